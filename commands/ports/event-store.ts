@@ -1,0 +1,129 @@
+/**
+ * The event store contract. Every backend (EventStoreDB/KurrentDB, PostgreSQL, PGlite) implements
+ * exactly this, and one conformance suite (`infra/event-store/conformance.ts`) holds them to it.
+ *
+ * It is the source of truth and the audit log: nothing else is written by the write side.
+ */
+import type { Position } from './position.ts';
+
+export type { Position } from './position.ts';
+
+/** JSON as it is stored: what goes in comes back equal, so only plain values are allowed. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export type ActorRole = 'customer' | 'staff' | 'admin' | 'system';
+
+/** Who did it and why: every event carries this, which is what makes the store an audit log. */
+export interface EventMetadata {
+  actor: { id: string; role: ActorRole };
+  correlationId: string;
+  causationId: string | null;
+  /** ISO 8601 time the command was decided (comes from the command's clock, not the database). */
+  occurredAt: string;
+  schemaVersion: number;
+  /** Free-form extras (request id, idempotency key, reason, ...). */
+  [key: string]: JsonValue | undefined;
+}
+
+/** An event about to be appended. The id makes appends idempotent: the same id is stored once. */
+export interface NewEvent<Type extends string = string, Data extends JsonObject = JsonObject> {
+  /** UUIDv7 (time-ordered) so ids sort roughly by creation time across backends. */
+  id: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+/** An event as stored: its place in its stream (revision) and in the global log (position). */
+export interface RecordedEvent<Type extends string = string, Data extends JsonObject = JsonObject>
+  extends NewEvent<Type, Data> {
+  stream: string;
+  /** 0-based index of the event in its stream. */
+  revision: number;
+  position: Position;
+  /** When the store recorded it (the server's clock; `metadata.occurredAt` is the command's). */
+  recordedAt: string;
+}
+
+/**
+ * What the caller believes about the stream before appending.
+ * A number is the exact revision of the stream's last event (0-based).
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  nextRevision: number;
+  /** Global position of the last event written: the consistency token a write hands back. */
+  position: Position;
+}
+
+export interface StreamAppend {
+  stream: string;
+  expected: ExpectedRevision;
+  events: NewEvent[];
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Inclusive start revision; defaults to the first (forwards) or the last (backwards) event. */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+/** Server-side filter on the global log. Both parts must match when both are given. */
+export interface EventFilter {
+  /** Stream categories: the part of the stream name before the first `-` (`order`, `stock`...). */
+  categories?: readonly string[];
+  eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. `'start'` reads from the beginning. */
+  from?: Position | 'start';
+  maxCount?: number;
+  filter?: EventFilter;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint the caller stored; `'start'` catches up from the beginning, `'end'` only sees new events. */
+  from?: Position | 'start' | 'end';
+  filter?: EventFilter;
+  /** How many events one catch-up read fetches. */
+  batchSize?: number;
+  signal?: AbortSignal;
+}
+
+/** A catch-up subscription: first everything after the checkpoint, then live events, until stopped. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  /** Ends the iteration; pending `next()` calls resolve as done. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface EventStoreCapabilities {
+  /** Whether `appendMulti` commits several streams in one atomic step (else callers compensate). */
+  atomicMultiStreamAppend: boolean;
+  backend: 'postgres' | 'pglite' | 'esdb';
+}
+
+export interface EventStore {
+  readonly capabilities: EventStoreCapabilities;
+  /** Appends to one stream if it is at the expected revision; throws `WrongExpectedRevision` otherwise. */
+  append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once: all or nothing. Throws `MultiStreamAppendUnsupported`
+   * where `capabilities.atomicMultiStreamAppend` is false.
+   */
+  appendMulti(appends: StreamAppend[]): Promise<AppendResult[]>;
+  /** Reads one stream; an absent stream reads as empty. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Revision of the stream's last event, or `null` when it has none. */
+  streamRevision(stream: string): Promise<number | null>;
+  /** One batch of the global log in commit order, after `from`. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the last event a reader can see now, or `null` when the log is empty. */
+  headPosition(): Promise<Position | null>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  close(): Promise<void>;
+}
