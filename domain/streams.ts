@@ -1,0 +1,14 @@
+/**
+ * Stream names, one per consistency boundary. Stock is per SKU and location so that two locations
+ * never contend for the same stream. Keys are validated with `requireKey`, which keeps `@` out of
+ * SKUs and location ids so a stock stream name parses back unambiguously.
+ */
+export const productStream = (productId: string): string => `product-${productId}`;
+export const locationStream = (locationId: string): string => `location-${locationId}`;
+export const stockStream = (sku: string, location: string): string => `stock-${sku}@${location}`;
+export const orderStream = (orderId: string): string => `order-${orderId}`;
+
+export function parseStockStream(stream: string): { sku: string; location: string } | null {
+  const match = /^stock-([^@]+)@([^@]+)$/.exec(stream);
+  return match?.[1] !== undefined && match[2] !== undefined ? { sku: match[1], location: match[2] } : null;
+}
