@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CurrencyMismatch, ValidationFailed } from './errors.ts';
+import {
+  add,
+  compare,
+  equals,
+  isMoney,
+  money,
+  multiply,
+  percentage,
+  requireMoney,
+  split,
+  subtract,
+  sum,
+  zero,
+} from './money.ts';
+
+const eur = (amount: number) => money(amount, 'EUR');
+
+describe('money', () => {
+  it('holds integer minor units with a currency', () => {
+    expect(eur(1299)).toEqual({ amount: 1299, currency: 'EUR' });
+    expect(zero('JPY')).toEqual({ amount: 0, currency: 'JPY' });
+    expect(isMoney({ amount: 5, currency: 'USD' })).toBe(true);
+    expect(isMoney({ amount: 0.5, currency: 'USD' })).toBe(false);
+    expect(isMoney(null)).toBe(false);
+  });
+
+  it.each([0.1, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])(
+    'refuses amount %s',
+    (amount) => {
+      expect(() => eur(amount)).toThrow(ValidationFailed);
+    },
+  );
+
+  it.each(['eur', 'EURO', ''])('refuses currency %j', (currency) => {
+    expect(() => money(1, currency)).toThrow(ValidationFailed);
+  });
+
+  it('refuses negative amounts in commands unless allowed', () => {
+    expect(() => requireMoney('price', eur(-1))).toThrow(ValidationFailed);
+    expect(requireMoney('delta', eur(-1), { allowNegative: true })).toEqual(eur(-1));
+  });
+
+  it('adds, subtracts, multiplies and sums in one currency', () => {
+    expect(add(eur(10), eur(5))).toEqual(eur(15));
+    expect(subtract(eur(10), eur(15))).toEqual(eur(-5));
+    expect(multiply(eur(1299), 3)).toEqual(eur(3897));
+    expect(sum('EUR', [eur(1), eur(2), eur(3)])).toEqual(eur(6));
+    expect(sum('EUR', [])).toEqual(eur(0));
+    expect(equals(eur(1), eur(1))).toBe(true);
+    expect(equals(eur(1), money(1, 'USD'))).toBe(false);
+    expect(compare(eur(1), eur(2))).toBe(-1);
+    expect(compare(eur(2), eur(2))).toBe(0);
+    expect(compare(eur(3), eur(2))).toBe(1);
+  });
+
+  it('refuses to mix currencies', () => {
+    const error = (() => {
+      try {
+        add(eur(1), money(1, 'USD'));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(CurrencyMismatch);
+    expect((error as CurrencyMismatch).details).toEqual({ expected: 'EUR', actual: 'USD' });
+    expect(() => compare(eur(1), money(1, 'USD'))).toThrow(CurrencyMismatch);
+  });
+
+  it('refuses overflow beyond safe integers', () => {
+    expect(() => add(eur(Number.MAX_SAFE_INTEGER), eur(1))).toThrow(ValidationFailed);
+    expect(() => multiply(eur(Number.MAX_SAFE_INTEGER), 2)).toThrow(ValidationFailed);
+    expect(() => multiply(eur(1), 1.5)).toThrow(ValidationFailed);
+  });
+
+  it('takes percentages in basis points with integer rounding', () => {
+    expect(percentage(eur(1000), 1250)).toEqual(eur(125));
+    expect(percentage(eur(5), 1000)).toEqual(eur(1)); // 0.5 rounds half up
+    expect(percentage(eur(15), 1000, 'half_even')).toEqual(eur(2)); // 1.5 → 2
+    expect(percentage(eur(25), 1000, 'half_even')).toEqual(eur(2)); // 2.5 → 2
+    expect(percentage(eur(19), 1000, 'down')).toEqual(eur(1));
+    expect(percentage(eur(-5), 1000)).toEqual(eur(-1)); // half away from zero
+    expect(percentage(eur(16), 1000)).toEqual(eur(2));
+    expect(percentage(eur(14), 1000)).toEqual(eur(1));
+    expect(percentage(eur(Number.MAX_SAFE_INTEGER), 10_000)).toEqual(eur(Number.MAX_SAFE_INTEGER));
+    expect(() => percentage(eur(1), 12.5)).toThrow(ValidationFailed);
+  });
+
+  it('splits without losing a minor unit', () => {
+    expect(split(eur(100), [1, 1, 1])).toEqual([eur(34), eur(33), eur(33)]);
+    expect(split(eur(-100), [1, 1, 1])).toEqual([eur(-34), eur(-33), eur(-33)]);
+    expect(split(eur(10), [0, 1])).toEqual([eur(0), eur(10)]);
+    expect(() => split(eur(10), [])).toThrow(ValidationFailed);
+    expect(() => split(eur(10), [0, 0])).toThrow(ValidationFailed);
+    expect(() => split(eur(10), [-1, 2])).toThrow(ValidationFailed);
+  });
+
+  it('split always sums to the original amount', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+        fc
+          .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 10 })
+          .filter((w) => w.some((x) => x > 0)),
+        (amount, weights) => {
+          const shares = split(eur(amount), weights);
+          expect(shares.reduce((total, share) => total + share.amount, 0)).toBe(amount);
+          shares.forEach((share, i) => {
+            if (weights[i] === 0) expect(share.amount).toBe(0);
+          });
+        },
+      ),
+    );
+  });
+});
