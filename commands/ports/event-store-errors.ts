@@ -48,6 +48,8 @@ export class EventIdReused extends EventStoreError {
 export class MultiStreamAppendUnsupported extends EventStoreError {
   override name = 'MultiStreamAppendUnsupported';
   constructor(backend: string) {
-    super(`The ${backend} event store cannot append to several streams atomically: check capabilities first.`);
+    super(
+      `The ${backend} event store cannot append to several streams atomically: check capabilities first.`,
+    );
   }
 }

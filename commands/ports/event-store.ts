@@ -36,8 +36,10 @@ export interface NewEvent<Type extends string = string, Data extends JsonObject 
 }
 
 /** An event as stored: its place in its stream (revision) and in the global log (position). */
-export interface RecordedEvent<Type extends string = string, Data extends JsonObject = JsonObject>
-  extends NewEvent<Type, Data> {
+export interface RecordedEvent<
+  Type extends string = string,
+  Data extends JsonObject = JsonObject,
+> extends NewEvent<Type, Data> {
   stream: string;
   /** 0-based index of the event in its stream. */
   revision: number;

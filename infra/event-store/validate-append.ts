@@ -9,7 +9,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Refuses a malformed append before any backend sees it, so every adapter rejects the same input
  * with the same typed error and nothing is written. Throws `InvalidAppend` naming the field.
  */
-export function validateAppend(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): void {
+export function validateAppend(
+  stream: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+): void {
   if (!isValidStreamName(stream)) {
     throw new InvalidAppend(
       'stream',
@@ -28,7 +32,10 @@ export function validateAppend(stream: string, events: readonly NewEvent[], expe
     if (seen.has(id)) throw new InvalidAppend(`${at}.id`, 'appears twice in one append');
     seen.add(id);
     if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) {
-      throw new InvalidAppend(`${at}.type`, 'must be a non-empty name of letters and digits (e.g. StockReserved)');
+      throw new InvalidAppend(
+        `${at}.type`,
+        'must be a non-empty name of letters and digits (e.g. StockReserved)',
+      );
     }
     assertPlainJson(event.data, `${at}.data`, true);
     assertPlainJson(event.metadata, `${at}.metadata`, true);
@@ -53,7 +60,10 @@ function validateExpected(expected: ExpectedRevision): void {
     return;
   }
   if (expected !== 'any' && expected !== 'no_stream' && expected !== 'stream_exists') {
-    throw new InvalidAppend('expected', `must be any, no_stream, stream_exists or a revision, got ${String(expected)}`);
+    throw new InvalidAppend(
+      'expected',
+      `must be any, no_stream, stream_exists or a revision, got ${String(expected)}`,
+    );
   }
 }
 
@@ -61,7 +71,12 @@ function validateExpected(expected: ExpectedRevision): void {
  * Only values that survive a JSON round trip unchanged: anything else (undefined, NaN, bigint,
  * functions, Dates, Maps, cycles) would be stored as something other than what the caller holds.
  */
-function assertPlainJson(value: unknown, path: string, mustBeObject: boolean, ancestors: object[] = []): void {
+function assertPlainJson(
+  value: unknown,
+  path: string,
+  mustBeObject: boolean,
+  ancestors: object[] = [],
+): void {
   if (value === null) {
     if (mustBeObject) throw new InvalidAppend(path, 'must be a JSON object');
     return;

@@ -1,0 +1,55 @@
+import type {
+  Position,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../../commands/ports/event-store.ts';
+import type { AppendSignal } from './append-signal.ts';
+
+export interface PollingSource {
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  headPosition(): Promise<Position | null>;
+  signal: AppendSignal;
+  /** Longest wait between reads when idle: bounds the lag behind appends made by other processes. */
+  pollIntervalMs: number;
+}
+
+/**
+ * A catch-up subscription built on `readAll`: reads batches after the checkpoint until it is caught
+ * up, then waits for a local append or the poll interval and reads again. The position only moves
+ * past events already yielded, so a caller that stores each yielded event's position and restarts
+ * from it sees every event exactly once.
+ */
+export function pollingSubscription(source: PollingSource, options: SubscribeOptions = {}): Subscription {
+  const stopper = new AbortController();
+  const stopped = options.signal ? AbortSignal.any([options.signal, stopper.signal]) : stopper.signal;
+  const batchSize = options.batchSize ?? 500;
+
+  async function* run(): AsyncGenerator<RecordedEvent> {
+    let from: Position | 'start' =
+      options.from === 'end' ? ((await source.headPosition()) ?? 'start') : (options.from ?? 'start');
+    while (!stopped.aborted) {
+      const batch = await source.readAll({
+        from,
+        maxCount: batchSize,
+        ...(options.filter ? { filter: options.filter } : {}),
+      });
+      for (const event of batch) {
+        if (stopped.aborted) return;
+        yield event;
+        from = event.position;
+      }
+      if (batch.length < batchSize) await source.signal.wait(source.pollIntervalMs, stopped);
+    }
+  }
+
+  const iterator = run();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    async stop() {
+      stopper.abort();
+      await iterator.return(undefined);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { EventFilter } from '../../../commands/ports/event-store.ts';
+
+// Output columns are cast to text (bigints and xid8 as exact strings), so every ORDER BY below
+// qualifies its columns: a bare name would sort by the text alias.
+export const EVENT_COLUMNS = `position::text as position, tx_id::text as tx, event_id::text as id, stream,
+  revision::text as revision, type, data, metadata, recorded_at`;
+
+/**
+ * Only rows of transactions older than every transaction still running are visible, checked in
+ * the same statement that reads them: the visible log is then always a prefix in (tx_id, position)
+ * order, so a reader never skips a slow transaction that commits later.
+ */
+const VISIBLE = `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
+
+/** Reads the global log after ($1 tx, $2 position), at most $3 rows; filters from $4. */
+export function readAllStatement(filter: EventFilter | undefined): { name: string; text: string } {
+  const conditions = [`(tx_id, position) > ($1::xid8, $2::bigint)`, VISIBLE];
+  let next = 4;
+  let name = 'qm_read_all';
+  if (filter?.categories) {
+    conditions.push(`category = any($${next++}::text[])`);
+    name += '_c';
+  }
+  if (filter?.eventTypes) {
+    conditions.push(`type = any($${next++}::text[])`);
+    name += '_t';
+  }
+  return {
+    name,
+    text: `select ${EVENT_COLUMNS} from qm_events where ${conditions.join(' and ')}
+           order by qm_events.tx_id, qm_events.position limit $3`,
+  };
+}
+
+export const headStatement = `select tx_id::text as tx, position::text as position from qm_events
+  where ${VISIBLE} order by qm_events.tx_id desc, qm_events.position desc limit 1`;
+
+/**
+ * Stream reads see every committed row (plain read committed): commands must decide on the latest
+ * state, and the compare-and-set on qm_streams catches anything newer.
+ */
+export const readStreamForwards = `select ${EVENT_COLUMNS} from qm_events
+  where stream = $1 and revision >= $2::bigint order by qm_events.revision limit $3`;
+export const readStreamBackwards = `select ${EVENT_COLUMNS} from qm_events
+  where stream = $1 and revision <= $2::bigint order by qm_events.revision desc limit $3`;

@@ -1,0 +1,208 @@
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+} from '../../../commands/ports/event-store.ts';
+import { EventIdReused, WrongExpectedRevision } from '../../../commands/ports/event-store-errors.ts';
+import type { SqlClient, SqlExecutor } from '../../sql/sql-client.ts';
+import { sqlConstraint, sqlState } from '../../sql/sql-client.ts';
+import { createAppendSignal } from '../append-signal.ts';
+import { pollingSubscription } from '../polling-subscription.ts';
+import { validateAppend, validateMulti } from '../validate-append.ts';
+import { appendParams, appendStatement } from './append-statement.ts';
+import {
+  headStatement,
+  readAllStatement,
+  readStreamBackwards,
+  readStreamForwards,
+} from './read-statements.ts';
+import { rowToEvent, type EventRow } from './row-to-event.ts';
+
+export interface SqlEventStoreOptions {
+  /** Idle poll interval of subscriptions (ms); appends in this process wake them at once. */
+  pollIntervalMs?: number;
+  /** Closes the client with the store when the store owns it. */
+  ownsClient?: boolean;
+}
+
+const START: Position = { commit: 0n, prepare: 0n };
+const MAX_REVISION = '9223372036854775807';
+
+interface AppendRow {
+  revision: string | null;
+  position: string | null;
+  tx: string;
+}
+
+/** Thrown inside a multi-stream transaction to roll it back, then turned into the caller's error. */
+class ExpectationFailed extends Error {
+  constructor(readonly stream: string) {
+    super(stream);
+  }
+}
+
+/**
+ * The event store on PostgreSQL or PGlite: one implementation of the SQL for both (see
+ * `ops/migrations/0001-event-store.ts` for the schema and why the global order is (tx_id, position)).
+ */
+export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOptions = {}): EventStore {
+  const signal = createAppendSignal();
+
+  async function appendOne(
+    db: SqlExecutor,
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult | null> {
+    const { name, text } = appendStatement(expected);
+    const [row] = await db.query<AppendRow>(text, appendParams(stream, events, expected), name);
+    if (!row?.revision || !row.position) return null;
+    return {
+      nextRevision: Number(row.revision),
+      position: { commit: BigInt(row.tx), prepare: BigInt(row.position) },
+    };
+  }
+
+  /**
+   * After a failed append: if every event is already stored in these streams this was a retry, and
+   * the stored outcome is the answer (idempotent by event id); otherwise the failure stands.
+   */
+  async function storedOutcome(appends: readonly StreamAppend[]): Promise<AppendResult[] | null> {
+    const ids = appends.flatMap((append) => append.events.map((event) => event.id.toLowerCase()));
+    const rows = await client.query<{
+      id: string;
+      stream: string;
+      revision: string;
+      position: string;
+      tx: string;
+    }>(
+      `select event_id::text as id, stream, revision::text as revision, position::text as position, tx_id::text as tx
+       from qm_events where event_id = any($1::uuid[])`,
+      [ids],
+    );
+    if (rows.length === 0) return null;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return appends.map((append) => {
+      const found = append.events.map((event) => byId.get(event.id.toLowerCase()));
+      const stored = found.filter((row) => row?.stream === append.stream);
+      if (stored.length !== append.events.length) {
+        throw new EventIdReused(
+          append.stream,
+          rows.map((row) => row.id),
+        );
+      }
+      const last = stored.reduce((a, b) => (Number(a!.revision) > Number(b!.revision) ? a : b))!;
+      return {
+        nextRevision: Number(last.revision),
+        position: { commit: BigInt(last.tx), prepare: BigInt(last.position) },
+      };
+    });
+  }
+
+  async function failure(appends: readonly StreamAppend[], failedStream: string): Promise<AppendResult[]> {
+    const stored = await storedOutcome(appends);
+    if (stored) return stored;
+    const failed = appends.find((append) => append.stream === failedStream)!;
+    throw new WrongExpectedRevision(failed.stream, failed.expected, await streamRevision(failed.stream));
+  }
+
+  const isDuplicateId = (error: unknown) =>
+    sqlState(error) === '23505' && sqlConstraint(error) === 'qm_events_event_id_key';
+
+  async function streamRevision(stream: string): Promise<number | null> {
+    const [row] = await client.query<{ revision: string }>(
+      'select revision::text as revision from qm_streams where stream = $1',
+      [stream],
+    );
+    return row ? Number(row.revision) : null;
+  }
+
+  async function readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const from = options.from === undefined || options.from === 'start' ? START : options.from;
+    const { name, text } = readAllStatement(options.filter);
+    const params: unknown[] = [from.commit.toString(), from.prepare.toString(), options.maxCount ?? 500];
+    if (options.filter?.categories) params.push(options.filter.categories);
+    if (options.filter?.eventTypes) params.push(options.filter.eventTypes);
+    return (await client.query<EventRow>(text, params, name)).map(rowToEvent);
+  }
+
+  async function headPosition(): Promise<Position | null> {
+    const [row] = await client.query<{ tx: string; position: string }>(headStatement, [], 'qm_head');
+    return row ? { commit: BigInt(row.tx), prepare: BigInt(row.position) } : null;
+  }
+
+  return {
+    capabilities: { backend: client.dialect, atomicMultiStreamAppend: true },
+
+    async append(stream, events, expected) {
+      validateAppend(stream, events, expected);
+      const appends = [{ stream, events, expected }];
+      try {
+        const result = await appendOne(client, stream, events, expected);
+        if (result) {
+          signal.notify();
+          return result;
+        }
+      } catch (error) {
+        if (!isDuplicateId(error)) throw error;
+      }
+      const [result] = await failure(appends, stream);
+      return result!;
+    },
+
+    async appendMulti(appends) {
+      validateMulti(appends);
+      // A fixed lock order (by stream name) keeps two multi-stream appends from deadlocking.
+      const ordered = [...appends].sort((a, b) => (a.stream < b.stream ? -1 : 1));
+      try {
+        const results = await client.transaction(async (tx) => {
+          const byStream = new Map<string, AppendResult>();
+          for (const append of ordered) {
+            const result = await appendOne(tx, append.stream, append.events, append.expected);
+            if (!result) throw new ExpectationFailed(append.stream);
+            byStream.set(append.stream, result);
+          }
+          return appends.map((append) => byStream.get(append.stream)!);
+        });
+        signal.notify();
+        return results;
+      } catch (error) {
+        if (error instanceof ExpectationFailed) return failure(appends, error.stream);
+        if (isDuplicateId(error)) return failure(appends, appends[0]!.stream);
+        throw error;
+      }
+    },
+
+    async readStream(stream, options: ReadStreamOptions = {}) {
+      const backwards = options.direction === 'backwards';
+      const from = options.fromRevision ?? (backwards ? MAX_REVISION : 0);
+      const rows = await client.query<EventRow>(
+        backwards ? readStreamBackwards : readStreamForwards,
+        [stream, from, options.maxCount ?? null],
+        backwards ? 'qm_read_stream_b' : 'qm_read_stream_f',
+      );
+      return rows.map(rowToEvent);
+    },
+
+    streamRevision,
+    readAll,
+    headPosition,
+
+    subscribe(subscribeOptions) {
+      return pollingSubscription(
+        { readAll, headPosition, signal, pollIntervalMs: options.pollIntervalMs ?? 25 },
+        subscribeOptions,
+      );
+    },
+
+    async close() {
+      if (options.ownsClient) await client.close();
+    },
+  };
+}

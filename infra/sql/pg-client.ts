@@ -1,0 +1,47 @@
+import pg from 'pg';
+import type { SqlClient, SqlExecutor } from './sql-client.ts';
+
+export interface PgClientOptions {
+  connectionString: string;
+  /** Pool size; concurrent appenders beyond it queue for a connection. */
+  maxConnections?: number;
+  applicationName?: string;
+}
+
+/** A `SqlClient` over a `pg` connection pool. */
+export function createPgClient(options: PgClientOptions): SqlClient {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 20,
+    application_name: options.applicationName ?? 'quartermaster',
+  });
+  // An idle client that loses its connection emits on the pool; without a listener Node would crash.
+  pool.on('error', () => undefined);
+
+  const on = (runner: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    async query<Row>(text: string, params: readonly unknown[] = [], name?: string) {
+      const result = await runner.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
+      return result.rows as Row[];
+    },
+  });
+
+  return {
+    dialect: 'postgres',
+    ...on(pool),
+    async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(on(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

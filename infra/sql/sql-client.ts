@@ -1,0 +1,34 @@
+/**
+ * The little of a SQL driver that the event store and migrations need, so that one implementation
+ * of the SQL serves both PostgreSQL (`pg`) and embedded PGlite.
+ */
+export interface SqlExecutor {
+  /**
+   * Runs one statement. `name` lets drivers that support it keep the statement prepared
+   * (PostgreSQL); others ignore it.
+   */
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    name?: string,
+  ): Promise<Row[]>;
+}
+
+export interface SqlClient extends SqlExecutor {
+  readonly dialect: 'postgres' | 'pglite';
+  /** Runs `work` in one transaction on one connection; commits if it resolves, rolls back if it throws. */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL's SQLSTATE of an error thrown by either driver, if it has one. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The constraint an integrity error names (both drivers report it), if any. */
+export function sqlConstraint(error: unknown): string | undefined {
+  const constraint = (error as { constraint?: unknown } | null)?.constraint;
+  return typeof constraint === 'string' ? constraint : undefined;
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../../infra/sql/migrate.ts';
+import { eventStoreSchema } from './0001-event-store.ts';
+
+/** Every migration, in order. Event store and read models share one database and one list. */
+export const migrations: readonly Migration[] = [eventStoreSchema];
