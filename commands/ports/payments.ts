@@ -25,12 +25,7 @@ export type CaptureMethod = 'automatic' | 'manual';
  * - `canceled`: released; nothing can be captured any more.
  */
 export type PaymentStatus =
-  | 'awaiting_customer'
-  | 'awaiting_admin'
-  | 'processing'
-  | 'authorized'
-  | 'succeeded'
-  | 'canceled';
+  'awaiting_customer' | 'awaiting_admin' | 'processing' | 'authorized' | 'succeeded' | 'canceled';
 
 export type RefundStatus = 'pending' | 'succeeded' | 'failed' | 'canceled';
 
@@ -114,11 +109,7 @@ export interface PaymentsPort {
 }
 
 export type PaymentNotificationKind =
-  | 'payment_authorized'
-  | 'payment_succeeded'
-  | 'payment_failed'
-  | 'refund_succeeded'
-  | 'refund_failed';
+  'payment_authorized' | 'payment_succeeded' | 'payment_failed' | 'refund_succeeded' | 'refund_failed';
 
 /**
  * A provider's webhook, verified and normalized. The write API turns it into a command, and

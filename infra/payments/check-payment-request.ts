@@ -11,7 +11,11 @@ import {
  */
 export function checkAmount(operation: PaymentOperation, field: string, amount: number): void {
   if (!Number.isSafeInteger(amount) || amount <= 0) {
-    throw new InvalidPaymentRequest(operation, field, `must be a positive integer in minor units, got ${amount}`);
+    throw new InvalidPaymentRequest(
+      operation,
+      field,
+      `must be a positive integer in minor units, got ${amount}`,
+    );
   }
 }
 
@@ -36,7 +40,11 @@ export function checkCreatePayment(input: CreatePaymentInput): void {
   checkId('createPayment', 'customerId', input.customerId);
   checkAmount('createPayment', 'amount', input.amount);
   if (!CURRENCY.test(input.currency)) {
-    throw new InvalidPaymentRequest('createPayment', 'currency', `must be an ISO 4217 code, got ${input.currency}`);
+    throw new InvalidPaymentRequest(
+      'createPayment',
+      'currency',
+      `must be an ISO 4217 code, got ${input.currency}`,
+    );
   }
   checkIdempotencyKey('createPayment', input.idempotencyKey);
 }

@@ -30,7 +30,9 @@ describe('manual payments', () => {
     await expect(
       payments.capture({ paymentId: 'manual_ord-42', amount: 10_000, idempotencyKey: 'ship-1' }),
     ).resolves.toEqual({ paymentId: 'manual_ord-42', amountCaptured: 10_000 });
-    await expect(payments.cancel({ paymentId: 'manual_ord-42', idempotencyKey: 'cancel-1' })).resolves.toEqual({
+    await expect(
+      payments.cancel({ paymentId: 'manual_ord-42', idempotencyKey: 'cancel-1' }),
+    ).resolves.toEqual({
       paymentId: 'manual_ord-42',
     });
     const refund = {
@@ -62,13 +64,23 @@ describe('manual payments', () => {
       payments.capture({ paymentId: 'manual_ord-42', amount, idempotencyKey: 'k' }),
     ).rejects.toBeInstanceOf(InvalidPaymentRequest);
     await expect(
-      payments.refund({ paymentId: 'manual_ord-42', orderId: 'ord-42', amount, reason: 'r', idempotencyKey: 'k' }),
+      payments.refund({
+        paymentId: 'manual_ord-42',
+        orderId: 'ord-42',
+        amount,
+        reason: 'r',
+        idempotencyKey: 'k',
+      }),
     ).rejects.toBeInstanceOf(InvalidPaymentRequest);
   });
 
   it('refuses a malformed currency, an empty order id and an empty or huge idempotency key', async () => {
-    await expect(payments.createPayment({ ...order, currency: 'EURO' })).rejects.toMatchObject({ field: 'currency' });
-    await expect(payments.createPayment({ ...order, orderId: ' ' })).rejects.toMatchObject({ field: 'orderId' });
+    await expect(payments.createPayment({ ...order, currency: 'EURO' })).rejects.toMatchObject({
+      field: 'currency',
+    });
+    await expect(payments.createPayment({ ...order, orderId: ' ' })).rejects.toMatchObject({
+      field: 'orderId',
+    });
     await expect(payments.createPayment({ ...order, idempotencyKey: '' })).rejects.toMatchObject({
       field: 'idempotencyKey',
     });
