@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { eventstoreBench } from './suites/eventstore.ts';
+
+/** `npm run bench -- <suite> [options]`: each suite writes bench/results/<suite>[-<backend>].json. */
+const suites: Record<string, (options: { seconds: number; backends: string[] }) => Promise<void>> = {
+  eventstore: eventstoreBench,
+};
+
+const program = new Command('bench')
+  .argument('[suite]', `one of: ${Object.keys(suites).join(', ')} (default: all)`)
+  .option('-s, --seconds <n>', 'seconds per measurement', (v) => Number(v), 3)
+  .option('-b, --backends <list>', 'comma-separated backends', 'pglite,postgres')
+  .action(async (suite: string | undefined, options: { seconds: number; backends: string }) => {
+    const chosen = suite ? [suite] : Object.keys(suites);
+    for (const name of chosen) {
+      const run = suites[name];
+      if (!run) {
+        console.error(`Unknown suite "${name}". Pick one of: ${Object.keys(suites).join(', ')}`);
+        process.exitCode = 2;
+        return;
+      }
+      await run({ seconds: options.seconds, backends: options.backends.split(',') });
+    }
+  });
+
+await program.parseAsync(process.argv);

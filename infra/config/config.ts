@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Everything configurable, read from the environment once at start-up. No variable set means the
+ * embedded mode: PGlite in a data folder, no services needed. Each URL set switches one part to its
+ * server: the same code paths, the same tests.
+ */
+const configSchema = z.object({
+  /** Where embedded PGlite keeps its files; `memory://` for a throwaway store. */
+  QM_DATA_DIR: z.string().min(1).default('.data/pglite'),
+  /** PostgreSQL for events (unless EVENTSTORE_URL) and read models. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** EventStoreDB/KurrentDB for events, e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
+  EVENTSTORE_URL: z.string().min(1).optional(),
+  /** Picks the event store explicitly; by default: esdb if EVENTSTORE_URL, else postgres if DATABASE_URL, else pglite. */
+  QM_EVENT_STORE: z.enum(['pglite', 'postgres', 'esdb']).optional(),
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema> & { eventStore: 'pglite' | 'postgres' | 'esdb' };
+
+/** Thrown with every bad variable named, so an operator can fix them all at once. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly issues: string[]) {
+    super(
+      `Invalid configuration:\n- ${issues.join('\n- ')}\nFix these environment variables and start again.`,
+    );
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const config = parsed.data;
+  const eventStore =
+    config.QM_EVENT_STORE ?? (config.EVENTSTORE_URL ? 'esdb' : config.DATABASE_URL ? 'postgres' : 'pglite');
+  if (eventStore === 'postgres' && !config.DATABASE_URL) {
+    throw new ConfigError(['QM_EVENT_STORE=postgres needs DATABASE_URL']);
+  }
+  if (eventStore === 'esdb' && !config.EVENTSTORE_URL) {
+    throw new ConfigError(['QM_EVENT_STORE=esdb needs EVENTSTORE_URL']);
+  }
+  return { ...config, eventStore };
+}

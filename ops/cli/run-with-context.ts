@@ -1,0 +1,25 @@
+import { ConfigError, loadConfig, type Config } from '../../infra/config/config.ts';
+import { createLogger, type Logger } from '../../infra/logging/logger.ts';
+
+/**
+ * Runs a CLI action with config and logger, turning failures into one clear line and exit code 1
+ * instead of a stack trace (stack traces still go to the debug log).
+ */
+export async function runWithContext(
+  action: (context: { config: Config; log: Logger }) => Promise<void>,
+): Promise<void> {
+  let log = createLogger(process.env.LOG_LEVEL ?? 'info');
+  try {
+    const config = loadConfig();
+    log = createLogger(config.LOG_LEVEL);
+    await action({ config, log });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+    } else {
+      log.debug({ err: error }, 'command failed');
+      console.error(`qm: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    process.exitCode = 1;
+  }
+}
