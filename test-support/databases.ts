@@ -47,7 +47,7 @@ export async function createTestDatabase(prefix = 'qm_test'): Promise<TestDataba
 /** A migrated PostgreSQL client on a fresh database, and a way to throw both away. */
 export async function migratedPostgres(
   maxConnections = 60,
-): Promise<{ client: SqlClient; dispose(): Promise<void> }> {
+): Promise<{ client: SqlClient; dispose: () => Promise<void> }> {
   const database = await createTestDatabase();
   const client = createPgClient({ connectionString: database.url, maxConnections });
   await migrate(client, migrations);
@@ -61,7 +61,7 @@ export async function migratedPostgres(
 }
 
 /** A migrated in-memory PGlite client. */
-export async function migratedPglite(): Promise<{ client: SqlClient; dispose(): Promise<void> }> {
+export async function migratedPglite(): Promise<{ client: SqlClient; dispose: () => Promise<void> }> {
   const client = await createPgliteClient();
   await migrate(client, migrations);
   return { client, dispose: () => client.close() };

@@ -15,7 +15,7 @@ export type BenchBackend = 'pglite' | 'postgres';
  */
 export async function benchDatabase(
   backend: BenchBackend,
-): Promise<{ client: SqlClient; dispose(): Promise<void> }> {
+): Promise<{ client: SqlClient; dispose: () => Promise<void> }> {
   if (backend === 'postgres') return migratedPostgres(40);
   const dir = mkdtempSync(join(tmpdir(), 'qm-bench-'));
   const client = await createPgliteClient({ dataDir: dir });

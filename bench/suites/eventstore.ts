@@ -1,4 +1,4 @@
-import type { EventStore, NewEvent } from '../../commands/ports/event-store.ts';
+import type { EventStore, NewEvent, Position } from '../../commands/ports/event-store.ts';
 import { newEventId } from '../../infra/event-store/new-event-id.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
