@@ -58,11 +58,7 @@ async function rawInsertLoad(client: SqlClient, connections: number, seconds: nu
 async function readAllRate(store: EventStore): Promise<{ events: number; perSecond: number }> {
   const started = performance.now();
   let events = 0;
-  let from: Parameters<EventStore['readAll']>[0] extends infer O
-    ? O extends { from?: infer F }
-      ? F
-      : never
-    : never = 'start';
+  let from: Position | 'start' = 'start';
   for (;;) {
     const batch = await store.readAll({ from, maxCount: 5000 });
     if (batch.length === 0) break;
