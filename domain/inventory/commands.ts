@@ -1,0 +1,59 @@
+import type { AdjustmentReason, ReleaseReason } from './events.ts';
+
+type At = { sku: string; location: string };
+
+export type ReceiveStock = {
+  type: 'ReceiveStock';
+  data: At & { quantity: number; reference: string | null };
+};
+
+/** damage and loss take a negative delta, found a positive one, count either. */
+export type AdjustStock = {
+  type: 'AdjustStock';
+  data: At & { delta: number; reason: AdjustmentReason; note: string | null };
+};
+
+/**
+ * `allowBackorder` comes from the product (the catalog owns it), resolved by the handler, so a
+ * change to the product applies to every location at once without a stock event per location.
+ */
+export type ReserveStock = {
+  type: 'ReserveStock';
+  data: At & { orderId: string; quantity: number; expiresAt: string; allowBackorder: boolean };
+};
+
+export type FillBackorder = { type: 'FillBackorder'; data: At & { orderId: string; quantity: number } };
+
+/** `now` is needed to check that an `expired` release is really due. */
+export type ReleaseReservation = {
+  type: 'ReleaseReservation';
+  data: At & { orderId: string; quantity: number; reason: ReleaseReason; now: string };
+};
+
+export type ShipStock = {
+  type: 'ShipStock';
+  data: At & { orderId: string; shipmentId: string; quantity: number };
+};
+
+export type TransferStockOut = {
+  type: 'TransferStockOut';
+  data: At & { transferId: string; quantity: number; toLocation: string };
+};
+
+export type TransferStockIn = {
+  type: 'TransferStockIn';
+  data: At & { transferId: string; quantity: number; fromLocation: string };
+};
+
+export type SetLowStockThreshold = { type: 'SetLowStockThreshold'; data: At & { threshold: number } };
+
+export type InventoryCommand =
+  | ReceiveStock
+  | AdjustStock
+  | ReserveStock
+  | FillBackorder
+  | ReleaseReservation
+  | ShipStock
+  | TransferStockOut
+  | TransferStockIn
+  | SetLowStockThreshold;

@@ -1,0 +1,96 @@
+/** Every stock event names its SKU and location, so the global log reads without parsing stream names. */
+type At = { sku: string; location: string };
+
+export type AdjustmentReason = 'count' | 'damage' | 'loss' | 'found';
+export type ReleaseReason = 'cancelled' | 'expired' | 'payment_failed';
+
+export const adjustmentReasons: readonly AdjustmentReason[] = ['count', 'damage', 'loss', 'found'];
+export const releaseReasons: readonly ReleaseReason[] = ['cancelled', 'expired', 'payment_failed'];
+
+export type StockReceived = {
+  type: 'StockReceived';
+  data: At & { quantity: number; reference: string | null };
+};
+
+export type StockAdjusted = {
+  type: 'StockAdjusted';
+  data: At & { delta: number; reason: AdjustmentReason; note: string | null };
+};
+
+export type StockReserved = {
+  type: 'StockReserved';
+  data: At & { orderId: string; quantity: number; expiresAt: string };
+};
+
+/** The part of a reservation that stock could not cover, for a SKU allowed to backorder. */
+export type BackorderRecorded = {
+  type: 'BackorderRecorded';
+  data: At & { orderId: string; quantity: number; expiresAt: string };
+};
+
+/** Stock arrived for a backorder: that quantity moves from backordered to reserved. */
+export type BackorderFilled = { type: 'BackorderFilled'; data: At & { orderId: string; quantity: number } };
+
+export type BackorderCancelled = {
+  type: 'BackorderCancelled';
+  data: At & { orderId: string; quantity: number; reason: ReleaseReason };
+};
+
+export type StockReservationReleased = {
+  type: 'StockReservationReleased';
+  data: At & { orderId: string; quantity: number; reason: ReleaseReason };
+};
+
+/** Consumes that much of the order's reservation and of on-hand stock. */
+export type StockShipped = {
+  type: 'StockShipped';
+  data: At & { orderId: string; shipmentId: string; quantity: number };
+};
+
+export type StockTransferredOut = {
+  type: 'StockTransferredOut';
+  data: At & { transferId: string; quantity: number; toLocation: string };
+};
+
+export type StockTransferredIn = {
+  type: 'StockTransferredIn';
+  data: At & { transferId: string; quantity: number; fromLocation: string };
+};
+
+export type LowStockThresholdSet = {
+  type: 'LowStockThresholdSet';
+  data: At & { threshold: number; previous: number | null };
+};
+
+export type InventoryEvent =
+  | StockReceived
+  | StockAdjusted
+  | StockReserved
+  | BackorderRecorded
+  | BackorderFilled
+  | BackorderCancelled
+  | StockReservationReleased
+  | StockShipped
+  | StockTransferredOut
+  | StockTransferredIn
+  | LowStockThresholdSet;
+
+const types: Record<InventoryEvent['type'], true> = {
+  StockReceived: true,
+  StockAdjusted: true,
+  StockReserved: true,
+  BackorderRecorded: true,
+  BackorderFilled: true,
+  BackorderCancelled: true,
+  StockReservationReleased: true,
+  StockShipped: true,
+  StockTransferredOut: true,
+  StockTransferredIn: true,
+  LowStockThresholdSet: true,
+};
+
+export const inventoryEventTypes = Object.keys(types) as InventoryEvent['type'][];
+
+export function isInventoryEvent(event: { type: string }): event is InventoryEvent {
+  return Object.hasOwn(types, event.type);
+}

@@ -1,0 +1,103 @@
+import { assertNever } from '../assert-never.ts';
+import type { InventoryEvent } from './events.ts';
+import { holdOf, levels, type Hold, type StockLevels, type StockState } from './state.ts';
+
+/**
+ * Pure and total: every event applies to whatever state it meets. An untracked stream starts at
+ * zero, and a hold that drops to nothing is removed so long-lived hot streams keep small state.
+ */
+export function evolveStock(state: StockState, event: InventoryEvent): StockState {
+  const current = levels(state, event.data.sku, event.data.location);
+  return { status: 'tracked', ...apply(current, event) };
+}
+
+function apply(s: StockLevels, event: InventoryEvent): StockLevels {
+  switch (event.type) {
+    case 'StockReceived':
+      return { ...s, onHand: s.onHand + event.data.quantity };
+    case 'StockAdjusted':
+      return { ...s, onHand: s.onHand + event.data.delta };
+    case 'StockReserved': {
+      const { orderId, quantity, expiresAt } = event.data;
+      const hold = holdOf(s, orderId) ?? emptyHold(expiresAt);
+      return withHold({ ...s, reserved: s.reserved + quantity }, orderId, {
+        ...hold,
+        reserved: hold.reserved + quantity,
+        requested: hold.requested + quantity,
+      });
+    }
+    case 'BackorderRecorded': {
+      const { orderId, quantity, expiresAt } = event.data;
+      const hold = holdOf(s, orderId) ?? emptyHold(expiresAt);
+      return withHold({ ...s, backordered: s.backordered + quantity }, orderId, {
+        ...hold,
+        backordered: hold.backordered + quantity,
+        requested: hold.requested + quantity,
+      });
+    }
+    case 'BackorderFilled': {
+      const { orderId, quantity } = event.data;
+      const hold = holdOf(s, orderId);
+      if (hold === undefined) return s;
+      return withHold(
+        { ...s, reserved: s.reserved + quantity, backordered: s.backordered - quantity },
+        orderId,
+        { ...hold, reserved: hold.reserved + quantity, backordered: hold.backordered - quantity },
+      );
+    }
+    case 'BackorderCancelled': {
+      const { orderId, quantity } = event.data;
+      const hold = holdOf(s, orderId);
+      if (hold === undefined) return s;
+      return withHold({ ...s, backordered: s.backordered - quantity }, orderId, {
+        ...hold,
+        backordered: hold.backordered - quantity,
+      });
+    }
+    case 'StockReservationReleased': {
+      const { orderId, quantity } = event.data;
+      const hold = holdOf(s, orderId);
+      if (hold === undefined) return s;
+      return withHold({ ...s, reserved: s.reserved - quantity }, orderId, {
+        ...hold,
+        reserved: hold.reserved - quantity,
+      });
+    }
+    case 'StockShipped': {
+      const { orderId, quantity, shipmentId } = event.data;
+      const hold = holdOf(s, orderId);
+      if (hold === undefined) return s;
+      return withHold({ ...s, onHand: s.onHand - quantity, reserved: s.reserved - quantity }, orderId, {
+        ...hold,
+        reserved: hold.reserved - quantity,
+        shipmentIds: [...hold.shipmentIds, shipmentId],
+      });
+    }
+    case 'StockTransferredOut':
+      return {
+        ...s,
+        onHand: s.onHand - event.data.quantity,
+        transferIds: [...s.transferIds, event.data.transferId],
+      };
+    case 'StockTransferredIn':
+      return {
+        ...s,
+        onHand: s.onHand + event.data.quantity,
+        transferIds: [...s.transferIds, event.data.transferId],
+      };
+    case 'LowStockThresholdSet':
+      return { ...s, threshold: event.data.threshold };
+    default:
+      return assertNever(event);
+  }
+}
+
+function emptyHold(expiresAt: string): Hold {
+  return { reserved: 0, backordered: 0, requested: 0, expiresAt, shipmentIds: [] };
+}
+
+function withHold(s: StockLevels, orderId: string, hold: Hold): StockLevels {
+  const { [orderId]: _previous, ...others } = s.holds;
+  if (hold.reserved <= 0 && hold.backordered <= 0) return { ...s, holds: others };
+  return { ...s, holds: { ...others, [orderId]: hold } };
+}

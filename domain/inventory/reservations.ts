@@ -1,0 +1,95 @@
+import { AlreadyExists, CannotExpire, DuplicateReservation, ReservationExceeded } from '../errors.ts';
+import { epochMillis, requireIsoTime, requireKey, requireOneOf, requirePositiveInt } from '../validation.ts';
+import type { FillBackorder, ReleaseReservation, ReserveStock, ShipStock } from './commands.ts';
+import { releaseReasons, type InventoryEvent } from './events.ts';
+import { holdOf, type StockLevels } from './state.ts';
+import { requireAvailable } from './stock-levels.ts';
+
+/**
+ * Reserves all or nothing, except for a SKU allowed to backorder: that reserves what is available
+ * and records the rest as a backorder. Repeating the same reservation for an order is a no-op, so a
+ * placement that crashed half-way can simply run again; a different quantity is refused.
+ */
+export function reserveStock({ data }: ReserveStock, s: StockLevels): InventoryEvent[] {
+  const { sku, location, orderId, quantity, expiresAt, allowBackorder } = data;
+  requireKey('orderId', orderId);
+  requirePositiveInt('quantity', quantity);
+  requireIsoTime('expiresAt', expiresAt);
+  const hold = holdOf(s, orderId);
+  if (hold !== undefined) {
+    if (hold.requested === quantity) return [];
+    throw new DuplicateReservation({ sku, location, orderId, existing: hold.requested, requested: quantity });
+  }
+  const available = s.onHand - s.reserved;
+  if (quantity <= available || !allowBackorder) {
+    requireAvailable(s, quantity);
+    return [{ type: 'StockReserved', data: { sku, location, orderId, quantity, expiresAt } }];
+  }
+  const events: InventoryEvent[] = [];
+  if (available > 0) {
+    events.push({ type: 'StockReserved', data: { sku, location, orderId, quantity: available, expiresAt } });
+  }
+  const short = quantity - Math.max(available, 0);
+  events.push({ type: 'BackorderRecorded', data: { sku, location, orderId, quantity: short, expiresAt } });
+  return events;
+}
+
+export function fillBackorder({ data }: FillBackorder, s: StockLevels): InventoryEvent[] {
+  const { sku, location, orderId, quantity } = data;
+  requirePositiveInt('quantity', quantity);
+  const held = holdOf(s, orderId)?.backordered ?? 0;
+  if (quantity > held) throw new ReservationExceeded({ sku, location, orderId, held, requested: quantity });
+  requireAvailable(s, quantity);
+  return [{ type: 'BackorderFilled', data: { sku, location, orderId, quantity } }];
+}
+
+/** The backordered part goes first: it holds no physical stock, so cancelling it frees nothing twice. */
+export function releaseReservation({ data }: ReleaseReservation, s: StockLevels): InventoryEvent[] {
+  const { sku, location, orderId, quantity, reason, now } = data;
+  requirePositiveInt('quantity', quantity);
+  requireOneOf('reason', reason, releaseReasons);
+  requireIsoTime('now', now);
+  const hold = holdOf(s, orderId);
+  const held = hold === undefined ? 0 : hold.reserved + hold.backordered;
+  if (hold === undefined || quantity > held) {
+    throw new ReservationExceeded({ sku, location, orderId, held, requested: quantity });
+  }
+  if (reason === 'expired' && epochMillis(now) < epochMillis(hold.expiresAt)) {
+    throw new CannotExpire({
+      aggregate: 'stock',
+      id: `${sku}@${location}/${orderId}`,
+      expiresAt: hold.expiresAt,
+      now,
+      why: 'not_yet_due',
+    });
+  }
+  const fromBackorder = Math.min(quantity, hold.backordered);
+  const fromReserved = quantity - fromBackorder;
+  const events: InventoryEvent[] = [];
+  if (fromBackorder > 0) {
+    events.push({
+      type: 'BackorderCancelled',
+      data: { sku, location, orderId, quantity: fromBackorder, reason },
+    });
+  }
+  if (fromReserved > 0) {
+    events.push({
+      type: 'StockReservationReleased',
+      data: { sku, location, orderId, quantity: fromReserved, reason },
+    });
+  }
+  return events;
+}
+
+/** Partial shipping is allowed; a backordered quantity must be filled before it can ship. */
+export function shipStock({ data }: ShipStock, s: StockLevels): InventoryEvent[] {
+  const { sku, location, orderId, shipmentId, quantity } = data;
+  requireKey('shipmentId', shipmentId);
+  requirePositiveInt('quantity', quantity);
+  const hold = holdOf(s, orderId);
+  if (hold?.shipmentIds.includes(shipmentId))
+    throw new AlreadyExists({ aggregate: 'shipment', id: shipmentId });
+  const held = hold?.reserved ?? 0;
+  if (quantity > held) throw new ReservationExceeded({ sku, location, orderId, held, requested: quantity });
+  return [{ type: 'StockShipped', data: { sku, location, orderId, shipmentId, quantity } }];
+}
