@@ -1,0 +1,6 @@
+/** Where commands get "now" from; tests and replays pass a fixed clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

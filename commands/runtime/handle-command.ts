@@ -1,0 +1,79 @@
+import type { Decider, DomainEvent } from '../../domain/decider.ts';
+import { WrongExpectedRevision } from '../ports/event-store-errors.ts';
+import type { EventStore, Position } from '../ports/event-store.ts';
+import type { IdGenerator } from '../ports/ids.ts';
+import type { CommandContext } from './command-context.ts';
+import { loadAggregate } from './load-aggregate.ts';
+import type { StateCache } from './state-cache.ts';
+import { toNewEvents } from './to-new-events.ts';
+
+/** What command handlers share: the store, the state cache, id generation, retry policy. */
+export interface CommandRuntime {
+  store: EventStore;
+  cache: StateCache;
+  ids: IdGenerator;
+  /** Times a command is decided again after losing a race for its stream. */
+  maxRetries: number;
+}
+
+export interface CommandOutcome<State> {
+  events: DomainEvent[];
+  state: State;
+  /** The stream's revision after the command (its ETag); `null` if it still has no events. */
+  revision: number | null;
+  /** Global position reached: the consistency token for reads; `null` when nothing was appended. */
+  position: Position | null;
+}
+
+export interface HandleOptions {
+  /**
+   * The revision the caller saw (an admin's If-Match). The command is then decided only on that
+   * state and never retried: a newer stream is a conflict the person must look at.
+   */
+  expectedRevision?: number;
+}
+
+/**
+ * Load, decide, append at the loaded revision; on losing a race, reload and decide again (the
+ * decision may now differ: the last unit may be gone). A refused command throws its domain error
+ * and appends nothing.
+ */
+export async function handleCommand<Command, Event extends DomainEvent, State>(
+  runtime: CommandRuntime,
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  command: Command,
+  context: CommandContext,
+  options: HandleOptions = {},
+): Promise<CommandOutcome<State>> {
+  const pinned = options.expectedRevision !== undefined;
+  for (let attempt = 0; ; attempt++) {
+    const loaded = await loadAggregate(
+      runtime.store,
+      decider as Decider<unknown, Event, State>,
+      stream,
+      runtime.cache,
+      attempt === 0 && !pinned,
+    );
+    if (pinned && loaded.revision !== options.expectedRevision) {
+      throw new WrongExpectedRevision(stream, options.expectedRevision!, loaded.revision);
+    }
+    const events = decider.decide(command, loaded.state);
+    if (events.length === 0)
+      return { events, state: loaded.state, revision: loaded.revision, position: null };
+    try {
+      const result = await runtime.store.append(
+        stream,
+        toNewEvents(events, context, runtime.ids),
+        loaded.revision ?? 'no_stream',
+      );
+      const state = events.reduce((current, event) => decider.evolve(current, event), loaded.state);
+      runtime.cache.set(stream, { state, revision: result.nextRevision });
+      return { events, state, revision: result.nextRevision, position: result.position };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      runtime.cache.delete(stream);
+      if (pinned || attempt >= runtime.maxRetries) throw error;
+    }
+  }
+}

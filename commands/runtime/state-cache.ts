@@ -1,0 +1,40 @@
+/**
+ * The last state this process decided on, per stream, with the revision it reflects. Hot streams
+ * (a popular SKU takes thousands of reservations a day) are then never folded from the start on
+ * every command: a command decides on the cached state and appends at its revision; if another
+ * writer got there first the append conflicts and only the newer events are read.
+ * Bounded (least recently used goes first), so memory stays flat however many streams exist.
+ */
+export interface StateCache {
+  get<State>(stream: string): { state: State; revision: number } | undefined;
+  set<State>(stream: string, entry: { state: State; revision: number }): void;
+  delete(stream: string): void;
+}
+
+export function createStateCache(maxEntries = 10_000): StateCache {
+  const entries = new Map<string, { state: unknown; revision: number }>();
+  return {
+    get<State>(stream: string) {
+      const entry = entries.get(stream);
+      if (!entry) return undefined;
+      entries.delete(stream); // re-insert: Map order is the recency order
+      entries.set(stream, entry);
+      return entry as { state: State; revision: number };
+    },
+    set(stream, entry) {
+      entries.delete(stream);
+      entries.set(stream, entry);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+    delete(stream) {
+      entries.delete(stream);
+    },
+  };
+}
+
+/** A cache that keeps nothing: every load folds the stream (for tests and one-off tools). */
+export const noStateCache: StateCache = {
+  get: () => undefined,
+  set: () => undefined,
+  delete: () => undefined,
+};

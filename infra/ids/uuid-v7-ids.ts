@@ -1,0 +1,5 @@
+import type { IdGenerator } from '../../commands/ports/ids.ts';
+import { newEventId } from '../event-store/new-event-id.ts';
+
+/** UUIDv7 ids: unique, and sortable by creation time. */
+export const uuidV7Ids: IdGenerator = { newId: newEventId };
