@@ -1,0 +1,76 @@
+import type { Money } from '../money.ts';
+import type { Address, CancellationReason, LineAllocation } from './events.ts';
+
+/**
+ * Prices come resolved from the catalog and allocations from `allocate`: the handler reads both,
+ * and the decider checks that they add up.
+ */
+export type PlaceOrder = {
+  type: 'PlaceOrder';
+  data: {
+    orderId: string;
+    customerId: string;
+    currency: string;
+    lines: {
+      lineId: string;
+      sku: string;
+      quantity: number;
+      unitPrice: Money;
+      allocations: LineAllocation[];
+    }[];
+    shippingFee: Money;
+    shippingAddress: Address;
+    paymentProvider: string;
+    expiresAt: string;
+  };
+};
+
+export type AuthorizePayment = {
+  type: 'AuthorizePayment';
+  data: { orderId: string; paymentRef: string; amount: Money };
+};
+
+export type CapturePayment = {
+  type: 'CapturePayment';
+  data: { orderId: string; paymentRef: string; amount: Money };
+};
+
+export type RecordPaymentFailure = {
+  type: 'RecordPaymentFailure';
+  data: { orderId: string; paymentRef: string | null; reason: string };
+};
+
+/** `now` decides whether an `expired` cancellation is due. */
+export type CancelOrder = {
+  type: 'CancelOrder';
+  data: { orderId: string; reason: CancellationReason; note: string | null; now: string };
+};
+
+export type CreateShipment = {
+  type: 'CreateShipment';
+  data: {
+    orderId: string;
+    shipmentId: string;
+    location: string;
+    carrier: string;
+    trackingNumber: string;
+    lines: { lineId: string; quantity: number }[];
+  };
+};
+
+export type MarkDelivered = { type: 'MarkDelivered'; data: { orderId: string } };
+
+export type IssueRefund = {
+  type: 'IssueRefund';
+  data: { orderId: string; refundId: string; amount: Money; reason: string };
+};
+
+export type OrderCommand =
+  | PlaceOrder
+  | AuthorizePayment
+  | CapturePayment
+  | RecordPaymentFailure
+  | CancelOrder
+  | CreateShipment
+  | MarkDelivered
+  | IssueRefund;

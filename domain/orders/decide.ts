@@ -1,0 +1,62 @@
+import { assertNever } from '../assert-never.ts';
+import { InvalidTransition, OrderNotFound } from '../errors.ts';
+import { cancelOrder } from './cancel-order.ts';
+import type { OrderCommand } from './commands.ts';
+import type { OrderEvent } from './events.ts';
+import { createShipment, markDelivered } from './fulfilment.ts';
+import { authorizePayment, capturePayment, issueRefund, recordPaymentFailure } from './payments.ts';
+import { placeOrder } from './place-order.ts';
+import type { ExistingOrder, OrderState, OrderStatus } from './state.ts';
+
+type LifecycleCommand = Exclude<OrderCommand, { type: 'PlaceOrder' }>;
+
+/**
+ * The order lifecycle in one table: which command is allowed from which status. Anything else is
+ * an `InvalidTransition`. Payment may be retried after a failure; refunds follow the money, so they
+ * stay possible after cancellation or delivery.
+ */
+export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[]> = {
+  AuthorizePayment: ['placed', 'payment_failed'],
+  CapturePayment: ['placed', 'authorized', 'payment_failed'],
+  RecordPaymentFailure: ['placed', 'authorized', 'payment_failed'],
+  CancelOrder: ['placed', 'authorized', 'paid', 'payment_failed'],
+  CreateShipment: ['paid', 'partially_shipped'],
+  MarkDelivered: ['shipped'],
+  IssueRefund: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
+};
+
+export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
+  if (command.type === 'PlaceOrder') return placeOrder(command, state);
+  const order = existing(command, state);
+  switch (command.type) {
+    case 'AuthorizePayment':
+      return authorizePayment(command, order);
+    case 'CapturePayment':
+      return capturePayment(command, order);
+    case 'RecordPaymentFailure':
+      return recordPaymentFailure(command, order);
+    case 'CancelOrder':
+      return cancelOrder(command, order);
+    case 'CreateShipment':
+      return createShipment(command, order);
+    case 'MarkDelivered':
+      return markDelivered(command);
+    case 'IssueRefund':
+      return issueRefund(command, order);
+    default:
+      return assertNever(command);
+  }
+}
+
+function existing(command: LifecycleCommand, state: OrderState): ExistingOrder {
+  if (state.status === 'none') throw new OrderNotFound(command.data.orderId);
+  if (!allowedFrom[command.type].includes(state.status)) {
+    throw new InvalidTransition({
+      aggregate: 'order',
+      id: state.orderId,
+      from: state.status,
+      command: command.type,
+    });
+  }
+  return state;
+}

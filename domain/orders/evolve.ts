@@ -1,0 +1,62 @@
+import { assertNever } from '../assert-never.ts';
+import type { OrderEvent } from './events.ts';
+import { isFullyShipped, type OrderState } from './state.ts';
+
+/** Events that cannot apply to the state leave it unchanged: history is fact and is never refused. */
+export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
+  if (event.type === 'OrderPlaced') {
+    if (state.status !== 'none') return state;
+    return {
+      status: 'placed',
+      ...event.data,
+      payment: { paymentRef: null, authorized: 0, captured: 0, refunded: 0, refundIds: [] },
+      shipments: [],
+    };
+  }
+  if (state.status === 'none') return state;
+  if (state.status === 'cancelled' && event.type !== 'RefundIssued') return state;
+  const { payment } = state;
+  switch (event.type) {
+    case 'PaymentAuthorized':
+      return {
+        ...state,
+        status: 'authorized',
+        payment: { ...payment, paymentRef: event.data.paymentRef, authorized: event.data.amount.amount },
+      };
+    case 'PaymentCaptured':
+      return {
+        ...state,
+        status: 'paid',
+        payment: { ...payment, paymentRef: event.data.paymentRef, captured: event.data.amount.amount },
+      };
+    case 'PaymentFailed':
+      return { ...state, status: 'payment_failed' };
+    case 'OrderCancelled': {
+      const { reason, note } = event.data;
+      return { ...state, status: 'cancelled', cancellation: { reason, note } };
+    }
+    case 'ShipmentCreated': {
+      const { shipmentId, location, lines } = event.data;
+      const shipment = {
+        shipmentId,
+        location,
+        lines: lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
+      };
+      const next = { ...state, shipments: [...state.shipments, shipment] };
+      return { ...next, status: isFullyShipped(next) ? 'shipped' : 'partially_shipped' };
+    }
+    case 'OrderDelivered':
+      return { ...state, status: 'delivered' };
+    case 'RefundIssued':
+      return {
+        ...state,
+        payment: {
+          ...payment,
+          refunded: payment.refunded + event.data.amount.amount,
+          refundIds: [...payment.refundIds, event.data.refundId],
+        },
+      };
+    default:
+      return assertNever(event);
+  }
+}

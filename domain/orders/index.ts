@@ -1,0 +1,21 @@
+import type { Decider } from '../decider.ts';
+import type { OrderCommand } from './commands.ts';
+import { decideOrder } from './decide.ts';
+import type { OrderEvent } from './events.ts';
+import { evolveOrder } from './evolve.ts';
+import { initialOrderState, type OrderState } from './state.ts';
+
+export type * from './commands.ts';
+export type * from './events.ts';
+export type * from './state.ts';
+export { cancellationReasons, isOrderEvent, orderEventTypes } from './events.ts';
+export { isFullyShipped, shippedQuantity } from './state.ts';
+export { releaseReasonFor } from './cancel-order.ts';
+export { allowedFrom } from './decide.ts';
+
+/** Stream `order-{orderId}` (see `orderStream`). */
+export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
+  decide: decideOrder,
+  evolve: evolveOrder,
+  initialState: initialOrderState,
+};

@@ -1,0 +1,78 @@
+import {
+  AlreadyExists,
+  AmountMismatch,
+  CaptureExceedsAuthorized,
+  CurrencyMismatch,
+  RefundExceedsCaptured,
+} from '../errors.ts';
+import { requireMoney, type Money } from '../money.ts';
+import { requireKey, requirePositiveInt, requireText } from '../validation.ts';
+import type { AuthorizePayment, CapturePayment, IssueRefund, RecordPaymentFailure } from './commands.ts';
+import type { OrderEvent } from './events.ts';
+import type { ExistingOrder } from './state.ts';
+
+/** Authorizations are for the whole order: a different amount means the payment is for something else. */
+export function authorizePayment({ data }: AuthorizePayment, order: ExistingOrder): OrderEvent[] {
+  const { orderId, paymentRef } = data;
+  requireKey('paymentRef', paymentRef);
+  const amount = orderAmount('amount', data.amount, order.currency);
+  if (amount.amount !== order.totals.total.amount) {
+    throw new AmountMismatch({
+      expected: order.totals.total.amount,
+      actual: amount.amount,
+      currency: order.currency,
+    });
+  }
+  return [{ type: 'PaymentAuthorized', data: { orderId, paymentRef, amount } }];
+}
+
+/** Capturing less than authorized is allowed (the provider releases the rest), more never. */
+export function capturePayment({ data }: CapturePayment, order: ExistingOrder): OrderEvent[] {
+  const { orderId, paymentRef } = data;
+  requireKey('paymentRef', paymentRef);
+  const amount = orderAmount('amount', data.amount, order.currency);
+  requirePositiveInt('amount.amount', amount.amount);
+  const limit = order.status === 'authorized' ? order.payment.authorized : order.totals.total.amount;
+  if (amount.amount > limit) {
+    throw new CaptureExceedsAuthorized({
+      authorized: limit,
+      requested: amount.amount,
+      currency: order.currency,
+    });
+  }
+  return [{ type: 'PaymentCaptured', data: { orderId, paymentRef, amount } }];
+}
+
+export function recordPaymentFailure({ data }: RecordPaymentFailure, _order: ExistingOrder): OrderEvent[] {
+  const { orderId, paymentRef, reason } = data;
+  if (paymentRef !== null) requireKey('paymentRef', paymentRef);
+  requireText('reason', reason, 500);
+  return [{ type: 'PaymentFailed', data: { orderId, paymentRef, reason } }];
+}
+
+export function issueRefund({ data }: IssueRefund, order: ExistingOrder): OrderEvent[] {
+  const { orderId, refundId, reason } = data;
+  requireKey('refundId', refundId);
+  requireText('reason', reason, 500);
+  const amount = orderAmount('amount', data.amount, order.currency);
+  requirePositiveInt('amount.amount', amount.amount);
+  if (order.payment.refundIds.includes(refundId))
+    throw new AlreadyExists({ aggregate: 'refund', id: refundId });
+  const { captured, refunded } = order.payment;
+  if (amount.amount > captured - refunded) {
+    throw new RefundExceedsCaptured({
+      captured,
+      alreadyRefunded: refunded,
+      requested: amount.amount,
+      currency: order.currency,
+    });
+  }
+  return [{ type: 'RefundIssued', data: { orderId, refundId, amount, reason } }];
+}
+
+function orderAmount(field: string, value: Money, currency: string): Money {
+  const amount = requireMoney(field, value);
+  if (amount.currency !== currency)
+    throw new CurrencyMismatch({ expected: currency, actual: amount.currency });
+  return { amount: amount.amount, currency };
+}

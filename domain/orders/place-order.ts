@@ -1,0 +1,105 @@
+import { AlreadyExists, CurrencyMismatch, ValidationFailed } from '../errors.ts';
+import { add, multiply, requireMoney, sum, zero } from '../money.ts';
+import {
+  requireIsoTime,
+  requireKey,
+  requireLength,
+  requirePositiveInt,
+  requireText,
+  requireUnique,
+} from '../validation.ts';
+import type { PlaceOrder } from './commands.ts';
+import type { Address, OrderEvent, OrderLine } from './events.ts';
+import type { OrderState } from './state.ts';
+
+const MAX_LINES = 100;
+
+export function placeOrder({ data }: PlaceOrder, state: OrderState): OrderEvent[] {
+  if (state.status !== 'none') throw new AlreadyExists({ aggregate: 'order', id: data.orderId });
+  requireKey('orderId', data.orderId);
+  requireKey('customerId', data.customerId);
+  zero(data.currency);
+  requireKey('paymentProvider', data.paymentProvider);
+  requireIsoTime('expiresAt', data.expiresAt);
+  if (data.lines.length === 0) throw new ValidationFailed('lines', 'must not be empty');
+  if (data.lines.length > MAX_LINES)
+    throw new ValidationFailed('lines', `must have at most ${MAX_LINES} lines`);
+  requireUnique(
+    'lines',
+    data.lines.map((l) => l.lineId),
+  );
+  // One line per SKU keeps one reservation per order in each stock stream.
+  requireUnique(
+    'lines',
+    data.lines.map((l) => l.sku),
+  );
+  const lines = data.lines.map((line, i) => orderLine(`lines[${i}]`, line, data.currency));
+  const shipping = inCurrency('shippingFee', data.shippingFee, data.currency);
+  const subtotal = sum(
+    data.currency,
+    lines.map((l) => l.lineTotal),
+  );
+  return [
+    {
+      type: 'OrderPlaced',
+      data: {
+        orderId: data.orderId,
+        customerId: data.customerId,
+        currency: data.currency,
+        lines,
+        totals: { subtotal, shipping, total: add(subtotal, shipping) },
+        shippingAddress: address(data.shippingAddress),
+        paymentProvider: data.paymentProvider,
+        expiresAt: data.expiresAt,
+      },
+    },
+  ];
+}
+
+function orderLine(path: string, line: PlaceOrder['data']['lines'][number], currency: string): OrderLine {
+  requireKey(`${path}.lineId`, line.lineId);
+  requireKey(`${path}.sku`, line.sku);
+  requirePositiveInt(`${path}.quantity`, line.quantity);
+  const unitPrice = inCurrency(`${path}.unitPrice`, line.unitPrice, currency);
+  if (line.allocations.length === 0) throw new ValidationFailed(`${path}.allocations`, 'must not be empty');
+  requireUnique(
+    `${path}.allocations`,
+    line.allocations.map((a) => a.location),
+  );
+  const allocations = line.allocations.map((a, j) => ({
+    location: requireKey(`${path}.allocations[${j}].location`, a.location),
+    quantity: requirePositiveInt(`${path}.allocations[${j}].quantity`, a.quantity),
+  }));
+  if (allocations.reduce((total, a) => total + a.quantity, 0) !== line.quantity) {
+    throw new ValidationFailed(`${path}.allocations`, 'must add up to the line quantity');
+  }
+  return {
+    lineId: line.lineId,
+    sku: line.sku,
+    quantity: line.quantity,
+    unitPrice,
+    lineTotal: multiply(unitPrice, line.quantity),
+    allocations,
+  };
+}
+
+function inCurrency(field: string, value: PlaceOrder['data']['shippingFee'], currency: string) {
+  const checked = requireMoney(field, value);
+  if (checked.currency !== currency)
+    throw new CurrencyMismatch({ expected: currency, actual: checked.currency });
+  return checked;
+}
+
+function address(a: Address): Address {
+  const path = 'shippingAddress';
+  requireText(`${path}.name`, a.name);
+  requireText(`${path}.line1`, a.line1);
+  if (a.line2 !== null) requireLength(`${path}.line2`, a.line2, 200);
+  requireText(`${path}.city`, a.city);
+  requireText(`${path}.postalCode`, a.postalCode, 20);
+  if (a.region !== null) requireLength(`${path}.region`, a.region, 100);
+  if (!/^[A-Z]{2}$/.test(a.country))
+    throw new ValidationFailed(`${path}.country`, 'must be an ISO 3166-1 alpha-2 code');
+  const { name, line1, line2, city, postalCode, region, country } = a;
+  return { name, line1, line2, city, postalCode, region, country };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidTransition, OrderNotFound } from '../errors.ts';
+import { specFor } from '../testing/decider-spec.ts';
+import { historyFor } from '../testing/order-fixtures.ts';
+import { allowedFrom, orderDecider, orderEventTypes, type OrderCommand, type OrderEvent } from './index.ts';
+
+const given = specFor(orderDecider);
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+/** One well-formed instance of every lifecycle command. */
+const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
+  AuthorizePayment: {
+    type: 'AuthorizePayment',
+    data: { orderId: 'o1', paymentRef: 'pi_1', amount: eur(5000) },
+  },
+  CapturePayment: { type: 'CapturePayment', data: { orderId: 'o1', paymentRef: 'pi_1', amount: eur(5000) } },
+  RecordPaymentFailure: {
+    type: 'RecordPaymentFailure',
+    data: { orderId: 'o1', paymentRef: null, reason: 'declined' },
+  },
+  CancelOrder: {
+    type: 'CancelOrder',
+    data: { orderId: 'o1', reason: 'requested', note: null, now: '2025-01-01T00:00:00Z' },
+  },
+  CreateShipment: {
+    type: 'CreateShipment',
+    data: {
+      orderId: 'o1',
+      shipmentId: 's9',
+      location: 'paris',
+      carrier: 'DHL',
+      trackingNumber: 'T9',
+      lines: [{ lineId: 'l2', quantity: 1 }],
+    },
+  },
+  MarkDelivered: { type: 'MarkDelivered', data: { orderId: 'o1' } },
+  IssueRefund: {
+    type: 'IssueRefund',
+    data: { orderId: 'o1', refundId: 'r9', amount: eur(1), reason: 'goodwill' },
+  },
+};
+
+const statuses = Object.keys(historyFor) as (keyof typeof historyFor)[];
+const cases = statuses.flatMap((status) =>
+  (Object.keys(commands) as (keyof typeof commands)[]).map((type) => ({ status, type })),
+);
+
+describe('order lifecycle', () => {
+  it.each(statuses)('the %s history really ends in that status', (status) => {
+    const state = historyFor[status].reduce(
+      (s, e: OrderEvent) => orderDecider.evolve(s, e),
+      orderDecider.initialState(),
+    );
+    expect(state.status).toBe(status);
+  });
+
+  it.each(cases.filter(({ status, type }) => !allowedFrom[type].includes(status)))(
+    'refuses $type while $status',
+    ({ status, type }) => {
+      given([...historyFor[status]])
+        .when(commands[type])
+        .thenThrows(InvalidTransition, { aggregate: 'order', id: 'o1', from: status, command: type });
+    },
+  );
+
+  it.each(cases.filter(({ status, type }) => allowedFrom[type].includes(status)))(
+    'allows $type while $status',
+    ({ status, type }) => {
+      // Allowed commands may still break a business rule (no capture to refund), never the lifecycle.
+      try {
+        const events = orderDecider.decide(
+          commands[type],
+          historyFor[status].reduce(
+            (s, e: OrderEvent) => orderDecider.evolve(s, e),
+            orderDecider.initialState(),
+          ),
+        );
+        expect(events.length).toBeGreaterThan(0);
+      } catch (error) {
+        expect(error).not.toBeInstanceOf(InvalidTransition);
+      }
+    },
+  );
+
+  it.each(Object.values(commands))('refuses $type on an order that does not exist', (command) => {
+    given([]).when(command).thenThrows(OrderNotFound, { orderId: 'o1' });
+  });
+
+  it('ignores events that cannot apply', () => {
+    const none = orderDecider.initialState();
+    expect(orderDecider.evolve(none, historyFor.delivered[4])).toEqual(none);
+    const cancelled = historyFor.cancelled.reduce((s, e: OrderEvent) => orderDecider.evolve(s, e), none);
+    expect(orderDecider.evolve(cancelled, historyFor.paid[1])).toEqual(cancelled);
+    const placed = orderDecider.evolve(none, historyFor.placed[0]);
+    expect(orderDecider.evolve(placed, historyFor.placed[0])).toEqual(placed);
+  });
+
+  it('lists its event types', () => {
+    expect(orderEventTypes).toHaveLength(8);
+  });
+});
