@@ -56,6 +56,10 @@ describe('CreateProduct', () => {
     ['price.amount', { price: { amount: -1, currency: 'EUR' } }],
     ['price.amount', { price: { amount: 12.5, currency: 'EUR' } }],
     ['price.currency', { price: { amount: 100, currency: 'eur' } }],
+    ['name', { name: 42 as never }],
+    ['attributes', { attributes: ['red'] as never }],
+    ['attributes.colour', { attributes: { colour: 1 } as never }],
+    ['allowBackorder', { allowBackorder: 'yes' as never }],
   ])('refuses an invalid %s', (field, patch) => {
     given([])
       .when({ ...create, data: { ...create.data, ...patch } })

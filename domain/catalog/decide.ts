@@ -25,7 +25,23 @@ export function decideProduct(command: ProductCommand, state: ProductState): Pro
       requireKey('sku', data.sku);
       requireMoney('price', data.price);
       for (const field of detailFields) validateDetail(field, data[field]);
-      return [{ type: 'ProductCreated', data: { ...data, attributes: { ...data.attributes } } }];
+      const { productId, sku, price, name, description, brand, category, attributes, allowBackorder } = data;
+      return [
+        {
+          type: 'ProductCreated',
+          data: {
+            productId,
+            sku,
+            price: { amount: price.amount, currency: price.currency },
+            name,
+            description,
+            brand,
+            category,
+            attributes: { ...attributes },
+            allowBackorder,
+          },
+        },
+      ];
     }
     case 'UpdateProduct': {
       const product = editable(state, command);

@@ -1,33 +1,30 @@
+import { assertNever } from '../assert-never.ts';
 import { ValidationFailed } from '../errors.ts';
 import { requireLength, requireText, MAX_TEXT } from '../validation.ts';
 import type { ProductDetails } from './events.ts';
 
 const MAX_ATTRIBUTES = 100;
 
-export function validateDetail<K extends keyof ProductDetails>(
-  field: K,
-  value: ProductDetails[K],
-  path: string = field,
-): ProductDetails[K] {
+/** Checks types at run time too: product fields arrive from admin forms and CSV imports. */
+export function validateDetail(field: keyof ProductDetails, value: unknown, path: string = field): void {
   switch (field) {
     case 'name':
     case 'brand':
     case 'category':
-      requireText(path, value as string);
-      break;
+      requireText(path, requireString(path, value));
+      return;
     case 'description':
-      requireLength(path, value as string, MAX_TEXT);
-      break;
+      requireLength(path, requireString(path, value), MAX_TEXT);
+      return;
     case 'attributes':
-      validateAttributes(path, value as Record<string, string>);
-      break;
+      validateAttributes(path, value);
+      return;
     case 'allowBackorder':
       if (typeof value !== 'boolean') throw new ValidationFailed(path, 'must be a boolean');
-      break;
+      return;
     default:
-      throw new ValidationFailed(path, 'is not a product field');
+      return assertNever(field);
   }
-  return value;
 }
 
 export function sameDetail<K extends keyof ProductDetails>(
@@ -45,13 +42,20 @@ export function sameDetail<K extends keyof ProductDetails>(
   );
 }
 
-function validateAttributes(path: string, attributes: Record<string, string>): void {
+function requireString(path: string, value: unknown): string {
+  if (typeof value !== 'string') throw new ValidationFailed(path, 'must be a string');
+  return value;
+}
+
+function validateAttributes(path: string, attributes: unknown): void {
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+    throw new ValidationFailed(path, 'must be an object of strings');
+  }
   const entries = Object.entries(attributes);
   if (entries.length > MAX_ATTRIBUTES)
     throw new ValidationFailed(path, `must have at most ${MAX_ATTRIBUTES} entries`);
   for (const [key, value] of entries) {
     requireText(`${path}.${key}`, key, 64);
-    if (typeof value !== 'string') throw new ValidationFailed(`${path}.${key}`, 'must be a string');
-    requireLength(`${path}.${key}`, value, 500);
+    requireLength(`${path}.${key}`, requireString(`${path}.${key}`, value), 500);
   }
 }

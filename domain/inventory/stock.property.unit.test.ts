@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertNever } from '../assert-never.ts';
 import { isDomainError } from '../errors.ts';
 import { isPlainJson } from '../json.ts';
 import {
@@ -92,6 +93,8 @@ function book(ledger: Ledger, event: InventoryEvent): void {
       break;
     case 'LowStockThresholdSet':
       break;
+    default:
+      assertNever(event);
   }
 }
 
