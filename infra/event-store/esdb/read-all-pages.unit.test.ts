@@ -59,7 +59,12 @@ describe('readMatching', () => {
     const seen: PagedEvent[] = [];
     let from: PagedEvent['position'] | 'start' = 'start';
     for (;;) {
-      const batch = await readMatching(read, { from, direction: FORWARDS, count: 7, accepts: all });
+      const batch: PagedEvent[] = await readMatching(read, {
+        from,
+        direction: FORWARDS,
+        count: 7,
+        accepts: all,
+      });
       if (batch.length === 0) break;
       seen.push(...batch);
       from = batch.at(-1)!.position;
