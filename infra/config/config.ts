@@ -18,6 +18,17 @@ const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Shared secret for HS256 tokens (what `qm token` signs with). 32 characters at least: a shorter
+   * HMAC key can be brute-forced offline from any token it signed.
+   */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where an identity provider publishes its signing keys; tokens are then verified against them. */
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** When set, tokens must carry this `iss`. */
+  AUTH_ISSUER: z.string().min(1).optional(),
+  /** When set, tokens must carry this `aud`. */
+  AUTH_AUDIENCE: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { eventStore: 'pglite' | 'postgres' | 'esdb' };
@@ -45,6 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (eventStore === 'esdb' && !config.EVENTSTORE_URL) {
     throw new ConfigError(['QM_EVENT_STORE=esdb needs EVENTSTORE_URL']);
+  }
+  // One source of truth for signing keys: accepting both would let a leaked local secret mint
+  // tokens that a JWKS deployment trusts.
+  if (config.AUTH_JWT_SECRET && config.AUTH_JWKS_URL) {
+    throw new ConfigError(['set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both']);
   }
   return { ...config, eventStore };
 }
