@@ -1,0 +1,120 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyOptions } from 'jose';
+import { HttpProblem } from '../http/problem.ts';
+import { isRole, type Actor } from './actor.ts';
+import { Unauthenticated } from './auth-errors.ts';
+
+/** Turns a bearer token into the actor it vouches for, or throws `Unauthenticated`. */
+export type JwtVerifier = (token: string) => Promise<Actor>;
+
+export interface JwtVerifierOptions {
+  /** HS256 shared secret (`AUTH_JWT_SECRET`). Give this or `jwksUrl`, not both. */
+  secret?: string | undefined;
+  /** An identity provider's key set (`AUTH_JWKS_URL`); fetched on demand and cached by jose. */
+  jwksUrl?: string | URL | undefined;
+  /** Required `iss` when set. */
+  issuer?: string | undefined;
+  /** Required `aud` when set. */
+  audience?: string | undefined;
+  /** Clock skew tolerated on `exp`/`nbf`, in seconds. Default 5. */
+  clockToleranceSeconds?: number;
+  /** The verifier's clock; tests move it. */
+  now?: () => Date;
+}
+
+// Asymmetric algorithms only for a key set: an HMAC algorithm there would let anyone who can read
+// the public keys sign tokens with them.
+const jwksAlgorithms = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
+
+/**
+ * A verifier for tokens signed with the shared secret (HS256 only) or by a JWKS's keys. A token is
+ * accepted when its signature, `exp`/`nbf`, and the configured `iss`/`aud` hold, its `sub` names the
+ * actor and its `role` claim is customer, staff or admin.
+ *
+ * Failures the client can fix answer 401; a key set that cannot be fetched answers 503, since
+ * refusing a valid token as "invalid" would send the client after the wrong cause.
+ */
+export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
+  if (Boolean(options.secret) === Boolean(options.jwksUrl)) {
+    throw new Error('createJwtVerifier needs exactly one of secret or jwksUrl');
+  }
+  const verifyOptions = (): JWTVerifyOptions => ({
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+    ...(options.audience ? { audience: options.audience } : {}),
+    clockTolerance: options.clockToleranceSeconds ?? 5,
+    ...(options.now ? { currentDate: options.now() } : {}),
+  });
+  const verify = options.secret
+    ? (() => {
+        const key = new TextEncoder().encode(options.secret);
+        return (token: string) => jwtVerify(token, key, { ...verifyOptions(), algorithms: ['HS256'] });
+      })()
+    : (() => {
+        const keys = createRemoteJWKSet(new URL(options.jwksUrl!));
+        return (token: string) => jwtVerify(token, keys, { ...verifyOptions(), algorithms: jwksAlgorithms });
+      })();
+
+  return async (token) => {
+    let payload;
+    try {
+      ({ payload } = await verify(token));
+    } catch (error) {
+      throw refusal(error);
+    }
+    if (typeof payload.sub !== 'string' || payload.sub === '') {
+      throw new Unauthenticated('invalid', 'The token has no subject (sub).');
+    }
+    if (!isRole(payload.role)) {
+      throw new Unauthenticated('invalid', 'The token has no valid role claim (customer, staff or admin).');
+    }
+    return { id: payload.sub, role: payload.role };
+  };
+}
+
+/** A verifier for when no key is configured: every token is refused, with the reason. */
+export function refuseAllTokens(): JwtVerifier {
+  return async () => {
+    throw new Unauthenticated(
+      'unconfigured',
+      'Authentication is not configured on this server (set AUTH_JWT_SECRET or AUTH_JWKS_URL).',
+    );
+  };
+}
+
+function refusal(error: unknown): Error {
+  if (error instanceof errors.JWTExpired) return new Unauthenticated('expired', 'The token expired.', error);
+  if (isKeySourceFailure(error)) {
+    return new HttpProblem({
+      status: 503,
+      code: 'auth_unavailable',
+      title: 'Authentication unavailable',
+      detail: 'The signing keys could not be fetched; try again shortly.',
+      headers: { 'Retry-After': '5' },
+      cause: error,
+    });
+  }
+  return new Unauthenticated('invalid', `The token is invalid: ${(error as Error).message}.`, error);
+}
+
+/**
+ * The key set could not be had: a network error, a timeout, a non-200 answer or a malformed set
+ * (jose reports the last two as its generic error). Nothing about the token.
+ */
+function isKeySourceFailure(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true;
+  return (
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    error.code === errors.JOSEError.code
+  );
+}

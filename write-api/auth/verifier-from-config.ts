@@ -1,0 +1,26 @@
+import type { Config } from '../../infra/config/config.ts';
+import type { Logger } from '../../infra/logging/logger.ts';
+import { createJwtVerifier, refuseAllTokens, type JwtVerifier } from './jwt-verifier.ts';
+
+/**
+ * The verifier the configuration asks for: the key set at `AUTH_JWKS_URL`, else the shared secret
+ * `AUTH_JWT_SECRET`, with `AUTH_ISSUER`/`AUTH_AUDIENCE` enforced when set.
+ *
+ * With neither key set (embedded mode out of the box) there is deliberately no development default:
+ * a well-known secret would let anyone mint an admin token for any instance left on it. Instead
+ * every authenticated request is refused with a 401 that says why, and a warning is logged here
+ * once. To work locally, set `AUTH_JWT_SECRET` (32+ characters) and mint tokens with `qm token`.
+ */
+export function verifierFromConfig(
+  config: Pick<Config, 'AUTH_JWT_SECRET' | 'AUTH_JWKS_URL' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE'>,
+  log: Pick<Logger, 'warn'>,
+): JwtVerifier {
+  const claims = { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
+  if (config.AUTH_JWKS_URL) return createJwtVerifier({ jwksUrl: config.AUTH_JWKS_URL, ...claims });
+  if (config.AUTH_JWT_SECRET) return createJwtVerifier({ secret: config.AUTH_JWT_SECRET, ...claims });
+  log.warn(
+    'No AUTH_JWT_SECRET or AUTH_JWKS_URL: every request that needs a token is refused with 401. ' +
+      'Set AUTH_JWT_SECRET (32+ characters) and mint tokens with `qm token --role admin --sub admin-1`.',
+  );
+  return refuseAllTokens();
+}
