@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
+import { tokenCommand } from './commands/token.ts';
 
 /** `qm`: the operator's and admin's command line. `npm run qm -- <command>` or `npx tsx ops/cli/main.ts`. */
 const program = new Command('qm')
@@ -12,5 +13,6 @@ const program = new Command('qm')
 
 program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
+program.addCommand(tokenCommand());
 
 await program.parseAsync(process.argv);

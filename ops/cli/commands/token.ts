@@ -1,0 +1,37 @@
+import { Command, Option } from 'commander';
+import { roles, type Role } from '../../../write-api/auth/actor.ts';
+import { mintToken } from '../../../write-api/auth/mint-token.ts';
+import { runWithContext } from '../run-with-context.ts';
+
+/**
+ * `qm token --role admin --sub admin-1 [--ttl 8h]`: prints an HS256 token signed with
+ * AUTH_JWT_SECRET, for local use and scripts. It needs that secret: no token is minted with a
+ * made-up key, because the API would refuse it anyway.
+ */
+export function tokenCommand(): Command {
+  return new Command('token')
+    .description('Mint a signed access token (HS256, AUTH_JWT_SECRET) and print it')
+    .addOption(new Option('--role <role>', 'role the token grants').choices(roles).makeOptionMandatory())
+    .requiredOption('--sub <id>', 'actor id the token speaks for (recorded on every event)')
+    .option('--ttl <duration>', 'lifetime, e.g. 15m, 8h, 7d', '8h')
+    .action((options: { role: Role; sub: string; ttl: string }) =>
+      runWithContext(async ({ config }) => {
+        if (!config.AUTH_JWT_SECRET) {
+          throw new Error(
+            config.AUTH_JWKS_URL
+              ? 'tokens are verified with AUTH_JWKS_URL here: mint them at that identity provider'
+              : 'qm token needs AUTH_JWT_SECRET (32+ characters), the same secret the API verifies with',
+          );
+        }
+        const token = await mintToken({
+          secret: config.AUTH_JWT_SECRET,
+          subject: options.sub,
+          role: options.role,
+          ttl: options.ttl,
+          issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
+        });
+        console.log(token);
+      }),
+    );
+}
