@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { ConformanceBackend } from '../infra/event-store/conformance/backend.ts';
+import { GenericContainer, Wait } from 'testcontainers';
+import { createEsdbEventStore } from '../infra/event-store/esdb/esdb-event-store.ts';
 import { createSqlEventStore } from '../infra/event-store/sql/sql-event-store.ts';
 import { migratedPglite, migratedPostgres } from './databases.ts';
 
@@ -21,6 +23,37 @@ const postgres: ConformanceBackend = {
   },
 };
 
+/**
+ * EventStoreDB/KurrentDB at EVENTSTORE_URL, else in a container when a Docker engine answers.
+ * It has no empty database per run: the suite's unique stream categories keep runs apart.
+ */
+const esdb: ConformanceBackend = {
+  name: 'esdb',
+  concurrentTransactions: false,
+  async open() {
+    if (process.env.EVENTSTORE_URL) {
+      return {
+        store: await createEsdbEventStore({ connectionString: process.env.EVENTSTORE_URL }),
+        dispose: async () => {},
+      };
+    }
+    const container = await new GenericContainer(
+      process.env.KURRENTDB_IMAGE ?? 'docker.kurrent.io/kurrent-latest/kurrentdb:25.1',
+    )
+      .withEnvironment({
+        KURRENTDB_CLUSTER_SIZE: '1',
+        KURRENTDB_RUN_PROJECTIONS: 'None',
+        KURRENTDB_INSECURE: 'true',
+      })
+      .withExposedPorts(2113)
+      .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCode(204))
+      .start();
+    const url = `kurrentdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`;
+    const store = await createEsdbEventStore({ connectionString: url });
+    return { store, dispose: async () => void (await container.stop()) };
+  },
+};
+
 /** A Docker engine answers on its socket (the client alone, as on this kind of machine, is not enough). */
 export function dockerEngineAvailable(): boolean {
   const host = process.env.DOCKER_HOST;
@@ -32,6 +65,7 @@ export function dockerEngineAvailable(): boolean {
 export function conformanceBackends(): { backends: ConformanceBackend[]; missing: string[] } {
   const backends = [pglite, postgres];
   const missing: string[] = [];
-  missing.push('esdb (set EVENTSTORE_URL to a KurrentDB/EventStoreDB node, or run a Docker engine)');
+  if (process.env.EVENTSTORE_URL || dockerEngineAvailable()) backends.push(esdb);
+  else missing.push('esdb (set EVENTSTORE_URL to a KurrentDB/EventStoreDB node, or run a Docker engine)');
   return { backends, missing };
 }
