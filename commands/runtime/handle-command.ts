@@ -36,16 +36,17 @@ export interface HandleOptions {
 /**
  * Load, decide, append at the loaded revision; on losing a race, reload and decide again (the
  * decision may now differ: the last unit may be gone). A refused command throws its domain error
- * and appends nothing.
+ * and appends nothing. Pass several commands to decide them in turn and append their events at once.
  */
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   runtime: CommandRuntime,
   decider: Decider<Command, Event, State>,
   stream: string,
-  command: Command,
+  command: Command | readonly Command[],
   context: CommandContext,
   options: HandleOptions = {},
 ): Promise<CommandOutcome<State>> {
+  const commands = Array.isArray(command) ? (command as readonly Command[]) : [command as Command];
   const pinned = options.expectedRevision !== undefined;
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadAggregate(
@@ -58,16 +59,21 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     if (pinned && loaded.revision !== options.expectedRevision) {
       throw new WrongExpectedRevision(stream, options.expectedRevision!, loaded.revision);
     }
-    const events = decider.decide(command, loaded.state);
-    if (events.length === 0)
-      return { events, state: loaded.state, revision: loaded.revision, position: null };
+    // Several commands are decided in turn, each on the state the previous one left, and appended together.
+    const events: Event[] = [];
+    let state = loaded.state;
+    for (const next of commands) {
+      const decided = decider.decide(next, state);
+      state = decided.reduce((current, event) => decider.evolve(current, event), state);
+      events.push(...decided);
+    }
+    if (events.length === 0) return { events, state, revision: loaded.revision, position: null };
     try {
       const result = await runtime.store.append(
         stream,
         toNewEvents(events, context, runtime.ids),
         loaded.revision ?? 'no_stream',
       );
-      const state = events.reduce((current, event) => decider.evolve(current, event), loaded.state);
       runtime.cache.set(stream, { state, revision: result.nextRevision });
       return { events, state, revision: result.nextRevision, position: result.position };
     } catch (error) {

@@ -1,0 +1,27 @@
+import type { AllocationStrategyName } from '../../domain/inventory/index.ts';
+import type { LocationDirectory } from '../locations/location-directory.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { PaymentsPort } from '../ports/payments.ts';
+import type { CommandRuntime } from '../runtime/handle-command.ts';
+
+export interface OrderSettings {
+  allocationStrategy: AllocationStrategyName;
+  /** How long an unpaid order holds its stock before it is cancelled as expired. */
+  reservationTtlMs: number;
+  /** When a payment is captured: as soon as it is authorized, or when the order ships. */
+  captureAt: 'authorization' | 'shipment';
+}
+
+export interface OrderDeps {
+  runtime: CommandRuntime;
+  locations: LocationDirectory;
+  payments: PaymentsPort;
+  clock: Clock;
+  settings: OrderSettings;
+}
+
+export const defaultOrderSettings: OrderSettings = {
+  allocationStrategy: 'single-location-first',
+  reservationTtlMs: 15 * 60_000,
+  captureAt: 'shipment',
+};

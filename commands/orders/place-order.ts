@@ -1,0 +1,162 @@
+import { productDecider, type ProductState } from '../../domain/catalog/index.ts';
+import { InvalidTransition, ProductNotFound, StockShortage } from '../../domain/errors.ts';
+import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
+import { orderDecider, type Address, type OrderPlaced, type PlaceOrder } from '../../domain/orders/index.ts';
+import type { Money } from '../../domain/money.ts';
+import { orderStream, productStream, stockStream } from '../../domain/streams.ts';
+import type { Position } from '../ports/event-store.ts';
+import type { CommandContext } from '../runtime/command-context.ts';
+import { asStepDecider, decideAndAppendSteps, type Step } from '../runtime/multi-stream.ts';
+import type { OrderDeps } from './order-deps.ts';
+
+export interface PlaceOrderInput {
+  orderId: string;
+  customerId: string;
+  currency: string;
+  lines: { productId: string; quantity: number }[];
+  shippingAddress: Address;
+  shippingFee?: Money;
+}
+
+export interface PlacedOrder {
+  order: OrderPlaced['data'];
+  revision: number;
+  position: Position;
+}
+
+/**
+ * Places an order: prices from the catalog as they are now, locations by the allocation strategy,
+ * and every line's stock reserved in the same atomic append as the order, or nothing at all. A
+ * shortage is refused with each short SKU and what is available; a lost race for a stock stream
+ * (someone took the stock meanwhile) decides again on the fresh state.
+ */
+export async function placeOrder(
+  deps: OrderDeps,
+  input: PlaceOrderInput,
+  context: CommandContext,
+): Promise<PlacedOrder> {
+  const expiresAt = new Date(Date.parse(context.now) + deps.settings.reservationTtlMs).toISOString();
+  const outcome = await decideAndAppendSteps(
+    deps.runtime,
+    async (load) => {
+      const products = await Promise.all(
+        input.lines.map(async (line, index) => {
+          const state = await load<ProductState>(
+            productStream(line.productId),
+            asStepDecider(productDecider),
+          );
+          return { line, index, product: activeProduct(state, line.productId) };
+        }),
+      );
+      const locations = deps.locations.list();
+      const skus = products.map((p) => p.product.sku);
+      const stock = new Map<string, StockState>();
+      await Promise.all(
+        skus.flatMap((sku) =>
+          locations.map(async (location) => {
+            const stream = stockStream(sku, location);
+            stock.set(stream, await load<StockState>(stream, asStepDecider(stockDecider)));
+          }),
+        ),
+      );
+      const availability = Object.fromEntries(
+        skus.map((sku) => [
+          sku,
+          Object.fromEntries(locations.map((l) => [l, available(stock.get(stockStream(sku, l))!)])),
+        ]),
+      );
+      const allocation = allocate(
+        products.map(({ product, line, index }) => ({
+          lineId: lineId(index),
+          sku: product.sku,
+          quantity: line.quantity,
+          ...(product.allowBackorder && locations[0] ? { backorderAt: locations[0] } : {}),
+        })),
+        availability,
+        deps.settings.allocationStrategy,
+      );
+      if (!allocation.ok) throw new StockShortage(allocation.shortages);
+
+      const place: PlaceOrder = {
+        type: 'PlaceOrder',
+        data: {
+          orderId: input.orderId,
+          customerId: input.customerId,
+          currency: input.currency,
+          lines: allocation.lines.map((allocated, index) => ({
+            lineId: allocated.lineId,
+            sku: allocated.sku,
+            quantity: allocated.quantity,
+            unitPrice: products[index]!.product.price,
+            allocations: allocated.allocations,
+          })),
+          shippingFee: input.shippingFee ?? { amount: 0, currency: input.currency },
+          shippingAddress: input.shippingAddress,
+          paymentProvider: deps.payments.provider,
+          expiresAt,
+        },
+      };
+      const reservations: Step[] = allocation.lines.flatMap((allocated, index) =>
+        allocated.allocations.map((a) => ({
+          stream: stockStream(allocated.sku, a.location),
+          decider: asStepDecider(stockDecider),
+          command: {
+            type: 'ReserveStock',
+            data: {
+              sku: allocated.sku,
+              location: a.location,
+              orderId: input.orderId,
+              quantity: a.quantity,
+              expiresAt,
+              allowBackorder: products[index]!.product.allowBackorder,
+            },
+          },
+          compensate: () => ({
+            type: 'ReleaseReservation',
+            data: {
+              sku: allocated.sku,
+              location: a.location,
+              orderId: input.orderId,
+              quantity: a.quantity,
+              reason: 'cancelled',
+              now: context.now,
+            },
+          }),
+        })),
+      );
+      // Without atomic appends the order goes last: it exists only once all its stock is held.
+      return [
+        ...reservations,
+        { stream: orderStream(input.orderId), decider: asStepDecider(orderDecider), command: place },
+      ];
+    },
+    context,
+  );
+  const stream = orderStream(input.orderId);
+  const placed = outcome.events.get(stream)?.[0] as OrderPlaced | undefined;
+  if (!placed || !outcome.position)
+    throw new Error(`Order ${input.orderId} was decided without an OrderPlaced event`);
+  return { order: placed.data, revision: outcome.revisions.get(stream)!, position: outcome.position };
+}
+
+const lineId = (index: number) => `L${index + 1}`;
+
+function activeProduct(state: ProductState, productId: string) {
+  switch (state.status) {
+    case 'absent':
+      throw new ProductNotFound(productId);
+    case 'discontinued':
+      throw new InvalidTransition({
+        aggregate: 'product',
+        id: productId,
+        from: 'discontinued',
+        command: 'PlaceOrder',
+      });
+    case 'active':
+      return state.product;
+    default: {
+      const never: never = state;
+      return never;
+    }
+  }
+}

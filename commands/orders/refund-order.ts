@@ -1,0 +1,45 @@
+import type { Money } from '../../domain/money.ts';
+import { orderDecider, type IssueRefund } from '../../domain/orders/index.ts';
+import { orderStream } from '../../domain/streams.ts';
+import type { CommandContext } from '../runtime/command-context.ts';
+import { handleCommand } from '../runtime/handle-command.ts';
+import { loadAggregate } from '../runtime/load-aggregate.ts';
+import type { OrderDeps } from './order-deps.ts';
+import type { OrderResult } from './order-result.ts';
+
+/**
+ * Refunds part or all of what was captured. The decider checks the amount before the provider is
+ * asked (so a refused refund touches no money), the provider refunds with an idempotency key, and
+ * the refund is recorded under the provider's refund id, which is how its webhook is recognised.
+ */
+export async function refundOrder(
+  deps: OrderDeps,
+  input: { orderId: string; amount: Money; reason: string },
+  context: CommandContext,
+  expectedRevision?: number,
+): Promise<OrderResult> {
+  const stream = orderStream(input.orderId);
+  const { state } = await loadAggregate(deps.runtime.store, orderDecider, stream, deps.runtime.cache, false);
+  const requestId = deps.runtime.ids.newId();
+  const command = (refundId: string): IssueRefund => ({ type: 'IssueRefund', data: { ...input, refundId } });
+  orderDecider.decide(command(requestId), state); // throws when the refund is not allowed
+  const paymentRef = state.status === 'none' ? null : state.payment.paymentRef;
+  const issued = paymentRef
+    ? await deps.payments.refund({
+        paymentId: paymentRef,
+        orderId: input.orderId,
+        amount: input.amount.amount,
+        reason: input.reason,
+        idempotencyKey: `refund-${requestId}`,
+      })
+    : { refundId: requestId };
+  const outcome = await handleCommand(
+    deps.runtime,
+    orderDecider,
+    stream,
+    command(issued.refundId),
+    context,
+    expectedRevision === undefined ? {} : { expectedRevision },
+  );
+  return { events: outcome.events, revision: outcome.revision, position: outcome.position };
+}

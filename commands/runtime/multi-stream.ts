@@ -1,0 +1,182 @@
+import type { Decider, DomainEvent } from '../../domain/decider.ts';
+import { WrongExpectedRevision } from '../ports/event-store-errors.ts';
+import type { Position, StreamAppend } from '../ports/event-store.ts';
+import type { CommandContext } from './command-context.ts';
+import type { CommandRuntime } from './handle-command.ts';
+import { loadAggregate } from './load-aggregate.ts';
+import { toNewEvents } from './to-new-events.ts';
+
+/** One stream's part of a command that spans several: which decider, which command. */
+export interface Step {
+  stream: string;
+  decider: Decider<never, DomainEvent, unknown>;
+  command: unknown;
+  /**
+   * Undoes this step's events when a later step is refused on a backend without atomic
+   * multi-stream appends. Steps without it must come last (or never be refused).
+   */
+  compensate?: (events: DomainEvent[]) => unknown;
+}
+
+export interface StepsOutcome {
+  events: Map<string, DomainEvent[]>;
+  revisions: Map<string, number>;
+  position: Position | null;
+}
+
+/** A decider typed loosely enough to hold any aggregate's, since one command may span several. */
+export const asStepDecider = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>) =>
+  decider as unknown as Decider<never, DomainEvent, unknown>;
+
+/**
+ * Decides every step on its stream's state and appends them all or none. `plan` builds the steps
+ * from loaded state and may refuse (a shortage); it runs again after a lost race, with fresh state.
+ * Where the backend cannot append atomically, steps are appended in order and a refusal undoes the
+ * earlier ones with their compensations: the user sees the same outcome either way.
+ */
+export async function decideAndAppendSteps(
+  runtime: CommandRuntime,
+  plan: (
+    load: <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) => Promise<S>,
+  ) => Promise<Step[]>,
+  context: CommandContext,
+  /** An admin's If-Match on one stream: decided only on that revision, never retried. */
+  pinned?: { stream: string; revision: number },
+): Promise<StepsOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    const loaded = new Map<string, { state: unknown; revision: number | null }>();
+    const load = async <S>(stream: string, decider: Decider<never, DomainEvent, unknown>): Promise<S> => {
+      const isPinned = pinned?.stream === stream;
+      const entry = await loadAggregate(
+        runtime.store,
+        decider,
+        stream,
+        runtime.cache,
+        attempt === 0 && !isPinned,
+      );
+      if (isPinned && entry.revision !== pinned.revision) {
+        throw new WrongExpectedRevision(stream, pinned.revision, entry.revision);
+      }
+      loaded.set(stream, entry);
+      return entry.state as S;
+    };
+    const steps = await plan(load);
+    for (const step of steps) if (!loaded.has(step.stream)) await load(step.stream, step.decider);
+    try {
+      return runtime.store.capabilities.atomicMultiStreamAppend
+        ? await appendAtomically(runtime, steps, loaded, context)
+        : await appendWithCompensation(runtime, steps, loaded, context);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      runtime.cache.delete(error.stream);
+      if (pinned || attempt >= runtime.maxRetries) throw error;
+    }
+  }
+}
+
+type Loaded = Map<string, { state: unknown; revision: number | null }>;
+
+function decideStep(step: Step, loaded: Loaded): { events: DomainEvent[]; state: unknown } {
+  const entry = loaded.get(step.stream)!;
+  const events = step.decider.decide(step.command as never, entry.state);
+  return { events, state: events.reduce((state, event) => step.decider.evolve(state, event), entry.state) };
+}
+
+async function appendAtomically(
+  runtime: CommandRuntime,
+  steps: Step[],
+  loaded: Loaded,
+  context: CommandContext,
+): Promise<StepsOutcome> {
+  const decided = steps.map((step) => ({ step, ...decideStep(step, loaded) }));
+  const appends: StreamAppend[] = decided
+    .filter((d) => d.events.length > 0)
+    .map((d) => ({
+      stream: d.step.stream,
+      expected: loaded.get(d.step.stream)!.revision ?? 'no_stream',
+      events: toNewEvents(d.events, context, runtime.ids),
+    }));
+  const outcome: StepsOutcome = { events: new Map(), revisions: new Map(), position: null };
+  if (appends.length === 0) return outcome;
+  const results = await runtime.store.appendMulti(appends);
+  results.forEach((result, index) => {
+    const stream = appends[index]!.stream;
+    const d = decided.find((entry) => entry.step.stream === stream)!;
+    runtime.cache.set(stream, { state: d.state, revision: result.nextRevision });
+    outcome.events.set(stream, d.events);
+    outcome.revisions.set(stream, result.nextRevision);
+    outcome.position = result.position; // one commit: every stream shares its position's transaction
+  });
+  return outcome;
+}
+
+async function appendWithCompensation(
+  runtime: CommandRuntime,
+  steps: Step[],
+  loaded: Loaded,
+  context: CommandContext,
+): Promise<StepsOutcome> {
+  const outcome: StepsOutcome = { events: new Map(), revisions: new Map(), position: null };
+  const done: { step: Step; events: DomainEvent[] }[] = [];
+  try {
+    for (const step of steps) {
+      // Each stream's step stands alone here, so a lost race re-decides just that step on fresh state.
+      for (let attempt = 0; ; attempt++) {
+        const { events, state } = decideStep(step, loaded);
+        if (events.length === 0) break;
+        const expected = loaded.get(step.stream)!.revision ?? 'no_stream';
+        try {
+          const result = await runtime.store.append(
+            step.stream,
+            toNewEvents(events, context, runtime.ids),
+            expected,
+          );
+          runtime.cache.set(step.stream, { state, revision: result.nextRevision });
+          done.push({ step, events });
+          outcome.events.set(step.stream, events);
+          outcome.revisions.set(step.stream, result.nextRevision);
+          outcome.position = result.position;
+          break;
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevision) || attempt >= runtime.maxRetries) throw error;
+          loaded.set(
+            step.stream,
+            await loadAggregate(runtime.store, step.decider, step.stream, runtime.cache, false),
+          );
+        }
+      }
+    }
+    return outcome;
+  } catch (error) {
+    await compensate(runtime, done, context);
+    throw error;
+  }
+}
+
+/** Undoes appended steps, newest first; each undo retries on its own stream until it lands. */
+async function compensate(
+  runtime: CommandRuntime,
+  done: { step: Step; events: DomainEvent[] }[],
+  context: CommandContext,
+): Promise<void> {
+  for (const { step, events } of [...done].reverse()) {
+    if (!step.compensate) continue;
+    const command = step.compensate(events);
+    for (let attempt = 0; ; attempt++) {
+      const entry = await loadAggregate(runtime.store, step.decider, step.stream, runtime.cache, false);
+      const undo = step.decider.decide(command as never, entry.state);
+      if (undo.length === 0) break;
+      try {
+        await runtime.store.append(
+          step.stream,
+          toNewEvents(undo, context, runtime.ids),
+          entry.revision ?? 'no_stream',
+        );
+        runtime.cache.delete(step.stream);
+        break;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision) || attempt >= 20) throw error;
+      }
+    }
+  }
+}
