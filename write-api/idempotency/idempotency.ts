@@ -1,0 +1,90 @@
+import { createMiddleware } from 'hono/factory';
+import type { Actor } from '../auth/actor.ts';
+import { IdempotencyKeyInFlight, IdempotencyKeyInvalid, IdempotencyKeyReused } from './idempotency-errors.ts';
+import { parseIdempotencyKey } from './idempotency-key.ts';
+import type { IdempotencyClaim, IdempotencyStore } from './idempotency-store.ts';
+import { recordResponse, replayResponse } from './replayable-response.ts';
+import { requestFingerprint } from './request-fingerprint.ts';
+
+export interface IdempotencyOptions {
+  store: IdempotencyStore;
+  /** Methods that must carry a key (400 without). Default: POST, as every POST must. */
+  requiredFor?: readonly string[];
+  /** Methods whose key is honoured when present. Default: POST, PUT, PATCH, DELETE. */
+  methods?: readonly string[];
+  /**
+   * Which answers are recorded and replayed. Default: every status below 500. A 5xx is never a
+   * final answer (the client should retry and get a real one), so it frees the key instead.
+   */
+  record?: (status: number) => boolean;
+}
+
+const belowServerError = (status: number) => status < 500;
+
+/**
+ * `Idempotency-Key` handling, mounted after `authenticate` (keys are per actor). For a request
+ * with a key:
+ * - first time: the key is claimed atomically, the handler runs, its answer is recorded;
+ * - same key, same request (method, path, actor, `If-Match`, body): the recorded status, headers
+ *   and body come back with `Idempotent-Replayed: true`, and the handler does not run: nothing is
+ *   appended again;
+ * - same key, different request: 422; same key while the first is still running: 409, retry later.
+ *
+ * A 5xx answer, or an error no `onError` turned into an answer, frees the key so a retry runs.
+ */
+export function idempotency(options: IdempotencyOptions) {
+  const { store } = options;
+  const required = new Set(options.requiredFor ?? ['POST']);
+  const methods = new Set(options.methods ?? ['POST', 'PUT', 'PATCH', 'DELETE']);
+  const record = options.record ?? belowServerError;
+
+  return createMiddleware<{ Variables: { actor?: Actor } }>(async (c, next) => {
+    const method = c.req.method;
+    if (!methods.has(method) && !required.has(method)) return next();
+    const header = c.req.header('idempotency-key');
+    if (header === undefined) {
+      if (required.has(method)) {
+        throw new IdempotencyKeyInvalid(`A ${method} request needs an Idempotency-Key header (e.g. a UUID).`);
+      }
+      return next();
+    }
+    const key = parseIdempotencyKey(header);
+    // Anonymous callers share the empty scope; verified actor ids are never empty.
+    const scope = c.var.actor?.id ?? '';
+    const url = new URL(c.req.url);
+    const fingerprint = requestFingerprint({
+      method,
+      target: url.pathname + url.search,
+      actor: scope,
+      ifMatch: c.req.header('if-match'),
+      contentType: c.req.header('content-type'),
+      // Hono caches the body, so validators and the handler can still read it afterwards.
+      body: new Uint8Array(await c.req.arrayBuffer()),
+    });
+
+    const claimed = await store.claim({ scope, key, fingerprint });
+    if (claimed.outcome !== 'claimed') {
+      if (claimed.fingerprint !== fingerprint) throw new IdempotencyKeyReused(key);
+      if (claimed.outcome === 'in_flight') throw new IdempotencyKeyInFlight(key);
+      return replayResponse(claimed.response);
+    }
+    await runClaimed(claimed.claim, next);
+    if (!record(c.res.status)) {
+      await store.release(claimed.claim);
+      return;
+    }
+    // If recording fails the claim stays until it times out: refusing retries until then is safer
+    // than letting one run the command a second time.
+    await store.complete(claimed.claim, await recordResponse(c.res.clone()));
+  });
+
+  async function runClaimed(claim: IdempotencyClaim, next: () => Promise<void>): Promise<void> {
+    try {
+      await next();
+    } catch (error) {
+      // The error is what the caller needs to see; a failed release only delays a retry.
+      await store.release(claim).catch(() => undefined);
+      throw error;
+    }
+  }
+}

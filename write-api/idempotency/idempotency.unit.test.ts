@@ -1,0 +1,4 @@
+import { idempotencySuite } from './idempotency.suite.ts';
+import { createMemoryIdempotencyStore } from './memory-idempotency-store.ts';
+
+idempotencySuite('the memory store', (options) => createMemoryIdempotencyStore(options));

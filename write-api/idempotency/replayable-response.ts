@@ -1,0 +1,38 @@
+import type { StoredResponse } from './idempotency-store.ts';
+
+/** The header that tells a client it got a recorded answer, not a fresh one. */
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+const replayedNames = new Set(['content-type', 'etag', 'location', 'last-modified']);
+
+/**
+ * Headers that belong to the answer and must come back on replay: its type, the new resource's
+ * location and version, and the application's own (`x-*`, `qm-*`, e.g. the consistency token).
+ * Hop-by-hop and per-response headers (date, content-length, set-cookie) are left out.
+ */
+export function replayableHeaders(headers: Headers): [string, string][] {
+  const kept: [string, string][] = [];
+  headers.forEach((value, name) => {
+    const lower = name.toLowerCase();
+    if (replayedNames.has(lower) || lower.startsWith('x-') || lower.startsWith('qm-'))
+      kept.push([lower, value]);
+  });
+  return kept;
+}
+
+/** Reads `response` fully into the form a store keeps. */
+export async function recordResponse(response: Response): Promise<StoredResponse> {
+  return {
+    status: response.status,
+    headers: replayableHeaders(response.headers),
+    body: new Uint8Array(await response.arrayBuffer()),
+  };
+}
+
+/** A fresh response equal to the recorded one, marked as replayed. */
+export function replayResponse(stored: StoredResponse): Response {
+  const headers = new Headers(stored.headers);
+  headers.set(REPLAYED_HEADER, 'true');
+  const bodyless = stored.status === 204 || stored.status === 205 || stored.status === 304;
+  return new Response(bodyless ? null : stored.body, { status: stored.status, headers });
+}

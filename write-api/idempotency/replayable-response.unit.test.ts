@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { recordResponse, replayableHeaders, replayResponse } from './replayable-response.ts';
+
+describe('replayable responses', () => {
+  it("keep the answer's own headers and drop per-response ones", () => {
+    const headers = new Headers({
+      'Content-Type': 'application/json',
+      ETag: '"3"',
+      Location: '/orders/1',
+      'QM-Position': '0000-0042',
+      'X-Correlation-Id': 'abc',
+      Date: 'Tue, 01 Jan 2030 00:00:00 GMT',
+      'Set-Cookie': 'a=b',
+      'Content-Length': '10',
+    });
+    expect(Object.fromEntries(replayableHeaders(headers))).toEqual({
+      'content-type': 'application/json',
+      etag: '"3"',
+      location: '/orders/1',
+      'qm-position': '0000-0042',
+      'x-correlation-id': 'abc',
+    });
+  });
+
+  it('replay the recorded status, headers and body, marked as replayed', async () => {
+    const original = new Response('{"id":"o-1"}', {
+      status: 201,
+      headers: { 'Content-Type': 'application/json', Location: '/orders/o-1' },
+    });
+    const replayed = replayResponse(await recordResponse(original));
+    expect(replayed.status).toBe(201);
+    expect(replayed.headers.get('location')).toBe('/orders/o-1');
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(await replayed.text()).toBe('{"id":"o-1"}');
+    const empty = replayResponse(await recordResponse(new Response(null, { status: 204 })));
+    expect(empty.status).toBe(204);
+    expect(await empty.text()).toBe('');
+  });
+});

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
+import {
+  DEFAULT_IDEMPOTENCY_LOCK_MS,
+  DEFAULT_IDEMPOTENCY_TTL_MS,
+  type ClaimOutcome,
+  type IdempotencyStore,
+} from './idempotency-store.ts';
+
+export interface SqlIdempotencyStoreOptions {
+  /** How long a key and its recorded answer live. Default 24 hours. */
+  ttlMs?: number;
+  /** How long an unfinished claim blocks its key (see `DEFAULT_IDEMPOTENCY_LOCK_MS`). */
+  lockMs?: number;
+  /** The store's clock; tests move it. */
+  now?: () => Date;
+}
+
+/** An idempotency store that can also drop its expired keys. */
+export interface SqlIdempotencyStore extends IdempotencyStore {
+  /** Deletes the keys expired by now; returns how many. Run it now and then (e.g. hourly). */
+  purgeExpired(): Promise<number>;
+}
+
+interface KeyRow {
+  fingerprint: string;
+  status: number | null;
+  headers: [string, string][] | null;
+  body: Uint8Array | null;
+}
+
+/**
+ * Idempotency keys in the `qm_idempotency_keys` table (migration 0002), on PostgreSQL or PGlite.
+ * Claims are atomic through the primary key (`insert ... on conflict do nothing`), so concurrent
+ * identical requests, even on different processes, run their handler once.
+ */
+export function createSqlIdempotencyStore(
+  sql: SqlExecutor,
+  options: SqlIdempotencyStoreOptions = {},
+): SqlIdempotencyStore {
+  const ttlMs = options.ttlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
+  const lockMs = options.lockMs ?? DEFAULT_IDEMPOTENCY_LOCK_MS;
+  const now = options.now ?? (() => new Date());
+  const later = (from: Date, ms: number) => new Date(from.getTime() + ms).toISOString();
+
+  async function claimOnce(scope: string, key: string, fingerprint: string): Promise<ClaimOutcome | null> {
+    const at = now();
+    // An expired answer, or a claim whose holder died, no longer holds the key.
+    await sql.query(
+      `delete from qm_idempotency_keys where scope = $1 and key = $2
+         and (expires_at <= $3::timestamptz or (status is null and locked_until <= $3::timestamptz))`,
+      [scope, key, at.toISOString()],
+    );
+    const token = randomUUID();
+    const inserted = await sql.query(
+      `insert into qm_idempotency_keys (scope, key, fingerprint, token, created_at, locked_until, expires_at)
+       values ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::timestamptz)
+       on conflict (scope, key) do nothing
+       returning token`,
+      [scope, key, fingerprint, token, at.toISOString(), later(at, lockMs), later(at, ttlMs)],
+    );
+    if (inserted.length > 0) return { outcome: 'claimed', claim: { scope, key, token } };
+    const [row] = await sql.query<KeyRow>(
+      'select fingerprint, status, headers, body from qm_idempotency_keys where scope = $1 and key = $2',
+      [scope, key],
+    );
+    if (!row) return null; // Released between our insert and select: the key is free again.
+    if (row.status === null) return { outcome: 'in_flight', fingerprint: row.fingerprint };
+    return {
+      outcome: 'completed',
+      fingerprint: row.fingerprint,
+      response: { status: row.status, headers: row.headers ?? [], body: new Uint8Array(row.body ?? []) },
+    };
+  }
+
+  return {
+    async claim({ scope, key, fingerprint }) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const outcome = await claimOnce(scope, key, fingerprint);
+        if (outcome) return outcome;
+      }
+      throw new Error(`Idempotency key ${key} keeps being claimed and released; giving up.`);
+    },
+    async complete(claim, response) {
+      await sql.query(
+        `update qm_idempotency_keys set status = $4, headers = $5::text::jsonb, body = $6
+         where scope = $1 and key = $2 and token = $3`,
+        [
+          claim.scope,
+          claim.key,
+          claim.token,
+          response.status,
+          JSON.stringify(response.headers),
+          Buffer.from(response.body),
+        ],
+      );
+    },
+    async release(claim) {
+      await sql.query('delete from qm_idempotency_keys where scope = $1 and key = $2 and token = $3', [
+        claim.scope,
+        claim.key,
+        claim.token,
+      ]);
+    },
+    purgeExpired: () => purgeExpiredIdempotencyKeys(sql, now()),
+  };
+}
+
+/** Deletes every idempotency key expired at `at`; returns how many. */
+export async function purgeExpiredIdempotencyKeys(sql: SqlExecutor, at: Date = new Date()): Promise<number> {
+  const [row] = await sql.query<{ purged: number }>(
+    `with purged as (delete from qm_idempotency_keys where expires_at <= $1::timestamptz returning 1)
+     select count(*)::int as purged from purged`,
+    [at.toISOString()],
+  );
+  return row?.purged ?? 0;
+}
