@@ -1,0 +1,77 @@
+import {
+  createCommandHandlers,
+  type CommandContext,
+  type CommandHandlers,
+} from '../commands/command-handlers.ts';
+import { createLocationDirectory, type LocationDirectory } from '../commands/locations/location-directory.ts';
+import { defaultOrderSettings, type OrderSettings } from '../commands/orders/order-deps.ts';
+import type { Clock } from '../commands/ports/clock.ts';
+import type { EventStore } from '../commands/ports/event-store.ts';
+import type { PaymentsPort } from '../commands/ports/payments.ts';
+import { createStateCache } from '../commands/runtime/state-cache.ts';
+import { createSqlEventStore } from '../infra/event-store/sql/sql-event-store.ts';
+import { uuidV7Ids } from '../infra/ids/uuid-v7-ids.ts';
+import { createManualPayments } from '../infra/payments/manual-payments.ts';
+import type { SqlClient } from '../infra/sql/sql-client.ts';
+import { migratedPglite, migratedPostgres } from './databases.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** A settable clock, so tests move time forward (reservations expire) without waiting. */
+export function manualClock(
+  start = '2026-11-21T10:00:00.000Z',
+): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    set: (iso) => void (now = new Date(iso)),
+    advance: (ms) => void (now = new Date(now.getTime() + ms)),
+  };
+}
+
+export interface CommandHarness {
+  store: EventStore;
+  sql: SqlClient;
+  handlers: CommandHandlers;
+  locations: LocationDirectory;
+  clock: ReturnType<typeof manualClock>;
+  context(actor?: CommandContext['actor']): CommandContext;
+  dispose(): Promise<void>;
+}
+
+/** The real write side on a fresh database: event store, handlers, location directory, manual payments. */
+export async function commandHarness(
+  backend: Backend,
+  options: { settings?: Partial<OrderSettings>; payments?: PaymentsPort } = {},
+): Promise<CommandHarness> {
+  const { client, dispose } = backend === 'postgres' ? await migratedPostgres(40) : await migratedPglite();
+  const store = createSqlEventStore(client);
+  const locations = createLocationDirectory(store);
+  await locations.start();
+  const clock = manualClock();
+  const handlers = createCommandHandlers({
+    runtime: { store, cache: createStateCache(), ids: uuidV7Ids, maxRetries: 50 },
+    locations,
+    payments: options.payments ?? createManualPayments(),
+    clock,
+    settings: { ...defaultOrderSettings, ...options.settings },
+  });
+  return {
+    store,
+    sql: client,
+    handlers,
+    locations,
+    clock,
+    context: (actor = { id: 'admin-1', role: 'admin' }) => ({
+      actor,
+      correlationId: uuidV7Ids.newId(),
+      causationId: null,
+      now: clock.now().toISOString(),
+    }),
+    async dispose() {
+      await locations.stop();
+      await store.close();
+      await dispose();
+    },
+  };
+}
