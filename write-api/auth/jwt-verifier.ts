@@ -48,21 +48,15 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   if (Boolean(options.secret) === Boolean(options.jwksUrl)) {
     throw new Error('createJwtVerifier needs exactly one of secret or jwksUrl');
   }
-  const verifyOptions = (): JWTVerifyOptions => ({
+  const claimChecks = (): JWTVerifyOptions => ({
     ...(options.issuer ? { issuer: options.issuer } : {}),
     ...(options.audience ? { audience: options.audience } : {}),
     clockTolerance: options.clockToleranceSeconds ?? 5,
     ...(options.now ? { currentDate: options.now() } : {}),
   });
   const verify = options.secret
-    ? (() => {
-        const key = new TextEncoder().encode(options.secret);
-        return (token: string) => jwtVerify(token, key, { ...verifyOptions(), algorithms: ['HS256'] });
-      })()
-    : (() => {
-        const keys = createRemoteJWKSet(new URL(options.jwksUrl!));
-        return (token: string) => jwtVerify(token, keys, { ...verifyOptions(), algorithms: jwksAlgorithms });
-      })();
+    ? withSecret(options.secret, claimChecks)
+    : withKeySet(new URL(options.jwksUrl!), claimChecks);
 
   return async (token) => {
     let payload;
@@ -79,6 +73,16 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     }
     return { id: payload.sub, role: payload.role };
   };
+}
+
+function withSecret(secret: string, claimChecks: () => JWTVerifyOptions) {
+  const key = new TextEncoder().encode(secret);
+  return (token: string) => jwtVerify(token, key, { ...claimChecks(), algorithms: ['HS256'] });
+}
+
+function withKeySet(url: URL, claimChecks: () => JWTVerifyOptions) {
+  const keys = createRemoteJWKSet(url);
+  return (token: string) => jwtVerify(token, keys, { ...claimChecks(), algorithms: jwksAlgorithms });
 }
 
 /** A verifier for when no key is configured: every token is refused, with the reason. */
