@@ -13,6 +13,7 @@ import { placeOrder } from './orders/place-order.ts';
 import { refundOrder } from './orders/refund-order.ts';
 import { shipOrder } from './orders/ship-order.ts';
 import { deliverOrder } from './orders/deliver-order.ts';
+import { orderOwner } from './orders/order-owner.ts';
 
 export type { CommandContext } from './runtime/command-context.ts';
 export type { CommandResult } from './runtime/command-result.ts';
@@ -42,6 +43,8 @@ export function createCommandHandlers(deps: OrderDeps) {
     capturePayment: bind(capturePayment),
     applyPaymentNotification: bind(applyPaymentNotification),
     openPayment: bind(openPayment),
+    orderOwner: bind(orderOwner),
+    paymentProvider: deps.payments.provider,
   };
 }
 

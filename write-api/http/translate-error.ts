@@ -1,3 +1,5 @@
+import { PaymentError } from '../../commands/ports/payments.ts';
+import { paymentProblem } from './payment-problem.ts';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { InvalidAppend, WrongExpectedRevision } from '../../commands/ports/event-store-errors.ts';
@@ -86,6 +88,7 @@ export function translateError(error: unknown, request: RequestFacts = {}): Http
     });
   }
   if (isKindedError(error)) return fromKindedError(error);
+  if (error instanceof PaymentError) return paymentProblem(error);
   // `c.req.json()` throws a bare SyntaxError on a bad body; only then is it the client's fault.
   if (error instanceof SyntaxError && isJson(request.contentType)) return malformedJson();
   return internalError(error);

@@ -1,0 +1,65 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { PaymentsPort } from '../commands/ports/payments.ts';
+import { uuidV7Ids } from '../infra/ids/uuid-v7-ids.ts';
+import { createLogger } from '../infra/logging/logger.ts';
+import type { Role } from '../write-api/auth/actor.ts';
+import { createJwtVerifier } from '../write-api/auth/jwt-verifier.ts';
+import { mintToken } from '../write-api/auth/mint-token.ts';
+import { createWriteApi } from '../write-api/app.ts';
+import { createSqlIdempotencyStore } from '../write-api/idempotency/sql-idempotency-store.ts';
+import { sqlProcessedWebhooks } from '../write-api/webhooks/processed-webhooks.ts';
+import { commandHarness, type Backend, type CommandHarness } from './command-harness.ts';
+import type { OrderSettings } from '../commands/orders/order-deps.ts';
+
+const SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+export interface WriteApiHarness extends CommandHarness {
+  app: OpenAPIHono;
+  token(role: Role, subject: string): Promise<string>;
+  /** POSTs JSON as `role`/`subject` with a fresh Idempotency-Key unless one is given. */
+  post(
+    path: string,
+    body: unknown,
+    as?: { role: Role; subject: string } | null,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+}
+
+/** The write API in-process (`app.request()`) over the real write side on a fresh database. */
+export async function writeApiHarness(
+  backend: Backend,
+  options: { payments?: PaymentsPort; settings?: Partial<OrderSettings>; stripeWebhookSecret?: string } = {},
+): Promise<WriteApiHarness> {
+  const harness = await commandHarness(backend, options);
+  const app = createWriteApi({
+    handlers: harness.handlers,
+    clock: harness.clock,
+    ids: uuidV7Ids,
+    verifier: createJwtVerifier({ secret: SECRET }),
+    idempotencyStore: createSqlIdempotencyStore(harness.sql),
+    processedWebhooks: sqlProcessedWebhooks(harness.sql),
+    log: createLogger('silent'),
+    ...(options.stripeWebhookSecret ? { stripeWebhookSecret: options.stripeWebhookSecret } : {}),
+  });
+  const token = (role: Role, subject: string) => mintToken({ secret: SECRET, role, subject });
+  return {
+    ...harness,
+    app,
+    token,
+    async post(path, body, as = { role: 'admin', subject: 'admin-1' }, headers = {}) {
+      const auth: Record<string, string> = as
+        ? { authorization: `Bearer ${await token(as.role, as.subject)}` }
+        : {};
+      return app.request(path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': uuidV7Ids.newId(),
+          ...auth,
+          ...headers,
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AuthEnv } from './auth/actor.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { defaultHook } from './http/default-hook.ts';
+import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { idempotency } from './idempotency/idempotency.ts';
+import { catalogRoutes } from './routes/catalog-routes.ts';
+import { inventoryRoutes } from './routes/inventory-routes.ts';
+import { locationRoutes } from './routes/location-routes.ts';
+import { orderRoutes } from './routes/order-routes.ts';
+import { paymentRoutes } from './routes/payment-routes.ts';
+import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
+import type { WriteApiDeps } from './write-api-deps.ts';
+
+/**
+ * The command API. Public: the OpenAPI document, its docs page, Stripe's signed webhook. Everything
+ * else needs a bearer token and an Idempotency-Key on every POST, and answers errors as problem+json.
+ */
+export function createWriteApi(deps: WriteApiDeps) {
+  const app = new OpenAPIHono({ defaultHook });
+  app.onError(errorHandler({ log: deps.log }));
+  app.notFound(notFoundHandler);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'A JWT whose `sub` is the actor and `role` is customer, staff or admin (`qm token` mints one).',
+  });
+
+  // Public routes come first: Hono runs handlers in the order they were added, so these answer
+  // before the authentication below is reached.
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Quartermaster command API',
+      version: '0.1.0',
+      description:
+        'Every write appends events. Answers carry the stream revision (ETag; send it back as If-Match on edits) and a consistency token (`position`, also the QM-Position header) for the read API.',
+    },
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  app.route('/', stripeWebhookRoutes(deps));
+
+  const api = new OpenAPIHono<AuthEnv>({ defaultHook });
+  api.use('*', authenticate(deps.verifier), idempotency({ store: deps.idempotencyStore }));
+  api.route('/', catalogRoutes(deps));
+  api.route('/', locationRoutes(deps));
+  api.route('/', inventoryRoutes(deps));
+  api.route('/', orderRoutes(deps));
+  api.route('/', paymentRoutes(deps));
+  app.route('/', api);
+  return app;
+}

@@ -1,0 +1,199 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AuthEnv } from '../auth/actor.ts';
+import { assertOwnerOrRoles } from '../auth/assert-owner-or-roles.ts';
+import { Forbidden } from '../auth/auth-errors.ts';
+import { commandContext } from '../http/command-context.ts';
+import { parseIfMatch } from '../http/if-match.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { writeAnswer } from '../http/write-answer.ts';
+import { Address, Id, Money, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
+import type { WriteApiDeps } from '../write-api-deps.ts';
+import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
+
+const tags = ['Orders'];
+const OrderPath = z.object({ orderId: Id });
+const PlaceOrder = z
+  .object({
+    orderId: Id.optional().openapi({ description: 'Chosen by the client, or a new UUIDv7.' }),
+    customerId: Id.optional().openapi({
+      description: 'Customers place their own orders; staff and admins name the customer.',
+    }),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+    lines: z
+      .array(z.object({ productId: Id, quantity: z.number().int().positive().max(10_000) }))
+      .min(1, 'must hold at least one line')
+      .max(100),
+    shippingAddress: Address,
+    shippingFee: Money.optional(),
+  })
+  .openapi('PlaceOrder');
+const Cancel = z.object({ note: z.string().max(1000).nullable().default(null) }).openapi('CancelOrder');
+const Shipment = z
+  .object({
+    shipmentId: Id.optional(),
+    location: Id,
+    carrier: z.string().min(1).max(100),
+    trackingNumber: z.string().min(1).max(100),
+    lines: z.array(z.object({ lineId: Id, quantity: z.number().int().positive() })).min(1),
+  })
+  .openapi('CreateShipment');
+const Refund = z.object({ amount: Money, reason: z.string().min(1).max(500) }).openapi('IssueRefund');
+const PlacedAnswer = z
+  .object({
+    orderId: z.string(),
+    order: z.record(z.string(), z.unknown()),
+    payment: z.object({
+      provider: z.string(),
+      paymentId: z.string(),
+      clientSecret: z.string().nullable(),
+      status: z.string(),
+    }),
+    revision: z.number().int().nullable(),
+    position: z.string().nullable(),
+  })
+  .openapi('PlacedOrder');
+
+/** Orders: customers place and cancel their own; staff fulfil; admins also refund. */
+export function orderRoutes(deps: WriteApiDeps) {
+  const app = featureApp();
+  const context = (c: Context<AuthEnv>) => commandContext(c, deps.clock, deps.ids);
+  const edit = { headers: idempotencyHeader.merge(ifMatchHeader), params: OrderPath };
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders',
+      summary: 'Place an order: every line reserved, or none (409 names each short SKU)',
+      tags,
+      security,
+      middleware: allow('customer', 'staff', 'admin'),
+      request: { headers: idempotencyHeader, body: jsonBody(PlaceOrder) },
+      responses: writeResponses(201, 'Placed, stock reserved, payment opened', PlacedAnswer),
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const actor = c.var.actor;
+      if (actor.role === 'customer' && body.customerId !== undefined && body.customerId !== actor.id) {
+        throw new Forbidden('Customers place orders for themselves only: leave customerId out.');
+      }
+      const customerId = actor.role === 'customer' ? actor.id : body.customerId;
+      if (!customerId) {
+        throw new HttpProblem({
+          status: 400,
+          code: 'validation_failed',
+          title: 'Invalid request',
+          detail: 'Staff and admins must name the customer the order is for.',
+          extensions: { errors: [{ path: 'customerId', message: 'is required for staff and admins' }] },
+        });
+      }
+      const orderId = body.orderId ?? deps.ids.newId();
+      const ctx = context(c);
+      const placed = await deps.handlers.placeOrder({ ...body, orderId, customerId }, ctx);
+      let payment;
+      try {
+        payment = await deps.handlers.openPayment(placed.order);
+      } catch (error) {
+        // Without a payment the order cannot proceed: give its stock back at once, then say so.
+        await deps.handlers.cancelOrder(
+          { orderId, reason: 'payment_failed', note: 'payment could not be opened' },
+          ctx,
+        );
+        throw error;
+      }
+      const answer = {
+        orderId,
+        order: placed.order,
+        payment: { provider: deps.handlers.paymentProvider, ...payment },
+      };
+      return writeAnswer(
+        c,
+        201,
+        { events: [], revision: placed.revision, position: placed.position },
+        answer,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/cancel',
+      summary: 'Cancel before shipment, releasing every reservation',
+      tags,
+      security,
+      middleware: allow('customer', 'staff', 'admin'),
+      request: { ...edit, body: jsonBody(Cancel) },
+      responses: writeResponses(200, 'Cancelled'),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      assertOwnerOrRoles(c.var.actor, await deps.handlers.orderOwner(orderId), ['staff', 'admin']);
+      const ifMatch = parseIfMatch(c.req.header('if-match'));
+      const input = { orderId, reason: 'requested' as const, note: c.req.valid('json').note };
+      return writeAnswer(c, 200, await deps.handlers.cancelOrder(input, context(c), ifMatch));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/shipments',
+      summary: 'Ship some or all lines from one location (carrier and tracking number)',
+      tags,
+      security,
+      middleware: allow('staff', 'admin'),
+      request: { ...edit, body: jsonBody(Shipment) },
+      responses: writeResponses(201, 'Shipped'),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const shipmentId = body.shipmentId ?? deps.ids.newId();
+      const ifMatch = parseIfMatch(c.req.header('if-match'));
+      const result = await deps.handlers.shipOrder({ ...body, orderId, shipmentId }, context(c), ifMatch);
+      return writeAnswer(c, 201, result, { shipmentId });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/delivered',
+      summary: 'Mark a shipped order delivered',
+      tags,
+      security,
+      middleware: allow('staff', 'admin'),
+      request: edit,
+      responses: writeResponses(200, 'Delivered'),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      const ifMatch = parseIfMatch(c.req.header('if-match'));
+      return writeAnswer(c, 200, await deps.handlers.deliverOrder(orderId, context(c), ifMatch));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/refunds',
+      summary: 'Refund part or all of what was captured, with a reason',
+      tags,
+      security,
+      middleware: allow('admin'),
+      request: { ...edit, body: jsonBody(Refund) },
+      responses: writeResponses(201, 'Refunded'),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      const ifMatch = parseIfMatch(c.req.header('if-match'));
+      return writeAnswer(
+        c,
+        201,
+        await deps.handlers.refundOrder({ orderId, ...c.req.valid('json') }, context(c), ifMatch),
+      );
+    },
+  );
+  return app;
+}

@@ -1,0 +1,64 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { commandContext } from '../http/command-context.ts';
+import { writeAnswer } from '../http/write-answer.ts';
+import { Id, Money, idempotencyHeader } from '../schemas/common.ts';
+import type { WriteApiDeps } from '../write-api-deps.ts';
+import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
+
+const tags = ['Payments'];
+const OrderPath = z.object({ orderId: Id });
+const ManualPayment = z
+  .object({
+    reference: z.string().min(1).max(200).openapi({ example: 'bank transfer 2026-11-21 #4711' }),
+    amount: Money,
+  })
+  .openapi('ManualPayment');
+
+/**
+ * The manual provider (the embedded default) has no card flow: an admin records that the order
+ * was paid. Capturing an authorized card payment is staff's, when captures wait for shipment.
+ */
+export function paymentRoutes(deps: WriteApiDeps) {
+  const app = featureApp();
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/payments/manual',
+      summary: 'Record a payment received outside a card provider (manual provider)',
+      tags,
+      security,
+      middleware: allow('admin'),
+      request: { headers: idempotencyHeader, params: OrderPath, body: jsonBody(ManualPayment) },
+      responses: writeResponses(201, 'Payment recorded'),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      const result = await deps.handlers.recordManualPayment(
+        { orderId, ...c.req.valid('json') },
+        commandContext(c, deps.clock, deps.ids),
+      );
+      return writeAnswer(c, 201, result);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/payments/capture',
+      summary: 'Capture the authorized amount now',
+      tags,
+      security,
+      middleware: allow('staff', 'admin'),
+      request: { headers: idempotencyHeader, params: OrderPath },
+      responses: writeResponses(200, 'Captured, or nothing left to capture'),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      return writeAnswer(
+        c,
+        200,
+        await deps.handlers.capturePayment(orderId, commandContext(c, deps.clock, deps.ids)),
+      );
+    },
+  );
+  return app;
+}

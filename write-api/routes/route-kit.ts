@@ -1,0 +1,31 @@
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { AuthEnv, Role } from '../auth/actor.ts';
+import { requireRole } from '../auth/require-role.ts';
+import { defaultHook } from '../http/default-hook.ts';
+import { WriteAnswer, errorResponses } from '../schemas/common.ts';
+
+/** A feature's sub-app: validation failures become 400 problems naming each field. */
+export const featureApp = () => new OpenAPIHono<AuthEnv>({ defaultHook });
+
+/** Pieces of a write route's OpenAPI definition, so each route states only what is its own. */
+export const security = [{ bearerAuth: [] }];
+
+export const allow = (...roles: [Role, ...Role[]]) => requireRole(...roles);
+
+export const jsonBody = <Schema extends z.ZodType>(schema: Schema) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+export function writeResponses<Status extends 200 | 201>(
+  status: Status,
+  description: string,
+  schema: z.ZodType = WriteAnswer,
+) {
+  return {
+    [status]: { description, content: { 'application/json': { schema } } },
+    ...errorResponses,
+  } as {
+    [S in Status]: { description: string; content: { 'application/json': { schema: z.ZodType } } };
+  } & typeof errorResponses;
+}

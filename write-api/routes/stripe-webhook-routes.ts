@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { verifyStripeWebhook } from '../../infra/payments/stripe/verify-stripe-webhook.ts';
+import type { WriteApiDeps } from '../write-api-deps.ts';
+
+/**
+ * Stripe's webhook: no bearer token (Stripe signs instead), the signature verified on the raw
+ * body, each Stripe event handled once however often it is delivered. A 2xx tells Stripe to stop
+ * retrying, so it is only sent once the order has the news.
+ */
+export function stripeWebhookRoutes(deps: WriteApiDeps) {
+  const app = new Hono();
+  app.post('/webhooks/stripe', async (c) => {
+    const secret = deps.stripeWebhookSecret;
+    if (!secret) return c.notFound();
+    const notification = verifyStripeWebhook(
+      await c.req.text(),
+      c.req.header('stripe-signature') ?? '',
+      secret,
+    );
+    if (!notification) return c.json({ received: true, handled: false });
+    if (await deps.processedWebhooks.seen('stripe', notification.providerEventId)) {
+      return c.json({ received: true, handled: false, duplicate: true });
+    }
+    const result = await deps.handlers.applyPaymentNotification(notification, {
+      actor: { id: 'stripe', role: 'system' },
+      correlationId: deps.ids.newId(),
+      causationId: notification.providerEventId,
+      now: deps.clock.now().toISOString(),
+    });
+    await deps.processedWebhooks.record('stripe', notification.providerEventId);
+    return c.json({ received: true, handled: result.events.length > 0 });
+  });
+  return app;
+}

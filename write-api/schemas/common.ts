@@ -1,0 +1,90 @@
+import { z } from '@hono/zod-openapi';
+
+/** Ids in paths and bodies: the characters stream names allow, so every id makes a valid stream. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9._~:+=-]{1,120}$/, 'use letters, digits and . _ ~ : + = - (at most 120)')
+  .openapi({ example: 'p-1001' });
+
+export const Money = z
+  .object({
+    amount: z
+      .number()
+      .int('must be whole minor units (cents), never a fraction')
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+  })
+  .openapi('Money', { example: { amount: 1299, currency: 'EUR' } });
+
+export const Address = z
+  .object({
+    name: z.string().min(1).max(200),
+    line1: z.string().min(1).max(200),
+    line2: z.string().max(200).nullable().default(null),
+    city: z.string().min(1).max(100),
+    postalCode: z.string().min(1).max(20),
+    region: z.string().max(100).nullable().default(null),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE'),
+  })
+  .openapi('Address');
+
+/** Every write answers with the stream's new revision (also the ETag) and the consistency token. */
+export const WriteAnswer = z
+  .object({
+    revision: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The stream revision now; send it back as If-Match.' }),
+    position: z.string().nullable().openapi({
+      description:
+        'Consistency token: the global position this write reached. Pass it to the read API to read your write.',
+      example: '752:1044',
+    }),
+    events: z.array(z.object({ type: z.string(), data: z.record(z.string(), z.unknown()) })),
+  })
+  .openapi('WriteAnswer');
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .passthrough()
+  .openapi('Problem');
+
+const problem = (description: string) => ({
+  content: { 'application/problem+json': { schema: Problem } },
+  description,
+});
+
+/** The answers every write route may give besides its success. */
+export const errorResponses = {
+  400: problem('Malformed request: the errors name each field'),
+  401: problem('No valid bearer token'),
+  403: problem('The token does not allow this'),
+  404: problem('No such resource'),
+  409: problem(
+    'Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use',
+  ),
+  422: problem('A business rule refuses it, or an Idempotency-Key reused with another body'),
+} as const;
+
+export const idempotencyHeader = z.object({
+  'idempotency-key': z.string().min(1).max(255).openapi({
+    description:
+      'Makes the POST safe to retry: the same key and body answer the same, appending nothing again.',
+  }),
+});
+
+export const ifMatchHeader = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({ description: 'The revision (ETag) you edited from; a newer stream answers 409.' }),
+});

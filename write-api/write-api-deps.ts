@@ -1,0 +1,20 @@
+import type { CommandHandlers } from '../commands/command-handlers.ts';
+import type { Clock } from '../commands/ports/clock.ts';
+import type { IdGenerator } from '../commands/ports/ids.ts';
+import type { Logger } from '../infra/logging/logger.ts';
+import type { JwtVerifier } from './auth/jwt-verifier.ts';
+import type { IdempotencyStore } from './idempotency/idempotency-store.ts';
+import type { ProcessedWebhooks } from './webhooks/processed-webhooks.ts';
+
+/** Everything the write API needs, passed in by the composition root (no globals, no container). */
+export interface WriteApiDeps {
+  handlers: CommandHandlers;
+  clock: Clock;
+  ids: IdGenerator;
+  verifier: JwtVerifier;
+  idempotencyStore: IdempotencyStore;
+  processedWebhooks: ProcessedWebhooks;
+  log: Logger;
+  /** Stripe's signing secret for the webhook endpoint; without it the endpoint answers 404. */
+  stripeWebhookSecret?: string;
+}
