@@ -17,6 +17,26 @@ const configSchema = z.object({
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Stripe: set the secret key to take card payments; without it the manual provider records payments. */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_...)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_', 'must be a Stripe webhook signing secret (whsec_...)')
+    .optional(),
+  /** Points the Stripe SDK elsewhere (a local stand-in for tests), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Capture the payment when it is authorized, or when the order ships. */
+  QM_CAPTURE_AT: z.enum(['authorization', 'shipment']).default('shipment'),
+  QM_RESERVATION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(15),
+  QM_ALLOCATION_STRATEGY: z.enum(['single-location-first', 'split-greedy']).default('single-location-first'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Shared secret for HS256 tokens (what `qm token` signs with). 32 characters at least: a shorter

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../../infra/config/config.ts';
 import { createLogger, type Logger } from '../../infra/logging/logger.ts';
+import { withEmbeddedAuthSecret } from '../compose/embedded-auth-secret.ts';
 
 /**
  * Runs a CLI action with config and logger, turning failures into one clear line and exit code 1
@@ -10,7 +11,7 @@ export async function runWithContext(
 ): Promise<void> {
   let log = createLogger(process.env.LOG_LEVEL ?? 'info');
   try {
-    const config = loadConfig();
+    const config = withEmbeddedAuthSecret(loadConfig());
     log = createLogger(config.LOG_LEVEL);
     await action({ config, log });
   } catch (error) {

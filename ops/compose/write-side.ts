@@ -1,0 +1,64 @@
+import { createCommandHandlers } from '../../commands/command-handlers.ts';
+import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
+import { createExpiryScheduler } from '../../commands/orders/expiry-scheduler.ts';
+import { systemClock } from '../../commands/ports/clock.ts';
+import type { EventStore } from '../../commands/ports/event-store.ts';
+import { createStateCache } from '../../commands/runtime/state-cache.ts';
+import type { Config } from '../../infra/config/config.ts';
+import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
+import type { Logger } from '../../infra/logging/logger.ts';
+import type { SqlClient } from '../../infra/sql/sql-client.ts';
+import { createWriteApi } from '../../write-api/app.ts';
+import { verifierFromConfig } from '../../write-api/auth/verifier-from-config.ts';
+import { createSqlIdempotencyStore } from '../../write-api/idempotency/sql-idempotency-store.ts';
+import { sqlProcessedWebhooks } from '../../write-api/webhooks/processed-webhooks.ts';
+import { openPayments } from './payments.ts';
+
+/**
+ * The write side wired from configuration: command handlers over the event store, the location
+ * directory and expiry scheduler that follow it, and the command API. `stop` ends the followers.
+ */
+export async function openWriteSide(config: Config, store: EventStore, database: SqlClient, log: Logger) {
+  const locations = createLocationDirectory(store);
+  await locations.start();
+  const payments = openPayments(config);
+  const handlers = createCommandHandlers({
+    runtime: { store, cache: createStateCache(), ids: uuidV7Ids, maxRetries: 50 },
+    locations,
+    payments,
+    clock: systemClock,
+    settings: {
+      allocationStrategy: config.QM_ALLOCATION_STRATEGY,
+      reservationTtlMs: config.QM_RESERVATION_TTL_MINUTES * 60_000,
+      captureAt: config.QM_CAPTURE_AT,
+    },
+  });
+  const expiry = createExpiryScheduler({
+    store,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    expire: (orderId, context) => handlers.cancelOrder({ orderId, reason: 'expired', note: null }, context),
+    onError: (error, orderId) =>
+      log.error({ err: error, orderId }, 'could not expire an unpaid order; will retry'),
+  });
+  await expiry.start();
+  const api = createWriteApi({
+    handlers,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    verifier: verifierFromConfig(config, log),
+    idempotencyStore: createSqlIdempotencyStore(database),
+    processedWebhooks: sqlProcessedWebhooks(database),
+    log,
+    ...(config.STRIPE_WEBHOOK_SECRET ? { stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET } : {}),
+  });
+  log.info({ payments: payments.provider, captureAt: config.QM_CAPTURE_AT }, 'write side ready');
+  return {
+    api,
+    handlers,
+    async stop() {
+      await expiry.stop();
+      await locations.stop();
+    },
+  };
+}
