@@ -1,5 +1,4 @@
-import type {
-  PaymentError} from '../../commands/ports/payments.ts';
+import type { PaymentError } from '../../commands/ports/payments.ts';
 import {
   IdempotencyKeyReused,
   InvalidPaymentRequest,
