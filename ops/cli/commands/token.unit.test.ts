@@ -29,9 +29,11 @@ describe('qm token', () => {
     expect(await verify(printed[0]!)).toEqual({ id: 'admin-1', role: 'admin' });
   });
 
-  it('refuses to mint without AUTH_JWT_SECRET, and says so', async () => {
+  it('refuses to mint on a server deployment without AUTH_JWT_SECRET, and says so', async () => {
     vi.stubEnv('AUTH_JWT_SECRET', undefined);
     vi.stubEnv('AUTH_JWKS_URL', undefined);
+    // Embedded mode makes its own secret (see embedded-auth-secret.ts); a server deployment must set one.
+    vi.stubEnv('DATABASE_URL', 'postgres://127.0.0.1:5432/nowhere');
     const { printed, errors } = await run(['--role', 'admin', '--sub', 'admin-1']);
     expect(printed).toEqual([]);
     expect(errors.join('\n')).toMatch(/needs AUTH_JWT_SECRET/);
