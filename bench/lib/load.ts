@@ -39,7 +39,10 @@ export async function runLoad(
     Array.from({ length: options.workers }, async (_, worker) => {
       for (let iteration = 0; performance.now() < deadline; iteration++) {
         const begun = performance.now();
-        units += await operation(worker, iteration);
+        // Await first, then add: `units += await ...` reads `units` before awaiting, and concurrent
+        // workers would overwrite each other's counts.
+        const done = await operation(worker, iteration);
+        units += done;
         latenciesMs.push(performance.now() - begun);
         operations++;
       }

@@ -1,9 +1,9 @@
 import type { EventStore, NewEvent, Position } from '../../commands/ports/event-store.ts';
 import { newEventId } from '../../infra/event-store/new-event-id.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
-import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { benchDatabase, type BenchBackend } from '../lib/bench-databases.ts';
 import { runLoad } from '../lib/load.ts';
+import { rawInsertLoad } from '../lib/raw-insert.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
 
 /** A payload the size of a typical StockReserved event. */
@@ -38,20 +38,6 @@ function appendLoad(store: EventStore, label: string, workers: number, batch: nu
     );
     revisions.set(worker, result.nextRevision);
     return batch;
-  });
-}
-
-/** The baseline: single-row INSERT commits of a similar row into a plain table, with `connections` in parallel. */
-async function rawInsertLoad(client: SqlClient, connections: number, seconds: number) {
-  await client.query('create table if not exists bench_raw (id uuid primary key, data jsonb not null)');
-  const json = JSON.stringify(payload);
-  return runLoad(`raw INSERT, ${connections} conn`, { workers: connections, seconds }, async () => {
-    await client.query(
-      'insert into bench_raw (id, data) values ($1, $2::jsonb)',
-      [newEventId(), json],
-      'bench_raw',
-    );
-    return 1;
   });
 }
 

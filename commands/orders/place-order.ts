@@ -35,6 +35,16 @@ export async function placeOrder(
   input: PlaceOrderInput,
   context: CommandContext,
 ): Promise<PlacedOrder> {
+  // Placements of the same products in this process take turns instead of racing for their stock.
+  const locks = deps.runtime.locks;
+  if (!locks) return place(deps, input, context);
+  return locks.run(
+    input.lines.map((line) => `product:${line.productId}`),
+    () => place(deps, input, context),
+  );
+}
+
+async function place(deps: OrderDeps, input: PlaceOrderInput, context: CommandContext): Promise<PlacedOrder> {
   const expiresAt = new Date(Date.parse(context.now) + deps.settings.reservationTtlMs).toISOString();
   const outcome = await decideAndAppendSteps(
     deps.runtime,

@@ -4,6 +4,7 @@ import type { EventStore, Position } from '../ports/event-store.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { CommandContext } from './command-context.ts';
 import { loadAggregate } from './load-aggregate.ts';
+import type { KeyedLock } from './keyed-lock.ts';
 import type { StateCache } from './state-cache.ts';
 import { toNewEvents } from './to-new-events.ts';
 
@@ -14,6 +15,8 @@ export interface CommandRuntime {
   ids: IdGenerator;
   /** Times a command is decided again after losing a race for its stream. */
   maxRetries: number;
+  /** Queues commands of this process that would race for the same hot stream (see keyed-lock.ts). */
+  locks?: KeyedLock;
 }
 
 export interface CommandOutcome<State> {

@@ -5,6 +5,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../../commands/ports/event-store.ts';
+import { comparePositions } from '../../commands/ports/position.ts';
 import type { AppendSignal } from './append-signal.ts';
 
 export interface PollingSource {
@@ -30,6 +31,10 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
     let from: Position | 'start' =
       options.from === 'end' ? ((await source.headPosition()) ?? 'start') : (options.from ?? 'start');
     while (!stopped.aborted) {
+      // With a filter, matching events may be rare: without this the position would stay at the
+      // last match and every read would scan everything after it again. The head is read before
+      // the batch, and visibility only grows, so every match up to it is in this batch (unless full).
+      const head = options.filter ? await source.headPosition() : null;
       const batch = await source.readAll({
         from,
         maxCount: batchSize,
@@ -40,7 +45,10 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
         yield event;
         from = event.position;
       }
-      if (batch.length < batchSize) await source.signal.wait(source.pollIntervalMs, stopped);
+      if (batch.length < batchSize) {
+        if (head && (from === 'start' || comparePositions(head, from) > 0)) from = head;
+        await source.signal.wait(source.pollIntervalMs, stopped);
+      }
     }
   }
 
