@@ -28,9 +28,11 @@ export const eventStoreSchema: Migration = {
     create index qm_events_global_order on qm_events (tx_id, position);
     -- One row per stream: its last revision. Appends compare-and-set it, which is what serialises
     -- writers of one stream (row lock) while writers of different streams never wait for each other.
+    -- Room left in each page (fillfactor) lets every revision bump be a HOT update: the new row
+    -- version stays in its page and the primary key index is not written on every append.
     create table qm_streams (
       stream text primary key,
       revision bigint not null
-    );
+    ) with (fillfactor = 50);
   `,
 };
