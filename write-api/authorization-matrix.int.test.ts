@@ -1,0 +1,484 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from './auth/mint-token.ts';
+import { roles, type Role } from './auth/actor.ts';
+import { writeApiHarness, type WriteApiHarness } from '../test-support/write-api-harness.ts';
+
+/**
+ * The authorization matrix: every write route of the command API, who may call it, and proof that
+ * everyone else is refused before anything is appended. A route added without a row here fails the
+ * first test, so the matrix cannot silently fall behind the API.
+ */
+
+const address = { name: 'Ada', line1: 'Main St 1', city: 'Berlin', postalCode: '10115', country: 'DE' };
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const SKU = 'MATRIX-1';
+const PRODUCT = 'matrix-product';
+/** A token from someone who does not hold the API's secret: it must count as no token at all. */
+const FORGED_SECRET = 'not-the-secret-of-this-api-but-just-as-long-0123456789';
+
+/** One call a route can succeed on: its path parameters, a valid body, and the stream it writes. */
+interface Target {
+  params: Record<string, string>;
+  body: unknown;
+  stream: string;
+}
+
+interface Row {
+  method: 'POST';
+  /** As in the OpenAPI document. */
+  path: string;
+  /** The roles a token needs; anyone else gets 403 before the handler runs. */
+  allowed: readonly Role[];
+  /**
+   * The resource belongs to a customer, and a customer may act on their own only. Another customer
+   * gets 404 (`assertOwnerOrRoles`: ids cannot be probed); for placing an order, naming another
+   * customer is 403.
+   */
+  customerActsOnOwnOnly: false | { otherCustomer: 403 | 404 };
+  /** Sets up a fresh resource (owned by `owner` where owned) that the call succeeds on. */
+  prepare(owner: string): Promise<Target>;
+}
+
+describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (backend) => {
+  let h: WriteApiHarness;
+  let counter = 0;
+  const fresh = (prefix: string) => `${prefix}-${++counter}`;
+  const admin = () => h.context({ id: 'setup-admin', role: 'admin' });
+
+  // Setup goes through the handlers, not the API under test.
+  async function createProduct(): Promise<string> {
+    const productId = fresh('product');
+    await h.handlers.createProduct(
+      {
+        productId,
+        sku: fresh('SKU'),
+        name: 'Spanner',
+        description: '',
+        brand: 'Acme',
+        category: 'tools',
+        attributes: {},
+        allowBackorder: false,
+        price: eur(900),
+      },
+      admin(),
+    );
+    return productId;
+  }
+  async function createLocation(): Promise<string> {
+    const locationId = fresh('loc');
+    await h.handlers.createLocation(locationId, 'Somewhere', admin());
+    return locationId;
+  }
+  async function placeOrder(owner: string) {
+    const orderId = fresh('order');
+    const placed = await h.handlers.placeOrder(
+      {
+        orderId,
+        customerId: owner,
+        currency: 'EUR',
+        lines: [{ productId: PRODUCT, quantity: 1 }],
+        shippingAddress: { ...address, line2: null, region: null },
+      },
+      admin(),
+    );
+    const line = placed.order.lines[0]!;
+    return {
+      orderId,
+      total: placed.order.totals.total,
+      lineId: line.lineId,
+      location: line.allocations[0]!.location,
+    };
+  }
+  async function paidOrder(owner: string) {
+    const order = await placeOrder(owner);
+    await h.handlers.recordManualPayment(
+      { orderId: order.orderId, reference: fresh('bank'), amount: order.total },
+      admin(),
+    );
+    return order;
+  }
+  async function shippedOrder(owner: string) {
+    const order = await paidOrder(owner);
+    await h.handlers.shipOrder(
+      {
+        orderId: order.orderId,
+        shipmentId: fresh('shipment'),
+        location: order.location,
+        carrier: 'DHL',
+        trackingNumber: fresh('track'),
+        lines: [{ lineId: order.lineId, quantity: 1 }],
+      },
+      admin(),
+    );
+    return order;
+  }
+  const stockAt = (location: string) => `stock-${SKU}@${location}`;
+
+  const matrix: Row[] = [
+    {
+      method: 'POST',
+      path: '/products',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const productId = fresh('new-product');
+        return {
+          params: {},
+          body: {
+            productId,
+            sku: fresh('NEW-SKU'),
+            name: 'Chisel',
+            brand: 'Acme',
+            category: 'tools',
+            price: eur(1500),
+          },
+          stream: `product-${productId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/products/{productId}/update',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const productId = await createProduct();
+        return {
+          params: { productId },
+          body: { changes: { name: 'Adjustable spanner' } },
+          stream: `product-${productId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/products/{productId}/price',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const productId = await createProduct();
+        return {
+          params: { productId },
+          body: { price: eur(1), reason: 'a price a customer would like' },
+          stream: `product-${productId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/products/{productId}/discontinue',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const productId = await createProduct();
+        return { params: { productId }, body: { reason: 'end of line' }, stream: `product-${productId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/locations',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const locationId = fresh('new-loc');
+        return { params: {}, body: { locationId, name: 'Munich' }, stream: `location-${locationId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/locations/{locationId}/rename',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const locationId = await createLocation();
+        return { params: { locationId }, body: { name: 'Renamed' }, stream: `location-${locationId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/stock/receipts',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => ({
+        params: {},
+        body: { sku: SKU, location: 'berlin', quantity: 5 },
+        stream: stockAt('berlin'),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/stock/adjustments',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => ({
+        params: {},
+        body: { sku: SKU, location: 'berlin', delta: 1, reason: 'found' },
+        stream: stockAt('berlin'),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/stock/transfers',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => ({
+        params: {},
+        body: { sku: SKU, from: 'berlin', to: 'hamburg', quantity: 1 },
+        stream: stockAt('berlin'),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/stock/thresholds',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => ({
+        params: {},
+        body: { sku: SKU, location: 'berlin', threshold: ++counter },
+        stream: stockAt('berlin'),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/orders',
+      allowed: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 403 },
+      prepare: async (owner) => {
+        const orderId = fresh('new-order');
+        return {
+          params: {},
+          body: {
+            orderId,
+            customerId: owner,
+            currency: 'EUR',
+            lines: [{ productId: PRODUCT, quantity: 1 }],
+            shippingAddress: address,
+          },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/cancel',
+      allowed: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 404 },
+      prepare: async (owner) => {
+        const { orderId } = await placeOrder(owner);
+        return { params: { orderId }, body: { note: 'changed my mind' }, stream: `order-${orderId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/shipments',
+      allowed: ['staff', 'admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => {
+        const { orderId, lineId, location } = await paidOrder(owner);
+        return {
+          params: { orderId },
+          body: { location, carrier: 'DHL', trackingNumber: fresh('T'), lines: [{ lineId, quantity: 1 }] },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/delivered',
+      allowed: ['staff', 'admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => {
+        const { orderId } = await shippedOrder(owner);
+        return { params: { orderId }, body: {}, stream: `order-${orderId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/refunds',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => {
+        const { orderId } = await paidOrder(owner);
+        return {
+          params: { orderId },
+          body: { amount: eur(100), reason: 'scratched' },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/payments/manual',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => {
+        const { orderId, total } = await placeOrder(owner);
+        return {
+          params: { orderId },
+          body: { reference: fresh('transfer'), amount: total },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/payments/capture',
+      allowed: ['staff', 'admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => {
+        // Authorized, not captured: what a card provider's webhook leaves behind when captures wait.
+        const { orderId, total } = await placeOrder(owner);
+        await h.handlers.applyPaymentNotification(
+          {
+            providerEventId: fresh('evt'),
+            kind: 'payment_authorized',
+            orderId,
+            paymentId: `manual_${orderId}`,
+            amount: total.amount,
+            currency: total.currency,
+          },
+          admin(),
+        );
+        return { params: { orderId }, body: {}, stream: `order-${orderId}` };
+      },
+    },
+  ];
+
+  const url = (row: Row, target: Target) =>
+    row.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = target.params[name];
+      if (value === undefined) throw new Error(`${row.path}: no value for {${name}}`);
+      return encodeURIComponent(value);
+    });
+
+  /**
+   * Every event the store holds, read from its table. Not `headPosition()`: on a PostgreSQL cluster
+   * shared with other work, the head readers see lags behind commits while any transaction on the
+   * cluster is open (README, "Caveat for operators"), so an unchanged head would not prove that
+   * nothing was appended, and a lagging one moves on its own.
+   */
+  const appended = async () => {
+    const [row] = await h.sql.query<{ count: number; last: string }>(
+      'select count(*)::int as count, coalesce(max(position), 0)::text as last from qm_events',
+    );
+    return row;
+  };
+
+  /** The call, and proof that it appended nothing at all: not to its stream, not anywhere. */
+  async function refused(row: Row, target: Target, send: (path: string) => Promise<Response>) {
+    const before = await appended();
+    const revision = await h.store.streamRevision(target.stream);
+    const response = await send(url(row, target));
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as { status: number; code: string };
+    expect(problem.status).toBe(response.status);
+    expect(await h.store.streamRevision(target.stream)).toBe(revision);
+    expect(await appended()).toEqual(before);
+    return { status: response.status, code: problem.code };
+  }
+
+  beforeAll(async () => {
+    h = await writeApiHarness(backend);
+    const ctx = admin();
+    await h.handlers.createLocation('berlin', 'Berlin', ctx);
+    await h.handlers.createLocation('hamburg', 'Hamburg', ctx);
+    await h.handlers.createProduct(
+      {
+        productId: PRODUCT,
+        sku: SKU,
+        name: 'Hammer',
+        description: '',
+        brand: 'Acme',
+        category: 'tools',
+        attributes: {},
+        allowBackorder: false,
+        price: eur(1299),
+      },
+      ctx,
+    );
+    await h.handlers.receiveStock({ sku: SKU, location: 'berlin', quantity: 500, reference: null }, ctx);
+  });
+  afterAll(() => h.dispose());
+
+  it('has a row for every write route of the OpenAPI document, and no other', async () => {
+    const response = await h.app.request('/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const writeMethods = new Set(['post', 'put', 'patch', 'delete']);
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, operations]) =>
+        Object.keys(operations)
+          .filter((method) => writeMethods.has(method))
+          .map((method) => `${method.toUpperCase()} ${path}`),
+      )
+      // Stripe signs its webhook; it takes no bearer token, so it is not part of this matrix.
+      .filter((route) => route !== 'POST /webhooks/stripe')
+      .sort();
+    expect(matrix.map((row) => `${row.method} ${row.path}`).sort()).toEqual(documented);
+    // And the document says each of them needs a bearer token.
+    for (const row of matrix) {
+      expect(doc.paths[row.path]?.post?.security, row.path).toEqual([{ bearerAuth: [] }]);
+    }
+  });
+
+  for (const row of matrix) {
+    describe(`${row.method} ${row.path}`, () => {
+      const refusedRoles = roles.filter((role) => !row.allowed.includes(role));
+
+      it('answers 401 without a token, or with a forged one, appending nothing', async () => {
+        const target = await row.prepare('cust-owner');
+        const noToken = await refused(row, target, (path) => h.post(path, target.body, null));
+        expect(noToken).toEqual({ status: 401, code: 'unauthenticated' });
+        const forged = await mintToken({ secret: FORGED_SECRET, role: 'admin', subject: 'admin-1' });
+        const forgedAnswer = await refused(row, target, (path) =>
+          h.post(path, target.body, null, { authorization: `Bearer ${forged}` }),
+        );
+        expect(forgedAnswer).toEqual({ status: 401, code: 'unauthenticated' });
+      });
+
+      if (refusedRoles.length > 0) {
+        it.each(refusedRoles)(
+          'answers 403 to a %s token (a customer even on its own order), appending nothing',
+          async (role) => {
+            // The customer here owns the resource: ownership never stands in for a role.
+            const subject = role === 'customer' ? 'cust-owner' : `${role}-9`;
+            const target = await row.prepare('cust-owner');
+            const answer = await refused(row, target, (path) => h.post(path, target.body, { role, subject }));
+            expect(answer).toEqual({ status: 403, code: 'forbidden' });
+          },
+        );
+      }
+
+      const otherCustomer = row.customerActsOnOwnOnly ? row.customerActsOnOwnOnly.otherCustomer : 403;
+      it(`answers ${otherCustomer} to another customer's token, appending nothing`, async () => {
+        const target = await row.prepare('cust-owner');
+        const answer = await refused(row, target, (path) =>
+          h.post(path, target.body, { role: 'customer', subject: 'cust-intruder' }),
+        );
+        expect(answer).toEqual({
+          status: otherCustomer,
+          code: otherCustomer === 404 ? 'not_found' : 'forbidden',
+        });
+      });
+
+      it.each(row.allowed)('lets a %s token through: 2xx, and its events are appended', async (role) => {
+        const owner = 'cust-owner';
+        const subject = role === 'customer' ? owner : `${role}-1`;
+        const target = await row.prepare(owner);
+        const revision = await h.store.streamRevision(target.stream);
+        const response = await h.post(url(row, target), target.body, { role, subject });
+        const body = (await response.json()) as { position?: unknown };
+        expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(200);
+        expect(response.status).toBeLessThan(300);
+        expect(body.position).toMatch(/^\d+:\d+$/);
+        const after = await h.store.streamRevision(target.stream);
+        expect(after).not.toBeNull();
+        expect(after!).toBeGreaterThan(revision ?? -1);
+        const [last] = await h.store.readStream(target.stream, { direction: 'backwards', maxCount: 1 });
+        expect(last?.metadata).toMatchObject({ actor: { id: subject, role } });
+      });
+    });
+  }
+});
