@@ -47,7 +47,8 @@ export async function capturePayment(
   context: CommandContext,
 ): Promise<OrderResult> {
   const { state } = await loadOrder(deps, orderId);
-  if (state.status !== 'authorized' || !state.payment.paymentRef) return nothing;
+  if (state.status === 'none' || state.status === 'cancelled' || !state.payment.paymentRef) return nothing;
+  if (state.payment.authorized === 0) return nothing; // nothing authorized at the provider yet
   const amount = state.payment.authorized - state.payment.captured;
   if (amount <= 0) return nothing;
   await deps.payments.capture({

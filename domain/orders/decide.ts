@@ -17,10 +17,12 @@ type LifecycleCommand = Exclude<OrderCommand, { type: 'PlaceOrder' }>;
  */
 export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[]> = {
   AuthorizePayment: ['placed', 'payment_failed'],
-  CapturePayment: ['placed', 'authorized', 'payment_failed'],
+  // Captures may wait for shipment (capture-at-shipment), so they stay possible once shipped.
+  CapturePayment: ['placed', 'authorized', 'payment_failed', 'partially_shipped', 'shipped', 'delivered'],
   RecordPaymentFailure: ['placed', 'authorized', 'payment_failed'],
   CancelOrder: ['placed', 'authorized', 'paid', 'payment_failed'],
-  CreateShipment: ['paid', 'partially_shipped'],
+  // An authorized payment is enough to ship; the capture follows the shipment.
+  CreateShipment: ['authorized', 'paid', 'partially_shipped'],
   MarkDelivered: ['shipped'],
   IssueRefund: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
 };

@@ -26,8 +26,16 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     case 'PaymentCaptured':
       return {
         ...state,
-        status: 'paid',
-        payment: { ...payment, paymentRef: event.data.paymentRef, captured: event.data.amount.amount },
+        // A capture after shipment (capture-at-shipment) leaves the fulfilment status as it is.
+        status:
+          state.status === 'partially_shipped' || state.status === 'shipped' || state.status === 'delivered'
+            ? state.status
+            : 'paid',
+        payment: {
+          ...payment,
+          paymentRef: event.data.paymentRef,
+          captured: payment.captured + event.data.amount.amount,
+        },
       };
     case 'PaymentFailed':
       return { ...state, status: 'payment_failed' };

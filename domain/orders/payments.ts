@@ -32,7 +32,9 @@ export function capturePayment({ data }: CapturePayment, order: ExistingOrder): 
   requireKey('paymentRef', paymentRef);
   const amount = orderAmount('amount', data.amount, order.currency);
   requirePositiveInt('amount.amount', amount.amount);
-  const limit = order.status === 'authorized' ? order.payment.authorized : order.totals.total.amount;
+  // What may still be captured: the authorized amount once there is one, else the order total.
+  const ceiling = order.payment.authorized > 0 ? order.payment.authorized : order.totals.total.amount;
+  const limit = ceiling - order.payment.captured;
   if (amount.amount > limit) {
     throw new CaptureExceedsAuthorized({
       authorized: limit,
