@@ -1,4 +1,5 @@
-import type { EventStore, Position } from '../ports/event-store.ts';
+import type { EventStore } from '../ports/event-store.ts';
+import { followEvents, type Follower } from '../runtime/follow-events.ts';
 
 /**
  * The locations that exist, for allocation. Kept in memory and followed live from the event store
@@ -16,36 +17,19 @@ export interface LocationDirectory {
 
 export function createLocationDirectory(store: EventStore): LocationDirectory {
   const locations = new Set<string>();
-  const filter = { categories: ['location'], eventTypes: ['LocationCreated'] };
-  let from: Position | 'start' = 'start';
-  let subscription: ReturnType<EventStore['subscribe']> | undefined;
-  let following: Promise<void> | undefined;
-
-  const apply = (data: Record<string, unknown>) => {
-    if (typeof data.locationId === 'string') locations.add(data.locationId);
-  };
-
+  let follower: Follower | undefined;
   return {
     list: () => [...locations].sort(),
     add: (locationId) => void locations.add(locationId),
     async start() {
-      for (;;) {
-        const batch = await store.readAll({ from, filter, maxCount: 1000 });
-        for (const event of batch) {
-          apply(event.data);
-          from = event.position;
-        }
-        if (batch.length < 1000) break;
-      }
-      subscription = store.subscribe({ from, filter });
-      const live = subscription;
-      following = (async () => {
-        for await (const event of live) apply(event.data);
-      })();
+      follower = await followEvents(
+        store,
+        { categories: ['location'], eventTypes: ['LocationCreated'] },
+        (event) => {
+          if (typeof event.data.locationId === 'string') locations.add(event.data.locationId);
+        },
+      );
     },
-    async stop() {
-      await subscription?.stop();
-      await following;
-    },
+    stop: async () => follower?.stop(),
   };
 }

@@ -1,5 +1,6 @@
 import { isDomainError } from '../../domain/errors.ts';
-import type { EventStore, Position } from '../ports/event-store.ts';
+import type { EventStore } from '../ports/event-store.ts';
+import { followEvents, type Follower } from '../runtime/follow-events.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { IdGenerator } from '../ports/ids.ts';
@@ -33,8 +34,7 @@ const WATCHED = ['OrderPlaced', 'PaymentAuthorized', 'PaymentCaptured', 'OrderCa
  */
 export function createExpiryScheduler(options: ExpirySchedulerOptions): ExpiryScheduler {
   const deadlines = new Map<string, string>();
-  let subscription: ReturnType<EventStore['subscribe']> | undefined;
-  let following: Promise<void> | undefined;
+  let follower: Follower | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<string[]> | undefined;
 
@@ -73,27 +73,14 @@ export function createExpiryScheduler(options: ExpirySchedulerOptions): ExpirySc
     pending: () => new Map(deadlines),
     runDue,
     async start() {
-      const filter = { categories: ['order'], eventTypes: WATCHED };
-      let from: Position | 'start' = 'start';
-      for (;;) {
-        const batch = await options.store.readAll({ from, filter, maxCount: 1000 });
-        for (const event of batch) {
-          apply(event.type, event.data);
-          from = event.position;
-        }
-        if (batch.length < 1000) break;
-      }
-      const live = options.store.subscribe({ from, filter });
-      subscription = live;
-      following = (async () => {
-        for await (const event of live) apply(event.type, event.data);
-      })();
+      follower = await followEvents(options.store, { categories: ['order'], eventTypes: WATCHED }, (event) =>
+        apply(event.type, event.data),
+      );
       timer = setInterval(() => void runDue(), options.intervalMs ?? 1000);
     },
     async stop() {
       clearInterval(timer);
-      await subscription?.stop();
-      await following;
+      await follower?.stop();
       await running;
     },
   };
