@@ -86,6 +86,9 @@ async function place(deps: OrderDeps, input: PlaceOrderInput, context: CommandCo
         deps.settings.allocationStrategy,
       );
       if (!allocation.ok) throw new StockShortage(allocation.shortages);
+      // Allocated lines are matched to their products by line id, not by position in the list.
+      const productOf = new Map(products.map(({ index, product }) => [lineId(index), product]));
+      const product = (line: { lineId: string }) => productOf.get(line.lineId)!;
 
       const place: PlaceOrder = {
         type: 'PlaceOrder',
@@ -93,11 +96,11 @@ async function place(deps: OrderDeps, input: PlaceOrderInput, context: CommandCo
           orderId: input.orderId,
           customerId: input.customerId,
           currency: input.currency,
-          lines: allocation.lines.map((allocated, index) => ({
+          lines: allocation.lines.map((allocated) => ({
             lineId: allocated.lineId,
             sku: allocated.sku,
             quantity: allocated.quantity,
-            unitPrice: products[index]!.product.price,
+            unitPrice: product(allocated).price,
             allocations: allocated.allocations,
           })),
           shippingFee: input.shippingFee ?? { amount: 0, currency: input.currency },
@@ -106,7 +109,7 @@ async function place(deps: OrderDeps, input: PlaceOrderInput, context: CommandCo
           expiresAt,
         },
       };
-      const reservations: Step[] = allocation.lines.flatMap((allocated, index) =>
+      const reservations: Step[] = allocation.lines.flatMap((allocated) =>
         allocated.allocations.map((a) => ({
           stream: stockStream(allocated.sku, a.location),
           decider: asStepDecider(stockDecider),
@@ -118,7 +121,7 @@ async function place(deps: OrderDeps, input: PlaceOrderInput, context: CommandCo
               orderId: input.orderId,
               quantity: a.quantity,
               expiresAt,
-              allowBackorder: products[index]!.product.allowBackorder,
+              allowBackorder: product(allocated).allowBackorder,
             },
           },
           compensate: () => ({

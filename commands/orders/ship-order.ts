@@ -1,16 +1,9 @@
-import { stockDecider } from '../../domain/inventory/index.ts';
-import {
-  orderDecider,
-  type CreateShipment,
-  type OrderState,
-  type ShipmentCreated,
-} from '../../domain/orders/index.ts';
-import { orderStream, stockStream } from '../../domain/streams.ts';
+import type { CreateShipment, ShipmentCreated } from '../../domain/orders/index.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
-import { asStepDecider, decideAndAppendSteps, type Step } from '../runtime/multi-stream.ts';
-import { capturePayment } from './payments.ts';
 import type { OrderDeps } from './order-deps.ts';
-import { orderResult, type OrderResult } from './order-result.ts';
+import type { OrderResult } from './order-result.ts';
+import { orderWithStock } from './order-with-stock.ts';
+import { capturePayment } from './payments.ts';
 
 export type ShipmentInput = CreateShipment['data'];
 
@@ -25,33 +18,24 @@ export async function shipOrder(
   context: CommandContext,
   expectedRevision?: number,
 ): Promise<OrderResult> {
-  const stream = orderStream(input.orderId);
-  const outcome = await decideAndAppendSteps(
-    deps.runtime,
-    async (load) => {
-      const order = await load<OrderState>(stream, asStepDecider(orderDecider));
-      const command: CreateShipment = { type: 'CreateShipment', data: input };
-      const [created] = orderDecider.decide(command, order) as ShipmentCreated[];
-      const shipments: Step[] = (created?.data.lines ?? []).map((line) => ({
-        stream: stockStream(line.sku, input.location),
-        decider: asStepDecider(stockDecider),
-        command: {
-          type: 'ShipStock',
-          data: {
-            sku: line.sku,
-            location: input.location,
-            orderId: input.orderId,
-            shipmentId: input.shipmentId,
-            quantity: line.quantity,
-          },
+  const result = await orderWithStock<ShipmentCreated>(
+    deps,
+    input.orderId,
+    { type: 'CreateShipment', data: input },
+    (created) =>
+      (created?.data.lines ?? []).map((line) => ({
+        type: 'ShipStock',
+        data: {
+          sku: line.sku,
+          location: input.location,
+          orderId: input.orderId,
+          shipmentId: input.shipmentId,
+          quantity: line.quantity,
         },
-      }));
-      return [{ stream, decider: asStepDecider(orderDecider), command }, ...shipments];
-    },
+      })),
     context,
-    expectedRevision === undefined ? undefined : { stream, revision: expectedRevision },
+    expectedRevision,
   );
-  const result = orderResult(outcome, stream);
   if (deps.settings.captureAt !== 'shipment') return result;
   const captured = await capturePayment(deps, input.orderId, context);
   return captured.position ? { ...result, revision: captured.revision, position: captured.position } : result;

@@ -1,0 +1,42 @@
+import type { DomainEvent } from '../../domain/decider.ts';
+import { stockDecider, type InventoryCommand } from '../../domain/inventory/index.ts';
+import { orderDecider, type OrderCommand, type OrderState } from '../../domain/orders/index.ts';
+import { orderStream, stockStream } from '../../domain/streams.ts';
+import type { CommandContext } from '../runtime/command-context.ts';
+import { asStepDecider, decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import type { OrderDeps } from './order-deps.ts';
+import { orderResult, type OrderResult } from './order-result.ts';
+
+/**
+ * An order command whose event tells stock streams what to do (a cancellation releases, a shipment
+ * ships): the order's event and the stock events are appended atomically. The order decider runs
+ * first, here, only to learn which stock streams its event names; the step decides it again.
+ */
+export async function orderWithStock<Event extends DomainEvent>(
+  deps: OrderDeps,
+  orderId: string,
+  command: OrderCommand,
+  stockCommands: (
+    event: Event | undefined,
+  ) => (InventoryCommand & { data: { sku: string; location: string } })[],
+  context: CommandContext,
+  expectedRevision?: number,
+): Promise<OrderResult> {
+  const stream = orderStream(orderId);
+  const outcome = await decideAndAppendSteps(
+    deps.runtime,
+    async (load) => {
+      const order = await load<OrderState>(stream, asStepDecider(orderDecider));
+      const [event] = orderDecider.decide(command, order) as unknown as Event[];
+      const stockSteps = stockCommands(event).map((stock) => ({
+        stream: stockStream(stock.data.sku, stock.data.location),
+        decider: asStepDecider(stockDecider),
+        command: stock,
+      }));
+      return [{ stream, decider: asStepDecider(orderDecider), command }, ...stockSteps];
+    },
+    context,
+    expectedRevision === undefined ? undefined : { stream, revision: expectedRevision },
+  );
+  return orderResult(outcome, stream);
+}
