@@ -16,9 +16,13 @@ const layers = {
   infra: ['read-api', 'write-api'],
 };
 
-const forbidFolders = (folders) =>
+/**
+ * The ports in `commands/ports/` (event store contract, positions, clock, ids) are the shared
+ * vocabulary every layer reads events through, so they stay importable where `commands/` is banned.
+ */
+const forbidFolders = (folders, { portsAllowed = true } = {}) =>
   folders.map((folder) => ({
-    group: [`**/${folder}/**`, `${folder}/**`],
+    regex: folder === 'commands' && portsAllowed ? '(^|/)commands/(?!ports/)' : `(^|/)${folder}/`,
     message: `This layer may not import from ${folder}/ (see the import column in ../shared/design.md).`,
   }));
 
@@ -58,7 +62,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            ...forbidFolders(otherLayers),
+            ...forbidFolders(otherLayers, { portsAllowed: false }),
             {
               regex: '^(?!\\.|vitest$|fast-check$)',
               message: 'domain/ imports only domain/ (relative paths): no node:*, no packages, no I/O.',

@@ -1,0 +1,56 @@
+/**
+ * What a projector is, for the runtime that drives it. Two kinds:
+ *
+ * - a read-model projection writes PostgreSQL tables in the same transaction as its checkpoint,
+ *   so every event takes effect exactly once (read models: products, orders, audit, ...);
+ * - a sink projection delivers to something that is not in that transaction (NATS, ClickHouse):
+ *   at-least-once, the sink de-duplicates by event id, and the checkpoint advances only after the
+ *   sink acknowledged the batch.
+ *
+ * The runtime (checkpoints, batching, the single-active-instance lease, poison-event handling,
+ * metrics, blue/green replay) lives beside this file; projections only say what an event does.
+ */
+import type { Kysely } from 'kysely';
+import type { EventFilter, RecordedEvent } from '../../commands/ports/event-store.ts';
+
+/** What applying a batch changed, for whoever caches derived answers (the read API's cache). */
+export interface ProjectionEffects {
+  /** Cache tags to drop once the batch has committed, e.g. `product:<id>`, `listing`, `search`. */
+  invalidate?: readonly string[];
+}
+
+export interface ReadModelProjection<Database = unknown> {
+  /** Stable name: the checkpoint's key, the `qm replay <name>` argument, the metrics label. */
+  readonly name: string;
+  /**
+   * Bumped when `setup` or `apply` change meaning; a running version that differs from the stored
+   * one asks the operator to `qm replay` (never silently re-interprets history).
+   */
+  readonly version: number;
+  /** Only these events are fed to `apply` (the checkpoint still advances past the others). */
+  readonly filter?: EventFilter;
+  /**
+   * Creates the projection's tables in an empty schema. Each generation of a read model lives in
+   * its own schema (`rm_<name>_g<generation>`), which is what makes blue/green rebuilds possible:
+   * `db` is already scoped to that schema with `withSchema`.
+   */
+  setup(db: Kysely<Database>, schema: string): Promise<void>;
+  /**
+   * Applies a batch, in log order, inside the runtime's transaction (`db` runs in it and is scoped
+   * to the generation's schema). Throwing rolls the whole batch back; the runtime then isolates the
+   * failing event and stops this projector naming it (a poison event), never skipping it silently.
+   */
+  apply(db: Kysely<Database>, events: readonly RecordedEvent[]): Promise<ProjectionEffects | void>;
+}
+
+export interface SinkProjection {
+  readonly name: string;
+  readonly filter?: EventFilter;
+  /**
+   * Delivers a batch and resolves only once the sink has acknowledged every event. Must be
+   * idempotent by event id: after a crash the same events are delivered again.
+   */
+  deliver(events: readonly RecordedEvent[]): Promise<void>;
+  /** For `qm replay`: empties what the sink holds so a delivery from the start rebuilds it. */
+  reset?(): Promise<void>;
+}
