@@ -1,0 +1,42 @@
+/**
+ * The fan-out bus between the publisher projector and the consumers (notifications, forecasting).
+ * Two implementations share this interface: NATS JetStream when `NATS_URL` is set, and an
+ * in-process bus in embedded mode, so consumers never know which one feeds them.
+ *
+ * Delivery is at-least-once on both: a consumer handles an event, then acknowledges it; a crash in
+ * between redelivers it, so handlers must be idempotent by event id.
+ */
+import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+
+/** Where a new durable consumer starts; an existing one always resumes where it acknowledged. */
+export type DeliverFrom = 'start' | 'new' | { time: Date } | { sequence: number };
+
+export interface ConsumeOptions {
+  /** Durable name: the consumer's identity and its resume point on the bus. */
+  durable: string;
+  /** Subject filters, e.g. `events.order.>` or `events.stock.StockReserved`; all events when absent. */
+  subjects?: readonly string[];
+  deliverFrom?: DeliverFrom;
+  /**
+   * Handles one event. Resolving acknowledges it; throwing asks for redelivery later (with
+   * backoff), up to the bus's delivery limit.
+   */
+  handle(event: RecordedEvent): Promise<void>;
+}
+
+export interface RunningConsumer {
+  readonly durable: string;
+  /** Stops pulling; resolves once the event in hand (if any) is handled and acknowledged. */
+  stop(): Promise<void>;
+}
+
+export interface EventBus {
+  readonly kind: 'nats' | 'in-process';
+  /**
+   * Publishes events as `events.<stream category>.<event type>` with the event id as the message
+   * id (the server de-duplicates); resolves only when every one is acknowledged.
+   */
+  publish(events: readonly RecordedEvent[]): Promise<void>;
+  consume(options: ConsumeOptions): Promise<RunningConsumer>;
+  close(): Promise<void>;
+}
