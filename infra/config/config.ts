@@ -49,6 +49,17 @@ const configSchema = z.object({
   AUTH_ISSUER: z.string().min(1).optional(),
   /** When set, tokens must carry this `aud`. */
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** ClickHouse server for analytics, e.g. http://127.0.0.1:8123; without it, embedded chDB in CHDB_PATH. */
+  CLICKHOUSE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CLICKHOUSE_USER: z.string().min(1).optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  /** The database holding the analytics tables (on the server and in chDB alike). */
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)')
+    .default('analytics'),
+  /** Where embedded chDB keeps its files; by default `analytics` beside QM_DATA_DIR. */
+  CHDB_PATH: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { eventStore: 'pglite' | 'postgres' | 'esdb' };
