@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { randomBytes } from 'node:crypto';
 import { migrations } from '../ops/migrations/index.ts';
 import { migrate } from '../infra/sql/migrate.ts';
@@ -62,7 +63,7 @@ export async function migratedPostgres(
 
 /** A migrated in-memory PGlite client. */
 export async function migratedPglite(): Promise<{ client: SqlClient; dispose: () => Promise<void> }> {
-  const client = await createPgliteClient();
+  const client = await createPgliteClient({ extensions: { pg_trgm } });
   await migrate(client, migrations);
   return { client, dispose: () => client.close() };
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Config } from '../../infra/config/config.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { migrate } from '../../infra/sql/migrate.ts';
@@ -17,7 +18,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<SqlClie
     client = createPgClient({ connectionString: config.DATABASE_URL, maxConnections: config.PG_POOL_SIZE });
   } else {
     if (!config.QM_DATA_DIR.startsWith('memory://')) mkdirSync(config.QM_DATA_DIR, { recursive: true });
-    client = await createPgliteClient({ dataDir: config.QM_DATA_DIR });
+    client = await createPgliteClient({ dataDir: config.QM_DATA_DIR, extensions: { pg_trgm } });
   }
   const applied = await migrate(client, migrations);
   log.info(
