@@ -1,0 +1,94 @@
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import type { Logger } from '../logging/logger.ts';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemResponse, type ProblemDocument } from './problem.ts';
+import { fieldErrors, validationProblem } from './validation-problem.ts';
+
+/**
+ * An error from another copy of `HttpProblem` (the write API keeps its own in write-api/http):
+ * anything that carries a status and renders itself as a problem document answers as itself.
+ */
+interface ProblemLike {
+  status: number;
+  headers: Record<string, string>;
+  toDocument(instance?: string): ProblemDocument;
+}
+
+function isProblemLike(error: unknown): error is ProblemLike {
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, toDocument, headers } = error as Record<string, unknown>;
+  return (
+    typeof status === 'number' &&
+    typeof toDocument === 'function' &&
+    typeof headers === 'object' &&
+    headers !== null
+  );
+}
+
+/** The generic 500: says nothing about the cause, which goes to the log instead. */
+function internalError(cause?: unknown): HttpProblem {
+  return new HttpProblem({
+    status: 500,
+    code: 'internal_error',
+    title: 'Internal server error',
+    detail: 'The server failed to handle the request. It has been logged; try again later.',
+    cause,
+  });
+}
+
+/**
+ * Maps an error thrown while serving a read request to the problem it answers with. Problems answer
+ * as themselves; zod errors are 400s naming each field; Hono's HTTP errors keep their 4xx status;
+ * anything else is a bug or an outage: a generic 500 whose cause is logged, never shown.
+ */
+export function translateReadError(error: unknown): HttpProblem | ProblemLike {
+  if (error instanceof HttpProblem || isProblemLike(error)) return error;
+  if (error instanceof z.core.$ZodError) return validationProblem(fieldErrors(error.issues));
+  if (error instanceof HTTPException && error.status < 500) {
+    return new HttpProblem({
+      status: error.status,
+      code: error.status === 404 ? 'not_found' : 'bad_request',
+      title: error.status === 404 ? 'Not found' : 'Bad request',
+      detail: error.message || 'The request was refused.',
+      cause: error,
+    });
+  }
+  return internalError(error);
+}
+
+export interface ErrorHandlerOptions {
+  /** Where 5xx causes go. Clients never see them, so without a log they would be lost. */
+  log: Pick<Logger, 'error'>;
+}
+
+/**
+ * The read API's one error translation point: `app.onError(readErrorHandler({ log }))`. Every error
+ * becomes an RFC 9457 problem+json answer; 5xx causes are logged with their stack.
+ */
+export function readErrorHandler(options: ErrorHandlerOptions): ErrorHandler {
+  return (error, c) => {
+    const problem = translateReadError(error);
+    if (problem.status >= 500) {
+      const cause = problem instanceof HttpProblem ? (problem.cause ?? error) : error;
+      options.log.error({ err: cause, method: c.req.method, path: c.req.path }, 'request failed');
+    }
+    if (problem instanceof HttpProblem) return problemResponse(problem, c.req.path);
+    return new Response(JSON.stringify(problem.toDocument(c.req.path)), {
+      status: problem.status,
+      headers: { ...problem.headers, 'Content-Type': PROBLEM_CONTENT_TYPE },
+    });
+  };
+}
+
+/** `app.notFound(notFoundHandler)`: a 404 problem naming the method and path nothing answered. */
+export const notFoundHandler: NotFoundHandler = (c) =>
+  problemResponse(
+    new HttpProblem({
+      status: 404,
+      code: 'route_not_found',
+      title: 'Not found',
+      detail: `Nothing answers ${c.req.method} ${c.req.path}.`,
+    }),
+    c.req.path,
+  );
