@@ -49,6 +49,12 @@ const configSchema = z.object({
   AUTH_ISSUER: z.string().min(1).optional(),
   /** When set, tokens must carry this `aud`. */
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** Redis for the read API's cache (shared by every process); without it each process caches in memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** How long a read carrying a consistency token waits for its projection before answering stale. */
+  QM_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** Safety-net lifetime of a cached read answer; events invalidate entries long before. */
+  QM_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** ClickHouse server for analytics, e.g. http://127.0.0.1:8123; without it, embedded chDB in CHDB_PATH. */
   CLICKHOUSE_URL: z.url({ protocol: /^https?$/ }).optional(),
   CLICKHOUSE_USER: z.string().min(1).optional(),
