@@ -22,6 +22,15 @@ export interface ConsumeOptions {
    * backoff), up to the bus's delivery limit.
    */
   handle(event: RecordedEvent): Promise<void>;
+  /** Delays before the 1st, 2nd, ... redelivery after `handle` threw; the last one repeats. */
+  backoffMs?: readonly number[];
+  /**
+   * After this many failed deliveries of one event, `onGiveUp` takes it (to park it where admins see
+   * it) and the bus moves on. Without `onGiveUp` the event is redelivered forever, never dropped.
+   */
+  maxDeliver?: number;
+  /** Parks an event that failed `maxDeliver` times. If this throws too, the event is redelivered. */
+  onGiveUp?(event: RecordedEvent, error: unknown): Promise<void>;
 }
 
 export interface RunningConsumer {

@@ -1,0 +1,39 @@
+import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { ConsumeOptions } from './event-bus.ts';
+import { isLastDelivery, redeliveryDelayMs } from './redelivery.ts';
+
+export type DeliveryOutcome = { kind: 'ack' } | { kind: 'retry'; delayMs: number };
+
+/**
+ * One delivery of one event to a consumer, the same on every bus: handled → acknowledge; failed →
+ * redeliver after a backoff; failed for the last time → hand it to `onGiveUp` (parking it) and
+ * acknowledge, or, should parking fail too, keep redelivering. Nothing is ever dropped.
+ *
+ * @param deliveries 1-based count of deliveries of this event, including this one.
+ */
+export async function handleDelivery(
+  options: ConsumeOptions,
+  event: RecordedEvent,
+  deliveries: number,
+  log: Logger,
+): Promise<DeliveryOutcome> {
+  try {
+    await options.handle(event);
+    return { kind: 'ack' };
+  } catch (error) {
+    const context = { err: error, durable: options.durable, eventId: event.id, type: event.type, deliveries };
+    if (isLastDelivery(options, deliveries)) {
+      try {
+        await options.onGiveUp!(event, error);
+        log.error(context, 'event failed on its last delivery; parked');
+        return { kind: 'ack' };
+      } catch (parkError) {
+        log.error({ ...context, parkError }, 'event failed and could not be parked; redelivering');
+      }
+    } else {
+      log.warn(context, 'event handling failed; will redeliver');
+    }
+    return { kind: 'retry', delayMs: redeliveryDelayMs(options, deliveries) };
+  }
+}
