@@ -7,6 +7,9 @@ export const productStream = (productId: string): string => `product-${productId
 export const locationStream = (locationId: string): string => `location-${locationId}`;
 export const stockStream = (sku: string, location: string): string => `stock-${sku}@${location}`;
 export const orderStream = (orderId: string): string => `order-${orderId}`;
+/** Stock targets and suggestions of a SKU at a location, kept off its hot stock stream. */
+export const replenishmentStream = (sku: string, location: string): string =>
+  `replenishment-${sku}@${location}`;
 
 export function parseStockStream(stream: string): { sku: string; location: string } | null {
   const match = /^stock-([^@]+)@([^@]+)$/.exec(stream);
