@@ -2,7 +2,16 @@ import type { Migration } from '../../infra/sql/migrate.ts';
 import { eventStoreSchema } from './0001-event-store.ts';
 import { idempotencySchema } from './0002-idempotency.ts';
 import { processedWebhooks } from './0003-processed-webhooks.ts';
+import { projectionsSchema } from './0004-projections.ts';
 import { readModelExtensions } from './0005-read-model-extensions.ts';
+import { notificationsSchema } from './0006-notifications.ts';
 
 /** Every migration, in order. Event store and read models share one database and one list. */
-export const migrations: readonly Migration[] = [eventStoreSchema, idempotencySchema, processedWebhooks, readModelExtensions];
+export const migrations: readonly Migration[] = [
+  eventStoreSchema,
+  idempotencySchema,
+  processedWebhooks,
+  projectionsSchema,
+  readModelExtensions,
+  notificationsSchema,
+];

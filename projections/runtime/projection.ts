@@ -54,3 +54,10 @@ export interface SinkProjection {
   /** For `qm replay`: empties what the sink holds so a delivery from the start rebuilds it. */
   reset?(): Promise<void>;
 }
+
+/**
+ * A read-model projection whatever its table types: what the runtime, registries and CLI hold.
+ * (`any`, not `unknown`: `apply` takes the projection's own Kysely database type.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyReadModelProjection = ReadModelProjection<any>;

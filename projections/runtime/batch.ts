@@ -1,0 +1,114 @@
+import type { EventFilter, EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
+import { comparePositions } from '../../commands/ports/position.ts';
+import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
+import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
+import { advanceCheckpoint, reached } from './checkpoints.ts';
+import type { AnyReadModelProjection, ProjectionEffects, SinkProjection } from './projection.ts';
+import { readRegistration, schemaName } from './registry.ts';
+import { isSkipped } from './skips.ts';
+
+/** One read of the log: the events to apply, and how far the checkpoint may move once they are. */
+export interface Batch {
+  events: RecordedEvent[];
+  /**
+   * The new checkpoint: the last event read, or the head read before it when the read was not full
+   * (a filtered projection then moves past events it does not want instead of re-reading them).
+   */
+  end: Position;
+  /** The read returned `batchSize` events: more are probably waiting. */
+  full: boolean;
+}
+
+/** Reads the next batch after `from`, or `null` when the checkpoint is at the head. Passes skipped positions. */
+export async function readNextBatch(
+  store: EventStore,
+  from: Position | null,
+  batchSize: number,
+  filter: EventFilter | undefined,
+  skips: ReadonlySet<string>,
+): Promise<Batch | null> {
+  const head = await store.headPosition();
+  if (head === null || reached(from, head)) return null;
+  const read = await store.readAll({
+    from: from ?? 'start',
+    maxCount: batchSize,
+    ...(filter ? { filter } : {}),
+  });
+  const last = read.at(-1);
+  const full = read.length === batchSize;
+  const end = full || (last && comparePositions(last.position, head) > 0) ? last!.position : head;
+  return { events: read.filter((event) => !isSkipped(skips, event.position)), end, full };
+}
+
+/** The serving generation changed under a projector (a replay switched it): it must reload. */
+export class GenerationSwitched extends Error {
+  override name = 'GenerationSwitched';
+}
+
+/** The projector was stopped (status `failed`) by another instance or an operator. */
+export class ProjectorPaused extends Error {
+  override name = 'ProjectorPaused';
+}
+
+/**
+ * How a batch transaction checks the registry first:
+ * - `serving`: the generation must still serve and the projector run (shared row lock, so a replay's
+ *   switch waits for in-flight batches and none lands on a generation about to be dropped);
+ * - `building`: a generation being rebuilt beside the serving one: nothing to check.
+ */
+export type Guard = 'serving' | 'building';
+
+async function checkGuard(tx: SqlExecutor, name: string, generation: number, guard: Guard): Promise<void> {
+  if (guard === 'building') return;
+  const registration = await readRegistration(tx, name, 'for share');
+  if (!registration || registration.activeGeneration !== generation) throw new GenerationSwitched(name);
+  if (registration.status !== 'running') throw new ProjectorPaused(name);
+}
+
+export interface CommitTarget {
+  database: SqlClient;
+  generation: number;
+  previous: Position | null;
+  guard: Guard;
+  /** Runs last in the same transaction (the replay switches the serving generation there). */
+  alsoInTransaction?: (tx: SqlExecutor) => Promise<void>;
+}
+
+/** Applies a batch to a read model's generation and moves its checkpoint, in one transaction. */
+export async function commitReadModelBatch(
+  projection: AnyReadModelProjection,
+  target: CommitTarget,
+  events: readonly RecordedEvent[],
+  end: Position,
+): Promise<ProjectionEffects> {
+  const { name } = projection;
+  return target.database.transaction(async (tx) => {
+    await checkGuard(tx, name, target.generation, target.guard);
+    const effects =
+      events.length > 0
+        ? await projection.apply(
+            kyselyOver<unknown>(tx).withSchema(schemaName(name, target.generation)),
+            events,
+          )
+        : undefined;
+    await advanceCheckpoint(tx, name, target.generation, target.previous, end);
+    await target.alsoInTransaction?.(tx);
+    return effects ?? {};
+  });
+}
+
+/** Delivers a batch to a sink, then (acknowledged) moves its checkpoint: at-least-once. */
+export async function commitSinkBatch(
+  projection: SinkProjection,
+  target: CommitTarget,
+  events: readonly RecordedEvent[],
+  end: Position,
+): Promise<ProjectionEffects> {
+  if (events.length > 0) await projection.deliver(events);
+  await target.database.transaction(async (tx) => {
+    await checkGuard(tx, projection.name, target.generation, target.guard);
+    await advanceCheckpoint(tx, projection.name, target.generation, target.previous, end);
+    await target.alsoInTransaction?.(tx);
+  });
+  return {};
+}

@@ -1,0 +1,40 @@
+import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import { positionToToken } from '../../commands/ports/position.ts';
+
+/**
+ * An event the projection cannot apply. The projector stops on it (status `failed`) with this
+ * message, which names the event and says what an operator can do; nothing is skipped silently.
+ */
+export class PoisonEvent extends Error {
+  override name = 'PoisonEvent';
+  constructor(
+    readonly projection: string,
+    readonly event: RecordedEvent,
+    override readonly cause: unknown,
+  ) {
+    const position = positionToToken(event.position);
+    super(
+      `projection ${projection} stopped on event ${event.id} (${event.type}, stream ${event.stream} ` +
+        `revision ${event.revision}, position ${position}): ` +
+        `${cause instanceof Error ? cause.message : String(cause)}. ` +
+        `Fix the projection and restart it, or pass this one event with ` +
+        `\`qm projection skip ${projection} ${position} --reason "..."\` (recorded in the audit log).`,
+    );
+  }
+}
+
+/** Failures worth retrying as they are (connection lost, serialization, deadlock), not poison. */
+export function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    code.startsWith('08') ||
+    code === '57P01' ||
+    code === '57P03' ||
+    code === '40001' ||
+    code === '40P01' ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT'
+  );
+}

@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
+import { positionToToken } from '../../commands/ports/position.ts';
+import type { Logger } from '../../infra/logging/logger.ts';
+import type { Registry } from '../../infra/metrics/registry.ts';
+import type { SqlSession } from '../../infra/sql/pg-session.ts';
+import type { SqlClient } from '../../infra/sql/sql-client.ts';
+import {
+  commitReadModelBatch,
+  commitSinkBatch,
+  GenerationSwitched,
+  ProjectorPaused,
+  readNextBatch,
+  type CommitTarget,
+} from './batch.ts';
+import { CheckpointMoved, readGenerationCheckpoint, reached, waitForCheckpoint } from './checkpoints.ts';
+import { createGeneration } from './generations.ts';
+import { acquireLease, type HeldLease } from './instance-lease.ts';
+import { measureLag } from './lag.ts';
+import { isTransient, PoisonEvent } from './poison-event.ts';
+import type { AnyReadModelProjection, ProjectionEffects, SinkProjection } from './projection.ts';
+import { projectorMetrics } from './projector-metrics.ts';
+import {
+  assertProjectionName,
+  readRegistration,
+  registerProjection,
+  setStatus,
+  type ProjectionKind,
+} from './registry.ts';
+import { loadSkips } from './skips.ts';
+import { sleep } from './sleep.ts';
+
+export interface ProjectorDeps {
+  store: EventStore;
+  /** Holds the read models, checkpoints, registry and leases. */
+  database: SqlClient;
+  log: Logger;
+  metrics: Registry;
+  /**
+   * Opens a dedicated PostgreSQL session for the single-instance advisory lock (see
+   * `infra/sql/pg-session.ts`). Leave it out on PGlite: the lease row alone then decides.
+   */
+  openSession?: () => Promise<SqlSession>;
+}
+
+export interface ProjectorOptions {
+  /** Events per read and per transaction (default 500; replays use more). */
+  batchSize?: number;
+  /** Called after each committed batch that applied events, e.g. to invalidate caches. */
+  onApplied?: (effects: ProjectionEffects, position: Position) => void | Promise<void>;
+  /** Wait between reads once caught up (default 20 ms): bounds the lag behind other processes' appends. */
+  pollIntervalMs?: number;
+  /** Lease duration (default 15 s); a hung holder is replaced after it. */
+  leaseMs?: number;
+  /** How often a standby instance tries to take over (default 1 s). */
+  leaseRetryMs?: number;
+  /** How often lag is measured for the metrics (default 5 s). */
+  lagIntervalMs?: number;
+  /** How often a stopped (failed) projector checks whether an operator resumed it (default 1 s). */
+  pausedPollMs?: number;
+  /** Names this instance in the lease row (default host:pid:random). */
+  holder?: string;
+}
+
+export interface RunningProjector {
+  readonly name: string;
+  /** Stops following the log and releases the lease; resolves once the current batch is done. */
+  stop(): Promise<void>;
+  /** true once the checkpoint is at or past `position`, false on timeout */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean>;
+  /** Whether this instance holds the lease (a second instance waits, false, until the first dies). */
+  readonly active: boolean;
+  /** The poison-event (or version) error this projector stopped on, else `null`. */
+  readonly failure: string | null;
+}
+
+type Subject =
+  { kind: 'read_model'; projection: AnyReadModelProjection } | { kind: 'sink'; projection: SinkProjection };
+
+/**
+ * Runs a read-model projection: follows the global log from its checkpoint in batches, each applied
+ * with its checkpoint in one transaction (compare-and-set), on the generation that serves. Resolves
+ * once the projection is registered (generation 1 set up on the very first start), so its schema can
+ * be read at once; following the log waits for this instance to hold the lease.
+ */
+export function startReadModelProjector(
+  deps: ProjectorDeps,
+  projection: AnyReadModelProjection,
+  options: ProjectorOptions = {},
+): Promise<RunningProjector> {
+  return startProjector(deps, { kind: 'read_model', projection }, options);
+}
+
+/** Runs a sink projection: deliver a batch, then (acknowledged) save the checkpoint: at-least-once. */
+export function startSinkProjector(
+  deps: ProjectorDeps,
+  projection: SinkProjection,
+  options: ProjectorOptions = {},
+): Promise<RunningProjector> {
+  return startProjector(deps, { kind: 'sink', projection }, options);
+}
+
+/** The code version a registration must match: sinks have none (a replay just redelivers). */
+const versionOf = (subject: Subject) => (subject.kind === 'read_model' ? subject.projection.version : 0);
+
+/**
+ * Registers the projection on its first start and sets up generation 1, in one transaction (two
+ * processes starting together: the second waits on the insert and finds it done).
+ */
+export async function ensureRegistered(database: SqlClient, subject: Subject): Promise<void> {
+  const kind: ProjectionKind = subject.kind;
+  await database.transaction(async (tx) => {
+    const { created } = await registerProjection(tx, subject.projection.name, kind, versionOf(subject));
+    if (created && subject.kind === 'read_model') await createGeneration(tx, subject.projection, 1);
+  });
+}
+
+async function startProjector(
+  deps: ProjectorDeps,
+  subject: Subject,
+  options: ProjectorOptions,
+): Promise<RunningProjector> {
+  const { store, database } = deps;
+  const { name, filter } = subject.projection;
+  assertProjectionName(name);
+  const log = deps.log.child({ projection: name });
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 20;
+  const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const metrics = projectorMetrics(deps.metrics, name);
+  await ensureRegistered(database, subject);
+
+  const stopper = new AbortController();
+  let active = false;
+  let failure: string | null = null;
+  let generation = 0;
+  let checkpoint: Position | null = null;
+  let skips = new Set<string>();
+  const waiters = new Set<{ position: Position; resolve: (reached: boolean) => void }>();
+
+  const pause = (message: string) => {
+    failure = message;
+    metrics.failed(true);
+  };
+
+  /** Reads where to continue: the serving generation, its checkpoint, the skips, and whether it may run. */
+  async function loadState(): Promise<void> {
+    const registration = await readRegistration(database, name);
+    if (!registration) throw new Error(`projection ${name} is not registered`);
+    generation = registration.activeGeneration;
+    checkpoint = await readGenerationCheckpoint(database, name, generation);
+    skips = await loadSkips(database, name);
+    if (checkpoint) metrics.position(checkpoint.prepare);
+    if (registration.status === 'failed') {
+      pause(registration.lastError ?? `projection ${name} is stopped (status failed)`);
+      log.error({ error: failure }, 'projector is stopped; see qm projection status');
+      return;
+    }
+    if (registration.version !== versionOf(subject)) {
+      const message =
+        `projection ${name}: the code is version ${versionOf(subject)} but generation ${generation} ` +
+        `was built by version ${registration.version}; it is not applied until rebuilt: run \`qm replay ${name}\``;
+      await setStatus(database, name, 'failed', message);
+      pause(message);
+      log.error(message);
+      return;
+    }
+    failure = null;
+    metrics.failed(false);
+  }
+
+  function settle(): void {
+    for (const waiter of waiters) {
+      if (reached(checkpoint, waiter.position)) {
+        waiters.delete(waiter);
+        waiter.resolve(true);
+      }
+    }
+  }
+
+  async function commit(events: readonly RecordedEvent[], end: Position): Promise<void> {
+    const target: CommitTarget = { database, generation, previous: checkpoint, guard: 'serving' };
+    const effects =
+      subject.kind === 'read_model'
+        ? await commitReadModelBatch(subject.projection, target, events, end)
+        : await commitSinkBatch(subject.projection, target, events, end);
+    checkpoint = end;
+    metrics.position(end.prepare);
+    metrics.applied(events.length);
+    settle();
+    if (events.length > 0 && options.onApplied) {
+      try {
+        await options.onApplied(effects, end);
+      } catch (error) {
+        log.warn({ err: error }, 'onApplied failed (the batch is committed)');
+      }
+    }
+  }
+
+  /** Failures that are not the events' fault: reload or wait, then go on. Returns false for the others. */
+  async function recover(error: unknown, until: AbortSignal): Promise<boolean> {
+    if (
+      error instanceof GenerationSwitched ||
+      error instanceof CheckpointMoved ||
+      error instanceof ProjectorPaused
+    ) {
+      log.info({ reason: error.name }, 'projector reloads its generation and checkpoint');
+      await loadState();
+      return true;
+    }
+    if (isTransient(error)) {
+      log.warn({ err: error }, 'projector batch failed on a transient error; retrying');
+      await sleep(1000, until);
+      return true;
+    }
+    return false;
+  }
+
+  async function stopOnPoison(event: RecordedEvent, error: unknown): Promise<void> {
+    const poison = new PoisonEvent(name, event, error);
+    log.error(
+      {
+        err: error,
+        eventId: event.id,
+        eventType: event.type,
+        stream: event.stream,
+        revision: event.revision,
+        position: positionToToken(event.position),
+      },
+      poison.message,
+    );
+    pause(poison.message);
+    await setStatus(database, name, 'failed', poison.message);
+  }
+
+  /** Commits a batch; if it throws, commits event by event to find the one that fails, and stops on it. */
+  async function commitOrIsolate(events: readonly RecordedEvent[], end: Position, until: AbortSignal) {
+    try {
+      await commit(events, end);
+      return;
+    } catch (error) {
+      if (await recover(error, until)) return;
+      if (events.length === 0) throw error;
+      if (events.length === 1) return stopOnPoison(events[0]!, error);
+    }
+    for (const event of events) {
+      try {
+        await commit([event], event.position);
+      } catch (error) {
+        if (!(await recover(error, until))) await stopOnPoison(event, error);
+        return;
+      }
+    }
+    await commit([], end);
+  }
+
+  async function follow(lost: AbortSignal): Promise<void> {
+    const until = AbortSignal.any([stopper.signal, lost]);
+    await loadState();
+    while (!until.aborted) {
+      if (failure !== null) {
+        await sleep(options.pausedPollMs ?? 1000, until);
+        const registration = await readRegistration(database, name);
+        if (registration?.status === 'running') {
+          log.info('projector resumed');
+          await loadState();
+        }
+        continue;
+      }
+      try {
+        const batch = await readNextBatch(store, checkpoint, batchSize, filter, skips);
+        if (!batch) {
+          metrics.lag(0, 0);
+          await sleep(pollIntervalMs, until);
+          continue;
+        }
+        await commitOrIsolate(batch.events, batch.end, until);
+      } catch (error) {
+        if (await recover(error, until)) continue;
+        log.error({ err: error }, 'projector loop failed; retrying');
+        await sleep(1000, until);
+      }
+    }
+  }
+
+  async function run(): Promise<void> {
+    while (!stopper.signal.aborted) {
+      let lease: HeldLease | null = null;
+      try {
+        lease = await acquireLease(
+          {
+            database,
+            openSession: deps.openSession,
+            name,
+            holder,
+            leaseMs: options.leaseMs ?? 15_000,
+            retryMs: options.leaseRetryMs ?? 1000,
+            log,
+          },
+          stopper.signal,
+        );
+        if (!lease) return;
+        active = true;
+        metrics.active(true);
+        log.info({ holder }, 'projector holds the lease and follows the log');
+        await follow(lease.lost);
+      } catch (error) {
+        log.error({ err: error }, 'projector failed; starting again');
+        await sleep(1000, stopper.signal);
+      } finally {
+        active = false;
+        metrics.active(false);
+        await lease?.release();
+      }
+    }
+  }
+
+  const lagTimer = setInterval(() => {
+    if (!active || failure !== null) return;
+    measureLag(store, checkpoint)
+      .then((lag) => metrics.lag(lag.events, lag.ms))
+      .catch((error: unknown) => log.debug({ err: error }, 'lag measurement failed'));
+  }, options.lagIntervalMs ?? 5000);
+  lagTimer.unref();
+
+  const running = run();
+
+  return {
+    name,
+    get active() {
+      return active;
+    },
+    get failure() {
+      return failure;
+    },
+    async stop() {
+      stopper.abort();
+      clearInterval(lagTimer);
+      await running;
+      for (const waiter of waiters) waiter.resolve(false);
+      waiters.clear();
+    },
+    waitFor(position, timeoutMs) {
+      if (active && reached(checkpoint, position)) return Promise.resolve(true);
+      // A standby instance does not see the checkpoint move: ask the database.
+      if (!active) return waitForCheckpoint(database, [name], position, timeoutMs);
+      return new Promise((resolve) => {
+        const waiter = {
+          position,
+          resolve: (value: boolean) => {
+            clearTimeout(timer);
+            resolve(value);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          resolve(false);
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+  };
+}
