@@ -1,0 +1,70 @@
+import type { EventBus } from '../../infra/bus/event-bus.ts';
+import { defaultSubjectPrefix } from '../../infra/bus/subjects.ts';
+import type { Logger } from '../../infra/logging/logger.ts';
+import { startMailDispatcher, type MailDispatcherOptions } from '../../infra/mail/mail-dispatcher.ts';
+import type { MailTransport } from '../../infra/mail/mail-transport.ts';
+import type { SqlClient } from '../../infra/sql/sql-client.ts';
+import { customerIdAsEmail, type CustomerContacts } from './customer-contacts.ts';
+import { handleNotificationEvent } from './notification-handler.ts';
+import { parkEvent } from './notification-state.ts';
+
+export interface NotificationsOptions {
+  bus: EventBus;
+  /** The database holding the notification tables (migration 0006). */
+  sql: SqlClient;
+  transport: MailTransport;
+  log: Logger;
+  /** Recipients of stock alerts (QM_ADMIN_EMAIL). */
+  adminEmails: readonly string[];
+  /** How customer ids become addresses; default: ids that are addresses. */
+  contacts?: CustomerContacts;
+  /** The durable consumer's name on the bus (default `notifications`). */
+  durable?: string;
+  /** The bus's subject prefix (default `events`). */
+  subjectPrefix?: string;
+  /** Redelivery of events whose handling failed (database trouble), before they are parked. */
+  maxDeliver?: number;
+  backoffMs?: readonly number[];
+  /** Retries, backoff and lease of mail sending. */
+  dispatcher?: Omit<MailDispatcherOptions, 'sql' | 'transport' | 'log'>;
+}
+
+export interface RunningNotifications {
+  stop(): Promise<void>;
+}
+
+/**
+ * The notification consumer: a durable consumer of order and stock events that stores the mails
+ * each event causes (idempotent by event id), and the dispatcher that sends them with retries,
+ * parking what keeps failing. Start one per process that should send mail; several may run (the
+ * bus hands each event to one of them, the dispatcher's leases keep them from sending twice).
+ */
+export async function startNotifications(options: NotificationsOptions): Promise<RunningNotifications> {
+  const log = options.log.child({ consumer: options.durable ?? 'notifications' });
+  const prefix = options.subjectPrefix ?? defaultSubjectPrefix;
+  const rules = { adminEmails: options.adminEmails, contacts: options.contacts ?? customerIdAsEmail, log };
+  const dispatcher = startMailDispatcher({
+    ...options.dispatcher,
+    sql: options.sql,
+    transport: options.transport,
+    log,
+  });
+  const consumer = await options.bus.consume({
+    durable: options.durable ?? 'notifications',
+    subjects: [`${prefix}.order.>`, `${prefix}.stock.>`],
+    deliverFrom: 'start',
+    ...(options.maxDeliver === undefined ? {} : { maxDeliver: options.maxDeliver }),
+    ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
+    handle: async (event) => {
+      if ((await handleNotificationEvent(options.sql, event, rules)) > 0) dispatcher.wake();
+    },
+    onGiveUp: (event, error) => parkEvent(options.sql, event, error),
+  });
+  log.info({ bus: options.bus.kind, transport: options.transport.kind }, 'notifications consumer started');
+  return {
+    async stop() {
+      await consumer.stop();
+      await dispatcher.stop();
+    },
+  };
+}
