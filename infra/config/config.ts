@@ -49,6 +49,37 @@ const configSchema = z.object({
   AUTH_ISSUER: z.string().min(1).optional(),
   /** When set, tokens must carry this `aud`. */
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** NATS with JetStream for the event fan-out, e.g. `nats://127.0.0.1:4222`; without it an in-process bus. */
+  NATS_URL: z.url({ protocol: /^(nats|tls|wss?)$/ }).optional(),
+  /** The JetStream stream holding the events, and the subject prefix (`<prefix>.<category>.<type>`). */
+  NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('QM_EVENTS'),
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('events'),
+  /** How long a consumer may hold a message unacknowledged before JetStream redelivers it. */
+  NATS_ACK_WAIT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** SMTP for notification mail, e.g. `smtp://user:pass@mail.example.com:587`; without it mail goes to the outbox (`qm mail list`). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From address of notification mail. */
+  QM_MAIL_FROM: z.string().min(3).default('Quartermaster <no-reply@quartermaster.invalid>'),
+  /** Who receives stock alerts (low stock, back in stock): one address or several, comma-separated. */
+  QM_ADMIN_EMAIL: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((address) => address.trim())
+        .filter((address) => address.length > 0),
+    )
+    .pipe(z.array(z.email()))
+    .default([]),
+  /** Mail attempts before a delivery is parked for admins, and how long a sender holds a claimed mail. */
+  QM_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
+  QM_MAIL_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Redis for the read API's cache (shared by every process); without it each process caches in memory. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** How long a read carrying a consistency token waits for its projection before answering stale. */
