@@ -1,0 +1,244 @@
+import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import { positionToToken } from '../../commands/ports/position.ts';
+import { isProductEvent } from '../../domain/catalog/index.ts';
+import { isInventoryEvent, type InventoryEvent } from '../../domain/inventory/index.ts';
+import { split, type Money } from '../../domain/money.ts';
+import { isOrderEvent, type OrderEvent, type OrderLine } from '../../domain/orders/index.ts';
+import type { FactTable } from './schema.ts';
+
+/** A row as JSONEachRow sends it: column name to value. */
+export type Row = Record<string, string | number>;
+
+/** The rows one batch adds to each fact table; every row carries its event's `event_id`. */
+export type TableRows = Record<FactTable, Row[]>;
+
+export const emptyTableRows = (): TableRows => ({
+  raw_events: [],
+  order_lines: [],
+  order_status: [],
+  payments: [],
+  inventory_movements: [],
+  price_changes: [],
+  products: [],
+});
+
+/** `2026-11-21T10:00:00.000Z` → `2026-11-21 10:00:00.000`: what a DateTime64(3, 'UTC') column parses by default. */
+export function clickhouseTime(iso: string): string {
+  return new Date(iso).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Maps a batch of events to the rows of every fact table, in log order. Unknown event types only reach `raw_events`. */
+export function eventRows(events: readonly RecordedEvent[]): TableRows {
+  const rows = emptyTableRows();
+  for (const event of events) {
+    const time = clickhouseTime(event.metadata.occurredAt);
+    const base = { time, event_id: event.id };
+    rows.raw_events.push(rawEventRow(event, time));
+    if (isOrderEvent(event)) addOrderRows(rows, event, base);
+    else if (isInventoryEvent(event)) rows.inventory_movements.push({ ...base, ...movement(event) });
+    else if (isProductEvent(event)) {
+      if (event.type === 'ProductCreated') {
+        const { productId, sku, name, brand, category, price } = event.data;
+        rows.products.push({
+          ...base,
+          product_id: productId,
+          sku,
+          name,
+          brand,
+          category,
+          price: price.amount,
+          currency: price.currency,
+        });
+      } else if (event.type === 'PriceChanged') {
+        const { productId, oldPrice, newPrice, currency, reason } = event.data;
+        rows.price_changes.push({
+          ...base,
+          product_id: productId,
+          old_price: oldPrice.amount,
+          new_price: newPrice.amount,
+          currency,
+          reason,
+          actor_id: event.metadata.actor.id,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+function rawEventRow(event: RecordedEvent, time: string): Row {
+  return {
+    time,
+    event_id: event.id,
+    recorded_at: clickhouseTime(event.recordedAt),
+    type: event.type,
+    stream: event.stream,
+    category: event.stream.split('-', 1)[0] ?? '',
+    revision: event.revision,
+    position: positionToToken(event.position),
+    actor_id: event.metadata.actor.id,
+    actor_role: event.metadata.actor.role,
+    correlation_id: event.metadata.correlationId,
+    causation_id: event.metadata.causationId ?? '',
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata),
+  };
+}
+
+type Base = { time: string; event_id: string };
+type OrderRecorded = RecordedEvent & OrderEvent;
+
+function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
+  const status = (values: Partial<Row> & { order_id: string; status: string }): Row => ({
+    ...base,
+    reason: '',
+    shipment_id: '',
+    carrier: '',
+    location: '',
+    total: 0,
+    currency: '',
+    ...values,
+  });
+  const payment = (kind: string, orderId: string, amount: Money, extra: Partial<Row> = {}): Row => ({
+    ...base,
+    order_id: orderId,
+    kind,
+    payment_ref: '',
+    refund_id: '',
+    amount: amount.amount,
+    currency: amount.currency,
+    reason: '',
+    ...extra,
+  });
+  switch (event.type) {
+    case 'OrderPlaced': {
+      const { orderId, customerId, currency, lines, totals } = event.data;
+      for (const line of lines) rows.order_lines.push(...lineRows(base, orderId, customerId, currency, line));
+      rows.order_status.push(
+        status({ order_id: orderId, status: 'placed', total: totals.total.amount, currency }),
+      );
+      return;
+    }
+    case 'OrderCancelled':
+      rows.order_status.push(
+        status({ order_id: event.data.orderId, status: 'cancelled', reason: event.data.reason }),
+      );
+      return;
+    case 'ShipmentCreated': {
+      const { orderId, shipmentId, carrier, location } = event.data;
+      rows.order_status.push(
+        status({ order_id: orderId, status: 'shipped', shipment_id: shipmentId, carrier, location }),
+      );
+      return;
+    }
+    case 'OrderDelivered':
+      rows.order_status.push(status({ order_id: event.data.orderId, status: 'delivered' }));
+      return;
+    case 'PaymentAuthorized':
+    case 'PaymentCaptured': {
+      const { orderId, paymentRef, amount } = event.data;
+      const kind = event.type === 'PaymentAuthorized' ? 'authorized' : 'captured';
+      rows.payments.push(payment(kind, orderId, amount, { payment_ref: paymentRef }));
+      return;
+    }
+    case 'PaymentFailed': {
+      const { orderId, paymentRef, reason } = event.data;
+      // A failed attempt moved no money; its amount is 0 in no particular currency.
+      rows.payments.push(
+        payment('failed', orderId, { amount: 0, currency: '' }, { payment_ref: paymentRef ?? '', reason }),
+      );
+      return;
+    }
+    case 'RefundIssued': {
+      const { orderId, refundId, amount, reason } = event.data;
+      rows.payments.push(payment('refunded', orderId, amount, { refund_id: refundId, reason }));
+      return;
+    }
+    default: {
+      const never: never = event;
+      throw new Error(`unhandled order event ${(never as { type: string }).type}`);
+    }
+  }
+}
+
+/**
+ * One row per allocation, so sales read per location. Revenue and discount are split over the
+ * allocations by quantity without losing a minor unit (largest remainder), so the rows of a line
+ * add up to its `lineTotal` exactly.
+ */
+function lineRows(base: Base, orderId: string, customerId: string, currency: string, line: OrderLine): Row[] {
+  const weights = line.allocations.map((a) => a.quantity);
+  const revenue = split(line.lineTotal, weights);
+  return line.allocations.map((allocation, i) => {
+    const lineRevenue = revenue[i]!.amount;
+    return {
+      ...base,
+      order_id: orderId,
+      customer_id: customerId,
+      line_id: line.lineId,
+      sku: line.sku,
+      location: allocation.location,
+      quantity: allocation.quantity,
+      unit_price: line.unitPrice.amount,
+      discount: line.unitPrice.amount * allocation.quantity - lineRevenue,
+      revenue: lineRevenue,
+      currency,
+    };
+  });
+}
+
+/** How a stock event moves on-hand, reserved and backordered quantities (as domain/inventory/evolve.ts does). */
+function movement(event: InventoryEvent): Row {
+  const { sku, location } = event.data;
+  const row = (
+    kind: string,
+    deltas: { onHand?: number; reserved?: number; backordered?: number },
+    orderId = '',
+    reference = '',
+  ): Row => ({
+    sku,
+    location,
+    kind,
+    on_hand_delta: deltas.onHand ?? 0,
+    reserved_delta: deltas.reserved ?? 0,
+    backordered_delta: deltas.backordered ?? 0,
+    order_id: orderId,
+    reference,
+  });
+  switch (event.type) {
+    case 'StockReceived':
+      return row('received', { onHand: event.data.quantity }, '', event.data.reference ?? '');
+    case 'StockAdjusted':
+      return row('adjusted', { onHand: event.data.delta }, '', event.data.reason);
+    case 'StockReserved':
+      return row('reserved', { reserved: event.data.quantity }, event.data.orderId);
+    case 'BackorderRecorded':
+      return row('backordered', { backordered: event.data.quantity }, event.data.orderId);
+    case 'BackorderFilled': {
+      const { quantity, orderId } = event.data;
+      return row('backorder_filled', { reserved: quantity, backordered: -quantity }, orderId);
+    }
+    case 'BackorderCancelled': {
+      const { quantity, orderId, reason } = event.data;
+      return row('backorder_cancelled', { backordered: -quantity }, orderId, reason);
+    }
+    case 'StockReservationReleased': {
+      const { quantity, orderId, reason } = event.data;
+      return row('released', { reserved: -quantity }, orderId, reason);
+    }
+    case 'StockShipped': {
+      const { quantity, orderId, shipmentId } = event.data;
+      return row('shipped', { onHand: -quantity, reserved: -quantity }, orderId, shipmentId);
+    }
+    case 'StockTransferredOut':
+      return row('transferred_out', { onHand: -event.data.quantity }, '', event.data.transferId);
+    case 'StockTransferredIn':
+      return row('transferred_in', { onHand: event.data.quantity }, '', event.data.transferId);
+    case 'LowStockThresholdSet':
+      return row('threshold_set', {}, '', String(event.data.threshold));
+    default: {
+      const never: never = event;
+      throw new Error(`unhandled stock event ${(never as { type: string }).type}`);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
+
+/**
+ * The analytics tables, in ClickHouse SQL that runs unchanged on a server and on chDB.
+ *
+ * Money is Int64 minor units with its currency beside it (never floats, as in domain/money.ts).
+ * Times are the event's `metadata.occurredAt` (the command's clock), never the wall clock at
+ * insert, so a replay rebuilds exactly the same rows.
+ *
+ * How totals stay exact although the sink is at-least-once (replays, retries after a crash):
+ * - Every fact table has `time` and `event_id`, and its sorting key starts with `time`. Before each
+ *   insert the projection asks that table which of the batch's event ids it already holds (a
+ *   primary-key range read bounded by the batch's times) and inserts only the others. The projector
+ *   runs as one active instance (the runtime's lease), so nothing inserts between check and insert.
+ * - The check is per table, not once per batch: a crash after some tables took a batch and before
+ *   the others did leaves each table able to tell what it lacks.
+ * - Duplicates must be kept out *before* the insert because the daily rollups are materialized
+ *   views: a view sees each inserted block, not the table, so a duplicate row that reached a fact
+ *   table would be summed into the rollup for good (no later merge can take it out again).
+ * - The fact tables are ReplacingMergeTree on a key unique per row anyway, so `FINAL` would still
+ *   collapse a duplicate that got past the check (two projectors run by hand, say).
+ * - Nothing is partitioned: one insert of one batch is then one part per table, written whole or
+ *   not at all, so an event's rows are in a table entirely or not at all.
+ * - The residual window: ClickHouse writes a table's part and its views' parts as separate steps;
+ *   a server crash between the two leaves a rollup short. `qm replay analytics` rebuilds both.
+ */
+export const factTables = [
+  'raw_events',
+  'order_lines',
+  'order_status',
+  'payments',
+  'inventory_movements',
+  'price_changes',
+  'products',
+] as const;
+export type FactTable = (typeof factTables)[number];
+
+export const rollupTables = ['sales_daily', 'inventory_daily', 'payments_daily'] as const;
+
+const time = `time DateTime64(3, 'UTC')`;
+const money = (name: string) => `${name} Int64`;
+
+/** DDL in the order it must run: tables, then rollup targets, then the views feeding them. */
+export function analyticsDdl(db: string): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${db}.raw_events (
+      ${time} COMMENT 'metadata.occurredAt',
+      event_id UUID,
+      recorded_at DateTime64(3, 'UTC'),
+      type LowCardinality(String),
+      stream String,
+      category LowCardinality(String),
+      revision UInt64,
+      position String COMMENT 'commit:prepare in the global log',
+      actor_id String,
+      actor_role LowCardinality(String),
+      correlation_id String,
+      causation_id String,
+      data String COMMENT 'the event data as JSON; query it with JSONExtract*',
+      metadata String
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
+
+    `CREATE TABLE IF NOT EXISTS ${db}.order_lines (
+      ${time},
+      event_id UUID,
+      order_id String,
+      customer_id String,
+      line_id String,
+      sku String,
+      location String COMMENT 'where the stock was reserved (one row per allocation)',
+      quantity Int64,
+      ${money('unit_price')},
+      ${money('discount')} COMMENT 'quantity x unit_price - revenue',
+      ${money('revenue')} COMMENT 'what the customer pays for these units',
+      currency LowCardinality(String)
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id, line_id, location)`,
+
+    `CREATE TABLE IF NOT EXISTS ${db}.order_status (
+      ${time},
+      event_id UUID,
+      order_id String,
+      status LowCardinality(String) COMMENT 'placed | cancelled | shipped | delivered',
+      reason String,
+      shipment_id String,
+      carrier String,
+      location String,
+      ${money('total')},
+      currency LowCardinality(String)
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
+
+    `CREATE TABLE IF NOT EXISTS ${db}.payments (
+      ${time},
+      event_id UUID,
+      order_id String,
+      kind LowCardinality(String) COMMENT 'authorized | captured | failed | refunded',
+      payment_ref String,
+      refund_id String,
+      ${money('amount')} COMMENT 'positive for every kind; refunds are money going back',
+      currency LowCardinality(String),
+      reason String
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
+
+    `CREATE TABLE IF NOT EXISTS ${db}.inventory_movements (
+      ${time},
+      event_id UUID,
+      sku String,
+      location String,
+      kind LowCardinality(String),
+      on_hand_delta Int64,
+      reserved_delta Int64,
+      backordered_delta Int64,
+      order_id String,
+      reference String COMMENT 'receipt reference, shipment, transfer id or adjustment reason'
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
+
+    `CREATE TABLE IF NOT EXISTS ${db}.price_changes (
+      ${time},
+      event_id UUID,
+      product_id String,
+      ${money('old_price')},
+      ${money('new_price')},
+      currency LowCardinality(String),
+      reason String,
+      actor_id String
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
+
+    `CREATE TABLE IF NOT EXISTS ${db}.products (
+      ${time},
+      event_id UUID,
+      product_id String,
+      sku String,
+      name String,
+      brand String,
+      category String,
+      ${money('price')} COMMENT 'price at creation; later prices are in price_changes',
+      currency LowCardinality(String)
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
+
+    // Rollups. Plain sums merge correctly whatever parts they come in; orders are counted with an
+    // exact distinct state, because one order has several lines and several days never share it.
+    `CREATE TABLE IF NOT EXISTS ${db}.sales_daily (
+      day Date,
+      sku String,
+      location String,
+      currency LowCardinality(String),
+      units SimpleAggregateFunction(sum, Int64),
+      revenue SimpleAggregateFunction(sum, Int64),
+      discount SimpleAggregateFunction(sum, Int64),
+      lines SimpleAggregateFunction(sum, UInt64),
+      orders AggregateFunction(uniqExact, String)
+    ) ENGINE = AggregatingMergeTree ORDER BY (day, sku, location, currency)`,
+
+    `CREATE TABLE IF NOT EXISTS ${db}.inventory_daily (
+      day Date,
+      sku String,
+      location String,
+      on_hand_delta Int64,
+      reserved_delta Int64,
+      backordered_delta Int64,
+      received Int64,
+      shipped Int64,
+      adjusted Int64,
+      transferred_in Int64,
+      transferred_out Int64
+    ) ENGINE = SummingMergeTree ORDER BY (day, sku, location)`,
+
+    `CREATE TABLE IF NOT EXISTS ${db}.payments_daily (
+      day Date,
+      currency LowCardinality(String),
+      kind LowCardinality(String),
+      amount Int64,
+      count UInt64
+    ) ENGINE = SummingMergeTree ORDER BY (day, currency, kind)`,
+
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.sales_daily_mv TO ${db}.sales_daily AS
+      SELECT toDate(time) AS day, sku, location, currency,
+        sum(quantity) AS units, sum(revenue) AS revenue, sum(discount) AS discount,
+        toUInt64(count()) AS lines, uniqExactState(order_id) AS orders
+      FROM ${db}.order_lines GROUP BY day, sku, location, currency`,
+
+    // Columns are qualified (`m.`): unqualified, `on_hand_delta` inside sumIf would name the alias
+    // of the sum above it, an aggregate inside an aggregate.
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.inventory_daily_mv TO ${db}.inventory_daily AS
+      SELECT toDate(m.time) AS day, m.sku AS sku, m.location AS location,
+        sum(m.on_hand_delta) AS on_hand_delta, sum(m.reserved_delta) AS reserved_delta,
+        sum(m.backordered_delta) AS backordered_delta,
+        sumIf(m.on_hand_delta, m.kind = 'received') AS received,
+        -sumIf(m.on_hand_delta, m.kind = 'shipped') AS shipped,
+        sumIf(m.on_hand_delta, m.kind = 'adjusted') AS adjusted,
+        sumIf(m.on_hand_delta, m.kind = 'transferred_in') AS transferred_in,
+        -sumIf(m.on_hand_delta, m.kind = 'transferred_out') AS transferred_out
+      FROM ${db}.inventory_movements AS m GROUP BY day, sku, location`,
+
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.payments_daily_mv TO ${db}.payments_daily AS
+      SELECT toDate(time) AS day, currency, kind, sum(amount) AS amount, toUInt64(count()) AS count
+      FROM ${db}.payments GROUP BY day, currency, kind`,
+  ];
+}
+
+/** Creates whatever of the schema is missing (every statement is `IF NOT EXISTS`). */
+export async function createAnalyticsSchema(analytics: AnalyticsClient): Promise<void> {
+  for (const statement of analyticsDdl(analytics.database)) {
+    await analytics.client.command({ query: statement });
+  }
+}
+
+/**
+ * Drops every analytics table and view, then creates them empty: what `qm replay analytics` needs
+ * before delivering the log from the start. Drops the views first so no insert races a half schema.
+ */
+export async function recreateAnalyticsSchema(analytics: AnalyticsClient): Promise<void> {
+  const db = analytics.database;
+  for (const name of ['sales_daily_mv', 'inventory_daily_mv', 'payments_daily_mv']) {
+    await analytics.client.command({ query: `DROP VIEW IF EXISTS ${db}.${name} SYNC` });
+  }
+  for (const name of [...rollupTables, ...factTables]) {
+    await analytics.client.command({ query: `DROP TABLE IF EXISTS ${db}.${name} SYNC` });
+  }
+  await createAnalyticsSchema(analytics);
+}
