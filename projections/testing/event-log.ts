@@ -45,7 +45,7 @@ export function eventLog(start = '2026-01-05T09:00:00.000Z'): EventLog {
     const recorded: RecordedEvent = {
       id: `00000000-0000-7000-8000-${seq.toString(16).padStart(12, '0')}`,
       type: event.type,
-      data: event.data as JsonObject,
+      data: event.data,
       metadata: {
         actor: options.actor ?? admin,
         correlationId: `corr-${seq}`,

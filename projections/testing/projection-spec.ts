@@ -6,7 +6,7 @@
  * inside a transaction through `kyselyOver`, as the runtime does.
  */
 import type { Kysely } from 'kysely';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { EventFilter, RecordedEvent } from '../../commands/ports/event-store.ts';
 import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';
@@ -36,7 +36,7 @@ export async function openSpecDatabase(backend: Backend): Promise<SpecDatabase> 
   let n = 0;
   return {
     client,
-    async spec<Database>(projection: ReadModelProjection<Database>) {
+    async spec<Database>(projection: ReadModelProjection<Database>): Promise<ProjectionSpec<Database>> {
       n += 1;
       const schema = `rm_spec_${projection.name}_${n}`;
       await client.query(`create schema ${schema}`);
@@ -71,7 +71,7 @@ export async function openSpecDatabase(backend: Backend): Promise<SpecDatabase> 
 }
 
 /** The runtime feeds only events matching the projection's filter; so does the spec. */
-function matches(projection: ReadModelProjection<unknown>, event: RecordedEvent): boolean {
+function matches(projection: { filter?: EventFilter }, event: RecordedEvent): boolean {
   const filter = projection.filter;
   if (filter === undefined) return true;
   const category = event.stream.split('-', 1)[0]!;

@@ -1,0 +1,209 @@
+import type { Kysely } from 'kysely';
+import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import { productEventTypes } from '../../domain/catalog/events.ts';
+import { inventoryEventTypes } from '../../domain/inventory/events.ts';
+import { locationEventTypes } from '../../domain/locations/events.ts';
+import { insertRows, isoTime, upsertRows } from '../batch-write.ts';
+import { toNumber } from '../column-types.ts';
+import type { ReadModelProjection } from '../runtime/projection.ts';
+import {
+  available,
+  catalogKeys,
+  foldCatalog,
+  type AvailabilityModel,
+  type CatalogWorkingSet,
+  type PriceHistoryModel,
+  type ProductModel,
+} from './fold.ts';
+import type { PriceEntry } from './omnibus.ts';
+import { setupCatalog } from './setup.ts';
+import type { CatalogDatabase } from './tables.ts';
+
+/**
+ * Products as the storefront sees them: details, price with history and Omnibus reference price,
+ * availability per location and in total, search columns. One batch costs a handful of statements
+ * whatever its size: load touched rows, fold in memory, write back set-wise.
+ */
+export function catalogProjection(): ReadModelProjection<CatalogDatabase> {
+  return {
+    name: 'catalog',
+    version: 1,
+    filter: {
+      categories: ['product', 'stock', 'location'],
+      eventTypes: [
+        ...productEventTypes,
+        ...inventoryEventTypes.filter((type) => type !== 'LowStockThresholdSet'),
+        ...locationEventTypes,
+      ],
+    },
+    setup: setupCatalog,
+    async apply(db, events) {
+      const set = await load(db, events);
+      const changes = foldCatalog(set, events);
+      await upsertRows(db, 'products', ['product_id'], changes.products.map(productRow));
+      await upsertRows(db, 'availability', ['sku', 'location'], changes.availability.map(availabilityRow));
+      await insertRows(db, 'price_history', ['product_id', 'revision'], changes.priceHistory.map(historyRow));
+      await upsertRows(
+        db,
+        'locations',
+        ['location_id'],
+        changes.locations.map(({ locationId, name }) => ({ location_id: locationId, name })),
+      );
+      return { invalidate: changes.tags };
+    },
+  };
+}
+
+async function load(
+  db: Kysely<CatalogDatabase>,
+  events: readonly RecordedEvent[],
+): Promise<CatalogWorkingSet> {
+  const keys = catalogKeys(events);
+  const set: CatalogWorkingSet = {
+    products: new Map(),
+    productBySku: new Map(),
+    availability: new Map(),
+    priceEntries: new Map(),
+    locations: new Map(),
+  };
+  if (keys.productIds.length > 0 || keys.skus.length > 0) {
+    const rows = await db
+      .selectFrom('products')
+      .select([
+        'product_id',
+        'sku',
+        'name',
+        'description',
+        'brand',
+        'category',
+        'attributes',
+        'allow_backorder',
+        'status',
+        'discontinued_reason',
+        'price_amount',
+        'currency',
+        'price_since',
+        'lowest_price_30d',
+        'on_hand',
+        'reserved',
+        'backordered',
+        'created_at',
+        'updated_at',
+        'revision',
+      ])
+      .where((eb) =>
+        eb.or([
+          ...(keys.productIds.length > 0 ? [eb('product_id', 'in', keys.productIds)] : []),
+          ...(keys.skus.length > 0 ? [eb('sku', 'in', keys.skus)] : []),
+        ]),
+      )
+      .execute();
+    for (const row of rows) {
+      set.products.set(row.product_id, {
+        productId: row.product_id,
+        sku: row.sku,
+        name: row.name,
+        description: row.description,
+        brand: row.brand,
+        category: row.category,
+        attributes: row.attributes,
+        allowBackorder: row.allow_backorder,
+        status: row.status,
+        discontinuedReason: row.discontinued_reason,
+        priceAmount: toNumber(row.price_amount),
+        currency: row.currency,
+        priceSince: isoTime(row.price_since),
+        lowestPrice30d: toNumber(row.lowest_price_30d),
+        onHand: row.on_hand,
+        reserved: row.reserved,
+        backordered: row.backordered,
+        createdAt: isoTime(row.created_at),
+        updatedAt: isoTime(row.updated_at),
+        revision: row.revision,
+      });
+      set.productBySku.set(row.sku, row.product_id);
+    }
+  }
+  if (keys.skus.length > 0) {
+    const rows = await db.selectFrom('availability').selectAll().where('sku', 'in', keys.skus).execute();
+    for (const row of rows) {
+      set.availability.set(`${row.sku}@${row.location}`, {
+        sku: row.sku,
+        location: row.location,
+        onHand: row.on_hand,
+        reserved: row.reserved,
+        backordered: row.backordered,
+        updatedAt: isoTime(row.updated_at),
+      });
+    }
+  }
+  if (keys.pricedProducts.length > 0) {
+    const rows = await db
+      .selectFrom('price_history')
+      .select(['product_id', 'new_amount', 'changed_at'])
+      .where('product_id', 'in', keys.pricedProducts)
+      .orderBy('product_id')
+      .orderBy('revision')
+      .execute();
+    for (const row of rows) {
+      const entries: PriceEntry[] = set.priceEntries.get(row.product_id) ?? [];
+      entries.push({ amount: toNumber(row.new_amount), at: isoTime(row.changed_at) });
+      set.priceEntries.set(row.product_id, entries);
+    }
+  }
+  return set;
+}
+
+function productRow(p: ProductModel) {
+  return {
+    product_id: p.productId,
+    sku: p.sku,
+    name: p.name,
+    description: p.description,
+    brand: p.brand,
+    category: p.category,
+    attributes: JSON.stringify(p.attributes),
+    allow_backorder: p.allowBackorder,
+    status: p.status,
+    discontinued_reason: p.discontinuedReason,
+    price_amount: p.priceAmount,
+    currency: p.currency,
+    price_since: p.priceSince,
+    lowest_price_30d: p.lowestPrice30d,
+    on_hand: p.onHand,
+    reserved: p.reserved,
+    available: available(p),
+    backordered: p.backordered,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    revision: p.revision,
+  };
+}
+
+function availabilityRow(a: AvailabilityModel) {
+  return {
+    sku: a.sku,
+    location: a.location,
+    on_hand: a.onHand,
+    reserved: a.reserved,
+    available: available(a),
+    backordered: a.backordered,
+    updated_at: a.updatedAt,
+  };
+}
+
+function historyRow(h: PriceHistoryModel) {
+  return {
+    product_id: h.productId,
+    revision: h.revision,
+    kind: h.kind,
+    old_amount: h.oldAmount,
+    new_amount: h.newAmount,
+    currency: h.currency,
+    reason: h.reason,
+    actor_id: h.actorId,
+    actor_role: h.actorRole,
+    changed_at: h.changedAt,
+    event_id: h.eventId,
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * Read functions over the catalog read model, for the read API. Each takes a Kysely scoped to the
+ * live generation's schema (`withSchema`) and returns plain values (bigints as numbers, ISO times).
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { isoTime } from '../batch-write.ts';
+import { toNumber } from '../column-types.ts';
+import { lowestPriorPrice } from './omnibus.ts';
+import type { CatalogDatabase, ProductsTable } from './tables.ts';
+
+export type ProductView = {
+  productId: string;
+  sku: string;
+  name: string;
+  description: string;
+  brand: string;
+  category: string;
+  attributes: Record<string, string>;
+  allowBackorder: boolean;
+  status: 'active' | 'discontinued';
+  discontinuedReason: string | null;
+  price: { amount: number; currency: string };
+  priceSince: string;
+  /** EU Omnibus reference price (see `omnibus.ts`); null when no earlier price applied. */
+  lowestPrice30d: { amount: number; currency: string } | null;
+  stock: { onHand: number; reserved: number; available: number; backordered: number; inStock: boolean };
+  createdAt: string;
+  updatedAt: string;
+  revision: number;
+};
+
+/** The columns of `products` a listing or detail needs (everything but the search internals). */
+export const productColumns = [
+  'product_id',
+  'sku',
+  'name',
+  'description',
+  'brand',
+  'category',
+  'attributes',
+  'allow_backorder',
+  'status',
+  'discontinued_reason',
+  'price_amount',
+  'currency',
+  'price_since',
+  'lowest_price_30d',
+  'on_hand',
+  'reserved',
+  'available',
+  'backordered',
+  'in_stock',
+  'created_at',
+  'updated_at',
+  'revision',
+] as const;
+
+type ProductRow = Pick<Selectable<ProductsTable>, (typeof productColumns)[number]>;
+
+/** Maps a `products` row selected with `productColumns` to its API shape. */
+export function toProductView(row: ProductRow): ProductView {
+  return {
+    productId: row.product_id,
+    sku: row.sku,
+    name: row.name,
+    description: row.description,
+    brand: row.brand,
+    category: row.category,
+    attributes: row.attributes,
+    allowBackorder: row.allow_backorder,
+    status: row.status,
+    discontinuedReason: row.discontinued_reason,
+    price: { amount: toNumber(row.price_amount), currency: row.currency },
+    priceSince: isoTime(row.price_since),
+    lowestPrice30d:
+      row.lowest_price_30d === null
+        ? null
+        : { amount: toNumber(row.lowest_price_30d), currency: row.currency },
+    stock: {
+      onHand: row.on_hand,
+      reserved: row.reserved,
+      available: row.available,
+      backordered: row.backordered,
+      inStock: row.in_stock,
+    },
+    createdAt: isoTime(row.created_at),
+    updatedAt: isoTime(row.updated_at),
+    revision: row.revision,
+  };
+}
+
+export async function productDetail(
+  db: Kysely<CatalogDatabase>,
+  productId: string,
+): Promise<ProductView | null> {
+  const row = await db
+    .selectFrom('products')
+    .select(productColumns)
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  return row === undefined ? null : toProductView(row);
+}
+
+export type PriceHistoryEntry = {
+  revision: number;
+  kind: 'created' | 'changed';
+  oldAmount: number | null;
+  newAmount: number;
+  currency: string;
+  reason: string | null;
+  actor: { id: string; role: string };
+  at: string;
+};
+
+/** Every price the product had, oldest first. */
+export async function priceHistory(
+  db: Kysely<CatalogDatabase>,
+  productId: string,
+): Promise<PriceHistoryEntry[]> {
+  const rows = await db
+    .selectFrom('price_history')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .orderBy('revision')
+    .execute();
+  return rows.map((row) => ({
+    revision: row.revision,
+    kind: row.kind,
+    oldAmount: toNumber(row.old_amount),
+    newAmount: toNumber(row.new_amount),
+    currency: row.currency,
+    reason: row.reason,
+    actor: { id: row.actor_id, role: row.actor_role },
+    at: isoTime(row.changed_at),
+  }));
+}
+
+/**
+ * The EU Omnibus reference price as of `now`: the lowest price applied during the 30 days before
+ * the price in effect at `now` took effect (null when none was, e.g. at launch). Computed from the
+ * history, so it also answers for past instants.
+ */
+export async function lowestPriceInLast30Days(
+  db: Kysely<CatalogDatabase>,
+  productId: string,
+  now: Date | string,
+): Promise<{ amount: number; currency: string } | null> {
+  const rows = await db
+    .selectFrom('price_history')
+    .select(['new_amount', 'currency', 'changed_at'])
+    .where('product_id', '=', productId)
+    .where('changed_at', '<=', new Date(now))
+    .orderBy('revision')
+    .execute();
+  const entries = rows.map((row) => ({ amount: toNumber(row.new_amount), at: isoTime(row.changed_at) }));
+  const lowest = lowestPriorPrice(entries, entries.length - 1);
+  return lowest === null ? null : { amount: lowest, currency: rows[0]!.currency };
+}
+
+export type LocationAvailability = {
+  location: string;
+  locationName: string | null;
+  onHand: number;
+  reserved: number;
+  available: number;
+  backordered: number;
+};
+
+/** Stock of a product's SKU per location, and in total. */
+export async function availability(
+  db: Kysely<CatalogDatabase>,
+  sku: string,
+): Promise<{
+  locations: LocationAvailability[];
+  total: Omit<LocationAvailability, 'location' | 'locationName'>;
+}> {
+  const rows = await db
+    .selectFrom('availability as a')
+    .leftJoin('locations as l', 'l.location_id', 'a.location')
+    .select(['a.location', 'l.name', 'a.on_hand', 'a.reserved', 'a.available', 'a.backordered'])
+    .where('a.sku', '=', sku)
+    .orderBy('a.location')
+    .execute();
+  const locations = rows.map((row) => ({
+    location: row.location,
+    locationName: row.name,
+    onHand: row.on_hand,
+    reserved: row.reserved,
+    available: row.available,
+    backordered: row.backordered,
+  }));
+  const total = { onHand: 0, reserved: 0, available: 0, backordered: 0 };
+  for (const l of locations) {
+    total.onHand += l.onHand;
+    total.reserved += l.reserved;
+    total.available += l.available;
+    total.backordered += l.backordered;
+  }
+  return { locations, total };
+}
+
+/** How similar (0..1) a query must be to a product's name+brand words to count as a typo match. */
+export const TYPO_SIMILARITY = 0.3;
+
+/**
+ * A reference search: full-text matches (websearch syntax, 'simple' configuration) ranked first,
+ * then typo-tolerant trigram matches on name and brand ("iphnoe" finds "iPhone"). The read API
+ * may build its own (facets, filters, keyset) on the same columns and indexes.
+ */
+export async function searchProducts(
+  db: Kysely<CatalogDatabase>,
+  query: string,
+  limit = 20,
+): Promise<(ProductView & { rank: number })[]> {
+  const q = query.trim().toLowerCase();
+  if (q === '') return [];
+  const tsquery = sql`websearch_to_tsquery('simple', ${q})`;
+  const rows = await db
+    .selectFrom('products')
+    .select(productColumns)
+    .select(sql<number>`ts_rank(search_document, ${tsquery}) + word_similarity(${q}, search_text)`.as('rank'))
+    .where((eb) =>
+      eb.or([
+        eb(sql`search_document`, '@@', tsquery),
+        eb(sql`word_similarity(${q}, search_text)`, '>=', TYPO_SIMILARITY),
+      ]),
+    )
+    .orderBy('rank', 'desc')
+    .orderBy('product_id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ ...toProductView(row), rank: Number(row.rank) }));
+}

@@ -1,0 +1,43 @@
+import { assertNever } from '../../domain/assert-never.ts';
+import type { InventoryEvent } from '../../domain/inventory/events.ts';
+
+/** The quantities a read model keeps for one SKU at one location. */
+export type StockQuantities = { onHand: number; reserved: number; backordered: number };
+
+export const noStock = (): StockQuantities => ({ onHand: 0, reserved: 0, backordered: 0 });
+
+/**
+ * What a stock event does to the quantities; the same arithmetic as the domain's `evolveStock`
+ * (whose events always name an existing hold where one is needed). Pure, for batch folds.
+ */
+export function foldStock(q: StockQuantities, event: InventoryEvent): StockQuantities {
+  switch (event.type) {
+    case 'StockReceived':
+    case 'StockTransferredIn':
+      return { ...q, onHand: q.onHand + event.data.quantity };
+    case 'StockAdjusted':
+      return { ...q, onHand: q.onHand + event.data.delta };
+    case 'StockTransferredOut':
+      return { ...q, onHand: q.onHand - event.data.quantity };
+    case 'StockReserved':
+      return { ...q, reserved: q.reserved + event.data.quantity };
+    case 'StockReservationReleased':
+      return { ...q, reserved: q.reserved - event.data.quantity };
+    case 'StockShipped':
+      return { ...q, onHand: q.onHand - event.data.quantity, reserved: q.reserved - event.data.quantity };
+    case 'BackorderRecorded':
+      return { ...q, backordered: q.backordered + event.data.quantity };
+    case 'BackorderCancelled':
+      return { ...q, backordered: q.backordered - event.data.quantity };
+    case 'BackorderFilled':
+      return {
+        ...q,
+        reserved: q.reserved + event.data.quantity,
+        backordered: q.backordered - event.data.quantity,
+      };
+    case 'LowStockThresholdSet':
+      return q;
+    default:
+      return assertNever(event);
+  }
+}
