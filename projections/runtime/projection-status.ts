@@ -1,0 +1,66 @@
+import type { EventStore } from '../../commands/ports/event-store.ts';
+import { positionToToken } from '../../commands/ports/position.ts';
+import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
+import { readGenerationCheckpoint } from './checkpoints.ts';
+import { measureLag } from './lag.ts';
+import { listRegistrations, type ProjectionKind, type ProjectionStatusValue } from './registry.ts';
+
+export interface ProjectorStatus {
+  name: string;
+  kind: ProjectionKind;
+  generation: number;
+  /** Code version that built the serving generation (0 for sinks). */
+  version: number;
+  status: ProjectionStatusValue;
+  /** Why it stopped (poison event, version change) and what to do, else `null`. */
+  lastError: string | null;
+  /** Checkpoint as a consistency token (`<commit>:<prepare>`), `null` before the first event. */
+  position: string | null;
+  /** Events after the checkpoint, counted up to `lagEventsCapped`'s bound. */
+  lagEvents: number;
+  lagEventsCapped: boolean;
+  /** How long the oldest event not yet applied has waited. */
+  lagMs: number;
+}
+
+export interface ProjectionStatusReport {
+  /** The event store's head position (token), `null` when the log is empty. */
+  head: string | null;
+  projectors: ProjectorStatus[];
+}
+
+/**
+ * Every registered projector's generation, position, lag and status, with the event store's head:
+ * what `qm projection status` prints and the read API's admin endpoint serves.
+ */
+export async function projectionStatus(deps: {
+  store: EventStore;
+  database: SqlExecutor;
+}): Promise<ProjectionStatusReport> {
+  const now = Date.now();
+  const registrations = await listRegistrations(deps.database);
+  const projectors = await Promise.all(
+    registrations.map(async (registration): Promise<ProjectorStatus> => {
+      const checkpoint = await readGenerationCheckpoint(
+        deps.database,
+        registration.name,
+        registration.activeGeneration,
+      );
+      const lag = await measureLag(deps.store, checkpoint, now);
+      return {
+        name: registration.name,
+        kind: registration.kind,
+        generation: registration.activeGeneration,
+        version: registration.version,
+        status: registration.status,
+        lastError: registration.lastError,
+        position: checkpoint ? positionToToken(checkpoint) : null,
+        lagEvents: lag.events,
+        lagEventsCapped: lag.capped,
+        lagMs: lag.ms,
+      };
+    }),
+  );
+  const head = await deps.store.headPosition();
+  return { head: head ? positionToToken(head) : null, projectors };
+}

@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Position } from '../../commands/ports/event-store.ts';
+import type { SqlClient } from '../../infra/sql/sql-client.ts';
+import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';
+import { commitReadModelBatch } from './batch.ts';
+import { activeSchema, readCheckpoint, reached, waitForCheckpoint } from './checkpoints.ts';
+import { projectionStatus } from './projection-status.ts';
+import { ensureRegistered, startReadModelProjector, type RunningProjector } from './projector-runner.ts';
+import { readRegistration } from './registry.ts';
+import { PROJECTION_EVENT_SKIPPED, skipProjectionEvent } from './skip-event.ts';
+import {
+  appendSpread,
+  countsFromLog,
+  countsInSchema,
+  projectorDeps,
+  testEvent,
+} from './testing/runtime-fixture.ts';
+import { streamCountsProjection } from './testing/stream-counts-projection.ts';
+
+const things = { categories: ['thing'] };
+
+describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backend) => {
+  let disposers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const dispose of disposers.reverse()) await dispose();
+    disposers = [];
+  });
+
+  async function database(): Promise<SqlClient> {
+    const { client, dispose } = backend === 'postgres' ? await migratedPostgres(10) : await migratedPglite();
+    disposers.push(dispose);
+    return client;
+  }
+
+  function track(projector: RunningProjector): RunningProjector {
+    disposers.push(() => projector.stop());
+    return projector;
+  }
+
+  it('applies the log into generation 1 with its checkpoint, and exactly once across a restart', async () => {
+    const db = await database();
+    const deps = projectorDeps(db);
+    const projection = streamCountsProjection({ filter: things });
+    const first = await appendSpread(deps.store, 'thing', 7, 300);
+    const applied: Position[] = [];
+    const runner = await startReadModelProjector(deps, projection, {
+      batchSize: 40,
+      leaseRetryMs: 50,
+      onApplied: (_effects, position) => void applied.push(position),
+    });
+    expect(await runner.waitFor(first, 20_000)).toBe(true);
+    await runner.stop();
+    expect(await activeSchema(db, 'stream_counts')).toBe('rm_stream_counts_g1');
+    expect(await countsInSchema(db, 'rm_stream_counts_g1')).toEqual(await countsFromLog(db, 'thing'));
+    expect(applied.length).toBeGreaterThan(1);
+
+    // Events of another category move the checkpoint without touching the model.
+    const other = await deps.store.append('other-1', [testEvent()], 'any');
+    const second = await appendSpread(deps.store, 'thing', 5, 120);
+    const again = track(await startReadModelProjector(deps, projection, { batchSize: 40, leaseRetryMs: 50 }));
+    expect(await again.waitFor(second, 20_000)).toBe(true);
+    expect(reached(await readCheckpoint(db, 'stream_counts'), other.position)).toBe(true);
+    expect(await countsInSchema(db, 'rm_stream_counts_g1')).toEqual(await countsFromLog(db, 'thing'));
+    expect(await waitForCheckpoint(db, ['stream_counts'], second, 1000)).toBe(true);
+  });
+
+  it('writes rows and checkpoint in one transaction: a failure after the rows are written commits neither', async () => {
+    const db = await database();
+    const deps = projectorDeps(db);
+    const projection = streamCountsProjection({ failAfterWrite: () => true });
+    await ensureRegistered(db, { kind: 'read_model', projection });
+    await deps.store.append('thing-1', [testEvent(), testEvent()], 'any');
+    const events = await deps.store.readAll({});
+    const target = { database: db, generation: 1, previous: null, guard: 'serving' as const };
+    await expect(commitReadModelBatch(projection, target, events, events.at(-1)!.position)).rejects.toThrow(
+      /injected failure/,
+    );
+    expect(await countsInSchema(db, 'rm_stream_counts_g1')).toEqual({});
+    expect(await readCheckpoint(db, 'stream_counts')).toBeNull();
+  });
+
+  it('refuses a stale writer: the checkpoint compare-and-set fails instead of applying twice', async () => {
+    const db = await database();
+    const deps = projectorDeps(db);
+    const projection = streamCountsProjection();
+    await ensureRegistered(db, { kind: 'read_model', projection });
+    await deps.store.append('thing-1', [testEvent()], 'any');
+    const events = await deps.store.readAll({});
+    const end = events.at(-1)!.position;
+    const target = { database: db, generation: 1, previous: null, guard: 'serving' as const };
+    await commitReadModelBatch(projection, target, events, end);
+    await expect(commitReadModelBatch(projection, target, events, end)).rejects.toThrow(
+      /moved by another writer/,
+    );
+    expect(await countsInSchema(db, 'rm_stream_counts_g1')).toEqual({ 'thing-1': 1 });
+  });
+
+  it('stops on a poison event naming it; skip appends ProjectionEventSkipped and lets it continue', async () => {
+    const db = await database();
+    const deps = projectorDeps(db);
+    const projection = streamCountsProjection({ filter: things });
+    await appendSpread(deps.store, 'thing', 3, 30);
+    const poison = await deps.store.append(
+      'thing-poison',
+      [testEvent('ThingBroke', { poison: true })],
+      'any',
+    );
+    const after = await appendSpread(deps.store, 'thing', 3, 30);
+    const runner = track(
+      await startReadModelProjector(deps, projection, { batchSize: 25, leaseRetryMs: 50, pausedPollMs: 50 }),
+    );
+    await expect.poll(() => runner.failure, { timeout: 20_000 }).not.toBeNull();
+    const [poisonEvent] = await deps.store.readStream('thing-poison');
+    const token = `${poison.position.commit}:${poison.position.prepare}`;
+    for (const part of [
+      poisonEvent!.id,
+      'ThingBroke',
+      'thing-poison',
+      'revision 0',
+      token,
+      'qm projection skip',
+    ]) {
+      expect(runner.failure).toContain(part);
+    }
+    const registration = await readRegistration(db, 'stream_counts');
+    expect(registration?.status).toBe('failed');
+    expect(registration?.lastError).toBe(runner.failure);
+    // Everything before the poison event is applied, nothing after it.
+    expect(reached(await readCheckpoint(db, 'stream_counts'), poison.position)).toBe(false);
+    expect(await runner.waitFor(after, 300)).toBe(false);
+    const status = await projectionStatus(deps);
+    expect(status.projectors[0]).toMatchObject({ name: 'stream_counts', status: 'failed' });
+    expect(status.projectors[0]!.lagEvents).toBeGreaterThan(0);
+
+    await skipProjectionEvent(deps, {
+      projection: 'stream_counts',
+      position: poison.position,
+      reason: 'test: known bad event',
+      actor: { id: 'ops-1', role: 'admin' },
+      now: new Date().toISOString(),
+    });
+    expect(await runner.waitFor(after, 20_000)).toBe(true);
+    expect(runner.failure).toBeNull();
+    expect(await countsInSchema(db, 'rm_stream_counts_g1')).toEqual(await countsFromLog(db, 'thing'));
+    const [audit] = await deps.store.readStream('projection-stream_counts');
+    expect(audit).toMatchObject({
+      type: PROJECTION_EVENT_SKIPPED,
+      data: {
+        projection: 'stream_counts',
+        position: token,
+        eventId: poisonEvent!.id,
+        eventType: 'ThingBroke',
+        reason: 'test: known bad event',
+      },
+      metadata: { actor: { id: 'ops-1', role: 'admin' } },
+    });
+  });
+
+  it('does not apply with changed code: a version change asks for qm replay', async () => {
+    const db = await database();
+    const deps = projectorDeps(db);
+    await ensureRegistered(db, { kind: 'read_model', projection: streamCountsProjection({ version: 1 }) });
+    const position = (await deps.store.append('thing-1', [testEvent()], 'any')).position;
+    const runner = track(
+      await startReadModelProjector(deps, streamCountsProjection({ version: 2 }), { leaseRetryMs: 50 }),
+    );
+    await expect.poll(() => runner.failure, { timeout: 20_000 }).toMatch(/qm replay stream_counts/);
+    expect(await runner.waitFor(position, 200)).toBe(false);
+    expect(await countsInSchema(db, 'rm_stream_counts_g1')).toEqual({});
+  });
+});
