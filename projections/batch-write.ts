@@ -19,7 +19,7 @@ export async function upsertRows<Database>(
 ): Promise<void> {
   const first = rows[0];
   if (first === undefined) return;
-  const into = table;
+  const into: string = table;
   const columns = Object.keys(first).filter((column) => !keys.includes(column));
   for (const chunk of chunks(rows, first)) {
     await (db as unknown as Untyped)
