@@ -14,11 +14,13 @@ import { refundOrder } from './orders/refund-order.ts';
 import { shipOrder } from './orders/ship-order.ts';
 import { deliverOrder } from './orders/deliver-order.ts';
 import { orderOwner } from './orders/order-owner.ts';
+import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts';
 
 export type { CommandContext } from './runtime/command-context.ts';
 export type { CommandResult } from './runtime/command-result.ts';
 export type { OrderDeps, OrderSettings } from './orders/order-deps.ts';
 export type { PlaceOrderInput, PlacedOrder } from './orders/place-order.ts';
+export type { ForecastFigures } from './replenishment/replenishment-handlers.ts';
 
 /**
  * Every command the write side accepts, wired to one runtime. The write API (and the CLI, and the
@@ -34,6 +36,7 @@ export function createCommandHandlers(deps: OrderDeps) {
     ...catalogHandlers(deps.runtime),
     ...locationHandlers(deps.runtime, deps.locations),
     ...inventoryHandlers(deps.runtime, deps.locations),
+    ...replenishmentHandlers(deps.runtime, deps.locations),
     placeOrder: bind(placeOrder),
     cancelOrder: bind(cancelOrder),
     shipOrder: bind(shipOrder),

@@ -10,6 +10,7 @@ import { inventoryRoutes } from './routes/inventory-routes.ts';
 import { locationRoutes } from './routes/location-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
+import { replenishmentRoutes } from './routes/replenishment.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
 import type { WriteApiDeps } from './write-api-deps.ts';
 
@@ -50,6 +51,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', inventoryRoutes(deps));
   api.route('/', orderRoutes(deps));
   api.route('/', paymentRoutes(deps));
+  api.route('/', replenishmentRoutes(deps));
   app.route('/', api);
   return app;
 }

@@ -97,6 +97,12 @@ const configSchema = z.object({
     .default('analytics'),
   /** Where embedded chDB keeps its files; by default `analytics` beside QM_DATA_DIR. */
   CHDB_PATH: z.string().min(1).optional(),
+  /** Supplier lead time in days for reorder points, unless a SKU and location has its own policy. */
+  QM_LEAD_TIME_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Cycle service level the safety stock is sized for (chance of no stockout in a lead time). */
+  QM_SERVICE_LEVEL: z.coerce.number().min(0.5).max(0.9999).default(0.95),
+  /** Days of expected demand a replenishment suggestion orders beyond the reorder point. */
+  QM_REVIEW_PERIOD_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 });
 
 export type Config = z.infer<typeof configSchema> & { eventStore: 'pglite' | 'postgres' | 'esdb' };

@@ -5,6 +5,7 @@ import { processedWebhooks } from './0003-processed-webhooks.ts';
 import { projectionsSchema } from './0004-projections.ts';
 import { readModelExtensions } from './0005-read-model-extensions.ts';
 import { notificationsSchema } from './0006-notifications.ts';
+import { forecastingSchema } from './0007-forecasting.ts';
 
 /** Every migration, in order. Event store and read models share one database and one list. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   projectionsSchema,
   readModelExtensions,
   notificationsSchema,
+  forecastingSchema,
 ];
