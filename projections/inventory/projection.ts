@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { inventoryEventTypes } from '../../domain/inventory/events.ts';
+import { isoTime, upsertRows } from '../batch-write.ts';
+import type { ReadModelProjection } from '../runtime/projection.ts';
+import { availableOf, foldInventory, inventoryKeys, isLow, stockKey, type StockLevelModel } from './fold.ts';
+import { setupInventory } from './setup.ts';
+import type { InventoryDatabase } from './tables.ts';
+
+/** Stock per SKU and location with the low-stock flag; one select and one upsert per batch. */
+export function inventoryProjection(): ReadModelProjection<InventoryDatabase> {
+  return {
+    name: 'inventory',
+    version: 1,
+    filter: { categories: ['stock'], eventTypes: inventoryEventTypes },
+    setup: setupInventory,
+    async apply(db, events) {
+      const levels = await load(db, inventoryKeys(events));
+      const { changed, tags } = foldInventory(levels, events);
+      await upsertRows(db, 'stock_levels', ['sku', 'location'], changed.map(row));
+      return { invalidate: tags };
+    },
+  };
+}
+
+async function load(db: Kysely<InventoryDatabase>, skus: string[]): Promise<Map<string, StockLevelModel>> {
+  const levels = new Map<string, StockLevelModel>();
+  if (skus.length === 0) return levels;
+  const rows = await db.selectFrom('stock_levels').selectAll().where('sku', 'in', skus).execute();
+  for (const r of rows) {
+    levels.set(stockKey(r.sku, r.location), {
+      sku: r.sku,
+      location: r.location,
+      onHand: r.on_hand,
+      reserved: r.reserved,
+      backordered: r.backordered,
+      threshold: r.low_stock_threshold,
+      revision: r.revision,
+      updatedAt: isoTime(r.updated_at),
+    });
+  }
+  return levels;
+}
+
+function row(s: StockLevelModel) {
+  return {
+    sku: s.sku,
+    location: s.location,
+    on_hand: s.onHand,
+    reserved: s.reserved,
+    available: availableOf(s),
+    backordered: s.backordered,
+    low_stock_threshold: s.threshold,
+    low_stock: isLow(s),
+    revision: s.revision,
+    updated_at: s.updatedAt,
+  };
+}
