@@ -1,7 +1,7 @@
 import type { Migration } from '../../infra/sql/migrate.ts';
 
 /**
- * The forecasting consumer's own tables (`consumers/forecasting/demand-store.ts`). Days are whole
+ * The forecasting consumer's own tables (`consumers/forecasting/record-demand.ts`). Days are whole
  * days since 1970-01-01 (UTC), so neither driver turns them into local-time Dates.
  *
  * - processed events: what makes a redelivered event count once;
@@ -20,8 +20,8 @@ export const forecastingSchema: Migration = {
     create table qm_forecast_orders (
       order_id text primary key,
       day integer not null,
-      subtotal bigint not null,
-      refunded bigint not null default 0
+      subtotal double precision not null,
+      refunded double precision not null default 0
     );
     create table qm_forecast_order_lines (
       order_id text not null,

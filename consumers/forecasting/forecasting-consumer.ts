@@ -1,0 +1,150 @@
+import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import { isDomainError } from '../../domain/errors.ts';
+import type { EventBus, RunningConsumer } from '../../infra/bus/event-bus.ts';
+import { defaultSubjectPrefix } from '../../infra/bus/subjects.ts';
+import type { Logger } from '../../infra/logging/logger.ts';
+import type { SqlClient } from '../../infra/sql/sql-client.ts';
+import { loadDemandHistory, loadPolicy } from './demand-history.ts';
+import { epochDay, type SeriesKey } from './forecasting-tables.ts';
+import { recordDemand } from './record-demand.ts';
+import type { CommandCause, ForecastFigures, ReplenishmentCommands } from './replenishment-commands.ts';
+import { seriesForecast, type ForecastSettings } from './series-forecast.ts';
+
+export interface ForecastingOptions {
+  bus: EventBus;
+  /** The database holding the forecasting tables (migration 0007). */
+  sql: SqlClient;
+  /** Wired by the composition root to the replenishment command handlers. */
+  commands: ReplenishmentCommands;
+  settings: ForecastSettings;
+  log: Logger;
+  /** The durable consumer's name on the bus (default `forecasting`). */
+  durable?: string;
+  /** The bus's subject prefix (default `events`). */
+  subjectPrefix?: string;
+  /** Forecasts kept per process, so a hot SKU is not refitted on every sale of the day (default 10,000). */
+  cacheSize?: number;
+}
+
+/** Demand comes from orders; availability changes from stock movements; policies from admins. */
+export const forecastingSubjects = (prefix: string): string[] => [
+  `${prefix}.order.OrderPlaced`,
+  `${prefix}.order.OrderCancelled`,
+  `${prefix}.order.RefundIssued`,
+  `${prefix}.stock.StockReceived`,
+  `${prefix}.stock.StockAdjusted`,
+  `${prefix}.stock.StockTransferredIn`,
+  `${prefix}.stock.StockTransferredOut`,
+  `${prefix}.replenishment.ReplenishmentPolicySet`,
+];
+
+const stockEventTypes = new Set([
+  'StockReceived',
+  'StockAdjusted',
+  'StockTransferredIn',
+  'StockTransferredOut',
+]);
+
+/**
+ * The forecasting consumer. For each event it books daily demand (idempotent by event id, see
+ * record-demand.ts), then for each SKU and location concerned forecasts from the complete days
+ * before the event and records the result through the command side, which writes an event only
+ * when the targets changed materially. Stock movements only trigger a review of availability.
+ *
+ * The command step runs on redeliveries too: a crash between booking and commanding must not lose
+ * the recalculation, and the decider makes a repeat harmless. A refused command (a `DomainError`)
+ * is logged and skipped; anything else throws so the bus redelivers the event later.
+ */
+export async function startForecastingConsumer(options: ForecastingOptions): Promise<RunningConsumer> {
+  const durable = options.durable ?? 'forecasting';
+  const log = options.log.child({ consumer: durable });
+  const forecasts = forecastCache(options.cacheSize ?? 10_000);
+
+  async function figuresFor(series: SeriesKey, event: RecordedEvent): Promise<ForecastFigures | null> {
+    const day = epochDay(event.metadata.occurredAt);
+    const [history, policy] = await Promise.all([
+      loadDemandHistory(options.sql, series, day, options.settings.historyDays),
+      loadPolicy(options.sql, series),
+    ]);
+    const leadTimeDays = policy.leadTimeDays ?? options.settings.leadTimeDays;
+    const serviceLevel = policy.serviceLevel ?? options.settings.serviceLevel;
+    const key = `${series.sku}@${series.location}`;
+    const fingerprint = [day, leadTimeDays, serviceLevel, ...fingerprintOf(history)].join('|');
+    const cached = forecasts.get(key, fingerprint);
+    if (cached !== undefined) return cached;
+    const figures = seriesForecast({
+      series,
+      history,
+      leadTimeDays,
+      serviceLevel,
+      reviewPeriodDays: options.settings.reviewPeriodDays,
+      asOf: event.metadata.occurredAt,
+    });
+    forecasts.set(key, fingerprint, figures);
+    return figures;
+  }
+
+  async function refresh(series: SeriesKey, event: RecordedEvent): Promise<void> {
+    const cause: CommandCause = { eventId: event.id, correlationId: event.metadata.correlationId };
+    try {
+      if (stockEventTypes.has(event.type)) {
+        await options.commands.reviewReplenishment(series, cause);
+        return;
+      }
+      const figures = await figuresFor(series, event);
+      const { recorded } =
+        figures === null
+          ? await options.commands.reviewReplenishment(series, cause)
+          : await options.commands.recordForecast(figures, cause);
+      if (recorded.length > 0) log.info({ ...series, recorded, cause: event.id }, 'replenishment recorded');
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      log.warn(
+        { ...series, event: event.id, code: error.code, details: error.details },
+        'replenishment refused',
+      );
+    }
+  }
+
+  const consumer = await options.bus.consume({
+    durable,
+    subjects: forecastingSubjects(options.subjectPrefix ?? defaultSubjectPrefix),
+    deliverFrom: 'start',
+    handle: async (event) => {
+      const { touched } = await recordDemand(options.sql, event);
+      for (const series of touched) await refresh(series, event);
+    },
+  });
+  log.info({ bus: options.bus.kind, ...options.settings }, 'forecasting consumer started');
+  return consumer;
+}
+
+/** Cheap identity of a history: its length and two sums (a changed past day changes them). */
+function fingerprintOf(history: readonly number[]): number[] {
+  let sum = 0;
+  let weighted = 0;
+  history.forEach((y, i) => {
+    sum += y;
+    weighted += y * (i + 1);
+  });
+  return [history.length, sum, weighted];
+}
+
+/** Last forecast per series with the fingerprint of its inputs; least recently used goes first. */
+function forecastCache(maxEntries: number) {
+  const entries = new Map<string, { fingerprint: string; figures: ForecastFigures | null }>();
+  return {
+    get(key: string, fingerprint: string): ForecastFigures | null | undefined {
+      const entry = entries.get(key);
+      if (entry?.fingerprint !== fingerprint) return undefined;
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry.figures;
+    },
+    set(key: string, fingerprint: string, figures: ForecastFigures | null): void {
+      entries.delete(key);
+      entries.set(key, { fingerprint, figures });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import { sql as raw, type Kysely } from 'kysely';
+import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { ReplenishmentPolicySet } from '../../domain/replenishment/index.ts';
+import type { OrderCancelled, OrderPlaced, RefundIssued } from '../../domain/orders/index.ts';
+import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
+import type { SqlClient } from '../../infra/sql/sql-client.ts';
+import { epochDay, type ForecastingTables, type SeriesKey } from './forecasting-tables.ts';
+
+type Db = Kysely<ForecastingTables>;
+
+export interface DemandRecorded {
+  /** False when the event was handled before (a redelivery): nothing was counted again. */
+  fresh: boolean;
+  /** The SKU/location series the event concerns, to forecast or review afterwards. */
+  touched: SeriesKey[];
+}
+
+/**
+ * Books an event's demand in one transaction with its event id, so a redelivered event never
+ * counts twice. Net daily demand = ordered − cancelled − refunded units, all booked on the day the
+ * order was placed: a cancellation or a refund says that demand did not stick, not that there was
+ * negative demand on the day it happened. Events about unknown orders (placed before this consumer
+ * first started) change nothing.
+ */
+export async function recordDemand(sql: SqlClient, event: RecordedEvent): Promise<DemandRecorded> {
+  return sql.transaction(async (tx) => {
+    const db = kyselyOver<ForecastingTables>(tx);
+    const claimed = await db
+      .insertInto('qm_forecast_processed_events')
+      .values({ event_id: event.id })
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .returning('event_id')
+      .executeTakeFirst();
+    const fresh = claimed !== undefined;
+    const touched = await apply(db, event, fresh);
+    return { fresh, touched: unique(touched) };
+  });
+}
+
+async function apply(db: Db, event: RecordedEvent, fresh: boolean): Promise<SeriesKey[]> {
+  switch (event.type) {
+    case 'OrderPlaced':
+      return orderPlaced(db, event.data as OrderPlaced['data'], epochDay(event.metadata.occurredAt), fresh);
+    case 'OrderCancelled':
+      return orderCancelled(db, event.data as OrderCancelled['data'], fresh);
+    case 'RefundIssued':
+      return refundIssued(db, event.data as RefundIssued['data'], fresh);
+    case 'ReplenishmentPolicySet':
+      return policySet(db, event.data as ReplenishmentPolicySet['data'], fresh);
+    default: {
+      // Stock events change availability, not demand: only a review follows.
+      const { sku, location } = event.data;
+      return typeof sku === 'string' && typeof location === 'string' ? [{ sku, location }] : [];
+    }
+  }
+}
+
+async function orderPlaced(db: Db, order: OrderPlaced['data'], day: number, fresh: boolean) {
+  const allocations = order.lines.flatMap((line) =>
+    line.allocations.map((a) => ({
+      lineId: line.lineId,
+      sku: line.sku,
+      location: a.location,
+      quantity: a.quantity,
+    })),
+  );
+  if (fresh) {
+    await db
+      .insertInto('qm_forecast_orders')
+      .values({ order_id: order.orderId, day, subtotal: order.totals.subtotal.amount })
+      .onConflict((oc) => oc.column('order_id').doNothing())
+      .execute();
+    for (const a of allocations) {
+      await db
+        .insertInto('qm_forecast_order_lines')
+        .values({
+          order_id: order.orderId,
+          line_id: a.lineId,
+          location: a.location,
+          sku: a.sku,
+          quantity: a.quantity,
+        })
+        .onConflict((oc) => oc.columns(['order_id', 'line_id', 'location']).doNothing())
+        .execute();
+      await addDemand(db, { sku: a.sku, location: a.location }, day, 'ordered', a.quantity);
+    }
+  }
+  return allocations.map(({ sku, location }) => ({ sku, location }));
+}
+
+async function orderCancelled(db: Db, data: OrderCancelled['data'], fresh: boolean) {
+  const order = await orderOf(db, data.orderId);
+  if (fresh && order !== undefined) {
+    for (const release of data.releases) {
+      await db
+        .updateTable('qm_forecast_order_lines')
+        .set({ cancelled: raw<number>`cancelled + ${release.quantity}` })
+        .where('order_id', '=', data.orderId)
+        .where('line_id', '=', release.lineId)
+        .where('location', '=', release.location)
+        .execute();
+      await addDemand(db, release, order.day, 'cancelled', release.quantity);
+    }
+  }
+  return data.releases.map(({ sku, location }) => ({ sku, location }));
+}
+
+/**
+ * A refund names an amount, not units: it takes back the same share of every line's units still
+ * standing (not cancelled), as a share of the order's subtotal. Refunds beyond the subtotal
+ * (shipping) take back nothing more.
+ */
+async function refundIssued(db: Db, data: RefundIssued['data'], fresh: boolean) {
+  const order = await orderOf(db, data.orderId);
+  if (order === undefined) return [];
+  const lines = await db
+    .selectFrom('qm_forecast_order_lines')
+    .select(['sku', 'location', 'quantity', 'cancelled'])
+    .where('order_id', '=', data.orderId)
+    .execute();
+  if (fresh && order.subtotal > 0) {
+    const share = (refunded: number) => Math.min(1, refunded / order.subtotal);
+    const taken = share(order.refunded + data.amount.amount) - share(order.refunded);
+    await db
+      .updateTable('qm_forecast_orders')
+      .set({ refunded: order.refunded + data.amount.amount })
+      .where('order_id', '=', data.orderId)
+      .execute();
+    for (const line of lines) {
+      const units = taken * (line.quantity - line.cancelled);
+      if (units > 0) await addDemand(db, line, order.day, 'refunded', units);
+    }
+  }
+  return lines.map(({ sku, location }) => ({ sku, location }));
+}
+
+async function policySet(db: Db, data: ReplenishmentPolicySet['data'], fresh: boolean) {
+  const { sku, location } = data;
+  if (fresh) {
+    const policy = { lead_time_days: data.leadTimeDays, service_level: data.serviceLevel };
+    await db
+      .insertInto('qm_forecast_policies')
+      .values({ sku, location, ...policy })
+      .onConflict((oc) => oc.columns(['sku', 'location']).doUpdateSet(policy))
+      .execute();
+  }
+  return [{ sku, location }];
+}
+
+async function orderOf(db: Db, orderId: string) {
+  const row = await db
+    .selectFrom('qm_forecast_orders')
+    .select(['day', 'subtotal', 'refunded'])
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
+  return row && { day: row.day, subtotal: Number(row.subtotal), refunded: Number(row.refunded) };
+}
+
+async function addDemand(
+  db: Db,
+  series: SeriesKey,
+  day: number,
+  column: 'ordered' | 'cancelled' | 'refunded',
+  units: number,
+): Promise<void> {
+  await db
+    .insertInto('qm_forecast_daily_demand')
+    .values({ sku: series.sku, location: series.location, day, [column]: units })
+    .onConflict((oc) =>
+      oc
+        .columns(['sku', 'location', 'day'])
+        .doUpdateSet({ [column]: raw<number>`qm_forecast_daily_demand.${raw.ref(column)} + ${units}` }),
+    )
+    .execute();
+}
+
+function unique(series: SeriesKey[]): SeriesKey[] {
+  const seen = new Map(series.map((s) => [`${s.sku}@${s.location}`, s]));
+  return [...seen.values()];
+}
