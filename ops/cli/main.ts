@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { migrateCommand } from './commands/migrate.ts';
+import { projectCommand } from './commands/project.ts';
+import { projectionCommand } from './commands/projection.ts';
+import { replayCommand } from './commands/replay.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tokenCommand } from './commands/token.ts';
 
@@ -14,5 +17,8 @@ const program = new Command('qm')
 program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(tokenCommand());
+program.addCommand(projectionCommand());
+program.addCommand(replayCommand());
+program.addCommand(projectCommand());
 
 await program.parseAsync(process.argv);

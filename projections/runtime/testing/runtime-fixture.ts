@@ -1,4 +1,4 @@
-import type { EventStore, NewEvent } from '../../../commands/ports/event-store.ts';
+import type { AppendResult, EventStore, NewEvent, Position } from '../../../commands/ports/event-store.ts';
 import { createSqlEventStore } from '../../../infra/event-store/sql/sql-event-store.ts';
 import { newEventId } from '../../../infra/event-store/new-event-id.ts';
 import { createLogger } from '../../../infra/logging/logger.ts';
@@ -26,18 +26,24 @@ export function testEvent(
 }
 
 /** Appends `count` events spread over `streams` streams of `category`. */
-export async function appendSpread(store: EventStore, category: string, streams: number, count: number) {
+export async function appendSpread(
+  store: EventStore,
+  category: string,
+  streams: number,
+  count: number,
+): Promise<Position> {
   const batches = new Map<string, NewEvent[]>();
   for (let i = 0; i < count; i++) {
     const stream = `${category}-${i % streams}`;
     batches.set(stream, [...(batches.get(stream) ?? []), testEvent('ThingHappened', { n: i })]);
   }
-  let last = null;
+  let last: AppendResult | null = null;
   for (const [stream, events] of batches) {
     for (let i = 0; i < events.length; i += 50)
       last = await store.append(stream, events.slice(i, i + 50), 'any');
   }
-  return last!.position;
+  if (!last) throw new Error('appendSpread needs count > 0');
+  return last.position;
 }
 
 /** Projector deps over a migrated database, with the SQL event store on it. */

@@ -1,0 +1,91 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { parsePositionToken, type Position } from '../../../commands/ports/position.ts';
+import {
+  projectionStatus,
+  type ProjectionStatusReport,
+} from '../../../projections/runtime/projection-status.ts';
+import { skipProjectionEvent } from '../../../projections/runtime/skip-event.ts';
+import { openProjectorContext } from '../../compose/projectors.ts';
+import { runWithContext } from '../run-with-context.ts';
+
+/** `qm projection status | skip`: what the projectors are doing, and passing a poison event. */
+export function projectionCommand(): Command {
+  const command = new Command('projection').description('Inspect projectors and pass poison events');
+
+  command
+    .command('status')
+    .description("Each projector's generation, position, lag and status, and the event store's head")
+    .option('--json', 'print JSON instead of a table')
+    .action((options: { json?: boolean }) =>
+      runWithContext(async ({ config, log }) => {
+        const context = await openProjectorContext(config, log);
+        try {
+          const report = await projectionStatus(context);
+          if (options.json) console.log(JSON.stringify(report, null, 2));
+          else printStatus(report);
+        } finally {
+          await context.close();
+        }
+      }),
+    );
+
+  command
+    .command('skip')
+    .description(
+      'Pass the one event at <position> that stopped <name> (recorded as ProjectionEventSkipped in the audit log)',
+    )
+    .argument('<name>', 'projection name (see qm projection status)')
+    .argument('<position>', 'the position named in the error, e.g. 1234:56', parsePosition)
+    .requiredOption('--reason <text>', 'why it is safe to pass it (kept in the audit log)')
+    .option('--actor <id>', 'who decides (recorded with role admin)', process.env.USER ?? 'operator')
+    .action((name: string, position: Position, options: { reason: string; actor: string }) =>
+      runWithContext(async ({ config, log }) => {
+        const context = await openProjectorContext(config, log);
+        try {
+          const { event, auditPosition } = await skipProjectionEvent(context, {
+            projection: name,
+            position,
+            reason: options.reason,
+            actor: { id: options.actor, role: 'admin' },
+            now: new Date().toISOString(),
+          });
+          console.log(
+            `skipped ${event.type} ${event.id} (stream ${event.stream} revision ${event.revision}) for ${name}; ` +
+              `recorded at ${auditPosition.commit}:${auditPosition.prepare}. The projector resumes.`,
+          );
+        } finally {
+          await context.close();
+        }
+      }),
+    );
+  return command;
+}
+
+function parsePosition(value: string): Position {
+  const position = parsePositionToken(value);
+  if (!position) throw new InvalidArgumentError('expected a position like 1234:56');
+  return position;
+}
+
+function printStatus(report: ProjectionStatusReport): void {
+  console.log(`event store head: ${report.head ?? '(empty log)'}`);
+  if (report.projectors.length === 0) {
+    console.log('no projector has run yet');
+    return;
+  }
+  console.table(
+    report.projectors.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      generation: p.generation,
+      version: p.version,
+      status: p.status,
+      position: p.position ?? '(start)',
+      'lag events': `${p.lagEvents}${p.lagEventsCapped ? '+' : ''}`,
+      'lag ms': p.lagMs,
+    })),
+  );
+  for (const p of report.projectors) {
+    if (p.lastError) console.log(`\n${p.name}: ${p.lastError}`);
+  }
+}

@@ -1,0 +1,60 @@
+import { Presets, SingleBar } from 'cli-progress';
+import { Command } from 'commander';
+import { replayProjection } from '../../../projections/runtime/replay.ts';
+import { openProjectorContext } from '../../compose/projectors.ts';
+import { runWithContext } from '../run-with-context.ts';
+
+/** `qm replay <projection>`: a blue/green rebuild from the start of the log, with a progress bar. */
+export function replayCommand(): Command {
+  return new Command('replay')
+    .description(
+      'Rebuild a projection from the start of the log: a new generation fills while the old one serves, then reads switch',
+    )
+    .argument('<projection>', 'read model or sink name (see qm projection status)')
+    .option('--batch-size <n>', 'events per transaction', (value) => Number(value), 2000)
+    .action((name: string, options: { batchSize: number }) =>
+      runWithContext(async ({ config, log }) => {
+        const context = await openProjectorContext(config, log);
+        const found = await context.catalog.subject(name);
+        try {
+          if (!found) {
+            const known = [...context.catalog.readModels.map((p) => p.name), ...context.catalog.sinkNames];
+            throw new Error(`unknown projection "${name}"; known: ${known.join(', ') || '(none)'}`);
+          }
+          const bar = new SingleBar(
+            {
+              format: `${name} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}`,
+              hideCursor: true,
+              etaBuffer: 50,
+            },
+            Presets.shades_classic,
+          );
+          const started = performance.now();
+          let barStarted = false;
+          const result = await replayProjection(
+            { ...context, openSession: context.openSession },
+            found.subject,
+            {
+              batchSize: options.batchSize,
+              onProgress({ events, total }) {
+                if (!barStarted) {
+                  bar.start(total ?? events, 0, { speed: 0 });
+                  barStarted = true;
+                }
+                if (total !== null && events > total) bar.setTotal(events);
+                const seconds = (performance.now() - started) / 1000;
+                bar.update(events, { speed: Math.round(events / Math.max(seconds, 0.001)) });
+              },
+            },
+          );
+          if (barStarted) bar.stop();
+          console.log(
+            `${name}: generation ${result.generation} serves; ${result.events} events in ${result.seconds.toFixed(1)} s`,
+          );
+        } finally {
+          await found?.close();
+          await context.close();
+        }
+      }),
+    );
+}
