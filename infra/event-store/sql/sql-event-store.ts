@@ -10,11 +10,17 @@ import type {
   StreamAppend,
 } from '../../../commands/ports/event-store.ts';
 import { EventIdReused, WrongExpectedRevision } from '../../../commands/ports/event-store-errors.ts';
-import type { SqlClient, SqlExecutor } from '../../sql/sql-client.ts';
+import type { SqlClient } from '../../sql/sql-client.ts';
 import { sqlConstraint, sqlState } from '../../sql/sql-client.ts';
 import { createAppendSignal } from '../append-signal.ts';
 import { pollingSubscription } from '../polling-subscription.ts';
 import { validateAppend, validateMulti } from '../validate-append.ts';
+import {
+  appendMultiParams,
+  appendMultiStatement,
+  expectationHolds,
+  type AppendMultiRow,
+} from './append-multi-statement.ts';
 import { appendParams, appendStatement } from './append-statement.ts';
 import {
   headStatement,
@@ -40,13 +46,6 @@ interface AppendRow {
   tx: string;
 }
 
-/** Thrown inside a multi-stream transaction to roll it back, then turned into the caller's error. */
-class ExpectationFailed extends Error {
-  constructor(readonly stream: string) {
-    super(stream);
-  }
-}
-
 /**
  * The event store on PostgreSQL or PGlite: one implementation of the SQL for both (see
  * `ops/migrations/0001-event-store.ts` for the schema and why the global order is (tx_id, position)).
@@ -55,13 +54,12 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
   const signal = createAppendSignal();
 
   async function appendOne(
-    db: SqlExecutor,
     stream: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult | null> {
     const { name, text } = appendStatement(expected);
-    const [row] = await db.query<AppendRow>(text, appendParams(stream, events, expected), name);
+    const [row] = await client.query<AppendRow>(text, appendParams(stream, events, expected), name);
     if (!row?.revision || !row.position) return null;
     return {
       nextRevision: Number(row.revision),
@@ -105,15 +103,27 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
     });
   }
 
-  async function failure(appends: readonly StreamAppend[], failedStream: string): Promise<AppendResult[]> {
+  /**
+   * The stored outcome of a retry, else a conflict on `failedStream` or on the first stream whose
+   * expectation fails now (or the first stream, if the race that failed the append is already over).
+   */
+  async function failure(appends: readonly StreamAppend[], failedStream?: string): Promise<AppendResult[]> {
     const stored = await storedOutcome(appends);
     if (stored) return stored;
-    const failed = appends.find((append) => append.stream === failedStream)!;
-    throw new WrongExpectedRevision(failed.stream, failed.expected, await streamRevision(failed.stream));
+    for (const append of appends) {
+      const actual = await streamRevision(append.stream);
+      if (append.stream === failedStream || !expectationHolds(append.expected, actual)) {
+        throw new WrongExpectedRevision(append.stream, append.expected, actual);
+      }
+    }
+    const [first] = appends;
+    throw new WrongExpectedRevision(first!.stream, first!.expected, await streamRevision(first!.stream));
   }
 
   const isDuplicateId = (error: unknown) =>
     sqlState(error) === '23505' && sqlConstraint(error) === 'qm_events_event_id_key';
+  const isStreamCreatedMeanwhile = (error: unknown) =>
+    sqlState(error) === '23505' && sqlConstraint(error) === 'qm_streams_pkey';
 
   async function streamRevision(stream: string): Promise<number | null> {
     const [row] = await client.query<{ revision: string }>(
@@ -144,7 +154,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
       validateAppend(stream, events, expected);
       const appends = [{ stream, events, expected }];
       try {
-        const result = await appendOne(client, stream, events, expected);
+        const result = await appendOne(stream, events, expected);
         if (result) {
           signal.notify();
           return result;
@@ -158,25 +168,35 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
 
     async appendMulti(appends) {
       validateMulti(appends);
-      // A fixed lock order (by stream name) keeps two multi-stream appends from deadlocking.
-      const ordered = [...appends].sort((a, b) => (a.stream < b.stream ? -1 : 1));
+      let rows: AppendMultiRow[];
       try {
-        const results = await client.transaction(async (tx) => {
-          const byStream = new Map<string, AppendResult>();
-          for (const append of ordered) {
-            const result = await appendOne(tx, append.stream, append.events, append.expected);
-            if (!result) throw new ExpectationFailed(append.stream);
-            byStream.set(append.stream, result);
-          }
-          return appends.map((append) => byStream.get(append.stream)!);
-        });
-        signal.notify();
-        return results;
+        rows = await client.query<AppendMultiRow>(
+          appendMultiStatement.text,
+          appendMultiParams(appends),
+          appendMultiStatement.name,
+        );
       } catch (error) {
-        if (error instanceof ExpectationFailed) return failure(appends, error.stream);
-        if (isDuplicateId(error)) return failure(appends, appends[0]!.stream);
+        // A duplicate event id (a retry?) or a stream created meanwhile: the stored outcome decides.
+        if (isDuplicateId(error) || isStreamCreatedMeanwhile(error)) return failure(appends);
         throw error;
       }
+      if (rows[0]?.ok) {
+        signal.notify();
+        return rows.map((row) => ({
+          nextRevision: Number(row.revision),
+          position: { commit: BigInt(row.tx), prepare: BigInt(row.position!) },
+        }));
+      }
+      const stored = await storedOutcome(appends);
+      if (stored) return stored;
+      const actual = new Map(
+        rows.map((row) => [row.stream, row.actual === null ? null : Number(row.actual)]),
+      );
+      // Name the first stale stream in lock order, as a transaction taking them in turn would.
+      const failed = [...appends]
+        .sort((a, b) => (a.stream < b.stream ? -1 : 1))
+        .find((append) => !expectationHolds(append.expected, actual.get(append.stream) ?? null))!;
+      throw new WrongExpectedRevision(failed.stream, failed.expected, actual.get(failed.stream) ?? null);
     },
 
     async readStream(stream, options: ReadStreamOptions = {}) {
