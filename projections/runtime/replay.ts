@@ -29,7 +29,8 @@ export interface ReplayProgress {
 export interface ReplayOptions {
   /** Events per read and transaction (default 2000). */
   batchSize?: number;
-  onProgress?: (progress: ReplayProgress) => void;
+  /** Called after each committed batch; a returned promise is awaited (the next batch waits). */
+  onProgress?: (progress: ReplayProgress) => void | Promise<void>;
 }
 
 export interface ReplayDeps {
@@ -149,7 +150,7 @@ async function replayReadModel(
       checkpoint = end;
       events += batch?.events.length ?? 0;
       switched = caughtUp;
-      options.onProgress?.({ events, total, position: checkpoint });
+      await options.onProgress?.({ events, total, position: checkpoint });
     }
   } catch (error) {
     await database
@@ -216,7 +217,7 @@ async function replaySink(
       checkpoint = await readGenerationCheckpoint(database, projection.name, generation);
     }
     events += batch.events.length;
-    options.onProgress?.({ events, total, position: checkpoint });
+    await options.onProgress?.({ events, total, position: checkpoint });
   }
   return { generation, events };
 }
