@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { analyticsCommand } from './commands/analytics.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { projectCommand } from './commands/project.ts';
 import { projectionCommand } from './commands/projection.ts';
@@ -20,5 +21,6 @@ program.addCommand(tokenCommand());
 program.addCommand(projectionCommand());
 program.addCommand(replayCommand());
 program.addCommand(projectCommand());
+program.addCommand(analyticsCommand());
 
 await program.parseAsync(process.argv);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 
 /**
@@ -172,8 +173,21 @@ export function findReport(name: string): ReportDefinition | undefined {
   return reports.find((report) => report.name === name);
 }
 
+const isoDate = z.iso.date();
+
+/** Report parameters as given by a person (query string, CLI flags): all optional, validated. */
+export const reportParamsInput = z
+  .object({
+    from: isoDate.optional().describe('first day included (YYYY-MM-DD); default 30 days before `to`'),
+    to: isoDate.optional().describe('first day excluded (YYYY-MM-DD); default tomorrow'),
+    granularity: z.enum(['day', 'week', 'month']).optional().describe('time series step; default day'),
+    limit: z.coerce.number().int().min(1).max(1000).optional().describe('rows per ranking; default 10'),
+  })
+  .refine((v) => !v.from || !v.to || v.from < v.to, { path: ['to'], message: 'must be after from' });
+export type ReportParamsInput = z.infer<typeof reportParamsInput>;
+
 /** Report parameters with defaults for those not given: the 30 days up to and including `today`. */
-export function reportParams(given: Partial<ReportParams>, today: Date): ReportParams {
+export function reportParams(given: ReportParamsInput, today: Date): ReportParams {
   const day = (date: Date) => date.toISOString().slice(0, 10);
   const to = given.to ?? day(new Date(today.getTime() + 86_400_000));
   const from = given.from ?? day(new Date(Date.parse(to) - 30 * 86_400_000));

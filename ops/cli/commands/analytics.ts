@@ -1,0 +1,106 @@
+import { Command, Option } from 'commander';
+import { analyticsConfigFrom, openAnalyticsClient } from '../../../infra/analytics/analytics-client.ts';
+import {
+  checkReadOnlySql,
+  renderTable,
+  runReadOnlyQuery,
+  type QueryOutput,
+} from '../../../infra/analytics/read-only-query.ts';
+import {
+  findReport,
+  reportParams,
+  reportParamsInput,
+  reportRows,
+  reportCsv,
+  reports,
+} from '../../../projections/analytics/reports.ts';
+import { runWithContext } from '../run-with-context.ts';
+
+const formatOption = () =>
+  new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table');
+
+/**
+ * `qm analytics`: analysts' access to the ClickHouse tables (chDB when CLICKHOUSE_URL is unset).
+ * Everything here opens a read-only client (`readonly=1` in the engine): nothing it runs can
+ * change the analytics tables.
+ */
+export function analyticsCommand(): Command {
+  const command = new Command('analytics').description(
+    'Query the analytics tables (read-only); see docs/analytics.md for the schema',
+  );
+
+  command
+    .command('query')
+    .description('Run one read-only SQL statement, e.g. qm analytics query "SELECT count() FROM order_lines"')
+    .argument(
+      '<sql>',
+      'SELECT / WITH / SHOW / DESCRIBE / EXPLAIN / EXISTS; tables may be named without database',
+    )
+    .addOption(formatOption())
+    .action((sql: string, options: { format: QueryOutput }) =>
+      runWithContext(async ({ config }) => {
+        checkReadOnlySql(sql); // a refused statement is refused before anything is opened
+        const analytics = await openAnalyticsClient(analyticsConfigFrom(config), { readonly: true });
+        try {
+          write(await runReadOnlyQuery(analytics, sql, options.format));
+        } finally {
+          await analytics.close();
+        }
+      }),
+    );
+
+  command
+    .command('reports')
+    .description('List the ready-made reports (run one with qm analytics report <name>)')
+    .action(() => {
+      write(
+        renderTable(
+          ['name', 'parameters', 'description'],
+          reports.map((r) => ({ name: r.name, parameters: r.uses.join(','), description: r.description })),
+        ),
+      );
+    });
+
+  command
+    .command('report')
+    .description('Run a ready-made report')
+    .argument('<name>', `one of: ${reports.map((r) => r.name).join(', ')}`)
+    .option('--from <date>', 'first day included (YYYY-MM-DD), default 30 days before --to')
+    .option('--to <date>', 'first day excluded (YYYY-MM-DD), default tomorrow')
+    .addOption(new Option('--granularity <step>', 'time series step').choices(['day', 'week', 'month']))
+    .option('--limit <n>', 'rows per ranking (default 10)')
+    .addOption(formatOption())
+    .action((name: string, options: Record<string, string>) =>
+      runWithContext(async ({ config }) => {
+        const report = findReport(name);
+        if (!report) throw new Error(`unknown report "${name}"; qm analytics reports lists them`);
+        const parsed = reportParamsInput.safeParse(options);
+        if (!parsed.success) {
+          throw new Error(
+            parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '),
+          );
+        }
+        const params = reportParams(parsed.data, new Date());
+        const analytics = await openAnalyticsClient(analyticsConfigFrom(config), { readonly: true });
+        try {
+          if (options.format === 'csv') write(await reportCsv(analytics, report, params));
+          else {
+            const rows = await reportRows(analytics, report, params);
+            write(
+              options.format === 'json'
+                ? rows.map((row) => JSON.stringify(row)).join('\n')
+                : renderTable(rows.length > 0 ? Object.keys(rows[0]!) : [], rows),
+            );
+          }
+        } finally {
+          await analytics.close();
+        }
+      }),
+    );
+
+  return command;
+}
+
+function write(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
