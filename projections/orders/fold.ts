@@ -1,0 +1,197 @@
+/** The orders read model's batch fold: pure, in memory, through the domain's own `evolveOrder`. */
+import { assertNever } from '../../domain/assert-never.ts';
+import type { JsonObject, RecordedEvent } from '../../commands/ports/event-store.ts';
+import { isOrderEvent, type OrderLine, type ShipmentLine } from '../../domain/orders/events.ts';
+import { evolveOrder } from '../../domain/orders/evolve.ts';
+import type { ExistingOrder, OrderState } from '../../domain/orders/state.ts';
+import { eventTime } from '../batch-write.ts';
+import { cacheTags, tagSet } from '../cache-tags.ts';
+import { summarize } from './summary.ts';
+import type { PaymentStatus } from './tables.ts';
+
+export type OrderModel = { state: ExistingOrder; placedAt: string; updatedAt: string; revision: number };
+
+export type TimelineModel = {
+  eventId: string;
+  orderId: string;
+  revision: number;
+  eventType: string;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  summary: string;
+  data: JsonObject;
+  correlationId: string;
+};
+
+export type PaymentModel = {
+  eventId: string;
+  orderId: string;
+  revision: number;
+  kind: 'authorized' | 'captured' | 'failed';
+  paymentRef: string | null;
+  amount: number | null;
+  currency: string;
+  reason: string | null;
+  at: string;
+};
+
+export type RefundModel = {
+  refundId: string;
+  orderId: string;
+  revision: number;
+  amount: number;
+  currency: string;
+  reason: string;
+  actorId: string;
+  at: string;
+};
+
+export type ShipmentModel = {
+  shipmentId: string;
+  orderId: string;
+  revision: number;
+  location: string;
+  carrier: string;
+  trackingNumber: string;
+  lines: ShipmentLine[];
+  at: string;
+};
+
+export type OrdersChanges = {
+  orders: OrderModel[];
+  lines: { orderId: string; currency: string; lines: OrderLine[] }[];
+  payments: PaymentModel[];
+  refunds: RefundModel[];
+  shipments: ShipmentModel[];
+  timeline: TimelineModel[];
+  tags: string[];
+};
+
+export function orderIds(events: readonly RecordedEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) if (isOrderEvent(event)) ids.add(event.data.orderId);
+  return [...ids];
+}
+
+/**
+ * Applies `events` to `orders` (the loaded orders, by id). Every order event becomes a timeline
+ * row and its payment/refund/shipment row, as history; the order's columns follow `evolveOrder`,
+ * which ignores what cannot apply (e.g. a capture after cancellation), exactly as the write side.
+ */
+export function foldOrders(orders: Map<string, OrderModel>, events: readonly RecordedEvent[]): OrdersChanges {
+  const tags = tagSet();
+  const dirty = new Set<string>();
+  const changes: OrdersChanges = {
+    orders: [],
+    lines: [],
+    payments: [],
+    refunds: [],
+    shipments: [],
+    timeline: [],
+    tags: [],
+  };
+  for (const event of events) {
+    if (!isOrderEvent(event)) continue;
+    const { orderId } = event.data;
+    const at = eventTime(event);
+    const current = orders.get(orderId);
+    const before: OrderState = current?.state ?? { status: 'none' };
+    const after = evolveOrder(before, event);
+    const { actor } = event.metadata;
+    changes.timeline.push({
+      eventId: event.id,
+      orderId,
+      revision: event.revision,
+      eventType: event.type,
+      at,
+      actorId: actor.id,
+      actorRole: actor.role,
+      summary: summarize(event),
+      data: event.data,
+      correlationId: event.metadata.correlationId,
+    });
+    tags.add(cacheTags.order(orderId));
+    if (after.status !== 'none') {
+      orders.set(orderId, {
+        state: after,
+        placedAt: current?.placedAt ?? at,
+        updatedAt: at,
+        revision: event.revision,
+      });
+      dirty.add(orderId);
+      tags.add(cacheTags.customerOrders(after.customerId));
+    }
+    const currency = after.status === 'none' ? null : after.currency;
+    const base = { orderId, revision: event.revision, at };
+    switch (event.type) {
+      case 'OrderPlaced':
+        if (before.status === 'none') {
+          changes.lines.push({ orderId, currency: event.data.currency, lines: event.data.lines });
+        }
+        break;
+      case 'PaymentAuthorized':
+      case 'PaymentCaptured':
+        changes.payments.push({
+          ...base,
+          eventId: event.id,
+          kind: event.type === 'PaymentAuthorized' ? 'authorized' : 'captured',
+          paymentRef: event.data.paymentRef,
+          amount: event.data.amount.amount,
+          currency: event.data.amount.currency,
+          reason: null,
+        });
+        break;
+      case 'PaymentFailed':
+        changes.payments.push({
+          ...base,
+          eventId: event.id,
+          kind: 'failed',
+          paymentRef: event.data.paymentRef,
+          amount: null,
+          currency: currency ?? '',
+          reason: event.data.reason,
+        });
+        break;
+      case 'RefundIssued':
+        changes.refunds.push({
+          ...base,
+          refundId: event.data.refundId,
+          amount: event.data.amount.amount,
+          currency: event.data.amount.currency,
+          reason: event.data.reason,
+          actorId: actor.id,
+        });
+        break;
+      case 'ShipmentCreated':
+        changes.shipments.push({
+          ...base,
+          shipmentId: event.data.shipmentId,
+          location: event.data.location,
+          carrier: event.data.carrier,
+          trackingNumber: event.data.trackingNumber,
+          lines: event.data.lines,
+        });
+        break;
+      case 'OrderCancelled':
+      case 'OrderDelivered':
+        break;
+      default:
+        assertNever(event);
+    }
+  }
+  changes.orders = [...dirty].map((id) => orders.get(id)!);
+  changes.tags = tags.list();
+  return changes;
+}
+
+/** One word for where the money stands, for lists and filters. */
+export function paymentStatus(order: ExistingOrder): PaymentStatus {
+  const { authorized, captured, refunded } = order.payment;
+  if (refunded > 0) return refunded >= captured ? 'refunded' : 'partially_refunded';
+  if (captured > 0) return captured >= order.totals.total.amount ? 'captured' : 'partially_captured';
+  if (authorized > 0) return 'authorized';
+  if (order.status === 'payment_failed') return 'failed';
+  if (order.status === 'cancelled' && order.cancellation.reason === 'payment_failed') return 'failed';
+  return 'pending';
+}

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSpecDatabase, type SpecDatabase } from '../testing/projection-spec.ts';
+import { shop, simpleOrder } from '../testing/shop.ts';
+import { ordersProjection } from './projection.ts';
+import { customerOrders, orderDetail, orderTimeline } from './queries.ts';
+
+const customer = { id: 'c1', role: 'customer' } as const;
+const system = { id: 'stripe', role: 'system' } as const;
+const staff = { id: 'staff-7', role: 'staff' } as const;
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+function orders() {
+  const s = shop();
+  const lines = [
+    { lineId: 'l1', sku: 'MUG', quantity: 2, unitPrice: 1000, location: 'berlin' },
+    { lineId: 'l2', sku: 'PLATE', quantity: 1, unitPrice: 800, location: 'paris' },
+  ];
+  s.order(simpleOrder('o1', 'c1', lines), customer);
+  s.order(
+    { type: 'AuthorizePayment', data: { orderId: 'o1', paymentRef: 'pi_1', amount: eur(3300) } },
+    system,
+  );
+  s.order({ type: 'CapturePayment', data: { orderId: 'o1', paymentRef: 'pi_1', amount: eur(3300) } }, system);
+  const ship = (shipmentId: string, location: string, lineId: string, quantity: number) =>
+    s.order(
+      {
+        type: 'CreateShipment',
+        data: {
+          orderId: 'o1',
+          shipmentId,
+          location,
+          carrier: 'DHL',
+          trackingNumber: `T-${shipmentId}`,
+          lines: [{ lineId, quantity }],
+        },
+      },
+      staff,
+    );
+  ship('s1', 'berlin', 'l1', 2);
+  ship('s2', 'paris', 'l2', 1);
+  s.order({ type: 'MarkDelivered', data: { orderId: 'o1' } }, staff);
+  s.order(
+    {
+      type: 'IssueRefund',
+      data: { orderId: 'o1', refundId: 'r1', amount: eur(800), reason: 'broken plate' },
+    },
+    staff,
+  );
+  s.log.advance(60_000);
+  s.order(simpleOrder('o2', 'c1', [lines[0]!]), customer);
+  s.order(
+    { type: 'RecordPaymentFailure', data: { orderId: 'o2', paymentRef: 'pi_2', reason: 'card declined' } },
+    system,
+  );
+  s.order(
+    {
+      type: 'CancelOrder',
+      data: { orderId: 'o2', reason: 'payment_failed', note: null, now: '2026-01-05T10:00:00.000Z' },
+    },
+    system,
+  );
+  s.log.advance(60_000);
+  s.order(simpleOrder('o3', 'c2', [lines[1]!]), { id: 'c2', role: 'customer' });
+  return s.log.events;
+}
+
+describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backend) => {
+  let database: SpecDatabase;
+  beforeAll(async () => void (database = await openSpecDatabase(backend)));
+  afterAll(async () => database.dispose());
+
+  it('projects status, totals, payments, refunds, shipments and lines of every order event', async () => {
+    const events = orders();
+    expect(new Set(events.map((e) => e.type)).size).toBe(8);
+    const spec = await database.spec(ordersProjection());
+    const tags = await spec.given(events, { batchSize: 5 });
+
+    expect(await spec.rows('orders', ['order_id'])).toMatchObject([
+      {
+        order_id: 'o1',
+        customer_id: 'c1',
+        status: 'delivered',
+        payment_status: 'partially_refunded',
+        subtotal: 2800,
+        shipping: 500,
+        total: 3300,
+        authorized_amount: 3300,
+        captured_amount: 3300,
+        refunded_amount: 800,
+        payment_ref: 'pi_1',
+        line_count: 2,
+        item_count: 3,
+        revision: 6,
+      },
+      {
+        order_id: 'o2',
+        status: 'cancelled',
+        payment_status: 'failed',
+        cancellation_reason: 'payment_failed',
+      },
+      { order_id: 'o3', customer_id: 'c2', status: 'placed', payment_status: 'pending' },
+    ]);
+    expect(await spec.rows('order_lines', ['order_id', 'line_no'])).toHaveLength(4);
+    expect(await spec.rows('order_payments', ['order_id', 'revision'])).toMatchObject([
+      { order_id: 'o1', kind: 'authorized', amount: 3300 },
+      { order_id: 'o1', kind: 'captured', amount: 3300 },
+      { order_id: 'o2', kind: 'failed', amount: null, reason: 'card declined', currency: 'EUR' },
+    ]);
+    expect(await spec.rows('order_refunds', ['refund_id'])).toMatchObject([
+      { refund_id: 'r1', amount: 800, actor_id: 'staff-7', reason: 'broken plate' },
+    ]);
+    expect(await spec.rows('order_shipments', ['shipment_id'])).toMatchObject([
+      {
+        shipment_id: 's1',
+        location: 'berlin',
+        carrier: 'DHL',
+        tracking_number: 'T-s1',
+        lines: [{ lineId: 'l1', sku: 'MUG', quantity: 2 }],
+      },
+      { shipment_id: 's2', location: 'paris' },
+    ]);
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        'order:o1',
+        'order:o2',
+        'order:o3',
+        'customer-orders:c1',
+        'customer-orders:c2',
+      ]),
+    );
+
+    const detail = await spec.read((db) => orderDetail(db, 'o1'));
+    expect(detail?.lines.map((l) => [l.lineId, l.shipped])).toEqual([
+      ['l1', 2],
+      ['l2', 1],
+    ]);
+    expect(detail?.shippingAddress.city).toBe('London');
+  });
+
+  it('builds a timeline: what happened, when, by whom', async () => {
+    const spec = await database.spec(ordersProjection());
+    await spec.given(orders());
+    const timeline = await spec.read((db) => orderTimeline(db, 'o1'));
+    expect(timeline.map((t) => [t.type, t.actor.id, t.summary])).toEqual([
+      ['OrderPlaced', 'c1', 'Order placed: 3 items, total 33.00 EUR'],
+      ['PaymentAuthorized', 'stripe', 'Payment of 33.00 EUR authorized'],
+      ['PaymentCaptured', 'stripe', 'Payment of 33.00 EUR captured'],
+      ['ShipmentCreated', 'staff-7', 'Shipped 2 items from berlin via DHL (T-s1)'],
+      ['ShipmentCreated', 'staff-7', 'Shipped 1 item from paris via DHL (T-s2)'],
+      ['OrderDelivered', 'staff-7', 'Order delivered'],
+      ['RefundIssued', 'staff-7', 'Refund of 8.00 EUR issued: broken plate'],
+    ]);
+    expect(timeline[0]?.at).toBe('2026-01-05T09:00:00.000Z');
+  });
+
+  it("lists a customer's orders newest first, keyset-paged", async () => {
+    const spec = await database.spec(ordersProjection());
+    await spec.given(orders(), { batchSize: 1 });
+    const first = await spec.read((db) => customerOrders(db, 'c1', { limit: 1 }));
+    expect(first.map((o) => o.orderId)).toEqual(['o2']);
+    const next = await spec.read((db) => customerOrders(db, 'c1', { limit: 5, after: first[0]! }));
+    expect(next.map((o) => o.orderId)).toEqual(['o1']);
+    expect((await spec.read((db) => customerOrders(db, 'c2'))).map((o) => o.orderId)).toEqual(['o3']);
+  });
+});

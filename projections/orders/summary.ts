@@ -1,0 +1,38 @@
+import { assertNever } from '../../domain/assert-never.ts';
+import type { Money } from '../../domain/money.ts';
+import type { OrderEvent } from '../../domain/orders/events.ts';
+
+/** "12.50 EUR": minor units shown with the currency's own number of decimals. */
+export function formatMoney({ amount, currency }: Money): string {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits;
+  return `${(amount / 10 ** (digits ?? 2)).toFixed(digits ?? 2)} ${currency}`;
+}
+
+/** The timeline's one-line human account of an order event. */
+export function summarize(event: OrderEvent): string {
+  switch (event.type) {
+    case 'OrderPlaced': {
+      const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);
+      return `Order placed: ${items} item${items === 1 ? '' : 's'}, total ${formatMoney(event.data.totals.total)}`;
+    }
+    case 'PaymentAuthorized':
+      return `Payment of ${formatMoney(event.data.amount)} authorized`;
+    case 'PaymentCaptured':
+      return `Payment of ${formatMoney(event.data.amount)} captured`;
+    case 'PaymentFailed':
+      return `Payment failed: ${event.data.reason}`;
+    case 'OrderCancelled':
+      return `Order cancelled (${event.data.reason.replace('_', ' ')})${event.data.note ? `: ${event.data.note}` : ''}`;
+    case 'ShipmentCreated': {
+      const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);
+      return `Shipped ${items} item${items === 1 ? '' : 's'} from ${event.data.location} via ${event.data.carrier} (${event.data.trackingNumber})`;
+    }
+    case 'OrderDelivered':
+      return 'Order delivered';
+    case 'RefundIssued':
+      return `Refund of ${formatMoney(event.data.amount)} issued: ${event.data.reason}`;
+    default:
+      return assertNever(event);
+  }
+}
