@@ -8,6 +8,7 @@ import { defaultOrderSettings, type OrderSettings } from '../commands/orders/ord
 import type { Clock } from '../commands/ports/clock.ts';
 import type { EventStore } from '../commands/ports/event-store.ts';
 import type { PaymentsPort } from '../commands/ports/payments.ts';
+import { createGroupCommit } from '../commands/runtime/group-commit.ts';
 import { createKeyedLock } from '../commands/runtime/keyed-lock.ts';
 import { createStateCache } from '../commands/runtime/state-cache.ts';
 import { createSqlEventStore } from '../infra/event-store/sql/sql-event-store.ts';
@@ -51,7 +52,14 @@ export async function commandHarness(
   await locations.start();
   const clock = manualClock();
   const handlers = createCommandHandlers({
-    runtime: { store, cache: createStateCache(), ids: uuidV7Ids, maxRetries: 50, locks: createKeyedLock() },
+    runtime: {
+      store,
+      cache: createStateCache(),
+      ids: uuidV7Ids,
+      maxRetries: 50,
+      locks: createKeyedLock(),
+      groupCommit: createGroupCommit(),
+    },
     locations,
     payments: options.payments ?? createManualPayments(),
     clock,

@@ -4,6 +4,7 @@ import { defaultOrderSettings } from '../../commands/orders/order-deps.ts';
 import { systemClock } from '../../commands/ports/clock.ts';
 import type { EventStore } from '../../commands/ports/event-store.ts';
 import { WrongExpectedRevision } from '../../commands/ports/event-store-errors.ts';
+import { createGroupCommit } from '../../commands/runtime/group-commit.ts';
 import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';
 import { createStateCache } from '../../commands/runtime/state-cache.ts';
 import { available, stockDecider } from '../../domain/inventory/index.ts';
@@ -55,7 +56,14 @@ async function benchBackend(backend: BenchBackend, seconds: number): Promise<voi
   const locations = createLocationDirectory(store);
   await locations.start();
   const handlers = createCommandHandlers({
-    runtime: { store, cache: createStateCache(), ids: uuidV7Ids, maxRetries: 1000, locks: createKeyedLock() },
+    runtime: {
+      store,
+      cache: createStateCache(),
+      ids: uuidV7Ids,
+      maxRetries: 1000,
+      locks: createKeyedLock(),
+      groupCommit: createGroupCommit(),
+    },
     locations,
     payments: createManualPayments(),
     clock: systemClock,

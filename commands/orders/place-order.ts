@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../../domain/decider.ts';
 import { productDecider, type ProductState } from '../../domain/catalog/index.ts';
 import { InvalidTransition, ProductNotFound, StockShortage } from '../../domain/errors.ts';
 import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
@@ -6,7 +7,13 @@ import type { Money } from '../../domain/money.ts';
 import { orderStream, productStream, stockStream } from '../../domain/streams.ts';
 import type { Position } from '../ports/event-store.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
-import { asStepDecider, decideAndAppendSteps, type Step } from '../runtime/multi-stream.ts';
+import {
+  asStepDecider,
+  decideAndAppendSteps,
+  type Step,
+  type StepPlan,
+  type StepsOutcome,
+} from '../runtime/multi-stream.ts';
 import type { OrderDeps } from './order-deps.ts';
 
 export interface PlaceOrderInput {
@@ -20,6 +27,8 @@ export interface PlaceOrderInput {
 
 export interface PlacedOrder {
   order: OrderPlaced['data'];
+  /** Every event the placement appended: the order's and each reservation. */
+  events: DomainEvent[];
   revision: number;
   position: Position;
 }
@@ -35,121 +44,129 @@ export async function placeOrder(
   input: PlaceOrderInput,
   context: CommandContext,
 ): Promise<PlacedOrder> {
-  // Placements of the same products in this process take turns instead of racing for their stock.
-  const locks = deps.runtime.locks;
-  if (!locks) return place(deps, input, context);
-  return locks.run(
-    input.lines.map((line) => `product:${line.productId}`),
-    () => place(deps, input, context),
-  );
-}
-
-async function place(deps: OrderDeps, input: PlaceOrderInput, context: CommandContext): Promise<PlacedOrder> {
-  const expiresAt = new Date(Date.parse(context.now) + deps.settings.reservationTtlMs).toISOString();
-  const outcome = await decideAndAppendSteps(
-    deps.runtime,
-    async (load) => {
-      const products = await Promise.all(
-        input.lines.map(async (line, index) => {
-          const state = await load<ProductState>(
-            productStream(line.productId),
-            asStepDecider(productDecider),
-          );
-          return { line, index, product: activeProduct(state, line.productId) };
-        }),
-      );
-      const locations = deps.locations.list();
-      const skus = products.map((p) => p.product.sku);
-      const stock = new Map<string, StockState>();
-      await Promise.all(
-        skus.flatMap((sku) =>
-          locations.map(async (location) => {
-            const stream = stockStream(sku, location);
-            stock.set(stream, await load<StockState>(stream, asStepDecider(stockDecider)));
-          }),
-        ),
-      );
-      const availability = Object.fromEntries(
-        skus.map((sku) => [
-          sku,
-          Object.fromEntries(locations.map((l) => [l, available(stock.get(stockStream(sku, l))!)])),
-        ]),
-      );
-      const allocation = allocate(
-        products.map(({ product, line, index }) => ({
-          lineId: lineId(index),
-          sku: product.sku,
-          quantity: line.quantity,
-          ...(product.allowBackorder && locations[0] ? { backorderAt: locations[0] } : {}),
-        })),
-        availability,
-        deps.settings.allocationStrategy,
-      );
-      if (!allocation.ok) throw new StockShortage(allocation.shortages);
-      // Allocated lines are matched to their products by line id, not by position in the list.
-      const productOf = new Map(products.map(({ index, product }) => [lineId(index), product]));
-      const product = (line: { lineId: string }) => productOf.get(line.lineId)!;
-
-      const place: PlaceOrder = {
-        type: 'PlaceOrder',
-        data: {
-          orderId: input.orderId,
-          customerId: input.customerId,
-          currency: input.currency,
-          lines: allocation.lines.map((allocated) => ({
-            lineId: allocated.lineId,
-            sku: allocated.sku,
-            quantity: allocated.quantity,
-            unitPrice: product(allocated).price,
-            allocations: allocated.allocations,
-          })),
-          shippingFee: input.shippingFee ?? { amount: 0, currency: input.currency },
-          shippingAddress: input.shippingAddress,
-          paymentProvider: deps.payments.provider,
-          expiresAt,
-        },
-      };
-      const reservations: Step[] = allocation.lines.flatMap((allocated) =>
-        allocated.allocations.map((a) => ({
-          stream: stockStream(allocated.sku, a.location),
-          decider: asStepDecider(stockDecider),
-          command: {
-            type: 'ReserveStock',
-            data: {
-              sku: allocated.sku,
-              location: a.location,
-              orderId: input.orderId,
-              quantity: a.quantity,
-              expiresAt,
-              allowBackorder: product(allocated).allowBackorder,
-            },
-          },
-          compensate: () => ({
-            type: 'ReleaseReservation',
-            data: {
-              sku: allocated.sku,
-              location: a.location,
-              orderId: input.orderId,
-              quantity: a.quantity,
-              reason: 'cancelled',
-              now: context.now,
-            },
-          }),
-        })),
-      );
-      // Without atomic appends the order goes last: it exists only once all its stock is held.
-      return [
-        ...reservations,
-        { stream: orderStream(input.orderId), decider: asStepDecider(orderDecider), command: place },
-      ];
-    },
-    context,
-  );
+  const { runtime } = deps;
+  const plan = placementPlan(deps, input, context);
+  const keys = input.lines.map((line) => `product:${line.productId}`);
+  let outcome: StepsOutcome;
+  if (runtime.groupCommit && runtime.store.capabilities.atomicMultiStreamAppend) {
+    // Placements queued behind an in-flight one on the same products are decided and appended together.
+    outcome = await runtime.groupCommit.run(runtime, keys, { plan, context });
+  } else if (runtime.locks) {
+    // Placements of the same products in this process take turns instead of racing for their stock.
+    outcome = await runtime.locks.run(keys, () => decideAndAppendSteps(runtime, plan, context));
+  } else {
+    outcome = await decideAndAppendSteps(runtime, plan, context);
+  }
   const stream = orderStream(input.orderId);
   const placed = outcome.events.get(stream)?.[0] as OrderPlaced | undefined;
   if (!placed || !outcome.position)
     throw new Error(`Order ${input.orderId} was decided without an OrderPlaced event`);
-  return { order: placed.data, revision: outcome.revisions.get(stream)!, position: outcome.position };
+  return {
+    order: placed.data,
+    events: [...outcome.events.values()].flat(),
+    revision: outcome.revisions.get(stream)!,
+    position: outcome.position,
+  };
+}
+
+/**
+ * The placement's steps from the state `load` gives: prices from the catalog, locations by the
+ * allocation strategy, a reservation per allocated line and the order last.
+ */
+function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: CommandContext): StepPlan {
+  const expiresAt = new Date(Date.parse(context.now) + deps.settings.reservationTtlMs).toISOString();
+  return async (load) => {
+    const products = await Promise.all(
+      input.lines.map(async (line, index) => {
+        const state = await load<ProductState>(productStream(line.productId), asStepDecider(productDecider));
+        return { line, index, product: activeProduct(state, line.productId) };
+      }),
+    );
+    const locations = deps.locations.list();
+    const skus = products.map((p) => p.product.sku);
+    const stock = new Map<string, StockState>();
+    await Promise.all(
+      skus.flatMap((sku) =>
+        locations.map(async (location) => {
+          const stream = stockStream(sku, location);
+          stock.set(stream, await load<StockState>(stream, asStepDecider(stockDecider)));
+        }),
+      ),
+    );
+    const availability = Object.fromEntries(
+      skus.map((sku) => [
+        sku,
+        Object.fromEntries(locations.map((l) => [l, available(stock.get(stockStream(sku, l))!)])),
+      ]),
+    );
+    const allocation = allocate(
+      products.map(({ product, line, index }) => ({
+        lineId: lineId(index),
+        sku: product.sku,
+        quantity: line.quantity,
+        ...(product.allowBackorder && locations[0] ? { backorderAt: locations[0] } : {}),
+      })),
+      availability,
+      deps.settings.allocationStrategy,
+    );
+    if (!allocation.ok) throw new StockShortage(allocation.shortages);
+    // Allocated lines are matched to their products by line id, not by position in the list.
+    const productOf = new Map(products.map(({ index, product }) => [lineId(index), product]));
+    const product = (line: { lineId: string }) => productOf.get(line.lineId)!;
+
+    const place: PlaceOrder = {
+      type: 'PlaceOrder',
+      data: {
+        orderId: input.orderId,
+        customerId: input.customerId,
+        currency: input.currency,
+        lines: allocation.lines.map((allocated) => ({
+          lineId: allocated.lineId,
+          sku: allocated.sku,
+          quantity: allocated.quantity,
+          unitPrice: product(allocated).price,
+          allocations: allocated.allocations,
+        })),
+        shippingFee: input.shippingFee ?? { amount: 0, currency: input.currency },
+        shippingAddress: input.shippingAddress,
+        paymentProvider: deps.payments.provider,
+        expiresAt,
+      },
+    };
+    const reservations: Step[] = allocation.lines.flatMap((allocated) =>
+      allocated.allocations.map((a) => ({
+        stream: stockStream(allocated.sku, a.location),
+        decider: asStepDecider(stockDecider),
+        command: {
+          type: 'ReserveStock',
+          data: {
+            sku: allocated.sku,
+            location: a.location,
+            orderId: input.orderId,
+            quantity: a.quantity,
+            expiresAt,
+            allowBackorder: product(allocated).allowBackorder,
+          },
+        },
+        compensate: () => ({
+          type: 'ReleaseReservation',
+          data: {
+            sku: allocated.sku,
+            location: a.location,
+            orderId: input.orderId,
+            quantity: a.quantity,
+            reason: 'cancelled',
+            now: context.now,
+          },
+        }),
+      })),
+    );
+    // Without atomic appends the order goes last: it exists only once all its stock is held.
+    return [
+      ...reservations,
+      { stream: orderStream(input.orderId), decider: asStepDecider(orderDecider), command: place },
+    ];
+  };
 }
 
 const lineId = (index: number) => `L${index + 1}`;

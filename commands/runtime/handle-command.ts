@@ -4,6 +4,7 @@ import type { EventStore, Position } from '../ports/event-store.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { CommandContext } from './command-context.ts';
 import { loadAggregate } from './load-aggregate.ts';
+import type { GroupCommit } from './group-commit.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import type { StateCache } from './state-cache.ts';
 import { toNewEvents } from './to-new-events.ts';
@@ -17,6 +18,11 @@ export interface CommandRuntime {
   maxRetries: number;
   /** Queues commands of this process that would race for the same hot stream (see keyed-lock.ts). */
   locks?: KeyedLock;
+  /**
+   * Decides queued multi-stream commands on hot streams together and appends them in one atomic
+   * append (see group-commit.ts); used where the backend appends several streams atomically.
+   */
+  groupCommit?: GroupCommit;
 }
 
 export interface CommandOutcome<State> {

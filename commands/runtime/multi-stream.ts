@@ -24,6 +24,14 @@ export interface StepsOutcome {
   position: Position | null;
 }
 
+/**
+ * Builds a command's steps from loaded state (and may refuse, e.g. a shortage). `load` gives a
+ * stream's current state; it may run again after a lost race, with fresh state.
+ */
+export type StepPlan = (
+  load: <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) => Promise<S>,
+) => Promise<Step[]>;
+
 /** A decider typed loosely enough to hold any aggregate's, since one command may span several. */
 export const asStepDecider = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>) =>
   decider as unknown as Decider<never, DomainEvent, unknown>;
@@ -36,9 +44,7 @@ export const asStepDecider = <C, E extends DomainEvent, S>(decider: Decider<C, E
  */
 export async function decideAndAppendSteps(
   runtime: CommandRuntime,
-  plan: (
-    load: <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) => Promise<S>,
-  ) => Promise<Step[]>,
+  plan: StepPlan,
   context: CommandContext,
   /** An admin's If-Match on one stream: decided only on that revision, never retried. */
   pinned?: { stream: string; revision: number },

@@ -3,6 +3,7 @@ import { createLocationDirectory } from '../../commands/locations/location-direc
 import { createExpiryScheduler } from '../../commands/orders/expiry-scheduler.ts';
 import { systemClock } from '../../commands/ports/clock.ts';
 import type { EventStore } from '../../commands/ports/event-store.ts';
+import { createGroupCommit } from '../../commands/runtime/group-commit.ts';
 import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';
 import { createStateCache } from '../../commands/runtime/state-cache.ts';
 import type { Config } from '../../infra/config/config.ts';
@@ -24,7 +25,14 @@ export async function openWriteSide(config: Config, store: EventStore, database:
   await locations.start();
   const payments = openPayments(config);
   const handlers = createCommandHandlers({
-    runtime: { store, cache: createStateCache(), ids: uuidV7Ids, maxRetries: 50, locks: createKeyedLock() },
+    runtime: {
+      store,
+      cache: createStateCache(),
+      ids: uuidV7Ids,
+      maxRetries: 50,
+      locks: createKeyedLock(),
+      groupCommit: createGroupCommit(),
+    },
     locations,
     payments,
     clock: systemClock,

@@ -1,0 +1,80 @@
+/** One submitted item's outcome within its batch: its own result or its own error. */
+export type Settled<Result> = { ok: true; value: Result } | { ok: false; error: unknown };
+
+/**
+ * Group commit by key. An item whose keys are free starts at once, as a batch of one; items
+ * arriving while a batch holding any of their keys is in flight wait, and when it ends all waiting
+ * items that can go form the next batch together. Under load, a hot key then costs one flush per
+ * batch instead of one per item, while items on disjoint keys still run side by side.
+ *
+ * Fair by arrival: a waiting item's keys stay blocked for later items in the same scan, so a later
+ * item never overtakes an earlier one on a shared key.
+ */
+export interface KeyedBatches<Item, Result> {
+  submit(keys: readonly string[], item: Item): Promise<Result>;
+}
+
+interface Pending<Item, Result> {
+  keys: readonly string[];
+  item: Item;
+  resolve: (value: Result) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * `flush` runs one batch and answers every item, in order. A `flush` that throws fails every
+ * item of its batch with that error.
+ */
+export function createKeyedBatches<Item, Result>(
+  flush: (items: Item[]) => Promise<Settled<Result>[]>,
+  options: { maxBatch?: number } = {},
+): KeyedBatches<Item, Result> {
+  const maxBatch = options.maxBatch ?? 64;
+  const busy = new Set<string>();
+  let waiting: Pending<Item, Result>[] = [];
+
+  function pump(): void {
+    const blocked = new Set<string>();
+    const batch: Pending<Item, Result>[] = [];
+    const left: Pending<Item, Result>[] = [];
+    for (const pending of waiting) {
+      const free =
+        batch.length < maxBatch && pending.keys.every((key) => !busy.has(key) && !blocked.has(key));
+      if (free) batch.push(pending);
+      else {
+        left.push(pending);
+        for (const key of pending.keys) blocked.add(key);
+      }
+    }
+    waiting = left;
+    if (batch.length > 0) void run(batch);
+  }
+
+  async function run(batch: Pending<Item, Result>[]): Promise<void> {
+    const keys = [...new Set(batch.flatMap((pending) => pending.keys))];
+    for (const key of keys) busy.add(key);
+    try {
+      const settled = await flush(batch.map((pending) => pending.item));
+      batch.forEach((pending, index) => {
+        const outcome = settled[index];
+        if (!outcome) pending.reject(new Error('group commit answered fewer items than it was given'));
+        else if (outcome.ok) pending.resolve(outcome.value);
+        else pending.reject(outcome.error);
+      });
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    } finally {
+      for (const key of keys) busy.delete(key);
+      pump();
+    }
+  }
+
+  return {
+    submit(keys, item) {
+      return new Promise<Result>((resolve, reject) => {
+        waiting.push({ keys: [...new Set(keys)], item, resolve, reject });
+        pump();
+      });
+    },
+  };
+}
