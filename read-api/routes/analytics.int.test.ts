@@ -1,0 +1,91 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notFoundHandler, readErrorHandler } from '../../infra/http/error-handler.ts';
+import { createLogger } from '../../infra/logging/logger.ts';
+import { projectedShop, type ProjectedShop } from '../../projections/analytics/testing/projected-shop.ts';
+import { createJwtVerifier } from '../../write-api/auth/jwt-verifier.ts';
+import { mintToken } from '../../write-api/auth/mint-token.ts';
+import { authenticate } from '../http/auth.ts';
+import { analyticsRoutes } from './analytics.ts';
+
+const secret = 'analytics-route-test-secret-0123456789';
+
+describe('admin analytics routes on chDB', () => {
+  let shop: ProjectedShop;
+  let app: OpenAPIHono;
+  let admin: string;
+  let staff: string;
+  const get = (path: string, token = admin, headers: Record<string, string> = {}) =>
+    app.request(path, { headers: { authorization: `Bearer ${token}`, ...headers } });
+
+  beforeAll(async () => {
+    shop = await projectedShop(6);
+    const reader = await shop.store.openReadonly();
+    app = new OpenAPIHono();
+    app.onError(readErrorHandler({ log: createLogger('silent') }));
+    app.notFound(notFoundHandler);
+    app.route(
+      '/',
+      analyticsRoutes({
+        analytics: reader,
+        authenticated: authenticate(createJwtVerifier({ secret })),
+        now: () => new Date('2026-11-30T12:00:00Z'),
+      }),
+    );
+    admin = await mintToken({ secret, subject: 'admin-1', role: 'admin' });
+    staff = await mintToken({ secret, subject: 'staff-1', role: 'staff' });
+  });
+  afterAll(() => shop?.dispose());
+
+  it('lists the reports', async () => {
+    const response = await get('/admin/analytics/reports');
+    expect(response.status).toBe(200);
+    const names = ((await response.json()) as { name: string }[]).map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['sales', 'top_sellers', 'refund_rate', 'days_of_cover']));
+  });
+
+  it('serves a report as JSON with its parameters (defaults: the 30 days up to today)', async () => {
+    const response = await get('/admin/analytics/reports/sales?granularity=month');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { params: unknown; rows: { units: string }[] };
+    expect(body.params).toEqual({ from: '2026-11-01', to: '2026-12-01', granularity: 'month', limit: 10 });
+    expect(body.rows).toHaveLength(1);
+  });
+
+  it.each([
+    ['&format=csv', {}],
+    ['', { accept: 'text/csv' }],
+  ])('exports CSV (%s %o)', async (query, headers) => {
+    const response = await get(
+      `/admin/analytics/reports/top_sellers?from=2026-11-01&to=2026-12-01${query}`,
+      admin,
+      headers,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="top_sellers_2026-11-01_2026-12-01.csv"',
+    );
+    const [header, first] = (await response.text()).split('\n');
+    expect(header).toBe('"sku","name","units","revenue","currency"');
+    expect(first).toMatch(/^"A","Hammer",\d+,\d+,"EUR"$/);
+  });
+
+  it.each([
+    ['/admin/analytics/reports/sales?from=2026-13-01', 'query.from'],
+    ['/admin/analytics/reports/sales?granularity=year', 'query.granularity'],
+    ['/admin/analytics/reports/sales?from=2026-12-01&to=2026-11-01', 'query.to'],
+    ['/admin/analytics/reports/sales?limit=0', 'query.limit'],
+    ['/admin/analytics/reports/nope', 'param.name'],
+  ])('answers 400 naming the field for %s', async (path, field) => {
+    const response = await get(path);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(JSON.stringify(await response.json())).toContain(field);
+  });
+
+  it('is for admins only', async () => {
+    expect((await get('/admin/analytics/reports/sales', staff)).status).toBe(403);
+    expect((await app.request('/admin/analytics/reports/sales')).status).toBe(401);
+  });
+});

@@ -1,0 +1,135 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
+import { defaultHook } from '../../infra/http/default-hook.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
+import {
+  findReport,
+  reportCsv,
+  reportParams,
+  reportParamsInput,
+  reportRows,
+  reports,
+} from '../../projections/analytics/reports.ts';
+import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
+import { authErrors, notFoundError } from '../schemas/common.ts';
+
+export interface AnalyticsRoutesDeps {
+  /** Best a read-only client (`openAnalyticsClient(config, { readonly: true })`). */
+  analytics: AnalyticsClient;
+  /** The read API's `authenticate(verifier)` middleware (`ctx.authenticated`). */
+  authenticated: MiddlewareHandler<ReadAuthEnv>;
+  /** Today, for the default date range; the wall clock unless a test pins it. */
+  now?: () => Date;
+}
+
+const tags = ['Analytics'];
+const ReportName = z.enum(reports.map((r) => r.name) as [string, ...string[]]);
+const ReportQuery = reportParamsInput.safeExtend({
+  format: z.enum(['json', 'csv']).optional().describe('csv is the same as Accept: text/csv'),
+});
+const ReportRows = z.object({
+  report: z.string(),
+  params: z.object({ from: z.string(), to: z.string(), granularity: z.string(), limit: z.number() }),
+  rows: z.array(z.record(z.string(), z.unknown())),
+});
+const ReportInfo = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  parameters: z.array(z.string()),
+});
+
+/**
+ * Admin routes over the ClickHouse analytics tables: the ready-made reports of
+ * projections/analytics/reports.ts with a date range, granularity and limit, as JSON or CSV
+ * (`Accept: text/csv` or `?format=csv`). Mount with `app.route('/', analyticsRoutes(...))`.
+ */
+export function analyticsRoutes(deps: AnalyticsRoutesDeps) {
+  const app = new OpenAPIHono<ReadAuthEnv>({ defaultHook });
+  const now = deps.now ?? (() => new Date());
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/admin/analytics/reports',
+      summary: 'The ready-made analytics reports',
+      tags,
+      security: [{ bearerAuth: [] }],
+      middleware: [deps.authenticated, requireRole('admin')] as const,
+      responses: {
+        200: { description: 'Reports', content: { 'application/json': { schema: z.array(ReportInfo) } } },
+        ...authErrors,
+      },
+    }),
+    (c) =>
+      c.json(
+        reports.map((r) => ({
+          name: r.name,
+          title: r.title,
+          description: r.description,
+          parameters: [...r.uses],
+        })),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/admin/analytics/reports/{name}',
+      summary:
+        'Run a report: sales, revenue, top sellers, refund rate, sell-through, stockouts, days of cover',
+      description:
+        '`from` is included, `to` excluded (default: the 30 days up to today). Money is in minor units of `currency`. CSV with `Accept: text/csv` or `?format=csv`.',
+      tags,
+      security: [{ bearerAuth: [] }],
+      middleware: [deps.authenticated, requireRole('admin')] as const,
+      request: { params: z.object({ name: ReportName }), query: ReportQuery },
+      responses: {
+        200: {
+          description: 'The report',
+          content: {
+            'application/json': { schema: ReportRows },
+            'text/csv': { schema: z.string() },
+          },
+        },
+        ...authErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { name } = c.req.valid('param');
+      const { format, ...given } = c.req.valid('query');
+      const report = findReport(name);
+      if (!report) {
+        throw new HttpProblem({
+          status: 404,
+          code: 'not_found',
+          title: 'Not found',
+          detail: `No report ${name}.`,
+        });
+      }
+      const params = reportParams(given, now());
+      const csv = format === 'csv' || (format === undefined && prefersCsv(c.req.header('accept')));
+      if (csv) {
+        return c.body(await reportCsv(deps.analytics, report, params), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${name}_${params.from}_${params.to}.csv"`,
+        });
+      }
+      return c.json({ report: name, params, rows: await reportRows(deps.analytics, report, params) }, 200);
+    },
+  );
+
+  return app;
+}
+
+/** CSV when the client lists text/csv and not JSON before it (a browser's `*\/*` keeps JSON). */
+function prefersCsv(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const types = accept.split(',').map((part) => part.split(';')[0]!.trim().toLowerCase());
+  const csv = types.indexOf('text/csv');
+  const json = types.indexOf('application/json');
+  return csv !== -1 && (json === -1 || csv < json);
+}
