@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSpecDatabase, type SpecDatabase } from '../testing/projection-spec.ts';
+import { shop, simpleOrder } from '../testing/shop.ts';
+import { auditProjection } from './projection.ts';
+import { auditEntries } from './queries.ts';
+
+const staff = { id: 'staff-7', role: 'staff' } as const;
+const customer = { id: 'c1', role: 'customer' } as const;
+const system = { id: 'system', role: 'system' } as const;
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+function history() {
+  const s = shop();
+  s.log.at('2026-01-05T09:00:00.000Z');
+  s.createLocation('berlin', 'Berlin');
+  s.renameLocation('berlin', 'Berlin warehouse');
+  s.createProduct('p1', 'MUG', 1200, { name: 'Mug' });
+  s.updateProduct('p1', { name: 'Big mug' }, staff);
+  s.changePrice('p1', 1000, 'autumn sale');
+  s.discontinue('p1', 'end of line');
+  s.receive('MUG', 'berlin', 10, staff);
+  s.stock(
+    {
+      type: 'ReserveStock',
+      data: {
+        sku: 'MUG',
+        location: 'berlin',
+        orderId: 'o9',
+        quantity: 2,
+        expiresAt: '2026-02-01T00:00:00.000Z',
+        allowBackorder: false,
+      },
+    },
+    system,
+  );
+  s.stock(
+    {
+      type: 'ShipStock',
+      data: { sku: 'MUG', location: 'berlin', orderId: 'o9', shipmentId: 's9', quantity: 2 },
+    },
+    system,
+  );
+  s.log.at('2026-01-06T09:00:00.000Z');
+  s.stock(
+    {
+      type: 'AdjustStock',
+      data: { sku: 'MUG', location: 'berlin', delta: -3, reason: 'damage', note: 'dropped' },
+    },
+    staff,
+  );
+  s.stock({ type: 'SetLowStockThreshold', data: { sku: 'MUG', location: 'berlin', threshold: 4 } });
+  s.order(
+    simpleOrder('o1', 'c1', [{ lineId: 'l1', sku: 'MUG', quantity: 1, unitPrice: 1000, location: 'berlin' }]),
+    customer,
+  );
+  s.order({ type: 'AuthorizePayment', data: { orderId: 'o1', paymentRef: 'pi', amount: eur(1500) } }, system);
+  s.order(
+    {
+      type: 'CancelOrder',
+      data: { orderId: 'o1', reason: 'requested', note: 'customer called', now: '2026-01-06T10:00:00.000Z' },
+    },
+    staff,
+  );
+  s.log.record(
+    'projection-orders',
+    {
+      type: 'ProjectionEventSkipped',
+      data: {
+        projection: 'orders',
+        position: '5:5',
+        eventId: 'e5',
+        eventType: 'OrderPlaced',
+        reason: 'corrupt data',
+      },
+    },
+    { actor: system },
+  );
+  return s.log.events;
+}
+
+describe.each(['pglite', 'postgres'] as const)('audit projection on %s', (backend) => {
+  let database: SpecDatabase;
+  beforeAll(async () => void (database = await openSpecDatabase(backend)));
+  afterAll(async () => database.dispose());
+
+  it('records every staff and admin action and projection skips, with before, after and reason', async () => {
+    const spec = await database.spec(auditProjection());
+    const tags = await spec.given(history(), { batchSize: 4 });
+    const rows = await spec.rows('audit_entries', ['position_commit']);
+    expect(
+      rows.map((r) => [r.event_type, r.actor_id, r.entity_type, r.entity_id, r.before, r.after, r.reason]),
+    ).toEqual([
+      ['LocationCreated', 'admin-1', 'location', 'berlin', null, { name: 'Berlin' }, null],
+      [
+        'LocationRenamed',
+        'admin-1',
+        'location',
+        'berlin',
+        { name: 'Berlin' },
+        { name: 'Berlin warehouse' },
+        null,
+      ],
+      [
+        'ProductCreated',
+        'admin-1',
+        'product',
+        'p1',
+        null,
+        expect.objectContaining({ sku: 'MUG', price: eur(1200) }),
+        null,
+      ],
+      ['ProductUpdated', 'staff-7', 'product', 'p1', { name: 'Mug' }, { name: 'Big mug' }, null],
+      ['PriceChanged', 'admin-1', 'product', 'p1', { price: eur(1200) }, { price: eur(1000) }, 'autumn sale'],
+      [
+        'ProductDiscontinued',
+        'admin-1',
+        'product',
+        'p1',
+        { status: 'active' },
+        { status: 'discontinued' },
+        'end of line',
+      ],
+      ['StockReceived', 'staff-7', 'stock', 'MUG@berlin', { onHand: 0 }, { onHand: 10 }, null],
+      ['StockAdjusted', 'staff-7', 'stock', 'MUG@berlin', { onHand: 8 }, { onHand: 5 }, 'damage: dropped'],
+      ['LowStockThresholdSet', 'admin-1', 'stock', 'MUG@berlin', { threshold: null }, { threshold: 4 }, null],
+      [
+        'OrderCancelled',
+        'staff-7',
+        'order',
+        'o1',
+        null,
+        { status: 'cancelled' },
+        'requested: customer called',
+      ],
+      ['ProjectionEventSkipped', 'system', 'projection', 'orders', null, null, 'corrupt data'],
+    ]);
+    expect(tags).toEqual(['audit', 'audit', 'audit', 'audit']);
+  });
+
+  it('answers by actor, entity and time range', async () => {
+    const spec = await database.spec(auditProjection());
+    await spec.given(history());
+    const byStaff = await spec.read((db) => auditEntries(db, { actorId: 'staff-7' }));
+    expect(byStaff.map((e) => e.eventType)).toEqual([
+      'OrderCancelled',
+      'StockAdjusted',
+      'StockReceived',
+      'ProductUpdated',
+    ]);
+    const product = await spec.read((db) => auditEntries(db, { entityType: 'product', entityId: 'p1' }));
+    expect(product).toHaveLength(4);
+    const day2 = await spec.read((db) =>
+      auditEntries(db, { from: '2026-01-06T00:00:00.000Z', to: '2026-01-07T00:00:00.000Z' }),
+    );
+    expect(day2.map((e) => e.eventType)).toEqual([
+      'ProjectionEventSkipped',
+      'OrderCancelled',
+      'LowStockThresholdSet',
+      'StockAdjusted',
+    ]);
+    const page = await spec.read((db) => auditEntries(db, { limit: 2, before: day2[1]! }));
+    expect(page.map((e) => e.eventType)).toEqual(['LowStockThresholdSet', 'StockAdjusted']);
+  });
+});
