@@ -27,17 +27,20 @@ export async function readNextBatch(
   filter: EventFilter | undefined,
   skips: ReadonlySet<string>,
 ): Promise<Batch | null> {
+  const passed = (read: RecordedEvent[]) => read.filter((event) => !isSkipped(skips, event.position));
+  if (!filter) {
+    // Unfiltered, the last event read is as far as the checkpoint can go: no head read needed.
+    const read = await store.readAll({ from: from ?? 'start', maxCount: batchSize });
+    const last = read.at(-1);
+    return last ? { events: passed(read), end: last.position, full: read.length === batchSize } : null;
+  }
   const head = await store.headPosition();
   if (head === null || reached(from, head)) return null;
-  const read = await store.readAll({
-    from: from ?? 'start',
-    maxCount: batchSize,
-    ...(filter ? { filter } : {}),
-  });
+  const read = await store.readAll({ from: from ?? 'start', maxCount: batchSize, filter });
   const last = read.at(-1);
   const full = read.length === batchSize;
   const end = full || (last && comparePositions(last.position, head) > 0) ? last!.position : head;
-  return { events: read.filter((event) => !isSkipped(skips, event.position)), end, full };
+  return { events: passed(read), end, full };
 }
 
 /** The serving generation changed under a projector (a replay switched it): it must reload. */

@@ -71,7 +71,7 @@ describe('one active instance per projector, on PostgreSQL', () => {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       children.push(child);
-      await once(child.stdout!, 'data');
+      await once(child.stdout, 'data');
       return child;
     };
 
