@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../commands/ports/event-store.ts';
 import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SinkProjection } from '../runtime/projection.ts';
-import { eventRows, type Row } from './event-rows.ts';
+import { eventRows, type Row, type TableRows } from './event-rows.ts';
 import { createAnalyticsSchema, factTables, recreateAnalyticsSchema, type FactTable } from './schema.ts';
 
 /** The projector's name: its checkpoint key and the `qm replay analytics` argument. */
@@ -48,11 +48,21 @@ export function createAnalyticsProjection(deps: AnalyticsProjectionDeps): Analyt
       if (events.length === 0) return;
       await ensureSchema();
       const rows = eventRows(uniqueById(events));
+      const tables = factTables.filter((table) => rows[table].length > 0);
+      const present = await eventIdsPresent(analytics, tables, rows);
       let inserted = 0;
       // One table after the other: chDB runs one statement at a time per session anyway, and a
       // failure then leaves the earlier tables complete for this batch (the per-table check covers it).
-      for (const table of factTables) {
-        inserted += await insertMissing(analytics, table, rows[table]);
+      for (const table of tables) {
+        const held = present.get(table);
+        const missing = held ? rows[table].filter((row) => !held.has(idOf(row))) : rows[table];
+        if (missing.length === 0) continue;
+        await analytics.client.insert({
+          table: `${analytics.database}.${table}`,
+          values: missing,
+          format: 'JSONEachRow',
+        });
+        inserted += missing.length;
       }
       deps.log?.debug({ events: events.length, rows: inserted }, 'analytics batch delivered');
     },
@@ -76,46 +86,46 @@ function uniqueById(events: readonly RecordedEvent[]): RecordedEvent[] {
   });
 }
 
-/** Inserts the rows whose event the table does not hold yet; returns how many it inserted. */
-async function insertMissing(analytics: AnalyticsClient, table: FactTable, rows: Row[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const present = await eventIdsPresent(analytics, table, rows);
-  const missing = present.size === 0 ? rows : rows.filter((row) => !present.has(idOf(row)));
-  if (missing.length === 0) return 0;
-  await analytics.client.insert({
-    table: `${analytics.database}.${table}`,
-    values: missing,
-    format: 'JSONEachRow',
-  });
-  return missing.length;
-}
-
 /**
- * Which of the rows' events `table` already holds. Bounded by the rows' times, which lead every
- * fact table's sorting key, so it reads a narrow primary-key range rather than the whole table.
+ * Which of the batch's events each table already holds, in one round trip (a UNION ALL over the
+ * tables). Bounded by the batch's times, which lead every fact table's sorting key, so each part
+ * reads a narrow primary-key range rather than the whole table.
  */
 async function eventIdsPresent(
   analytics: AnalyticsClient,
-  table: FactTable,
-  rows: Row[],
-): Promise<Set<string>> {
-  const ids = [...new Set(rows.map(idOf))];
-  let from = String(rows[0]!.time);
+  tables: readonly FactTable[],
+  rows: TableRows,
+): Promise<Map<FactTable, Set<string>>> {
+  const present = new Map<FactTable, Set<string>>();
+  if (tables.length === 0) return present;
+  const all = tables.flatMap((table) => rows[table]);
+  const ids = [...new Set(all.map(idOf))];
+  let from = String(all[0]!.time);
   let to = from;
-  for (const row of rows) {
+  for (const row of all) {
     const time = String(row.time);
     if (time < from) from = time;
     if (time > to) to = time;
   }
+  const query = tables
+    .map(
+      (
+        table,
+      ) => `SELECT DISTINCT '${table}' AS table, toString(event_id) AS id FROM ${analytics.database}.${table}
+        WHERE time >= {from:DateTime64(3, 'UTC')} AND time <= {to:DateTime64(3, 'UTC')} AND event_id IN {ids:Array(UUID)}`,
+    )
+    .join('\nUNION ALL\n');
   const result = await analytics.client.query({
-    query: `SELECT DISTINCT toString(event_id) AS id FROM ${analytics.database}.${table}
-      WHERE time >= {from:DateTime64(3, 'UTC')} AND time <= {to:DateTime64(3, 'UTC')}
-        AND event_id IN {ids:Array(UUID)}`,
+    query,
     query_params: { from, to, ids },
     format: 'JSONEachRow',
   });
-  const present = await result.json<{ id: string }>();
-  return new Set(present.map((row) => row.id));
+  for (const { table, id } of await result.json<{ table: FactTable; id: string }>()) {
+    const held = present.get(table) ?? new Set<string>();
+    held.add(id);
+    present.set(table, held);
+  }
+  return present;
 }
 
 const idOf = (row: Row): string => String(row.event_id).toLowerCase();
