@@ -1,0 +1,44 @@
+import { productDecider } from '../../domain/catalog/index.ts';
+import type { Decider, DomainEvent } from '../../domain/decider.ts';
+import { stockDecider } from '../../domain/inventory/index.ts';
+import { locationDecider } from '../../domain/locations/index.ts';
+import { orderDecider } from '../../domain/orders/index.ts';
+import { replenishmentDecider } from '../../domain/replenishment/index.ts';
+import {
+  locationStream,
+  orderStream,
+  productStream,
+  replenishmentStream,
+  stockStream,
+} from '../../domain/streams.ts';
+
+/** Only the folding half of a decider: what time travel needs. */
+export interface Folder {
+  initialState(): unknown;
+  evolve(state: unknown, event: DomainEvent): unknown;
+}
+
+/** Deciders' `evolve` takes their own events; here every event of the stream is one of them. */
+const folder = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>): Folder => decider;
+
+/** The category (the part before the first `-`) each stream-name builder of domain/streams.ts yields. */
+const categoryOf = (name: (...ids: string[]) => string) => name('x', 'y').split('-')[0]!;
+
+/** Each aggregate's decider by the category of its streams, as named in domain/streams.ts. */
+const byCategory = new Map<string, Folder>([
+  [categoryOf(productStream), folder(productDecider)],
+  [categoryOf(stockStream), folder(stockDecider)],
+  [categoryOf(orderStream), folder(orderDecider)],
+  [categoryOf(locationStream), folder(locationDecider)],
+  [categoryOf(replenishmentStream), folder(replenishmentDecider)],
+]);
+
+/** The categories time travel can fold, for error messages and docs. */
+export const foldableCategories: readonly string[] = [...byCategory.keys()];
+
+/** The decider whose `evolve` folds `stream`, by its category; null for streams of no aggregate. */
+export function folderForStream(stream: string): { category: string; folder: Folder } | null {
+  const category = stream.split('-')[0]!;
+  const found = byCategory.get(category);
+  return found ? { category, folder: found } : null;
+}
