@@ -7,6 +7,7 @@ import type { Registry } from '../../infra/metrics/registry.ts';
 import { openPgSession, type SqlSession } from '../../infra/sql/pg-session.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { publisherProjection } from '../../projections/publisher/publisher-projection.ts';
+import { readModelProjections } from '../../projections/read-models.ts';
 import { waitForCheckpoint } from '../../projections/runtime/checkpoints.ts';
 import type {
   AnyReadModelProjection,
@@ -153,9 +154,9 @@ export function projectionCatalog(
   };
 }
 
-/** The read models of this deployment. */
+/** The read models of this deployment (fresh objects each call). */
 export function deploymentReadModels(): AnyReadModelProjection[] {
-  return [];
+  return readModelProjections();
 }
 
 export interface ProjectorContext extends CatalogContext {
