@@ -1,0 +1,100 @@
+import type { EventStore, Position } from '../../commands/ports/event-store.ts';
+import { createCacheMetrics } from '../../infra/cache/cache-metrics.ts';
+import type { CacheStore } from '../../infra/cache/cache-store.ts';
+import { createMemoryCacheStore } from '../../infra/cache/memory-cache-store.ts';
+import { createReadThroughCache, type ReadThroughCache } from '../../infra/cache/read-through-cache.ts';
+import { createRedisCacheStore } from '../../infra/cache/redis-cache-store.ts';
+import type { Config } from '../../infra/config/config.ts';
+import type { Logger } from '../../infra/logging/logger.ts';
+import type { Registry } from '../../infra/metrics/registry.ts';
+import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
+import type { ProjectionEffects } from '../../projections/runtime/projection.ts';
+import { projectionStatus } from '../../projections/runtime/projection-status.ts';
+import { createReadApi } from '../../read-api/app.ts';
+import type { TokenVerifier } from '../../read-api/http/auth.ts';
+import { verifierFromConfig } from '../../write-api/auth/verifier-from-config.ts';
+
+/** Redis when `REDIS_URL` is set (shared by every process), else this process's memory. */
+export function openCacheStore(
+  config: Pick<Config, 'REDIS_URL'>,
+  options: { prefix?: string } = {},
+): CacheStore {
+  return config.REDIS_URL
+    ? createRedisCacheStore({ url: config.REDIS_URL, ...(options.prefix ? { prefix: options.prefix } : {}) })
+    : createMemoryCacheStore();
+}
+
+export interface ReadSideDeps {
+  config: Pick<
+    Config,
+    | 'REDIS_URL'
+    | 'QM_READ_WAIT_MS'
+    | 'QM_CACHE_TTL_SECONDS'
+    | 'AUTH_JWT_SECRET'
+    | 'AUTH_JWKS_URL'
+    | 'AUTH_ISSUER'
+    | 'AUTH_AUDIENCE'
+  >;
+  /** The read-model database (the deployment's PostgreSQL or PGlite). */
+  database: SqlExecutor;
+  store: EventStore;
+  log: Logger;
+  metrics: Registry;
+  /** Defaults to the write side's verifier from the same configuration. */
+  verifier?: TokenVerifier;
+  /** Give the cache store directly (tests, benchmarks); else `openCacheStore(config)`. */
+  cacheStore?: CacheStore;
+  /** The in-process projectors' wait (`RunningProjectors.waitFor`), when they run here. */
+  waitForProjections?: (names: readonly string[], position: Position, timeoutMs: number) => Promise<boolean>;
+}
+
+export interface ReadSide {
+  api: ReturnType<typeof createReadApi>;
+  cache: ReadThroughCache;
+  /**
+   * Pass as `startProjectors({ onApplied })`: drops the cache entries a committed batch changed, so
+   * the next read after a projection sees it. A failure is logged, never thrown into the projector
+   * (the batch is committed; entries then live until their TTL, and token-carrying reads bypass them).
+   */
+  onApplied(effects: ProjectionEffects, position: Position, projection: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The read side wired from configuration: the cache (Redis or memory) with its metrics on the
+ * process registry, the read API over the read models, and the hook that invalidates the cache
+ * from what the projectors apply.
+ */
+export function openReadSide(deps: ReadSideDeps): ReadSide {
+  const store = deps.cacheStore ?? openCacheStore(deps.config);
+  const cache = createReadThroughCache({
+    store,
+    metrics: createCacheMetrics(deps.metrics),
+    log: deps.log,
+    ttlMs: deps.config.QM_CACHE_TTL_SECONDS * 1000,
+  });
+  const api = createReadApi({
+    db: deps.database,
+    cache,
+    verifier: deps.verifier ?? verifierFromConfig(deps.config, deps.log),
+    log: deps.log,
+    consistencyWaitMs: deps.config.QM_READ_WAIT_MS,
+    projectionStatus: () => projectionStatus({ store: deps.store, database: deps.database }),
+    ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
+  });
+  deps.log.info({ cache: store.kind, readWaitMs: deps.config.QM_READ_WAIT_MS }, 'read side ready');
+  return {
+    api,
+    cache,
+    async onApplied(effects, _position, projection) {
+      const tags = effects.invalidate ?? [];
+      if (tags.length === 0) return;
+      try {
+        await cache.invalidate(tags);
+      } catch (error) {
+        deps.log.warn({ err: error, projection, tags: tags.length }, 'could not invalidate the read cache');
+      }
+    },
+    close: () => store.close(),
+  };
+}

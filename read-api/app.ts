@@ -1,0 +1,53 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { defaultHook } from '../infra/http/default-hook.ts';
+import { notFoundHandler, readErrorHandler } from '../infra/http/error-handler.ts';
+import { authenticate } from './http/auth.ts';
+import type { ReadContext } from './http/read-context.ts';
+import { createReadModels } from './http/read-models.ts';
+import type { ReadApiDeps } from './read-api-deps.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { orderRoutes } from './routes/orders.ts';
+import { staffRoutes } from './routes/staff.ts';
+
+/**
+ * The storefront and back-office read API over the read models. Public: catalog listings, search,
+ * product detail (cached, invalidated by the events the projectors apply), the OpenAPI document
+ * and its docs page. Orders need a token (customers see their own); staff and admin views need
+ * their role. Every answer may be asked to include a write (`X-Consistency-Token` / `?after=`).
+ */
+export function createReadApi(deps: ReadApiDeps) {
+  const ctx: ReadContext = {
+    ...deps,
+    readModels: createReadModels(deps.db, deps.waitForProjections),
+    authenticated: authenticate(deps.verifier),
+  };
+  const app = new OpenAPIHono({ defaultHook });
+  app.onError(readErrorHandler({ log: deps.log }));
+  app.notFound(notFoundHandler);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A JWT whose `sub` is the actor and `role` is customer, staff or admin (`qm token`).',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Quartermaster read API',
+      version: '0.1.0',
+      description:
+        'Reads from projections of the event log. Pass the consistency token a write returned (`X-Consistency-Token` header or `?after=`) to read your own write: the API waits up to a bounded time for the projection, and marks the answer `X-Stale: true` (with a `Warning`) when it could not.',
+    },
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+
+  app.route('/', catalogRoutes(ctx));
+  app.route('/', orderRoutes(ctx));
+  app.route('/', staffRoutes(ctx));
+  app.route('/', adminRoutes(ctx));
+  // Read routes of other features mount here (each authenticates per route with ctx.authenticated):
+  // streams (time travel), analytics, notifications, replenishment.
+  return app;
+}

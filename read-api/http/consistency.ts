@@ -1,0 +1,64 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { parsePositionToken, positionToToken, type Position } from '../../commands/ports/position.ts';
+
+/** The consistency token a write answered with (`QM-Position`, `position`): `<commit>:<prepare>`. */
+export const ConsistencyToken = z
+  .string()
+  .regex(/^\d{1,20}:\d{1,20}$/, 'must be the consistency token a write returned, such as "752:1044"')
+  .openapi({ example: '752:1044' });
+
+/** Query parameter form (`?after=752:1044`), for links and browsers. */
+export const consistencyQuery = {
+  after: ConsistencyToken.optional().openapi({
+    description:
+      'Read your writes: wait (bounded) until this answer includes the write that returned this token.',
+  }),
+};
+
+/** Header form, for API clients. */
+export const consistencyHeaders = z.object({
+  'x-consistency-token': ConsistencyToken.optional().openapi({
+    description:
+      'Read your writes: wait (bounded) until this answer includes the write that returned this token.',
+  }),
+});
+
+/**
+ * The position a client wants to have been read, from the header or the query (both validated by
+ * the route's schemas, so a bad token was already answered with a 400 naming the field).
+ */
+export function requestedPosition(c: Context): Position | undefined {
+  const token = c.req.header('x-consistency-token') ?? c.req.query('after');
+  return token === undefined ? undefined : (parsePositionToken(token) ?? undefined);
+}
+
+/** What a read answers with besides its data: where its data stood and whether it is stale. */
+export interface Freshness {
+  /** The projector position the data was read at (null: the projector has applied nothing yet). */
+  position: Position | null;
+  /** True when the client's token was not reached within the wait: the data may predate its write. */
+  stale: boolean;
+  /** From the cache or computed now; absent for answers that are never cached. */
+  cache?: 'hit' | 'miss';
+}
+
+/**
+ * Sets the freshness headers: `X-Read-Position`, and for a stale answer `X-Stale: true` plus a
+ * `Warning` (RFC 7234's 110 "Response is stale") saying which token it could not wait for.
+ */
+export function freshnessHeaders(
+  freshness: Freshness,
+  requested: Position | undefined,
+  projections: readonly string[],
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (freshness.position) headers['X-Read-Position'] = positionToToken(freshness.position);
+  if (freshness.cache) headers['X-Cache'] = freshness.cache;
+  if (freshness.stale && requested) {
+    headers['X-Stale'] = 'true';
+    headers['Warning'] =
+      `110 quartermaster "Response is stale: the ${projections.join(', ')} read model has not reached ${positionToToken(requested)} yet"`;
+  }
+  return headers;
+}

@@ -1,0 +1,89 @@
+import type { Context } from 'hono';
+import { comparePositions, type Position } from '../../commands/ports/position.ts';
+import type { ReadApiDeps } from '../read-api-deps.ts';
+import type { authenticate } from './auth.ts';
+import { freshnessHeaders, requestedPosition, type Freshness } from './consistency.ts';
+import type { ReadModels, ReadModelView } from './read-models.ts';
+
+/** What route modules get: the deps plus read-model access and the authentication middleware. */
+export interface ReadContext extends ReadApiDeps {
+  readModels: ReadModels;
+  /**
+   * Per route (`middleware: [ctx.authenticated, ...]`), never `use('*')`: the read API can then be
+   * mounted beside other apps without its authentication catching their routes, or theirs its own.
+   */
+  authenticated: ReturnType<typeof authenticate>;
+}
+
+const isBehind = (position: Position | null, requested: Position | undefined) =>
+  requested !== undefined && (position === null || comparePositions(position, requested) < 0);
+
+/** An answer body already serialized (from the cache, or computed), sent as JSON as it is. */
+export function jsonText(c: Context, body: string, headers: Record<string, string>, status: 200 | 404 = 200) {
+  return c.body(body, status, { ...headers, 'Content-Type': 'application/json' });
+}
+
+/**
+ * Reads through the cache, honouring the client's consistency token: an entry older than the
+ * token is bypassed; computing first waits (bounded) for the projection to pass the token. The
+ * answer is marked stale when its data still predates the token.
+ *
+ * `compute` returns the answer, or null for "no such thing" (also cached, so probing for missing
+ * ids costs nothing; the tags invalidate it when the thing appears).
+ */
+export async function cachedRead<Database>(
+  ctx: ReadContext,
+  c: Context,
+  spec: {
+    projection: string;
+    key: string;
+    kind: string;
+    tags: readonly string[];
+    compute: (view: ReadModelView<Database>) => Promise<unknown>;
+  },
+): Promise<{ body: string | null; headers: Record<string, string> }> {
+  const requested = requestedPosition(c);
+  const answer = await ctx.cache.read({
+    key: spec.key,
+    kind: spec.kind,
+    tags: spec.tags,
+    minPosition: requested,
+    compute: async () => {
+      if (requested) await ctx.readModels.waitFor([spec.projection], requested, ctx.consistencyWaitMs);
+      return ctx.readModels.read<Database, { body: string; position: Position | null }>(
+        spec.projection,
+        async (view) => ({
+          body: JSON.stringify((await spec.compute(view)) ?? null),
+          position: view.position,
+        }),
+      );
+    },
+  });
+  const freshness: Freshness = {
+    position: answer.position,
+    stale: isBehind(answer.position, requested),
+    cache: answer.hit ? 'hit' : 'miss',
+  };
+  return {
+    body: answer.body === 'null' ? null : answer.body,
+    headers: freshnessHeaders(freshness, requested, [spec.projection]),
+  };
+}
+
+/** Reads without caching (per-user and staff answers), with the same wait and stale marking. */
+export async function freshRead<Database, T>(
+  ctx: ReadContext,
+  c: Context,
+  projection: string,
+  work: (view: ReadModelView<Database>) => Promise<T>,
+): Promise<{ value: T; headers: Record<string, string> }> {
+  const requested = requestedPosition(c);
+  if (requested) await ctx.readModels.waitFor([projection], requested, ctx.consistencyWaitMs);
+  let position: Position | null = null;
+  const value = await ctx.readModels.read<Database, T>(projection, (view) => {
+    position = view.position;
+    return work(view);
+  });
+  const freshness: Freshness = { position, stale: isBehind(position, requested) };
+  return { value, headers: freshnessHeaders(freshness, requested, [projection]) };
+}

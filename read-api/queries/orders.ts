@@ -1,0 +1,165 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { OrdersDatabase, OrdersTable } from '../../projections/orders/tables.ts';
+
+const iso = (value: Date) => new Date(value).toISOString();
+
+/** The order as a customer or staff member sees it (the projection's internal `state` left out). */
+function orderSummary(order: Omit<Selectable<OrdersTable>, 'state'>) {
+  const money = (amount: string | number) => ({ amount: Number(amount), currency: order.currency });
+  return {
+    orderId: order.order_id,
+    customerId: order.customer_id,
+    status: order.status,
+    paymentStatus: order.payment_status,
+    subtotal: money(order.subtotal),
+    shipping: money(order.shipping),
+    total: money(order.total),
+    lineCount: order.line_count,
+    itemCount: order.item_count,
+    placedAt: iso(order.placed_at),
+    updatedAt: iso(order.updated_at),
+  };
+}
+
+export type OrderSummary = ReturnType<typeof orderSummary>;
+
+/** The owner of an order, or undefined: what authorization needs before anything else is read. */
+export async function orderOwner(db: Kysely<OrdersDatabase>, orderId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('orders')
+    .select('customer_id')
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
+  return row?.customer_id;
+}
+
+/** An order with its lines, payments, refunds, shipments and timeline (who did what, when). */
+export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
+  const order = await db.selectFrom('orders').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+  if (!order) return null;
+  const [lines, payments, refunds, shipments, timeline] = await Promise.all([
+    db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
+    db.selectFrom('order_payments').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
+    db.selectFrom('order_refunds').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
+    db
+      .selectFrom('order_shipments')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('revision')
+      .execute(),
+    db.selectFrom('order_timeline').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
+  ]);
+  const money = (amount: string | number) => ({ amount: Number(amount), currency: order.currency });
+  return {
+    ...orderSummary(order),
+    shippingAddress: order.shipping_address,
+    expiresAt: iso(order.expires_at),
+    cancellation:
+      order.cancellation_reason === null
+        ? null
+        : { reason: order.cancellation_reason, note: order.cancellation_note },
+    payment: {
+      provider: order.payment_provider,
+      reference: order.payment_ref,
+      authorized: money(order.authorized_amount),
+      captured: money(order.captured_amount),
+      refunded: money(order.refunded_amount),
+    },
+    lines: lines.map((line) => ({
+      lineId: line.line_id,
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: money(line.unit_price),
+      lineTotal: money(line.line_total),
+      allocations: line.allocations,
+    })),
+    payments: payments.map((payment) => ({
+      kind: payment.kind,
+      reference: payment.payment_ref,
+      amount: payment.amount === null ? null : money(payment.amount),
+      reason: payment.reason,
+      at: iso(payment.at),
+    })),
+    refunds: refunds.map((refund) => ({
+      refundId: refund.refund_id,
+      amount: money(refund.amount),
+      reason: refund.reason,
+      by: refund.actor_id,
+      at: iso(refund.at),
+    })),
+    shipments: shipments.map((shipment) => ({
+      shipmentId: shipment.shipment_id,
+      location: shipment.location,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.tracking_number,
+      lines: shipment.lines,
+      shippedAt: iso(shipment.shipped_at),
+    })),
+    timeline: timeline.map((entry) => ({
+      type: entry.event_type,
+      summary: entry.summary,
+      at: iso(entry.at),
+      by: { id: entry.actor_id, role: entry.actor_role },
+      correlationId: entry.correlation_id,
+      revision: entry.revision,
+    })),
+  };
+}
+
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof orderDetail>>>;
+
+export interface OrderKeyset {
+  placedAt: string;
+  id: string;
+}
+
+/** A customer's orders, newest first, by keyset on `(placed_at, order_id)` (the customer index). */
+export async function customerOrders(
+  db: Kysely<OrdersDatabase>,
+  request: { customerId: string; after?: OrderKeyset | undefined; limit: number },
+): Promise<{ items: OrderSummary[]; next: OrderKeyset | null }> {
+  const { after } = request;
+  let query = db
+    .selectFrom('orders')
+    .select([
+      'order_id',
+      'customer_id',
+      'status',
+      'payment_status',
+      'currency',
+      'subtotal',
+      'shipping',
+      'total',
+      'payment_provider',
+      'payment_ref',
+      'authorized_amount',
+      'captured_amount',
+      'refunded_amount',
+      'shipping_address',
+      'line_count',
+      'item_count',
+      'expires_at',
+      'cancellation_reason',
+      'cancellation_note',
+      'placed_at',
+      'updated_at',
+      'revision',
+    ])
+    .where('customer_id', '=', request.customerId);
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('placed_at', 'order_id'), '<', eb.tuple(new Date(after.placedAt) as never, after.id)),
+    );
+  }
+  const rows = await query
+    .orderBy('placed_at', 'desc')
+    .orderBy('order_id', 'desc')
+    .limit(request.limit + 1)
+    .execute();
+  const page = rows.slice(0, request.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(orderSummary),
+    next: rows.length > request.limit && last ? { placedAt: iso(last.placed_at), id: last.order_id } : null,
+  };
+}

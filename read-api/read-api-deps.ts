@@ -1,0 +1,28 @@
+import type { Position } from '../commands/ports/position.ts';
+import type { ReadThroughCache } from '../infra/cache/read-through-cache.ts';
+import type { Logger } from '../infra/logging/logger.ts';
+import type { SqlExecutor } from '../infra/sql/sql-client.ts';
+import type { TokenVerifier } from './http/auth.ts';
+
+/** Everything the read API needs, passed in by the composition root (no globals, no container). */
+export interface ReadApiDeps {
+  /** The read-model database (a read-only role or replica is enough: the read API never writes). */
+  db: SqlExecutor;
+  /** Product detail, listings and search answers; invalidated by what the projectors apply. */
+  cache: ReadThroughCache;
+  /** The same verifier as the write API (`verifierFromConfig`), so both accept the same tokens. */
+  verifier: TokenVerifier;
+  log: Logger;
+  /** How long a read carrying a consistency token waits for its projection (`QM_READ_WAIT_MS`). */
+  consistencyWaitMs: number;
+  /**
+   * Admin: every projector's position and lag and the event store's head, as JSON (the runtime's
+   * `projectionStatus`, bound to the database and event store by the composition root).
+   */
+  projectionStatus: () => Promise<unknown>;
+  /**
+   * When the projectors run in this process: their own wait (woken per batch, no polling). Without
+   * it the read API polls the checkpoints table, which works from any process.
+   */
+  waitForProjections?: (names: readonly string[], position: Position, timeoutMs: number) => Promise<boolean>;
+}

@@ -1,0 +1,95 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { defaultHook } from '../../infra/http/default-hook.ts';
+import type { OrdersDatabase } from '../../projections/orders/tables.ts';
+import { assertOwnerOrStaff, type ReadAuthEnv } from '../http/auth.ts';
+import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { freshRead, type ReadContext } from '../http/read-context.ts';
+import { customerOrders, orderDetail, orderOwner } from '../queries/orders.ts';
+import { authErrors, Id, jsonAnswer, notFoundError, readErrors } from '../schemas/common.ts';
+import { MyOrdersQuery, OrderDetail, OrderPage } from '../schemas/orders.ts';
+
+const tags = ['Orders'];
+const security = [{ bearerAuth: [] }];
+const ORDERS = 'orders';
+const OrderCursor = z.object({ at: z.iso.datetime(), id: z.string() });
+
+/** Orders: a customer sees their own; staff and admins see any. Never cached (per-user answers). */
+export function orderRoutes(ctx: ReadContext) {
+  const app = new OpenAPIHono<ReadAuthEnv>({ defaultHook });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/orders/{orderId}',
+      summary: 'An order with lines, payments, refunds, shipments and its timeline',
+      tags,
+      security,
+      middleware: [ctx.authenticated] as const,
+      request: {
+        params: z.object({ orderId: Id }),
+        query: z.object(consistencyQuery),
+        headers: consistencyHeaders,
+      },
+      responses: {
+        200: jsonAnswer(OrderDetail, 'The order'),
+        ...notFoundError,
+        ...authErrors,
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      const { value, headers } = await freshRead<OrdersDatabase, Awaited<ReturnType<typeof orderDetail>>>(
+        ctx,
+        c,
+        ORDERS,
+        async ({ db }) => {
+          // Ownership first: another customer's order is answered exactly like a missing one.
+          assertOwnerOrStaff(c.var.actor, await orderOwner(db, orderId), 'order');
+          return orderDetail(db, orderId);
+        },
+      );
+      if (!value) assertOwnerOrStaff(c.var.actor, undefined, 'order');
+      return c.json(value!, 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me/orders',
+      summary: "The caller's orders, newest first",
+      tags,
+      security,
+      middleware: [ctx.authenticated] as const,
+      request: { query: MyOrdersQuery, headers: consistencyHeaders },
+      responses: { 200: jsonAnswer(OrderPage, 'One page of orders'), ...authErrors, ...readErrors },
+    }),
+    async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const keyset = decodeCursor(cursor, OrderCursor);
+      const { value, headers } = await freshRead<OrdersDatabase, Awaited<ReturnType<typeof customerOrders>>>(
+        ctx,
+        c,
+        ORDERS,
+        ({ db }) =>
+          customerOrders(db, {
+            customerId: c.var.actor.id,
+            limit,
+            after: keyset ? { placedAt: keyset.at, id: keyset.id } : undefined,
+          }),
+      );
+      return c.json(
+        {
+          items: value.items,
+          nextCursor: value.next ? encodeCursor({ at: value.next.placedAt, id: value.next.id }) : null,
+        },
+        200,
+        headers,
+      );
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,183 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { defaultHook } from '../../infra/http/default-hook.ts';
+import type { AuditDatabase } from '../../projections/audit/tables.ts';
+import type { InventoryDatabase } from '../../projections/inventory/tables.ts';
+import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
+import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { freshRead, type ReadContext } from '../http/read-context.ts';
+import { lowStock } from '../../projections/inventory/queries.ts';
+import { auditEntries } from '../queries/staff.ts';
+import { authErrors, Cursor, Id, jsonAnswer, Limit, readErrors } from '../schemas/common.ts';
+
+const tags = ['Staff'];
+const security = [{ bearerAuth: [] }];
+
+const LowStockItem = z
+  .object({
+    sku: z.string(),
+    location: z.string(),
+    onHand: z.number().int(),
+    reserved: z.number().int(),
+    available: z.number().int(),
+    backordered: z.number().int(),
+    lowStockThreshold: z.number().int().nullable(),
+    lowStock: z.boolean(),
+    revision: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .openapi('LowStockItem');
+
+const AuditEntry = z
+  .object({
+    eventId: z.string(),
+    at: z.string(),
+    actor: z.object({ id: z.string(), role: z.string() }),
+    entity: z.object({ type: z.string(), id: z.string(), stream: z.string() }),
+    action: z.string(),
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
+    reason: z.string().nullable(),
+    correlationId: z.string(),
+    position: z.string(),
+  })
+  .openapi('AuditEntry');
+
+const Time = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 time such as 2026-11-21T10:00:00Z',
+});
+
+const AuditQuery = z
+  .object({
+    actor: Id.optional().openapi({ description: 'Only actions by this actor id.' }),
+    entityType: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a stream category such as product, stock or order')
+      .optional()
+      .openapi({ example: 'product' }),
+    entityId: z.string().min(1).max(200).optional().openapi({ example: 'p-1001' }),
+    from: Time.optional().openapi({ description: 'From this time (inclusive).' }),
+    to: Time.optional().openapi({ description: 'Until this time (exclusive).' }),
+    limit: Limit(200, 50),
+    cursor: Cursor,
+    ...consistencyQuery,
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to)) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    }
+  });
+
+const LowStockCursor = z.object({ a: z.number().int(), s: z.string(), l: z.string() });
+const AuditCursor = z.object({
+  at: z.iso.datetime(),
+  c: z.string().regex(/^\d+$/),
+  p: z.string().regex(/^\d+$/),
+});
+
+/** Staff views: the low-stock list and the audit trail of every admin and staff action. */
+export function staffRoutes(ctx: ReadContext) {
+  const app = new OpenAPIHono<ReadAuthEnv>({ defaultHook });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/low-stock',
+      summary: 'Stock levels at or below their low-stock threshold, emptiest first',
+      tags,
+      security,
+      middleware: [ctx.authenticated, requireRole('staff', 'admin')] as const,
+      request: {
+        query: z.object({
+          location: Id.optional(),
+          limit: Limit(500, 100),
+          cursor: Cursor,
+          ...consistencyQuery,
+        }),
+        headers: consistencyHeaders,
+      },
+      responses: {
+        200: jsonAnswer(
+          z.object({ items: z.array(LowStockItem), nextCursor: z.string().nullable() }),
+          'Low stock, scarcest first',
+        ),
+        ...authErrors,
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { location, limit, cursor } = c.req.valid('query');
+      const keyset = decodeCursor(cursor, LowStockCursor);
+      const { value, headers } = await freshRead<InventoryDatabase, Awaited<ReturnType<typeof lowStock>>>(
+        ctx,
+        c,
+        'inventory',
+        ({ db }) =>
+          lowStock(db, {
+            ...(location ? { location } : {}),
+            limit: limit + 1,
+            ...(keyset ? { after: { available: keyset.a, sku: keyset.s, location: keyset.l } } : {}),
+          }),
+      );
+      const items = value.slice(0, limit);
+      const last = items[items.length - 1];
+      const nextCursor =
+        value.length > limit && last
+          ? encodeCursor({ a: last.available, s: last.sku, l: last.location })
+          : null;
+      return c.json({ items, nextCursor }, 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/audit',
+      summary: 'Audit trail: who did what to which entity, with before, after and reason',
+      tags,
+      security,
+      middleware: [ctx.authenticated, requireRole('staff', 'admin')] as const,
+      request: { query: AuditQuery, headers: consistencyHeaders },
+      responses: {
+        200: jsonAnswer(
+          z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() }),
+          'Newest first',
+        ),
+        ...authErrors,
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const keyset = decodeCursor(query.cursor, AuditCursor);
+      const { value, headers } = await freshRead<AuditDatabase, Awaited<ReturnType<typeof auditEntries>>>(
+        ctx,
+        c,
+        'audit',
+        ({ db }) =>
+          auditEntries(db, {
+            actorId: query.actor,
+            entityType: query.entityType,
+            entityId: query.entityId,
+            from: query.from,
+            to: query.to,
+            limit: query.limit,
+            after: keyset ? { at: keyset.at, commit: keyset.c, prepare: keyset.p } : undefined,
+          }),
+      );
+      return c.json(
+        {
+          items: value.items,
+          nextCursor: value.next
+            ? encodeCursor({ at: value.next.at, c: value.next.commit, p: value.next.prepare })
+            : null,
+        },
+        200,
+        headers,
+      );
+    },
+  );
+
+  return app;
+}
