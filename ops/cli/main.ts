@@ -6,6 +6,7 @@ import { projectCommand } from './commands/project.ts';
 import { projectionCommand } from './commands/projection.ts';
 import { replayCommand } from './commands/replay.ts';
 import { serveCommand } from './commands/serve.ts';
+import { streamCommand } from './commands/stream.ts';
 import { tokenCommand } from './commands/token.ts';
 
 /** `qm`: the operator's and admin's command line. `npm run qm -- <command>` or `npx tsx ops/cli/main.ts`. */
@@ -22,5 +23,6 @@ program.addCommand(projectionCommand());
 program.addCommand(replayCommand());
 program.addCommand(projectCommand());
 program.addCommand(analyticsCommand());
+program.addCommand(streamCommand());
 
 await program.parseAsync(process.argv);
