@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
 import type { ForecastingTables, SeriesKey } from './forecasting-tables.ts';
@@ -55,4 +56,28 @@ export async function loadPolicy(executor: SqlExecutor, series: SeriesKey): Prom
     .where('location', '=', series.location)
     .executeTakeFirst();
   return { leadTimeDays: row?.lead_time_days ?? null, serviceLevel: row?.service_level ?? null };
+}
+
+/** The day the series was last forecast as of (null: never). */
+export async function lastForecastDay(executor: SqlExecutor, series: SeriesKey): Promise<number | null> {
+  const row = await kyselyOver<ForecastingTables>(executor)
+    .selectFrom('qm_forecast_series')
+    .select('forecast_day')
+    .where('sku', '=', series.sku)
+    .where('location', '=', series.location)
+    .executeTakeFirst();
+  return row?.forecast_day ?? null;
+}
+
+/** Records that the series was forecast as of `day` (never moving back). */
+export async function markForecastDay(executor: SqlExecutor, series: SeriesKey, day: number): Promise<void> {
+  await kyselyOver<ForecastingTables>(executor)
+    .insertInto('qm_forecast_series')
+    .values({ ...series, forecast_day: day })
+    .onConflict((oc) =>
+      oc.columns(['sku', 'location']).doUpdateSet({
+        forecast_day: sql<number>`greatest(qm_forecast_series.forecast_day, excluded.forecast_day)`,
+      }),
+    )
+    .execute();
 }

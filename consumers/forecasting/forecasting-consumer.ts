@@ -4,7 +4,7 @@ import type { EventBus, RunningConsumer } from '../../infra/bus/event-bus.ts';
 import { defaultSubjectPrefix } from '../../infra/bus/subjects.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
-import { loadDemandHistory, loadPolicy } from './demand-history.ts';
+import { lastForecastDay, loadDemandHistory, loadPolicy, markForecastDay } from './demand-history.ts';
 import { epochDay, type SeriesKey } from './forecasting-tables.ts';
 import { recordDemand } from './record-demand.ts';
 import type { CommandCause, ForecastFigures, ReplenishmentCommands } from './replenishment-commands.ts';
@@ -24,6 +24,8 @@ export interface ForecastingOptions {
   subjectPrefix?: string;
   /** Forecasts kept per process, so a hot SKU is not refitted on every sale of the day (default 10,000). */
   cacheSize?: number;
+  /** Called after each event is handled (before it is acknowledged); for tests and metrics. */
+  onHandled?: (event: RecordedEvent) => void;
 }
 
 /** Demand comes from orders; availability changes from stock movements; policies from admins. */
@@ -91,11 +93,17 @@ export async function startForecastingConsumer(options: ForecastingOptions): Pro
         await options.commands.reviewReplenishment(series, cause);
         return;
       }
+      // An event older than the last forecast (a late redelivery, a second consumer catching up)
+      // must not put an outdated forecast over a newer one.
+      const day = epochDay(event.metadata.occurredAt);
+      const last = await lastForecastDay(options.sql, series);
+      if (last !== null && day < last) return;
       const figures = await figuresFor(series, event);
       const { recorded } =
         figures === null
           ? await options.commands.reviewReplenishment(series, cause)
           : await options.commands.recordForecast(figures, cause);
+      if (figures !== null) await markForecastDay(options.sql, series, day);
       if (recorded.length > 0) log.info({ ...series, recorded, cause: event.id }, 'replenishment recorded');
     } catch (error) {
       if (!isDomainError(error)) throw error;
@@ -113,6 +121,7 @@ export async function startForecastingConsumer(options: ForecastingOptions): Pro
     handle: async (event) => {
       const { touched } = await recordDemand(options.sql, event);
       for (const series of touched) await refresh(series, event);
+      options.onHandled?.(event);
     },
   });
   log.info({ bus: options.bus.kind, ...options.settings }, 'forecasting consumer started');

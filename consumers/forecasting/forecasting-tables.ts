@@ -21,6 +21,7 @@ export interface ForecastingTables {
     cancelled: Generated<number>;
     refunded: Generated<number>;
   };
+  qm_forecast_series: { sku: string; location: string; forecast_day: number };
   qm_forecast_policies: {
     sku: string;
     location: string;

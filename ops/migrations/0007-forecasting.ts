@@ -8,6 +8,8 @@ import type { Migration } from '../../infra/sql/migrate.ts';
  * - orders and their lines (per location): to book cancellations and refunds against the day the
  *   demand was placed;
  * - daily demand per SKU and location: ordered, cancelled and refunded units;
+ * - series: the day each SKU and location was last forecast as of, so a late redelivery of an
+ *   older event never records an outdated forecast over a newer one;
  * - policies: per SKU and location lead time and service level, learnt from the bus.
  */
 export const forecastingSchema: Migration = {
@@ -40,6 +42,12 @@ export const forecastingSchema: Migration = {
       cancelled double precision not null default 0,
       refunded double precision not null default 0,
       primary key (sku, location, day)
+    );
+    create table qm_forecast_series (
+      sku text not null,
+      location text not null,
+      forecast_day integer not null,
+      primary key (sku, location)
     );
     create table qm_forecast_policies (
       sku text not null,
