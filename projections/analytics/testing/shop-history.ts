@@ -42,8 +42,13 @@ export async function recordShopHistory(h: CommandHarness, orders = 3): Promise<
     ctx(),
   );
   await h.handlers.changePrice('p1', eur(1199), 'autumn sale', ctx());
+  await recordOrders(h, 0, orders);
+}
 
-  for (let i = 0; i < orders; i += 1) {
+/** Orders `first` to `first + count - 1` of the history (after `recordShopHistory` set the shop up). */
+export async function recordOrders(h: CommandHarness, first: number, count: number): Promise<void> {
+  const ctx = () => h.context();
+  for (let i = first; i < first + count; i += 1) {
     const orderId = `o${i}`;
     h.clock.advance(24 * 60 * 60 * 1000); // one order a day: the daily rollups get several days
     const placed = await h.handlers.placeOrder(
