@@ -1,7 +1,10 @@
+import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
+
 /**
- * Finds a customer's mail address. Orders carry a customer id, not an address: the identity
- * provider owns addresses. The default treats ids that are addresses (a JWT `sub` of an email
- * login) as such; a deployment with opaque ids plugs in a lookup against its customer directory.
+ * Finds a customer's mail address. OrderPlaced carries a customer id (a key: no `@`), not an
+ * address; the identity provider owns addresses. So the consumer asks a directory: by default the
+ * `qm_customer_contacts` table, which whatever syncs customers from the identity provider fills
+ * (an OrderPlaced that carries `customerEmail` itself needs no lookup).
  */
 export interface CustomerContacts {
   emailOf(customerId: string): Promise<string | null>;
@@ -13,13 +16,33 @@ export function isEmailAddress(value: string): boolean {
   return EMAIL.test(value);
 }
 
-export const customerIdAsEmail: CustomerContacts = {
-  emailOf: async (customerId) => (isEmailAddress(customerId) ? customerId : null),
-};
-
-/** A fixed directory (tests, small shops configured by hand), falling back to ids that are addresses. */
-export function contactsFrom(directory: Record<string, string>): CustomerContacts {
+/** Addresses from `qm_customer_contacts` (customer_id → email). */
+export function sqlCustomerContacts(sql: SqlExecutor): CustomerContacts {
   return {
-    emailOf: async (customerId) => directory[customerId] ?? customerIdAsEmail.emailOf(customerId),
+    async emailOf(customerId) {
+      const [row] = await sql.query<{ email: string }>(
+        'select email from qm_customer_contacts where customer_id = $1',
+        [customerId],
+      );
+      return row?.email ?? null;
+    },
   };
+}
+
+/** Records or changes a customer's address (the identity sync, `qm mail contact`). */
+export async function saveCustomerContact(
+  sql: SqlExecutor,
+  customerId: string,
+  email: string,
+): Promise<void> {
+  await sql.query(
+    `insert into qm_customer_contacts (customer_id, email) values ($1, $2)
+     on conflict (customer_id) do update set email = excluded.email, updated_at = now()`,
+    [customerId, email],
+  );
+}
+
+/** A fixed directory (tests, a shop configured by hand). */
+export function contactsFrom(directory: Record<string, string>): CustomerContacts {
+  return { emailOf: async (customerId) => directory[customerId] ?? null };
 }

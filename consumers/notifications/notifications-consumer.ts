@@ -1,10 +1,11 @@
+import type { RecordedEvent } from '../../commands/ports/event-store.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { defaultSubjectPrefix } from '../../infra/bus/subjects.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { startMailDispatcher, type MailDispatcherOptions } from '../../infra/mail/mail-dispatcher.ts';
 import type { MailTransport } from '../../infra/mail/mail-transport.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
-import { customerIdAsEmail, type CustomerContacts } from './customer-contacts.ts';
+import { sqlCustomerContacts, type CustomerContacts } from './customer-contacts.ts';
 import { handleNotificationEvent } from './notification-handler.ts';
 import { parkEvent } from './notification-state.ts';
 
@@ -16,7 +17,7 @@ export interface NotificationsOptions {
   log: Logger;
   /** Recipients of stock alerts (QM_ADMIN_EMAIL). */
   adminEmails: readonly string[];
-  /** How customer ids become addresses; default: ids that are addresses. */
+  /** How customer ids become addresses; default: the `qm_customer_contacts` table. */
   contacts?: CustomerContacts;
   /** The durable consumer's name on the bus (default `notifications`). */
   durable?: string;
@@ -25,6 +26,8 @@ export interface NotificationsOptions {
   /** Redelivery of events whose handling failed (database trouble), before they are parked. */
   maxDeliver?: number;
   backoffMs?: readonly number[];
+  /** Told after each event is handled (or found handled before), with how many mails it stored. */
+  onHandled?: (event: RecordedEvent, mails: number) => void;
   /** Retries, backoff and lease of mail sending. */
   dispatcher?: Omit<MailDispatcherOptions, 'sql' | 'transport' | 'log'>;
 }
@@ -42,7 +45,11 @@ export interface RunningNotifications {
 export async function startNotifications(options: NotificationsOptions): Promise<RunningNotifications> {
   const log = options.log.child({ consumer: options.durable ?? 'notifications' });
   const prefix = options.subjectPrefix ?? defaultSubjectPrefix;
-  const rules = { adminEmails: options.adminEmails, contacts: options.contacts ?? customerIdAsEmail, log };
+  const rules = {
+    adminEmails: options.adminEmails,
+    contacts: options.contacts ?? sqlCustomerContacts(options.sql),
+    log,
+  };
   const dispatcher = startMailDispatcher({
     ...options.dispatcher,
     sql: options.sql,
@@ -56,7 +63,9 @@ export async function startNotifications(options: NotificationsOptions): Promise
     ...(options.maxDeliver === undefined ? {} : { maxDeliver: options.maxDeliver }),
     ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
     handle: async (event) => {
-      if ((await handleNotificationEvent(options.sql, event, rules)) > 0) dispatcher.wake();
+      const mails = await handleNotificationEvent(options.sql, event, rules);
+      if (mails > 0) dispatcher.wake();
+      options.onHandled?.(event, mails);
     },
     onGiveUp: (event, error) => parkEvent(options.sql, event, error),
   });

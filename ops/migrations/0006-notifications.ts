@@ -14,6 +14,8 @@ import type { Migration } from '../../infra/sql/migrate.ts';
  *   transport accepted it, `parked` after the last retry (visible to admins, retried on request).
  *   The id is derived from event, template and recipient, so it is created once per event.
  * - `qm_mail_outbox`: where mail goes with no SMTP_URL (embedded mode), read by `qm mail list`.
+ * - `qm_customer_contacts`: customer id → mail address (orders carry ids, not addresses), filled by
+ *   whatever syncs customers from the identity provider.
  * - `qm_notification_parked_events`: events the consumer failed on at its last delivery.
  */
 export const notificationsSchema: Migration = {
@@ -63,6 +65,11 @@ export const notificationsSchema: Migration = {
       html_body text not null,
       message_id text not null,
       created_at timestamptz not null default now()
+    );
+    create table qm_customer_contacts (
+      customer_id text primary key,
+      email text not null,
+      updated_at timestamptz not null default now()
     );
     create table qm_notification_parked_events (
       event_id text primary key,
