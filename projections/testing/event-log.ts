@@ -20,6 +20,8 @@ export interface EventLog {
   ): RecordedEvent[];
   /** Records an event as given (for events no decider emits, e.g. a projection skip). */
   record(stream: string, event: DomainEvent, options?: { actor?: Actor; at?: string }): RecordedEvent;
+  /** The decider state of a stream (undefined before its first event). */
+  stateOf(stream: string): unknown;
   /** Sets the clock that stamps the following events. */
   at(iso: string): void;
   /** Moves the clock forward. */
@@ -69,12 +71,14 @@ export function eventLog(start = '2026-01-05T09:00:00.000Z'): EventLog {
         typeof decider.evolve
       >[0];
       const decided = decider.decide(command, state);
+      if (decided.length === 0) return [];
       const recorded = decided.map((event) => record(stream, event, options));
       const next = decided.reduce((s, event) => decider.evolve(s, event), state);
       streams.set(stream, { revision: streams.get(stream)!.revision, state: next });
       return recorded;
     },
     record,
+    stateOf: (stream) => streams.get(stream)?.state,
     at: (iso) => void (clock = Date.parse(iso)),
     advance: (ms) => void (clock += ms),
   };

@@ -1,0 +1,453 @@
+/**
+ * A seeded, mixed shop workload driven through the real command handlers (the write side as the
+ * API runs it), for tests that compare read models: products and price changes with reasons,
+ * locations, receipts, adjustments, transfers, thresholds, orders (some refused for shortage or a
+ * discontinued product), manual payments, partial shipments, deliveries, refunds, cancellations,
+ * expiries on the manual clock, and replenishment forecasts, policies and dismissals.
+ *
+ * Every choice comes from one fast-check sample drawn from `seed`, and commands run one after
+ * another, so a seed always produces the same log (up to ids and positions). A command the domain
+ * refuses adds nothing and is counted, as the write API would answer it with a 4xx.
+ */
+import fc from 'fast-check';
+import { isDomainError } from '../../domain/errors.ts';
+import { orderDecider, shippedQuantity, type OrderState } from '../../domain/orders/index.ts';
+import { replay } from '../../domain/decider.ts';
+import { orderStream } from '../../domain/streams.ts';
+import type { CommandHarness } from '../../test-support/command-harness.ts';
+
+export interface WorkloadOptions {
+  seed: number;
+  /** Random steps after the fixed opening (products, locations, first receipts). */
+  steps: number;
+}
+
+export interface WorkloadReport {
+  /** Commands the domain accepted, by kind. */
+  accepted: Record<string, number>;
+  /** Commands the domain refused, by kind and error code (e.g. `placeOrder:stock_shortage`). */
+  refused: Record<string, number>;
+}
+
+type Actor = { id: string; role: 'customer' | 'staff' | 'admin' | 'system' };
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const address = {
+  name: 'Ada Lovelace',
+  line1: '1 Analytical Way',
+  line2: null,
+  city: 'London',
+  postalCode: 'N1 1AA',
+  region: null,
+  country: 'GB',
+};
+const admin: Actor = { id: 'admin-1', role: 'admin' };
+const staff: Actor = { id: 'staff-7', role: 'staff' };
+const system: Actor = { id: 'system', role: 'system' };
+
+const catalog = [
+  {
+    name: 'iPhone 15 Pro',
+    brand: 'Apple',
+    category: 'phones',
+    attributes: { color: 'black', storage: '256' },
+  },
+  {
+    name: 'Galaxy S24',
+    brand: 'Samsung',
+    category: 'phones',
+    attributes: { color: 'violet', storage: '128' },
+  },
+  { name: 'Coffee mug', brand: 'Acme', category: 'kitchen', attributes: { color: 'white' } },
+  { name: 'Dinner plate', brand: 'Acme', category: 'kitchen', attributes: { color: 'blue' } },
+  { name: 'Claw hammer', brand: 'Stanley', category: 'tools', attributes: { weight: '450g' } },
+  { name: 'Hand saw', brand: 'Bahco', category: 'tools', attributes: {} },
+  { name: 'USB-C cable', brand: 'Anker', category: 'accessories', attributes: { length: '1m' } },
+  { name: 'Phone case', brand: 'Spigen', category: 'accessories', attributes: { color: 'clear' } },
+] as const;
+
+/** A stream of seeded numbers drawn once from fast-check; `int(n)` is in [0, n). */
+function draws(seed: number, count: number) {
+  const [values] = fc.sample(fc.array(fc.nat(), { minLength: count, maxLength: count }), {
+    seed,
+    numRuns: 1,
+  });
+  let next = 0;
+  const int = (n: number) => values![next++ % count]! % n;
+  const pick = <T>(list: readonly T[]): T => {
+    if (list.length === 0) throw new Error('pick from an empty list');
+    return list[int(list.length)]!;
+  };
+  /** One of `list`, or `undefined` when it is empty (no order in that state yet). */
+  const anyOf = <T>(list: readonly T[]): T | undefined => (list.length === 0 ? undefined : pick(list));
+  return { int, pick, anyOf, chance: (p: number) => int(1000) < p * 1000 };
+}
+
+/** Runs the workload on `h` (its manual clock moves forward as it goes). */
+export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptions): Promise<WorkloadReport> {
+  const rng = draws(options.seed, options.steps * 12 + 200);
+  const { handlers } = h;
+  const report: WorkloadReport = { accepted: {}, refused: {} };
+  const ctx = (actor: Actor) => h.context(actor);
+  const count = (table: Record<string, number>, key: string) => void (table[key] = (table[key] ?? 0) + 1);
+
+  /** Runs one command; a domain refusal is counted, anything else fails the workload. */
+  async function attempt<T>(kind: string, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const result = await run();
+      count(report.accepted, kind);
+      return result;
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      count(report.refused, `${kind}:${error.code}`);
+      return undefined;
+    }
+  }
+
+  const locations = ['berlin', 'paris', 'madrid'];
+  const products = catalog.map((item, index) => ({
+    productId: `p${index + 1}`,
+    sku: `SKU-${index + 1}`,
+    ...item,
+  }));
+  const orders = new Map<string, OrderState>();
+  const openSuggestions = new Map<string, string>();
+  let nextOrder = 0;
+
+  const refresh = async (orderId: string) =>
+    void orders.set(orderId, replay(orderDecider, (await h.store.readStream(orderStream(orderId))) as never));
+  const ordersWhere = (test: (order: Exclude<OrderState, { status: 'none' }>) => boolean) =>
+    [...orders.entries()].filter(([, order]) => order.status !== 'none' && test(order)).map(([id]) => id);
+  const noteSuggestions = (
+    result: { events: { type: string; data: Record<string, unknown> }[] } | undefined,
+  ) => {
+    for (const event of result?.events ?? []) {
+      const key = `${String(event.data.sku)}@${String(event.data.location)}`;
+      if (event.type === 'ReplenishmentSuggested') openSuggestions.set(key, String(event.data.suggestionId));
+      if (
+        event.type === 'ReplenishmentSuggestionWithdrawn' ||
+        event.type === 'ReplenishmentSuggestionDismissed'
+      )
+        openSuggestions.delete(key);
+    }
+  };
+
+  // The opening: locations, products (two allow backorders), some stock and thresholds.
+  for (const location of locations) {
+    await attempt('createLocation', () =>
+      handlers.createLocation(location, `${location} warehouse`, ctx(admin)),
+    );
+  }
+  for (const [index, product] of products.entries()) {
+    await attempt('createProduct', () =>
+      handlers.createProduct(
+        {
+          productId: product.productId,
+          sku: product.sku,
+          name: product.name,
+          description: `The ${product.name}, as sold in our shop.`,
+          brand: product.brand,
+          category: product.category,
+          attributes: { ...product.attributes },
+          allowBackorder: index >= 6,
+          price: eur(500 + rng.int(100) * 100),
+        },
+        ctx(admin),
+      ),
+    );
+    for (const location of locations) {
+      if (rng.chance(0.7)) {
+        await attempt('receiveStock', () =>
+          handlers.receiveStock(
+            { sku: product.sku, location, quantity: 1 + rng.int(12), reference: 'opening' },
+            ctx(staff),
+          ),
+        );
+      }
+    }
+  }
+
+  const steps: Record<string, () => Promise<unknown>> = {
+    async placeOrder() {
+      const orderId = `o${++nextOrder}`;
+      const customerId = `c${1 + rng.int(5)}`;
+      const lineCount = 1 + rng.int(3);
+      const chosen = new Set(Array.from({ length: lineCount }, () => rng.pick(products).productId));
+      const placed = await attempt('placeOrder', () =>
+        handlers.placeOrder(
+          {
+            orderId,
+            customerId,
+            currency: 'EUR',
+            lines: [...chosen].map((productId) => ({ productId, quantity: 1 + rng.int(4) })),
+            shippingAddress: address,
+            ...(rng.chance(0.5) ? { shippingFee: eur(rng.pick([0, 490, 990])) } : {}),
+          },
+          ctx({ id: customerId, role: 'customer' }),
+        ),
+      );
+      if (placed) await refresh(orderId);
+    },
+    async pay() {
+      const orderId = rng.anyOf(ordersWhere((o) => o.status === 'placed'));
+      const order = orderId === undefined ? undefined : orders.get(orderId);
+      if (!orderId || !order || order.status === 'none') return;
+      await attempt('recordManualPayment', () =>
+        handlers.recordManualPayment(
+          { orderId, reference: `bank-${orderId}`, amount: order.totals.total },
+          ctx(staff),
+        ),
+      );
+      await refresh(orderId);
+    },
+    async ship() {
+      const orderId = rng.anyOf(ordersWhere((o) => o.status === 'paid' || o.status === 'partially_shipped'));
+      const order = orderId === undefined ? undefined : orders.get(orderId);
+      if (!orderId || !order || order.status === 'none') return;
+      const location = rng.pick(order.lines.flatMap((line) => line.allocations.map((a) => a.location)));
+      const lines = order.lines.flatMap((line) => {
+        const allocated = line.allocations.find((a) => a.location === location)?.quantity ?? 0;
+        const left = allocated - shippedQuantity(order, line.lineId, location);
+        // Partial shipments: often less than what is left.
+        return left > 0 && rng.chance(0.8) ? [{ lineId: line.lineId, quantity: 1 + rng.int(left) }] : [];
+      });
+      if (lines.length === 0) return;
+      const shipmentId = `s-${orderId}-${order.shipments.length + 1}`;
+      await attempt('shipOrder', () =>
+        handlers.shipOrder(
+          {
+            orderId,
+            shipmentId,
+            location,
+            carrier: rng.pick(['DHL', 'UPS']),
+            trackingNumber: `T-${shipmentId}`,
+            lines,
+          },
+          ctx(staff),
+        ),
+      );
+      await refresh(orderId);
+    },
+    async deliver() {
+      const orderId = rng.anyOf(ordersWhere((o) => o.status === 'shipped'));
+      if (!orderId) return;
+      await attempt('deliverOrder', () => handlers.deliverOrder(orderId, ctx(staff)));
+      await refresh(orderId);
+    },
+    async refund() {
+      const orderId = rng.anyOf(ordersWhere((o) => o.payment.captured > o.payment.refunded));
+      const order = orderId === undefined ? undefined : orders.get(orderId);
+      if (!orderId || !order || order.status === 'none') return;
+      const left = order.payment.captured - order.payment.refunded;
+      // Now and then more than was captured, which the domain refuses.
+      const amount = rng.chance(0.1) ? left + 1 : 1 + rng.int(left);
+      await attempt('refundOrder', () =>
+        handlers.refundOrder(
+          { orderId, amount: eur(amount), reason: rng.pick(['goodwill', 'damaged', 'late']) },
+          ctx(staff),
+        ),
+      );
+      await refresh(orderId);
+    },
+    async cancel() {
+      const orderId = rng.anyOf(ordersWhere((o) => o.status === 'placed' || o.status === 'paid'));
+      if (!orderId) return;
+      await attempt('cancelOrder', () =>
+        handlers.cancelOrder(
+          { orderId, reason: 'requested', note: rng.pick([null, 'changed mind']) },
+          ctx(staff),
+        ),
+      );
+      await refresh(orderId);
+    },
+    async expire() {
+      // As the expiry scheduler does: time passes, an unpaid order past its deadline is cancelled.
+      h.clock.advance(rng.int(20) * MINUTE);
+      const orderId = rng.anyOf(ordersWhere((o) => o.status === 'placed'));
+      if (!orderId) return;
+      await attempt('expireOrder', () =>
+        handlers.cancelOrder(
+          { orderId, reason: 'expired', note: null },
+          ctx({ id: 'expiry-scheduler', role: 'system' }),
+        ),
+      );
+      await refresh(orderId);
+    },
+    receive: () =>
+      attempt('receiveStock', () =>
+        handlers.receiveStock(
+          {
+            sku: rng.pick(products).sku,
+            location: rng.pick(locations),
+            quantity: 1 + rng.int(15),
+            reference: rng.pick([null, 'PO-1', 'PO-2']),
+          },
+          ctx(staff),
+        ),
+      ),
+    adjust: () =>
+      attempt('adjustStock', () =>
+        handlers.adjustStock(
+          {
+            sku: rng.pick(products).sku,
+            location: rng.pick(locations),
+            delta: rng.pick([-3, -2, -1, 1, 2]),
+            reason: rng.pick(['count', 'damage', 'loss', 'found'] as const),
+            note: rng.pick([null, 'shelf check']),
+          },
+          ctx(staff),
+        ),
+      ),
+    transfer() {
+      const from = rng.pick(locations);
+      const to = rng.pick(locations.filter((location) => location !== from));
+      return attempt('transferStock', () =>
+        handlers.transferStock(
+          { sku: rng.pick(products).sku, from, to, quantity: 1 + rng.int(4), transferId: `t${rng.int(1e9)}` },
+          ctx(staff),
+        ),
+      );
+    },
+    threshold: () =>
+      attempt('setLowStockThreshold', () =>
+        handlers.setLowStockThreshold(
+          { sku: rng.pick(products).sku, location: rng.pick(locations), threshold: rng.int(6) },
+          ctx(staff),
+        ),
+      ),
+    reprice() {
+      // Days pass between price changes, so the 30-day lowest price has history to look back on.
+      h.clock.advance(rng.int(10) * DAY + rng.int(24) * HOUR);
+      return attempt('changePrice', () =>
+        handlers.changePrice(
+          rng.pick(products).productId,
+          eur(300 + rng.int(150) * 50),
+          rng.pick(['black friday', 'supplier price rise', 'clearance']),
+          ctx(admin),
+        ),
+      );
+    },
+    update: () =>
+      attempt('updateProduct', () =>
+        handlers.updateProduct(
+          rng.pick(products).productId,
+          rng.chance(0.5)
+            ? { attributes: { color: rng.pick(['red', 'green', 'black']) } }
+            : { description: `Now with ${rng.int(100)} improvements.`, allowBackorder: rng.chance(0.3) },
+          ctx(admin),
+        ),
+      ),
+    discontinue() {
+      // Rare: later orders of it are refused.
+      if (!rng.chance(0.3)) return Promise.resolve();
+      return attempt('discontinueProduct', () =>
+        handlers.discontinueProduct(rng.pick(products).productId, 'end of line', ctx(admin)),
+      );
+    },
+    async location() {
+      if (rng.chance(0.3) && locations.length < 5) {
+        const location = `depot${locations.length}`;
+        await attempt('createLocation', () =>
+          handlers.createLocation(location, `Depot ${locations.length}`, ctx(admin)),
+        );
+        locations.push(location);
+      } else {
+        const location = rng.pick(locations);
+        await attempt('renameLocation', () =>
+          handlers.renameLocation(location, `${location} store ${rng.int(100)}`, ctx(admin)),
+        );
+      }
+    },
+    async forecast() {
+      const sku = rng.pick(products).sku;
+      const location = rng.pick(locations);
+      const result = await attempt('recordForecast', () =>
+        handlers.recordForecast(
+          {
+            sku,
+            location,
+            leadTimeDemand: rng.int(200) / 10,
+            safetyStock: rng.int(80) / 10,
+            forecastErrorSd: rng.int(50) / 10,
+            leadTimeDays: 1 + rng.int(14),
+            serviceLevel: rng.pick([0.9, 0.95, 0.99]),
+            reviewPeriodDays: rng.int(14),
+            method: rng.pick(['holt', 'holt-winters', 'sba', 'mean'] as const),
+            demandClass: rng.pick(['smooth', 'erratic', 'intermittent', 'lumpy', 'short'] as const),
+            historyDays: 1 + rng.int(365),
+            asOf: h.clock.now().toISOString(),
+          },
+          ctx(system),
+        ),
+      );
+      noteSuggestions(result);
+    },
+    async review() {
+      const at = { sku: rng.pick(products).sku, location: rng.pick(locations) };
+      noteSuggestions(
+        await attempt('reviewReplenishment', () => handlers.reviewReplenishment(at, ctx(system))),
+      );
+    },
+    policy: () =>
+      attempt('setReplenishmentPolicy', () =>
+        handlers.setReplenishmentPolicy(
+          {
+            sku: rng.pick(products).sku,
+            location: rng.pick(locations),
+            leadTimeDays: rng.pick([null, 3, 7]),
+            serviceLevel: rng.pick([null, 0.95, 0.98]),
+          },
+          ctx(admin),
+        ),
+      ),
+    async dismiss() {
+      const key = rng.anyOf([...openSuggestions.keys()]);
+      if (!key) return;
+      const [sku, location] = key.split('@') as [string, string];
+      const result = await attempt('dismissReplenishmentSuggestion', () =>
+        handlers.dismissReplenishmentSuggestion(
+          {
+            sku,
+            location,
+            suggestionId: openSuggestions.get(key)!,
+            note: rng.pick([null, 'supplier closed']),
+          },
+          ctx(admin),
+        ),
+      );
+      noteSuggestions(result);
+    },
+  };
+
+  // Weights: mostly orders and their life cycle, then stock, then catalog and replenishment.
+  const weighted: [keyof typeof steps, number][] = [
+    ['placeOrder', 14],
+    ['pay', 10],
+    ['ship', 10],
+    ['deliver', 4],
+    ['refund', 4],
+    ['cancel', 3],
+    ['expire', 4],
+    ['receive', 8],
+    ['adjust', 5],
+    ['transfer', 5],
+    ['threshold', 4],
+    ['reprice', 6],
+    ['update', 3],
+    ['discontinue', 1],
+    ['location', 2],
+    ['forecast', 6],
+    ['review', 3],
+    ['policy', 2],
+    ['dismiss', 3],
+  ];
+  const wheel = weighted.flatMap(([name, weight]) => Array<keyof typeof steps>(weight).fill(name));
+  for (let step = 0; step < options.steps; step++) {
+    h.clock.advance(rng.int(3) * MINUTE);
+    await steps[rng.pick(wheel)]!();
+  }
+  return report;
+}

@@ -1,0 +1,256 @@
+/**
+ * Random but valid shop histories for property tests and replay benchmarks: each step is a
+ * command for the real deciders; a step the domain refuses (a `DomainError`) simply adds nothing,
+ * so every history is one the write side could have produced.
+ */
+import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { shippedQuantity, type OrderState } from '../../domain/orders/state.ts';
+import { available, type StockState } from '../../domain/inventory/state.ts';
+import { orderStream, stockStream } from '../../domain/streams.ts';
+import { shop, simpleOrder, type Shop } from './shop.ts';
+
+/** Four small numbers: which operation, and three arguments it interprets as it likes. */
+export type Step = { op: number; a: number; b: number; c: number };
+
+const DAY = 24 * 60 * 60 * 1000;
+const skus = ['IPH15', 'MUG', 'PLATE'];
+const names = ['iPhone 15 Pro', 'Coffee mug', 'Dinner plate', 'Galaxy S24'];
+const locations = ['berlin', 'paris'];
+const staff = { id: 'staff-7', role: 'staff' } as const;
+const system = { id: 'system', role: 'system' } as const;
+
+export function playSteps(steps: readonly Step[], s: Shop = shop()): RecordedEvent[] {
+  steps.forEach((step, index) => {
+    try {
+      play(s, step, index);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+    }
+  });
+  return s.log.events;
+}
+
+function play(s: Shop, { op, a, b, c }: Step, index: number): void {
+  const sku = skus[a % skus.length]!;
+  const productId = `p-${sku}`;
+  const location = locations[b % locations.length]!;
+  const other = locations[(b + 1) % locations.length]!;
+  const orderId = `o${c % 6}`;
+  const order = () => s.log.stateOf(orderStream(orderId)) as OrderState | undefined;
+  const at = { sku, location };
+  const expiresAt = '2027-01-01T00:00:00.000Z';
+  switch (op % 21) {
+    case 0:
+      s.createProduct(productId, sku, 1000 + b * 10, {
+        name: names[a % names.length]!,
+        brand: 'Acme',
+        allowBackorder: c % 2 === 0,
+      });
+      return;
+    case 1:
+      s.log.advance((c % 40) * DAY);
+      s.changePrice(productId, 500 + b * 10, 'repricing');
+      return;
+    case 2:
+      s.updateProduct(
+        productId,
+        { name: names[b % names.length]!, attributes: { color: ['red', 'blue'][c % 2]! } },
+        staff,
+      );
+      return;
+    case 3:
+      s.discontinue(productId, 'end of line', staff);
+      return;
+    case 4:
+      s.receive(sku, location, 1 + (c % 10), staff);
+      return;
+    case 5:
+      s.stock(
+        { type: 'AdjustStock', data: { ...at, delta: -(1 + (c % 3)), reason: 'damage', note: null } },
+        staff,
+      );
+      return;
+    case 6:
+      s.stock(
+        {
+          type: 'ReserveStock',
+          data: { ...at, orderId, quantity: 1 + (a % 5), expiresAt, allowBackorder: b % 2 === 0 },
+        },
+        system,
+      );
+      return;
+    case 7: {
+      const holder = `rel${index}`;
+      s.receive(sku, location, 1, staff);
+      s.stock(
+        {
+          type: 'ReserveStock',
+          data: { ...at, orderId: holder, quantity: 1, expiresAt, allowBackorder: false },
+        },
+        system,
+      );
+      s.stock(
+        {
+          type: 'ReleaseReservation',
+          data: { ...at, orderId: holder, quantity: 1, reason: 'cancelled', now: expiresAt },
+        },
+        system,
+      );
+      return;
+    }
+    case 8: {
+      const holder = `ship${index}`;
+      s.receive(sku, location, 2, staff);
+      s.stock(
+        {
+          type: 'ReserveStock',
+          data: { ...at, orderId: holder, quantity: 2, expiresAt, allowBackorder: false },
+        },
+        system,
+      );
+      s.stock(
+        {
+          type: 'ShipStock',
+          data: { ...at, orderId: holder, shipmentId: `s${index}`, quantity: 1 + (a % 2) },
+        },
+        staff,
+      );
+      return;
+    }
+    case 9: {
+      // A backorder (one more than is available), then either cancelled or filled when stock arrives.
+      const levels = s.log.stateOf(stockStream(sku, location)) as StockState | undefined;
+      const free = levels === undefined ? 0 : available(levels);
+      const holder = `bo${index}`;
+      s.stock(
+        {
+          type: 'ReserveStock',
+          data: { ...at, orderId: holder, quantity: free + 1, expiresAt, allowBackorder: true },
+        },
+        system,
+      );
+      if (c % 2 === 0) {
+        s.stock(
+          {
+            type: 'ReleaseReservation',
+            data: { ...at, orderId: holder, quantity: 1, reason: 'cancelled', now: expiresAt },
+          },
+          system,
+        );
+      } else {
+        s.receive(sku, location, 1, staff);
+        s.stock({ type: 'FillBackorder', data: { ...at, orderId: holder, quantity: 1 } }, system);
+      }
+      return;
+    }
+    case 10: {
+      const quantity = 1 + (c % 3);
+      s.stock(
+        { type: 'TransferStockOut', data: { ...at, transferId: `t${index}`, quantity, toLocation: other } },
+        staff,
+      );
+      s.stock(
+        {
+          type: 'TransferStockIn',
+          data: { sku, location: other, transferId: `t${index}`, quantity, fromLocation: location },
+        },
+        staff,
+      );
+      return;
+    }
+    case 11:
+      s.stock({ type: 'SetLowStockThreshold', data: { ...at, threshold: c % 5 } });
+      return;
+    case 12:
+      if (c % 2 === 0) s.createLocation(location, `${location} warehouse`);
+      else s.renameLocation(location, `${location} store ${c}`);
+      return;
+    case 13:
+      s.order(
+        simpleOrder(
+          orderId,
+          `c${b % 2}`,
+          [{ lineId: 'l1', sku, quantity: 1 + (a % 3), unitPrice: 1000, location }],
+          expiresAt,
+        ),
+        { id: `c${b % 2}`, role: 'customer' },
+      );
+      // Most placements are paid for (or refused) at once, as the payment webhook would.
+      if (a % 2 === 0) play(s, { op: 14, a, b, c }, index);
+      else if (c % 2 === 0) play(s, { op: 20, a, b, c }, index);
+      return;
+    case 14: {
+      const o = order();
+      if (o === undefined || o.status === 'none') return;
+      s.order(
+        { type: 'AuthorizePayment', data: { orderId, paymentRef: `pi_${orderId}`, amount: o.totals.total } },
+        system,
+      );
+      if (b % 2 === 0) play(s, { op: 15, a, b, c }, index);
+      return;
+    }
+    case 15: {
+      const o = order();
+      if (o === undefined || o.status === 'none') return;
+      const amount = { amount: o.payment.authorized - o.payment.captured, currency: o.currency };
+      s.order({ type: 'CapturePayment', data: { orderId, paymentRef: `pi_${orderId}`, amount } }, system);
+      return;
+    }
+    case 16: {
+      const o = order();
+      if (o === undefined || o.status === 'none') return;
+      const line = o.lines[0]!;
+      const from = line.allocations[0]!.location;
+      s.order(
+        {
+          type: 'CreateShipment',
+          data: {
+            orderId,
+            shipmentId: `s${index}`,
+            location: from,
+            carrier: 'DHL',
+            trackingNumber: `T${index}`,
+            lines: [
+              {
+                lineId: line.lineId,
+                quantity: a % 2 === 0 ? 1 : line.quantity - shippedQuantity(o, line.lineId),
+              },
+            ],
+          },
+        },
+        staff,
+      );
+      if (c % 2 === 0) play(s, { op: 19, a, b, c }, index);
+      return;
+    }
+    case 17:
+      s.order(
+        { type: 'CancelOrder', data: { orderId, reason: 'requested', note: null, now: expiresAt } },
+        staff,
+      );
+      return;
+    case 18:
+      s.order(
+        {
+          type: 'IssueRefund',
+          data: {
+            orderId,
+            refundId: `r${index}`,
+            amount: { amount: 100, currency: 'EUR' },
+            reason: 'goodwill',
+          },
+        },
+        staff,
+      );
+      return;
+    case 19:
+      s.order({ type: 'MarkDelivered', data: { orderId } }, staff);
+      return;
+    default:
+      s.order(
+        { type: 'RecordPaymentFailure', data: { orderId, paymentRef: null, reason: 'declined' } },
+        system,
+      );
+  }
+}
