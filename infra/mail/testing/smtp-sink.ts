@@ -18,7 +18,9 @@ export interface SmtpSink {
    * Withholds the answer to the next mail; resolves once it arrived. Call `release` to answer it.
    * A mail whose connection closed meanwhile (the sender died) is not counted: it was never accepted.
    */
-  holdNext(): Promise<void>;
+  holdNext(): Promise<string>;
+  /** Whether the connection of that session (from `holdNext`) has closed. */
+  isClosed(sessionId: string): boolean;
   release(): void;
   close(): Promise<void>;
 }
@@ -28,7 +30,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const failures = new Map<string, number>();
   const closed = new Set<string>();
-  let hold: { arrived: () => void } | undefined;
+  let hold: { arrived: (sessionId: string) => void } | undefined;
   let releaseHeld: (() => void) | undefined;
 
   const server = new SMTPServer({
@@ -66,7 +68,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           const { arrived } = hold;
           hold = undefined;
           releaseHeld = accept;
-          arrived();
+          arrived(session.id);
         } else accept();
       });
     },
@@ -77,7 +79,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     failFor: (recipient, times) => void failures.set(recipient, times),
-    holdNext: () => new Promise<void>((resolve) => (hold = { arrived: resolve })),
+    holdNext: () => new Promise<string>((resolve) => (hold = { arrived: resolve })),
+    isClosed: (sessionId) => closed.has(sessionId),
     release() {
       releaseHeld?.();
       releaseHeld = undefined;
