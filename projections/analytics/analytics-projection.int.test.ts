@@ -164,7 +164,7 @@ describe('analytics projection on chDB', () => {
         (SELECT count() FROM ${db}.order_status WHERE status = 'delivered') AS delivered,
         (SELECT count() FROM ${db}.inventory_movements WHERE kind = 'transferred_in' AND location = 'berlin') AS transfers,
         (SELECT count() FROM ${db}.raw_events WHERE type = 'LocationCreated') AS locations,
-        (SELECT uniqExactMerge(orders) FROM ${db}.sales_daily) AS orders`);
+        (SELECT sum(orders) FROM ${db}.sales_daily) AS orders`);
     expect(counts).toEqual({
       prices: '1',
       products: '2',
@@ -199,7 +199,7 @@ describe('analytics projection on chDB', () => {
     // Rebuild the rollup from what the facts hold now, as if only order_lines had missed the batch.
     await store.analytics.client.command({
       query: `INSERT INTO ${db}.sales_daily SELECT toDate(time), sku, location, currency, sum(quantity),
-        sum(revenue), sum(discount), toUInt64(count()), uniqExactState(order_id)
+        sum(revenue), sum(discount), toUInt64(count()), toUInt64(sum(order_count))
         FROM ${db}.order_lines GROUP BY 1, 2, 3, 4`,
     });
     expect((await clickhouseTotals()).units).toBeLessThan(storeTotals(all).units);

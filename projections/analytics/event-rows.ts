@@ -113,7 +113,9 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
   switch (event.type) {
     case 'OrderPlaced': {
       const { orderId, customerId, currency, lines, totals } = event.data;
+      const first = rows.order_lines.length;
       for (const line of lines) rows.order_lines.push(...lineRows(base, orderId, customerId, currency, line));
+      if (rows.order_lines[first]) rows.order_lines[first].order_count = 1;
       rows.order_status.push(
         status({ order_id: orderId, status: 'placed', total: totals.total.amount, currency }),
       );
@@ -183,6 +185,7 @@ function lineRows(base: Base, orderId: string, customerId: string, currency: str
       discount: line.unitPrice.amount * allocation.quantity - lineRevenue,
       revenue: lineRevenue,
       currency,
+      order_count: 0,
     };
   });
 }
