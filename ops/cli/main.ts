@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { analyticsCommand } from './commands/analytics.ts';
+import { mailCommand } from './commands/mail.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { projectCommand } from './commands/project.ts';
 import { projectionCommand } from './commands/projection.ts';
@@ -24,5 +25,6 @@ program.addCommand(replayCommand());
 program.addCommand(projectCommand());
 program.addCommand(analyticsCommand());
 program.addCommand(streamCommand());
+program.addCommand(mailCommand());
 
 await program.parseAsync(process.argv);
