@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { productEventTypes } from '../../domain/catalog/events.ts';
 import { locationEventTypes } from '../../domain/locations/events.ts';
 import { orderEventTypes } from '../../domain/orders/events.ts';
-import { insertRows, upsertRows } from '../batch-write.ts';
+import { insertRows, upsertRows, type ColumnTypes } from '../batch-write.ts';
 import { cacheTags } from '../cache-tags.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
 import {
@@ -42,12 +42,14 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
         db,
         'audit_entity_state',
         ['stream'],
+        { stream: 'text', state: 'jsonb' },
         changedStates.map((stream) => ({ stream, state: JSON.stringify(states.get(stream)) })),
       );
       await insertRows(
         db,
         'audit_entries',
         ['event_id'],
+        entryTypes,
         entries.map((e) => ({
           event_id: e.eventId,
           position_commit: e.positionCommit,
@@ -78,3 +80,21 @@ async function load(db: Kysely<AuditDatabase>, streams: string[]): Promise<Map<s
   for (const row of rows) states.set(row.stream, row.state as EntityState);
   return states;
 }
+
+const entryTypes: ColumnTypes = {
+  event_id: 'text',
+  position_commit: 'bigint',
+  position_prepare: 'bigint',
+  at: 'timestamptz',
+  actor_id: 'text',
+  actor_role: 'text',
+  entity_type: 'text',
+  entity_id: 'text',
+  stream: 'text',
+  event_type: 'text',
+  before: 'jsonb',
+  after: 'jsonb',
+  reason: 'text',
+  correlation_id: 'text',
+  data: 'jsonb',
+};

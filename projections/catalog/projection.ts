@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../../commands/ports/event-store.ts';
 import { productEventTypes } from '../../domain/catalog/events.ts';
 import { inventoryEventTypes } from '../../domain/inventory/events.ts';
 import { locationEventTypes } from '../../domain/locations/events.ts';
-import { insertRows, isoTime, upsertRows } from '../batch-write.ts';
+import { insertRows, isoTime, upsertRows, type ColumnTypes } from '../batch-write.ts';
 import { toNumber } from '../column-types.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
 import {
@@ -40,13 +40,26 @@ export function catalogProjection(): ReadModelProjection<CatalogDatabase> {
     async apply(db, events) {
       const set = await load(db, events);
       const changes = foldCatalog(set, events);
-      await upsertRows(db, 'products', ['product_id'], changes.products.map(productRow));
-      await upsertRows(db, 'availability', ['sku', 'location'], changes.availability.map(availabilityRow));
-      await insertRows(db, 'price_history', ['product_id', 'revision'], changes.priceHistory.map(historyRow));
+      await upsertRows(db, 'products', ['product_id'], productTypes, changes.products.map(productRow));
+      await upsertRows(
+        db,
+        'availability',
+        ['sku', 'location'],
+        availabilityTypes,
+        changes.availability.map(availabilityRow),
+      );
+      await insertRows(
+        db,
+        'price_history',
+        ['product_id', 'revision'],
+        historyTypes,
+        changes.priceHistory.map(historyRow),
+      );
       await upsertRows(
         db,
         'locations',
         ['location_id'],
+        { location_id: 'text', name: 'text' },
         changes.locations.map(({ locationId, name }) => ({ location_id: locationId, name })),
       );
       return { invalidate: changes.tags };
@@ -207,3 +220,51 @@ function historyRow(h: PriceHistoryModel) {
     event_id: h.eventId,
   };
 }
+
+const productTypes: ColumnTypes = {
+  product_id: 'text',
+  sku: 'text',
+  name: 'text',
+  description: 'text',
+  brand: 'text',
+  category: 'text',
+  attributes: 'jsonb',
+  allow_backorder: 'boolean',
+  status: 'text',
+  discontinued_reason: 'text',
+  price_amount: 'bigint',
+  currency: 'text',
+  price_since: 'timestamptz',
+  lowest_price_30d: 'bigint',
+  on_hand: 'integer',
+  reserved: 'integer',
+  available: 'integer',
+  backordered: 'integer',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  revision: 'integer',
+};
+
+const availabilityTypes: ColumnTypes = {
+  sku: 'text',
+  location: 'text',
+  on_hand: 'integer',
+  reserved: 'integer',
+  available: 'integer',
+  backordered: 'integer',
+  updated_at: 'timestamptz',
+};
+
+const historyTypes: ColumnTypes = {
+  product_id: 'text',
+  revision: 'integer',
+  kind: 'text',
+  old_amount: 'bigint',
+  new_amount: 'bigint',
+  currency: 'text',
+  reason: 'text',
+  actor_id: 'text',
+  actor_role: 'text',
+  changed_at: 'timestamptz',
+  event_id: 'text',
+};

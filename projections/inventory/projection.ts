@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { inventoryEventTypes } from '../../domain/inventory/events.ts';
-import { isoTime, upsertRows } from '../batch-write.ts';
+import { isoTime, upsertRows, type ColumnTypes } from '../batch-write.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
 import { availableOf, foldInventory, inventoryKeys, isLow, stockKey, type StockLevelModel } from './fold.ts';
 import { setupInventory } from './setup.ts';
@@ -16,7 +16,7 @@ export function inventoryProjection(): ReadModelProjection<InventoryDatabase> {
     async apply(db, events) {
       const levels = await load(db, inventoryKeys(events));
       const { changed, tags } = foldInventory(levels, events);
-      await upsertRows(db, 'stock_levels', ['sku', 'location'], changed.map(row));
+      await upsertRows(db, 'stock_levels', ['sku', 'location'], stockTypes, changed.map(row));
       return { invalidate: tags };
     },
   };
@@ -55,3 +55,16 @@ function row(s: StockLevelModel) {
     updated_at: s.updatedAt,
   };
 }
+
+const stockTypes: ColumnTypes = {
+  sku: 'text',
+  location: 'text',
+  on_hand: 'integer',
+  reserved: 'integer',
+  available: 'integer',
+  backordered: 'integer',
+  low_stock_threshold: 'integer',
+  low_stock: 'boolean',
+  revision: 'integer',
+  updated_at: 'timestamptz',
+};

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { orderEventTypes } from '../../domain/orders/events.ts';
 import type { ExistingOrder } from '../../domain/orders/state.ts';
-import { insertRows, isoTime, upsertRows } from '../batch-write.ts';
+import { insertRows, isoTime, upsertRows, type ColumnTypes } from '../batch-write.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
 import { foldOrders, orderIds, paymentStatus, type OrderModel } from './fold.ts';
 import { setupOrders } from './setup.ts';
@@ -20,11 +20,12 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
     async apply(db, events) {
       const orders = await load(db, orderIds(events));
       const changes = foldOrders(orders, events);
-      await upsertRows(db, 'orders', ['order_id'], changes.orders.map(orderRow));
+      await upsertRows(db, 'orders', ['order_id'], orderTypes, changes.orders.map(orderRow));
       await insertRows(
         db,
         'order_lines',
         ['order_id', 'line_id'],
+        lineTypes,
         changes.lines.flatMap(({ orderId, currency, lines }) =>
           lines.map((line, index) => ({
             order_id: orderId,
@@ -43,6 +44,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
         db,
         'order_payments',
         ['event_id'],
+        paymentTypes,
         changes.payments.map((p) => ({
           event_id: p.eventId,
           order_id: p.orderId,
@@ -59,6 +61,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
         db,
         'order_refunds',
         ['order_id', 'refund_id'],
+        refundTypes,
         changes.refunds.map((r) => ({
           refund_id: r.refundId,
           order_id: r.orderId,
@@ -74,6 +77,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
         db,
         'order_shipments',
         ['order_id', 'shipment_id'],
+        shipmentTypes,
         changes.shipments.map((s) => ({
           shipment_id: s.shipmentId,
           order_id: s.orderId,
@@ -89,6 +93,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
         db,
         'order_timeline',
         ['event_id'],
+        timelineTypes,
         changes.timeline.map((t) => ({
           event_id: t.eventId,
           order_id: t.orderId,
@@ -153,3 +158,88 @@ function orderRow({ state, placedAt, updatedAt, revision }: OrderModel) {
     state: JSON.stringify(state),
   };
 }
+
+const orderTypes: ColumnTypes = {
+  order_id: 'text',
+  customer_id: 'text',
+  status: 'text',
+  payment_status: 'text',
+  currency: 'text',
+  subtotal: 'bigint',
+  shipping: 'bigint',
+  total: 'bigint',
+  payment_provider: 'text',
+  payment_ref: 'text',
+  authorized_amount: 'bigint',
+  captured_amount: 'bigint',
+  refunded_amount: 'bigint',
+  shipping_address: 'jsonb',
+  line_count: 'integer',
+  item_count: 'integer',
+  expires_at: 'timestamptz',
+  cancellation_reason: 'text',
+  cancellation_note: 'text',
+  placed_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  revision: 'integer',
+  state: 'jsonb',
+};
+
+const lineTypes: ColumnTypes = {
+  order_id: 'text',
+  line_id: 'text',
+  line_no: 'integer',
+  sku: 'text',
+  quantity: 'integer',
+  unit_price: 'bigint',
+  line_total: 'bigint',
+  currency: 'text',
+  allocations: 'jsonb',
+};
+
+const paymentTypes: ColumnTypes = {
+  event_id: 'text',
+  order_id: 'text',
+  revision: 'integer',
+  kind: 'text',
+  payment_ref: 'text',
+  amount: 'bigint',
+  currency: 'text',
+  reason: 'text',
+  at: 'timestamptz',
+};
+
+const refundTypes: ColumnTypes = {
+  refund_id: 'text',
+  order_id: 'text',
+  revision: 'integer',
+  amount: 'bigint',
+  currency: 'text',
+  reason: 'text',
+  actor_id: 'text',
+  at: 'timestamptz',
+};
+
+const shipmentTypes: ColumnTypes = {
+  shipment_id: 'text',
+  order_id: 'text',
+  revision: 'integer',
+  location: 'text',
+  carrier: 'text',
+  tracking_number: 'text',
+  lines: 'jsonb',
+  shipped_at: 'timestamptz',
+};
+
+const timelineTypes: ColumnTypes = {
+  event_id: 'text',
+  order_id: 'text',
+  revision: 'integer',
+  event_type: 'text',
+  at: 'timestamptz',
+  actor_id: 'text',
+  actor_role: 'text',
+  summary: 'text',
+  data: 'jsonb',
+  correlation_id: 'text',
+};
