@@ -127,7 +127,30 @@ export async function openAnalyticsClient(
  * runtime contract, two nominally different declarations. Hence the one cast.
  */
 function chdbConnection(path: string): ChdbAsClientConnection {
-  return createChdbConnection({ path }) as unknown as ChdbAsClientConnection;
+  try {
+    return createChdbConnection({ path }) as unknown as ChdbAsClientConnection;
+  } catch (error) {
+    throw new AnalyticsStoreBusy(path, error);
+  }
+}
+
+/**
+ * chDB locks its directory for one process (`Cannot lock file .../status`): while `qm serve` or
+ * `qm project` holds the embedded store, another process cannot open it.
+ */
+export class AnalyticsStoreBusy extends Error {
+  override name = 'AnalyticsStoreBusy';
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(
+      `cannot open the embedded analytics store at ${path}: chDB lets one process use a directory, and another ` +
+        `(qm serve or qm project) may hold it. Stop that process, use the admin API (/admin/analytics/reports), ` +
+        `or point CLICKHOUSE_URL at a ClickHouse server.`,
+      { cause },
+    );
+  }
 }
 type ChdbAsClientConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>;
 
