@@ -20,15 +20,10 @@ const Policy = z
       .max(365)
       .nullable()
       .openapi({ description: 'Supplier lead time in days; null uses QM_LEAD_TIME_DAYS.', example: 10 }),
-    serviceLevel: z
-      .number()
-      .min(0.5)
-      .max(0.9999)
-      .nullable()
-      .openapi({
-        description: 'Cycle service level for safety stock; null uses QM_SERVICE_LEVEL.',
-        example: 0.98,
-      }),
+    serviceLevel: z.number().min(0.5).max(0.9999).nullable().openapi({
+      description: 'Cycle service level for safety stock; null uses QM_SERVICE_LEVEL.',
+      example: 0.98,
+    }),
   })
   .openapi('ReplenishmentPolicy');
 
