@@ -12,6 +12,7 @@ import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { createWriteApi } from '../../write-api/app.ts';
 import { verifierFromConfig } from '../../write-api/auth/verifier-from-config.ts';
+import { scheduleIdempotencyPurge } from '../../write-api/idempotency/purge-schedule.ts';
 import { createSqlIdempotencyStore } from '../../write-api/idempotency/sql-idempotency-store.ts';
 import { sqlProcessedWebhooks } from '../../write-api/webhooks/processed-webhooks.ts';
 import { openPayments } from './payments.ts';
@@ -51,12 +52,14 @@ export async function openWriteSide(config: Config, store: EventStore, database:
       log.error({ err: error, orderId }, 'could not expire an unpaid order; will retry'),
   });
   await expiry.start();
+  const idempotencyStore = createSqlIdempotencyStore(database);
+  const idempotencyPurge = scheduleIdempotencyPurge({ purge: () => idempotencyStore.purgeExpired(), log });
   const api = createWriteApi({
     handlers,
     clock: systemClock,
     ids: uuidV7Ids,
     verifier: verifierFromConfig(config, log),
-    idempotencyStore: createSqlIdempotencyStore(database),
+    idempotencyStore,
     processedWebhooks: sqlProcessedWebhooks(database),
     log,
     ...(config.STRIPE_WEBHOOK_SECRET ? { stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET } : {}),
@@ -67,6 +70,7 @@ export async function openWriteSide(config: Config, store: EventStore, database:
     handlers,
     async stop() {
       await expiry.stop();
+      await idempotencyPurge.stop();
       await locations.stop();
     },
   };
