@@ -240,6 +240,50 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
     {
       method: 'POST',
+      path: '/replenishment/policies',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => ({
+        params: {},
+        body: { sku: SKU, location: 'berlin', leadTimeDays: (++counter % 300) + 1, serviceLevel: null },
+        stream: `replenishment-${SKU}@berlin`,
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/replenishment/suggestions/{suggestionId}/dismiss',
+      allowed: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        // A forecast below the reorder point is what opens a suggestion to dismiss.
+        const sku = fresh('REPL');
+        const forecast = await h.handlers.recordForecast(
+          {
+            sku,
+            location: 'berlin',
+            leadTimeDemand: 10,
+            safetyStock: 2,
+            forecastErrorSd: 1,
+            leadTimeDays: 5,
+            serviceLevel: 0.95,
+            reviewPeriodDays: 7,
+            method: 'holt',
+            demandClass: 'smooth',
+            historyDays: 30,
+            asOf: '2026-11-21T10:00:00.000Z',
+          },
+          h.context({ id: 'forecasting', role: 'system' }),
+        );
+        const suggested = forecast.events.find((event) => event.type === 'ReplenishmentSuggested')!;
+        return {
+          params: { suggestionId: suggested.data.suggestionId as string },
+          body: { sku, location: 'berlin' },
+          stream: `replenishment-${sku}@berlin`,
+        };
+      },
+    },
+    {
+      method: 'POST',
       path: '/orders',
       allowed: ['customer', 'staff', 'admin'],
       customerActsOnOwnOnly: { otherCustomer: 403 },
