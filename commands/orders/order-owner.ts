@@ -11,6 +11,7 @@ export async function orderOwner(deps: OrderDeps, orderId: string): Promise<stri
     orderStream(orderId),
     deps.runtime.cache,
     false,
+    deps.runtime.upcasters,
   );
   return state.status === 'none' ? null : state.customerId;
 }

@@ -14,7 +14,14 @@ async function loadOrder(
   deps: OrderDeps,
   orderId: string,
 ): Promise<{ state: OrderState; revision: number | null }> {
-  return loadAggregate(deps.runtime.store, orderDecider, orderStream(orderId), deps.runtime.cache, false);
+  return loadAggregate(
+    deps.runtime.store,
+    orderDecider,
+    orderStream(orderId),
+    deps.runtime.cache,
+    false,
+    deps.runtime.upcasters,
+  );
 }
 
 async function apply(deps: OrderDeps, orderId: string, commands: OrderCommand[], context: CommandContext) {

@@ -19,7 +19,14 @@ export async function refundOrder(
   expectedRevision?: number,
 ): Promise<OrderResult> {
   const stream = orderStream(input.orderId);
-  const { state } = await loadAggregate(deps.runtime.store, orderDecider, stream, deps.runtime.cache, false);
+  const { state } = await loadAggregate(
+    deps.runtime.store,
+    orderDecider,
+    stream,
+    deps.runtime.cache,
+    false,
+    deps.runtime.upcasters,
+  );
   const requestId = deps.runtime.ids.newId();
   const command = (refundId: string): IssueRefund => ({ type: 'IssueRefund', data: { ...input, refundId } });
   orderDecider.decide(command(requestId), state); // throws when the refund is not allowed

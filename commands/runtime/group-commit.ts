@@ -77,7 +77,14 @@ export async function decideAndAppendTogether(
     const entry = async (stream: string, decider: Decider<never, DomainEvent, unknown>) => {
       let found = streams.get(stream);
       if (!found) {
-        const loaded = await loadAggregate(runtime.store, decider, stream, runtime.cache, attempt === 0);
+        const loaded = await loadAggregate(
+          runtime.store,
+          decider,
+          stream,
+          runtime.cache,
+          attempt === 0,
+          runtime.upcasters,
+        );
         found = streams.get(stream) ?? { decider, ...loaded, events: [] };
         streams.set(stream, found);
       }

@@ -6,6 +6,7 @@ import type { CommandContext } from './command-context.ts';
 import { loadAggregate } from './load-aggregate.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { KeyedLock } from './keyed-lock.ts';
+import type { UpcasterRegistry } from './upcasters.ts';
 import type { StateCache } from './state-cache.ts';
 import { toNewEvents } from './to-new-events.ts';
 
@@ -23,6 +24,8 @@ export interface CommandRuntime {
    * append (see group-commit.ts); used where the backend appends several streams atomically.
    */
   groupCommit?: GroupCommit;
+  /** Upcasts old event versions as streams are loaded (none registered: events are current). */
+  upcasters?: UpcasterRegistry;
 }
 
 export interface CommandOutcome<State> {
@@ -64,6 +67,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       stream,
       runtime.cache,
       attempt === 0 && !pinned,
+      runtime.upcasters,
     );
     if (pinned && loaded.revision !== options.expectedRevision) {
       throw new WrongExpectedRevision(stream, options.expectedRevision!, loaded.revision);

@@ -1,6 +1,7 @@
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
 import type { EventStore } from '../ports/event-store.ts';
 import type { StateCache } from './state-cache.ts';
+import { noUpcasters, type UpcasterRegistry } from './upcasters.ts';
 
 export interface Loaded<State> {
   state: State;
@@ -21,6 +22,8 @@ export async function loadAggregate<Event extends DomainEvent, State>(
   stream: string,
   cache: StateCache,
   trustCache: boolean,
+  /** Old event versions are folded in their current shape (see upcasters.ts). */
+  upcasters: UpcasterRegistry = noUpcasters,
 ): Promise<Loaded<State>> {
   const cached = cache.get<State>(stream);
   if (cached && trustCache) return cached;
@@ -31,7 +34,8 @@ export async function loadAggregate<Event extends DomainEvent, State>(
       fromRevision: revision === null ? 0 : revision + 1,
       maxCount: PAGE,
     });
-    for (const event of page) {
+    for (const stored of page) {
+      const event = upcasters.upcast(stored);
       state = decider.evolve(state, { type: event.type, data: event.data } as Event);
       revision = event.revision;
     }

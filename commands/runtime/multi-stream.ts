@@ -59,6 +59,7 @@ export async function decideAndAppendSteps(
         stream,
         runtime.cache,
         attempt === 0 && !isPinned,
+        runtime.upcasters,
       );
       if (isPinned && entry.revision !== pinned.revision) {
         throw new WrongExpectedRevision(stream, pinned.revision, entry.revision);
@@ -147,7 +148,14 @@ async function appendWithCompensation(
           if (!(error instanceof WrongExpectedRevision) || attempt >= runtime.maxRetries) throw error;
           loaded.set(
             step.stream,
-            await loadAggregate(runtime.store, step.decider, step.stream, runtime.cache, false),
+            await loadAggregate(
+              runtime.store,
+              step.decider,
+              step.stream,
+              runtime.cache,
+              false,
+              runtime.upcasters,
+            ),
           );
         }
       }
@@ -169,7 +177,14 @@ async function compensate(
     if (!step.compensate) continue;
     const command = step.compensate(events);
     for (let attempt = 0; ; attempt++) {
-      const entry = await loadAggregate(runtime.store, step.decider, step.stream, runtime.cache, false);
+      const entry = await loadAggregate(
+        runtime.store,
+        step.decider,
+        step.stream,
+        runtime.cache,
+        false,
+        runtime.upcasters,
+      );
       const undo = step.decider.decide(command as never, entry.state);
       if (undo.length === 0) break;
       try {

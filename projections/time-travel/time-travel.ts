@@ -70,7 +70,11 @@ export async function stateAt(
   store: EventStore,
   stream: string,
   at: PointInTime,
-  options: { eventLimit?: number } = {},
+  options: {
+    eventLimit?: number;
+    /** Brings old event versions to their current shape before folding (the commands' upcaster registry). */
+    upcast?: (event: RecordedEvent) => RecordedEvent;
+  } = {},
 ): Promise<StateAt | null> {
   const found = folderForStream(stream);
   if (!found) throw new UnknownStreamCategory(stream);
@@ -91,7 +95,8 @@ export async function stateAt(
     if (page.length > 0) any = true;
     for (const event of page) {
       if (isAfter(event)) break scan;
-      state = found.folder.evolve(state, { type: event.type, data: event.data });
+      const current = options.upcast ? options.upcast(event) : event;
+      state = found.folder.evolve(state, { type: current.type, data: current.data });
       last = event;
       eventCount++;
       recent.push(event);
