@@ -2,12 +2,14 @@ import { Command } from 'commander';
 import { eventstoreBench } from './suites/eventstore.ts';
 import { fanoutBench } from './suites/fanout.ts';
 import { ordersBench } from './suites/orders.ts';
+import { readBench } from './suites/read.ts';
 
 /** `npm run bench -- <suite> [options]`: each suite writes bench/results/<suite>[-<backend>].json. */
 const suites: Record<string, (options: { seconds: number; backends: string[] }) => Promise<void>> = {
   eventstore: eventstoreBench,
   orders: ordersBench,
   fanout: fanoutBench,
+  read: readBench,
 };
 
 const program = new Command('bench')

@@ -335,7 +335,7 @@ describe.each(combos)('the read API on %s with the %s cache', (backend, cacheKin
   describe('read your writes', () => {
     it('never serves a cached price older than the consistency token, even without invalidation', async () => {
       // Another process's read side: its cache hears nothing from the projectors.
-      const deaf = h.openReadSide({});
+      const deaf = await h.openReadSide({});
       const read = (headers: Record<string, string> = {}) => h.get('/products/pixel', { api: deaf, headers });
       expect((await json(await read())).price).toEqual({ amount: 69_900, currency: 'EUR' });
       const change = await h.handlers.changePrice(
@@ -370,7 +370,7 @@ describe.each(combos)('the read API on %s with the %s cache', (backend, cacheKin
     });
 
     it('marks the answer stale when the projection has not passed the token in time', async () => {
-      const impatient = h.openReadSide({ waitMs: 50 });
+      const impatient = await h.openReadSide({ waitMs: 50 });
       const far = positionToToken({ commit: 2n ** 62n, prepare: 0n });
       const response = await h.get('/products/iphone', {
         api: impatient,

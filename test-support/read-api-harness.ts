@@ -3,10 +3,9 @@ import type { Position } from '../commands/ports/position.ts';
 import { positionToToken } from '../commands/ports/position.ts';
 import type { CacheStore } from '../infra/cache/cache-store.ts';
 import { createMemoryCacheStore } from '../infra/cache/memory-cache-store.ts';
-import { createRedisCacheStore } from '../infra/cache/redis-cache-store.ts';
 import { createLogger } from '../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../infra/metrics/registry.ts';
-import { openReadSide, type ReadSide } from '../ops/compose/read-side.ts';
+import { openCacheStore, openReadSide, type ReadSide } from '../ops/compose/read-side.ts';
 import { startProjectors, type RunningProjectors } from '../ops/compose/projectors.ts';
 import { catalogProjection } from '../projections/catalog/projection.ts';
 import { inventoryProjection } from '../projections/inventory/projection.ts';
@@ -22,14 +21,14 @@ export const READ_MODELS = ['catalog', 'inventory', 'orders'] as const;
 export type CacheKind = 'memory' | 'redis';
 type Role = 'customer' | 'staff' | 'admin';
 
-/** A cache store of `kind`; a Redis one gets a key prefix of its own, so parallel runs never meet. */
-export function testCacheStore(kind: CacheKind): CacheStore {
-  return kind === 'redis'
-    ? createRedisCacheStore({
-        url: serviceUrls().redis,
-        prefix: `qm:test:${randomBytes(6).toString('hex')}:`,
-      })
-    : createMemoryCacheStore();
+/**
+ * A cache store of `kind` as `qm serve` opens it (Redis: the shared tier behind an in-process one),
+ * with a key prefix of its own, so parallel runs never meet.
+ */
+export async function testCacheStore(kind: CacheKind): Promise<CacheStore> {
+  if (kind === 'memory') return createMemoryCacheStore();
+  const prefix = `qm:test:${randomBytes(6).toString('hex')}:`;
+  return openCacheStore({ REDIS_URL: serviceUrls().redis }, { prefix });
 }
 
 export interface ReadApiHarness extends CommandHarness {
@@ -37,7 +36,7 @@ export interface ReadApiHarness extends CommandHarness {
   projectors: RunningProjectors;
   metrics: ReturnType<typeof createMetricsRegistry>;
   /** Another read side on the same database whose cache hears no invalidations (another process). */
-  openReadSide(options: { waitMs?: number; cache?: CacheKind; invalidated?: boolean }): ReadSide;
+  openReadSide(options: { waitMs?: number; cache?: CacheKind }): Promise<ReadSide>;
   token(role: Role, subject: string): Promise<string>;
   get(
     path: string,
@@ -58,20 +57,20 @@ export async function readApiHarness(backend: Backend, cache: CacheKind): Promis
   const metrics = createMetricsRegistry();
   const verifier = createJwtVerifier({ secret: SECRET });
   const opened: ReadSide[] = [];
-  const open = (options: { waitMs?: number; cache?: CacheKind; metrics?: typeof metrics } = {}) => {
-    const side = openReadSide({
+  const open = async (options: { waitMs?: number; cache?: CacheKind; metrics?: typeof metrics } = {}) => {
+    const side = await openReadSide({
       config: { QM_READ_WAIT_MS: options.waitMs ?? 10_000, QM_CACHE_TTL_SECONDS: 300 },
       database: harness.sql,
       store: harness.store,
       log,
       metrics: options.metrics ?? createMetricsRegistry(),
       verifier,
-      cacheStore: testCacheStore(options.cache ?? cache),
+      cacheStore: await testCacheStore(options.cache ?? cache),
     });
     opened.push(side);
     return side;
   };
-  const readSide = open({ metrics });
+  const readSide = await open({ metrics });
   const projectors = await startProjectors(
     { store: harness.store, database: harness.sql, log, metrics: createMetricsRegistry() },
     {

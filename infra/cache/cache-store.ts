@@ -8,8 +8,11 @@
  */
 export interface CacheStore {
   readonly kind: 'memory' | 'redis';
-  /** The stored value, or null when absent or expired. */
-  get(key: string): Promise<string | null>;
+  /**
+   * The stored value, or null when absent or expired. `tags` (what the entry would be indexed by)
+   * lets a tiered store keep what it fetched from its shared tier in its local one.
+   */
+  get(key: string, tags?: readonly string[]): Promise<string | null>;
   /**
    * The current version of each tag (same order). Read them before computing an answer and pass
    * them to `set`: if any tag was invalidated meanwhile, `set` refuses to store.

@@ -9,14 +9,23 @@ import type { CacheStore } from './cache-store.ts';
 import { createMemoryCacheStore } from './memory-cache-store.ts';
 import { createReadThroughCache, type CachedAnswer } from './read-through-cache.ts';
 import { createRedisCacheStore } from './redis-cache-store.ts';
+import { createTieredCacheStore } from './tiered-cache-store.ts';
 
 /** Opens a store; `sharing` opens a second client on the same data, as another process would. */
-const stores: Record<string, (sharing?: CacheStore) => CacheStore> = {
-  memory: (sharing) => sharing ?? createMemoryCacheStore(),
+const stores: Record<string, (sharing?: CacheStore) => Promise<CacheStore>> = {
+  memory: async (sharing) => sharing ?? createMemoryCacheStore(),
   // A key prefix of its own per test: parallel runs sharing the Redis never meet.
-  redis: (sharing) => {
+  redis: async (sharing) => {
     const prefix = sharing ? prefixes.get(sharing)! : `qm:test:${randomBytes(6).toString('hex')}:`;
     const store = createRedisCacheStore({ url: serviceUrls().redis, prefix });
+    prefixes.set(store, prefix);
+    return store;
+  },
+  tiered: async (sharing) => {
+    const prefix = sharing ? prefixes.get(sharing)! : `qm:test:${randomBytes(6).toString('hex')}:`;
+    const store = await createTieredCacheStore({
+      shared: createRedisCacheStore({ url: serviceUrls().redis, prefix }),
+    });
     prefixes.set(store, prefix);
     return store;
   },
@@ -27,8 +36,8 @@ const at = (commit: number, prepare = 0): Position => ({ commit: BigInt(commit),
 
 describe.each(Object.keys(stores))('the %s cache store', (kind) => {
   const opened: CacheStore[] = [];
-  const open = (sharing?: CacheStore) => {
-    const store = stores[kind]!(sharing);
+  const open = async (sharing?: CacheStore) => {
+    const store = await stores[kind]!(sharing);
     if (store !== sharing) opened.push(store);
     return store;
   };
@@ -37,7 +46,7 @@ describe.each(Object.keys(stores))('the %s cache store', (kind) => {
   });
 
   it('stores, indexes by tag and drops by tag', async () => {
-    const store = open();
+    const store = await open();
     const seen = await store.versions(['product:1', 'listing']);
     expect(await store.set('detail:1', 'one', ['product:1'], seen.slice(0, 1), 60_000)).toBe(true);
     expect(await store.set('list:a', 'list', ['listing'], seen.slice(1), 60_000)).toBe(true);
@@ -48,7 +57,7 @@ describe.each(Object.keys(stores))('the %s cache store', (kind) => {
   });
 
   it('refuses to store an answer computed before one of its tags was invalidated', async () => {
-    const store = open();
+    const store = await open();
     const seen = await store.versions(['product:1']);
     await store.invalidate(['product:1']);
     expect(await store.set('detail:1', 'stale', ['product:1'], seen, 60_000)).toBe(false);
@@ -59,7 +68,7 @@ describe.each(Object.keys(stores))('the %s cache store', (kind) => {
   });
 
   it('gives the lock to one holder at a time', async () => {
-    const store = open();
+    const store = await open();
     const release = await store.tryLock('k', 5_000);
     expect(release).not.toBeNull();
     expect(await store.tryLock('k', 5_000)).toBeNull();
@@ -78,7 +87,7 @@ describe.each(Object.keys(stores))('the %s cache store', (kind) => {
   }
 
   it('never serves an answer older than the consistency token the client passed', async () => {
-    const store = open();
+    const store = await open();
     const { cache } = readThrough(store);
     let price = 1000;
     let position = at(10);
@@ -103,10 +112,10 @@ describe.each(Object.keys(stores))('the %s cache store', (kind) => {
   });
 
   it('computes a missing answer once for concurrent readers, across two caches on one store', async () => {
-    const store = open();
+    const store = await open();
     const first = readThrough(store).cache;
     // The second cache stands in for another process: same store, its own single-flight map.
-    const second = readThrough(open(store)).cache;
+    const second = readThrough(await open(store)).cache;
     let computed = 0;
     const compute = async (): Promise<CachedAnswer> => {
       computed++;
@@ -123,7 +132,7 @@ describe.each(Object.keys(stores))('the %s cache store', (kind) => {
   });
 
   it('drops answers when their tags are invalidated and counts hits and misses', async () => {
-    const store = open();
+    const store = await open();
     const { cache, registry } = readThrough(store);
     let version = 1;
     const request = {
@@ -142,5 +151,19 @@ describe.each(Object.keys(stores))('the %s cache store', (kind) => {
     expect(value('qm_read_cache_hits_total')).toBe(1);
     expect(value('qm_read_cache_misses_total')).toBe(2);
     expect(value('qm_read_cache_hit_ratio')).toBeCloseTo(1 / 3);
+  });
+
+  it('drops an entry everywhere when one process invalidates its tag', async () => {
+    const here = await open();
+    const there = await open(here);
+    const seen = await here.versions(['product:1']);
+    await here.set('detail:1', 'old', ['product:1'], seen, 60_000);
+    expect(await there.get('detail:1', ['product:1'])).toBe('old');
+    await here.invalidate(['product:1']);
+    // Pub/sub reaches the other process's local tier shortly after; polled for half its 1 s local TTL.
+    for (let i = 0; i < 50 && (await there.get('detail:1', ['product:1'])) !== null; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await there.get('detail:1', ['product:1'])).toBeNull();
   });
 });

@@ -96,9 +96,9 @@ export function createReadThroughCache(options: ReadThroughCacheOptions): ReadTh
     log.warn({ err: error, operation, store: store.kind }, 'read cache unavailable; computing answers');
   };
 
-  const cachedEntry = async (key: string): Promise<CachedAnswer | null> => {
+  const cachedEntry = async (key: string, tags: readonly string[]): Promise<CachedAnswer | null> => {
     try {
-      const raw = await store.get(key);
+      const raw = await store.get(key, tags);
       return raw === null ? null : decode(raw);
     } catch (error) {
       storeFailed(error, 'get');
@@ -111,7 +111,7 @@ export function createReadThroughCache(options: ReadThroughCacheOptions): ReadTh
     const deadline = Date.now() + lockMs;
     while (Date.now() < deadline) {
       await sleep(pollMs);
-      const entry = await cachedEntry(request.key);
+      const entry = await cachedEntry(request.key, request.tags);
       if (entry && satisfies(entry, request.minPosition)) return entry;
     }
     return null;
@@ -124,7 +124,9 @@ export function createReadThroughCache(options: ReadThroughCacheOptions): ReadTh
       seen = await store.versions(request.tags);
       release = await store.tryLock(request.key, lockMs);
       // Whoever held the lock before may have stored the answer just before we took it.
-      const theirs = release ? await cachedEntry(request.key) : await awaitOtherProcess(request);
+      const theirs = release
+        ? await cachedEntry(request.key, request.tags)
+        : await awaitOtherProcess(request);
       if (theirs && satisfies(theirs, request.minPosition)) {
         await release?.();
         release = null;
@@ -149,7 +151,7 @@ export function createReadThroughCache(options: ReadThroughCacheOptions): ReadTh
   return {
     store,
     async read(request) {
-      const entry = await cachedEntry(request.key);
+      const entry = await cachedEntry(request.key, request.tags);
       if (entry && satisfies(entry, request.minPosition)) {
         metrics.hit(request.kind);
         return { ...entry, hit: true };

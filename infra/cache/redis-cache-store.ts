@@ -48,6 +48,16 @@ interface ScriptedRedis extends Redis {
   qmRelease(...args: (string | number)[]): Promise<number>;
 }
 
+/** A Redis store that also tells every process which tags were invalidated (pub/sub). */
+export interface RedisCacheStore extends CacheStore {
+  /**
+   * Calls `listener` with the tags every `invalidate`, from any process sharing the prefix, drops.
+   * Fire-and-forget (Redis pub/sub): a listener must bound what a lost message costs (a short TTL).
+   * Resolves once subscribed, with a function that unsubscribes.
+   */
+  onInvalidate(listener: (tags: string[]) => void): Promise<() => Promise<void>>;
+}
+
 export interface RedisCacheStoreOptions {
   /** `redis://host:port/db`. */
   url: string;
@@ -60,7 +70,7 @@ export interface RedisCacheStoreOptions {
  * sets at `<prefix>t:<tag>`, tag versions at `<prefix>v:<tag>`, locks at `<prefix>l:<key>`. The
  * writes that must not interleave with an invalidation run as Lua scripts.
  */
-export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheStore {
+export function createRedisCacheStore(options: RedisCacheStoreOptions): RedisCacheStore {
   const prefix = options.prefix ?? 'qm:cache:';
   const redis = new Redis(options.url, { lazyConnect: false, maxRetriesPerRequest: 2 }) as ScriptedRedis;
   redis.defineCommand('qmSetIfCurrent', { lua: SET_IF_CURRENT });
@@ -69,6 +79,7 @@ export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheSto
   const entryKey = (key: string) => `${prefix}e:${key}`;
   const versionKey = (tag: string) => `${prefix}v:${tag}`;
   const tagKey = (tag: string) => `${prefix}t:${tag}`;
+  const channel = `${prefix}invalidated`;
 
   return {
     kind: 'redis',
@@ -93,7 +104,24 @@ export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheSto
     async invalidate(tags) {
       if (tags.length === 0) return 0;
       const keys = tags.flatMap((tag) => [versionKey(tag), tagKey(tag)]);
-      return redis.qmInvalidate(keys.length, ...keys);
+      const dropped = await redis.qmInvalidate(keys.length, ...keys);
+      await redis.publish(channel, JSON.stringify(tags));
+      return dropped;
+    },
+    async onInvalidate(listener) {
+      const subscriber = redis.duplicate();
+      subscriber.on('message', (_channel: string, message: string) => {
+        try {
+          const tags: unknown = JSON.parse(message);
+          if (Array.isArray(tags)) listener(tags.filter((tag): tag is string => typeof tag === 'string'));
+        } catch {
+          // Not ours: only this store publishes on the channel.
+        }
+      });
+      await subscriber.subscribe(channel);
+      return async () => {
+        await subscriber.quit();
+      };
     },
     async tryLock(key, ttlMs) {
       const lockKey = `${prefix}l:${key}`;

@@ -4,6 +4,7 @@ import type { CacheStore } from '../../infra/cache/cache-store.ts';
 import { createMemoryCacheStore } from '../../infra/cache/memory-cache-store.ts';
 import { createReadThroughCache, type ReadThroughCache } from '../../infra/cache/read-through-cache.ts';
 import { createRedisCacheStore } from '../../infra/cache/redis-cache-store.ts';
+import { createTieredCacheStore } from '../../infra/cache/tiered-cache-store.ts';
 import type { Config } from '../../infra/config/config.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { Registry } from '../../infra/metrics/registry.ts';
@@ -14,14 +15,20 @@ import { createReadApi } from '../../read-api/app.ts';
 import type { TokenVerifier } from '../../read-api/http/auth.ts';
 import { verifierFromConfig } from '../../write-api/auth/verifier-from-config.ts';
 
-/** Redis when `REDIS_URL` is set (shared by every process), else this process's memory. */
-export function openCacheStore(
+/**
+ * Redis when `REDIS_URL` is set (shared by every process, with a 1 s in-process tier kept current
+ * by Redis pub/sub), else this process's memory.
+ */
+export async function openCacheStore(
   config: Pick<Config, 'REDIS_URL'>,
   options: { prefix?: string } = {},
-): CacheStore {
-  return config.REDIS_URL
-    ? createRedisCacheStore({ url: config.REDIS_URL, ...(options.prefix ? { prefix: options.prefix } : {}) })
-    : createMemoryCacheStore();
+): Promise<CacheStore> {
+  if (!config.REDIS_URL) return createMemoryCacheStore();
+  const shared = createRedisCacheStore({
+    url: config.REDIS_URL,
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+  });
+  return createTieredCacheStore({ shared });
 }
 
 export interface ReadSideDeps {
@@ -56,7 +63,7 @@ export interface ReadSide {
    * the next read after a projection sees it. A failure is logged, never thrown into the projector
    * (the batch is committed; entries then live until their TTL, and token-carrying reads bypass them).
    */
-  onApplied(effects: ProjectionEffects, position: Position, projection: string): Promise<void>;
+  onApplied: (effects: ProjectionEffects, position: Position, projection: string) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,8 +72,8 @@ export interface ReadSide {
  * process registry, the read API over the read models, and the hook that invalidates the cache
  * from what the projectors apply.
  */
-export function openReadSide(deps: ReadSideDeps): ReadSide {
-  const store = deps.cacheStore ?? openCacheStore(deps.config);
+export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
+  const store = deps.cacheStore ?? (await openCacheStore(deps.config));
   const cache = createReadThroughCache({
     store,
     metrics: createCacheMetrics(deps.metrics),

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface HttpLoadResult {
+  /** Mean requests per second over the run. */
+  rps: number;
+  /** 99th percentile latency, ms. */
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+/**
+ * Drives `url` with autocannon from a second Node process (bench/lib/http-load.mjs), cycling
+ * through `paths`, and returns its figures. Fails when any answer was not a 2xx: a fast error is
+ * not a result.
+ */
+export function httpLoad(options: {
+  url: string;
+  paths: readonly string[];
+  connections: number;
+  seconds: number;
+}): Promise<HttpLoadResult> {
+  const script = join(import.meta.dirname, 'http-load.mjs');
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [script, JSON.stringify(options)],
+      { maxBuffer: 1 << 20 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`load generator failed: ${stderr || error.message}`));
+        const result = JSON.parse(stdout) as HttpLoadResult;
+        if (result.non2xx > 0 || result.errors > 0) {
+          return reject(
+            new Error(
+              `load on ${options.paths[0]}: ${result.non2xx} non-2xx answers, ${result.errors} errors`,
+            ),
+          );
+        }
+        resolve(result);
+      },
+    );
+  });
+}
