@@ -53,7 +53,7 @@ describe('notification admin routes on pglite', () => {
     };
     app = new OpenAPIHono();
     app.route('/', notificationRoutes(ctx));
-    app.onError(readErrorHandler(log));
+    app.onError(readErrorHandler({ log }));
     app.notFound(notFoundHandler);
     const mail = { subject: 'Order o1 confirmed', text: 'thanks', html: '<p>thanks</p>' };
     await enqueueDeliveries(sql, [
