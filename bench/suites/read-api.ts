@@ -196,17 +196,27 @@ export async function measureReadApi(options: MeasureReadApiOptions): Promise<Re
     );
     // Fill the cache (and check every path answers) before measuring.
     for (const path of [...hot, ...listings, ...searches]) {
-      const response = await fetch(cachedServer.url + path);
-      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-      await response.arrayBuffer();
+      for (let attempt = 1; ; attempt++) {
+        const response = await fetch(cachedServer.url + path);
+        await response.arrayBuffer();
+        if (response.ok) break;
+        // Seen once: a product not yet readable right after the projector reported the head.
+        if (attempt === 50) throw new Error(`${path} answered ${response.status}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
     const run = async (label: string, url: string, paths: readonly string[]): Promise<HttpLoadResult> => {
       const result = await httpLoad({ url, paths, connections, seconds: options.seconds });
       console.log(`  ${label}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms`);
       return result;
     };
-    const helloResult = await run('hello world', helloServer.url, ['/']);
-    const productCached = await run('product detail, cached', cachedServer.url, hot);
+    // The ratio's two sides alternate, best of two each: other work on the machine then weighs on
+    // both alike instead of on whichever happened to run during it.
+    const best = (a: HttpLoadResult, b: HttpLoadResult) => (a.rps >= b.rps ? a : b);
+    const helloFirst = await run('hello world', helloServer.url, ['/']);
+    const productFirst = await run('product detail, cached', cachedServer.url, hot);
+    const helloResult = best(helloFirst, await run('hello world', helloServer.url, ['/']));
+    const productCached = best(productFirst, await run('product detail, cached', cachedServer.url, hot));
     const productUncached = await run('product detail, uncached', uncachedServer.url, every);
     const listingCached = await run('listing, cached', cachedServer.url, listings);
     const searchCached = await run('search, cached', cachedServer.url, searches);
