@@ -7,9 +7,13 @@ import type { ReadContext } from './http/read-context.ts';
 import { createReadModels } from './http/read-models.ts';
 import type { ReadApiDeps } from './read-api-deps.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { orderRoutes } from './routes/orders.ts';
+import { replenishmentReadRoutes } from './routes/replenishment.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { streamRoutes } from './routes/streams.ts';
 
 /**
  * The storefront and back-office read API over the read models. Public: catalog listings, search,
@@ -47,7 +51,12 @@ export function createReadApi(deps: ReadApiDeps) {
   app.route('/', orderRoutes(ctx));
   app.route('/', staffRoutes(ctx));
   app.route('/', adminRoutes(ctx));
-  // Read routes of other features mount here (each authenticates per route with ctx.authenticated):
-  // streams (time travel), analytics, notifications, replenishment.
+  // Other features' read routes: each authenticates per route with ctx.authenticated.
+  app.route('/', replenishmentReadRoutes(ctx));
+  app.route('/', notificationRoutes(ctx));
+  if (deps.store) app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));
+  if (deps.analytics) {
+    app.route('/', analyticsRoutes({ analytics: deps.analytics, authenticated: ctx.authenticated }));
+  }
   return app;
 }

@@ -1,4 +1,6 @@
+import type { EventStore } from '../commands/ports/event-store.ts';
 import type { Position } from '../commands/ports/position.ts';
+import type { AnalyticsClient } from '../infra/analytics/analytics-client.ts';
 import type { ReadThroughCache } from '../infra/cache/read-through-cache.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import type { SqlExecutor } from '../infra/sql/sql-client.ts';
@@ -25,4 +27,8 @@ export interface ReadApiDeps {
    * it the read API polls the checkpoints table, which works from any process.
    */
   waitForProjections?: (names: readonly string[], position: Position, timeoutMs: number) => Promise<boolean>;
+  /** Admin time travel (`/admin/streams/...`) reads the event store; mounted when given. */
+  store?: EventStore;
+  /** Admin analytics reports (`/admin/analytics/...`), best a read-only client; mounted when given. */
+  analytics?: AnalyticsClient;
 }

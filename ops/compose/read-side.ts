@@ -1,4 +1,5 @@
 import type { EventStore, Position } from '../../commands/ports/event-store.ts';
+import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import { createCacheMetrics } from '../../infra/cache/cache-metrics.ts';
 import type { CacheStore } from '../../infra/cache/cache-store.ts';
 import { createMemoryCacheStore } from '../../infra/cache/memory-cache-store.ts';
@@ -51,6 +52,8 @@ export interface ReadSideDeps {
   verifier?: TokenVerifier;
   /** Give the cache store directly (tests, benchmarks); else `openCacheStore(config)`. */
   cacheStore?: CacheStore;
+  /** Admin analytics reports in the read API (best a read-only client); left out, they are not served. */
+  analytics?: AnalyticsClient;
   /** The in-process projectors' wait (`RunningProjectors.waitFor`), when they run here. */
   waitForProjections?: (names: readonly string[], position: Position, timeoutMs: number) => Promise<boolean>;
 }
@@ -87,6 +90,8 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     log: deps.log,
     consistencyWaitMs: deps.config.QM_READ_WAIT_MS,
     projectionStatus: () => projectionStatus({ store: deps.store, database: deps.database }),
+    store: deps.store,
+    ...(deps.analytics ? { analytics: deps.analytics } : {}),
     ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
   });
   deps.log.info({ cache: store.kind, readWaitMs: deps.config.QM_READ_WAIT_MS }, 'read side ready');
