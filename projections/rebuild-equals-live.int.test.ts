@@ -72,8 +72,8 @@ function describeDifferences(live: Record<string, string[]>, rebuilt: Record<str
     const onlyRebuilt = [...after].filter((row) => !before.has(row));
     if (onlyLive.length === 0 && onlyRebuilt.length === 0) continue;
     lines.push(`${table}: ${onlyLive.length} row(s) only live, ${onlyRebuilt.length} only rebuilt`);
-    for (const row of onlyLive.slice(0, 3)) lines.push(`  live:    ${row}`);
-    for (const row of onlyRebuilt.slice(0, 3)) lines.push(`  rebuilt: ${row}`);
+    for (const row of onlyLive.slice(0, 3)) lines.push(`  live:    ${row.slice(0, 300)}`);
+    for (const row of onlyRebuilt.slice(0, 3)) lines.push(`  rebuilt: ${row.slice(0, 300)}`);
   }
   return lines.join('\n');
 }

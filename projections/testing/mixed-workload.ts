@@ -114,6 +114,7 @@ export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptio
     sku: `SKU-${index + 1}`,
     ...item,
   }));
+  const backorderable = (product: { productId: string }) => product.productId >= 'p7';
   const orders = new Map<string, OrderState>();
   const openSuggestions = new Map<string, string>();
   let nextOrder = 0;
@@ -142,7 +143,7 @@ export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptio
       handlers.createLocation(location, `${location} warehouse`, ctx(admin)),
     );
   }
-  for (const [index, product] of products.entries()) {
+  for (const product of products) {
     await attempt('createProduct', () =>
       handlers.createProduct(
         {
@@ -153,7 +154,7 @@ export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptio
           brand: product.brand,
           category: product.category,
           attributes: { ...product.attributes },
-          allowBackorder: index >= 6,
+          allowBackorder: backorderable(product),
           price: eur(500 + rng.int(100) * 100),
         },
         ctx(admin),
@@ -188,6 +189,41 @@ export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptio
             ...(rng.chance(0.5) ? { shippingFee: eur(rng.pick([0, 490, 990])) } : {}),
           },
           ctx({ id: customerId, role: 'customer' }),
+        ),
+      );
+      if (placed) await refresh(orderId);
+    },
+    async oversell() {
+      // More than the whole shop holds of a product that allows no backorder: refused, nothing reserved.
+      const orderId = `o${++nextOrder}`;
+      const product = rng.pick(products.slice(0, 4));
+      await attempt('placeOrder', () =>
+        handlers.placeOrder(
+          {
+            orderId,
+            customerId: 'c9',
+            currency: 'EUR',
+            lines: [{ productId: product.productId, quantity: 500 }],
+            shippingAddress: address,
+          },
+          ctx({ id: 'c9', role: 'customer' }),
+        ),
+      );
+    },
+    async backorder() {
+      // More than is on hand of a product that allows backorders: the rest is backordered.
+      const orderId = `o${++nextOrder}`;
+      const product = rng.pick(products.filter(backorderable));
+      const placed = await attempt('placeOrder', () =>
+        handlers.placeOrder(
+          {
+            orderId,
+            customerId: 'c8',
+            currency: 'EUR',
+            lines: [{ productId: product.productId, quantity: 10 + rng.int(20) }],
+            shippingAddress: address,
+          },
+          ctx({ id: 'c8', role: 'customer' }),
         ),
       );
       if (placed) await refresh(orderId);
@@ -337,21 +373,22 @@ export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptio
         ),
       );
     },
-    update: () =>
-      attempt('updateProduct', () =>
-        handlers.updateProduct(
-          rng.pick(products).productId,
-          rng.chance(0.5)
-            ? { attributes: { color: rng.pick(['red', 'green', 'black']) } }
-            : { description: `Now with ${rng.int(100)} improvements.`, allowBackorder: rng.chance(0.3) },
-          ctx(admin),
-        ),
-      ),
+    update() {
+      // The last two products always allow backorders (see `backorder`); the others may change.
+      const product = rng.pick(products);
+      const changes = rng.chance(0.5)
+        ? { attributes: { color: rng.pick(['red', 'green', 'black']) } }
+        : {
+            description: `Now with ${rng.int(100)} improvements.`,
+            ...(backorderable(product) ? {} : { allowBackorder: rng.chance(0.3) }),
+          };
+      return attempt('updateProduct', () => handlers.updateProduct(product.productId, changes, ctx(admin)));
+    },
     discontinue() {
-      // Rare, and only accessories and tools: later orders of it are refused.
+      // Rare, and only tools: later orders of it are refused.
       if (!rng.chance(0.25)) return Promise.resolve();
       return attempt('discontinueProduct', () =>
-        handlers.discontinueProduct(rng.pick(products.slice(4)).productId, 'end of line', ctx(admin)),
+        handlers.discontinueProduct(rng.pick(products.slice(4, 6)).productId, 'end of line', ctx(admin)),
       );
     },
     async location() {
@@ -432,6 +469,8 @@ export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptio
   // Weights: mostly orders and their life cycle, then stock, then catalog and replenishment.
   const weighted: [keyof typeof steps, number][] = [
     ['placeOrder', 14],
+    ['oversell', 1],
+    ['backorder', 1],
     ['pay', 10],
     ['ship', 10],
     ['deliver', 4],
