@@ -6,9 +6,16 @@ import { auditProjection } from './audit/projection.ts';
 import { catalogProjection } from './catalog/projection.ts';
 import { inventoryProjection } from './inventory/projection.ts';
 import { ordersProjection } from './orders/projection.ts';
+import { replenishmentProjection } from './replenishment/projection.ts';
 import type { ReadModelProjection } from './runtime/projection.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each projection has its own table types
 export function readModelProjections(): ReadModelProjection<any>[] {
-  return [catalogProjection(), inventoryProjection(), ordersProjection(), auditProjection()];
+  return [
+    catalogProjection(),
+    inventoryProjection(),
+    ordersProjection(),
+    auditProjection(),
+    replenishmentProjection(),
+  ];
 }

@@ -16,7 +16,10 @@ const configSchema = z.object({
   QM_EVENT_STORE: z.enum(['pglite', 'postgres', 'esdb']).optional(),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   HOST: z.string().default('127.0.0.1'),
+  /** The command (write) API. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The storefront/staff read API: its own port, so reads and writes scale and cache apart (CQRS). */
+  READ_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Stripe: set the secret key to take card payments; without it the manual provider records payments. */
   STRIPE_SECRET_KEY: z
     .string()

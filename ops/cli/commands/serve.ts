@@ -1,36 +1,49 @@
-import { serve } from '@hono/node-server';
+import { serve, type ServerType } from '@hono/node-server';
 import { Command } from 'commander';
+import type { Hono } from 'hono';
 import { once } from 'node:events';
-import { openDatabase } from '../../compose/database.ts';
-import { openEventStore } from '../../compose/event-store.ts';
-import { openWriteSide } from '../../compose/write-side.ts';
+import { openSystem } from '../../compose/system.ts';
 import { systemApp } from '../../server/system-app.ts';
 import { runWithContext } from '../run-with-context.ts';
+
+async function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
+  const server = serve({ fetch: app.fetch, hostname, port });
+  await once(server, 'listening');
+  return server;
+}
 
 export function serveCommand(): Command {
   return new Command('serve')
     .description(
-      'Run the HTTP APIs (embedded PGlite by default; set DATABASE_URL / EVENTSTORE_URL for servers)',
+      'Run the command API (PORT) and the read API (READ_PORT) with projectors, fan-out and consumers ' +
+        '(embedded PGlite, chDB and in-process bus by default; set DATABASE_URL, NATS_URL, ... for servers)',
     )
-    .action(() =>
+    .option('--no-projectors', 'do not run projectors here (run `qm project` elsewhere)')
+    .option('--no-fanout', 'do not run the publisher and consumers here')
+    .action((options: { projectors: boolean; fanout: boolean }) =>
       runWithContext(async ({ config, log }) => {
-        const database = await openDatabase(config, log);
-        const store = await openEventStore(config, database);
-        const writeSide = await openWriteSide(config, store, database, log);
-        const app = systemApp(store);
-        app.route('/', writeSide.api);
-        const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
-        await once(server, 'listening');
+        const system = await openSystem(config, log, options);
+        const writeApp = systemApp(system.store, system.metrics);
+        writeApp.route('/', system.writeApi);
+        const readApp = systemApp(system.store, system.metrics);
+        readApp.route('/', system.readApi);
+        const servers = [
+          await listen(writeApp, config.HOST, config.PORT),
+          await listen(readApp, config.HOST, config.READ_PORT),
+        ];
         log.info(
-          { url: `http://${config.HOST}:${config.PORT}`, eventStore: store.capabilities.backend },
-          'quartermaster is serving (API docs at /docs); stop with Ctrl+C',
+          {
+            commandApi: `http://${config.HOST}:${config.PORT}`,
+            readApi: `http://${config.HOST}:${config.READ_PORT}`,
+            eventStore: system.store.capabilities.backend,
+            ...options,
+          },
+          'quartermaster is serving (API docs at /docs on each port); stop with Ctrl+C',
         );
         await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
         log.info('shutting down');
-        server.close();
-        await writeSide.stop();
-        await store.close();
-        await database.close();
+        for (const server of servers) server.close();
+        await system.close();
       }),
     );
 }
