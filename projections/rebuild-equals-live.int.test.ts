@@ -3,7 +3,9 @@
  * mixed, seeded workload runs through the real command handlers; once every projector has passed
  * the store's head, each table of each read model's serving schema is checksummed; `qm replay`'s
  * blue/green rebuild (`replayProjection`) then builds every read model again from position zero in
- * a new generation, and each table must checksum the same.
+ * a new generation, and each table must checksum the same. Then the workload writes on while every
+ * read model is replayed again (the live projectors follow the switch and continue in the new
+ * generation), and that generation must equal yet another rebuild.
  *
  * A failure names the workload's seed; rerun it with QM_WORKLOAD_SEED=<seed>.
  */
@@ -19,7 +21,7 @@ import type { AnyReadModelProjection } from './runtime/projection.ts';
 import { startReadModelProjector, type RunningProjector } from './runtime/projector-runner.ts';
 import { replayProjection } from './runtime/replay.ts';
 import { projectorDeps } from './runtime/testing/runtime-fixture.ts';
-import { runMixedWorkload } from './testing/mixed-workload.ts';
+import { mixedWorkload } from './testing/mixed-workload.ts';
 
 const seed = Number(process.env.QM_WORKLOAD_SEED ?? 20261121);
 
@@ -78,6 +80,42 @@ function describeDifferences(live: Record<string, string[]>, rebuilt: Record<str
   return lines.join('\n');
 }
 
+/** Event types a mixed workload must have produced for the comparison to mean something. */
+const expectedTypes = [
+  'ProductCreated',
+  'ProductUpdated',
+  'PriceChanged',
+  'ProductDiscontinued',
+  'LocationCreated',
+  'LocationRenamed',
+  'StockReceived',
+  'StockAdjusted',
+  'StockReserved',
+  'BackorderRecorded',
+  'StockReservationReleased',
+  'StockShipped',
+  'StockTransferredOut',
+  'StockTransferredIn',
+  'LowStockThresholdSet',
+  'OrderPlaced',
+  'PaymentAuthorized',
+  'PaymentCaptured',
+  'OrderCancelled',
+  'ShipmentCreated',
+  'OrderDelivered',
+  'RefundIssued',
+  'ReorderPointRecalculated',
+  'ReplenishmentSuggested',
+  'ReplenishmentSuggestionDismissed',
+  'ReplenishmentPolicySet',
+];
+
+/** Checksums (and row texts, for a readable diff) of every read model's serving generation. */
+interface Snapshot {
+  sums: Record<string, Record<string, string>>;
+  rows: Record<string, Record<string, string[]>>;
+}
+
 describe.each(['pglite', 'postgres'] as const)('rebuild equals live on %s', (backend) => {
   let disposers: (() => Promise<void>)[] = [];
   afterEach(async () => {
@@ -94,6 +132,11 @@ describe.each(['pglite', 'postgres'] as const)('rebuild equals live on %s', (bac
       const db = h.sql;
       const deps = projectorDeps(db);
       const models = everyReadModel();
+      const workload = mixedWorkload(h, seed);
+      const about = async () => {
+        const [log] = await db.query<{ n: string }>('select count(*)::text as n from qm_events');
+        return `seed ${seed}, ${log!.n} events, ${JSON.stringify(workload.report)}`;
+      };
 
       // Live: every projector follows the log while the workload writes, in small batches.
       const runners: RunningProjector[] = [];
@@ -104,91 +147,103 @@ describe.each(['pglite', 'postgres'] as const)('rebuild equals live on %s', (bac
         );
       }
 
-      const report = await runMixedWorkload(h, { seed, steps: backend === 'pglite' ? 900 : 1200 });
-      const head = await lastEvent(db);
-      const log = await db.query<{ n: string; types: string[] }>(
-        'select count(*)::text as n, array_agg(distinct type) as types from qm_events',
-      );
-      const events = Number(log[0]!.n);
-      const workload = `seed ${seed}, ${events} events, ${JSON.stringify(report)}`;
-      // A workload worth comparing: hundreds of events, refusals among them, every kind of change.
-      expect(events, workload).toBeGreaterThan(800);
-      expect(report.refused['placeOrder:stock_shortage'], workload).toBeGreaterThan(0);
-      const missing = [
-        'ProductCreated',
-        'ProductUpdated',
-        'PriceChanged',
-        'ProductDiscontinued',
-        'LocationCreated',
-        'LocationRenamed',
-        'StockReceived',
-        'StockAdjusted',
-        'StockReserved',
-        'BackorderRecorded',
-        'StockReservationReleased',
-        'StockShipped',
-        'StockTransferredOut',
-        'StockTransferredIn',
-        'LowStockThresholdSet',
-        'OrderPlaced',
-        'PaymentAuthorized',
-        'PaymentCaptured',
-        'OrderCancelled',
-        'ShipmentCreated',
-        'OrderDelivered',
-        'RefundIssued',
-        'ReorderPointRecalculated',
-        'ReplenishmentSuggested',
-        'ReplenishmentSuggestionDismissed',
-        'ReplenishmentPolicySet',
-      ].filter((type) => !log[0]!.types.includes(type));
-      expect(missing, `event types never produced (${workload})`).toEqual([]);
-
-      for (const runner of runners) {
-        expect(await runner.waitFor(head, 120_000), `${runner.name} reaches the head`).toBe(true);
-        expect(runner.failure).toBeNull();
+      /** Once every live projector has passed the last event: each model's serving generation, checksummed. */
+      async function snapshot(generation: number): Promise<Snapshot> {
+        const head = await lastEvent(db);
+        for (const runner of runners) {
+          expect(await runner.waitFor(head, 120_000), `${runner.name} reaches the head`).toBe(true);
+          expect(runner.failure).toBeNull();
+        }
+        const taken: Snapshot = { sums: {}, rows: {} };
+        for (const model of models) {
+          const schema = await activeSchema(db, model.name);
+          expect(schema).toBe(`rm_${model.name}_g${generation}`);
+          taken.sums[model.name] = await checksumSchema(db, schema);
+          const tables = await relationsIn(db, schema);
+          // The checksum covers every relation that holds rows in the schema, and the workload filled each.
+          expect(Object.keys(taken.sums[model.name]!).sort(), `tables checksummed in ${schema}`).toEqual(
+            tables,
+          );
+          taken.rows[model.name] = await rowsOf(db, schema, tables);
+          const empty = tables.filter((table) => taken.rows[model.name]![table]!.length === 0);
+          expect(empty, `tables of ${schema} the workload left empty`).toEqual([]);
+        }
+        // Only the serving generations are left: each replay dropped the one it replaced.
+        const schemas = await db.query<{ name: string }>(
+          `select schema_name as name from information_schema.schemata where schema_name like 'rm\\_%' order by 1`,
+        );
+        expect(schemas.map((row) => row.name)).toEqual(
+          models.map((model) => `rm_${model.name}_g${generation}`).sort(),
+        );
+        return taken;
       }
 
-      const live: Record<string, Record<string, string>> = {};
-      const liveRows: Record<string, Record<string, string[]>> = {};
-      for (const model of models) {
-        const schema = await activeSchema(db, model.name);
-        expect(schema).toBe(`rm_${model.name}_g1`);
-        live[model.name] = await checksumSchema(db, schema);
-        const tables = await relationsIn(db, schema);
-        // The checksum covers every relation that holds rows in the schema.
-        expect(Object.keys(live[model.name]!).sort(), `tables checksummed in ${schema}`).toEqual(tables);
-        liveRows[model.name] = await rowsOf(db, schema, tables);
-        const empty = tables.filter((table) => liveRows[model.name]![table]!.length === 0);
-        expect(empty, `tables of ${schema} the workload left empty`).toEqual([]);
-      }
-
-      // Rebuild each from position zero, blue/green, as `qm replay <name>` does (live projectors keep running).
-      for (const model of models) {
-        const result = await replayProjection(deps, { kind: 'read_model', projection: model });
-        expect(result.generation).toBe(2);
-        expect(result.events).toBeGreaterThan(0);
-      }
-
-      // Nothing was appended since: every read model serves generation 2, built from the same log.
-      expect(await lastEvent(db)).toEqual(head);
-      const schemas = await db.query<{ name: string }>(
-        `select schema_name as name from information_schema.schemata where schema_name like 'rm\\_%' order by 1`,
-      );
-      expect(schemas.map((row) => row.name)).toEqual(models.map((model) => `rm_${model.name}_g2`).sort());
-      const rebuilt: Record<string, Record<string, string>> = {};
-      const differences: string[] = [];
-      for (const model of models) {
-        const schema = await activeSchema(db, model.name);
-        expect(schema).toBe(`rm_${model.name}_g2`);
-        rebuilt[model.name] = await checksumSchema(db, schema);
-        if (JSON.stringify(rebuilt[model.name]) !== JSON.stringify(live[model.name])) {
-          const rows = await rowsOf(db, schema, await relationsIn(db, schema));
-          differences.push(`${model.name}:\n${describeDifferences(liveRows[model.name]!, rows)}`);
+      /**
+       * `qm replay` of every read model: blue/green from position zero while the live projectors run.
+       * `duringFill` runs after the first batch of each fill (writes while the old generation serves).
+       */
+      async function replayAll(generation: number, duringFill?: () => Promise<void>): Promise<void> {
+        for (const model of models) {
+          let filling = true;
+          const result = await replayProjection(
+            deps,
+            { kind: 'read_model', projection: model },
+            {
+              batchSize: 250,
+              async onProgress() {
+                if (!filling || !duringFill) return;
+                filling = false;
+                const before = await lastEvent(db);
+                await duringFill();
+                expect(await lastEvent(db), 'the workload wrote during the fill').not.toEqual(before);
+              },
+            },
+          );
+          expect(result.generation).toBe(generation);
+          expect(result.events).toBeGreaterThan(0);
         }
       }
-      // Per read model, per table: the checksum after replay equals the live one.
-      expect(rebuilt, `differs after replay (${workload}):\n${differences.join('\n')}`).toEqual(live);
+
+      /** Per read model, per table: `rebuilt` checksums equal `live`; else which rows differ. */
+      async function expectEqual(rebuilt: Snapshot, live: Snapshot, what: string): Promise<void> {
+        const differences = models
+          .filter(
+            (model) => JSON.stringify(rebuilt.sums[model.name]) !== JSON.stringify(live.sums[model.name]),
+          )
+          .map(
+            (model) =>
+              `${model.name}:\n${describeDifferences(live.rows[model.name]!, rebuilt.rows[model.name]!)}`,
+          );
+        expect(rebuilt.sums, `${what} (${await about()}):\n${differences.join('\n')}`).toEqual(live.sums);
+      }
+
+      await workload.run(backend === 'pglite' ? 900 : 1200);
+      // A workload worth comparing: hundreds of events, refusals among them, every kind of change.
+      const [log] = await db.query<{ n: string; types: string[] }>(
+        'select count(*)::text as n, array_agg(distinct type) as types from qm_events',
+      );
+      expect(Number(log!.n), await about()).toBeGreaterThan(800);
+      expect(workload.report.refused['placeOrder:stock_shortage'], await about()).toBeGreaterThan(0);
+      const missing = expectedTypes.filter((type) => !log!.types.includes(type));
+      expect(missing, `event types never produced (${await about()})`).toEqual([]);
+
+      // Built live, then rebuilt from the same log: equal.
+      const live = await snapshot(1);
+      const head = await lastEvent(db);
+      await replayAll(2);
+      expect(await lastEvent(db)).toEqual(head);
+      await expectEqual(await snapshot(2), live, 'generation 2 (replayed) differs from generation 1 (live)');
+
+      // Writes go on while the read models are replayed: the live projectors follow each switch and
+      // carry on in the new generation, which must equal a rebuild of the whole log again.
+      await replayAll(3, () => workload.run(60));
+      const continued = await snapshot(3);
+      await replayAll(4);
+      await expectEqual(
+        await snapshot(4),
+        continued,
+        'generation 4 (replayed) differs from generation 3 (replayed under writes, then live)',
+      );
     },
   );
 });

@@ -16,12 +16,6 @@ import { replay } from '../../domain/decider.ts';
 import { orderStream } from '../../domain/streams.ts';
 import type { CommandHarness } from '../../test-support/command-harness.ts';
 
-export interface WorkloadOptions {
-  seed: number;
-  /** Random steps after the fixed opening (products, locations, first receipts). */
-  steps: number;
-}
-
 export interface WorkloadReport {
   /** Commands the domain accepted, by kind. */
   accepted: Record<string, number>;
@@ -69,15 +63,21 @@ const catalog = [
   { name: 'Phone case', brand: 'Spigen', category: 'accessories', attributes: { color: 'clear' } },
 ] as const;
 
-/** A stream of seeded numbers drawn once from fast-check; `int(n)` is in [0, n). */
-function draws(seed: number, count: number) {
-  // Unbiased: fast-check otherwise favours small and extreme values, which would skew the weights.
-  const [values] = fc.sample(fc.noBias(fc.array(fc.nat(), { minLength: count, maxLength: count })), {
-    seed,
-    numRuns: 1,
-  });
+/** An endless stream of seeded numbers, drawn from fast-check a chunk at a time; `int(n)` is in [0, n). */
+function draws(seed: number) {
+  const CHUNK = 4096;
+  let values: number[] = [];
+  let chunk = 0;
   let next = 0;
-  const int = (n: number) => values![next++ % count]! % n;
+  const int = (n: number) => {
+    if (next === values.length) {
+      // Unbiased: fast-check otherwise favours small and extreme values, which would skew the weights.
+      const arbitrary = fc.noBias(fc.array(fc.nat(), { minLength: CHUNK, maxLength: CHUNK }));
+      values = fc.sample(arbitrary, { seed: seed + chunk++, numRuns: 1 })[0]!;
+      next = 0;
+    }
+    return values[next++]! % n;
+  };
   const pick = <T>(list: readonly T[]): T => {
     if (list.length === 0) throw new Error('pick from an empty list');
     return list[int(list.length)]!;
@@ -87,9 +87,19 @@ function draws(seed: number, count: number) {
   return { int, pick, anyOf, chance: (p: number) => int(1000) < p * 1000 };
 }
 
-/** Runs the workload on `h` (its manual clock moves forward as it goes). */
-export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptions): Promise<WorkloadReport> {
-  const rng = draws(options.seed, options.steps * 12 + 200);
+export interface MixedWorkload {
+  /** Runs `steps` random steps (the first call opens the shop first); resolves when all are done. */
+  run(steps: number): Promise<void>;
+  /** What was accepted and refused so far. */
+  readonly report: WorkloadReport;
+}
+
+/**
+ * A workload on `h` (its manual clock moves forward as it goes). Its state (orders, open
+ * suggestions) carries over from one `run` to the next, so runs continue one history.
+ */
+export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
+  const rng = draws(seed);
   const { handlers } = h;
   const report: WorkloadReport = { accepted: {}, refused: {} };
   const ctx = (actor: Actor) => h.context(actor);
@@ -137,37 +147,39 @@ export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptio
     }
   };
 
-  // The opening: locations, products (two allow backorders), some stock and thresholds.
-  for (const location of locations) {
-    await attempt('createLocation', () =>
-      handlers.createLocation(location, `${location} warehouse`, ctx(admin)),
-    );
-  }
-  for (const product of products) {
-    await attempt('createProduct', () =>
-      handlers.createProduct(
-        {
-          productId: product.productId,
-          sku: product.sku,
-          name: product.name,
-          description: `The ${product.name}, as sold in our shop.`,
-          brand: product.brand,
-          category: product.category,
-          attributes: { ...product.attributes },
-          allowBackorder: backorderable(product),
-          price: eur(500 + rng.int(100) * 100),
-        },
-        ctx(admin),
-      ),
-    );
+  /** The opening: locations, products (the last two allow backorders) and some stock. */
+  async function open(): Promise<void> {
     for (const location of locations) {
-      if (rng.chance(0.7)) {
-        await attempt('receiveStock', () =>
-          handlers.receiveStock(
-            { sku: product.sku, location, quantity: 1 + rng.int(12), reference: 'opening' },
-            ctx(staff),
-          ),
-        );
+      await attempt('createLocation', () =>
+        handlers.createLocation(location, `${location} warehouse`, ctx(admin)),
+      );
+    }
+    for (const product of products) {
+      await attempt('createProduct', () =>
+        handlers.createProduct(
+          {
+            productId: product.productId,
+            sku: product.sku,
+            name: product.name,
+            description: `The ${product.name}, as sold in our shop.`,
+            brand: product.brand,
+            category: product.category,
+            attributes: { ...product.attributes },
+            allowBackorder: backorderable(product),
+            price: eur(500 + rng.int(100) * 100),
+          },
+          ctx(admin),
+        ),
+      );
+      for (const location of locations) {
+        if (rng.chance(0.7)) {
+          await attempt('receiveStock', () =>
+            handlers.receiveStock(
+              { sku: product.sku, location, quantity: 1 + rng.int(12), reference: 'opening' },
+              ctx(staff),
+            ),
+          );
+        }
       }
     }
   }
@@ -491,9 +503,16 @@ export async function runMixedWorkload(h: CommandHarness, options: WorkloadOptio
     ['dismiss', 3],
   ];
   const wheel = weighted.flatMap(([name, weight]) => Array<keyof typeof steps>(weight).fill(name));
-  for (let step = 0; step < options.steps; step++) {
-    h.clock.advance(rng.int(3) * MINUTE);
-    await steps[rng.pick(wheel)]!();
-  }
-  return report;
+  let opened = false;
+  return {
+    report,
+    async run(count) {
+      if (!opened) await open();
+      opened = true;
+      for (let step = 0; step < count; step++) {
+        h.clock.advance(rng.int(3) * MINUTE);
+        await steps[rng.pick(wheel)]!();
+      }
+    },
+  };
 }
