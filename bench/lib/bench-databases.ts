@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { migrate } from '../../infra/sql/migrate.ts';
 import { createPgliteClient } from '../../infra/sql/pglite-client.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
@@ -18,7 +19,8 @@ export async function benchDatabase(
 ): Promise<{ client: SqlClient; dispose: () => Promise<void> }> {
   if (backend === 'postgres') return migratedPostgres(40);
   const dir = mkdtempSync(join(tmpdir(), 'qm-bench-'));
-  const client = await createPgliteClient({ dataDir: dir });
+  // pg_trgm: the read side's search migration creates trigram indexes, as in test-support/databases.ts.
+  const client = await createPgliteClient({ dataDir: dir, extensions: { pg_trgm } });
   await migrate(client, migrations);
   return {
     client,
