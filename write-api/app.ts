@@ -2,7 +2,7 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AuthEnv } from './auth/actor.ts';
 import { authenticate } from './auth/authenticate.ts';
-import { defaultHook } from './http/default-hook.ts';
+import { defaultHook } from '../infra/http/default-hook.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';

@@ -2,29 +2,8 @@ import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger.ts';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problemResponse, type ProblemDocument } from './problem.ts';
+import { HttpProblem, problemResponse } from './problem.ts';
 import { fieldErrors, validationProblem } from './validation-problem.ts';
-
-/**
- * An error from another copy of `HttpProblem` (the write API keeps its own in write-api/http):
- * anything that carries a status and renders itself as a problem document answers as itself.
- */
-interface ProblemLike {
-  status: number;
-  headers: Record<string, string>;
-  toDocument(instance?: string): ProblemDocument;
-}
-
-function isProblemLike(error: unknown): error is ProblemLike {
-  if (typeof error !== 'object' || error === null) return false;
-  const { status, toDocument, headers } = error as Record<string, unknown>;
-  return (
-    typeof status === 'number' &&
-    typeof toDocument === 'function' &&
-    typeof headers === 'object' &&
-    headers !== null
-  );
-}
 
 /** The generic 500: says nothing about the cause, which goes to the log instead. */
 function internalError(cause?: unknown): HttpProblem {
@@ -42,8 +21,8 @@ function internalError(cause?: unknown): HttpProblem {
  * as themselves; zod errors are 400s naming each field; Hono's HTTP errors keep their 4xx status;
  * anything else is a bug or an outage: a generic 500 whose cause is logged, never shown.
  */
-export function translateReadError(error: unknown): HttpProblem | ProblemLike {
-  if (error instanceof HttpProblem || isProblemLike(error)) return error;
+export function translateReadError(error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error;
   if (error instanceof z.core.$ZodError) return validationProblem(fieldErrors(error.issues));
   if (error instanceof HTTPException && error.status < 500) {
     return new HttpProblem({
@@ -70,14 +49,10 @@ export function readErrorHandler(options: ErrorHandlerOptions): ErrorHandler {
   return (error, c) => {
     const problem = translateReadError(error);
     if (problem.status >= 500) {
-      const cause = problem instanceof HttpProblem ? (problem.cause ?? error) : error;
+      const cause = problem.cause ?? error;
       options.log.error({ err: cause, method: c.req.method, path: c.req.path }, 'request failed');
     }
-    if (problem instanceof HttpProblem) return problemResponse(problem, c.req.path);
-    return new Response(JSON.stringify(problem.toDocument(c.req.path)), {
-      status: problem.status,
-      headers: { ...problem.headers, 'Content-Type': PROBLEM_CONTENT_TYPE },
-    });
+    return problemResponse(problem, c.req.path);
   };
 }
 

@@ -1,4 +1,4 @@
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 import type { Actor, Role } from './actor.ts';
 import { Forbidden } from './auth-errors.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 import { assertOwnerOrRoles } from './assert-owner-or-roles.ts';
 
 const status = (run: () => void): number | 'allowed' => {

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyOptions } from 'jose';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 import { isRole, type Actor } from './actor.ts';
 import { Unauthenticated } from './auth-errors.ts';
 

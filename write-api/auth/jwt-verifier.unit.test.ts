@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 import { Unauthenticated } from './auth-errors.ts';
 import { createJwtVerifier, refuseAllTokens } from './jwt-verifier.ts';
 import { mintToken } from './mint-token.ts';

@@ -1,6 +1,6 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import type { Logger } from '../../infra/logging/logger.ts';
-import { HttpProblem, problemResponse } from './problem.ts';
+import { HttpProblem, problemResponse } from '../../infra/http/problem.ts';
 import { translateError } from './translate-error.ts';
 
 export interface ErrorHandlerOptions {

@@ -1,4 +1,4 @@
-import { HttpProblem } from './problem.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 
 /**
  * The stream revision an admin edited from, from `If-Match: "3"` (the ETag we sent) or `3`.

@@ -10,7 +10,7 @@ import {
   WebhookEventUnmappable,
   WebhookSignatureInvalid,
 } from '../../commands/ports/payments.ts';
-import { HttpProblem } from './problem.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 
 /**
  * Payment errors as answers. The provider failing is not the caller's fault: 503 when retrying

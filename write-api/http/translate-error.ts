@@ -3,8 +3,8 @@ import { paymentProblem } from './payment-problem.ts';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { InvalidAppend, WrongExpectedRevision } from '../../commands/ports/event-store-errors.ts';
-import { HttpProblem, type ProblemValue } from './problem.ts';
-import { fieldErrors, validationProblem } from './validation-problem.ts';
+import { HttpProblem, type ProblemValue } from '../../infra/http/problem.ts';
+import { fieldErrors, validationProblem } from '../../infra/http/validation-problem.ts';
 
 /** What the domain's typed errors look like from here; the edge never imports `domain/`. */
 export interface KindedError {

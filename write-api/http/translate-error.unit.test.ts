@@ -2,7 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InvalidAppend, WrongExpectedRevision } from '../../commands/ports/event-store-errors.ts';
-import { HttpProblem } from './problem.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 import { translateError } from './translate-error.ts';
 
 /** Shaped like the domain's typed errors, without importing domain/ (the edge must not need it). */

@@ -1,4 +1,4 @@
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 
 /** 400: a request that must carry an `Idempotency-Key` came without one, or with a malformed one. */
 export class IdempotencyKeyInvalid extends HttpProblem {

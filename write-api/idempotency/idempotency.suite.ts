@@ -6,7 +6,7 @@ import { authenticate } from '../auth/authenticate.ts';
 import { createJwtVerifier } from '../auth/jwt-verifier.ts';
 import { mintToken } from '../auth/mint-token.ts';
 import { requireRole } from '../auth/require-role.ts';
-import { defaultHook } from '../http/default-hook.ts';
+import { defaultHook } from '../../infra/http/default-hook.ts';
 import { errorHandler, notFoundHandler } from '../http/error-handler.ts';
 import { idempotency } from './idempotency.ts';
 import type { IdempotencyStore } from './idempotency-store.ts';

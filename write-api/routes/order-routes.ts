@@ -5,7 +5,7 @@ import { assertOwnerOrRoles } from '../auth/assert-owner-or-roles.ts';
 import { Forbidden } from '../auth/auth-errors.ts';
 import { commandContext } from '../http/command-context.ts';
 import { parseIfMatch } from '../http/if-match.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { Address, Id, Money, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
@@ -109,7 +109,7 @@ export function orderRoutes(deps: WriteApiDeps) {
       return writeAnswer(
         c,
         201,
-        { events: [], revision: placed.revision, position: placed.position },
+        { events: placed.events, revision: placed.revision, position: placed.position },
         answer,
       );
     },

@@ -1,7 +1,7 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AuthEnv, Role } from '../auth/actor.ts';
 import { requireRole } from '../auth/require-role.ts';
-import { defaultHook } from '../http/default-hook.ts';
+import { defaultHook } from '../../infra/http/default-hook.ts';
 import { WriteAnswer, errorResponses } from '../schemas/common.ts';
 
 /** A feature's sub-app: validation failures become 400 problems naming each field. */
