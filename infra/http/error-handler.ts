@@ -1,4 +1,4 @@
-import type { ErrorHandler, NotFoundHandler } from 'hono';
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger.ts';
@@ -6,7 +6,7 @@ import { HttpProblem, problemResponse } from './problem.ts';
 import { fieldErrors, validationProblem } from './validation-problem.ts';
 
 /** The generic 500: says nothing about the cause, which goes to the log instead. */
-function internalError(cause?: unknown): HttpProblem {
+export function internalError(cause?: unknown): HttpProblem {
   return new HttpProblem({
     status: 500,
     code: 'internal_error',
@@ -42,18 +42,27 @@ export interface ErrorHandlerOptions {
 }
 
 /**
- * The read API's one error translation point: `app.onError(readErrorHandler({ log }))`. Every error
- * becomes an RFC 9457 problem+json answer; 5xx causes are logged with their stack.
+ * An `app.onError` handler that answers every error with the RFC 9457 problem+json `translate`
+ * maps it to, and logs 5xx causes with their stack (clients only see a generic detail). Both APIs
+ * build theirs on it, each with its own translation.
  */
-export function readErrorHandler(options: ErrorHandlerOptions): ErrorHandler {
+export function problemErrorHandler(
+  translate: (error: unknown, c: Context) => HttpProblem,
+  options: ErrorHandlerOptions,
+): ErrorHandler {
   return (error, c) => {
-    const problem = translateReadError(error);
+    const problem = translate(error, c);
     if (problem.status >= 500) {
       const cause = problem.cause ?? error;
       options.log.error({ err: cause, method: c.req.method, path: c.req.path }, 'request failed');
     }
     return problemResponse(problem, c.req.path);
   };
+}
+
+/** The read API's one error translation point: `app.onError(readErrorHandler({ log }))`. */
+export function readErrorHandler(options: ErrorHandlerOptions): ErrorHandler {
+  return problemErrorHandler(translateReadError, options);
 }
 
 /** `app.notFound(notFoundHandler)`: a 404 problem naming the method and path nothing answered. */

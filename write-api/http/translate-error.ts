@@ -3,6 +3,7 @@ import { paymentProblem } from './payment-problem.ts';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { InvalidAppend, WrongExpectedRevision } from '../../commands/ports/event-store-errors.ts';
+import { internalError } from '../../infra/http/error-handler.ts';
 import { HttpProblem, type ProblemValue } from '../../infra/http/problem.ts';
 import { fieldErrors, validationProblem } from '../../infra/http/validation-problem.ts';
 
@@ -92,17 +93,6 @@ export function translateError(error: unknown, request: RequestFacts = {}): Http
   // `c.req.json()` throws a bare SyntaxError on a bad body; only then is it the client's fault.
   if (error instanceof SyntaxError && isJson(request.contentType)) return malformedJson();
   return internalError(error);
-}
-
-/** The generic 500: says nothing about the cause, which goes to the log instead. */
-export function internalError(cause?: unknown): HttpProblem {
-  return new HttpProblem({
-    status: 500,
-    code: 'internal_error',
-    title: 'Internal server error',
-    detail: 'The server failed to handle the request. It has been logged; try again later.',
-    cause,
-  });
 }
 
 function fromKindedError(error: KindedError): HttpProblem {
