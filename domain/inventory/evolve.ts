@@ -1,4 +1,5 @@
 import { assertNever } from '../assert-never.ts';
+import * as pmap from '../persistent-map.ts';
 import type { InventoryEvent } from './events.ts';
 import { holdOf, levels, type Hold, type StockLevels, type StockState } from './state.ts';
 
@@ -96,8 +97,8 @@ function emptyHold(expiresAt: string): Hold {
   return { reserved: 0, backordered: 0, requested: 0, expiresAt, shipmentIds: [] };
 }
 
+/** O(log n) whatever the number of open holds: the persistent map copies one path, not every hold. */
 function withHold(s: StockLevels, orderId: string, hold: Hold): StockLevels {
-  const { [orderId]: _previous, ...others } = s.holds;
-  if (hold.reserved <= 0 && hold.backordered <= 0) return { ...s, holds: others };
-  return { ...s, holds: { ...others, [orderId]: hold } };
+  if (hold.reserved <= 0 && hold.backordered <= 0) return { ...s, holds: pmap.remove(s.holds, orderId) };
+  return { ...s, holds: pmap.set(s.holds, orderId, hold) };
 }

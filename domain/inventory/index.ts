@@ -9,7 +9,7 @@ export type * from './commands.ts';
 export type * from './events.ts';
 export type * from './state.ts';
 export { adjustmentReasons, inventoryEventTypes, isInventoryEvent, releaseReasons } from './events.ts';
-export { available, holdOf, isLowStock } from './state.ts';
+export { available, holdOf, holdsByOrder, isLowStock } from './state.ts';
 export * from './allocate.ts';
 
 /** Stream `stock-{sku}@{location}` (see `stockStream`): one per SKU and location, so locations never contend. */

@@ -1,3 +1,6 @@
+import * as pmap from '../persistent-map.ts';
+import type { PersistentMap } from '../persistent-map.ts';
+
 /** What one order holds at this SKU and location. */
 export type Hold = {
   reserved: number;
@@ -16,7 +19,11 @@ export type StockLevels = {
   reserved: number;
   backordered: number;
   threshold: number | null;
-  holds: Record<string, Hold>;
+  /**
+   * Open holds by order id. A persistent map, not a record: a hot SKU holds thousands of open
+   * reservations, and an immutable record would be copied whole on every one (see persistent-map.ts).
+   */
+  holds: PersistentMap<Hold>;
   /** Transfer ids seen here, so a transfer is never booked twice. Transfers are rare; this stays small. */
   transferIds: string[];
 };
@@ -27,7 +34,7 @@ export type StockState = { status: 'untracked' } | ({ status: 'tracked' } & Stoc
 export const initialStockState = (): StockState => ({ status: 'untracked' });
 
 export function levels(state: StockState, sku: string, location: string): StockLevels {
-  if (state.status === 'tracked') return state;
+  if (state.status === 'tracked') return withHoldsMap(state);
   return {
     sku,
     location,
@@ -35,7 +42,7 @@ export function levels(state: StockState, sku: string, location: string): StockL
     reserved: 0,
     backordered: 0,
     threshold: null,
-    holds: {},
+    holds: pmap.empty(),
     transferIds: [],
   };
 }
@@ -46,7 +53,23 @@ export function available(state: StockState): number {
 }
 
 export function holdOf(state: StockLevels, orderId: string): Hold | undefined {
-  return Object.hasOwn(state.holds, orderId) ? state.holds[orderId] : undefined;
+  return pmap.get(withHoldsMap(state).holds, orderId);
+}
+
+/** Every open hold by order id, as a record (for display and tests; costs O(holds)). */
+export function holdsByOrder(state: StockState): Record<string, Hold> {
+  if (state.status === 'untracked') return {};
+  return Object.fromEntries(pmap.entries(withHoldsMap(state).holds));
+}
+
+/**
+ * States stored before holds were a persistent map (the notification consumer keeps folded stock
+ * states as JSON) held a plain record of holds: read as the same holds.
+ */
+function withHoldsMap<S extends StockLevels>(state: S): S {
+  if (pmap.isPersistentMap(state.holds)) return state;
+  const legacy = state.holds as unknown as Record<string, Hold>;
+  return { ...state, holds: pmap.fromEntries(Object.entries(legacy)) };
 }
 
 export function isLowStock(state: StockState): boolean {
