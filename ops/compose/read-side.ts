@@ -95,18 +95,44 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
   });
   deps.log.info({ cache: store.kind, readWaitMs: deps.config.QM_READ_WAIT_MS }, 'read side ready');
-  return {
-    api,
-    cache,
-    async onApplied(effects, _position, projection) {
-      const tags = effects.invalidate ?? [];
-      if (tags.length === 0) return;
-      try {
-        await cache.invalidate(tags);
-      } catch (error) {
-        deps.log.warn({ err: error, projection, tags: tags.length }, 'could not invalidate the read cache');
-      }
-    },
-    close: () => store.close(),
+  return { api, cache, onApplied: invalidateOnApply(cache, deps.log), close: () => store.close() };
+}
+
+/**
+ * The projector hook that drops the cache entries a committed batch changed, so the next read after
+ * a projection sees it. A failure is logged, never thrown into the projector (the batch is
+ * committed; entries then live until their TTL, and token-carrying reads bypass them).
+ */
+export function invalidateOnApply(
+  cache: Pick<ReadThroughCache, 'invalidate'>,
+  log: Logger,
+): ReadSide['onApplied'] {
+  return async (effects, _position, projection) => {
+    const tags = effects.invalidate ?? [];
+    if (tags.length === 0) return;
+    try {
+      await cache.invalidate(tags);
+    } catch (error) {
+      log.warn({ err: error, projection, tags: tags.length }, 'could not invalidate the read cache');
+    }
   };
+}
+
+/**
+ * For a projector process of its own (`qm project`): invalidates the shared Redis cache the read
+ * APIs use. Without REDIS_URL the cache lives in each API process's memory, which a separate
+ * projector cannot reach; those processes then rely on consistency tokens and the TTL.
+ */
+export async function openCacheInvalidation(
+  deps: Pick<ReadSideDeps, 'config' | 'log' | 'metrics'>,
+): Promise<{ onApplied?: ReadSide['onApplied']; close(): Promise<void> }> {
+  if (!deps.config.REDIS_URL) return { close: async () => undefined };
+  const store = await openCacheStore(deps.config);
+  const cache = createReadThroughCache({
+    store,
+    metrics: createCacheMetrics(deps.metrics),
+    log: deps.log,
+    ttlMs: deps.config.QM_CACHE_TTL_SECONDS * 1000,
+  });
+  return { onApplied: invalidateOnApply(cache, deps.log), close: () => store.close() };
 }

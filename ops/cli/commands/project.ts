@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { once } from 'node:events';
 import { openProjectorContext, startProjectors } from '../../compose/projectors.ts';
+import { openCacheInvalidation } from '../../compose/read-side.ts';
 import { runWithContext } from '../run-with-context.ts';
 
 /**
@@ -30,9 +31,16 @@ export function projectCommand(): Command {
             sinks.push(sink.projection);
             closers.push(() => sink.close());
           }
+          const invalidation = await openCacheInvalidation({ config, log, metrics: context.metrics });
+          closers.push(() => invalidation.close());
           const running = await startProjectors(
             { ...context, ...(context.openSession ? { openSession: context.openSession } : {}) },
-            { readModels, sinks, options: { batchSize: options.batchSize } },
+            {
+              readModels,
+              sinks,
+              options: { batchSize: options.batchSize },
+              ...(invalidation.onApplied ? { onApplied: invalidation.onApplied } : {}),
+            },
           );
           log.info({ projectors: wanted }, 'projectors running; stop with Ctrl+C or SIGTERM');
           await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
