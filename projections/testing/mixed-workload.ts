@@ -5,9 +5,10 @@
  * discontinued product), manual payments, partial shipments, deliveries, refunds, cancellations,
  * expiries on the manual clock, and replenishment forecasts, policies and dismissals.
  *
- * Every choice comes from one fast-check sample drawn from `seed`, and commands run one after
- * another, so a seed always produces the same log (up to ids and positions). A command the domain
- * refuses adds nothing and is counted, as the write API would answer it with a 4xx.
+ * Every choice comes from fast-check samples drawn from `seed`, and commands run one after another
+ * (but for a rush of concurrent placements of one product, which group commit appends together), so
+ * a seed produces the same log up to ids, positions and who wins a rush for the last units. A command
+ * the domain refuses adds nothing and is counted, as the write API would answer it with a 4xx.
  */
 import fc from 'fast-check';
 import { isDomainError } from '../../domain/errors.ts';
@@ -205,6 +206,32 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
       );
       if (placed) await refresh(orderId);
     },
+    async rush() {
+      // Several customers at once for one product: the placements are decided and appended
+      // together (group commit), so projectors see one append of several orders and reservations.
+      const product = rng.pick(products.slice(0, 4));
+      const rushing = Array.from({ length: 2 + rng.int(3) }, (_, index) => ({
+        orderId: `o${++nextOrder}`,
+        customerId: `c${1 + ((nextOrder + index) % 5)}`,
+      }));
+      const placed = await Promise.all(
+        rushing.map(({ orderId, customerId }) =>
+          attempt('placeOrder', () =>
+            handlers.placeOrder(
+              {
+                orderId,
+                customerId,
+                currency: 'EUR',
+                lines: [{ productId: product.productId, quantity: 1 }],
+                shippingAddress: address,
+              },
+              ctx({ id: customerId, role: 'customer' }),
+            ),
+          ),
+        ),
+      );
+      for (const [index, { orderId }] of rushing.entries()) if (placed[index]) await refresh(orderId);
+    },
     async oversell() {
       // More than the whole shop holds of a product that allows no backorder: refused, nothing reserved.
       const orderId = `o${++nextOrder}`;
@@ -232,7 +259,7 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
             orderId,
             customerId: 'c8',
             currency: 'EUR',
-            lines: [{ productId: product.productId, quantity: 10 + rng.int(20) }],
+            lines: [{ productId: product.productId, quantity: 60 + rng.int(60) }],
             shippingAddress: address,
           },
           ctx({ id: 'c8', role: 'customer' }),
@@ -396,13 +423,11 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
           };
       return attempt('updateProduct', () => handlers.updateProduct(product.productId, changes, ctx(admin)));
     },
-    discontinue() {
-      // Rare, and only tools: later orders of it are refused.
-      if (!rng.chance(0.25)) return Promise.resolve();
-      return attempt('discontinueProduct', () =>
+    // Rare, and only the two tools: later orders of them are refused.
+    discontinue: () =>
+      attempt('discontinueProduct', () =>
         handlers.discontinueProduct(rng.pick(products.slice(4, 6)).productId, 'end of line', ctx(admin)),
-      );
-    },
+      ),
     async location() {
       if (rng.chance(0.3) && locations.length < 5) {
         const location = `depot${locations.length}`;
@@ -481,6 +506,7 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
   // Weights: mostly orders and their life cycle, then stock, then catalog and replenishment.
   const weighted: [keyof typeof steps, number][] = [
     ['placeOrder', 14],
+    ['rush', 2],
     ['oversell', 1],
     ['backorder', 1],
     ['pay', 10],
