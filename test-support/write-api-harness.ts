@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { PaymentsPort } from '../commands/ports/payments.ts';
 import { uuidV7Ids } from '../infra/ids/uuid-v7-ids.ts';
 import { createLogger } from '../infra/logging/logger.ts';
-import type { Role } from '../write-api/auth/actor.ts';
+import type { Role } from '../infra/auth/actor.ts';
 import { createJwtVerifier } from '../write-api/auth/jwt-verifier.ts';
 import { mintToken } from '../write-api/auth/mint-token.ts';
 import { createWriteApi } from '../write-api/app.ts';

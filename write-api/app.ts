@@ -1,7 +1,7 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { AuthEnv } from './auth/actor.ts';
-import { authenticate } from './auth/authenticate.ts';
+import type { AuthEnv } from '../infra/auth/actor.ts';
+import { authenticate } from '../infra/auth/authenticate.ts';
 import { defaultHook } from '../infra/http/default-hook.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { idempotency } from './idempotency/idempotency.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from './auth/mint-token.ts';
-import { roles, type Role } from './auth/actor.ts';
+import { roles, type Role } from '../infra/auth/actor.ts';
 import { writeApiHarness, type WriteApiHarness } from '../test-support/write-api-harness.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { HttpProblem } from '../../infra/http/problem.ts';
-import type { Actor, Role } from './actor.ts';
-import { Forbidden } from './auth-errors.ts';
+import type { Actor, Role } from '../../infra/auth/actor.ts';
+import { Forbidden } from '../../infra/auth/auth-errors.ts';
 
 /**
  * Lets `actor` act on a resource owned by `ownerId` when it is the owner or holds one of `roles`

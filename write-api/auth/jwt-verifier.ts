@@ -1,10 +1,10 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyOptions } from 'jose';
 import { HttpProblem } from '../../infra/http/problem.ts';
-import { isRole, type Actor } from './actor.ts';
-import { Unauthenticated } from './auth-errors.ts';
+import { isRole, type TokenVerifier } from '../../infra/auth/actor.ts';
+import { Unauthenticated } from '../../infra/auth/auth-errors.ts';
 
-/** Turns a bearer token into the actor it vouches for, or throws `Unauthenticated`. */
-export type JwtVerifier = (token: string) => Promise<Actor>;
+/** A `TokenVerifier` checking JWTs (jose): by shared secret or an identity provider's key set. */
+export type JwtVerifier = TokenVerifier;
 
 export interface JwtVerifierOptions {
   /** HS256 shared secret (`AUTH_JWT_SECRET`). Give this or `jwksUrl`, not both. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Unauthenticated } from './auth-errors.ts';
+import { Unauthenticated } from '../../infra/auth/auth-errors.ts';
 import { mintToken } from './mint-token.ts';
 import { verifierFromConfig } from './verifier-from-config.ts';
 

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { CommandContext } from '../../commands/command-handlers.ts';
 import type { Clock } from '../../commands/ports/clock.ts';
 import type { IdGenerator } from '../../commands/ports/ids.ts';
-import type { AuthEnv } from '../auth/actor.ts';
+import type { AuthEnv } from '../../infra/auth/actor.ts';
 
 /**
  * The audit part of a command, from the request: the verified actor, the caller's correlation id

@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthEnv, Role } from '../auth/actor.ts';
-import { authenticate } from '../auth/authenticate.ts';
+import type { AuthEnv, Role } from '../../infra/auth/actor.ts';
+import { authenticate } from '../../infra/auth/authenticate.ts';
 import { createJwtVerifier } from '../auth/jwt-verifier.ts';
 import { mintToken } from '../auth/mint-token.ts';
-import { requireRole } from '../auth/require-role.ts';
+import { requireRole } from '../../infra/auth/require-role.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { errorHandler, notFoundHandler } from '../http/error-handler.ts';
 import { idempotency } from './idempotency.ts';

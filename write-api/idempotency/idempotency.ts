@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../infra/auth/actor.ts';
 import { IdempotencyKeyInFlight, IdempotencyKeyInvalid, IdempotencyKeyReused } from './idempotency-errors.ts';
 import { parseIdempotencyKey } from './idempotency-key.ts';
 import type { IdempotencyClaim, IdempotencyStore } from './idempotency-store.ts';

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AuthEnv } from '../auth/actor.ts';
+import type { AuthEnv } from '../../infra/auth/actor.ts';
 import { assertOwnerOrRoles } from '../auth/assert-owner-or-roles.ts';
-import { Forbidden } from '../auth/auth-errors.ts';
+import { Forbidden } from '../../infra/auth/auth-errors.ts';
 import { commandContext } from '../http/command-context.ts';
 import { parseIfMatch } from '../http/if-match.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';

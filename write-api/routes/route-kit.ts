@@ -1,6 +1,6 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
-import type { AuthEnv, Role } from '../auth/actor.ts';
-import { requireRole } from '../auth/require-role.ts';
+import type { AuthEnv, Role } from '../../infra/auth/actor.ts';
+import { requireRole } from '../../infra/auth/require-role.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { WriteAnswer, errorResponses } from '../schemas/common.ts';
 

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { roles, type Role } from '../../../write-api/auth/actor.ts';
+import { roles, type Role } from '../../../infra/auth/actor.ts';
 import { mintToken } from '../../../write-api/auth/mint-token.ts';
 import { runWithContext } from '../run-with-context.ts';
 

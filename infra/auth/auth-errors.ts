@@ -1,4 +1,4 @@
-import { HttpProblem } from '../../infra/http/problem.ts';
+import { HttpProblem } from '../http/problem.ts';
 
 /** Why a request carried no usable identity. */
 export type AuthenticationFailure = 'missing' | 'invalid' | 'expired' | 'unconfigured';

@@ -9,6 +9,9 @@ export interface Actor {
   role: Role;
 }
 
+/** Turns a bearer token into the actor it vouches for, or throws `Unauthenticated` (401, or 503). */
+export type TokenVerifier = (token: string) => Promise<Actor>;
+
 /** Hono environment of routes behind `authenticate`: `c.var.actor` is the verified caller. */
 export interface AuthEnv {
   Variables: { actor: Actor };
