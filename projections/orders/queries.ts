@@ -80,7 +80,23 @@ const summaryColumns = [
   'revision',
 ] as const;
 
-function toSummary(row: Pick<Selectable<OrdersTable>, (typeof summaryColumns)[number]>): OrderSummaryView {
+/** An `orders` row as listings select it (`summaryColumns`). */
+export type OrderSummaryRow = Pick<Selectable<OrdersTable>, (typeof summaryColumns)[number]>;
+
+const detailColumns = [
+  ...summaryColumns,
+  'payment_provider',
+  'payment_ref',
+  'authorized_amount',
+  'captured_amount',
+  'refunded_amount',
+  'shipping_address',
+  'expires_at',
+  'cancellation_reason',
+  'cancellation_note',
+] as const;
+
+function toSummary(row: OrderSummaryRow): OrderSummaryView {
   return {
     orderId: row.order_id,
     customerId: row.customer_id,
@@ -100,25 +116,15 @@ function toSummary(row: Pick<Selectable<OrdersTable>, (typeof summaryColumns)[nu
   };
 }
 
-/** The whole order, or null. Callers check `customerId` against the caller for customer access. */
-export async function orderDetail(
-  db: Kysely<OrdersDatabase>,
-  orderId: string,
-): Promise<OrderDetailView | null> {
+/**
+ * The rows behind one order (every column but the internal `state`), its lines, payments, refunds
+ * and shipments; null when there is no such order. `orderDetail` and the read API present them
+ * each in their own shape.
+ */
+export async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
   const order = await db
     .selectFrom('orders')
-    .select([
-      ...summaryColumns,
-      'payment_provider',
-      'payment_ref',
-      'authorized_amount',
-      'captured_amount',
-      'refunded_amount',
-      'shipping_address',
-      'expires_at',
-      'cancellation_reason',
-      'cancellation_note',
-    ])
+    .select(detailColumns)
     .where('order_id', '=', orderId)
     .executeTakeFirst();
   if (order === undefined) return null;
@@ -133,6 +139,17 @@ export async function orderDetail(
       .orderBy('revision')
       .execute(),
   ]);
+  return { order, lines, payments, refunds, shipments };
+}
+
+/** The whole order, or null. Callers check `customerId` against the caller for customer access. */
+export async function orderDetail(
+  db: Kysely<OrdersDatabase>,
+  orderId: string,
+): Promise<OrderDetailView | null> {
+  const rows = await orderRows(db, orderId);
+  if (rows === null) return null;
+  const { order, lines, payments, refunds, shipments } = rows;
   const shipped = new Map<string, number>();
   for (const shipment of shipments) {
     for (const line of shipment.lines)
@@ -187,17 +204,22 @@ export async function orderDetail(
   };
 }
 
-/** What happened to an order, oldest first. */
-export async function orderTimeline(
-  db: Kysely<OrdersDatabase>,
-  orderId: string,
-): Promise<TimelineEntryView[]> {
-  const rows = await db
+/** The `order_timeline` rows of an order, oldest first. */
+export function timelineRows(db: Kysely<OrdersDatabase>, orderId: string) {
+  return db
     .selectFrom('order_timeline')
     .selectAll()
     .where('order_id', '=', orderId)
     .orderBy('revision')
     .execute();
+}
+
+/** What happened to an order, oldest first. */
+export async function orderTimeline(
+  db: Kysely<OrdersDatabase>,
+  orderId: string,
+): Promise<TimelineEntryView[]> {
+  const rows = await timelineRows(db, orderId);
   return rows.map((r) => ({
     eventId: r.event_id,
     revision: r.revision,
@@ -210,12 +232,12 @@ export async function orderTimeline(
   }));
 }
 
-/** "My orders": newest first, keyset-paged by (placed_at, order_id) on `orders_by_customer_idx`. */
-export async function customerOrders(
+/** A customer's order rows, newest first, keyset-paged by (placed_at, order_id) on `orders_by_customer_idx`. */
+export function customerOrderRows(
   db: Kysely<OrdersDatabase>,
   customerId: string,
-  options: { limit?: number; after?: { placedAt: string; orderId: string } } = {},
-): Promise<OrderSummaryView[]> {
+  options: { limit?: number; after?: { placedAt: string; orderId: string } | undefined } = {},
+): Promise<OrderSummaryRow[]> {
   let query = db.selectFrom('orders').select(summaryColumns).where('customer_id', '=', customerId);
   const after = options.after;
   if (after !== undefined) {
@@ -223,10 +245,19 @@ export async function customerOrders(
       eb(eb.refTuple('placed_at', 'order_id'), '<', eb.tuple(new Date(after.placedAt), after.orderId)),
     );
   }
-  const rows = await query
+  return query
     .orderBy('placed_at', 'desc')
     .orderBy('order_id', 'desc')
     .limit(options.limit ?? 20)
     .execute();
+}
+
+/** "My orders": newest first, keyset-paged by (placed_at, order_id) on `orders_by_customer_idx`. */
+export async function customerOrders(
+  db: Kysely<OrdersDatabase>,
+  customerId: string,
+  options: { limit?: number; after?: { placedAt: string; orderId: string } } = {},
+): Promise<OrderSummaryView[]> {
+  const rows = await customerOrderRows(db, customerId, options);
   return rows.map(toSummary);
 }

@@ -1,10 +1,16 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { OrdersDatabase, OrdersTable } from '../../projections/orders/tables.ts';
+import type { Kysely } from 'kysely';
+import {
+  customerOrderRows,
+  orderRows,
+  timelineRows,
+  type OrderSummaryRow,
+} from '../../projections/orders/queries.ts';
+import type { OrdersDatabase } from '../../projections/orders/tables.ts';
 
 const iso = (value: Date) => new Date(value).toISOString();
 
 /** The order as a customer or staff member sees it (the projection's internal `state` left out). */
-function orderSummary(order: Omit<Selectable<OrdersTable>, 'state'>) {
+function orderSummary(order: OrderSummaryRow) {
   const money = (amount: string | number) => ({ amount: Number(amount), currency: order.currency });
   return {
     orderId: order.order_id,
@@ -35,20 +41,9 @@ export async function orderOwner(db: Kysely<OrdersDatabase>, orderId: string): P
 
 /** An order with its lines, payments, refunds, shipments and timeline (who did what, when). */
 export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
-  const order = await db.selectFrom('orders').selectAll().where('order_id', '=', orderId).executeTakeFirst();
-  if (!order) return null;
-  const [lines, payments, refunds, shipments, timeline] = await Promise.all([
-    db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
-    db.selectFrom('order_payments').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
-    db.selectFrom('order_refunds').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
-    db
-      .selectFrom('order_shipments')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .orderBy('revision')
-      .execute(),
-    db.selectFrom('order_timeline').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
-  ]);
+  const [rows, timeline] = await Promise.all([orderRows(db, orderId), timelineRows(db, orderId)]);
+  if (!rows) return null;
+  const { order, lines, payments, refunds, shipments } = rows;
   const money = (amount: string | number) => ({ amount: Number(amount), currency: order.currency });
   return {
     ...orderSummary(order),
@@ -119,43 +114,11 @@ export async function customerOrders(
   request: { customerId: string; after?: OrderKeyset | undefined; limit: number },
 ): Promise<{ items: OrderSummary[]; next: OrderKeyset | null }> {
   const { after } = request;
-  let query = db
-    .selectFrom('orders')
-    .select([
-      'order_id',
-      'customer_id',
-      'status',
-      'payment_status',
-      'currency',
-      'subtotal',
-      'shipping',
-      'total',
-      'payment_provider',
-      'payment_ref',
-      'authorized_amount',
-      'captured_amount',
-      'refunded_amount',
-      'shipping_address',
-      'line_count',
-      'item_count',
-      'expires_at',
-      'cancellation_reason',
-      'cancellation_note',
-      'placed_at',
-      'updated_at',
-      'revision',
-    ])
-    .where('customer_id', '=', request.customerId);
-  if (after) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('placed_at', 'order_id'), '<', eb.tuple(new Date(after.placedAt) as never, after.id)),
-    );
-  }
-  const rows = await query
-    .orderBy('placed_at', 'desc')
-    .orderBy('order_id', 'desc')
-    .limit(request.limit + 1)
-    .execute();
+  // One more than the page: whether a next page exists.
+  const rows = await customerOrderRows(db, request.customerId, {
+    limit: request.limit + 1,
+    after: after && { placedAt: after.placedAt, orderId: after.id },
+  });
   const page = rows.slice(0, request.limit);
   const last = page[page.length - 1];
   return {
