@@ -21,6 +21,11 @@ export interface ProjectorStatus {
   lagEventsCapped: boolean;
   /** How long the oldest event not yet applied has waited. */
   lagMs: number;
+  /**
+   * The instance holding the lease (`host:pid:id`) while its lease is current, else `null`: then no
+   * process runs this projector now, whatever its registered status says.
+   */
+  activeInstance: string | null;
 }
 
 export interface ProjectionStatusReport {
@@ -39,6 +44,10 @@ export async function projectionStatus(deps: {
 }): Promise<ProjectionStatusReport> {
   const now = Date.now();
   const registrations = await listRegistrations(deps.database);
+  const leases = await deps.database.query<{ name: string; holder: string }>(
+    'select name, holder from qm_projection_leases where expires_at > now()',
+  );
+  const holders = new Map(leases.map((lease) => [lease.name, lease.holder]));
   const projectors = await Promise.all(
     registrations.map(async (registration): Promise<ProjectorStatus> => {
       const checkpoint = await readGenerationCheckpoint(
@@ -58,6 +67,7 @@ export async function projectionStatus(deps: {
         lagEvents: lag.events,
         lagEventsCapped: lag.capped,
         lagMs: lag.ms,
+        activeInstance: holders.get(registration.name) ?? null,
       };
     }),
   );

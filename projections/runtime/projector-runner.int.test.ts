@@ -131,6 +131,8 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
     const status = await projectionStatus(deps);
     expect(status.projectors[0]).toMatchObject({ name: 'stream_counts', status: 'failed' });
     expect(status.projectors[0]!.lagEvents).toBeGreaterThan(0);
+    // A failed projector keeps its lease (it waits for the skip), so it still shows who runs it.
+    expect(status.projectors[0]!.activeInstance).toEqual(expect.any(String));
 
     await skipProjectionEvent(deps, {
       projection: 'stream_counts',
@@ -154,6 +156,9 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
       },
       metadata: { actor: { id: 'ops-1', role: 'admin' } },
     });
+    await runner.stop();
+    const afterStop = await projectionStatus(deps);
+    expect(afterStop.projectors[0]!.activeInstance).toBeNull();
   });
 
   it('does not apply with changed code: a version change asks for qm replay', async () => {

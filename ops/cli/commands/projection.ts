@@ -79,7 +79,9 @@ function printStatus(report: ProjectionStatusReport): void {
       kind: p.kind,
       generation: p.generation,
       version: p.version,
-      status: p.status,
+      // A registered status of "running" with no current lease means nobody runs it right now.
+      status: p.status === 'running' && !p.activeInstance ? 'idle (no live instance)' : p.status,
+      instance: p.activeInstance ?? '-',
       position: p.position ?? '(start)',
       'lag events': `${p.lagEvents}${p.lagEventsCapped ? '+' : ''}`,
       'lag ms': p.lagMs,
