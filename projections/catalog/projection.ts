@@ -16,6 +16,7 @@ import {
   type ProductModel,
 } from './fold.ts';
 import type { PriceEntry } from './omnibus.ts';
+import { productColumns } from './queries.ts';
 import { setupCatalog } from './setup.ts';
 import type { CatalogDatabase } from './tables.ts';
 
@@ -82,28 +83,7 @@ async function load(
   if (keys.productIds.length > 0 || keys.skus.length > 0) {
     const rows = await db
       .selectFrom('products')
-      .select([
-        'product_id',
-        'sku',
-        'name',
-        'description',
-        'brand',
-        'category',
-        'attributes',
-        'allow_backorder',
-        'status',
-        'discontinued_reason',
-        'price_amount',
-        'currency',
-        'price_since',
-        'lowest_price_30d',
-        'on_hand',
-        'reserved',
-        'backordered',
-        'created_at',
-        'updated_at',
-        'revision',
-      ])
+      .select(productColumns)
       .where((eb) =>
         eb.or([
           ...(keys.productIds.length > 0 ? [eb('product_id', 'in', keys.productIds)] : []),

@@ -29,7 +29,10 @@ export type ProductView = {
   revision: number;
 };
 
-/** The columns of `products` a listing or detail needs (everything but the search internals). */
+/**
+ * The columns of `products` a listing, a detail or the projection's batch load needs (all but the
+ * search internals).
+ */
 export const productColumns = [
   'product_id',
   'sku',
