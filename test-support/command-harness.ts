@@ -8,14 +8,12 @@ import { defaultOrderSettings, type OrderSettings } from '../commands/orders/ord
 import type { Clock } from '../commands/ports/clock.ts';
 import type { EventStore } from '../commands/ports/event-store.ts';
 import type { PaymentsPort } from '../commands/ports/payments.ts';
-import { createGroupCommit } from '../commands/runtime/group-commit.ts';
-import { createKeyedLock } from '../commands/runtime/keyed-lock.ts';
-import { createStateCache } from '../commands/runtime/state-cache.ts';
 import { createSqlEventStore } from '../infra/event-store/sql/sql-event-store.ts';
 import { uuidV7Ids } from '../infra/ids/uuid-v7-ids.ts';
 import { createManualPayments } from '../infra/payments/manual-payments.ts';
 import type { SqlClient } from '../infra/sql/sql-client.ts';
 import { migratedPglite, migratedPostgres } from './databases.ts';
+import { commandRuntime } from '../ops/compose/command-runtime.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -52,14 +50,7 @@ export async function commandHarness(
   await locations.start();
   const clock = manualClock();
   const handlers = createCommandHandlers({
-    runtime: {
-      store,
-      cache: createStateCache(),
-      ids: uuidV7Ids,
-      maxRetries: 50,
-      locks: createKeyedLock(),
-      groupCommit: createGroupCommit(),
-    },
+    runtime: commandRuntime(store),
     locations,
     payments: options.payments ?? createManualPayments(),
     clock,

@@ -3,9 +3,6 @@ import { createLocationDirectory } from '../../commands/locations/location-direc
 import { createExpiryScheduler } from '../../commands/orders/expiry-scheduler.ts';
 import { systemClock } from '../../commands/ports/clock.ts';
 import type { EventStore } from '../../commands/ports/event-store.ts';
-import { createGroupCommit } from '../../commands/runtime/group-commit.ts';
-import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';
-import { createStateCache } from '../../commands/runtime/state-cache.ts';
 import type { Config } from '../../infra/config/config.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
@@ -16,6 +13,7 @@ import { scheduleIdempotencyPurge } from '../../write-api/idempotency/purge-sche
 import { createSqlIdempotencyStore } from '../../write-api/idempotency/sql-idempotency-store.ts';
 import { sqlProcessedWebhooks } from '../../write-api/webhooks/processed-webhooks.ts';
 import { openPayments } from './payments.ts';
+import { commandRuntime } from './command-runtime.ts';
 
 /**
  * The write side wired from configuration: command handlers over the event store, the location
@@ -26,14 +24,7 @@ export async function openWriteSide(config: Config, store: EventStore, database:
   await locations.start();
   const payments = openPayments(config);
   const handlers = createCommandHandlers({
-    runtime: {
-      store,
-      cache: createStateCache(),
-      ids: uuidV7Ids,
-      maxRetries: 50,
-      locks: createKeyedLock(),
-      groupCommit: createGroupCommit(),
-    },
+    runtime: commandRuntime(store),
     locations,
     payments,
     clock: systemClock,

@@ -1,0 +1,22 @@
+import type { EventStore } from '../../commands/ports/event-store.ts';
+import { createGroupCommit } from '../../commands/runtime/group-commit.ts';
+import type { CommandRuntime } from '../../commands/runtime/handle-command.ts';
+import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';
+import { createStateCache } from '../../commands/runtime/state-cache.ts';
+import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
+
+/**
+ * The command runtime the write side runs with over `store`: a state cache, UUIDv7 ids, up to 50
+ * retries after a lost race, per-stream queues and group commit. The command test harness uses the
+ * same, so tests exercise what production runs.
+ */
+export function commandRuntime(store: EventStore): CommandRuntime {
+  return {
+    store,
+    cache: createStateCache(),
+    ids: uuidV7Ids,
+    maxRetries: 50,
+    locks: createKeyedLock(),
+    groupCommit: createGroupCommit(),
+  };
+}
