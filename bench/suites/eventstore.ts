@@ -1,27 +1,11 @@
-import type { EventStore, NewEvent, Position } from '../../commands/ports/event-store.ts';
-import { newEventId } from '../../infra/event-store/new-event-id.ts';
+import type { EventStore } from '../../commands/ports/event-store.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
+import { newEventId } from '../../infra/event-store/new-event-id.ts';
 import { benchDatabase, type BenchBackend } from '../lib/bench-databases.ts';
+import { benchEvents, readAllRate } from '../lib/bench-events.ts';
 import { runLoad } from '../lib/load.ts';
 import { rawInsertLoad } from '../lib/raw-insert.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
-
-/** A payload the size of a typical StockReserved event. */
-const payload = {
-  sku: 'SKU-000123',
-  location: 'berlin',
-  orderId: '0192f0a4-0000-7000-8000-000000000000',
-  quantity: 2,
-};
-const metadata = {
-  actor: { id: 'bench', role: 'system' as const },
-  correlationId: '0192f0a4-0000-7000-8000-000000000001',
-  causationId: null,
-  occurredAt: '2026-11-21T10:00:00.000Z',
-  schemaVersion: 1,
-};
-const newEvents = (count: number): NewEvent[] =>
-  Array.from({ length: count }, () => ({ id: newEventId(), type: 'StockReserved', data: payload, metadata }));
 
 /**
  * Appends per second with `workers` writers, each on a stream of its own at the exact revision it
@@ -33,25 +17,12 @@ function appendLoad(store: EventStore, label: string, workers: number, batch: nu
   return runLoad(label, { workers, seconds }, async (worker) => {
     const result = await store.append(
       `bench-${run}w${worker}`,
-      newEvents(batch),
+      benchEvents(batch),
       revisions.get(worker) ?? 'no_stream',
     );
     revisions.set(worker, result.nextRevision);
     return batch;
   });
-}
-
-async function readAllRate(store: EventStore): Promise<{ events: number; perSecond: number }> {
-  const started = performance.now();
-  let events = 0;
-  let from: Position | 'start' = 'start';
-  for (;;) {
-    const batch = await store.readAll({ from, maxCount: 5000 });
-    if (batch.length === 0) break;
-    events += batch.length;
-    from = batch.at(-1)!.position;
-  }
-  return { events, perSecond: events / ((performance.now() - started) / 1000) };
 }
 
 async function benchBackend(backend: BenchBackend, seconds: number): Promise<void> {

@@ -1,6 +1,5 @@
-import type { EventStore, NewEvent, Position } from '../../commands/ports/event-store.ts';
+import type { EventStore, Position } from '../../commands/ports/event-store.ts';
 import { comparePositions } from '../../commands/ports/position.ts';
-import { newEventId } from '../../infra/event-store/new-event-id.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
@@ -8,7 +7,9 @@ import type { AnyReadModelProjection } from '../../projections/runtime/projectio
 import { startReadModelProjector } from '../../projections/runtime/projector-runner.ts';
 import { replayProjection } from '../../projections/runtime/replay.ts';
 import { streamCountsProjection } from '../../projections/runtime/testing/stream-counts-projection.ts';
+import { newEventId } from '../../infra/event-store/new-event-id.ts';
 import { benchDatabase, type BenchBackend } from '../lib/bench-databases.ts';
+import { benchEvents, readAllRate } from '../lib/bench-events.ts';
 import { percentile } from '../lib/load.ts';
 import { versus, type Metric } from '../lib/results.ts';
 
@@ -26,17 +27,6 @@ export interface MeasureProjectionOptions {
    */
   projection?: AnyReadModelProjection;
 }
-
-const payload = { sku: 'SKU-000123', location: 'berlin', quantity: 2 };
-const metadata = {
-  actor: { id: 'bench', role: 'system' as const },
-  correlationId: '0192f0a4-0000-7000-8000-000000000001',
-  causationId: null,
-  occurredAt: '2026-11-21T10:00:00.000Z',
-  schemaVersion: 1,
-};
-const newEvents = (count: number): NewEvent[] =>
-  Array.from({ length: count }, () => ({ id: newEventId(), type: 'StockReserved', data: payload, metadata }));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -115,7 +105,7 @@ async function sustainedWrites(
         const due = started + worker * (interval / workers) + i * interval;
         if (due > deadline) return;
         await sleep(due - performance.now());
-        const result = await store.append(`lag${run}-${worker}`, newEvents(1), 'any');
+        const result = await store.append(`lag${run}-${worker}`, benchEvents(1), 'any');
         acked(result.position);
       }
     }),
@@ -130,21 +120,8 @@ async function fillLog(store: EventStore, count: number): Promise<void> {
     Array.from({ length: 16 }, async (_, worker) => {
       while (next < count) {
         next += per;
-        await store.append(`fill-${worker}x${next % 50}`, newEvents(per), 'any');
+        await store.append(`fill-${worker}x${next % 50}`, benchEvents(per), 'any');
       }
     }),
   );
-}
-
-async function readAllRate(store: EventStore): Promise<{ events: number; perSecond: number }> {
-  const started = performance.now();
-  let events = 0;
-  let from: Position | 'start' = 'start';
-  for (;;) {
-    const batch = await store.readAll({ from, maxCount: 5000 });
-    if (batch.length === 0) break;
-    events += batch.length;
-    from = batch.at(-1)!.position;
-  }
-  return { events, perSecond: events / ((performance.now() - started) / 1000) };
 }
