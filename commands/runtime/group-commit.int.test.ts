@@ -5,7 +5,7 @@ import { stockStream } from '../../domain/streams.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';
-import type { EventStore } from '../ports/event-store.ts';
+import type { EventStore, StreamAppend } from '../ports/event-store.ts';
 import type { CommandContext } from './command-context.ts';
 import { createGroupCommit, decideAndAppendTogether, type GroupMember } from './group-commit.ts';
 import { handleCommand, type CommandRuntime } from './handle-command.ts';
@@ -49,6 +49,47 @@ function reserving(skus: string[], orderId: string, quantity: number): GroupMemb
     },
   };
 }
+
+/** The store, with the next multi-stream append (that `which` picks) held at a gate the test opens or fails. */
+function gated(store: EventStore) {
+  const calls: StreamAppend[][] = [];
+  type Gate = {
+    which: (appends: StreamAppend[]) => boolean;
+    promise: Promise<void>;
+    open: () => void;
+    fail: (error: Error) => void;
+  };
+  let gate: Gate | null = null;
+  return {
+    calls,
+    store: {
+      ...store,
+      async appendMulti(appends: StreamAppend[]) {
+        calls.push([...appends]);
+        const held = gate?.which(appends) ? gate : null;
+        if (held) gate = null;
+        if (held) await held.promise;
+        return store.appendMulti(appends);
+      },
+    } satisfies EventStore,
+    holdNext(which: (appends: StreamAppend[]) => boolean = () => true) {
+      let open!: () => void;
+      let fail!: (error: Error) => void;
+      const promise = new Promise<void>((resolve, reject) => {
+        open = resolve;
+        fail = reject;
+      });
+      const held: Gate = { which, promise, open, fail };
+      gate = held;
+      return held;
+    },
+  };
+}
+
+/** Lets every queued callback and microtask run (the next group decides in memory, from the cache). */
+const settleDown = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+};
 
 for (const backend of ['pglite', 'postgres'] as const) {
   describe(`group commit on ${backend}`, () => {
@@ -162,6 +203,106 @@ for (const backend of ['pglite', 'postgres'] as const) {
       expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
       const final = events.reduce((s, e) => stockDecider.evolve(s, e as never), stockDecider.initialState());
       expect(available(final)).toBe(20 - reserved);
+    });
+
+    it('pipelined: decides the next group while the append in flight runs, and appends it only after that one landed', async () => {
+      const [a] = skus() as [string];
+      await receive(a, 10);
+      const g = gated(store);
+      const piped: CommandRuntime = { ...runtime, store: g.store };
+      const groups = createGroupCommit();
+      const gate = g.holdNext();
+      const first = groups.run(piped, [a], reserving([a], 'r1', 4));
+      await settleDown();
+      const next = [
+        groups.run(piped, [a], reserving([a], 'r2', 4)),
+        groups.run(piped, [a], reserving([a], 'r3', 4)), // only 2 left after r1 and r2
+      ].map((p) =>
+        p.then(
+          (o) => o.revisions.get(stockStream(a, 'x')),
+          (e: unknown) => e,
+        ),
+      );
+      await settleDown();
+      // The second group has decided on the first's state, but waits for it to land.
+      expect(g.calls).toHaveLength(1);
+      gate.open();
+      expect((await first).revisions.get(stockStream(a, 'x'))).toBe(1);
+      const [r2, r3] = await Promise.all(next);
+      expect(r2).toBe(2);
+      expect(r3).toBeInstanceOf(StockShortage);
+      expect(g.calls).toHaveLength(2);
+      expect(g.calls[1]![0]).toMatchObject({ stream: stockStream(a, 'x'), expected: 1 });
+      const events = await store.readStream(stockStream(a, 'x'));
+      const final = events.reduce((s, e) => stockDecider.evolve(s, e as never), stockDecider.initialState());
+      expect(available(final)).toBe(2);
+    });
+
+    it('pipelined: never sends a group decided on an append that then failed, even when the stream reached the same revision', async () => {
+      const [a] = skus() as [string];
+      await receive(a, 4);
+      const g = gated(store);
+      const piped: CommandRuntime = { ...runtime, store: g.store };
+      const groups = createGroupCommit();
+      const gate = g.holdNext();
+      const first = groups.run(piped, [a], reserving([a], 's1', 1));
+      await settleDown();
+      // Decided on s1's state (3 left): fine there, but s1 will lose its race.
+      const second = groups.run(piped, [a], reserving([a], 's2', 2));
+      await settleDown();
+      expect(g.calls).toHaveLength(1);
+      // Another process takes 3 meanwhile with one event: the stream is at the revision s2 expects.
+      const other: CommandRuntime = { ...runtime, cache: createStateCache() };
+      await handleCommand(
+        other,
+        stockDecider,
+        stockStream(a, 'x'),
+        {
+          type: 'ReserveStock',
+          data: {
+            sku: a,
+            location: 'x',
+            orderId: 'elsewhere',
+            quantity: 3,
+            expiresAt: '2026-11-21T11:00:00Z',
+            allowBackorder: false,
+          },
+        },
+        context('elsewhere'),
+      );
+      // s1's retry is held too, so that a wrongly sent s2 (expecting revision 1) would land first.
+      const retry = g.holdNext((appends) =>
+        appends.some((x) => x.events.some((e) => e.data.orderId === 's1')),
+      );
+      gate.open();
+      // s2, decided again on fresh state, is short (1 left); s1, decided again, takes the last unit.
+      await expect(second).rejects.toBeInstanceOf(StockShortage);
+      retry.open();
+      await expect(first).resolves.toBeDefined();
+      const events = await store.readStream(stockStream(a, 'x'));
+      const final = events.reduce((s, e) => stockDecider.evolve(s, e as never), stockDecider.initialState());
+      expect(available(final)).toBe(0);
+      expect(events.map((e) => e.data.orderId ?? null)).toEqual([null, 'elsewhere', 's1']);
+    });
+
+    it('pipelined: a failed append in flight makes the group decided on it decide again, and every member still lands', async () => {
+      const [a] = skus() as [string];
+      await receive(a, 10);
+      const g = gated(store);
+      const piped: CommandRuntime = { ...runtime, store: g.store };
+      const groups = createGroupCommit();
+      const gate = g.holdNext();
+      const first = groups.run(piped, [a], reserving([a], 't1', 1));
+      await settleDown();
+      const rest = ['t2', 't3'].map((id) => groups.run(piped, [a], reserving([a], id, 2)));
+      await settleDown();
+      gate.fail(new Error('connection reset'));
+      await Promise.all([first, ...rest]);
+      const events = await store.readStream(stockStream(a, 'x'));
+      expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
+      expect(events.map((e) => e.data.orderId ?? null).sort()).toEqual([null, 't1', 't2', 't3'].sort());
+      const final = events.reduce((s, e) => stockDecider.evolve(s, e as never), stockDecider.initialState());
+      expect(available(final)).toBe(5);
     });
   });
 }

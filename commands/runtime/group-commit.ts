@@ -28,17 +28,50 @@ export interface GroupCommit {
   run(runtime: CommandRuntime, keys: readonly string[], member: GroupMember): Promise<StepsOutcome>;
 }
 
-/** One group commit per runtime (it holds the queues of one process's commands). */
-export function createGroupCommit(options: { maxGroup?: number } = {}): GroupCommit {
+/**
+ * One group commit per runtime (it holds the queues of one process's commands).
+ * `pipelined` (default): the next group on the same keys is decided while this group's append is in
+ * flight, on the states that append will leave, and is appended only once it has succeeded (see
+ * `InFlightStates`); `false` decides each group only after the previous one has landed.
+ */
+export function createGroupCommit(options: { maxGroup?: number; pipelined?: boolean } = {}): GroupCommit {
+  const inFlight: InFlightStates = new Map();
   const batches = createKeyedBatches<{ runtime: CommandRuntime; member: GroupMember }, StepsOutcome>(
-    (items) =>
+    (items, release) =>
       decideAndAppendTogether(
         items[0]!.runtime,
         items.map((item) => item.member),
+        options.pipelined === false ? undefined : { inFlight, release },
       ),
     options.maxGroup === undefined ? {} : { maxBatch: options.maxGroup },
   );
   return { run: (runtime, keys, member) => batches.submit(keys, { runtime, member }) };
+}
+
+/**
+ * Per stream, the state an in-flight group's append leaves if it succeeds, at the revision it then
+ * reaches, and whether it did. The next group decides on it instead of the (committed) state cache.
+ *
+ * Why this never oversells: a group that decided on such a state appends only after `committed`
+ * said yes, expecting exactly that revision; the stream then holds exactly that state unless
+ * someone else appended since, and then the compare-and-set refuses the append and the group
+ * decides again. If the in-flight append failed, the group never sends its own (another writer
+ * could have brought the stream to the same revision with other events): it decides again on
+ * fresh state.
+ */
+export type InFlightStates = Map<string, InFlightState>;
+
+interface InFlightState {
+  state: unknown;
+  revision: number;
+  committed: Promise<boolean>;
+}
+
+/** How a group takes part in the pipeline of its `GroupCommit`. */
+export interface Pipeline {
+  inFlight: InFlightStates;
+  /** Lets the next group on these keys start deciding (called just before this group's append). */
+  release: () => void;
 }
 
 interface StreamEntry {
@@ -61,31 +94,42 @@ interface Accepted {
  * Decides `members` in turn on shared in-memory state and appends every accepted one's events in
  * one atomic multi-stream append; on a lost race, decides the whole group again on fresh state.
  * Answers each member, in order. If the append fails otherwise, each member runs again alone, so
- * that one member's fault never fails the others.
+ * that one member's fault never fails the others. With a `pipeline`, the first attempt decides on
+ * the states of the group in flight before it (see `InFlightStates`).
  */
 export async function decideAndAppendTogether(
   runtime: CommandRuntime,
   members: readonly GroupMember[],
+  pipeline?: Pipeline,
 ): Promise<Settled<StepsOutcome>[]> {
-  if (members.length === 1)
+  if (members.length === 1 && !pipeline)
     return [await settle(decideAndAppendSteps(runtime, members[0]!.plan, members[0]!.context))];
   for (let attempt = 0; ; attempt++) {
+    // Only a first attempt builds on a group in flight; a retry reads what the store holds.
+    const ahead = attempt === 0 ? pipeline?.inFlight : undefined;
     const streams = new Map<string, StreamEntry>();
+    const awaited = new Set<Promise<boolean>>();
     const settled: Settled<StepsOutcome>[] = [];
     const accepted: Accepted[] = [];
 
     const entry = async (stream: string, decider: Decider<never, DomainEvent, unknown>) => {
       let found = streams.get(stream);
       if (!found) {
-        const loaded = await loadAggregate(
-          runtime.store,
-          decider,
-          stream,
-          runtime.cache,
-          attempt === 0,
-          runtime.upcasters,
-        );
-        found = streams.get(stream) ?? { decider, ...loaded, events: [] };
+        const speculative = ahead?.get(stream);
+        if (speculative) {
+          awaited.add(speculative.committed);
+          found = { decider, state: speculative.state, revision: speculative.revision, events: [] };
+        } else {
+          const loaded = await loadAggregate(
+            runtime.store,
+            decider,
+            stream,
+            runtime.cache,
+            attempt === 0,
+            runtime.upcasters,
+          );
+          found = streams.get(stream) ?? { decider, ...loaded, events: [] };
+        }
         streams.set(stream, found);
       }
       return found;
@@ -128,44 +172,91 @@ export async function decideAndAppendTogether(
     const appends: StreamAppend[] = [...streams]
       .filter(([, s]) => s.events.length > 0)
       .map(([stream, s]) => ({ stream, expected: s.revision ?? 'no_stream', events: s.events }));
+    // Decided on a group in flight: that group's append must land first, else decide again.
+    if (awaited.size > 0 && !(await Promise.all(awaited)).every(Boolean)) continue;
     if (appends.length === 0) {
+      pipeline?.release();
       for (const { index } of accepted) settled[index] = { ok: true, value: emptyOutcome() };
       return settled;
     }
-    let results;
+    const landed = pipeline ? announce(pipeline.inFlight, appends, streams) : undefined;
+    pipeline?.release();
     try {
-      results = await runtime.store.appendMulti(appends);
-    } catch (error) {
-      if (error instanceof WrongExpectedRevision) {
-        runtime.cache.delete(error.stream);
-        if (attempt < runtime.maxRetries) continue;
+      let results;
+      try {
+        results = await runtime.store.appendMulti(appends);
+      } catch (error) {
+        landed?.settle(false);
+        if (error instanceof WrongExpectedRevision) {
+          runtime.cache.delete(error.stream);
+          if (attempt < runtime.maxRetries) continue;
+        }
+        return await Promise.all(
+          members.map((member) => settle(decideAndAppendSteps(runtime, member.plan, member.context))),
+        );
       }
-      return Promise.all(
-        members.map((member) => settle(decideAndAppendSteps(runtime, member.plan, member.context))),
-      );
-    }
-    const reached = new Map<string, { revision: number; position: Position }>();
-    appends.forEach((append, i) => {
-      const result = results[i]!;
-      const s = streams.get(append.stream)!;
-      runtime.cache.set(append.stream, { state: s.state, revision: result.nextRevision });
-      reached.set(append.stream, { revision: result.nextRevision, position: result.position });
-    });
-    for (const member of accepted) {
-      const outcome = emptyOutcome();
-      for (const [stream, events] of member.events) {
-        const total = streams.get(stream)!.events.length;
-        const { revision, position } = reached.get(stream)!;
-        outcome.events.set(stream, events);
-        outcome.revisions.set(stream, revision - (total - member.upTo.get(stream)!));
-        // One commit holds the group: any of its positions is visible exactly when all are.
-        if (!outcome.position || comparePositions(position, outcome.position) > 0)
-          outcome.position = position;
+      const reached = new Map<string, { revision: number; position: Position }>();
+      appends.forEach((append, i) => {
+        const result = results[i]!;
+        const s = streams.get(append.stream)!;
+        runtime.cache.set(append.stream, { state: s.state, revision: result.nextRevision });
+        reached.set(append.stream, { revision: result.nextRevision, position: result.position });
+      });
+      landed?.settle(true);
+      for (const member of accepted) {
+        const outcome = emptyOutcome();
+        for (const [stream, events] of member.events) {
+          const total = streams.get(stream)!.events.length;
+          const { revision, position } = reached.get(stream)!;
+          outcome.events.set(stream, events);
+          outcome.revisions.set(stream, revision - (total - member.upTo.get(stream)!));
+          // One commit holds the group: any of its positions is visible exactly when all are.
+          if (!outcome.position || comparePositions(position, outcome.position) > 0)
+            outcome.position = position;
+        }
+        settled[member.index] = { ok: true, value: outcome };
       }
-      settled[member.index] = { ok: true, value: outcome };
+      return settled;
+    } finally {
+      // Whatever happened, the group deciding on ours must hear of it (a no-op once settled).
+      landed?.settle(false);
     }
-    return settled;
   }
+}
+
+/**
+ * Publishes the states this group's append will leave, for the next group to decide on; `settle`
+ * tells it whether the append landed (the cache holds the states by then) and withdraws them; only
+ * the first call counts.
+ */
+function announce(
+  inFlight: InFlightStates,
+  appends: readonly StreamAppend[],
+  streams: ReadonlyMap<string, StreamEntry>,
+): { settle: (ok: boolean) => void } {
+  let resolve!: (ok: boolean) => void;
+  const committed = new Promise<boolean>((r) => (resolve = r));
+  const mine = new Map<string, InFlightState>();
+  for (const append of appends) {
+    const s = streams.get(append.stream)!;
+    const state: InFlightState = {
+      state: s.state,
+      revision: (s.revision ?? -1) + s.events.length,
+      committed,
+    };
+    mine.set(append.stream, state);
+    inFlight.set(append.stream, state);
+  }
+  let done = false;
+  return {
+    settle(ok) {
+      if (done) return;
+      done = true;
+      // A later group may already have announced its own state on top of ours: leave that one.
+      for (const [stream, state] of mine) if (inFlight.get(stream) === state) inFlight.delete(stream);
+      resolve(ok);
+    },
+  };
 }
 
 const emptyOutcome = (): StepsOutcome => ({ events: new Map(), revisions: new Map(), position: null });

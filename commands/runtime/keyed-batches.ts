@@ -23,10 +23,12 @@ interface Pending<Item, Result> {
 
 /**
  * `flush` runs one batch and answers every item, in order. A `flush` that throws fails every
- * item of its batch with that error.
+ * item of its batch with that error. `flush` may call `release` before it ends to let the next
+ * batch on its keys start meanwhile (a pipeline: the next group decides while this one's append is
+ * in flight); the keys are released when it ends otherwise.
  */
 export function createKeyedBatches<Item, Result>(
-  flush: (items: Item[]) => Promise<Settled<Result>[]>,
+  flush: (items: Item[], release: () => void) => Promise<Settled<Result>[]>,
   options: { maxBatch?: number } = {},
 ): KeyedBatches<Item, Result> {
   const maxBatch = options.maxBatch ?? 64;
@@ -53,8 +55,19 @@ export function createKeyedBatches<Item, Result>(
   async function run(batch: Pending<Item, Result>[]): Promise<void> {
     const keys = [...new Set(batch.flatMap((pending) => pending.keys))];
     for (const key of keys) busy.add(key);
+    let released = false;
+    const release = (next: () => void) => {
+      if (released) return;
+      released = true;
+      for (const key of keys) busy.delete(key);
+      next();
+    };
     try {
-      const settled = await flush(batch.map((pending) => pending.item));
+      // Released early: the next batch starts once the caller's current step is done, not inside it.
+      const settled = await flush(
+        batch.map((pending) => pending.item),
+        () => release(() => queueMicrotask(pump)),
+      );
       batch.forEach((pending, index) => {
         const outcome = settled[index];
         if (!outcome) pending.reject(new Error('group commit answered fewer items than it was given'));
@@ -64,8 +77,7 @@ export function createKeyedBatches<Item, Result>(
     } catch (error) {
       for (const pending of batch) pending.reject(error);
     } finally {
-      for (const key of keys) busy.delete(key);
-      pump();
+      release(pump);
     }
   }
 

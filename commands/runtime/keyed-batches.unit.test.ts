@@ -78,4 +78,28 @@ describe('keyed batches (group commit)', () => {
       calls.find((batch) => batch.includes('boom'))!.length,
     );
   });
+
+  it('starts the next batch on the same keys once a flush releases them, before it ends', async () => {
+    const started: string[][] = [];
+    const ends: (() => void)[] = [];
+    const groups = createKeyedBatches<string, string>((items, release) => {
+      started.push(items);
+      if (items.includes('early')) release();
+      return new Promise((resolve) => ends.push(() => resolve(items.map((value) => ({ ok: true, value })))));
+    });
+    const all = [
+      groups.submit(['k'], 'early'),
+      groups.submit(['k'], 'second'),
+      groups.submit(['k'], 'third'),
+    ];
+    await new Promise((resolve) => setImmediate(resolve));
+    // 'early' released its key while still running, so 'second' went on; 'second' holds it to its end.
+    expect(started).toEqual([['early'], ['second']]);
+    ends[1]!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([['early'], ['second'], ['third']]);
+    ends[2]!();
+    ends[0]!();
+    expect(await Promise.all(all)).toEqual(['early', 'second', 'third']);
+  });
 });
