@@ -7,6 +7,7 @@ import { replay } from '../../domain/decider.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { createExpiryScheduler } from './expiry-scheduler.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
+import { eventually } from '../../infra/event-store/conformance/fixtures.ts';
 
 const address = {
   name: 'Ada',
@@ -156,6 +157,13 @@ describe.each(['pglite', 'postgres'] as const)('order flows on %s', (backend) =>
     await first.stop();
 
     h.clock.advance(16 * 60_000);
+    // The global log shows an append once every older transaction in the cluster has ended (other
+    // databases' work too), and the restarted scheduler rebuilds its schedule from that log.
+    await eventually(
+      () =>
+        h.store.readAll({ from: 'start', filter: { categories: ['order'], eventTypes: ['OrderPlaced'] } }),
+      (events) => events.some((event) => event.data.orderId === 'o4'),
+    );
     const restarted = scheduler(); // a new process: its schedule comes from the events alone
     await restarted.start();
     expect([...restarted.pending().keys()]).toContain('o4');
