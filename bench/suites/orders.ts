@@ -22,9 +22,24 @@ const SKUS = 50;
 const LOCATIONS = ['berlin', 'hamburg'];
 const HOT_SHARE = 0.9;
 
-/** Counts lost races (appends refused for a stale revision), which the handlers then retry. */
-function countingConflicts(store: EventStore): { store: EventStore; conflicts: () => number } {
+/** What the multi-stream appends did: how many, how many events each, how long each took. */
+interface AppendStats {
+  appends: number;
+  events: number;
+  ms: number[];
+}
+
+/**
+ * Counts lost races (appends refused for a stale revision), which the handlers then retry, and
+ * times the multi-stream appends (group commits: their size and round trip explain the rate).
+ */
+function countingConflicts(store: EventStore): {
+  store: EventStore;
+  conflicts: () => number;
+  appendStats: () => AppendStats;
+} {
   let conflicts = 0;
+  let stats: AppendStats = { appends: 0, events: 0, ms: [] };
   const count = <T>(promise: Promise<T>) =>
     promise.catch((error: unknown) => {
       if (error instanceof WrongExpectedRevision) conflicts++;
@@ -34,10 +49,35 @@ function countingConflicts(store: EventStore): { store: EventStore; conflicts: (
     store: {
       ...store,
       append: (...args) => count(store.append(...args)),
-      appendMulti: (...args) => count(store.appendMulti(...args)),
+      appendMulti: async (appends) => {
+        const begun = performance.now();
+        try {
+          return await count(store.appendMulti(appends));
+        } finally {
+          stats.appends++;
+          stats.events += appends.reduce((total, append) => total + append.events.length, 0);
+          stats.ms.push(performance.now() - begun);
+        }
+      },
     },
     conflicts: () => conflicts,
+    /** The stats since the last call. */
+    appendStats: () => {
+      const taken = stats;
+      stats = { appends: 0, events: 0, ms: [] };
+      return taken;
+    },
   };
+}
+
+/** One line on the group commits of a run, for the notes. */
+function describeAppends(label: string, stats: AppendStats, orders: number): string {
+  const perAppend = (n: number) => (stats.appends === 0 ? 0 : n / stats.appends).toFixed(1);
+  return (
+    `${label}: ${stats.appends} multi-stream appends, ${perAppend(orders)} orders and ` +
+    `${perAppend(stats.events)} events each, append p50 ${percentile(stats.ms, 50).toFixed(1)} ms, ` +
+    `p99 ${percentile(stats.ms, 99).toFixed(1)} ms`
+  );
 }
 
 const address = {
@@ -52,7 +92,7 @@ const address = {
 
 async function benchBackend(backend: BenchBackend, seconds: number): Promise<void> {
   const { client, dispose } = await benchDatabase(backend);
-  const { store, conflicts } = countingConflicts(createSqlEventStore(client));
+  const { store, conflicts, appendStats } = countingConflicts(createSqlEventStore(client));
   const locations = createLocationDirectory(store);
   await locations.start();
   const handlers = createCommandHandlers({
@@ -123,15 +163,22 @@ async function benchBackend(backend: BenchBackend, seconds: number): Promise<voi
       return 1;
     };
     const conflictsBefore = conflicts();
+    appendStats();
+    const cpuBefore = process.cpuUsage();
     const threeLines = await runLoad(
       `orders, 3 lines, ${CLIENTS} clients`,
       { workers: CLIENTS, seconds },
       place(3),
     );
     const conflictsThree = conflicts() - conflictsBefore;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuPerOrder = `3 lines: this process used ${((cpu.user + cpu.system) / 1000 / threeLines.operations).toFixed(2)} ms of CPU per order (${Math.round((cpu.user + cpu.system) / 1e4 / threeLines.seconds)}% of one core)`;
+    const appendsThree = describeAppends('3 lines', appendStats(), threeLines.operations);
     const mixed = await runLoad(`orders, 1-5 lines, ${CLIENTS} clients`, { workers: CLIENTS, seconds }, () =>
       place(1 + Math.floor(Math.random() * 5))(),
     );
+    const appendsMixed = describeAppends('1-5 lines', appendStats(), mixed.operations);
+    console.log(`${appendsThree}\n${appendsMixed}\n${cpuPerOrder}`);
 
     // Oversell check: every stock stream, folded event by event, never below zero available.
     let oversold = 0;
@@ -166,6 +213,9 @@ async function benchBackend(backend: BenchBackend, seconds: number): Promise<voi
         `${CLIENTS} concurrent clients in one process calling the command handlers (no HTTP), ${seconds}s per run`,
         `${SKUS} SKUs at ${LOCATIONS.length} locations; SKU0 is in ${HOT_SHARE * 100}% of orders`,
         `orders_per_s: 3-line orders (${threeLines.operations} placed); mixed: 1 to 5 lines (${mixed.operations} placed)`,
+        appendsThree,
+        appendsMixed,
+        cpuPerOrder,
       ],
     });
   } finally {
