@@ -20,6 +20,7 @@ import {
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { startForecastingConsumer } from './forecasting-consumer.ts';
 import type { ForecastSettings } from './series-forecast.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const SKU = 'MUG';
@@ -29,15 +30,6 @@ const settings: ForecastSettings = {
   serviceLevel: 0.95,
   reviewPeriodDays: 7,
   historyDays: 365,
-};
-const address = {
-  name: 'Ada',
-  line1: 'Main St 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
 };
 const dayAt = (day: number) => new Date(Date.UTC(2026, 0, 5 + day, 10)).toISOString();
 /**
@@ -128,7 +120,7 @@ describe.each([
             customerId: 'ada',
             currency: 'EUR',
             lines: [{ productId: 'p1', quantity }],
-            shippingAddress: address,
+            shippingAddress: berlinAddress,
           },
           h.context(),
         );

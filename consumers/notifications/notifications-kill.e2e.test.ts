@@ -22,17 +22,10 @@ import { migrations } from '../../ops/migrations/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../test-support/databases.ts';
 import { serviceUrls } from '../../test-support/service-urls.ts';
 import { saveCustomerContact } from './customer-contacts.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 
 const ORDERS = 24;
-const address = {
-  name: 'Kim',
-  line1: 'Main St 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
+const address = { ...berlinAddress, name: 'Kim' };
 
 /**
  * The fan-out as separate processes (ops/compose/fanout-main.ts) on PostgreSQL and the real

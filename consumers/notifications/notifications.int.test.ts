@@ -17,19 +17,11 @@ import {
   type NotificationsOptions,
   type RunningNotifications,
 } from './notifications-consumer.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const admin = 'ops@shop.test';
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
-const address = {
-  name: 'Ada',
-  line1: 'Main St 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
 
 /** Which mails arrived: `<template> <recipient> <order or sku>`, from the deterministic Message-ID. */
 function sent(smtp: SmtpSink): string[] {
@@ -67,7 +59,7 @@ describe.each(['nats', 'in-process'] as const)('notifications over the %s bus', 
         customerId,
         currency: 'EUR',
         lines: [{ productId, quantity }],
-        shippingAddress: address,
+        shippingAddress: berlinAddress,
       },
       h.context(),
     );

@@ -1,15 +1,7 @@
 import type { EventStore, RecordedEvent } from '../../../commands/ports/event-store.ts';
 import type { CommandHarness } from '../../../test-support/command-harness.ts';
+import { berlinAddress } from '../../../test-support/addresses.ts';
 
-const address = {
-  name: 'Ada',
-  line1: 'Main St 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const details = { description: '', brand: 'Acme', category: 'tools', attributes: {}, allowBackorder: false };
 
@@ -60,7 +52,7 @@ export async function recordOrders(h: CommandHarness, first: number, count: numb
           { productId: 'p1', quantity: 2 + i },
           { productId: 'p2', quantity: 1 },
         ],
-        shippingAddress: address,
+        shippingAddress: berlinAddress,
       },
       ctx(),
     );
