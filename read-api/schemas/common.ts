@@ -1,10 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { Id, problemAnswer } from '../../infra/http/openapi-schemas.ts';
 
-/** Ids in paths: the characters stream names allow (the write side's rule). */
-export const Id = z
-  .string()
-  .regex(/^[A-Za-z0-9._~:+=-]{1,120}$/, 'use letters, digits and . _ ~ : + = - (at most 120)')
-  .openapi({ example: 'p-1001' });
+export { Id };
 
 export const Money = z
   .object({ amount: z.number().int(), currency: z.string() })
@@ -25,37 +22,19 @@ export const Cursor = z
   .optional()
   .openapi({ description: 'Opaque: the `nextCursor` of the previous page, passed back untouched.' });
 
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .passthrough()
-  .openapi('Problem');
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: Problem } },
-});
-
 /** Errors every read route may answer with. */
 export const readErrors = {
-  400: problem('Invalid query, path or consistency token (`errors` names each field)'),
-  503: problem('The read model has not been built yet'),
+  400: problemAnswer('Invalid query, path or consistency token (`errors` names each field)'),
+  503: problemAnswer('The read model has not been built yet'),
 };
 
 /** Errors of routes behind a token. */
 export const authErrors = {
-  401: problem('No valid bearer token'),
-  403: problem('The role may not read this'),
+  401: problemAnswer('No valid bearer token'),
+  403: problemAnswer('The role may not read this'),
 };
 
-export const notFoundError = { 404: problem('No such resource (or not yours)') };
+export const notFoundError = { 404: problemAnswer('No such resource (or not yours)') };
 
 /** The `X-Stale` / `Warning` / `X-Read-Position` headers every read answer may carry. */
 export const freshnessHeaderDocs = {

@@ -1,10 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { Id, problemAnswer } from '../../infra/http/openapi-schemas.ts';
 
-/** Ids in paths and bodies: the characters stream names allow, so every id makes a valid stream. */
-export const Id = z
-  .string()
-  .regex(/^[A-Za-z0-9._~:+=-]{1,120}$/, 'use letters, digits and . _ ~ : + = - (at most 120)')
-  .openapi({ example: 'p-1001' });
+export { Id };
 
 export const Money = z
   .object({
@@ -46,33 +43,16 @@ export const WriteAnswer = z
   })
   .openapi('WriteAnswer');
 
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .passthrough()
-  .openapi('Problem');
-
-const problem = (description: string) => ({
-  content: { 'application/problem+json': { schema: Problem } },
-  description,
-});
-
 /** The answers every write route may give besides its success. */
 export const errorResponses = {
-  400: problem('Malformed request: the errors name each field'),
-  401: problem('No valid bearer token'),
-  403: problem('The token does not allow this'),
-  404: problem('No such resource'),
-  409: problem(
+  400: problemAnswer('Malformed request: the errors name each field'),
+  401: problemAnswer('No valid bearer token'),
+  403: problemAnswer('The token does not allow this'),
+  404: problemAnswer('No such resource'),
+  409: problemAnswer(
     'Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use',
   ),
-  422: problem('A business rule refuses it, or an Idempotency-Key reused with another body'),
+  422: problemAnswer('A business rule refuses it, or an Idempotency-Key reused with another body'),
 } as const;
 
 export const idempotencyHeader = z.object({

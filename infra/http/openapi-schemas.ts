@@ -1,0 +1,30 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * Ids in paths and bodies: the characters stream names allow, so every id makes a valid stream.
+ * Both APIs use this one rule, so an id one accepts the other does too.
+ */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9._~:+=-]{1,120}$/, 'use letters, digits and . _ ~ : + = - (at most 120)')
+  .openapi({ example: 'p-1001' });
+
+/** The RFC 9457 problem+json document `problemResponse` sends (see problem.ts), for OpenAPI. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .passthrough()
+  .openapi('Problem');
+
+/** An OpenAPI response answered with a `Problem`: `{ 404: problemAnswer('No such order') }`. */
+export const problemAnswer = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
