@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Position } from '../../commands/ports/event-store.ts';
-import type { SqlClient } from '../../infra/sql/sql-client.ts';
-import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';
+import { describe, expect, it } from 'vitest';
+import type { EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
 import { commitReadModelBatch } from './batch.ts';
 import { activeSchema, readCheckpoint, reached, waitForCheckpoint } from './checkpoints.ts';
 import { projectionStatus } from './projection-status.ts';
-import { ensureRegistered, startReadModelProjector, type RunningProjector } from './projector-runner.ts';
+import { ensureRegistered, startReadModelProjector } from './projector-runner.ts';
 import { readRegistration } from './registry.ts';
 import { PROJECTION_EVENT_SKIPPED, skipProjectionEvent } from './skip-event.ts';
 import {
@@ -15,27 +13,23 @@ import {
   projectorDeps,
   testEvent,
 } from './testing/runtime-fixture.ts';
+import { perTestResources } from './testing/per-test-resources.ts';
 import { streamCountsProjection } from './testing/stream-counts-projection.ts';
 
 const things = { categories: ['thing'] };
 
+/**
+ * The whole log once it shows `count` events. readAll shows an event only when no older transaction
+ * on the server is open (PostgreSQL's xmin horizon is server-wide, and other tests share the
+ * server), so a read right after an append may still come back short: wait instead of racing.
+ */
+async function visibleLog(store: EventStore, count: number): Promise<RecordedEvent[]> {
+  await expect.poll(async () => (await store.readAll({})).length, { timeout: 10_000 }).toBe(count);
+  return store.readAll({});
+}
+
 describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backend) => {
-  let disposers: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const dispose of disposers.reverse()) await dispose();
-    disposers = [];
-  });
-
-  async function database(): Promise<SqlClient> {
-    const { client, dispose } = backend === 'postgres' ? await migratedPostgres(10) : await migratedPglite();
-    disposers.push(dispose);
-    return client;
-  }
-
-  function track(projector: RunningProjector): RunningProjector {
-    disposers.push(() => projector.stop());
-    return projector;
-  }
+  const { database, track } = perTestResources(backend);
 
   it('applies the log into generation 1 with its checkpoint, and exactly once across a restart', async () => {
     const db = await database();
@@ -70,7 +64,7 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
     const projection = streamCountsProjection({ failAfterWrite: () => true });
     await ensureRegistered(db, { kind: 'read_model', projection });
     await deps.store.append('thing-1', [testEvent(), testEvent()], 'any');
-    const events = await deps.store.readAll({});
+    const events = await visibleLog(deps.store, 2);
     const target = { database: db, generation: 1, previous: null, guard: 'serving' as const };
     await expect(commitReadModelBatch(projection, target, events, events.at(-1)!.position)).rejects.toThrow(
       /injected failure/,
@@ -85,7 +79,7 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
     const projection = streamCountsProjection();
     await ensureRegistered(db, { kind: 'read_model', projection });
     await deps.store.append('thing-1', [testEvent()], 'any');
-    const events = await deps.store.readAll({});
+    const events = await visibleLog(deps.store, 1);
     const end = events.at(-1)!.position;
     const target = { database: db, generation: 1, previous: null, guard: 'serving' as const };
     await commitReadModelBatch(projection, target, events, end);

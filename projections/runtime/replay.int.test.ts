@@ -1,33 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../commands/ports/event-store.ts';
-import type { SqlClient } from '../../infra/sql/sql-client.ts';
-import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';
 import { activeSchema } from './checkpoints.ts';
 import { checksumSchema } from './checksum.ts';
 import type { SinkProjection } from './projection.ts';
-import { startReadModelProjector, startSinkProjector, type RunningProjector } from './projector-runner.ts';
+import { startReadModelProjector, startSinkProjector } from './projector-runner.ts';
 import { replayProjection } from './replay.ts';
 import { appendSpread, countsFromLog, countsInSchema, projectorDeps } from './testing/runtime-fixture.ts';
+import { perTestResources } from './testing/per-test-resources.ts';
 import { streamCountsProjection } from './testing/stream-counts-projection.ts';
 
 const things = { categories: ['thing'] };
 
 describe.each(['pglite', 'postgres'] as const)('replay on %s', (backend) => {
-  let disposers: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const dispose of disposers.reverse()) await dispose();
-    disposers = [];
-  });
-
-  async function database(): Promise<SqlClient> {
-    const { client, dispose } = backend === 'postgres' ? await migratedPostgres(10) : await migratedPglite();
-    disposers.push(dispose);
-    return client;
-  }
-  const track = (projector: RunningProjector) => {
-    disposers.push(() => projector.stop());
-    return projector;
-  };
+  const { database, track } = perTestResources(backend);
 
   it('rebuilds blue/green: the old generation serves during the fill, then reads switch and the live projector follows', async () => {
     const db = await database();
