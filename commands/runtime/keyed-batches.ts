@@ -63,10 +63,12 @@ export function createKeyedBatches<Item, Result>(
       next();
     };
     try {
-      // Released early: the next batch starts once the caller's current step is done, not inside it.
+      // Released early, the next batch starts in a later turn of the event loop, not among this
+      // turn's microtasks: an append the caller sends now reaches the socket first (the pg pool
+      // dispatches a query on process.nextTick, which waits for the microtask queue to drain).
       const settled = await flush(
         batch.map((pending) => pending.item),
-        () => release(() => queueMicrotask(pump)),
+        () => release(() => setImmediate(pump)),
       );
       batch.forEach((pending, index) => {
         const outcome = settled[index];
