@@ -1,21 +1,13 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCacheMetrics } from '../../infra/cache/cache-metrics.ts';
-import { createMemoryCacheStore } from '../../infra/cache/memory-cache-store.ts';
-import { createReadThroughCache } from '../../infra/cache/read-through-cache.ts';
-import { notFoundHandler, readErrorHandler } from '../../infra/http/error-handler.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { deliveryIdentity, enqueueDeliveries, markFailed } from '../../infra/mail/mail-deliveries.ts';
 import { createOutboxTransport } from '../../infra/mail/outbox-transport.ts';
-import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { migratedPglite } from '../../test-support/databases.ts';
-import { createJwtVerifier } from '../../write-api/auth/jwt-verifier.ts';
 import { mintToken } from '../../write-api/auth/mint-token.ts';
-import { authenticate } from '../http/auth.ts';
-import type { ReadContext } from '../http/read-context.ts';
-import { createReadModels } from '../http/read-models.ts';
 import { notificationRoutes } from './notifications.ts';
+import { readRoutesApp } from '../../test-support/read-routes-app.ts';
 
 const secret = 'notifications-read-test-secret-0123456789';
 const log = createLogger('silent');
@@ -24,37 +16,12 @@ describe('notification admin routes on pglite', () => {
   let sql: SqlClient;
   let dispose: () => Promise<void>;
   let app: OpenAPIHono;
-  const get = async (url: string, role: 'staff' | 'admin' | null = 'admin') => {
-    const headers: Record<string, string> = role
-      ? { authorization: `Bearer ${await mintToken({ secret, role, subject: `${role}-1` })}` }
-      : {};
-    const response = await app.request(url, { headers });
-    return { status: response.status, body: (await response.json()) as { items: Record<string, unknown>[] } };
-  };
+  let getAs: ReturnType<typeof readRoutesApp>['get'];
+  const get = (url: string, role: 'staff' | 'admin' | null = 'admin') => getAs(url, role);
 
   beforeAll(async () => {
     ({ client: sql, dispose } = await migratedPglite());
-    const metrics = createMetricsRegistry();
-    const verifier = createJwtVerifier({ secret });
-    const ctx: ReadContext = {
-      db: sql,
-      cache: createReadThroughCache({
-        store: createMemoryCacheStore(),
-        metrics: createCacheMetrics(metrics),
-        log,
-        ttlMs: 60_000,
-      }),
-      verifier,
-      log,
-      consistencyWaitMs: 1_000,
-      projectionStatus: async () => ({}),
-      readModels: createReadModels(sql),
-      authenticated: authenticate(verifier),
-    };
-    app = new OpenAPIHono();
-    app.route('/', notificationRoutes(ctx));
-    app.onError(readErrorHandler({ log }));
-    app.notFound(notFoundHandler);
+    ({ app, get: getAs } = readRoutesApp(sql, notificationRoutes, { secret, log, consistencyWaitMs: 1_000 }));
     const mail = { subject: 'Order o1 confirmed', text: 'thanks', html: '<p>thanks</p>' };
     await enqueueDeliveries(sql, [
       { eventId: 'e1', template: 'order-confirmation', to: 'ada@example.com', ...mail },

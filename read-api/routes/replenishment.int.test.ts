@@ -1,9 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCacheMetrics } from '../../infra/cache/cache-metrics.ts';
-import { createMemoryCacheStore } from '../../infra/cache/memory-cache-store.ts';
-import { createReadThroughCache } from '../../infra/cache/read-through-cache.ts';
-import { notFoundHandler, readErrorHandler } from '../../infra/http/error-handler.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
 import { replenishmentProjection } from '../../projections/replenishment/projection.ts';
@@ -12,12 +7,8 @@ import {
   type RunningProjector,
 } from '../../projections/runtime/projector-runner.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
-import { createJwtVerifier } from '../../write-api/auth/jwt-verifier.ts';
-import { mintToken } from '../../write-api/auth/mint-token.ts';
-import { authenticate } from '../http/auth.ts';
-import type { ReadContext } from '../http/read-context.ts';
-import { createReadModels } from '../http/read-models.ts';
 import { replenishmentReadRoutes } from './replenishment.ts';
+import { readRoutesApp } from '../../test-support/read-routes-app.ts';
 
 const secret = 'replenishment-read-test-secret-0123456789';
 const log = createLogger('silent');
@@ -25,14 +16,8 @@ const log = createLogger('silent');
 describe('replenishment read routes on pglite', () => {
   let h: CommandHarness;
   let projector: RunningProjector;
-  let app: OpenAPIHono;
-  const get = async (url: string, role: 'customer' | 'staff' | 'admin' | null = 'staff') => {
-    const headers: Record<string, string> = role
-      ? { authorization: `Bearer ${await mintToken({ secret, role, subject: `${role}-1` })}` }
-      : {};
-    const response = await app.request(url, { headers });
-    return { status: response.status, body: (await response.json()) as { items: Record<string, unknown>[] } };
-  };
+  let getAs: ReturnType<typeof readRoutesApp>['get'];
+  const get = (url: string, role: 'customer' | 'staff' | 'admin' | null = 'staff') => getAs(url, role);
 
   beforeAll(async () => {
     h = await commandHarness('pglite');
@@ -42,26 +27,11 @@ describe('replenishment read routes on pglite', () => {
       replenishmentProjection(),
       { pollIntervalMs: 5 },
     );
-    const verifier = createJwtVerifier({ secret });
-    const ctx: ReadContext = {
-      db: h.sql,
-      cache: createReadThroughCache({
-        store: createMemoryCacheStore(),
-        metrics: createCacheMetrics(metrics),
-        log,
-        ttlMs: 60_000,
-      }),
-      verifier,
+    ({ get: getAs } = readRoutesApp(h.sql, replenishmentReadRoutes, {
+      secret,
       log,
       consistencyWaitMs: 5_000,
-      projectionStatus: async () => ({}),
-      readModels: createReadModels(h.sql),
-      authenticated: authenticate(verifier),
-    };
-    app = new OpenAPIHono();
-    app.onError(readErrorHandler({ log }));
-    app.notFound(notFoundHandler);
-    app.route('/', replenishmentReadRoutes(ctx));
+    }));
 
     await h.handlers.createLocation('berlin', 'Berlin', h.context());
     const result = await h.handlers.recordForecast(
