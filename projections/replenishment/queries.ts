@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReplenishmentDatabase, SuggestionStatus } from './tables.ts';
-
-const iso = (value: Date | string) => new Date(value).toISOString();
+import { isoTime as iso } from '../batch-write.ts';
 
 export interface SuggestionQuery {
   status?: SuggestionStatus | undefined;

@@ -6,8 +6,7 @@ import {
   type OrderSummaryRow,
 } from '../../projections/orders/queries.ts';
 import type { OrdersDatabase } from '../../projections/orders/tables.ts';
-
-const iso = (value: Date) => new Date(value).toISOString();
+import { isoTime as iso } from '../../projections/batch-write.ts';
 
 /** The order as a customer or staff member sees it (the projection's internal `state` left out). */
 function orderSummary(order: OrderSummaryRow) {
