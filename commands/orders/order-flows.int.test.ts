@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RefundExceedsCaptured, StockShortage } from '../../domain/errors.ts';
+import { AlreadyExists, RefundExceedsCaptured, StockShortage } from '../../domain/errors.ts';
 import { available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import { orderDecider, type OrderState } from '../../domain/orders/index.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';
@@ -8,6 +8,10 @@ import { commandHarness, type CommandHarness } from '../../test-support/command-
 import { createExpiryScheduler } from './expiry-scheduler.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { eventually } from '../../infra/event-store/conformance/fixtures.ts';
+import { createManualPayments } from '../../infra/payments/manual-payments.ts';
+import { commandRuntime } from '../../ops/compose/command-runtime.ts';
+import { createCommandHandlers } from '../command-handlers.ts';
+import { defaultOrderSettings } from './order-deps.ts';
 
 const address = {
   name: 'Ada',
@@ -99,6 +103,28 @@ describe.each(['pglite', 'postgres'] as const)('order flows on %s', (backend) =>
     });
     expect(await h.store.streamRevision(stockStream('A', 'hamburg'))).toBe(before);
     expect(await h.store.readStream(orderStream('o3'))).toEqual([]);
+  });
+
+  it('refuses an order id placed before, also in a process whose cache never saw it', async () => {
+    const before = await h.store.streamRevision(stockStream('A', 'berlin'));
+    const lines = [{ productId: 'p1', quantity: 1 }];
+    await expect(place('o1', lines)).rejects.toBeInstanceOf(AlreadyExists);
+    // Another process: it assumes the new order's stream is empty, its append conflicts, it reads and refuses.
+    const elsewhere = createCommandHandlers({
+      runtime: commandRuntime(h.store),
+      locations: h.locations,
+      payments: createManualPayments(),
+      clock: h.clock,
+      settings: defaultOrderSettings,
+    });
+    await expect(
+      elsewhere.placeOrder(
+        { orderId: 'o1', customerId: 'c1', currency: 'EUR', lines, shippingAddress: address },
+        h.context(),
+      ),
+    ).rejects.toBeInstanceOf(AlreadyExists);
+    expect(await h.store.streamRevision(stockStream('A', 'berlin'))).toBe(before);
+    expect((await h.store.readStream(orderStream('o1'))).map((e) => e.type)).toEqual(['OrderPlaced']);
   });
 
   it('cancels before shipment and releases every reservation', async () => {

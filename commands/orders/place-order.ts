@@ -162,9 +162,15 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
       })),
     );
     // Without atomic appends the order goes last: it exists only once all its stock is held.
+    // A placement names a new order: no read for its stream (a reused id conflicts, then is read).
     return [
       ...reservations,
-      { stream: orderStream(input.orderId), decider: asStepDecider(orderDecider), command: place },
+      {
+        stream: orderStream(input.orderId),
+        decider: asStepDecider(orderDecider),
+        command: place,
+        expectNew: true,
+      },
     ];
   };
 }

@@ -6,7 +6,13 @@ import type { CommandContext } from './command-context.ts';
 import type { CommandRuntime } from './handle-command.ts';
 import { createKeyedBatches, type Settled } from './keyed-batches.ts';
 import { loadAggregate } from './load-aggregate.ts';
-import { decideAndAppendSteps, type StepPlan, type StepsOutcome } from './multi-stream.ts';
+import {
+  assumedNew,
+  decideAndAppendSteps,
+  type Step,
+  type StepPlan,
+  type StepsOutcome,
+} from './multi-stream.ts';
 import { toNewEvents } from './to-new-events.ts';
 
 /** One command of a group: its plan (as for `decideAndAppendSteps`) and its own audit context. */
@@ -112,13 +118,20 @@ export async function decideAndAppendTogether(
     const settled: Settled<StepsOutcome>[] = [];
     const accepted: Accepted[] = [];
 
-    const entry = async (stream: string, decider: Decider<never, DomainEvent, unknown>) => {
+    const entry = async (
+      stream: string,
+      decider: Decider<never, DomainEvent, unknown>,
+      step?: Pick<Step, 'stream' | 'decider' | 'expectNew'>,
+    ) => {
       let found = streams.get(stream);
       if (!found) {
         const speculative = ahead?.get(stream);
+        const fresh = step ? assumedNew(runtime, step, attempt) : null;
         if (speculative) {
           awaited.add(speculative.committed);
           found = { decider, state: speculative.state, revision: speculative.revision, events: [] };
+        } else if (fresh) {
+          found = { decider, ...fresh, events: [] };
         } else {
           const loaded = await loadAggregate(
             runtime.store,
@@ -145,7 +158,7 @@ export async function decideAndAppendTogether(
             (own.has(stream) ? own.get(stream) : (await entry(stream, decider)).state) as S,
         );
         for (const step of steps) {
-          const base = await entry(step.stream, step.decider);
+          const base = await entry(step.stream, step.decider, step);
           const state = own.has(step.stream) ? own.get(step.stream) : base.state;
           const events = step.decider.decide(step.command as never, state);
           own.set(

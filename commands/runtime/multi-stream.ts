@@ -16,6 +16,26 @@ export interface Step {
    * multi-stream appends. Steps without it must come last (or never be refused).
    */
   compensate?: (events: DomainEvent[]) => unknown;
+  /**
+   * The stream is expected not to exist yet (a new order's): unless the cache knows it, it is
+   * decided on the initial state without a read and appended expecting no stream. Should it exist
+   * after all, that append conflicts and the command is decided again on what the store holds.
+   * Only for a stream the step appends to: a stream that is only read has no such check.
+   */
+  expectNew?: boolean;
+}
+
+/**
+ * A stream's state for a step without reading the store: the initial state when the step expects
+ * a new stream and the cache knows nothing of it (first attempt only); null when it must be read.
+ */
+export function assumedNew(
+  runtime: CommandRuntime,
+  step: Pick<Step, 'stream' | 'decider' | 'expectNew'>,
+  attempt: number,
+): { state: unknown; revision: null } | null {
+  if (!step.expectNew || attempt > 0 || runtime.cache.get(step.stream) !== undefined) return null;
+  return { state: step.decider.initialState(), revision: null };
 }
 
 export interface StepsOutcome {
@@ -68,7 +88,12 @@ export async function decideAndAppendSteps(
       return entry.state as S;
     };
     const steps = await plan(load);
-    for (const step of steps) if (!loaded.has(step.stream)) await load(step.stream, step.decider);
+    for (const step of steps) {
+      if (loaded.has(step.stream)) continue;
+      const fresh = assumedNew(runtime, step, attempt);
+      if (fresh) loaded.set(step.stream, fresh);
+      else await load(step.stream, step.decider);
+    }
     try {
       return runtime.store.capabilities.atomicMultiStreamAppend
         ? await appendAtomically(runtime, steps, loaded, context)
