@@ -304,5 +304,28 @@ for (const backend of ['pglite', 'postgres'] as const) {
       const final = events.reduce((s, e) => stockDecider.evolve(s, e as never), stockDecider.initialState());
       expect(available(final)).toBe(5);
     });
+
+    it('pipelined: commands queued while the group ahead is appending join the group decided on it', async () => {
+      const [a] = skus() as [string];
+      await receive(a, 10);
+      const g = gated(store);
+      const piped: CommandRuntime = { ...runtime, store: g.store };
+      const groups = createGroupCommit();
+      const gate = g.holdNext();
+      const first = groups.run(piped, [a], reserving([a], 'j1', 1));
+      await settleDown();
+      const later: Promise<StepsOutcome>[] = [];
+      for (const id of ['j2', 'j3', 'j4']) {
+        later.push(groups.run(piped, [a], reserving([a], id, 1)));
+        await settleDown();
+      }
+      expect(g.calls).toHaveLength(1);
+      gate.open();
+      await Promise.all([first, ...later]);
+      // One append for j1, one for the three that came while it was in flight.
+      expect(g.calls).toHaveLength(2);
+      expect(g.calls[1]![0]!.events.map((e) => e.data.orderId)).toEqual(['j2', 'j3', 'j4']);
+      expect((await Promise.all(later)).map((o) => o.revisions.get(stockStream(a, 'x')))).toEqual([2, 3, 4]);
+    });
   });
 }

@@ -43,11 +43,18 @@ export interface GroupCommit {
 export function createGroupCommit(options: { maxGroup?: number; pipelined?: boolean } = {}): GroupCommit {
   const inFlight: InFlightStates = new Map();
   const batches = createKeyedBatches<{ runtime: CommandRuntime; member: GroupMember }, StepsOutcome>(
-    (items, release) =>
+    (items, controls) =>
       decideAndAppendTogether(
         items[0]!.runtime,
         items.map((item) => item.member),
-        options.pipelined === false ? undefined : { inFlight, release },
+        options.pipelined === false
+          ? undefined
+          : {
+              inFlight,
+              release: () => controls.release(),
+              take: () => controls.take().map((item) => item.member),
+              arrival: () => controls.arrival(),
+            },
       ),
     options.maxGroup === undefined ? {} : { maxBatch: options.maxGroup },
   );
@@ -73,11 +80,15 @@ interface InFlightState {
   committed: Promise<boolean>;
 }
 
-/** How a group takes part in the pipeline of its `GroupCommit`. */
+/** How a group takes part in the pipeline of its `GroupCommit` (see `BatchControls`). */
 export interface Pipeline {
   inFlight: InFlightStates;
   /** Lets the next group on these keys start deciding (called just before this group's append). */
   release: () => void;
+  /** Members queued since that may join this group (answered after the others, in this order). */
+  take: () => GroupMember[];
+  /** Resolves once another command has been queued. */
+  arrival: () => Promise<void>;
 }
 
 interface StreamEntry {
@@ -101,7 +112,8 @@ interface Accepted {
  * one atomic multi-stream append; on a lost race, decides the whole group again on fresh state.
  * Answers each member, in order. If the append fails otherwise, each member runs again alone, so
  * that one member's fault never fails the others. With a `pipeline`, the first attempt decides on
- * the states of the group in flight before it (see `InFlightStates`).
+ * the states of the group in flight before it (see `InFlightStates`) and, until that one has landed,
+ * takes in members queued meanwhile; they are answered after the given ones, in the order taken.
  */
 export async function decideAndAppendTogether(
   runtime: CommandRuntime,
@@ -110,11 +122,13 @@ export async function decideAndAppendTogether(
 ): Promise<Settled<StepsOutcome>[]> {
   if (members.length === 1 && !pipeline)
     return [await settle(decideAndAppendSteps(runtime, members[0]!.plan, members[0]!.context))];
+  const all = [...members];
   for (let attempt = 0; ; attempt++) {
     // Only a first attempt builds on a group in flight; a retry reads what the store holds.
     const ahead = attempt === 0 ? pipeline?.inFlight : undefined;
     const streams = new Map<string, StreamEntry>();
-    const awaited = new Set<Promise<boolean>>();
+    /** The in-flight appends this group's decisions build on, with whether each landed (null: not yet). */
+    const awaited = new Map<Promise<boolean>, boolean | null>();
     const settled: Settled<StepsOutcome>[] = [];
     const accepted: Accepted[] = [];
 
@@ -128,7 +142,11 @@ export async function decideAndAppendTogether(
         const speculative = ahead?.get(stream);
         const fresh = step ? assumedNew(runtime, step, attempt) : null;
         if (speculative) {
-          awaited.add(speculative.committed);
+          const { committed } = speculative;
+          if (!awaited.has(committed)) {
+            awaited.set(committed, null);
+            void committed.then((ok) => awaited.set(committed, ok));
+          }
           found = { decider, state: speculative.state, revision: speculative.revision, events: [] };
         } else if (fresh) {
           found = { decider, ...fresh, events: [] };
@@ -148,7 +166,7 @@ export async function decideAndAppendTogether(
       return found;
     };
 
-    for (const [index, member] of members.entries()) {
+    const decideMember = async (member: GroupMember, index: number) => {
       // This member's states, on top of the group's: dropped if the member is refused.
       const own = new Map<string, unknown>();
       const ownEvents = new Map<string, DomainEvent[]>();
@@ -170,7 +188,7 @@ export async function decideAndAppendTogether(
         }
       } catch (error) {
         settled[index] = { ok: false, error };
-        continue;
+        return;
       }
       const upTo = new Map<string, number>();
       for (const [stream, state] of own) streams.get(stream)!.state = state;
@@ -180,13 +198,27 @@ export async function decideAndAppendTogether(
         upTo.set(stream, target.events.length);
       }
       accepted.push({ index, events: ownEvents, upTo });
+    };
+
+    for (const [index, member] of all.entries()) await decideMember(member, index);
+    // While the group this one builds on is still appending, commands queued meanwhile join this
+    // group rather than wait for the next: a hot key's clients then split into two groups (one
+    // appending, one gathering), not three, and each append carries more orders.
+    const aheadLanded = () => [...awaited.values()].every((ok) => ok !== null);
+    while (pipeline && attempt === 0 && !aheadLanded()) {
+      const joiners = pipeline.take();
+      for (const member of joiners) {
+        all.push(member);
+        await decideMember(member, all.length - 1);
+      }
+      if (joiners.length === 0) await Promise.race([Promise.all(awaited.keys()), pipeline.arrival()]);
     }
 
     const appends: StreamAppend[] = [...streams]
       .filter(([, s]) => s.events.length > 0)
       .map(([stream, s]) => ({ stream, expected: s.revision ?? 'no_stream', events: s.events }));
     // Decided on a group in flight: that group's append must land first, else decide again.
-    if (awaited.size > 0 && !(await Promise.all(awaited)).every(Boolean)) continue;
+    if (awaited.size > 0 && !(await Promise.all(awaited.keys())).every(Boolean)) continue;
     if (appends.length === 0) {
       pipeline?.release();
       for (const { index } of accepted) settled[index] = { ok: true, value: emptyOutcome() };
@@ -205,7 +237,7 @@ export async function decideAndAppendTogether(
           if (attempt < runtime.maxRetries) continue;
         }
         return await Promise.all(
-          members.map((member) => settle(decideAndAppendSteps(runtime, member.plan, member.context))),
+          all.map((member) => settle(decideAndAppendSteps(runtime, member.plan, member.context))),
         );
       }
       const reached = new Map<string, { revision: number; position: Position }>();

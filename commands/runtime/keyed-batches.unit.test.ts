@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyedBatches, type Settled } from './keyed-batches.ts';
+import { createKeyedBatches, type BatchControls, type Settled } from './keyed-batches.ts';
 
 /** A flush that records its batches and finishes only when the test says so. */
 function controlledFlush() {
@@ -82,7 +82,7 @@ describe('keyed batches (group commit)', () => {
   it('starts the next batch on the same keys once a flush releases them, before it ends', async () => {
     const started: string[][] = [];
     const ends: (() => void)[] = [];
-    const groups = createKeyedBatches<string, string>((items, release) => {
+    const groups = createKeyedBatches<string, string>((items, { release }) => {
       started.push(items);
       if (items.includes('early')) release();
       return new Promise((resolve) => ends.push(() => resolve(items.map((value) => ({ ok: true, value })))));
@@ -101,5 +101,40 @@ describe('keyed batches (group commit)', () => {
     ends[2]!();
     ends[0]!();
     expect(await Promise.all(all)).toEqual(['early', 'second', 'third']);
+  });
+
+  it('lets a running batch take in items queued since, fairly, and answers them after its own', async () => {
+    const ends: (() => void)[] = [];
+    const taken: string[][] = [];
+    let controls!: BatchControls<string>;
+    const groups = createKeyedBatches<string, string>((items, given) => {
+      controls ??= given;
+      return new Promise((resolve) =>
+        ends.push(() =>
+          resolve([...items, ...taken.flat()].map((value) => ({ ok: true, value: `${value}!` }))),
+        ),
+      );
+    });
+    const first = groups.submit(['hot'], 'a');
+    const arrived = controls.arrival();
+    const other = groups.submit(['cold'], 'other'); // its own batch: keys free
+    await arrived;
+    const queued = [
+      groups.submit(['hot', 'x'], 'b'), // joins: 'hot' is the batch's own, 'x' is free
+      groups.submit(['cold', 'hot'], 'c'), // 'cold' is another batch's: waits
+      groups.submit(['x'], 'd'), // free: 'c', waiting, blocks only its own keys
+    ];
+    taken.push(controls.take());
+    expect(taken[0]).toEqual(['b', 'd']);
+    ends[0]!();
+    expect(await first).toBe('a!');
+    expect(await Promise.all([queued[0], queued[2]])).toEqual(['b!', 'd!']);
+    ends[1]!();
+    expect(await other).toBe('other!');
+    await new Promise((resolve) => setImmediate(resolve));
+    controls.release();
+    expect(controls.take()).toEqual([]);
+    ends[2]!();
+    expect(await queued[1]).toBe('c!');
   });
 });
