@@ -90,6 +90,8 @@ for (const backend of ['pglite', 'postgres'] as const) {
     it('shows the reservation after the placement, and who made each change', async () => {
       const tuesdayEvening = await stateAt(h.store, stock, at('2026-11-17T18:00:00Z'));
       expect(tuesdayEvening!.state).toMatchObject({ onHand: 10, reserved: 3 });
+      // Holds read as order → hold, not as the decider's internal trie.
+      expect(Object.keys((tuesdayEvening!.state as { holds: object }).holds)).toEqual(['o-tt-1']);
       expect(tuesdayEvening!.events.at(-1)).toMatchObject({
         type: 'StockReserved',
         actor: { id: 'cust-1', role: 'customer' },

@@ -118,7 +118,7 @@ export async function stateAt(
       position: eventView(last).position,
       occurredAt: eventTime(last).toISOString(),
     },
-    state,
+    state: found.folder.present ? found.folder.present(state) : state,
     eventCount,
     events: (eventLimit > 0 ? recent.slice(-eventLimit) : []).map(eventView),
     changedBy: [...changedBy.values()].sort((a, b) =>
