@@ -488,6 +488,13 @@ describe.each(combos)('the read API on %s with the %s cache', (backend, cacheKin
         '/admin/projections',
       ]),
     );
+    // Routes served by lightRoute document their inputs as app.openapi routes do.
+    const detail = (
+      document.paths as Record<string, { get: { parameters: { name: string; in: string }[] } }>
+    )['/products/{productId}']!.get;
+    expect(detail.parameters.map((p) => `${p.in}.${p.name}`)).toEqual(
+      expect.arrayContaining(['path.productId', 'query.after', 'header.x-consistency-token']),
+    );
     expect((await h.get('/nowhere')).status).toBe(404);
   });
 });

@@ -20,7 +20,7 @@ const isBehind = (position: Position | null, requested: Position | undefined) =>
 
 /** An answer body already serialized (from the cache, or computed), sent as JSON as it is. */
 export function jsonText(c: Context, body: string, headers: Record<string, string>, status: 200 | 404 = 200) {
-  return c.body(body, status, { ...headers, 'Content-Type': 'application/json' });
+  return new Response(body, { status, headers: { ...headers, 'Content-Type': 'application/json' } });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Env } from 'hono';
 import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
@@ -8,6 +9,7 @@ import { notFound } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { cachedRead, jsonText, type ReadContext } from '../http/read-context.ts';
+import { lightRoute } from '../http/light-route.ts';
 import { productDetail } from '../queries/product-detail.ts';
 import { listProducts, productSorts, type ProductPage } from '../queries/product-list.ts';
 import type { ProductFilters } from '../queries/product-filters.ts';
@@ -56,9 +58,10 @@ function productFilters(query: {
 
 /** Storefront catalog: public, cached, invalidated by what the catalog projection applies. */
 export function catalogRoutes(ctx: ReadContext) {
-  const app = new OpenAPIHono({ defaultHook });
+  const app = new OpenAPIHono<Env>({ defaultHook });
 
-  app.openapi(
+  lightRoute(
+    app,
     createRoute({
       method: 'get',
       path: '/products',
@@ -67,8 +70,8 @@ export function catalogRoutes(ctx: ReadContext) {
       request: { query: ProductListQuery, headers: consistencyHeaders },
       responses: { 200: jsonAnswer(ProductPageSchema, 'One page of products'), ...readErrors },
     }),
-    async (c) => {
-      const { sort, limit, cursor, ...query } = c.req.valid('query');
+    async (c, input) => {
+      const { sort, limit, cursor, ...query } = input.query;
       const filters = productFilters(query);
       const keyset = decodeCursor(cursor, ListCursor);
       if (keyset && keyset.s !== sort) {
@@ -88,11 +91,12 @@ export function catalogRoutes(ctx: ReadContext) {
           };
         },
       });
-      return jsonText(c, body!, headers) as never;
+      return jsonText(c, body!, headers);
     },
   );
 
-  app.openapi(
+  lightRoute(
+    app,
     createRoute({
       method: 'get',
       path: '/search',
@@ -103,8 +107,8 @@ export function catalogRoutes(ctx: ReadContext) {
       request: { query: SearchQuery, headers: consistencyHeaders },
       responses: { 200: jsonAnswer(SearchResult, 'Ranked matches and facets'), ...readErrors },
     }),
-    async (c) => {
-      const { q, limit, cursor, ...query } = c.req.valid('query');
+    async (c, input) => {
+      const { q, limit, cursor, ...query } = input.query;
       const filters = productFilters(query);
       const offset = decodeCursor(cursor, SearchCursor)?.o ?? 0;
       const { body, headers } = await cachedRead<CatalogDatabase>(ctx, c, {
@@ -122,11 +126,12 @@ export function catalogRoutes(ctx: ReadContext) {
           };
         },
       });
-      return jsonText(c, body!, headers) as never;
+      return jsonText(c, body!, headers);
     },
   );
 
-  app.openapi(
+  lightRoute(
+    app,
     createRoute({
       method: 'get',
       path: '/products/{productId}',
@@ -139,8 +144,8 @@ export function catalogRoutes(ctx: ReadContext) {
       },
       responses: { 200: jsonAnswer(ProductDetail, 'The product'), ...notFoundError, ...readErrors },
     }),
-    async (c) => {
-      const { productId } = c.req.valid('param');
+    async (c, { param }) => {
+      const { productId } = param;
       const { body, headers } = await cachedRead<CatalogDatabase>(ctx, c, {
         projection: CATALOG,
         key: `product:${productId}`,
@@ -149,7 +154,7 @@ export function catalogRoutes(ctx: ReadContext) {
         compute: ({ db }) => productDetail(db, productId),
       });
       if (body === null) throw notFound('product');
-      return jsonText(c, body, headers) as never;
+      return jsonText(c, body, headers);
     },
   );
 
