@@ -1,6 +1,12 @@
 /**
  * Set-based writes for batch-folding projections: a batch's changes go out as one multi-row
- * statement per table (chunked below PostgreSQL's 65,535 bind parameters), never one per event.
+ * statement per table, never one per event. The rows travel as ONE parameter, a JSON array that
+ * `json_to_recordset` turns back into typed rows: one `JSON.stringify` of the batch, where one
+ * array per column (`unnest`) had the driver escape every element of every array, and jsonb
+ * columns (an order's whole state) were serialized twice. Rebuilding orders spent a third of its
+ * time there.
+ *
+ * jsonb columns take the value itself (object, array, null), not its JSON text.
  */
 import { sql, type Kysely } from 'kysely';
 import type { RecordedEvent } from '../commands/ports/event-store.ts';
@@ -9,16 +15,17 @@ type Row = Record<string, unknown>;
 type Untyped = Kysely<Record<string, Row>>;
 
 /** The PostgreSQL type of each column a write sets (generated columns are left out). */
-export type ColumnTypes = Record<string, 'text' | 'integer' | 'bigint' | 'boolean' | 'jsonb' | 'timestamptz'>;
+export type ColumnTypes = Record<
+  string,
+  'text' | 'integer' | 'bigint' | 'double precision' | 'boolean' | 'jsonb' | 'timestamptz'
+>;
 
-/** Rows per statement: bounds memory, not parameters (each column is one array parameter). */
+/** Rows per statement: bounds the size of one parameter. */
 const CHUNK = 5_000;
 
 /**
  * Inserts rows, or updates every non-key column of the row already there (`on conflict do
- * update`). Rows travel as one array per column through `unnest`, so a statement has as many bind
- * parameters as columns whatever the row count: far cheaper to build and parse than a VALUES list.
- * Keys must be unique within `rows`.
+ * update`). Keys must be unique within `rows`.
  */
 export async function upsertRows<Database>(
   db: Kysely<Database>,
@@ -30,7 +37,7 @@ export async function upsertRows<Database>(
   const columns = Object.keys(types);
   const updated = columns.filter((column) => !keys.includes(column));
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await insertUnnest(db, table, types, rows.slice(i, i + CHUNK))
+    await insertFrom(db, table, types, rows.slice(i, i + CHUNK))
       .onConflict((conflict) =>
         conflict
           .columns(keys)
@@ -49,26 +56,51 @@ export async function insertRows<Database>(
   rows: readonly Row[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await insertUnnest(db, table, types, rows.slice(i, i + CHUNK))
+    await insertFrom(db, table, types, rows.slice(i, i + CHUNK))
       .onConflict((conflict) => conflict.columns(keys).doNothing())
       .execute();
   }
 }
 
-function insertUnnest<Database>(
+/**
+ * Sets the given columns of rows already there, matched by `keys` (`update ... from`);
+ * a row with no match changes nothing. Keys must be unique within `rows`.
+ */
+export async function updateRows<Database>(
   db: Kysely<Database>,
-  table: string,
+  table: keyof Database & string,
+  keys: readonly string[],
   types: ColumnTypes,
   rows: readonly Row[],
-) {
+): Promise<void> {
+  const set = Object.keys(types).filter((column) => !keys.includes(column));
+  const name: string = table;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const given = sql`(select * from ${recordset(types, rows.slice(i, i + CHUNK))})`;
+    // The query builder, not raw SQL, so the read model's schema (`withSchema`) applies to the table.
+    await (db as unknown as Untyped)
+      .updateTable(name)
+      .from(given.as('v'))
+      .set(Object.fromEntries(set.map((column) => [column, sql.ref(`v.${column}`)])))
+      .where((eb) => eb.and(keys.map((key) => eb(sql.ref(`${table}.${key}`), '=', sql.ref(`v.${key}`)))))
+      .execute();
+  }
+}
+
+/** `json_to_recordset($1) as r(column type, ...)`: the rows, typed, from one JSON parameter. */
+function recordset(types: ColumnTypes, rows: readonly Row[]) {
+  const definitions = Object.entries(types).map(([column, type]) => sql`${sql.ref(column)} ${sql.raw(type)}`);
+  return sql`json_to_recordset(${JSON.stringify(rows)}::json) as r(${sql.join(definitions)})`;
+}
+
+function insertFrom<Database>(db: Kysely<Database>, table: string, types: ColumnTypes, rows: readonly Row[]) {
   const columns = Object.keys(types);
-  const arrays = columns.map(
-    (column) => sql`${rows.map((row) => row[column] ?? null)}::${sql.raw(types[column]!)}[]`,
-  );
   return (db as unknown as Untyped)
     .insertInto(table)
     .columns(columns)
-    .expression(sql`select * from unnest(${sql.join(arrays)})`);
+    .expression(
+      sql`select ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))} from ${recordset(types, rows)}`,
+    );
 }
 
 /** When an event happened: the command's clock (deterministic on replay), else the store's. */

@@ -44,47 +44,52 @@ describe.each(['pglite', 'postgres'] as const)('replenishment projection on %s',
   beforeAll(async () => void (database = await openSpecDatabase(backend)));
   afterAll(async () => database.dispose());
 
-  it('keeps the current reorder point and every suggestion with what became of it', async () => {
-    const h = history();
-    h.recalc(70, 100); // 10 a day: reorder point 75, order up to 145
-    h.review(60, 's-1'); // suggest 85
-    h.review(20, 's-2'); // supersedes: 125
-    h.review(200, 's-3'); // withdrawn
-    h.recalc(140, 30); // 20 a day: reorder point 145
-    h.review(30, 's-4'); // suggest 255
-    h.run({
-      type: 'DismissReplenishmentSuggestion',
-      data: { ...at, suggestionId: 's-4', note: 'discontinuing' },
-    });
-    h.run({ type: 'SetReplenishmentPolicy', data: { ...at, leadTimeDays: 10, serviceLevel: null } });
-    const spec = await database.spec(replenishmentProjection());
-    const tags = await spec.given(h.log.events, { batchSize: 3 });
-    expect(tags).toContain('replenishment');
+  // Batches of one, of a few (a suggestion closed in a later batch than the one that made it) and
+  // of everything (made and closed in one batch): the same rows.
+  it.each([1, 3, 100])(
+    'keeps the current reorder point and every suggestion with what became of it (batches of %i)',
+    async (batchSize) => {
+      const h = history();
+      h.recalc(70, 100); // 10 a day: reorder point 75, order up to 145
+      h.review(60, 's-1'); // suggest 85
+      h.review(20, 's-2'); // supersedes: 125
+      h.review(200, 's-3'); // withdrawn
+      h.recalc(140, 30); // 20 a day: reorder point 145
+      h.review(30, 's-4'); // suggest 255
+      h.run({
+        type: 'DismissReplenishmentSuggestion',
+        data: { ...at, suggestionId: 's-4', note: 'discontinuing' },
+      });
+      h.run({ type: 'SetReplenishmentPolicy', data: { ...at, leadTimeDays: 10, serviceLevel: null } });
+      const spec = await database.spec(replenishmentProjection());
+      const tags = await spec.given(h.log.events, { batchSize });
+      expect(tags).toContain('replenishment');
 
-    const points = await spec.read((db) => listReorderPoints(db, { limit: 10 }));
-    expect(points).toEqual([
-      expect.objectContaining({
-        ...at,
-        reorderPoint: 145,
-        orderUpTo: 285,
-        expectedDailyDemand: 20,
-        available: 30,
-        daysOfCover: 1.5,
-        method: 'holt-winters',
-        policy: { leadTimeDays: 10, serviceLevel: null },
-      }),
-    ]);
-    const suggestions = await spec.read((db) => listSuggestions(db, { limit: 10 }));
-    expect(suggestions.map((s) => [s.suggestionId, s.quantity, s.status, s.note])).toEqual(
-      expect.arrayContaining([
-        ['s-1', 85, 'superseded', null],
-        ['s-2', 125, 'withdrawn', null],
-        ['s-4', 255, 'dismissed', 'discontinuing'],
-      ]),
-    );
-    expect(suggestions).toHaveLength(3);
-    expect(await spec.read((db) => listSuggestions(db, { status: 'open', limit: 10 }))).toEqual([]);
-  });
+      const points = await spec.read((db) => listReorderPoints(db, { limit: 10 }));
+      expect(points).toEqual([
+        expect.objectContaining({
+          ...at,
+          reorderPoint: 145,
+          orderUpTo: 285,
+          expectedDailyDemand: 20,
+          available: 30,
+          daysOfCover: 1.5,
+          method: 'holt-winters',
+          policy: { leadTimeDays: 10, serviceLevel: null },
+        }),
+      ]);
+      const suggestions = await spec.read((db) => listSuggestions(db, { limit: 10 }));
+      expect(suggestions.map((s) => [s.suggestionId, s.quantity, s.status, s.note])).toEqual(
+        expect.arrayContaining([
+          ['s-1', 85, 'superseded', null],
+          ['s-2', 125, 'withdrawn', null],
+          ['s-4', 255, 'dismissed', 'discontinuing'],
+        ]),
+      );
+      expect(suggestions).toHaveLength(3);
+      expect(await spec.read((db) => listSuggestions(db, { status: 'open', limit: 10 }))).toEqual([]);
+    },
+  );
 
   it('lists what runs out soonest first and filters by days of cover', async () => {
     const h = history();
