@@ -43,7 +43,7 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
         'audit_entity_state',
         ['stream'],
         { stream: 'text', state: 'jsonb' },
-        changedStates.map((stream) => ({ stream, state: JSON.stringify(states.get(stream)) })),
+        changedStates.map((stream) => ({ stream, state: states.get(stream) })),
       );
       await insertRows(
         db,
@@ -61,11 +61,11 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
           entity_id: e.entityId,
           stream: e.stream,
           event_type: e.eventType,
-          before: e.before === null ? null : JSON.stringify(e.before),
-          after: e.after === null ? null : JSON.stringify(e.after),
+          before: e.before,
+          after: e.after,
           reason: e.reason,
           correlation_id: e.correlationId,
-          data: JSON.stringify(e.data),
+          data: e.data,
         })),
       );
       return { invalidate: entries.length > 0 ? [cacheTags.audit] : [] };

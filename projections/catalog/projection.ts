@@ -155,7 +155,7 @@ function productRow(p: ProductModel) {
     description: p.description,
     brand: p.brand,
     category: p.category,
-    attributes: JSON.stringify(p.attributes),
+    attributes: p.attributes,
     allow_backorder: p.allowBackorder,
     status: p.status,
     discontinued_reason: p.discontinuedReason,

@@ -36,7 +36,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
             unit_price: line.unitPrice.amount,
             line_total: line.lineTotal.amount,
             currency,
-            allocations: JSON.stringify(line.allocations),
+            allocations: line.allocations,
           })),
         ),
       );
@@ -85,7 +85,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
           location: s.location,
           carrier: s.carrier,
           tracking_number: s.trackingNumber,
-          lines: JSON.stringify(s.lines),
+          lines: s.lines,
           shipped_at: s.at,
         })),
       );
@@ -103,7 +103,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
           actor_id: t.actorId,
           actor_role: t.actorRole,
           summary: t.summary,
-          data: JSON.stringify(t.data),
+          data: t.data,
           correlation_id: t.correlationId,
         })),
       );
@@ -146,7 +146,7 @@ function orderRow({ state, placedAt, updatedAt, revision }: OrderModel) {
     authorized_amount: state.payment.authorized,
     captured_amount: state.payment.captured,
     refunded_amount: state.payment.refunded,
-    shipping_address: JSON.stringify(state.shippingAddress),
+    shipping_address: state.shippingAddress,
     line_count: state.lines.length,
     item_count: state.lines.reduce((sum, line) => sum + line.quantity, 0),
     expires_at: state.expiresAt,
@@ -155,7 +155,7 @@ function orderRow({ state, placedAt, updatedAt, revision }: OrderModel) {
     placed_at: placedAt,
     updated_at: updatedAt,
     revision,
-    state: JSON.stringify(state),
+    state,
   };
 }
 

@@ -4,9 +4,21 @@ import type { OrderEvent } from '../../domain/orders/events.ts';
 
 /** "12.50 EUR": minor units shown with the currency's own number of decimals. */
 export function formatMoney({ amount, currency }: Money): string {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits;
-  return `${(amount / 10 ** (digits ?? 2)).toFixed(digits ?? 2)} ${currency}`;
+  const digits = minorDigits(currency);
+  return `${(amount / 10 ** digits).toFixed(digits)} ${currency}`;
+}
+
+/** Building an Intl.NumberFormat costs microseconds, every timeline entry needs one: once per currency. */
+const digitsByCurrency = new Map<string, number>();
+function minorDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /** The timeline's one-line human account of an order event. */
