@@ -125,11 +125,17 @@ async function replayReadModel(
   let checkpoint: Position | null = null;
   let events = 0;
   let switched = false;
+  const read = (from: Position | null) =>
+    readAhead(readNextBatch(store, from, batchSize, projection.filter, skips));
+  let next = read(null);
   try {
     while (!switched) {
-      const batch = await readNextBatch(store, checkpoint, batchSize, projection.filter, skips);
+      const batch = await next;
       const caughtUp = !batch || !batch.full;
       const end: Position | null = batch?.end ?? checkpoint;
+      // The next read of the log runs while this batch commits: the two use different connections
+      // (and mostly different cores), so a rebuild is not the sum of both.
+      if (!caughtUp) next = read(end);
       const target: CommitTarget = {
         database,
         generation,
@@ -202,11 +208,16 @@ async function replaySink(
     ]);
   });
   const skips = await loadSkips(database, projection.name);
+  const read = (from: Position | null) =>
+    readAhead(readNextBatch(store, from, batchSize, projection.filter, skips));
   let checkpoint: Position | null = null;
   let events = 0;
+  let next = read(null);
   for (;;) {
-    const batch = await readNextBatch(store, checkpoint, batchSize, projection.filter, skips);
+    const batch = await next;
     if (!batch) break;
+    // Read ahead while the sink takes this batch, as for read models.
+    next = read(batch.end);
     const target: CommitTarget = { database, generation, previous: checkpoint, guard: 'serving' };
     try {
       await commitOrPoison(subject, target, batch.events, batch.end);
@@ -215,11 +226,21 @@ async function replaySink(
       // A live projector delivered beside the replay and moved the checkpoint: go on from there.
       if (!(error instanceof CheckpointMoved)) throw error;
       checkpoint = await readGenerationCheckpoint(database, projection.name, generation);
+      next = read(checkpoint);
     }
     events += batch.events.length;
     await options.onProgress?.({ events, total, position: checkpoint });
   }
   return { generation, events };
+}
+
+/**
+ * A read started before the caller is ready for it. Its failure is only reported where it is
+ * awaited: a replay that stops for another reason meanwhile must not leave an unhandled rejection.
+ */
+function readAhead<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
 }
 
 /** Commits a batch; on failure finds the event that fails alone and throws `PoisonEvent` naming it. */
