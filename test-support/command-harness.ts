@@ -42,9 +42,15 @@ export interface CommandHarness {
 /** The real write side on a fresh database: event store, handlers, location directory, manual payments. */
 export async function commandHarness(
   backend: Backend,
-  options: { settings?: Partial<OrderSettings>; payments?: PaymentsPort } = {},
+  options: {
+    settings?: Partial<OrderSettings>;
+    payments?: PaymentsPort;
+    /** A migrated database to use (and dispose of) instead of a fresh one: another process's. */
+    database?: { client: SqlClient; dispose(): Promise<void> };
+  } = {},
 ): Promise<CommandHarness> {
-  const { client, dispose } = backend === 'postgres' ? await migratedPostgres(40) : await migratedPglite();
+  const { client, dispose } =
+    options.database ?? (backend === 'postgres' ? await migratedPostgres(40) : await migratedPglite());
   const store = createSqlEventStore(client);
   const locations = createLocationDirectory(store);
   await locations.start();

@@ -48,12 +48,13 @@ export async function createTestDatabase(prefix = 'qm_test'): Promise<TestDataba
 /** A migrated PostgreSQL client on a fresh database, and a way to throw both away. */
 export async function migratedPostgres(
   maxConnections = 60,
-): Promise<{ client: SqlClient; dispose: () => Promise<void> }> {
+): Promise<{ client: SqlClient; url: string; dispose: () => Promise<void> }> {
   const database = await createTestDatabase();
   const client = createPgClient({ connectionString: database.url, maxConnections });
   await migrate(client, migrations);
   return {
     client,
+    url: database.url,
     async dispose() {
       await client.close();
       await database.drop();

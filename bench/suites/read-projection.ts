@@ -1,127 +1,144 @@
-import type { EventStore, Position } from '../../commands/ports/event-store.ts';
-import { comparePositions } from '../../commands/ports/position.ts';
-import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
+import { Presets, SingleBar } from 'cli-progress';
+import type { Position } from '../../commands/ports/position.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
-import type { AnyReadModelProjection } from '../../projections/runtime/projection.ts';
-import { startReadModelProjector } from '../../projections/runtime/projector-runner.ts';
+import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
+import { startProjectors } from '../../ops/compose/projectors.ts';
+import { readModelProjections } from '../../projections/read-models.ts';
 import { replayProjection } from '../../projections/runtime/replay.ts';
-import { streamCountsProjection } from '../../projections/runtime/testing/stream-counts-projection.ts';
-import { newEventId } from '../../infra/event-store/new-event-id.ts';
-import { benchDatabase, type BenchBackend } from '../lib/bench-databases.ts';
-import { benchEvents, readAllRate } from '../lib/bench-events.ts';
+import { migratedPostgres } from '../../test-support/databases.ts';
+import { readAllRate } from '../lib/bench-events.ts';
 import { percentile } from '../lib/load.ts';
+import { forkShopWriter, now, type ShopWriter } from '../lib/shop-writer.ts';
 import { versus, type Metric } from '../lib/results.ts';
 
 export interface MeasureProjectionOptions {
   /** Seconds of sustained writes for the lag measurement. */
   seconds: number;
-  backend?: BenchBackend;
-  /** Sustained write rate during the lag measurement (events/s). */
+  /** Target write rate during the lag measurement (events/s). Default 1,000. */
   eventsPerSecond?: number;
-  /** Events in the log that the replay rebuilds from. */
+  /** Events in the log the replays rebuild from. Default 40,000. */
   replayEvents?: number;
-  /**
-   * The read model to follow and replay: give the real ones (one at a time) once they exist; by
-   * default the runtime's test model (events per stream, set-based), which measures the runtime.
-   */
-  projection?: AnyReadModelProjection;
+  /** Shops written side by side (each a seeded mixed workload with ids of its own). Default 16. */
+  shops?: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const SEED = 20261121;
 
 /**
- * Projection lag under sustained writes, and replay speed beside a raw read of the whole log, on
- * one fresh database. Returns the `read` suite's projection metrics:
- * - `projection_lag_p50_ms` / `projection_lag_p99_ms`: from an append's acknowledgement to the
- *   projector's committed checkpoint passing it, while writes run at `eventsPerSecond`;
- * - `read_all`: events/s of a raw `readAll` loop over the whole log (the baseline);
- * - `replay_events_per_s`: `qm replay`'s core (`replayProjection`) over the same log, with its
- *   ratio to `read_all`.
+ * Projection lag and replay speed of the real read models (catalog, inventory, orders, audit,
+ * replenishment) on PostgreSQL, fed by the seeded mixed shop workload through the real command
+ * handlers: products and price changes, receipts, transfers, orders through payment, shipment,
+ * refund and cancellation, replenishment. Returns the `read` suite's projection metrics:
+ *
+ * - `projection_lag_p50_ms` / `_p99_ms`: from a command's acknowledgement until a read model has
+ *   applied its events, over every write and every read model, while the shops write at
+ *   `eventsPerSecond` in a second process; `projection_lag_write_rate` is the rate they reached;
+ * - `read_side_lag_p50_ms` / `_p99_ms`: until all five have (the slowest per write): what a read
+ *   joining every read model with that write's consistency token would wait for;
+ * - `read_all`: events/s of a raw `readAll` over the whole log (the baseline);
+ * - `replay_<model>_events_per_s`: `qm replay <model>` (`replayProjection`, its default batch
+ *   size) over the same log, in log events per second: the whole log is what a rebuild covers,
+ *   whether or not the model's filter lets an event through;
+ * - `replay_events_per_s`: the slowest of them, so the figure holds for every read model.
  */
 export async function measureProjection(options: MeasureProjectionOptions): Promise<Record<string, Metric>> {
-  const { client, dispose } = await benchDatabase(options.backend ?? 'postgres');
-  const store = createSqlEventStore(client, { pollIntervalMs: 10 });
-  const projection = options.projection ?? streamCountsProjection({ name: 'bench_counts' });
-  const deps = { store, database: client, log: createLogger('warn'), metrics: createMetricsRegistry() };
+  const rate = options.eventsPerSecond ?? 1000;
+  const database = await migratedPostgres(20);
+  const store = createSqlEventStore(database.client);
+  const projections = readModelProjections();
+  const names = projections.map((projection) => projection.name);
+  const deps = {
+    store,
+    database: database.client,
+    log: createLogger('warn'),
+    metrics: createMetricsRegistry(),
+  };
+  const writer = forkShopWriter({ url: database.url, shops: options.shops ?? 16, seed: SEED });
   try {
-    const pending: { position: Position; ackedAt: number }[] = [];
-    const lags: number[] = [];
-    const projector = await startReadModelProjector(deps, projection, {
-      batchSize: 500,
-      pollIntervalMs: 5,
-      leaseRetryMs: 50,
-      onApplied(_effects, position) {
-        const now = performance.now();
-        for (let i = pending.length - 1; i >= 0; i--) {
-          if (comparePositions(pending[i]!.position, position) <= 0) {
-            lags.push(now - pending[i]!.ackedAt);
-            pending.splice(i, 1);
-          }
-        }
-      },
-    });
-    await sustainedWrites(store, options.eventsPerSecond ?? 1000, options.seconds, (position) =>
-      pending.push({ position, ackedAt: performance.now() }),
-    );
-    const last = await store.headPosition();
-    if (last) await projector.waitFor(last, 10_000);
-    await projector.stop();
+    const projectors = await startProjectors(deps, { readModels: projections });
+    console.log(`projection lag: ${options.shops ?? 16} shops open, then write at ${rate} events/s`);
+    await writer.request({ type: 'open' });
+    const head = await store.headPosition();
+    if (head && !(await projectors.waitFor(names, head, 60_000)))
+      throw new Error('read models did not catch up');
 
-    await fillLog(store, options.replayEvents ?? 100_000);
-    // The raw read is taken before and after the replay and the faster one kept: on a shared
-    // machine a single run can be slowed by neighbours, and the baseline should not flatter the ratio.
+    const lags: number[] = [];
+    const readSideLags: number[] = [];
+    const waits: Promise<void>[] = [];
+    let timeouts = 0;
+    // Each read model's lag for each write (the projection lag), and the slowest of them per write
+    // (what a read across every read model with that write's consistency token waits for).
+    const lagOf = async (position: Position, at: number) => {
+      const each = await Promise.all(
+        names.map(async (name) => {
+          const reached = await projectors.waitFor([name], position, 10_000);
+          if (!reached) timeouts++;
+          return now() - at;
+        }),
+      );
+      lags.push(...each);
+      readSideLags.push(Math.max(...each));
+    };
+    const { eventsPerSecond = 0 } = await writer.request(
+      { type: 'paced', rate, seconds: options.seconds },
+      { appended: (position, at) => void waits.push(lagOf(position, at)) },
+    );
+    await Promise.all(waits);
+    if (timeouts > 0) throw new Error(`${timeouts} writes were not projected within 10 s`);
+    await projectors.stop();
+
+    const target = options.replayEvents ?? 40_000;
+    console.log(`replay: writing the log up to ${target} events`);
+    await fill(writer, target);
+    // The raw read is taken before and after the replays and the faster one kept: on a shared
+    // machine a single run can be slowed by neighbours, and the baseline should not flatter a ratio.
     const before = await readAllRate(store);
-    const replay = await replayProjection(deps, { kind: 'read_model', projection }, { batchSize: 5000 });
-    const replayRate = replay.events / replay.seconds;
+    const replays: Record<string, Metric> = {};
+    let slowest = Infinity;
+    for (const projection of projections) {
+      const result = await replayProjection(deps, { kind: 'read_model', projection });
+      const perSecond = before.events / result.seconds;
+      slowest = Math.min(slowest, perSecond);
+      replays[`replay_${projection.name}_events_per_s`] = { value: perSecond, unit: '1/s' };
+      console.log(`  ${projection.name}: ${Math.round(perSecond)} events/s (${result.events} applied)`);
+    }
     const after = await readAllRate(store);
-    const raw = before.perSecond >= after.perSecond ? before : after;
+    const raw = Math.max(before.perSecond, after.perSecond);
+    for (const [key, metric] of Object.entries(replays)) {
+      replays[key] = versus(metric.value, '1/s', 'read_all', raw);
+    }
     return {
       projection_lag_p50_ms: { value: percentile(lags, 50), unit: 'ms' },
       projection_lag_p99_ms: { value: percentile(lags, 99), unit: 'ms' },
-      read_all: { value: raw.perSecond, unit: '1/s' },
-      replay_events_per_s: versus(replayRate, '1/s', 'read_all', raw.perSecond),
+      projection_lag_write_rate: { value: eventsPerSecond, unit: '1/s' },
+      read_side_lag_p50_ms: { value: percentile(readSideLags, 50), unit: 'ms' },
+      read_side_lag_p99_ms: { value: percentile(readSideLags, 99), unit: 'ms' },
+      read_all: { value: raw, unit: '1/s' },
+      replay_events_per_s: versus(slowest, '1/s', 'read_all', raw),
+      replay_log_events: { value: before.events, unit: 'events' },
+      ...replays,
     };
   } finally {
-    await dispose();
+    await writer.close();
+    await database.dispose();
   }
 }
 
-/** Appends at `rate` events/s (one event per append, spread over streams) for `seconds`. */
-async function sustainedWrites(
-  store: EventStore,
-  rate: number,
-  seconds: number,
-  acked: (position: Position) => void,
-): Promise<void> {
-  const workers = 8;
-  const interval = (1000 * workers) / rate;
-  const run = newEventId().slice(-12);
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, worker) => {
-      for (let i = 0; ; i++) {
-        const due = started + worker * (interval / workers) + i * interval;
-        if (due > deadline) return;
-        await sleep(due - performance.now());
-        const result = await store.append(`lag${run}-${worker}`, benchEvents(1), 'any');
-        acked(result.position);
-      }
-    }),
+/** Has the writer fill the log up to `target` events, with a progress bar. */
+async function fill(writer: ShopWriter, target: number): Promise<void> {
+  const bar = new SingleBar(
+    { format: '  log {bar} {value}/{total} events | {eta_formatted} left', etaBuffer: 20 },
+    Presets.shades_classic,
   );
-}
-
-/** Appends `count` events quickly (100 per append, 16 at once) so the replay has a log to read. */
-async function fillLog(store: EventStore, count: number): Promise<void> {
-  const per = 100;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async (_, worker) => {
-      while (next < count) {
-        next += per;
-        await store.append(`fill-${worker}x${next % 50}`, benchEvents(per), 'any');
-      }
-    }),
-  );
+  bar.start(target, 0);
+  try {
+    await writer.request(
+      { type: 'fill', target },
+      { progress: (events) => bar.update(Math.min(events, target)) },
+    );
+    bar.update(target);
+  } finally {
+    bar.stop();
+  }
 }

@@ -8,7 +8,7 @@ import { measureReadApi } from './read-api.ts';
  * one run; writes bench/results/read-postgres.json.
  */
 export async function readBench(options: { seconds: number }): Promise<void> {
-  const projection = await measureProjection({ seconds: options.seconds, backend: 'postgres' });
+  const projection = await measureProjection({ seconds: options.seconds });
   const api = await measureReadApi({ seconds: options.seconds });
   writeResult({
     suite: 'read',

@@ -11,6 +11,7 @@
  * the domain refuses adds nothing and is counted, as the write API would answer it with a 4xx.
  */
 import fc from 'fast-check';
+import type { Position } from '../../commands/ports/position.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { orderDecider, shippedQuantity, type OrderState } from '../../domain/orders/index.ts';
 import { replay } from '../../domain/decider.ts';
@@ -95,11 +96,27 @@ export interface MixedWorkload {
   readonly report: WorkloadReport;
 }
 
+export interface MixedWorkloadOptions {
+  /**
+   * Prefixed to the ids of what the workload sells and to whom (products, SKUs, orders, customers,
+   * transfers), so that several workloads can run side by side on one log as shops of one business:
+   * the locations (warehouses) are shared, as a placement allocates from every location there is.
+   */
+  namespace?: string;
+  /** Told of every accepted command that appended: how many events, and the log position it reached. */
+  onAppended?: (appended: { kind: string; events: number; position: Position }) => void;
+}
+
 /**
  * A workload on `h` (its manual clock moves forward as it goes). Its state (orders, open
  * suggestions) carries over from one `run` to the next, so runs continue one history.
  */
-export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
+export function mixedWorkload(
+  h: CommandHarness,
+  seed: number,
+  options: MixedWorkloadOptions = {},
+): MixedWorkload {
+  const ns = options.namespace ?? '';
   const rng = draws(seed);
   const { handlers } = h;
   const report: WorkloadReport = { accepted: {}, refused: {} };
@@ -111,6 +128,8 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
     try {
       const result = await run();
       count(report.accepted, kind);
+      const { events, position } = (result ?? {}) as { events?: unknown[]; position?: Position | null };
+      if (position && events?.length) options.onAppended?.({ kind, events: events.length, position });
       return result;
     } catch (error) {
       if (!isDomainError(error)) throw error;
@@ -121,11 +140,11 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
 
   const locations = ['berlin', 'paris', 'madrid'];
   const products = catalog.map((item, index) => ({
-    productId: `p${index + 1}`,
-    sku: `SKU-${index + 1}`,
+    productId: `${ns}p${index + 1}`,
+    sku: `${ns}SKU-${index + 1}`,
     ...item,
   }));
-  const backorderable = (product: { productId: string }) => product.productId >= 'p7';
+  const backorderable = (product: { productId: string }) => product.productId >= `${ns}p7`;
   const orders = new Map<string, OrderState>();
   const openSuggestions = new Map<string, string>();
   let nextOrder = 0;
@@ -187,8 +206,8 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
 
   const steps: Record<string, () => Promise<unknown>> = {
     async placeOrder() {
-      const orderId = `o${++nextOrder}`;
-      const customerId = `c${1 + rng.int(5)}`;
+      const orderId = `${ns}o${++nextOrder}`;
+      const customerId = `${ns}c${1 + rng.int(5)}`;
       const lineCount = 1 + rng.int(3);
       const chosen = new Set(Array.from({ length: lineCount }, () => rng.pick(products).productId));
       const placed = await attempt('placeOrder', () =>
@@ -211,8 +230,8 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
       // together (group commit), so projectors see one append of several orders and reservations.
       const product = rng.pick(products.slice(0, 4));
       const rushing = Array.from({ length: 2 + rng.int(3) }, (_, index) => ({
-        orderId: `o${++nextOrder}`,
-        customerId: `c${1 + ((nextOrder + index) % 5)}`,
+        orderId: `${ns}o${++nextOrder}`,
+        customerId: `${ns}c${1 + ((nextOrder + index) % 5)}`,
       }));
       const placed = await Promise.all(
         rushing.map(({ orderId, customerId }) =>
@@ -234,35 +253,35 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
     },
     async oversell() {
       // More than the whole shop holds of a product that allows no backorder: refused, nothing reserved.
-      const orderId = `o${++nextOrder}`;
+      const orderId = `${ns}o${++nextOrder}`;
       const product = rng.pick(products.slice(0, 4));
       await attempt('placeOrder', () =>
         handlers.placeOrder(
           {
             orderId,
-            customerId: 'c9',
+            customerId: `${ns}c9`,
             currency: 'EUR',
             lines: [{ productId: product.productId, quantity: 500 }],
             shippingAddress: address,
           },
-          ctx({ id: 'c9', role: 'customer' }),
+          ctx({ id: `${ns}c9`, role: 'customer' }),
         ),
       );
     },
     async backorder() {
       // More than is on hand of a product that allows backorders: the rest is backordered.
-      const orderId = `o${++nextOrder}`;
+      const orderId = `${ns}o${++nextOrder}`;
       const product = rng.pick(products.filter(backorderable));
       const placed = await attempt('placeOrder', () =>
         handlers.placeOrder(
           {
             orderId,
-            customerId: 'c8',
+            customerId: `${ns}c8`,
             currency: 'EUR',
             lines: [{ productId: product.productId, quantity: 60 + rng.int(60) }],
             shippingAddress: address,
           },
-          ctx({ id: 'c8', role: 'customer' }),
+          ctx({ id: `${ns}c8`, role: 'customer' }),
         ),
       );
       if (placed) await refresh(orderId);
@@ -388,7 +407,13 @@ export function mixedWorkload(h: CommandHarness, seed: number): MixedWorkload {
       const to = rng.pick(locations.filter((location) => location !== from));
       return attempt('transferStock', () =>
         handlers.transferStock(
-          { sku: rng.pick(products).sku, from, to, quantity: 1 + rng.int(4), transferId: `t${rng.int(1e9)}` },
+          {
+            sku: rng.pick(products).sku,
+            from,
+            to,
+            quantity: 1 + rng.int(4),
+            transferId: `${ns}t${rng.int(1e9)}`,
+          },
           ctx(staff),
         ),
       );
