@@ -144,6 +144,8 @@ export async function serveShopWriter(options: ShopWriterOptions): Promise<void>
         process.exit(0);
     }
   };
+  // The bench died without asking it to close: nothing is left to write for.
+  process.once('disconnect', () => process.exit(1));
   process.on('message', (request: WriterRequest) => {
     handle(request).then(send, (error: unknown) =>
       send({
