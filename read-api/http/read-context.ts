@@ -18,8 +18,12 @@ export interface ReadContext extends ReadApiDeps {
 const isBehind = (position: Position | null, requested: Position | undefined) =>
   requested !== undefined && (position === null || comparePositions(position, requested) < 0);
 
-/** An answer body already serialized (from the cache, or computed), sent as JSON as it is. */
-export function jsonText(c: Context, body: string, headers: Record<string, string>, status: 200 | 404 = 200) {
+/**
+ * An answer body already serialized (from the cache, or computed), sent as JSON as it is. A plain
+ * Response with a plain header object: @hono/node-server writes that straight out, where
+ * `c.body(...)` would first build a Headers.
+ */
+export function jsonText(body: string, headers: Record<string, string>, status: 200 | 404 = 200) {
   return new Response(body, { status, headers: { ...headers, 'Content-Type': 'application/json' } });
 }
 

@@ -91,7 +91,7 @@ export function catalogRoutes(ctx: ReadContext) {
           };
         },
       });
-      return jsonText(c, body!, headers);
+      return jsonText(body!, headers);
     },
   );
 
@@ -126,7 +126,7 @@ export function catalogRoutes(ctx: ReadContext) {
           };
         },
       });
-      return jsonText(c, body!, headers);
+      return jsonText(body!, headers);
     },
   );
 
@@ -154,7 +154,7 @@ export function catalogRoutes(ctx: ReadContext) {
         compute: ({ db }) => productDetail(db, productId),
       });
       if (body === null) throw notFound('product');
-      return jsonText(c, body, headers);
+      return jsonText(body, headers);
     },
   );
 
