@@ -103,6 +103,12 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
   stop(): Promise<void>;
 }
 
+/** A read of the global log and the head the reader could see when it was made. */
+export interface ReadWithHead {
+  events: RecordedEvent[];
+  head: Position | null;
+}
+
 export interface EventStoreCapabilities {
   /** Whether `appendMulti` commits several streams in one atomic step (else callers compensate). */
   atomicMultiStreamAppend: boolean;
@@ -126,6 +132,12 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event a reader can see now, or `null` when the log is empty. */
   headPosition(): Promise<Position | null>;
+  /**
+   * `readAll` and the head together: a head never past what the read could see, so a filtered
+   * reader may move its checkpoint to it when the read was not full. The SQL stores answer both in
+   * one statement (one snapshot, one round trip per projector poll instead of two).
+   */
+  readAllWithHead(options?: ReadAllOptions): Promise<ReadWithHead>;
   subscribe(options?: SubscribeOptions): Subscription;
   close(): Promise<void>;
 }

@@ -34,9 +34,12 @@ export async function readNextBatch(
     const last = read.at(-1);
     return last ? { events: passed(read), end: last.position, full: read.length === batchSize } : null;
   }
-  const head = await store.headPosition();
+  const { events: read, head } = await store.readAllWithHead({
+    from: from ?? 'start',
+    maxCount: batchSize,
+    filter,
+  });
   if (head === null || reached(from, head)) return null;
-  const read = await store.readAll({ from: from ?? 'start', maxCount: batchSize, filter });
   const last = read.at(-1);
   const full = read.length === batchSize;
   const end = full || (last && comparePositions(last.position, head) > 0) ? last!.position : head;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../../commands/ports/event-store.ts';
+import { comparePositions } from '../../../commands/ports/position.ts';
 import { appendParams, appendStatement } from '../sql/append-statement.ts';
 import type { SuiteContext } from './context.ts';
 import { event, eventually, uniqueCategory } from './fixtures.ts';
@@ -34,7 +35,7 @@ export function outOfOrderSuite({ store, sql }: SuiteContext): void {
         for await (const e of subscription) seen.push(e);
       })();
 
-      await store().append(`${category}-fast`, [event('Fast')], 'any');
+      const fast = await store().append(`${category}-fast`, [event('Fast')], 'any');
       const slowRow = await sql()!.query<{ position: string }>(
         'select position::text as position from qm_events where event_id = $1',
         [slowEvent.id],
@@ -46,6 +47,10 @@ export function outOfOrderSuite({ store, sql }: SuiteContext): void {
       await new Promise((resolve) => setTimeout(resolve, 150));
       expect(await store().readAll({ filter: { categories: [category] } })).toEqual([]);
       expect(seen).toEqual([]);
+      // Nor does the head pass it: a filtered reader moving its checkpoint to the head would skip
+      // the slow transaction's event.
+      const { head } = await store().readAllWithHead({ filter: { categories: [category] } });
+      expect(head === null || comparePositions(head, fast.position) < 0).toBe(true);
 
       release();
       await slow;

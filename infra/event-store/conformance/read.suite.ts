@@ -65,6 +65,22 @@ export function readSuite({ store }: SuiteContext): void {
       ]);
     });
 
+    it('reads a batch of the global log together with a head it never claims past', async () => {
+      const [wanted, other] = [uniqueCategory(), uniqueCategory()];
+      await store().append(`${wanted}-1`, events(3), 'any');
+      const last = await store().append(`${other}-1`, events(2), 'any');
+      const read = await eventually(
+        () => store().readAllWithHead({ filter: { categories: [wanted] }, maxCount: 2 }),
+        ({ head }) => head !== null && comparePositions(head, last.position) >= 0,
+      );
+      // Full read: two of the three; the head is past the other category's events all the same.
+      expect(read.events.map((e) => e.stream)).toEqual([`${wanted}-1`, `${wanted}-1`]);
+      expect(comparePositions(read.head!, read.events.at(-1)!.position)).toBe(1);
+      const none = await store().readAllWithHead({ from: last.position, filter: { categories: [wanted] } });
+      expect(none.events).toEqual([]);
+      expect(comparePositions(none.head!, last.position)).toBeGreaterThanOrEqual(0);
+    });
+
     it('reports the head position of the global log', async () => {
       const result = await store().append(`${uniqueCategory()}-h`, events(2), 'any');
       const head = await eventually(

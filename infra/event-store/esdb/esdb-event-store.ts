@@ -16,6 +16,8 @@ import type {
   AppendResult,
   EventStore,
   Position,
+  ReadAllOptions,
+  RecordedEvent,
   StreamAppend,
   Subscription,
 } from '../../../commands/ports/event-store.ts';
@@ -115,6 +117,29 @@ export async function createEsdbEventStore(options: EsdbEventStoreOptions): Prom
       client.readAll({ fromPosition: from, direction, maxCount, filter, resolveLinkTos: false });
   }
 
+  async function readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const plan = planFilter(options.filter);
+    if (plan.matchesNothing) return [];
+    const records = await readMatching(pageReader(plan.server), {
+      from: options.from ?? 'start',
+      direction: FORWARDS,
+      count: options.maxCount ?? DEFAULT_BATCH,
+      accepts: plan.accepts,
+    });
+    return records.map(toRecordedEvent);
+  }
+
+  async function headPosition(): Promise<Position | null> {
+    const plan = planFilter();
+    const [last] = await readMatching(pageReader(plan.server), {
+      from: 'end',
+      direction: BACKWARDS,
+      count: 1,
+      accepts: plan.accepts,
+    });
+    return last ? { commit: last.position.commit, prepare: last.position.prepare } : null;
+  }
+
   return {
     capabilities: { backend: 'esdb', atomicMultiStreamAppend },
 
@@ -196,27 +221,14 @@ export async function createEsdbEventStore(options: EsdbEventStoreOptions): Prom
       return last ? Number(last.revision) : null;
     },
 
-    async readAll(options = {}) {
-      const plan = planFilter(options.filter);
-      if (plan.matchesNothing) return [];
-      const records = await readMatching(pageReader(plan.server), {
-        from: options.from ?? 'start',
-        direction: FORWARDS,
-        count: options.maxCount ?? DEFAULT_BATCH,
-        accepts: plan.accepts,
-      });
-      return records.map(toRecordedEvent);
-    },
+    readAll,
 
-    async headPosition() {
-      const plan = planFilter();
-      const [last] = await readMatching(pageReader(plan.server), {
-        from: 'end',
-        direction: BACKWARDS,
-        count: 1,
-        accepts: plan.accepts,
-      });
-      return last ? { commit: last.position.commit, prepare: last.position.prepare } : null;
+    headPosition,
+
+    // Two requests here: the head first, so it never claims more than the read after it saw.
+    async readAllWithHead(options = {}) {
+      const head = await headPosition();
+      return { head, events: await readAll(options) };
     },
 
     subscribe(options = {}) {

@@ -12,8 +12,8 @@ export const EVENT_COLUMNS = `position::text as position, tx_id::text as tx, eve
  */
 const VISIBLE = `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
-/** Reads the global log after ($1 tx, $2 position), at most $3 rows; filters from $4. */
-export function readAllStatement(filter: EventFilter | undefined): { name: string; text: string } {
+/** The global read's conditions: after ($1 tx, $2 position), visible; filters from $4. */
+function readAllConditions(filter: EventFilter | undefined): { name: string; where: string } {
   const conditions = [`(tx_id, position) > ($1::xid8, $2::bigint)`, VISIBLE];
   let next = 4;
   let name = 'qm_read_all';
@@ -25,10 +25,37 @@ export function readAllStatement(filter: EventFilter | undefined): { name: strin
     conditions.push(`type = any($${next++}::text[])`);
     name += '_t';
   }
+  return { name, where: conditions.join(' and ') };
+}
+
+/** Reads the global log after ($1 tx, $2 position), at most $3 rows; filters from $4. */
+export function readAllStatement(filter: EventFilter | undefined): { name: string; text: string } {
+  const { name, where } = readAllConditions(filter);
   return {
     name,
-    text: `select ${EVENT_COLUMNS} from qm_events where ${conditions.join(' and ')}
+    text: `select ${EVENT_COLUMNS} from qm_events where ${where}
            order by qm_events.tx_id, qm_events.position limit $3`,
+  };
+}
+
+/**
+ * `readAllStatement` and the head in one statement, so both come from one snapshot and one round
+ * trip: one row per event read, each carrying the head; a single row without an event when none
+ * passed; no row when the log is empty.
+ */
+export function readAllWithHeadStatement(filter: EventFilter | undefined): { name: string; text: string } {
+  const { name, where } = readAllConditions(filter);
+  return {
+    name: `${name}_h`,
+    text: `with head as (
+             select tx_id, position from qm_events where ${VISIBLE}
+             order by qm_events.tx_id desc, qm_events.position desc limit 1)
+           select head.tx_id::text as head_tx, head.position::text as head_position, e.*
+           from head left join lateral (
+             select qm_events.tx_id as sort_tx, qm_events.position as sort_position, ${EVENT_COLUMNS}
+             from qm_events where ${where}
+             order by qm_events.tx_id, qm_events.position limit $3) e on true
+           order by e.sort_tx, e.sort_position`,
   };
 }
 

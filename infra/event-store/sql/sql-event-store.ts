@@ -6,6 +6,7 @@ import type {
   Position,
   ReadAllOptions,
   ReadStreamOptions,
+  ReadWithHead,
   RecordedEvent,
   StreamAppend,
 } from '../../../commands/ports/event-store.ts';
@@ -25,6 +26,7 @@ import { appendParams, appendStatement } from './append-statement.ts';
 import {
   headStatement,
   readAllStatement,
+  readAllWithHeadStatement,
   readStreamBackwards,
   readStreamForwards,
 } from './read-statements.ts';
@@ -133,13 +135,32 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
     return row ? Number(row.revision) : null;
   }
 
-  async function readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  function readAllParams(options: ReadAllOptions): unknown[] {
     const from = options.from === undefined || options.from === 'start' ? START : options.from;
-    const { name, text } = readAllStatement(options.filter);
     const params: unknown[] = [from.commit.toString(), from.prepare.toString(), options.maxCount ?? 500];
     if (options.filter?.categories) params.push(options.filter.categories);
     if (options.filter?.eventTypes) params.push(options.filter.eventTypes);
-    return (await client.query<EventRow>(text, params, name)).map(rowToEvent);
+    return params;
+  }
+
+  async function readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { name, text } = readAllStatement(options.filter);
+    return (await client.query<EventRow>(text, readAllParams(options), name)).map(rowToEvent);
+  }
+
+  async function readAllWithHead(options: ReadAllOptions = {}): Promise<ReadWithHead> {
+    const { name, text } = readAllWithHeadStatement(options.filter);
+    const rows = await client.query<EventRow & { head_tx: string; head_position: string }>(
+      text,
+      readAllParams(options),
+      name,
+    );
+    const [first] = rows;
+    if (!first) return { events: [], head: null };
+    return {
+      events: first.id === null ? [] : rows.map(rowToEvent),
+      head: { commit: BigInt(first.head_tx), prepare: BigInt(first.head_position) },
+    };
   }
 
   async function headPosition(): Promise<Position | null> {
@@ -212,6 +233,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
 
     streamRevision,
     readAll,
+    readAllWithHead,
     headPosition,
 
     subscribe(subscribeOptions) {
