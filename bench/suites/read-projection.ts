@@ -65,6 +65,7 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
 
     const lags: number[] = [];
     const readSideLags: number[] = [];
+    const byModel = new Map(names.map((name) => [name, [] as number[]]));
     const waits: Promise<void>[] = [];
     let timeouts = 0;
     // Each read model's lag for each write (the projection lag), and the slowest of them per write
@@ -74,7 +75,9 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
         names.map(async (name) => {
           const reached = await projectors.waitFor([name], position, 10_000);
           if (!reached) timeouts++;
-          return now() - at;
+          const lag = now() - at;
+          byModel.get(name)!.push(lag);
+          return lag;
         }),
       );
       lags.push(...each);
@@ -87,6 +90,12 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
     await Promise.all(waits);
     if (timeouts > 0) throw new Error(`${timeouts} writes were not projected within 10 s`);
     await projectors.stop();
+    const perModel = Object.fromEntries(
+      [...byModel].map(([name, values]) => [
+        `projection_lag_${name}_p99_ms`,
+        { value: percentile(values, 99), unit: 'ms' },
+      ]),
+    );
 
     const target = options.replayEvents ?? 40_000;
     console.log(`replay: writing the log up to ${target} events`);
@@ -114,6 +123,7 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
       projection_lag_write_rate: { value: eventsPerSecond, unit: '1/s' },
       read_side_lag_p50_ms: { value: percentile(readSideLags, 50), unit: 'ms' },
       read_side_lag_p99_ms: { value: percentile(readSideLags, 99), unit: 'ms' },
+      ...perModel,
       read_all: { value: raw, unit: '1/s' },
       replay_events_per_s: versus(slowest, '1/s', 'read_all', raw),
       replay_log_events: { value: before.events, unit: 'events' },
