@@ -210,26 +210,30 @@ export async function measureReadApi(options: MeasureReadApiOptions): Promise<Re
       console.log(`  ${label}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms`);
       return result;
     };
-    // The ratio's two sides alternate, best of two each: other work on the machine then weighs on
+    // The ratio's two sides alternate, best of three each: other work on the machine then weighs on
     // both alike instead of on whichever happened to run during it.
     const best = (a: HttpLoadResult, b: HttpLoadResult) => (a.rps >= b.rps ? a : b);
-    const helloFirst = await run('hello world', helloServer.url, ['/']);
-    const productFirst = await run('product detail, cached', cachedServer.url, hot);
-    const helloResult = best(helloFirst, await run('hello world', helloServer.url, ['/']));
-    const productCached = best(productFirst, await run('product detail, cached', cachedServer.url, hot));
+    let helloResult: HttpLoadResult | undefined;
+    let productCached: HttpLoadResult | undefined;
+    for (let round = 0; round < 3; round++) {
+      const hello = await run('hello world', helloServer.url, ['/']);
+      const product = await run('product detail, cached', cachedServer.url, hot);
+      helloResult = helloResult ? best(helloResult, hello) : hello;
+      productCached = productCached ? best(productCached, product) : product;
+    }
     const productUncached = await run('product detail, uncached', uncachedServer.url, every);
     const listingCached = await run('listing, cached', cachedServer.url, listings);
     const searchCached = await run('search, cached', cachedServer.url, searches);
     const searchUncached = await run('search (typos, filters), uncached', uncachedServer.url, typoSearches);
     return {
-      rps_hello: { value: helloResult.rps, unit: '1/s' },
-      rps_product_cached: versus(productCached.rps, '1/s', 'rps_hello', helloResult.rps),
+      rps_hello: { value: helloResult!.rps, unit: '1/s' },
+      rps_product_cached: versus(productCached!.rps, '1/s', 'rps_hello', helloResult!.rps),
       rps_product_uncached: { value: productUncached.rps, unit: '1/s' },
       rps_listing_cached: { value: listingCached.rps, unit: '1/s' },
       rps_search_cached: { value: searchCached.rps, unit: '1/s' },
       rps_search_uncached: { value: searchUncached.rps, unit: '1/s' },
-      p99_product_cached_ms: { value: productCached.p99, unit: 'ms' },
-      p99_hello_ms: { value: helloResult.p99, unit: 'ms' },
+      p99_product_cached_ms: { value: productCached!.p99, unit: 'ms' },
+      p99_hello_ms: { value: helloResult!.p99, unit: 'ms' },
       p99_product_uncached_ms: { value: productUncached.p99, unit: 'ms' },
       p99_search_uncached_ms: { value: searchUncached.p99, unit: 'ms' },
     };
