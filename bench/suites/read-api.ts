@@ -11,6 +11,7 @@ import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';
 import { createStateCache } from '../../commands/runtime/state-cache.ts';
 import type { CacheStore } from '../../infra/cache/cache-store.ts';
 import { createMemoryCacheStore } from '../../infra/cache/memory-cache-store.ts';
+import { createNoCacheStore } from '../../infra/cache/no-cache-store.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
@@ -62,17 +63,6 @@ const NOUNS = [
   'shoes',
 ];
 const COLORS = ['black', 'white', 'red', 'blue', 'green'];
-
-/** A store that keeps nothing: every read computes, which is what "uncached" measures. */
-const noCache: CacheStore = {
-  kind: 'memory',
-  get: async () => null,
-  versions: async (tags) => tags.map(() => '0'),
-  set: async () => false,
-  invalidate: async () => 0,
-  tryLock: async () => async () => undefined,
-  close: async () => undefined,
-};
 
 async function seedCatalog(handlers: CommandHandlers, products: number): Promise<void> {
   const ctx = () => ({
@@ -160,7 +150,7 @@ export async function measureReadApi(options: MeasureReadApiOptions): Promise<Re
       cacheStore,
     });
   const cached = await side(cacheStore);
-  const uncached = await side(noCache);
+  const uncached = await side(createNoCacheStore());
   const servers: ServerType[] = [];
   const projectors = await startProjectors(
     { store, database: client, log, metrics: createMetricsRegistry() },

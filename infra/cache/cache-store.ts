@@ -7,7 +7,8 @@
  * Values are opaque strings; `createReadThroughCache` gives them meaning.
  */
 export interface CacheStore {
-  readonly kind: 'memory' | 'redis';
+  /** `none`: stores nothing (see `createNoCacheStore`). */
+  readonly kind: 'memory' | 'redis' | 'none';
   /**
    * The stored value, or null when absent or expired. `tags` (what the entry would be indexed by)
    * lets a tiered store keep what it fetched from its shared tier in its local one.

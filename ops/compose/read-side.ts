@@ -3,6 +3,7 @@ import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts'
 import { createCacheMetrics } from '../../infra/cache/cache-metrics.ts';
 import type { CacheStore } from '../../infra/cache/cache-store.ts';
 import { createMemoryCacheStore } from '../../infra/cache/memory-cache-store.ts';
+import { createNoCacheStore } from '../../infra/cache/no-cache-store.ts';
 import { createReadThroughCache, type ReadThroughCache } from '../../infra/cache/read-through-cache.ts';
 import { createRedisCacheStore } from '../../infra/cache/redis-cache-store.ts';
 import { createTieredCacheStore } from '../../infra/cache/tiered-cache-store.ts';
@@ -18,12 +19,20 @@ import { verifierFromConfig } from '../../write-api/auth/verifier-from-config.ts
 
 /**
  * Redis when `REDIS_URL` is set (shared by every process, with a 1 s in-process tier kept current
- * by Redis pub/sub), else this process's memory.
+ * by Redis pub/sub), else this process's memory, or no cache at all when the projectors run in
+ * another process (`projectorsHere: false`): nothing could tell this process's memory what they
+ * change.
  */
 export async function openCacheStore(
   config: Pick<Config, 'REDIS_URL'>,
-  options: { prefix?: string } = {},
+  options: { prefix?: string; projectorsHere?: boolean; log?: Pick<Logger, 'warn'> } = {},
 ): Promise<CacheStore> {
+  if (!config.REDIS_URL && options.projectorsHere === false) {
+    options.log?.warn(
+      'the projectors run in another process and REDIS_URL is not set: read answers are not cached; set REDIS_URL to cache them',
+    );
+    return createNoCacheStore();
+  }
   if (!config.REDIS_URL) return createMemoryCacheStore();
   const shared = createRedisCacheStore({
     url: config.REDIS_URL,
@@ -52,6 +61,8 @@ export interface ReadSideDeps {
   verifier?: TokenVerifier;
   /** Give the cache store directly (tests, benchmarks); else `openCacheStore(config)`. */
   cacheStore?: CacheStore;
+  /** Whether this process runs the projectors (default true); see `openCacheStore`. */
+  projectorsHere?: boolean;
   /** Admin analytics reports in the read API (best a read-only client); left out, they are not served. */
   analytics?: AnalyticsClient;
   /** The in-process projectors' wait (`RunningProjectors.waitFor`), when they run here. */
@@ -76,7 +87,9 @@ export interface ReadSide {
  * from what the projectors apply.
  */
 export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
-  const store = deps.cacheStore ?? (await openCacheStore(deps.config));
+  const store =
+    deps.cacheStore ??
+    (await openCacheStore(deps.config, { projectorsHere: deps.projectorsHere ?? true, log: deps.log }));
   const cache = createReadThroughCache({
     store,
     metrics: createCacheMetrics(deps.metrics),

@@ -62,6 +62,7 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       log,
       metrics,
       analytics: analyticsReader,
+      projectorsHere: parts.projectors,
       waitForProjections: (names: readonly string[], position: Position, timeoutMs: number) =>
         projectors ? projectors.waitFor(names, position, timeoutMs) : Promise.resolve(false),
     });
