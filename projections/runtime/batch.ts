@@ -4,7 +4,7 @@ import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
 import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { advanceCheckpoint, reached } from './checkpoints.ts';
 import type { AnyReadModelProjection, ProjectionEffects, SinkProjection } from './projection.ts';
-import { readRegistration, schemaName } from './registry.ts';
+import { holdRegistration, readRegistration, schemaName } from './registry.ts';
 import { isSkipped } from './skips.ts';
 
 /** One read of the log: the events to apply, and how far the checkpoint may move once they are. */
@@ -58,15 +58,17 @@ export class ProjectorPaused extends Error {
 
 /**
  * How a batch transaction checks the registry first:
- * - `serving`: the generation must still serve and the projector run (shared row lock, so a replay's
- *   switch waits for in-flight batches and none lands on a generation about to be dropped);
+ * - `serving`: the generation must still serve and the projector run (`holdRegistration`, so a
+ *   replay's switch waits for in-flight batches and none lands on a generation about to be dropped);
  * - `building`: a generation being rebuilt beside the serving one: nothing to check.
  */
 export type Guard = 'serving' | 'building';
 
 async function checkGuard(tx: SqlExecutor, name: string, generation: number, guard: Guard): Promise<void> {
   if (guard === 'building') return;
-  const registration = await readRegistration(tx, name, 'for share');
+  await holdRegistration(tx, name);
+  // Read after the lock, in a statement of its own: it sees a change that committed while we waited.
+  const registration = await readRegistration(tx, name);
   if (!registration || registration.activeGeneration !== generation) throw new GenerationSwitched(name);
   if (registration.status !== 'running') throw new ProjectorPaused(name);
 }

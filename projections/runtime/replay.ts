@@ -15,7 +15,7 @@ import { acquireLease } from './instance-lease.ts';
 import { PoisonEvent } from './poison-event.ts';
 import type { AnyReadModelProjection, SinkProjection } from './projection.ts';
 import { ensureRegistered } from './projector-runner.ts';
-import { readRegistration } from './registry.ts';
+import { lockRegistration, readRegistration } from './registry.ts';
 import { loadSkips } from './skips.ts';
 
 export interface ReplayProgress {
@@ -176,6 +176,7 @@ async function switchGeneration(
   generation: number,
   version: number,
 ): Promise<void> {
+  await lockRegistration(tx, name);
   const registration = await readRegistration(tx, name, 'for update');
   if (registration?.activeGeneration !== old) {
     throw new Error(`${name} switched to generation ${registration?.activeGeneration} during this replay`);

@@ -15,6 +15,8 @@ export interface StreamCountsOptions {
   failAfterWrite?: (events: readonly RecordedEvent[]) => boolean;
   /** Waits this long inside each batch's transaction, so a crash test can kill a process mid-batch. */
   delayMs?: number;
+  /** Awaited inside each batch's transaction before its first write. */
+  beforeWrite?: (events: readonly RecordedEvent[]) => Promise<void>;
 }
 
 /** Events whose data has `poison: true` cannot be applied: a stand-in for a projection bug. */
@@ -43,6 +45,7 @@ export function streamCountsProjection(
         row.last_event_id = event.id;
         byStream.set(event.stream, row);
       }
+      await options.beforeWrite?.(events);
       await db
         .insertInto('stream_counts')
         .values([...byStream.values()])
