@@ -3,7 +3,7 @@ import type { Position } from '../../commands/ports/position.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
-import { startProjectors } from '../../ops/compose/projectors.ts';
+import { startProjectors, type RunningProjectors } from '../../ops/compose/projectors.ts';
 import { readModelProjections } from '../../projections/read-models.ts';
 import { replayProjection } from '../../projections/runtime/replay.ts';
 import { migratedPostgres } from '../../test-support/databases.ts';
@@ -57,17 +57,17 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
     metrics: createMetricsRegistry(),
   };
   const writer = forkShopWriter({ url: database.url, shops: options.shops ?? 16, seed: SEED });
+  let projectors: RunningProjectors | undefined;
   try {
-    const projectors = await startProjectors(deps, { readModels: projections });
+    const running = (projectors = await startProjectors(deps, { readModels: projections }));
     console.log(`projection lag: ${options.shops ?? 16} shops open, then write at ${rate} events/s`);
     await writer.request({ type: 'open' });
     const head = await store.headPosition();
-    if (head && !(await projectors.waitFor(names, head, 60_000)))
+    if (head && !(await running.waitFor(names, head, 60_000)))
       throw new Error('read models did not catch up');
 
     // Unmeasured first: the first seconds of writing also warm up both processes (JIT, caches).
     await writer.request({ type: 'paced', rate, seconds: WARM_UP_SECONDS });
-    const lags: number[] = [];
     const readSideLags: number[] = [];
     const byModel = new Map(names.map((name) => [name, [] as number[]]));
     const waits: Promise<void>[] = [];
@@ -77,14 +77,13 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
     const lagOf = async (position: Position, at: number) => {
       const each = await Promise.all(
         names.map(async (name) => {
-          const reached = await projectors.waitFor([name], position, 10_000);
+          const reached = await running.waitFor([name], position, 10_000);
           if (!reached) timeouts++;
           const lag = now() - at;
           byModel.get(name)!.push(lag);
           return lag;
         }),
       );
-      lags.push(...each);
       readSideLags.push(Math.max(...each));
     };
     const { eventsPerSecond = 0 } = await writer.request(
@@ -93,7 +92,8 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
     );
     await Promise.all(waits);
     if (timeouts > 0) throw new Error(`${timeouts} writes were not projected within 10 s`);
-    await projectors.stop();
+    await running.stop();
+    const lags = [...byModel.values()].flat();
     const perModel = Object.fromEntries(
       [...byModel].map(([name, values]) => [
         `projection_lag_${name}_p99_ms`,
@@ -134,6 +134,8 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
       ...replays,
     };
   } finally {
+    // Also when a phase failed; stopping twice is harmless.
+    await projectors?.stop();
     await writer.close();
     await database.dispose();
   }

@@ -12,6 +12,10 @@ export const EVENT_COLUMNS = `position::text as position, tx_id::text as tx, eve
  */
 const VISIBLE = `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
+/** The last event a reader can see now: the head of the visible log. */
+const LAST_VISIBLE = `select tx_id, position from qm_events where ${VISIBLE}
+  order by qm_events.tx_id desc, qm_events.position desc limit 1`;
+
 /** The global read's conditions: after ($1 tx, $2 position), visible; filters from $4. */
 function readAllConditions(filter: EventFilter | undefined): { name: string; where: string } {
   const conditions = [`(tx_id, position) > ($1::xid8, $2::bigint)`, VISIBLE];
@@ -47,9 +51,7 @@ export function readAllWithHeadStatement(filter: EventFilter | undefined): { nam
   const { name, where } = readAllConditions(filter);
   return {
     name: `${name}_h`,
-    text: `with head as (
-             select tx_id, position from qm_events where ${VISIBLE}
-             order by qm_events.tx_id desc, qm_events.position desc limit 1)
+    text: `with head as (${LAST_VISIBLE})
            select head.tx_id::text as head_tx, head.position::text as head_position, e.*
            from head left join lateral (
              select qm_events.tx_id as sort_tx, qm_events.position as sort_position, ${EVENT_COLUMNS}
@@ -59,8 +61,7 @@ export function readAllWithHeadStatement(filter: EventFilter | undefined): { nam
   };
 }
 
-export const headStatement = `select tx_id::text as tx, position::text as position from qm_events
-  where ${VISIBLE} order by qm_events.tx_id desc, qm_events.position desc limit 1`;
+export const headStatement = `select tx_id::text as tx, position::text as position from (${LAST_VISIBLE}) head`;
 
 /**
  * Stream reads see every committed row (plain read committed): commands must decide on the latest
