@@ -17,7 +17,7 @@ type Untyped = Kysely<Record<string, Row>>;
 /** The PostgreSQL type of each column a write sets (generated columns are left out). */
 export type ColumnTypes = Record<
   string,
-  'text' | 'integer' | 'bigint' | 'double precision' | 'boolean' | 'jsonb' | 'timestamptz'
+  'text' | 'integer' | 'bigint' | 'double precision' | 'boolean' | 'json' | 'jsonb' | 'timestamptz'
 >;
 
 /** Rows per statement: bounds the size of one parameter. */
@@ -101,6 +101,32 @@ function insertFrom<Database>(db: Kysely<Database>, table: string, types: Column
     .expression(
       sql`select ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))} from ${recordset(types, rows)}`,
     );
+}
+
+/**
+ * One table's share of a batch's changes, as data: what a staged projection's fold returns, so that
+ * the live projector (`writeTables`) and a replay's bulk writer can each write it their own way.
+ */
+export interface TableWrite {
+  /**
+   * `upsert`: insert, or replace the row with the same key (`upsertRows`); `insert`: append, a key
+   * already there left as it is (`insertRows`); `update`: set columns of rows already there
+   * (`updateRows`).
+   */
+  kind: 'upsert' | 'insert' | 'update';
+  table: string;
+  keys: readonly string[];
+  types: ColumnTypes;
+  rows: readonly Row[];
+}
+
+const writers = { upsert: upsertRows, insert: insertRows, update: updateRows } as const;
+
+/** Writes a fold's table writes, in order, through `db` (in the batch's transaction). */
+export async function writeTables(db: Kysely<unknown>, writes: readonly TableWrite[]): Promise<void> {
+  for (const { kind, table, keys, types, rows } of writes) {
+    if (rows.length > 0) await writers[kind](db as Kysely<Record<string, Row>>, table, keys, types, rows);
+  }
 }
 
 /** When an event happened: the command's clock (deterministic on replay), else the store's. */

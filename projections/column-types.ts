@@ -12,7 +12,7 @@ export type Int8 = ColumnType<string | number, number | string, number | string>
 /** A `timestamptz`: read as a Date, written as an ISO string. */
 export type Timestamp = ColumnType<Date, string | Date, string | Date>;
 
-/** A `jsonb` column: read back as the parsed value, written as a JSON string or value. */
+/** A `json` or `jsonb` column: read back as the parsed value, written as a JSON string or value. */
 export type Json<T> = ColumnType<T, string | T, string | T>;
 
 /** Normalises an `Int8` (or a nullable one) as returned by either driver. */

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { productEventTypes } from '../../domain/catalog/events.ts';
 import { locationEventTypes } from '../../domain/locations/events.ts';
 import { orderEventTypes } from '../../domain/orders/events.ts';
-import { insertRows, upsertRows, type ColumnTypes } from '../batch-write.ts';
+import type { ColumnTypes, TableWrite } from '../batch-write.ts';
 import { cacheTags } from '../cache-tags.ts';
-import type { ReadModelProjection } from '../runtime/projection.ts';
+import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
+import { stagedApply } from '../runtime/staged.ts';
 import {
   foldAudit,
+  type AuditEntryModel,
   onHandEventTypes,
   PROJECTION_EVENT_SKIPPED,
   stateStreams,
@@ -17,12 +19,38 @@ import type { AuditDatabase } from './tables.ts';
 
 /**
  * Every staff and admin action, and every projection skip, with before and after. Per batch: one
- * select of the stock states it needs, one upsert of them, one insert of the entries.
+ * select of the stock states it needs and does not hold yet, one upsert of them, one insert of the
+ * entries.
  */
 export function auditProjection(): ReadModelProjection<AuditDatabase> {
+  const staged: Staged<AuditDatabase, Map<string, EntityState>> = {
+    empty: () => new Map(),
+    size: (states) => states.size,
+    load: (db, events, states) => load(db, stateStreams(events), states),
+    fold(states, events) {
+      const { entries, changedStates } = foldAudit(states, events);
+      const writes: TableWrite[] = [
+        {
+          kind: 'upsert',
+          table: 'audit_entity_state',
+          keys: ['stream'],
+          types: { stream: 'text', state: 'json' },
+          rows: changedStates.map((stream) => ({ stream, state: states.get(stream) })),
+        },
+        {
+          kind: 'insert',
+          table: 'audit_entries',
+          keys: ['event_id'],
+          types: entryTypes,
+          rows: entries.map(entryRow),
+        },
+      ];
+      return { writes, effects: { invalidate: entries.length > 0 ? [cacheTags.audit] : [] } };
+    },
+  };
   return {
     name: 'audit',
-    version: 1,
+    version: 2,
     filter: {
       categories: ['product', 'stock', 'order', 'location', 'projection'],
       eventTypes: [
@@ -35,50 +63,39 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
       ],
     },
     setup: setupAudit,
-    async apply(db, events) {
-      const states = await load(db, stateStreams(events));
-      const { entries, changedStates } = foldAudit(states, events);
-      await upsertRows(
-        db,
-        'audit_entity_state',
-        ['stream'],
-        { stream: 'text', state: 'jsonb' },
-        changedStates.map((stream) => ({ stream, state: states.get(stream) })),
-      );
-      await insertRows(
-        db,
-        'audit_entries',
-        ['event_id'],
-        entryTypes,
-        entries.map((e) => ({
-          event_id: e.eventId,
-          position_commit: e.positionCommit,
-          position_prepare: e.positionPrepare,
-          at: e.at,
-          actor_id: e.actorId,
-          actor_role: e.actorRole,
-          entity_type: e.entityType,
-          entity_id: e.entityId,
-          stream: e.stream,
-          event_type: e.eventType,
-          before: e.before,
-          after: e.after,
-          reason: e.reason,
-          correlation_id: e.correlationId,
-          data: e.data,
-        })),
-      );
-      return { invalidate: entries.length > 0 ? [cacheTags.audit] : [] };
-    },
+    staged,
+    apply: stagedApply(staged),
   };
 }
 
-async function load(db: Kysely<AuditDatabase>, streams: string[]): Promise<Map<string, EntityState>> {
-  const states = new Map<string, EntityState>();
-  if (streams.length === 0) return states;
-  const rows = await db.selectFrom('audit_entity_state').selectAll().where('stream', 'in', streams).execute();
+const entryRow = (e: AuditEntryModel) => ({
+  event_id: e.eventId,
+  position_commit: e.positionCommit,
+  position_prepare: e.positionPrepare,
+  at: e.at,
+  actor_id: e.actorId,
+  actor_role: e.actorRole,
+  entity_type: e.entityType,
+  entity_id: e.entityId,
+  stream: e.stream,
+  event_type: e.eventType,
+  before: e.before,
+  after: e.after,
+  reason: e.reason,
+  correlation_id: e.correlationId,
+  data: e.data,
+});
+
+/** Adds the states of `streams` that `states` does not hold yet, as stored. */
+async function load(
+  db: Kysely<AuditDatabase>,
+  streams: string[],
+  states: Map<string, EntityState>,
+): Promise<void> {
+  const missing = streams.filter((stream) => !states.has(stream));
+  if (missing.length === 0) return;
+  const rows = await db.selectFrom('audit_entity_state').selectAll().where('stream', 'in', missing).execute();
   for (const row of rows) states.set(row.stream, row.state as EntityState);
-  return states;
 }
 
 const entryTypes: ColumnTypes = {
@@ -92,9 +109,9 @@ const entryTypes: ColumnTypes = {
   entity_id: 'text',
   stream: 'text',
   event_type: 'text',
-  before: 'jsonb',
-  after: 'jsonb',
+  before: 'json',
+  after: 'json',
   reason: 'text',
   correlation_id: 'text',
-  data: 'jsonb',
+  data: 'json',
 };

@@ -16,18 +16,18 @@ export async function setupAudit(db: Kysely<AuditDatabase>, schema: string): Pro
       entity_id text not null,
       stream text not null,
       event_type text not null,
-      before jsonb,
-      after jsonb,
+      before json,
+      after json,
       reason text,
       correlation_id text not null,
-      data jsonb not null
+      data json not null
     )`,
     sql`create index audit_by_time_idx on ${t('audit_entries')} (at desc, position_commit desc, position_prepare desc)`,
     sql`create index audit_by_actor_idx on ${t('audit_entries')} (actor_id, at desc)`,
     sql`create index audit_by_entity_idx on ${t('audit_entries')} (entity_type, entity_id, at desc)`,
     sql`create table ${t('audit_entity_state')} (
       stream text primary key,
-      state jsonb not null
+      state json not null
     )`,
   ]);
 }

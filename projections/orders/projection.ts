@@ -1,124 +1,147 @@
 import type { Kysely } from 'kysely';
 import { orderEventTypes } from '../../domain/orders/events.ts';
 import type { ExistingOrder } from '../../domain/orders/state.ts';
-import { insertRows, isoTime, upsertRows, type ColumnTypes } from '../batch-write.ts';
-import type { ReadModelProjection } from '../runtime/projection.ts';
-import { foldOrders, orderIds, paymentStatus, type OrderModel } from './fold.ts';
+import { isoTime, type ColumnTypes, type TableWrite } from '../batch-write.ts';
+import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
+import { stagedApply } from '../runtime/staged.ts';
+import { foldOrders, orderIds, paymentStatus, type OrderModel, type OrdersChanges } from './fold.ts';
 import { setupOrders } from './setup.ts';
 import type { OrdersDatabase } from './tables.ts';
 
 /**
  * Orders with lines, payments, refunds, shipments and a timeline. Per batch: one select of the
- * touched orders, then one multi-row statement per table.
+ * touched orders not loaded yet, then one multi-row statement per table.
  */
 export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
+  const staged: Staged<OrdersDatabase, Map<string, OrderModel>> = {
+    empty: () => new Map(),
+    size: (orders) => orders.size,
+    load: (db, events, orders) => load(db, orderIds(events), orders),
+    fold(orders, events) {
+      const changes = foldOrders(orders, events);
+      return { writes: writes(changes), effects: { invalidate: changes.tags } };
+    },
+  };
   return {
     name: 'orders',
-    version: 1,
+    version: 2,
     filter: { categories: ['order'], eventTypes: orderEventTypes },
     setup: setupOrders,
-    async apply(db, events) {
-      const orders = await load(db, orderIds(events));
-      const changes = foldOrders(orders, events);
-      await upsertRows(db, 'orders', ['order_id'], orderTypes, changes.orders.map(orderRow));
-      await insertRows(
-        db,
-        'order_lines',
-        ['order_id', 'line_id'],
-        lineTypes,
-        changes.lines.flatMap(({ orderId, currency, lines }) =>
-          lines.map((line, index) => ({
-            order_id: orderId,
-            line_id: line.lineId,
-            line_no: index + 1,
-            sku: line.sku,
-            quantity: line.quantity,
-            unit_price: line.unitPrice.amount,
-            line_total: line.lineTotal.amount,
-            currency,
-            allocations: line.allocations,
-          })),
-        ),
-      );
-      await insertRows(
-        db,
-        'order_payments',
-        ['event_id'],
-        paymentTypes,
-        changes.payments.map((p) => ({
-          event_id: p.eventId,
-          order_id: p.orderId,
-          revision: p.revision,
-          kind: p.kind,
-          payment_ref: p.paymentRef,
-          amount: p.amount,
-          currency: p.currency,
-          reason: p.reason,
-          at: p.at,
-        })),
-      );
-      await insertRows(
-        db,
-        'order_refunds',
-        ['order_id', 'refund_id'],
-        refundTypes,
-        changes.refunds.map((r) => ({
-          refund_id: r.refundId,
-          order_id: r.orderId,
-          revision: r.revision,
-          amount: r.amount,
-          currency: r.currency,
-          reason: r.reason,
-          actor_id: r.actorId,
-          at: r.at,
-        })),
-      );
-      await insertRows(
-        db,
-        'order_shipments',
-        ['order_id', 'shipment_id'],
-        shipmentTypes,
-        changes.shipments.map((s) => ({
-          shipment_id: s.shipmentId,
-          order_id: s.orderId,
-          revision: s.revision,
-          location: s.location,
-          carrier: s.carrier,
-          tracking_number: s.trackingNumber,
-          lines: s.lines,
-          shipped_at: s.at,
-        })),
-      );
-      await insertRows(
-        db,
-        'order_timeline',
-        ['event_id'],
-        timelineTypes,
-        changes.timeline.map((t) => ({
-          event_id: t.eventId,
-          order_id: t.orderId,
-          revision: t.revision,
-          event_type: t.eventType,
-          at: t.at,
-          actor_id: t.actorId,
-          actor_role: t.actorRole,
-          summary: t.summary,
-          data: t.data,
-          correlation_id: t.correlationId,
-        })),
-      );
-      return { invalidate: changes.tags };
-    },
+    staged,
+    apply: stagedApply(staged),
   };
 }
 
-async function load(db: Kysely<OrdersDatabase>, ids: string[]): Promise<Map<string, OrderModel>> {
-  const orders = new Map<string, OrderModel>();
-  if (ids.length === 0) return orders;
+function writes(changes: OrdersChanges): TableWrite[] {
+  return [
+    {
+      kind: 'upsert',
+      table: 'orders',
+      keys: ['order_id'],
+      types: orderTypes,
+      rows: changes.orders.map(orderRow),
+    },
+    {
+      kind: 'insert',
+      table: 'order_lines',
+      keys: ['order_id', 'line_id'],
+      types: lineTypes,
+      rows: changes.lines.flatMap(({ orderId, currency, lines }) =>
+        lines.map((line, index) => ({
+          order_id: orderId,
+          line_id: line.lineId,
+          line_no: index + 1,
+          sku: line.sku,
+          quantity: line.quantity,
+          unit_price: line.unitPrice.amount,
+          line_total: line.lineTotal.amount,
+          currency,
+          allocations: line.allocations,
+        })),
+      ),
+    },
+    {
+      kind: 'insert',
+      table: 'order_payments',
+      keys: ['event_id'],
+      types: paymentTypes,
+      rows: changes.payments.map((p) => ({
+        event_id: p.eventId,
+        order_id: p.orderId,
+        revision: p.revision,
+        kind: p.kind,
+        payment_ref: p.paymentRef,
+        amount: p.amount,
+        currency: p.currency,
+        reason: p.reason,
+        at: p.at,
+      })),
+    },
+    {
+      kind: 'insert',
+      table: 'order_refunds',
+      keys: ['order_id', 'refund_id'],
+      types: refundTypes,
+      rows: changes.refunds.map((r) => ({
+        refund_id: r.refundId,
+        order_id: r.orderId,
+        revision: r.revision,
+        amount: r.amount,
+        currency: r.currency,
+        reason: r.reason,
+        actor_id: r.actorId,
+        at: r.at,
+      })),
+    },
+    {
+      kind: 'insert',
+      table: 'order_shipments',
+      keys: ['order_id', 'shipment_id'],
+      types: shipmentTypes,
+      rows: changes.shipments.map((s) => ({
+        shipment_id: s.shipmentId,
+        order_id: s.orderId,
+        revision: s.revision,
+        location: s.location,
+        carrier: s.carrier,
+        tracking_number: s.trackingNumber,
+        lines: s.lines,
+        shipped_at: s.at,
+      })),
+    },
+    {
+      kind: 'insert',
+      table: 'order_timeline',
+      keys: ['event_id'],
+      types: timelineTypes,
+      rows: changes.timeline.map((t) => ({
+        event_id: t.eventId,
+        order_id: t.orderId,
+        revision: t.revision,
+        event_type: t.eventType,
+        at: t.at,
+        actor_id: t.actorId,
+        actor_role: t.actorRole,
+        summary: t.summary,
+        data: t.data,
+        correlation_id: t.correlationId,
+      })),
+    },
+  ];
+}
+
+/** Adds the orders among `ids` that `orders` does not hold yet, as stored. */
+async function load(
+  db: Kysely<OrdersDatabase>,
+  ids: string[],
+  orders: Map<string, OrderModel>,
+): Promise<void> {
+  const missing = ids.filter((id) => !orders.has(id));
+  if (missing.length === 0) return;
   const rows = await db
     .selectFrom('orders')
     .select(['order_id', 'state', 'placed_at', 'updated_at', 'revision'])
-    .where('order_id', 'in', ids)
+    .where('order_id', 'in', missing)
     .execute();
   for (const row of rows) {
     orders.set(row.order_id, {
@@ -128,7 +151,6 @@ async function load(db: Kysely<OrdersDatabase>, ids: string[]): Promise<Map<stri
       revision: row.revision,
     });
   }
-  return orders;
 }
 
 function orderRow({ state, placedAt, updatedAt, revision }: OrderModel) {
@@ -173,7 +195,7 @@ const orderTypes: ColumnTypes = {
   authorized_amount: 'bigint',
   captured_amount: 'bigint',
   refunded_amount: 'bigint',
-  shipping_address: 'jsonb',
+  shipping_address: 'json',
   line_count: 'integer',
   item_count: 'integer',
   expires_at: 'timestamptz',
@@ -182,7 +204,7 @@ const orderTypes: ColumnTypes = {
   placed_at: 'timestamptz',
   updated_at: 'timestamptz',
   revision: 'integer',
-  state: 'jsonb',
+  state: 'json',
 };
 
 const lineTypes: ColumnTypes = {
@@ -194,7 +216,7 @@ const lineTypes: ColumnTypes = {
   unit_price: 'bigint',
   line_total: 'bigint',
   currency: 'text',
-  allocations: 'jsonb',
+  allocations: 'json',
 };
 
 const paymentTypes: ColumnTypes = {
@@ -227,7 +249,7 @@ const shipmentTypes: ColumnTypes = {
   location: 'text',
   carrier: 'text',
   tracking_number: 'text',
-  lines: 'jsonb',
+  lines: 'json',
   shipped_at: 'timestamptz',
 };
 
@@ -240,6 +262,6 @@ const timelineTypes: ColumnTypes = {
   actor_id: 'text',
   actor_role: 'text',
   summary: 'text',
-  data: 'jsonb',
+  data: 'json',
   correlation_id: 'text',
 };

@@ -19,7 +19,7 @@ export async function setupOrders(db: Kysely<OrdersDatabase>, schema: string): P
       authorized_amount bigint not null,
       captured_amount bigint not null,
       refunded_amount bigint not null,
-      shipping_address jsonb not null,
+      shipping_address json not null,
       line_count integer not null,
       item_count integer not null,
       expires_at timestamptz not null,
@@ -28,7 +28,7 @@ export async function setupOrders(db: Kysely<OrdersDatabase>, schema: string): P
       placed_at timestamptz not null,
       updated_at timestamptz not null,
       revision integer not null,
-      state jsonb not null
+      state json not null
     )`,
     sql`create index orders_by_customer_idx on ${t('orders')} (customer_id, placed_at desc, order_id desc)`,
     sql`create index orders_by_status_idx on ${t('orders')} (status, placed_at desc)`,
@@ -41,7 +41,7 @@ export async function setupOrders(db: Kysely<OrdersDatabase>, schema: string): P
       unit_price bigint not null,
       line_total bigint not null,
       currency text not null,
-      allocations jsonb not null,
+      allocations json not null,
       primary key (order_id, line_id)
     )`,
     sql`create table ${t('order_payments')} (
@@ -74,7 +74,7 @@ export async function setupOrders(db: Kysely<OrdersDatabase>, schema: string): P
       location text not null,
       carrier text not null,
       tracking_number text not null,
-      lines jsonb not null,
+      lines json not null,
       shipped_at timestamptz not null,
       primary key (order_id, shipment_id)
     )`,
@@ -87,7 +87,7 @@ export async function setupOrders(db: Kysely<OrdersDatabase>, schema: string): P
       actor_id text not null,
       actor_role text not null,
       summary text not null,
-      data jsonb not null,
+      data json not null,
       correlation_id text not null
     )`,
     sql`create index order_timeline_order_idx on ${t('order_timeline')} (order_id, revision)`,

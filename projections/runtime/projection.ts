@@ -12,6 +12,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { EventFilter, RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { TableWrite } from '../batch-write.ts';
 
 /** What applying a batch changed, for whoever caches derived answers (the read API's cache). */
 export interface ProjectionEffects {
@@ -41,6 +42,30 @@ export interface ReadModelProjection<Database = unknown> {
    * failing event and stops this projector naming it (a poison event), never skipping it silently.
    */
   apply(db: Kysely<Database>, events: readonly RecordedEvent[]): Promise<ProjectionEffects | void>;
+  /**
+   * `apply` in its three stages, when the projection can say them apart (`stagedApply` builds
+   * `apply` from them). A replay then runs them apart: see `bulkFill`.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly staged?: Staged<Database, any>;
+}
+
+/**
+ * A batch-folding projection's apply as load, fold and write. `Models` are the read model's rows
+ * that folding needs (orders by id, ...), held in memory.
+ */
+export interface Staged<Database, Models> {
+  /** Holds no models yet. */
+  empty(): Models;
+  /** How many models are held (a replay keeps them between batches, up to a bound). */
+  size(models: Models): number;
+  /** Reads into `models` what folding `events` needs and `models` does not hold yet. */
+  load(db: Kysely<Database>, events: readonly RecordedEvent[], models: Models): Promise<void>;
+  /** Folds `events` into `models`, in memory: the rows to write, and what changed for caches. */
+  fold(
+    models: Models,
+    events: readonly RecordedEvent[],
+  ): { writes: TableWrite[]; effects: ProjectionEffects };
 }
 
 export interface SinkProjection {
