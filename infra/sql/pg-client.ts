@@ -1,4 +1,7 @@
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
 
 export interface PgClientOptions {
@@ -22,6 +25,14 @@ export function createPgClient(options: PgClientOptions): SqlClient {
     async query<Row>(text: string, params: readonly unknown[] = [], name?: string) {
       const result = await runner.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
       return result.rows as Row[];
+    },
+    async copyFrom(statement: string, text: string) {
+      const client = runner instanceof pg.Pool ? await runner.connect() : runner;
+      try {
+        await pipeline(Readable.from([text]), client.query(copyFromStdin(statement)));
+      } finally {
+        if (client !== runner) client.release();
+      }
     },
   });
 

@@ -12,6 +12,12 @@ export interface SqlExecutor {
     params?: readonly unknown[],
     name?: string,
   ): Promise<Row[]>;
+  /**
+   * Streams rows into a table with `copy ... from stdin` (`statement`), in COPY's text format
+   * (`text`: tab-separated columns, one row per line). Only where the driver has it (`pg`); bulk
+   * loaders fall back to INSERT elsewhere.
+   */
+  copyFrom?(statement: string, text: string): Promise<void>;
 }
 
 export interface SqlClient extends SqlExecutor {
