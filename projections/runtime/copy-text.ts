@@ -1,8 +1,8 @@
 /**
  * Rows in PostgreSQL's COPY text format, for `copy ... from stdin`: a replay's bulk writer streams
  * append-only rows this way. PostgreSQL splits COPY text on tabs and newlines, where an INSERT from
- * one JSON parameter (`json_to_recordset`) makes it parse the whole batch as JSON first: for 21,000
- * audit entries its share of the work went from about 230 ms to 80 ms.
+ * one JSON parameter (`json_to_recordset`) makes it parse the whole batch as JSON first: 21,000
+ * audit entries took PostgreSQL 59 ms by COPY against 197 ms that way (no secondary indexes).
  */
 import type { ColumnTypes } from '../batch-write.ts';
 

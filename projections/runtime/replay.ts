@@ -10,7 +10,8 @@ import {
   type Guard,
 } from './batch.ts';
 import { CheckpointMoved, readGenerationCheckpoint, resetCheckpoint } from './checkpoints.ts';
-import { createGeneration, dropGeneration } from './generations.ts';
+import { bulkFill, settled, type Fill, type Filled } from './bulk-fill.ts';
+import { createGeneration, dropGeneration, restoreIndexes, setIndexesAside } from './generations.ts';
 import { acquireLease } from './instance-lease.ts';
 import { PoisonEvent } from './poison-event.ts';
 import type { AnyReadModelProjection, SinkProjection } from './projection.ts';
@@ -31,6 +32,10 @@ export interface ReplayOptions {
   batchSize?: number;
   /** Called after each committed batch; a returned promise is awaited (the next batch waits). */
   onProgress?: (progress: ReplayProgress) => void | Promise<void>;
+  /** `false`: fill the careful way only, even where the bulk fill could (default `true`). */
+  bulk?: boolean;
+  /** Models the bulk fill keeps in memory before it drops them (default `MODEL_LIMIT`). */
+  modelLimit?: number;
 }
 
 export interface ReplayDeps {
@@ -54,10 +59,13 @@ export type ReplaySubject =
  * Rebuilds a projection from the start of the log.
  *
  * Read model, blue/green: generation N+1 is set up in a new schema and filled from position zero
- * while generation N keeps serving (its live projector keeps running). Once the fill has caught up,
- * its last batch commits together with the registry's switch to N+1 (under the registry row's lock,
- * which live batches hold shared, so none is in flight on N). The live projector then finds its
- * generation switched and continues on N+1 from N+1's checkpoint; N is dropped.
+ * while generation N keeps serving (its live projector keeps running). Its secondary indexes are
+ * built once the fill is done. A staged projection on PostgreSQL fills by `bulkFill` first; the
+ * careful fill (one transaction per batch, poison events named) takes it from there, or from empty
+ * if the bulk fill failed. Once the fill has caught up, its last batch commits together with the
+ * registry's switch to N+1 (under the registration lock, which live batches hold shared, so none
+ * is in flight on N). The live projector then finds its generation switched and continues on N+1
+ * from N+1's checkpoint; N is dropped.
  *
  * Sink: `reset()` empties it, a new generation starts at the beginning and serves at once, and the
  * replay delivers up to the head (a live projector may deliver beside it: the sink de-duplicates).
@@ -103,61 +111,54 @@ async function countEvents(store: EventStore, database: SqlExecutor): Promise<nu
   return row ? Number(row.n) : null;
 }
 
-interface Filled {
-  generation: number;
-  events: number;
-}
-
 async function replayReadModel(
   deps: ReplayDeps,
   subject: Extract<ReplaySubject, { kind: 'read_model' }>,
   total: number | null,
   options: ReplayOptions,
-): Promise<Filled> {
-  const { database, store } = deps;
+): Promise<{ generation: number; events: number }> {
+  const { database, store, log } = deps;
   const { projection } = subject;
-  const batchSize = options.batchSize ?? 2000;
-  const before = (await readRegistration(database, projection.name))!;
-  const old = before.activeGeneration;
+  const old = (await readRegistration(database, projection.name))!.activeGeneration;
   const generation = old + 1;
-  await database.transaction((tx) => createGeneration(tx, projection, generation));
-  const skips = await loadSkips(database, projection.name);
-  let checkpoint: Position | null = null;
-  let events = 0;
-  let switched = false;
-  const read = (from: Position | null) =>
-    readAhead(readNextBatch(store, from, batchSize, projection.filter, skips));
-  let next = read(null);
+  const create = () =>
+    database.transaction(async (tx) =>
+      setIndexesAside(tx, await createGeneration(tx, projection, generation)),
+    );
+  const indexes = await create();
+  const fill: Fill = {
+    store,
+    database,
+    name: projection.name,
+    filter: projection.filter,
+    generation,
+    batchSize: options.batchSize ?? 2000,
+    skips: await loadSkips(database, projection.name),
+    report: (events, position) => options.onProgress?.({ events, total, position }),
+    ...(options.modelLimit ? { modelLimit: options.modelLimit } : {}),
+  };
+  // Built in the switching transaction, before it locks the registry: live batches keep going.
+  const switchTo = async (tx: SqlExecutor) => {
+    await restoreIndexes(tx, indexes);
+    await switchGeneration(tx, projection.name, old, generation, projection.version);
+  };
+  let events: number;
   try {
-    while (!switched) {
-      const batch = await next;
-      const caughtUp = !batch || !batch.full;
-      const end: Position | null = batch?.end ?? checkpoint;
-      // The next read of the log runs while this batch commits: the two use different connections
-      // (and mostly different cores), so a rebuild is not the sum of both.
-      if (!caughtUp) next = read(end);
-      const target: CommitTarget = {
-        database,
-        generation,
-        previous: checkpoint,
-        guard: 'building',
-        ...(caughtUp
-          ? {
-              alsoInTransaction: (tx) =>
-                switchGeneration(tx, projection.name, old, generation, projection.version),
-            }
-          : {}),
-      };
-      if (end) await commitOrPoison(subject, target, batch?.events ?? [], end);
-      else
-        await database.transaction((tx) =>
-          switchGeneration(tx, projection.name, old, generation, projection.version),
+    let filled: Filled = { checkpoint: null, events: 0 };
+    // PostgreSQL only: the bulk fill reads on one connection while it writes on another, where
+    // PGlite has one connection for everything.
+    if (projection.staged && database.dialect === 'postgres' && options.bulk !== false) {
+      try {
+        filled = await bulkFill(fill, projection.staged);
+      } catch (error) {
+        log.warn(
+          { projection: projection.name, err: error },
+          'the bulk replay failed; filling again batch by batch, which names the event if one is at fault',
         );
-      checkpoint = end;
-      events += batch?.events.length ?? 0;
-      switched = caughtUp;
-      await options.onProgress?.({ events, total, position: checkpoint });
+        await create();
+      }
     }
+    events = await carefulFill(deps, subject, fill, filled, switchTo);
   } catch (error) {
     await database
       .transaction((tx) => dropGeneration(tx, projection.name, generation))
@@ -166,6 +167,47 @@ async function replayReadModel(
   }
   await database.transaction((tx) => dropGeneration(tx, projection.name, old));
   return { generation, events };
+}
+
+/**
+ * Fills the generation from `from` up to the head, one transaction per batch (a failing batch is
+ * retried event by event to name a poison event), and switches to it in the last batch's
+ * transaction. Returns the events read in all.
+ */
+async function carefulFill(
+  deps: ReplayDeps,
+  subject: Extract<ReplaySubject, { kind: 'read_model' }>,
+  fill: Fill,
+  from: Filled,
+  switchTo: (tx: SqlExecutor) => Promise<void>,
+): Promise<number> {
+  const { database, store } = deps;
+  const { projection } = subject;
+  let { checkpoint, events } = from;
+  const read = (after: Position | null) =>
+    settled(readNextBatch(store, after, fill.batchSize, projection.filter, fill.skips));
+  let next = read(checkpoint);
+  for (;;) {
+    const batch = await next;
+    const caughtUp = !batch || !batch.full;
+    const end: Position | null = batch?.end ?? checkpoint;
+    // The next read of the log runs while this batch commits: the two use different connections
+    // (and mostly different cores), so a rebuild is not the sum of both.
+    if (!caughtUp) next = read(end);
+    const target: CommitTarget = {
+      database,
+      generation: fill.generation,
+      previous: checkpoint,
+      guard: 'building',
+      ...(caughtUp ? { alsoInTransaction: switchTo } : {}),
+    };
+    if (end) await commitOrPoison(subject, target, batch?.events ?? [], end);
+    else await database.transaction(switchTo);
+    checkpoint = end;
+    events += batch?.events.length ?? 0;
+    await fill.report(events, checkpoint);
+    if (caughtUp) return events;
+  }
 }
 
 /** Makes `generation` serve instead of `old`, built by `version`, running. */
@@ -193,7 +235,7 @@ async function replaySink(
   subject: Extract<ReplaySubject, { kind: 'sink' }>,
   total: number | null,
   options: ReplayOptions,
-): Promise<Filled> {
+): Promise<{ generation: number; events: number }> {
   const { database, store } = deps;
   const { projection } = subject;
   const batchSize = options.batchSize ?? 2000;
@@ -210,7 +252,7 @@ async function replaySink(
   });
   const skips = await loadSkips(database, projection.name);
   const read = (from: Position | null) =>
-    readAhead(readNextBatch(store, from, batchSize, projection.filter, skips));
+    settled(readNextBatch(store, from, batchSize, projection.filter, skips));
   let checkpoint: Position | null = null;
   let events = 0;
   let next = read(null);
@@ -233,15 +275,6 @@ async function replaySink(
     await options.onProgress?.({ events, total, position: checkpoint });
   }
   return { generation, events };
-}
-
-/**
- * A read started before the caller is ready for it. Its failure is only reported where it is
- * awaited: a replay that stops for another reason meanwhile must not leave an unhandled rejection.
- */
-function readAhead<T>(read: Promise<T>): Promise<T> {
-  read.catch(() => undefined);
-  return read;
 }
 
 /** Commits a batch; on failure finds the event that fails alone and throws `PoisonEvent` naming it. */

@@ -1,0 +1,40 @@
+import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
+import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
+import { writeTables, type TableWrite } from '../batch-write.ts';
+import { copyStatement, copyText } from './copy-text.ts';
+
+/** A table write made ready for a generation being filled: COPY text, or the write as it is. */
+export type BulkWrite = { copy: string; text: string } | { write: TableWrite };
+
+/**
+ * Makes a fold's writes ready for a generation that a replay is filling: appends become COPY text
+ * (when the driver can COPY), made here so that a bulk fill does it before its transaction, while
+ * the previous batch commits. Unlike `insert`'s `on conflict do nothing`, COPY fails on a key
+ * already there; the replay then starts again the careful way (`bulkFill`), so a log that holds
+ * such a case still rebuilds exactly as it applied live.
+ */
+export function prepareBulkWrites(
+  schema: string,
+  writes: readonly TableWrite[],
+  canCopy: boolean,
+): BulkWrite[] {
+  return writes
+    .filter((write) => write.rows.length > 0)
+    .map((write) =>
+      write.kind === 'insert' && canCopy
+        ? { copy: copyStatement(schema, write.table, write.types), text: copyText(write.types, write.rows) }
+        : { write },
+    );
+}
+
+/** Runs prepared writes, in order, in the batch's transaction. */
+export async function runBulkWrites(
+  tx: SqlExecutor,
+  schema: string,
+  writes: readonly BulkWrite[],
+): Promise<void> {
+  for (const write of writes) {
+    if ('copy' in write) await tx.copyFrom!(write.copy, write.text);
+    else await writeTables(kyselyOver<unknown>(tx).withSchema(schema), [write.write]);
+  }
+}
