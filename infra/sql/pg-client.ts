@@ -26,10 +26,13 @@ export function createPgClient(options: PgClientOptions): SqlClient {
       const result = await runner.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
       return result.rows as Row[];
     },
-    async copyFrom(statement: string, text: string) {
+    async copyFrom(statement: string, text: string | Iterable<string>) {
       const client = runner instanceof pg.Pool ? await runner.connect() : runner;
       try {
-        await pipeline(Readable.from([text]), client.query(copyFromStdin(statement)));
+        await pipeline(
+          Readable.from(typeof text === 'string' ? [text] : text),
+          client.query(copyFromStdin(statement)),
+        );
       } finally {
         if (client !== runner) client.release();
       }

@@ -1,15 +1,14 @@
 import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { writeTables, type TableWrite } from '../batch-write.ts';
-import { copyStatement, copyText } from './copy-text.ts';
+import { copyChunks, copyStatement } from './copy-text.ts';
 
 /** A table write made ready for a generation being filled: COPY text, or the write as it is. */
-export type BulkWrite = { copy: string; text: string } | { write: TableWrite };
+export type BulkWrite = { copy: string; text: Iterable<string> } | { write: TableWrite };
 
 /**
- * Makes a fold's writes ready for a generation that a replay is filling: appends become COPY text
- * (when the driver can COPY), made here so that a bulk fill does it before its transaction, while
- * the previous batch commits. Unlike `insert`'s `on conflict do nothing`, COPY fails on a key
+ * Makes a fold's writes ready for a generation that a replay is filling: appends become COPY (when
+ * the driver can COPY), their text made chunk by chunk as PostgreSQL takes it in. Unlike `insert`'s `on conflict do nothing`, COPY fails on a key
  * already there; the replay then starts again the careful way (`bulkFill`), so a log that holds
  * such a case still rebuilds exactly as it applied live.
  */
@@ -22,7 +21,7 @@ export function prepareBulkWrites(
     .filter((write) => write.rows.length > 0)
     .map((write) =>
       write.kind === 'insert' && canCopy
-        ? { copy: copyStatement(schema, write.table, write.types), text: copyText(write.types, write.rows) }
+        ? { copy: copyStatement(schema, write.table, write.types), text: copyChunks(write.types, write.rows) }
         : { write },
     );
 }

@@ -1,5 +1,5 @@
 /**
- * COPY text (`copyText`) against PostgreSQL itself: any row a fold produces lands the same by COPY
+ * COPY text (`copyChunks`, here 7 rows a chunk) against PostgreSQL itself: any row a fold produces lands the same by COPY
  * as by the live projector's INSERT (`insertRows`), whatever its strings and JSON hold.
  */
 import fc from 'fast-check';
@@ -8,7 +8,7 @@ import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { migratedPostgres } from '../../test-support/databases.ts';
 import { writeTables, type ColumnTypes } from '../batch-write.ts';
-import { copyStatement, copyText } from './copy-text.ts';
+import { copyChunks, copyStatement } from './copy-text.ts';
 
 const types: ColumnTypes = {
   id: 'integer',
@@ -57,10 +57,10 @@ describe('COPY text on postgres', () => {
 
   it('lands every row as INSERT does', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 20 }), async (generated) => {
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 30 }), async (generated) => {
         const rows = generated.map((fields, id) => ({ id, ...fields }));
         await db.query('truncate copied, inserted');
-        await db.copyFrom!(copyStatement('public', 'copied', types), copyText(types, rows));
+        await db.copyFrom!(copyStatement('public', 'copied', types), copyChunks(types, rows, 7));
         await writeTables(kyselyOver<unknown>(db).withSchema('public'), [
           { kind: 'insert', table: 'inserted', keys: ['id'], types, rows },
         ]);
