@@ -14,8 +14,8 @@ export interface SqlExecutor {
   ): Promise<Row[]>;
   /**
    * Streams rows into a table with `copy ... from stdin` (`statement`), in COPY's text format
-   * (`text`: tab-separated columns, one row per line; or its chunks, sent as they are made). Only where the driver has it (`pg`); bulk
-   * loaders fall back to INSERT elsewhere.
+   * (`text`: tab-separated columns, one row per line; or its chunks, sent as they are made). Only
+   * where the driver has it (`pg`); bulk loaders fall back to INSERT elsewhere.
    */
   copyFrom?(statement: string, text: string | Iterable<string>): Promise<void>;
 }
