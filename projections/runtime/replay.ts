@@ -10,6 +10,7 @@ import {
   type Guard,
 } from './batch.ts';
 import { CheckpointMoved, readGenerationCheckpoint, resetCheckpoint } from './checkpoints.ts';
+import { refreshReadStatistics } from '../../infra/event-store/sql/read-statistics.ts';
 import { bulkFill, settled, type Fill, type Filled } from './bulk-fill.ts';
 import { createGeneration, dropGeneration, restoreIndexes, setIndexesAside } from './generations.ts';
 import { acquireLease } from './instance-lease.ts';
@@ -94,6 +95,9 @@ export async function replayProjection(
   try {
     const started = performance.now();
     const total = await countEvents(deps.store, database);
+    if (total !== null && (await refreshReadStatistics(database))) {
+      log.info({ projection: name }, 'analyzed the event log first: its statistics were missing or stale');
+    }
     const run = subject.kind === 'read_model' ? replayReadModel : replaySink;
     const { generation, events } = await run(deps, subject as never, total, options);
     const seconds = (performance.now() - started) / 1000;
