@@ -162,7 +162,7 @@ async function replayReadModel(
         await create();
       }
     }
-    events = await carefulFill(deps, subject, fill, filled, switchTo);
+    events = await carefulFill(subject, fill, filled, switchTo);
   } catch (error) {
     await database
       .transaction((tx) => dropGeneration(tx, projection.name, generation))
@@ -179,17 +179,15 @@ async function replayReadModel(
  * transaction. Returns the events read in all.
  */
 async function carefulFill(
-  deps: ReplayDeps,
   subject: Extract<ReplaySubject, { kind: 'read_model' }>,
   fill: Fill,
   from: Filled,
   switchTo: (tx: SqlExecutor) => Promise<void>,
 ): Promise<number> {
-  const { database, store } = deps;
-  const { projection } = subject;
+  const { database, store } = fill;
   let { checkpoint, events } = from;
   const read = (after: Position | null) =>
-    settled(readNextBatch(store, after, fill.batchSize, projection.filter, fill.skips));
+    settled(readNextBatch(store, after, fill.batchSize, fill.filter, fill.skips));
   let next = read(checkpoint);
   for (;;) {
     const batch = await next;
