@@ -4,6 +4,7 @@ import { available, stockDecider, type StockState } from '../../domain/inventory
 import { orderDecider, type OrderState } from '../../domain/orders/index.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';
 import { replay } from '../../domain/decider.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { createExpiryScheduler } from './expiry-scheduler.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
@@ -13,15 +14,6 @@ import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { createCommandHandlers } from '../command-handlers.ts';
 import { defaultOrderSettings } from './order-deps.ts';
 
-const address = {
-  name: 'Ada',
-  line1: 'Main St 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 describe.each(['pglite', 'postgres'] as const)('order flows on %s', (backend) => {
@@ -36,7 +28,7 @@ describe.each(['pglite', 'postgres'] as const)('order flows on %s', (backend) =>
   }
   const place = (orderId: string, lines: { productId: string; quantity: number }[], customerId = 'c1') =>
     h.handlers.placeOrder(
-      { orderId, customerId, currency: 'EUR', lines, shippingAddress: address },
+      { orderId, customerId, currency: 'EUR', lines, shippingAddress: berlinAddress },
       h.context(),
     );
 
@@ -119,7 +111,7 @@ describe.each(['pglite', 'postgres'] as const)('order flows on %s', (backend) =>
     });
     await expect(
       elsewhere.placeOrder(
-        { orderId: 'o1', customerId: 'c1', currency: 'EUR', lines, shippingAddress: address },
+        { orderId: 'o1', customerId: 'c1', currency: 'EUR', lines, shippingAddress: berlinAddress },
         h.context(),
       ),
     ).rejects.toBeInstanceOf(AlreadyExists);

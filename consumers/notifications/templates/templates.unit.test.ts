@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderPlaced } from '../../../domain/orders/index.ts';
+import { berlinAddress } from '../../../test-support/addresses.ts';
 import { backInStock, lowStock } from './admin-templates.ts';
 import * as customer from './customer-templates.ts';
 import { escapeHtml, formatMoney } from './rendered-mail.ts';
@@ -20,15 +21,8 @@ const placed: OrderPlaced['data'] = {
     },
   ],
   totals: { subtotal: eur(2598), shipping: eur(499), total: eur(3097) },
-  shippingAddress: {
-    name: 'Ada <script>',
-    line1: 'Main St 1',
-    line2: null,
-    city: 'Berlin',
-    postalCode: '10115',
-    region: null,
-    country: 'DE',
-  },
+  // The name carries markup, which the HTML mails must escape.
+  shippingAddress: { ...berlinAddress, name: 'Ada <script>' },
   paymentProvider: 'manual',
   expiresAt: '2026-11-21T10:15:00.000Z',
 };
