@@ -32,8 +32,18 @@ export async function migrate(client: SqlClient, migrations: readonly Migration[
 
 /** Extended-protocol drivers take one statement per call; migrations separate theirs with `;` at line end. */
 function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*$/m)
-    .map((statement) => statement.trim())
-    .filter((statement) => statement.length > 0);
+  const statements: string[] = [];
+  let current: string[] = [];
+  // Inside a $$-quoted body (a function's), a line ending in ";" ends a statement of the body only.
+  let quoted = false;
+  for (const line of sql.split('\n')) {
+    current.push(line);
+    if ((line.split('$$').length - 1) % 2 === 1) quoted = !quoted;
+    if (!quoted && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;\s*$/, ''));
+      current = [];
+    }
+  }
+  statements.push(current.join('\n'));
+  return statements.map((statement) => statement.trim()).filter((statement) => statement.length > 0);
 }

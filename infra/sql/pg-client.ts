@@ -2,6 +2,7 @@ import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { inlineParameters } from './inline-parameters.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
 
 export interface PgClientOptions {
@@ -21,7 +22,10 @@ export function createPgClient(options: PgClientOptions): SqlClient {
   // An idle client that loses its connection emits on the pool; without a listener Node would crash.
   pool.on('error', () => undefined);
 
-  const on = (runner: pg.Pool | pg.PoolClient): SqlExecutor => ({
+  const on = (runner: pg.Pool | pg.PoolClient, atCommit?: string[]): SqlExecutor => ({
+    ...(atCommit
+      ? { atCommit: (text, params = []) => void atCommit.push(inlineParameters(text, params)) }
+      : {}),
     async query<Row>(text: string, params: readonly unknown[] = [], name?: string) {
       const result = await runner.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
       return result.rows as Row[];
@@ -44,10 +48,12 @@ export function createPgClient(options: PgClientOptions): SqlClient {
     ...on(pool),
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      const atCommit: string[] = [];
       try {
         await client.query('BEGIN');
-        const result = await work(on(client));
-        await client.query('COMMIT');
+        const result = await work(on(client, atCommit));
+        // One simple-protocol script: a statement that fails stops it before the COMMIT.
+        await client.query([...atCommit, 'COMMIT'].join(';\n'));
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -18,6 +18,15 @@ export interface SqlExecutor {
    * where the driver has it (`pg`); bulk loaders fall back to INSERT elsewhere.
    */
   copyFrom?(statement: string, text: string | Iterable<string>): Promise<void>;
+  /**
+   * In a transaction, where the driver has it (`pg`): runs the statement at commit, in the same
+   * round trip as the COMMIT (one simple-protocol script, the parameters written in as literals;
+   * see `inlineParameters`), in the order given. A failure rolls the transaction back and is what
+   * `transaction` throws. For writes whose result is not needed: a transaction holds its
+   * transaction id from its first write to its end, and readers of the global log see nothing
+   * past the oldest one open, so every client turn taken while holding one delays every reader.
+   */
+  atCommit?(text: string, params?: readonly unknown[]): void;
 }
 
 export interface SqlClient extends SqlExecutor {

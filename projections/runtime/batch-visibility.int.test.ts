@@ -2,8 +2,9 @@
  * A projector's batch must not hide new events from readers of the global log while it reads and
  * folds. Readers see nothing past the oldest open transaction id (read-statements.ts), so a batch
  * that takes a transaction id early (a row lock on its registration did) holds back every other
- * projector's view of the log for as long as it runs. PostgreSQL only: PGlite runs one transaction
- * at a time.
+ * projector's view of the log for as long as it runs. Its writes wait for the COMMIT
+ * (`kyselyWritesAtCommit`), so not even they take one early. PostgreSQL only: PGlite runs one
+ * transaction at a time.
  */
 import { describe, expect, it } from 'vitest';
 import { comparePositions } from '../../commands/ports/position.ts';
@@ -16,35 +17,38 @@ import { streamCountsProjection } from './testing/stream-counts-projection.ts';
 describe('a projector batch in flight on postgres', () => {
   const { database, track } = perTestResources('postgres');
 
-  it('leaves what readers of the log can see alone until it writes', async () => {
-    const db = await database();
-    const deps = projectorDeps(db);
-    let entered!: () => void;
-    const inBatch = new Promise<void>((resolve) => (entered = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const projection = streamCountsProjection({
-      filter: { categories: ['thing'] },
-      async beforeWrite() {
-        entered();
-        await released;
-      },
-    });
-    track(await startReadModelProjector(deps, projection, { leaseRetryMs: 50 }));
-    await appendSpread(deps.store, 'thing', 1, 1);
-    // The batch's transaction is open: it has checked its registration, read and folded.
-    await inBatch;
-    try {
-      const later = await appendSpread(deps.store, 'other', 1, 1);
-      let head: Position | null = null;
-      for (const deadline = Date.now() + 3000; Date.now() < deadline;) {
-        head = await deps.store.headPosition();
-        if (head && comparePositions(head, later) >= 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
+  it.each(['beforeWrite', 'afterWrite'] as const)(
+    'leaves what readers of the log can see alone (held %s)',
+    async (hook) => {
+      const db = await database();
+      const deps = projectorDeps(db);
+      let entered!: () => void;
+      const inBatch = new Promise<void>((resolve) => (entered = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const projection = streamCountsProjection({
+        filter: { categories: ['thing'] },
+        async [hook]() {
+          entered();
+          await released;
+        },
+      });
+      track(await startReadModelProjector(deps, projection, { leaseRetryMs: 50 }));
+      await appendSpread(deps.store, 'thing', 1, 1);
+      // The batch's transaction is open: it has checked its registration, read, folded (and written).
+      await inBatch;
+      try {
+        const later = await appendSpread(deps.store, 'other', 1, 1);
+        let head: Position | null = null;
+        for (const deadline = Date.now() + 3000; Date.now() < deadline;) {
+          head = await deps.store.headPosition();
+          if (head && comparePositions(head, later) >= 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expect(head && comparePositions(head, later)).toBeGreaterThanOrEqual(0);
+      } finally {
+        release();
       }
-      expect(head && comparePositions(head, later)).toBeGreaterThanOrEqual(0);
-    } finally {
-      release();
-    }
-  });
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import type { EventFilter, EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
 import { comparePositions } from '../../commands/ports/position.ts';
-import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
+import { kyselyOver, kyselyWritesAtCommit } from '../../infra/sql/kysely-over-sql.ts';
 import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
-import { advanceCheckpoint, reached } from './checkpoints.ts';
+import { advanceCheckpoint, checkpointMovedFrom, reached } from './checkpoints.ts';
 import type { AnyReadModelProjection, ProjectionEffects, SinkProjection } from './projection.ts';
 import { holdRegistration, readRegistration, schemaName } from './registry.ts';
 import { isSkipped } from './skips.ts';
@@ -90,19 +90,38 @@ export async function commitReadModelBatch(
   end: Position,
 ): Promise<ProjectionEffects> {
   const { name } = projection;
-  return target.database.transaction(async (tx) => {
-    await checkGuard(tx, name, target.generation, target.guard);
-    const effects =
-      events.length > 0
-        ? await projection.apply(
-            kyselyOver<unknown>(tx).withSchema(schemaName(name, target.generation)),
-            events,
-          )
-        : undefined;
-    await advanceCheckpoint(tx, name, target.generation, target.previous, end);
-    await target.alsoInTransaction?.(tx);
-    return effects ?? {};
-  });
+  return target.database
+    .transaction(async (tx) => {
+      await checkGuard(tx, name, target.generation, target.guard);
+      // A live batch sends what it can with its COMMIT (`SqlExecutor.atCommit`): readers of the log
+      // wait for every transaction that holds a transaction id, and a write takes one.
+      const atCommit = target.guard === 'serving' && tx.atCommit !== undefined;
+      const schema = schemaName(name, target.generation);
+      const effects =
+        events.length > 0 ? await applyBatch(projection, tx, schema, events, atCommit) : undefined;
+      await advanceCheckpoint(tx, name, target.generation, target.previous, end, { atCommit });
+      await target.alsoInTransaction?.(tx);
+      return effects ?? {};
+    })
+    .catch((error: unknown) => {
+      throw checkpointMovedFrom(error, name, target.generation);
+    });
+}
+
+/**
+ * Runs the projection's apply. Its writes wait for the COMMIT (`atCommit`): apply reads first and
+ * writes last (load, fold, write), so the batch then takes its transaction id only at the commit,
+ * and its loading and folding hold back no reader of the log.
+ */
+function applyBatch(
+  projection: AnyReadModelProjection,
+  tx: SqlExecutor,
+  schema: string,
+  events: readonly RecordedEvent[],
+  atCommit: boolean,
+): Promise<ProjectionEffects | void> {
+  const db = atCommit ? kyselyWritesAtCommit<unknown>(tx) : kyselyOver<unknown>(tx);
+  return projection.apply(db.withSchema(schema), events);
 }
 
 /** Delivers a batch to a sink, then (acknowledged) moves its checkpoint: at-least-once. */
@@ -113,10 +132,16 @@ export async function commitSinkBatch(
   end: Position,
 ): Promise<ProjectionEffects> {
   if (events.length > 0) await projection.deliver(events);
-  await target.database.transaction(async (tx) => {
-    await checkGuard(tx, projection.name, target.generation, target.guard);
-    await advanceCheckpoint(tx, projection.name, target.generation, target.previous, end);
-    await target.alsoInTransaction?.(tx);
-  });
+  const { name } = projection;
+  await target.database
+    .transaction(async (tx) => {
+      await checkGuard(tx, name, target.generation, target.guard);
+      const atCommit = target.guard === 'serving';
+      await advanceCheckpoint(tx, name, target.generation, target.previous, end, { atCommit });
+      await target.alsoInTransaction?.(tx);
+    })
+    .catch((error: unknown) => {
+      throw checkpointMovedFrom(error, name, target.generation);
+    });
   return {};
 }

@@ -1,6 +1,6 @@
 import type { Position } from '../../commands/ports/event-store.ts';
 import { comparePositions } from '../../commands/ports/position.ts';
-import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
+import { sqlState, type SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { readRegistration, schemaName } from './registry.ts';
 
 /** Thrown when a projection has never been started, so it has no generation to read or wait for. */
@@ -10,6 +10,9 @@ export class UnknownProjection extends Error {
     super(`projection "${projection}" is not registered yet: start its projector (qm serve or qm project)`);
   }
 }
+
+/** SQLSTATE `qm_advance_checkpoint` (migration 0008) raises when it finds the checkpoint moved. */
+export const CHECKPOINT_MOVED_STATE = 'QM409';
 
 /**
  * Another writer moved the checkpoint since this one read it (a second instance, or a replay that
@@ -67,6 +70,10 @@ export async function readCheckpoint(db: SqlExecutor, name: string): Promise<Pos
 /**
  * Compare-and-set of a generation's checkpoint: moves it from `previous` to `next` or throws
  * `CheckpointMoved`. Run it in the transaction that applied the batch, so both commit together.
+ *
+ * `atCommit` sends it with the transaction's COMMIT where the driver can (`SqlExecutor.atCommit`):
+ * a moved checkpoint then fails the commit instead, and `transaction` throws what
+ * `checkpointMovedFrom` turns into `CheckpointMoved`.
  */
 export async function advanceCheckpoint(
   tx: SqlExecutor,
@@ -74,24 +81,28 @@ export async function advanceCheckpoint(
   generation: number,
   previous: Position | null,
   next: Position,
+  { atCommit = false }: { atCommit?: boolean } = {},
 ): Promise<void> {
-  const rows = await tx.query(
-    `update qm_projection_checkpoints
-     set commit_position = $3::numeric, prepare_position = $4::numeric, updated_at = now()
-     where name = $1 and generation = $2
-       and commit_position is not distinct from $5::numeric and prepare_position is not distinct from $6::numeric
-     returning 1 as ok`,
-    [
-      name,
-      generation,
-      next.commit.toString(),
-      next.prepare.toString(),
-      previous?.commit.toString() ?? null,
-      previous?.prepare.toString() ?? null,
-    ],
-    'qm_advance_checkpoint',
-  );
-  if (rows.length !== 1) throw new CheckpointMoved(name, generation);
+  const params = [
+    name,
+    generation,
+    next.commit.toString(),
+    next.prepare.toString(),
+    previous?.commit.toString() ?? null,
+    previous?.prepare.toString() ?? null,
+  ];
+  const statement = `select qm_advance_checkpoint($1, $2::integer, $3::numeric, $4::numeric, $5::numeric, $6::numeric)`;
+  if (atCommit && tx.atCommit) return tx.atCommit(statement, params);
+  try {
+    await tx.query(statement, params, 'qm_advance_checkpoint');
+  } catch (error) {
+    throw checkpointMovedFrom(error, name, generation);
+  }
+}
+
+/** `CheckpointMoved` for the error `qm_advance_checkpoint` raises; any other error as it is. */
+export function checkpointMovedFrom(error: unknown, name: string, generation: number): unknown {
+  return sqlState(error) === CHECKPOINT_MOVED_STATE ? new CheckpointMoved(name, generation) : error;
 }
 
 /** Creates (or resets to the start) the checkpoint of a generation. */

@@ -40,6 +40,9 @@ export interface ReadModelProjection<Database = unknown> {
    * Applies a batch, in log order, inside the runtime's transaction (`db` runs in it and is scoped
    * to the generation's schema). Throwing rolls the whole batch back; the runtime then isolates the
    * failing event and stops this projector naming it (a poison event), never skipping it silently.
+   *
+   * Read everything first, then write: on PostgreSQL the live projector sends the writes with the
+   * COMMIT (`kyselyWritesAtCommit`), and a read after a write throws there.
    */
   apply(db: Kysely<Database>, events: readonly RecordedEvent[]): Promise<ProjectionEffects | void>;
   /**

@@ -17,6 +17,8 @@ export interface StreamCountsOptions {
   delayMs?: number;
   /** Awaited inside each batch's transaction before its first write. */
   beforeWrite?: (events: readonly RecordedEvent[]) => Promise<void>;
+  /** Awaited inside each batch's transaction after its write (the COMMIT not yet sent). */
+  afterWrite?: (events: readonly RecordedEvent[]) => Promise<void>;
 }
 
 /** Events whose data has `poison: true` cannot be applied: a stand-in for a projection bug. */
@@ -56,6 +58,7 @@ export function streamCountsProjection(
           }),
         )
         .execute();
+      await options.afterWrite?.(events);
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       if (options.failAfterWrite?.(events)) throw new Error('injected failure after the rows were written');
       return { invalidate: [...byStream.keys()].map((stream) => `stream:${stream}`) };

@@ -1,0 +1,29 @@
+import type { Migration } from '../../infra/sql/migrate.ts';
+
+/**
+ * The projector checkpoint's compare-and-set as a function that raises (SQLSTATE `QM409`, `CHECKPOINT_MOVED_STATE`) when it
+ * finds the checkpoint moved, instead of returning no row for the caller to check: a live batch then
+ * sends it in the same round trip as its COMMIT (`SqlExecutor.atCommit`), and a moved checkpoint
+ * still rolls the batch back, because the error stops the script before the COMMIT runs.
+ */
+export const advanceCheckpointFunction: Migration = {
+  id: '0008-advance-checkpoint',
+  up: `
+    create function qm_advance_checkpoint(
+      p_name text, p_generation integer,
+      p_commit numeric, p_prepare numeric,
+      p_previous_commit numeric, p_previous_prepare numeric
+    ) returns void language plpgsql as $$
+    begin
+      update qm_projection_checkpoints
+      set commit_position = p_commit, prepare_position = p_prepare, updated_at = now()
+      where name = p_name and generation = p_generation
+        and commit_position is not distinct from p_previous_commit
+        and prepare_position is not distinct from p_previous_prepare;
+      if not found then
+        raise exception using errcode = 'QM409',
+          message = format('checkpoint of %s (generation %s) was moved by another writer', p_name, p_generation);
+      end if;
+    end $$;
+  `,
+};
