@@ -4,7 +4,7 @@ import { writeTables, type TableWrite } from '../batch-write.ts';
 import { copyChunks, copyStatement } from './copy-text.ts';
 
 /** A table write made ready for a generation being filled: COPY text, or the write as it is. */
-export type BulkWrite = { copy: string; text: Iterable<string> } | { write: TableWrite };
+export type BulkWrite = { table: string; copy: string; text: Iterable<string> } | { write: TableWrite };
 
 /**
  * Makes a fold's writes ready for a generation that a replay is filling: appends become COPY (when
@@ -21,7 +21,11 @@ export function prepareBulkWrites(
     .filter((write) => write.rows.length > 0)
     .map((write) =>
       write.kind === 'insert' && canCopy
-        ? { copy: copyStatement(schema, write.table, write.types), text: copyChunks(write.types, write.rows) }
+        ? {
+            table: write.table,
+            copy: copyStatement(schema, write.table, write.types),
+            text: copyChunks(write.types, write.rows),
+          }
         : { write },
     );
 }
