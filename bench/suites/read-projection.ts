@@ -41,7 +41,8 @@ const WARM_UP_SECONDS = 2;
  * - `read_all`: events/s of a raw `readAll` over the whole log (the baseline);
  * - `replay_<model>_events_per_s`: `qm replay <model>` (`replayProjection`, its default batch
  *   size) over the same log, in log events per second: the whole log is what a rebuild covers,
- *   whether or not the model's filter lets an event through;
+ *   whether or not the model's filter lets an event through; the better of two replays, as the raw
+ *   read is the better of two reads;
  * - `replay_events_per_s`: the slowest of them, so the figure holds for every read model.
  */
 export async function measureProjection(options: MeasureProjectionOptions): Promise<Record<string, Metric>> {
@@ -110,7 +111,12 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
     const replays: Record<string, Metric> = {};
     let slowest = Infinity;
     for (const projection of projections) {
-      const result = await replayProjection(deps, { kind: 'read_model', projection });
+      // Best of two, as the raw read is: one sample on each side would compare a replay run in a
+      // slow moment of the machine with a raw read run in a fast one (they swing up to 2x here).
+      const runs = [];
+      for (let run = 0; run < 2; run++)
+        runs.push(await replayProjection(deps, { kind: 'read_model', projection }));
+      const result = runs.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
       const perSecond = before.events / result.seconds;
       slowest = Math.min(slowest, perSecond);
       replays[`replay_${projection.name}_events_per_s`] = { value: perSecond, unit: '1/s' };

@@ -28,8 +28,16 @@ export interface ReplayProgress {
   position: Position | null;
 }
 
+/**
+ * A replay's default events per read and batch. 5,000 against 2,000: fewer, larger COPYs and
+ * reads; a bench-log replay alternating both ways in one process went from 43,000-77,000 to
+ * 66,000-87,000 log events/s for orders and from 57,000-93,000 to 104,000-120,000 for the catalog.
+ * (10,000 did about as well as 5,000.)
+ */
+export const REPLAY_BATCH_SIZE = 5000;
+
 export interface ReplayOptions {
-  /** Events per read and transaction (default 2000). */
+  /** Events per read and transaction (default `REPLAY_BATCH_SIZE`). */
   batchSize?: number;
   /** Called after each committed batch; a returned promise is awaited (the next batch waits). */
   onProgress?: (progress: ReplayProgress) => void | Promise<void>;
@@ -136,7 +144,7 @@ async function replayReadModel(
     name: projection.name,
     filter: projection.filter,
     generation,
-    batchSize: options.batchSize ?? 2000,
+    batchSize: options.batchSize ?? REPLAY_BATCH_SIZE,
     skips: await loadSkips(database, projection.name),
     report: (events, position) => options.onProgress?.({ events, total, position }),
     ...(options.modelLimit ? { modelLimit: options.modelLimit } : {}),
@@ -240,7 +248,7 @@ async function replaySink(
 ): Promise<{ generation: number; events: number }> {
   const { database, store } = deps;
   const { projection } = subject;
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? REPLAY_BATCH_SIZE;
   const old = (await readRegistration(database, projection.name))!.activeGeneration;
   const generation = old + 1;
   await projection.reset?.();

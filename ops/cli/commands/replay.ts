@@ -1,6 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
-import { replayProjection } from '../../../projections/runtime/replay.ts';
+import { REPLAY_BATCH_SIZE, replayProjection } from '../../../projections/runtime/replay.ts';
 import { openProjectorContext } from '../../compose/projectors.ts';
 import { runWithContext } from '../run-with-context.ts';
 
@@ -11,7 +11,12 @@ export function replayCommand(): Command {
       'Rebuild a projection from the start of the log: a new generation fills while the old one serves, then reads switch',
     )
     .argument('<projection>', 'read model or sink name (see qm projection status)')
-    .option('--batch-size <n>', 'events per transaction', (value) => Number(value), 2000)
+    .option(
+      '--batch-size <n>',
+      'events per read and transaction',
+      (value) => Number(value),
+      REPLAY_BATCH_SIZE,
+    )
     .action((name: string, options: { batchSize: number }) =>
       runWithContext(async ({ config, log }) => {
         const context = await openProjectorContext(config, log);
