@@ -52,6 +52,8 @@ export interface ReadThroughCacheOptions {
 }
 
 const NO_POSITION = '-';
+/** Keys whose last decoded entry is kept (then all are forgotten at once: listings can be many). */
+const MAX_DECODED = 10_000;
 
 function encode(answer: CachedAnswer): string {
   return `${answer.position ? positionToToken(answer.position) : NO_POSITION}\n${answer.body}`;
@@ -91,6 +93,17 @@ export function createReadThroughCache(options: ReadThroughCacheOptions): ReadTh
   const lockMs = options.lockMs ?? 2_000;
   const pollMs = options.pollMs ?? 10;
   const flights = new Map<string, Promise<CachedAnswer>>();
+  // The last entry decoded per key: a hit served from the in-process tier returns the same string
+  // each time, and decoding it (the position token, the body) was a few per cent of a hit's cost.
+  const lastDecoded = new Map<string, { raw: string; answer: CachedAnswer | null }>();
+  const decoded = (key: string, raw: string): CachedAnswer | null => {
+    const last = lastDecoded.get(key);
+    if (last?.raw === raw) return last.answer;
+    if (lastDecoded.size >= MAX_DECODED) lastDecoded.clear();
+    const answer = decode(raw);
+    lastDecoded.set(key, { raw, answer });
+    return answer;
+  };
 
   const storeFailed = (error: unknown, operation: string) => {
     log.warn({ err: error, operation, store: store.kind }, 'read cache unavailable; computing answers');
@@ -99,7 +112,7 @@ export function createReadThroughCache(options: ReadThroughCacheOptions): ReadTh
   const cachedEntry = async (key: string, tags: readonly string[]): Promise<CachedAnswer | null> => {
     try {
       const raw = await store.get(key, tags);
-      return raw === null ? null : decode(raw);
+      return raw === null ? null : decoded(key, raw);
     } catch (error) {
       storeFailed(error, 'get');
       return null;

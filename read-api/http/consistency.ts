@@ -43,6 +43,14 @@ export interface Freshness {
   cache?: 'hit' | 'miss';
 }
 
+// A cached answer hands out the same position object on every hit: its token is made once.
+const tokens = new WeakMap<Position, string>();
+function tokenOf(position: Position): string {
+  let token = tokens.get(position);
+  if (token === undefined) tokens.set(position, (token = positionToToken(position)));
+  return token;
+}
+
 /**
  * Sets the freshness headers: `X-Read-Position`, and for a stale answer `X-Stale: true` plus a
  * `Warning` (RFC 7234's 110 "Response is stale") saying which token it could not wait for.
@@ -53,7 +61,7 @@ export function freshnessHeaders(
   projections: readonly string[],
 ): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (freshness.position) headers['X-Read-Position'] = positionToToken(freshness.position);
+  if (freshness.position) headers['X-Read-Position'] = tokenOf(freshness.position);
   if (freshness.cache) headers['X-Cache'] = freshness.cache;
   if (freshness.stale && requested) {
     headers['X-Stale'] = 'true';
