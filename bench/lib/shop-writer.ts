@@ -5,8 +5,9 @@
  * database the parent created, and answers the parent's requests over IPC:
  *
  * - `open`: every shop opens (locations, products, first stock);
- * - `paced`: the shops write at `rate` events/s for `seconds`, reporting each append's position and
- *   acknowledgement time (`performance.timeOrigin + now()`, comparable across processes);
+ * - `paced`: the shops write at `rate` events/s for `warmUpSeconds` and then `seconds` more,
+ *   reporting each append of those last seconds: its position and acknowledgement time
+ *   (`performance.timeOrigin + now()`, comparable across processes);
  * - `fill`: the shops write flat out until the log holds `target` events, reporting progress.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -18,7 +19,7 @@ import { commandHarness } from '../../test-support/command-harness.ts';
 
 export type WriterRequest =
   | { type: 'open' }
-  | { type: 'paced'; rate: number; seconds: number }
+  | { type: 'paced'; rate: number; seconds: number; warmUpSeconds?: number }
   | { type: 'fill'; target: number }
   | { type: 'close' };
 
@@ -42,7 +43,7 @@ export interface ShopWriterOptions {
 }
 
 export interface ShopWriter {
-  /** Sends a request; resolves when the writer is done with it (with the rate `paced` reached). */
+  /** Sends a request; resolves when the writer is done with it (with the rate `paced` reached after its warm-up). */
   request(
     request: WriterRequest,
     on?: { appended?: (position: Position, at: number) => void; progress?: (events: number) => void },
@@ -118,10 +119,20 @@ export async function serveShopWriter(options: ShopWriterOptions): Promise<void>
         return { type: 'done' };
       case 'paced': {
         // Each shop takes its next step once the total is back on schedule: the sum holds the rate.
+        // The measured seconds follow the warm-up without a pause: a new schedule would start with
+        // every shop stepping at once, a burst the warm-up is there to leave behind.
         const from = appended;
         const started = performance.now();
-        const deadline = started + request.seconds * 1000;
-        reportAppends = true;
+        const measuredFrom = started + (request.warmUpSeconds ?? 0) * 1000;
+        const deadline = measuredFrom + request.seconds * 1000;
+        let measured = { appended: from, at: started };
+        const warmUp = setTimeout(
+          () => {
+            reportAppends = true;
+            measured = { appended, at: performance.now() };
+          },
+          Math.max(0, measuredFrom - started),
+        );
         await Promise.all(
           shops.map(async (shop) => {
             while (performance.now() < deadline) {
@@ -130,8 +141,10 @@ export async function serveShopWriter(options: ShopWriterOptions): Promise<void>
             }
           }),
         );
+        clearTimeout(warmUp);
         reportAppends = false;
-        return { type: 'done', eventsPerSecond: (appended - from) / ((performance.now() - started) / 1000) };
+        const seconds = (performance.now() - measured.at) / 1000;
+        return { type: 'done', eventsPerSecond: (appended - measured.appended) / seconds };
       }
       case 'fill':
         for (let events = await count(); events < request.target; events = await count()) {

@@ -67,8 +67,6 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
     if (head && !(await running.waitFor(names, head, 60_000)))
       throw new Error('read models did not catch up');
 
-    // Unmeasured first: the first seconds of writing also warm up both processes (JIT, caches).
-    await writer.request({ type: 'paced', rate, seconds: WARM_UP_SECONDS });
     const readSideLags: number[] = [];
     const byModel = new Map(names.map((name) => [name, [] as number[]]));
     const waits: Promise<void>[] = [];
@@ -87,8 +85,10 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
       );
       readSideLags.push(Math.max(...each));
     };
+    // The first seconds of writing are not measured: they warm up both processes (JIT, caches)
+    // and let the projectors settle into the rate.
     const { eventsPerSecond = 0 } = await writer.request(
-      { type: 'paced', rate, seconds: options.seconds },
+      { type: 'paced', rate, seconds: options.seconds, warmUpSeconds: WARM_UP_SECONDS },
       { appended: (position, at) => void waits.push(lagOf(position, at)) },
     );
     await Promise.all(waits);
