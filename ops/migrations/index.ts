@@ -6,7 +6,7 @@ import { projectionsSchema } from './0004-projections.ts';
 import { readModelExtensions } from './0005-read-model-extensions.ts';
 import { notificationsSchema } from './0006-notifications.ts';
 import { forecastingSchema } from './0007-forecasting.ts';
-import { advanceCheckpointFunction } from './0008-advance-checkpoint.ts';
+import { projectorFunctions } from './0008-projector-functions.ts';
 
 /** Every migration, in order. Event store and read models share one database and one list. */
 export const migrations: readonly Migration[] = [
@@ -17,5 +17,5 @@ export const migrations: readonly Migration[] = [
   readModelExtensions,
   notificationsSchema,
   forecastingSchema,
-  advanceCheckpointFunction,
+  projectorFunctions,
 ];

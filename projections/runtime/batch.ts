@@ -4,7 +4,7 @@ import { kyselyOver, kyselyWritesAtCommit } from '../../infra/sql/kysely-over-sq
 import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { advanceCheckpoint, checkpointMovedFrom, reached } from './checkpoints.ts';
 import type { AnyReadModelProjection, ProjectionEffects, SinkProjection } from './projection.ts';
-import { holdRegistration, readRegistration, schemaName } from './registry.ts';
+import { holdRegistration, schemaName } from './registry.ts';
 import { isSkipped } from './skips.ts';
 
 /** One read of the log: the events to apply, and how far the checkpoint may move once they are. */
@@ -66,9 +66,7 @@ export type Guard = 'serving' | 'building';
 
 async function checkGuard(tx: SqlExecutor, name: string, generation: number, guard: Guard): Promise<void> {
   if (guard === 'building') return;
-  await holdRegistration(tx, name);
-  // Read after the lock, in a statement of its own: it sees a change that committed while we waited.
-  const registration = await readRegistration(tx, name);
+  const registration = await holdRegistration(tx, name);
   if (!registration || registration.activeGeneration !== generation) throw new GenerationSwitched(name);
   if (registration.status !== 'running') throw new ProjectorPaused(name);
 }

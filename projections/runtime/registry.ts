@@ -106,9 +106,22 @@ export async function registerProjection(
  */
 const REGISTRATION_LOCK = `hashtext('qm_projection_registration'), hashtext($1)`;
 
-/** Held by a batch until it commits: its registration does not change meanwhile. */
-export async function holdRegistration(tx: SqlExecutor, name: string): Promise<void> {
-  await tx.query(`select pg_advisory_xact_lock_shared(${REGISTRATION_LOCK})`, [name]);
+/**
+ * Takes the registration lock shared, held by a batch until it commits so its registration does
+ * not change meanwhile, and reads what the batch checks of the registration as it stands once the
+ * lock is held (both in one round trip: `qm_hold_registration`, migration 0008). `null` when the
+ * projection is not registered.
+ */
+export async function holdRegistration(
+  tx: SqlExecutor,
+  name: string,
+): Promise<Pick<Registration, 'activeGeneration' | 'status'> | null> {
+  const [row] = await tx.query<{ active_generation: number; status: ProjectionStatusValue }>(
+    `select active_generation, status from qm_hold_registration($1)`,
+    [name],
+    'qm_hold_registration',
+  );
+  return row ? { activeGeneration: row.active_generation, status: row.status } : null;
 }
 
 /** Taken before changing a registration: waits for the batches in flight, holds off new ones. */
