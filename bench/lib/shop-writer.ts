@@ -119,32 +119,33 @@ export async function serveShopWriter(options: ShopWriterOptions): Promise<void>
         return { type: 'done' };
       case 'paced': {
         // Each shop takes its next step once the total is back on schedule: the sum holds the rate.
-        // The measured seconds follow the warm-up without a pause: a new schedule would start with
-        // every shop stepping at once, a burst the warm-up is there to leave behind.
-        const from = appended;
+        // The measured seconds follow the warm-up without a pause (a new request would start with
+        // every shop stepping at once, a burst the warm-up is there to leave behind), on a schedule
+        // of their own: a warm-up that fell behind is not caught up in a burst either.
         const started = performance.now();
         const measuredFrom = started + (request.warmUpSeconds ?? 0) * 1000;
         const deadline = measuredFrom + request.seconds * 1000;
-        let measured = { appended: from, at: started };
+        let schedule = { appended, at: started };
         const warmUp = setTimeout(
           () => {
             reportAppends = true;
-            measured = { appended, at: performance.now() };
+            schedule = { appended, at: performance.now() };
           },
           Math.max(0, measuredFrom - started),
         );
         await Promise.all(
           shops.map(async (shop) => {
             while (performance.now() < deadline) {
-              await sleep(started + ((appended - from) / request.rate) * 1000 - performance.now());
+              const due = schedule.at + ((appended - schedule.appended) / request.rate) * 1000;
+              await sleep(due - performance.now());
               await shop.run(1);
             }
           }),
         );
         clearTimeout(warmUp);
         reportAppends = false;
-        const seconds = (performance.now() - measured.at) / 1000;
-        return { type: 'done', eventsPerSecond: (appended - measured.appended) / seconds };
+        const seconds = (performance.now() - schedule.at) / 1000;
+        return { type: 'done', eventsPerSecond: (appended - schedule.appended) / seconds };
       }
       case 'fill':
         for (let events = await count(); events < request.target; events = await count()) {
