@@ -6,25 +6,32 @@ import { kyselyWritesAtCommit } from './kysely-over-sql.ts';
 import { createPgClient } from './pg-client.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
 
-describe('statements deferred to the commit (pg)', () => {
+/** A client on a fresh PostgreSQL database holding `table`, for the describe block it is called in. */
+function withTable(prefix: string, table: string): { client: () => SqlClient } {
   let client: SqlClient;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const database = await createTestDatabase('qm_test_at_commit');
+    const database = await createTestDatabase(prefix);
     drop = database.drop;
     client = createPgClient({ connectionString: database.url, maxConnections: 4 });
-    await client.query(
-      `create table items (id int primary key, name text, tags text[], doc jsonb, at timestamptz, n numeric)`,
-    );
+    await client.query(table);
   });
   afterAll(async () => {
     await client.close();
     await drop();
   });
+  return { client: () => client };
+}
+
+describe('statements deferred to the commit (pg)', () => {
+  const db = withTable(
+    'qm_test_at_commit',
+    `create table items (id int primary key, name text, tags text[], doc jsonb, at timestamptz, n numeric)`,
+  );
 
   const insert = `insert into items (id, name, tags, doc, at, n) values ($1, $2, $3, $4, $5, $6)`;
   const read = async (id: number) =>
-    (await client.query(`select name, tags, doc, at, n::text as n from items where id = $1`, [id]))[0];
+    (await db.client().query(`select name, tags, doc, at, n::text as n from items where id = $1`, [id]))[0];
 
   it('inlined parameters mean what the same parameters mean (random text, arrays, JSON, times, numbers)', async () => {
     let id = 0;
@@ -39,8 +46,8 @@ describe('statements deferred to the commit (pg)', () => {
         async (name, tags, doc, at, n) => {
           const params = [name, tags, doc === null ? null : JSON.stringify(doc), at, n];
           const [byParameter, byLiteral] = [++id, ++id];
-          await client.query(insert, [byParameter, ...params]);
-          await client.transaction(async (tx) => tx.atCommit!(insert, [byLiteral, ...params]));
+          await db.client().query(insert, [byParameter, ...params]);
+          await db.client().transaction(async (tx) => tx.atCommit!(insert, [byLiteral, ...params]));
           expect(await read(byLiteral)).toEqual(await read(byParameter));
         },
       ),
@@ -49,7 +56,7 @@ describe('statements deferred to the commit (pg)', () => {
   });
 
   it('runs deferred statements in order with the COMMIT, after the immediate ones', async () => {
-    await client.transaction(async (tx) => {
+    await db.client().transaction(async (tx) => {
       tx.atCommit!(`update items set name = $2 where id = $1`, [1000, 'late']);
       await tx.query(insert, [1000, 'early', [], null, new Date(), 1]);
       tx.atCommit!(`update items set n = n + $2 where id = $1`, [1000, 41]);
@@ -60,15 +67,17 @@ describe('statements deferred to the commit (pg)', () => {
   });
 
   it('rolls everything back when a deferred statement fails, and throws its error', async () => {
-    const failed = client.transaction(async (tx) => {
+    const failed = db.client().transaction(async (tx) => {
       await tx.query(insert, [2000, 'kept?', [], null, new Date(), 1]);
       tx.atCommit!(insert, [2001, 'x', [], null, new Date(), 1]);
       tx.atCommit!(insert, [2000, 'duplicate key', [], null, new Date(), 1]);
     });
     await expect(failed).rejects.toMatchObject({ code: '23505' });
-    expect(await client.query(`select id from items where id in (2000, 2001)`)).toEqual([]);
+    expect(await db.client().query(`select id from items where id in (2000, 2001)`)).toEqual([]);
     // The connection went back to the pool in a usable state.
-    await client.transaction(async (tx) => tx.atCommit!(insert, [2002, 'after', [], null, new Date(), 1]));
+    await db
+      .client()
+      .transaction(async (tx) => tx.atCommit!(insert, [2002, 'after', [], null, new Date(), 1]));
     expect(await read(2002)).toMatchObject({ name: 'after' });
   });
 
@@ -79,51 +88,40 @@ describe('statements deferred to the commit (pg)', () => {
 });
 
 describe('kyselyWritesAtCommit (pg)', () => {
-  let client: SqlClient;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const database = await createTestDatabase('qm_test_writes_at_commit');
-    drop = database.drop;
-    client = createPgClient({ connectionString: database.url, maxConnections: 2 });
-    await client.query(`create table t (id int primary key, n int not null)`);
-  });
-  afterAll(async () => {
-    await client.close();
-    await drop();
-  });
+  const db = withTable('qm_test_writes_at_commit', `create table t (id int primary key, n int not null)`);
 
   type Db = { t: { id: number; n: number } };
   const xid = async (tx: SqlExecutor) =>
     (await tx.query<{ xid: string | null }>(`select pg_current_xact_id_if_assigned()::text as xid`))[0]!.xid;
 
   it('reads at once, holds plain writes back to the commit, so the transaction has no id until then', async () => {
-    await client.query(`insert into t values (1, 1)`);
-    await client.transaction(async (tx) => {
+    await db.client().query(`insert into t values (1, 1)`);
+    await db.client().transaction(async (tx) => {
       const db = kyselyWritesAtCommit<Db>(tx);
       expect(await db.selectFrom('t').select('n').where('id', '=', 1).executeTakeFirst()).toEqual({ n: 1 });
       await db.updateTable('t').set({ n: 2 }).where('id', '=', 1).execute();
       await db.insertInto('t').values({ id: 2, n: 20 }).execute();
       expect(await xid(tx)).toBeNull();
     });
-    expect(await client.query(`select id, n from t order by id`)).toEqual([
+    expect(await db.client().query(`select id, n from t order by id`)).toEqual([
       { id: 1, n: 2 },
       { id: 2, n: 20 },
     ]);
   });
 
   it('refuses a read (or a write whose answer is needed) after a write it held back', async () => {
-    const reads = client.transaction(async (tx) => {
+    const reads = db.client().transaction(async (tx) => {
       const db = kyselyWritesAtCommit<Db>(tx);
       await db.insertInto('t').values({ id: 3, n: 30 }).execute();
       await db.selectFrom('t').selectAll().execute();
     });
     await expect(reads).rejects.toThrow(/came after a write deferred to the commit/);
-    const returning = client.transaction(async (tx) => {
+    const returning = db.client().transaction(async (tx) => {
       const db = kyselyWritesAtCommit<Db>(tx);
       await db.insertInto('t').values({ id: 4, n: 40 }).execute();
       await db.insertInto('t').values({ id: 5, n: 50 }).returning('id').execute();
     });
     await expect(returning).rejects.toThrow(/came after a write deferred to the commit/);
-    expect(await client.query(`select id from t where id >= 3`)).toEqual([]);
+    expect(await db.client().query(`select id from t where id >= 3`)).toEqual([]);
   });
 });
