@@ -7,13 +7,13 @@ import { createPgClient } from './pg-client.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
 
 /** A client on a fresh PostgreSQL database holding `table`, for the describe block it is called in. */
-function withTable(prefix: string, table: string): { client: () => SqlClient } {
+function withTable(prefix: string, table: string, maxConnections = 4): { client: () => SqlClient } {
   let client: SqlClient;
   let drop: () => Promise<void>;
   beforeAll(async () => {
     const database = await createTestDatabase(prefix);
     drop = database.drop;
-    client = createPgClient({ connectionString: database.url, maxConnections: 4 });
+    client = createPgClient({ connectionString: database.url, maxConnections });
     await client.query(table);
   });
   afterAll(async () => {
@@ -123,5 +123,43 @@ describe('kyselyWritesAtCommit (pg)', () => {
     });
     await expect(returning).rejects.toThrow(/came after a write deferred to the commit/);
     expect(await db.client().query(`select id from t where id >= 3`)).toEqual([]);
+  });
+});
+
+describe('a transaction whose BEGIN travels with its first statement (pg)', () => {
+  // One connection: a transaction left open or aborted would break the next use of the pool.
+  const db = withTable('qm_test_lazy_begin', `create table u (id int primary key, note text)`, 1);
+  const ids = async () =>
+    (await db.client().query<{ id: number }>(`select id from u order by id`)).map((r) => r.id);
+
+  it('rolls back a first statement (sent with BEGIN) when the work fails later', async () => {
+    const failed = db.client().transaction(async (tx) => {
+      await tx.query(`insert into u values ($1, $2)`, [1, 'first']);
+      expect(await tx.query(`select count(*)::int as n from u`)).toEqual([{ n: 1 }]);
+      throw new Error('later');
+    });
+    await expect(failed).rejects.toThrow('later');
+    expect(await ids()).toEqual([]);
+  });
+
+  it('leaves the connection usable when the first statement or the commit script fails', async () => {
+    await expect(
+      db.client().transaction((tx) => tx.query(`insert into u values ($1)`, ['not a number'])),
+    ).rejects.toThrow();
+    expect(await ids()).toEqual([]);
+    await db.client().query(`insert into u values (2, 'kept')`);
+    const duplicate = db
+      .client()
+      .transaction(async (tx) => tx.atCommit!(`insert into u values ($1, $2)`, [2, 'again']));
+    await expect(duplicate).rejects.toMatchObject({ code: '23505' });
+    expect(await ids()).toEqual([2]);
+  });
+
+  it('takes a first statement with literals of its own after a BEGIN of its own', async () => {
+    await db.client().transaction(async (tx) => {
+      await tx.query(`insert into u values ($1, 'it''s literal')`, [3]);
+      await tx.query(`insert into u values ($1, $2)`, [4, 'second']);
+    });
+    expect(await ids()).toEqual([2, 3, 4]);
   });
 });

@@ -11,7 +11,7 @@ import pg from 'pg';
  * is refused rather than guessed at.
  */
 export function inlineParameters(text: string, params: readonly unknown[]): string {
-  if (text.includes("'") || text.includes('$$')) {
+  if (!inlinable(text)) {
     throw new Error(`a statement with its own literals cannot have parameters inlined: ${text.slice(0, 80)}`);
   }
   return text.replaceAll(/\$(\d+)/g, (_, index: string) => {
@@ -21,6 +21,11 @@ export function inlineParameters(text: string, params: readonly unknown[]): stri
     }
     return literal(params[position - 1]);
   });
+}
+
+/** Whether `inlineParameters` takes `text`: it holds no quoted literal of its own. */
+export function inlinable(text: string): boolean {
+  return !text.includes("'") && !text.includes('$$');
 }
 
 // pg's own conversion of a parameter to the text it sends (exported at runtime, not in its types).
