@@ -100,9 +100,12 @@ export async function registerProjection(
  * Not a row lock on the registration (`for share`): that gives a batch a transaction id from its
  * first statement, and readers of the global log see nothing past the oldest open transaction id
  * (see read-statements.ts), so each batch's whole run (reads, fold, writes) held back every
- * projector's view of new events. An advisory lock takes no transaction id; a batch gets one only
- * at its first write. In the read bench's lag phase (4 s runs): p50 28-35 -> 23-27 ms, p99
- * 103-117 -> 66-78 ms. `batch-visibility.int.test.ts` holds it.
+ * projector's view of new events. An advisory lock takes no transaction id; a live batch gets one
+ * only when its writes go with its COMMIT (`kyselyWritesAtCommit`). In the read bench's lag phase
+ * (4 s runs): p50 28-35 -> 23-27 ms, p99 103-117 -> 66-78 ms. `batch-visibility.int.test.ts` holds
+ * it.
+ *
+ * `qm_hold_registration` (migration 0008) takes the same key in SQL: the two must stay alike.
  */
 const REGISTRATION_LOCK = `hashtext('qm_projection_registration'), hashtext($1)`;
 
