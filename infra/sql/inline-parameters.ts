@@ -38,5 +38,16 @@ function literal(value: unknown): string {
   if (text === null) return 'null';
   // Buffers travel as binary parameters; no write deferred to a commit takes one.
   if (typeof text !== 'string') throw new Error('binary parameters cannot be inlined');
-  return pg.escapeLiteral(text);
+  return quote(text);
+}
+
+/**
+ * The literal `pg.escapeLiteral` makes (quotes doubled; with a backslash, an E'' string with
+ * backslashes doubled), built with two whole-string replaces: pg's builds it a character at a
+ * time, which for a batch's rows as one JSON parameter (tens of kilobytes) was a visible share of a
+ * live projector's CPU.
+ */
+function quote(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
