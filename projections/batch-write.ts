@@ -8,7 +8,7 @@
  *
  * jsonb columns take the value itself (object, array, null), not its JSON text.
  */
-import { sql, type Kysely } from 'kysely';
+import { createQueryId, sql, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
 import type { RecordedEvent } from '../commands/ports/event-store.ts';
 
 type Row = Record<string, unknown>;
@@ -34,17 +34,14 @@ export async function upsertRows<Database>(
   types: ColumnTypes,
   rows: readonly Row[],
 ): Promise<void> {
-  const columns = Object.keys(types);
-  const updated = columns.filter((column) => !keys.includes(column));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await insertFrom(db, table, types, rows.slice(i, i + CHUNK))
-      .onConflict((conflict) =>
-        conflict
-          .columns(keys)
-          .doUpdateSet(Object.fromEntries(updated.map((column) => [column, sql.ref(`excluded.${column}`)]))),
-      )
-      .execute();
-  }
+  const updated = Object.keys(types).filter((column) => !keys.includes(column));
+  await writeInChunks(db, { kind: 'upsert', table, keys, types }, rows, (untyped, json) =>
+    insertFrom(untyped, table, types, json).onConflict((conflict) =>
+      conflict
+        .columns(keys)
+        .doUpdateSet(Object.fromEntries(updated.map((column) => [column, sql.ref(`excluded.${column}`)]))),
+    ),
+  );
 }
 
 /** Appends rows to an append-only table; a row whose key is already there is left as it is. */
@@ -55,11 +52,9 @@ export async function insertRows<Database>(
   types: ColumnTypes,
   rows: readonly Row[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await insertFrom(db, table, types, rows.slice(i, i + CHUNK))
-      .onConflict((conflict) => conflict.columns(keys).doNothing())
-      .execute();
-  }
+  await writeInChunks(db, { kind: 'insert', table, keys, types }, rows, (untyped, json) =>
+    insertFrom(untyped, table, types, json).onConflict((conflict) => conflict.columns(keys).doNothing()),
+  );
 }
 
 /**
@@ -75,32 +70,75 @@ export async function updateRows<Database>(
 ): Promise<void> {
   const set = Object.keys(types).filter((column) => !keys.includes(column));
   const name: string = table;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const given = sql`(select * from ${recordset(types, rows.slice(i, i + CHUNK))})`;
+  await writeInChunks(db, { kind: 'update', table, keys, types }, rows, (untyped, json) =>
     // The query builder, not raw SQL, so the read model's schema (`withSchema`) applies to the table.
-    await (db as unknown as Untyped)
+    untyped
       .updateTable(name)
-      .from(given.as('v'))
+      .from(sql`(select * from ${recordset(types, json)})`.as('v'))
       .set(Object.fromEntries(set.map((column) => [column, sql.ref(`v.${column}`)])))
-      .where((eb) => eb.and(keys.map((key) => eb(sql.ref(`${table}.${key}`), '=', sql.ref(`v.${key}`)))))
-      .execute();
-  }
+      .where((eb) => eb.and(keys.map((key) => eb(sql.ref(`${table}.${key}`), '=', sql.ref(`v.${key}`))))),
+  );
 }
 
 /** `json_to_recordset($1) as r(column type, ...)`: the rows, typed, from one JSON parameter. */
-function recordset(types: ColumnTypes, rows: readonly Row[]) {
+function recordset(types: ColumnTypes, json: string) {
   const definitions = Object.entries(types).map(([column, type]) => sql`${sql.ref(column)} ${sql.raw(type)}`);
-  return sql`json_to_recordset(${JSON.stringify(rows)}::json) as r(${sql.join(definitions)})`;
+  return sql`json_to_recordset(${json}::json) as r(${sql.join(definitions)})`;
 }
 
-function insertFrom<Database>(db: Kysely<Database>, table: string, types: ColumnTypes, rows: readonly Row[]) {
+function insertFrom(db: Untyped, table: string, types: ColumnTypes, json: string) {
   const columns = Object.keys(types);
-  return (db as unknown as Untyped)
+  return db
     .insertInto(table)
     .columns(columns)
     .expression(
-      sql`select ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))} from ${recordset(types, rows)}`,
+      sql`select ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))} from ${recordset(types, json)}`,
     );
+}
+
+type WriteShape = Omit<TableWrite, 'rows'>;
+
+/**
+ * Each write's statement, compiled once per schema and shape and then reused with the next rows:
+ * building and compiling the same statement for every batch was about a sixth of a live
+ * projector's CPU. The rows are the statement's only parameter, so only they change.
+ */
+const compiled = new Map<string, CompiledQuery>();
+/** Bounds the cache: shapes are few, but every replay adds a schema. */
+const MAX_COMPILED = 500;
+/** The rows' placeholder while a statement compiles: it must come out as the only parameter. */
+const ROWS = '[]';
+/** What a Kysely instance's schema makes of a table name, which decides its statements' text. */
+const scopes = new WeakMap<object, string>();
+
+function scopeOf(db: Untyped): string {
+  let scope = scopes.get(db);
+  if (scope === undefined) scopes.set(db, (scope = db.selectFrom('t').selectAll().compile().sql));
+  return scope;
+}
+
+async function writeInChunks<Database>(
+  db: Kysely<Database>,
+  shape: WriteShape,
+  rows: readonly Row[],
+  build: (db: Untyped, json: string) => Compilable,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const untyped = db as unknown as Untyped;
+  const key = `${scopeOf(untyped)}|${shape.kind}|${shape.table}|${shape.keys.join()}|${JSON.stringify(shape.types)}`;
+  let statement = compiled.get(key);
+  if (!statement) {
+    statement = build(untyped, ROWS).compile();
+    if (statement.parameters.length !== 1 || statement.parameters[0] !== ROWS) {
+      throw new Error(`the ${shape.kind} of ${shape.table} must have the rows as its only parameter`);
+    }
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(key, statement);
+  }
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const parameters = [JSON.stringify(rows.slice(i, i + CHUNK))];
+    await untyped.executeQuery({ ...statement, queryId: createQueryId(), parameters });
+  }
 }
 
 /**
