@@ -70,36 +70,37 @@ async function copyInto(client: pg.PoolClient, statement: string, text: string |
 
 /**
  * A transaction on one connection that costs no round trip of its own: BEGIN travels with the first
- * statement and COMMIT with the statements deferred to it (`atCommit`), each as one simple-protocol
- * script with the parameters written in (`inlineParameters`). Every round trip wakes PostgreSQL and
- * then this process again, which on the 2-core development VM cost more CPU than most statements
- * themselves (socket writes were 28-39% of the projector and writer processes' profiles). A first
- * statement with literals of its own goes after a BEGIN of its own.
+ * statement (and what waits for the BEGIN, `atBegin`) and COMMIT with the statements deferred to it
+ * (`atCommit`), each as one simple-protocol script with the parameters written in
+ * (`inlineParameters`). Every round trip wakes PostgreSQL and then this process again, which on the
+ * 2-core development VM cost more CPU than most statements themselves (socket writes were 28-39% of
+ * the projector and writer processes' profiles). A first statement with literals of its own goes
+ * after a BEGIN of its own.
  */
 function openTransaction(client: pg.PoolClient) {
   let begun = false;
+  const opening = ['BEGIN'];
   const atCommit: string[] = [];
-  const begin = async () => {
-    if (begun) return;
+  /** Sends the opening and `statement` (if any) as one script: the last statement's result. */
+  const open = async (statement?: string): Promise<pg.QueryResult | undefined> => {
     begun = true;
-    await client.query('BEGIN');
+    const script = statement === undefined ? opening : [...opening, statement];
+    const results = (await client.query(script.join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(results) ? results.at(-1) : results;
   };
   const executor: SqlExecutor = {
     atCommit: (text, params = []) => void atCommit.push(inlineParameters(text, params)),
+    atBegin(text, params = []) {
+      if (begun) throw new Error('atBegin after the transaction has begun');
+      opening.push(inlineParameters(text, params));
+    },
     async query<Row>(text: string, params: readonly unknown[] = [], name?: string) {
-      if (begun || !inlinable(text)) {
-        await begin();
-        return run<Row>(client, text, params, name);
-      }
-      begun = true;
-      const [, result] = (await client.query(`BEGIN;\n${inlineParameters(text, params)}`)) as unknown as [
-        pg.QueryResult,
-        pg.QueryResult,
-      ];
-      return result.rows as Row[];
+      if (!begun && inlinable(text)) return (await open(inlineParameters(text, params)))!.rows as Row[];
+      if (!begun) await open();
+      return run<Row>(client, text, params, name);
     },
     async copyFrom(statement, text) {
-      await begin();
+      if (!begun) await open();
       await copyInto(client, statement, text);
     },
   };
@@ -107,10 +108,10 @@ function openTransaction(client: pg.PoolClient) {
     executor,
     /** Runs what waits for the commit, then commits; a statement that fails stops the script first. */
     async commit() {
-      if (!begun && atCommit.length === 0) return;
-      const opening = begun ? [] : ['BEGIN'];
+      if (!begun && atCommit.length === 0 && opening.length === 1) return;
+      const script = [...(begun ? [] : opening), ...atCommit, 'COMMIT'];
       begun = true;
-      await client.query([...opening, ...atCommit, 'COMMIT'].join(';\n'));
+      await client.query(script.join(';\n'));
     },
     async rollback() {
       if (begun) await client.query('ROLLBACK');

@@ -27,6 +27,15 @@ export interface SqlExecutor {
    * past the oldest one open, so every client turn taken while holding one delays every reader.
    */
   atCommit?(text: string, params?: readonly unknown[]): void;
+  /**
+   * In a transaction that has sent nothing yet, where the driver has it (`pg`): runs the statement
+   * right after the BEGIN, in the same round trip as the transaction's first statement (or its
+   * COMMIT, if it runs none), the parameters written in as with `atCommit`. Its rows are not
+   * returned; a failure stops the script there and is what that first statement throws. For
+   * checks that raise (the projector's guard), which would otherwise cost a round trip of their
+   * own. Throws if the transaction has begun.
+   */
+  atBegin?(text: string, params?: readonly unknown[]): void;
 }
 
 export interface SqlClient extends SqlExecutor {

@@ -7,6 +7,7 @@ import { readModelExtensions } from './0005-read-model-extensions.ts';
 import { notificationsSchema } from './0006-notifications.ts';
 import { forecastingSchema } from './0007-forecasting.ts';
 import { projectorFunctions } from './0008-projector-functions.ts';
+import { servingGuard } from './0009-serving-guard.ts';
 
 /** Every migration, in order. Event store and read models share one database and one list. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   notificationsSchema,
   forecastingSchema,
   projectorFunctions,
+  servingGuard,
 ];

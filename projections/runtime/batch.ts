@@ -1,10 +1,10 @@
 import type { EventFilter, EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
 import { comparePositions } from '../../commands/ports/position.ts';
 import { kyselyOver, kyselyWritesAtCommit } from '../../infra/sql/kysely-over-sql.ts';
-import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
+import { sqlState, type SqlClient, type SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { advanceCheckpoint, checkpointMovedFrom, reached } from './checkpoints.ts';
 import type { AnyReadModelProjection, ProjectionEffects, SinkProjection } from './projection.ts';
-import { holdRegistration, schemaName } from './registry.ts';
+import { checkServing, GENERATION_SWITCHED_STATE, PROJECTOR_PAUSED_STATE, schemaName } from './registry.ts';
 import { isSkipped } from './skips.ts';
 
 /** One read of the log: the events to apply, and how far the checkpoint may move once they are. */
@@ -58,17 +58,22 @@ export class ProjectorPaused extends Error {
 
 /**
  * How a batch transaction checks the registry first:
- * - `serving`: the generation must still serve and the projector run (`holdRegistration`, so a
+ * - `serving`: the generation must still serve and the projector run (`checkServing`, so a
  *   replay's switch waits for in-flight batches and none lands on a generation about to be dropped);
  * - `building`: a generation being rebuilt beside the serving one: nothing to check.
  */
 export type Guard = 'serving' | 'building';
 
 async function checkGuard(tx: SqlExecutor, name: string, generation: number, guard: Guard): Promise<void> {
-  if (guard === 'building') return;
-  const registration = await holdRegistration(tx, name);
-  if (!registration || registration.activeGeneration !== generation) throw new GenerationSwitched(name);
-  if (registration.status !== 'running') throw new ProjectorPaused(name);
+  if (guard === 'serving') await checkServing(tx, name, generation);
+}
+
+/** What a batch's SQL error means to the projector: its guard's and checkpoint's as their errors. */
+function batchError(error: unknown, name: string, generation: number): unknown {
+  const state = sqlState(error);
+  if (state === GENERATION_SWITCHED_STATE) return new GenerationSwitched(name);
+  if (state === PROJECTOR_PAUSED_STATE) return new ProjectorPaused(name);
+  return checkpointMovedFrom(error, name, generation);
 }
 
 export interface CommitTarget {
@@ -102,7 +107,7 @@ export async function commitReadModelBatch(
       return effects ?? {};
     })
     .catch((error: unknown) => {
-      throw checkpointMovedFrom(error, name, target.generation);
+      throw batchError(error, name, target.generation);
     });
 }
 
@@ -139,7 +144,7 @@ export async function commitSinkBatch(
       await target.alsoInTransaction?.(tx);
     })
     .catch((error: unknown) => {
-      throw checkpointMovedFrom(error, name, target.generation);
+      throw batchError(error, name, target.generation);
     });
   return {};
 }

@@ -105,26 +105,25 @@ export async function registerProjection(
  * (4 s runs): p50 28-35 -> 23-27 ms, p99 103-117 -> 66-78 ms. `batch-visibility.int.test.ts` holds
  * it.
  *
- * `qm_hold_registration` (migration 0008) takes the same key in SQL: the two must stay alike.
+ * `qm_check_serving` (migration 0009) takes the same key in SQL: the two must stay alike.
  */
 const REGISTRATION_LOCK = `hashtext('qm_projection_registration'), hashtext($1)`;
 
+/** SQLSTATEs `qm_check_serving` raises (migration 0009). */
+export const GENERATION_SWITCHED_STATE = 'QM410';
+export const PROJECTOR_PAUSED_STATE = 'QM423';
+
 /**
- * Takes the registration lock shared, held by a batch until it commits so its registration does
- * not change meanwhile, and reads what the batch checks of the registration as it stands once the
- * lock is held (both in one round trip: `qm_hold_registration`, migration 0008). `null` when the
- * projection is not registered.
+ * A live batch's guard: takes the registration lock shared, held until the batch ends so its
+ * registration does not change meanwhile, and checks as the registration stands once the lock is
+ * held that `generation` still serves and the projector runs; raises `GENERATION_SWITCHED_STATE`
+ * or `PROJECTOR_PAUSED_STATE` otherwise (`qm_check_serving`, migration 0009). Where the driver can
+ * (`atBegin`), it goes with the batch's first statement instead of a round trip of its own.
  */
-export async function holdRegistration(
-  tx: SqlExecutor,
-  name: string,
-): Promise<Pick<Registration, 'activeGeneration' | 'status'> | null> {
-  const [row] = await tx.query<{ active_generation: number; status: ProjectionStatusValue }>(
-    `select active_generation, status from qm_hold_registration($1)`,
-    [name],
-    'qm_hold_registration',
-  );
-  return row ? { activeGeneration: row.active_generation, status: row.status } : null;
+export async function checkServing(tx: SqlExecutor, name: string, generation: number): Promise<void> {
+  const statement = 'select qm_check_serving($1, $2)';
+  if (tx.atBegin) tx.atBegin(statement, [name, generation]);
+  else await tx.query(statement, [name, generation], 'qm_check_serving');
 }
 
 /** Taken before changing a registration: waits for the batches in flight, holds off new ones. */
