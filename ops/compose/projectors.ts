@@ -22,6 +22,7 @@ import {
   type RunningProjector,
 } from '../../projections/runtime/projector-runner.ts';
 import type { ReplaySubject } from '../../projections/runtime/replay.ts';
+import { createLogTail } from '../../projections/runtime/log-tail.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
 import { openDatabase } from './database.ts';
 import { openEventStore } from './event-store.ts';
@@ -65,8 +66,11 @@ export async function startProjectors(
   { readModels, sinks = [], onApplied, options = {} }: StartProjectorsOptions,
 ): Promise<RunningProjectors> {
   const started: RunningProjector[] = [];
+  // One read of the log for all of them (see `createLogTail`).
+  const tail = options.tail ?? createLogTail(deps.store, { log: deps.log });
   const forName = (name: string): ProjectorOptions => ({
     ...options,
+    tail,
     ...(onApplied ? { onApplied: (effects, position) => onApplied(effects, position, name) } : {}),
   });
   try {
@@ -78,6 +82,7 @@ export async function startProjectors(
     }
   } catch (error) {
     await Promise.all(started.map((projector) => projector.stop()));
+    await tail.stop();
     throw error;
   }
   const byName = new Map(started.map((projector) => [projector.name, projector]));
@@ -94,6 +99,7 @@ export async function startProjectors(
     },
     async stop() {
       await Promise.all(started.map((projector) => projector.stop()));
+      await tail.stop();
     },
   };
 }

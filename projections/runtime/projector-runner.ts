@@ -18,6 +18,7 @@ import { CheckpointMoved, readGenerationCheckpoint, reached, waitForCheckpoint }
 import { createGeneration } from './generations.ts';
 import { acquireLease, type HeldLease } from './instance-lease.ts';
 import { measureLag } from './lag.ts';
+import type { LogTail } from './log-tail.ts';
 import { isTransient, PoisonEvent } from './poison-event.ts';
 import type { AnyReadModelProjection, ProjectionEffects, SinkProjection } from './projection.ts';
 import { projectorMetrics } from './projector-metrics.ts';
@@ -61,6 +62,11 @@ export interface ProjectorOptions {
   pausedPollMs?: number;
   /** Names this instance in the lease row (default host:pid:random). */
   holder?: string;
+  /**
+   * The log as this process's projectors share it (`createLogTail`): caught up, a projector takes its
+   * batches from there instead of reading the store; behind it, it reads the store itself.
+   */
+  tail?: LogTail;
 }
 
 export interface RunningProjector {
@@ -127,6 +133,7 @@ async function startProjector(
   const log = deps.log.child({ projection: name });
   const batchSize = options.batchSize ?? 500;
   const pollIntervalMs = options.pollIntervalMs ?? 20;
+  const { tail } = options;
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const metrics = projectorMetrics(deps.metrics, name);
   await ensureRegistered(database, subject);
@@ -269,10 +276,12 @@ async function startProjector(
         continue;
       }
       try {
-        const batch = await readNextBatch(store, checkpoint, batchSize, filter, skips);
+        // `null` from the tail means "nothing yet"; only `undefined` sends the projector to the store.
+        let batch = tail?.batchAfter(checkpoint, batchSize, filter, skips);
+        if (batch === undefined) batch = await readNextBatch(store, checkpoint, batchSize, filter, skips);
         if (!batch) {
           metrics.lag(0, 0);
-          await sleep(pollIntervalMs, until);
+          await (tail ? tail.waitBeyond(checkpoint, pollIntervalMs, until) : sleep(pollIntervalMs, until));
           continue;
         }
         await commitOrIsolate(batch.events, batch.end, until);

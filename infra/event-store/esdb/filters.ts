@@ -5,7 +5,7 @@ import {
   type Filter,
 } from '@kurrent/kurrentdb-client';
 import type { EventFilter } from '../../../commands/ports/event-store.ts';
-import { streamCategory } from '../stream-name.ts';
+import { eventFilterMatcher } from '../event-filter.ts';
 
 /** The parts of a stored event a filter looks at. */
 export interface FilterableEvent {
@@ -43,6 +43,7 @@ export function planFilter(filter: EventFilter = {}): FilterPlan {
   const matchesNothing = categories?.length === 0 || eventTypes?.length === 0;
   const categorySet = categories?.length ? new Set(categories) : null;
   const typeSet = eventTypes?.length ? new Set(eventTypes) : null;
+  const matches = eventFilterMatcher(filter);
   let server: Filter;
   if (matchesNothing) server = streamNameFilter({ regex: NOTHING });
   else if (categorySet)
@@ -52,11 +53,7 @@ export function planFilter(filter: EventFilter = {}): FilterPlan {
   return {
     server,
     matchesNothing,
-    accepts: (event) =>
-      !matchesNothing &&
-      !isSystemEvent(event) &&
-      (!categorySet || categorySet.has(streamCategory(event.streamId))) &&
-      (!typeSet || typeSet.has(event.type)),
+    accepts: (event) => !matchesNothing && !isSystemEvent(event) && matches(event.streamId, event.type),
   };
 }
 

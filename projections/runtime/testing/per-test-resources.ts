@@ -4,8 +4,8 @@ import { migratedPglite, migratedPostgres } from '../../../test-support/database
 import type { RunningProjector } from '../projector-runner.ts';
 
 /**
- * For runtime tests, called inside a `describe`: a fresh migrated database per call and projectors
- * to stop, all released after each test, newest first (projectors stop before their database goes).
+ * For runtime tests, called inside a `describe`: a fresh migrated database per call, projectors
+ * to stop and other things to dispose of, all released after each test, newest first (projectors stop before their database goes).
  */
 export function perTestResources(backend: 'pglite' | 'postgres') {
   let disposers: (() => Promise<void>)[] = [];
@@ -23,6 +23,10 @@ export function perTestResources(backend: 'pglite' | 'postgres') {
     track(projector: RunningProjector): RunningProjector {
       disposers.push(() => projector.stop());
       return projector;
+    },
+    /** Runs `dispose` after the test, before what was set up earlier. */
+    onDispose(dispose: () => Promise<void>): void {
+      disposers.push(dispose);
     },
   };
 }
