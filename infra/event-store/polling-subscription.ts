@@ -6,7 +6,8 @@ import type {
   Subscription,
 } from '../../commands/ports/event-store.ts';
 import { comparePositions } from '../../commands/ports/position.ts';
-import type { AppendSignal } from './append-signal.ts';
+import type { Appended, AppendSignal } from './append-signal.ts';
+import { eventFilterMatcher } from './event-filter.ts';
 
 export interface PollingSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
@@ -26,6 +27,8 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
   const stopper = new AbortController();
   const stopped = options.signal ? AbortSignal.any([options.signal, stopper.signal]) : stopper.signal;
   const batchSize = options.batchSize ?? 500;
+  const matches = options.filter ? eventFilterMatcher(options.filter) : undefined;
+  const wants = matches && (({ stream, type }: Appended) => matches(stream, type));
 
   async function* run(): AsyncGenerator<RecordedEvent> {
     let from: Position | 'start' =
@@ -47,7 +50,7 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
       }
       if (batch.length < batchSize) {
         if (head && (from === 'start' || comparePositions(head, from) > 0)) from = head;
-        await source.signal.wait(source.pollIntervalMs, stopped);
+        await source.signal.wait(source.pollIntervalMs, stopped, wants);
       }
     }
   }

@@ -177,7 +177,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
       try {
         const result = await appendOne(stream, events, expected);
         if (result) {
-          signal.notify();
+          signal.notify(events.map(({ type }) => ({ stream, type })));
           return result;
         }
       } catch (error) {
@@ -202,7 +202,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
         throw error;
       }
       if (rows[0]?.ok) {
-        signal.notify();
+        signal.notify(appends.flatMap(({ stream, events }) => events.map(({ type }) => ({ stream, type }))));
         return rows.map((row) => ({
           nextRevision: Number(row.revision),
           position: { commit: BigInt(row.tx), prepare: BigInt(row.position!) },
