@@ -5,10 +5,14 @@
  * projector's view of the log for as long as it runs. Its writes wait for the COMMIT
  * (`kyselyWritesAtCommit`), so not even they take one early. PostgreSQL only: PGlite runs one
  * transaction at a time.
+ *
+ * Nor must its COMMIT wait for the WAL flush while PostgreSQL still counts it as running (see
+ * `commitWithoutFlushWait` in batch.ts): a live batch commits with `synchronous_commit` off.
  */
 import { describe, expect, it } from 'vitest';
 import { comparePositions } from '../../commands/ports/position.ts';
 import type { Position } from '../../commands/ports/event-store.ts';
+import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { startReadModelProjector } from './projector-runner.ts';
 import { appendSpread, projectorDeps } from './testing/runtime-fixture.ts';
 import { perTestResources } from './testing/per-test-resources.ts';
@@ -51,4 +55,39 @@ describe('a projector batch in flight on postgres', () => {
       }
     },
   );
+
+  it('commits without waiting for the WAL flush', async () => {
+    const db = await database();
+    // The real transactions, with what each sends at its commit recorded on the way.
+    const scripts: string[][] = [];
+    const recording: SqlClient = {
+      ...db,
+      transaction: (work) =>
+        db.transaction((tx) => {
+          const sent: string[] = [];
+          scripts.push(sent);
+          const spied: SqlExecutor = {
+            ...tx,
+            query: (text, params, name) => tx.query(text, params, name),
+            atCommit: (text, params) => {
+              sent.push(text);
+              tx.atCommit!(text, params);
+            },
+          };
+          return work(spied);
+        }),
+    };
+    const deps = projectorDeps(recording);
+    const projection = streamCountsProjection({ filter: { categories: ['thing'] } });
+    const projector = track(await startReadModelProjector(deps, projection, { leaseRetryMs: 50 }));
+    const position = await appendSpread(deps.store, 'thing', 1, 1);
+    expect(await projector.waitFor(position, 5000)).toBe(true);
+    const batches = scripts.filter((sent) => sent.some((text) => text.includes('qm_advance_checkpoint')));
+    expect(batches.length).toBeGreaterThan(0);
+    for (const sent of batches) expect(sent).toContain('set local synchronous_commit to off');
+    const [row] = await db.query<{ events: number }>(
+      `select sum(events)::int as events from rm_${projection.name}_g1.stream_counts`,
+    );
+    expect(row?.events).toBe(1);
+  });
 });
