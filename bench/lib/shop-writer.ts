@@ -6,8 +6,8 @@
  *
  * - `open`: every shop opens (locations, products, first stock);
  * - `paced`: the shops write at `rate` events/s for `warmUpSeconds` and then `seconds` more,
- *   reporting each append of those last seconds: its position and acknowledgement time
- *   (`performance.timeOrigin + now()`, comparable across processes);
+ *   reporting each append: its position, its acknowledgement time (`performance.timeOrigin +
+ *   now()`, comparable across processes) and whether it came in the warm-up;
  * - `fill`: the shops write flat out until the log holds `target` events, reporting progress.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -24,7 +24,7 @@ export type WriterRequest =
   | { type: 'close' };
 
 type WriterMessage =
-  | { type: 'appended'; position: string; at: number }
+  | { type: 'appended'; position: string; at: number; warmUp: boolean }
   | { type: 'progress'; events: number }
   | { type: 'done'; eventsPerSecond?: number }
   | { type: 'failed'; error: string };
@@ -46,7 +46,10 @@ export interface ShopWriter {
   /** Sends a request; resolves when the writer is done with it (with the rate `paced` reached after its warm-up). */
   request(
     request: WriterRequest,
-    on?: { appended?: (position: Position, at: number) => void; progress?: (events: number) => void },
+    on?: {
+      appended?: (position: Position, at: number, warmUp: boolean) => void;
+      progress?: (events: number) => void;
+    },
   ): Promise<{ eventsPerSecond?: number }>;
   close(): Promise<void>;
 }
@@ -67,7 +70,8 @@ export function forkShopWriter(options: ShopWriterOptions): ShopWriter {
     request(request, on = {}) {
       return new Promise((resolve, reject) => {
         const listen = (message: WriterMessage) => {
-          if (message.type === 'appended') on.appended?.(parsePositionToken(message.position)!, message.at);
+          if (message.type === 'appended')
+            on.appended?.(parsePositionToken(message.position)!, message.at, message.warmUp);
           else if (message.type === 'progress') on.progress?.(message.events);
           else {
             child.off('message', listen);
@@ -99,12 +103,15 @@ export async function serveShopWriter(options: ShopWriterOptions): Promise<void>
   const send = (message: WriterMessage) => process.send!(message);
   let appended = 0;
   let reportAppends = false;
+  let warmingUp = false;
   const shops: MixedWorkload[] = Array.from({ length: options.shops }, (_, i) =>
     mixedWorkload(h, options.seed + i, {
       namespace: `s${i}`,
       onAppended({ events, position }) {
         appended += events;
-        if (reportAppends) send({ type: 'appended', position: positionToToken(position), at: now() });
+        if (reportAppends) {
+          send({ type: 'appended', position: positionToToken(position), at: now(), warmUp: warmingUp });
+        }
       },
     }),
   );
@@ -126,9 +133,13 @@ export async function serveShopWriter(options: ShopWriterOptions): Promise<void>
         const measuredFrom = started + (request.warmUpSeconds ?? 0) * 1000;
         const deadline = measuredFrom + request.seconds * 1000;
         let schedule = { appended, at: started };
+        // Appends are reported from the start, so that the parent's handling of the reports is part
+        // of the warm-up too and the measured seconds begin in the steady state, not with a step.
+        reportAppends = true;
+        warmingUp = true;
         const warmUp = setTimeout(
           () => {
-            reportAppends = true;
+            warmingUp = false;
             schedule = { appended, at: performance.now() };
           },
           Math.max(0, measuredFrom - started),
