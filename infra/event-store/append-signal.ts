@@ -1,3 +1,5 @@
+import { createWakeList } from '../async/wake-list.ts';
+
 /** What an append added: enough for a filtered subscriber to tell whether it cares. */
 export interface Appended {
   stream: string;
@@ -18,34 +20,10 @@ export interface AppendSignal {
   wait(timeoutMs: number, signal: AbortSignal, wants?: (appended: Appended) => boolean): Promise<void>;
 }
 
-interface Waiter {
-  wake: () => void;
-  wants: ((appended: Appended) => boolean) | undefined;
-}
-
 export function createAppendSignal(): AppendSignal {
-  let waiters: Waiter[] = [];
+  const waiters = createWakeList<((appended: Appended) => boolean) | undefined>();
   return {
-    notify(appended) {
-      const woken = waiters.filter(({ wants }) => !wants || appended.some(wants));
-      if (woken.length === 0) return;
-      waiters = waiters.filter((waiter) => !woken.includes(waiter));
-      for (const { wake } of woken) wake();
-    },
-    wait(timeoutMs, signal, wants) {
-      if (signal.aborted) return Promise.resolve();
-      return new Promise((resolve) => {
-        const waiter: Waiter = { wake: () => done(), wants };
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', done);
-          waiters = waiters.filter((other) => other !== waiter);
-          resolve();
-        };
-        const timer = setTimeout(done, timeoutMs);
-        signal.addEventListener('abort', done, { once: true });
-        waiters.push(waiter);
-      });
-    },
+    notify: (appended) => waiters.wake((wants) => !wants || appended.some(wants)),
+    wait: (timeoutMs, signal, wants) => waiters.wait(wants, timeoutMs, signal),
   };
 }

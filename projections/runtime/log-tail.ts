@@ -1,5 +1,6 @@
 import type { EventFilter, EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
 import { comparePositions } from '../../commands/ports/position.ts';
+import { createWakeList } from '../../infra/async/wake-list.ts';
 import { eventFilterMatcher } from '../../infra/event-store/event-filter.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { Batch } from './batch.ts';
@@ -45,11 +46,6 @@ export interface LogTail {
   stop(): Promise<void>;
 }
 
-interface Waiter {
-  from: Position | null;
-  wake: () => void;
-}
-
 /**
  * A tail of `store`'s global log. It starts following at the head when first asked and then reads
  * every event once, in log order, so what it holds is always a gap-free stretch of the log: (base,
@@ -65,7 +61,7 @@ export function createLogTail(store: EventStore, options: LogTailOptions = {}): 
   /** Exclusive start of what is held: `null` is the start of the log. */
   let base: Position | null = null;
   let following = false;
-  let waiters: Waiter[] = [];
+  const waiters = createWakeList<Position | null>();
   let running: Promise<void> | null = null;
 
   const end = () => events.at(-1)?.position ?? base;
@@ -97,10 +93,8 @@ export function createLogTail(store: EventStore, options: LogTailOptions = {}): 
       base = events[dropped - 1]!.position;
       events = events.slice(dropped);
     }
-    const head = end();
-    const woken = waiters.filter((waiter) => !reached(waiter.from, head!));
-    waiters = waiters.filter((waiter) => reached(waiter.from, head!));
-    for (const waiter of woken) waiter.wake();
+    const head = end()!;
+    waiters.wake((from) => !reached(from, head));
   }
 
   async function follow(): Promise<void> {
@@ -153,18 +147,7 @@ export function createLogTail(store: EventStore, options: LogTailOptions = {}): 
     waitBeyond(from, timeoutMs, signal) {
       const head = end();
       if (following && head !== null && !reached(from, head)) return Promise.resolve();
-      return new Promise((resolve) => {
-        const waiter: Waiter = { from, wake: () => done() };
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', done);
-          waiters = waiters.filter((other) => other !== waiter);
-          resolve();
-        };
-        const timer = setTimeout(done, timeoutMs);
-        signal.addEventListener('abort', done, { once: true });
-        waiters.push(waiter);
-      });
+      return waiters.wait(from, timeoutMs, signal);
     },
 
     get end() {
@@ -174,7 +157,7 @@ export function createLogTail(store: EventStore, options: LogTailOptions = {}): 
     async stop() {
       stopper.abort();
       await running;
-      for (const waiter of waiters) waiter.wake();
+      waiters.wake();
     },
   };
 }
