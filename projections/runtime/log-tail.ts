@@ -129,11 +129,9 @@ export function createLogTail(store: EventStore, options: LogTailOptions = {}): 
       if (base !== null && (from === null || comparePositions(from, base) < 0)) return undefined;
       const head = end();
       if (head === null || reached(from, head)) return null;
-      const start = firstAfter(from);
       const matches = filter ? matcherOf(filter) : null;
       const picked: RecordedEvent[] = [];
-      let index = start;
-      for (; index < events.length && picked.length < batchSize; index++) {
+      for (let index = firstAfter(from); index < events.length && picked.length < batchSize; index++) {
         const event = events[index]!;
         if (!matches || matches(event.stream, event.type)) picked.push(event);
       }
