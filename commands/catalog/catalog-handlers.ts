@@ -8,7 +8,8 @@ import type { Money } from '../../domain/money.ts';
 import { productStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { pinnedTo, toResult, type CommandResult } from '../runtime/command-result.ts';
-import { handleCommand, type CommandRuntime } from '../runtime/handle-command.ts';
+import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { handleCommand } from '../runtime/handle-command.ts';
 
 export type CreateProductInput = CreateProduct['data'];
 export type ProductChanges = UpdateProduct['data']['changes'];

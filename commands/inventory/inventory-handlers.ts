@@ -9,8 +9,10 @@ import { stockStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { pinnedTo, toResult, type CommandResult } from '../runtime/command-result.ts';
-import { handleCommand, type CommandRuntime } from '../runtime/handle-command.ts';
-import { asStepDecider, decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { handleCommand } from '../runtime/handle-command.ts';
+import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import { asStepDecider } from '../runtime/steps.ts';
 
 export type ReceiveStockInput = ReceiveStock['data'];
 export type AdjustStockInput = AdjustStock['data'];

@@ -2,7 +2,8 @@ import { locationDecider, type LocationCommand } from '../../domain/locations/in
 import { locationStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { pinnedTo, toResult } from '../runtime/command-result.ts';
-import { handleCommand, type CommandRuntime } from '../runtime/handle-command.ts';
+import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { handleCommand } from '../runtime/handle-command.ts';
 import type { LocationDirectory } from './location-directory.ts';
 
 /** Locations are created and named by admins; the directory learns of a new one at once. */

@@ -3,7 +3,8 @@ import { stockDecider, type InventoryCommand } from '../../domain/inventory/inde
 import { orderDecider, type OrderCommand, type OrderState } from '../../domain/orders/index.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
-import { asStepDecider, decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import { asStepDecider } from '../runtime/steps.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { orderResult, type OrderResult } from './order-result.ts';
 

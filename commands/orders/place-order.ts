@@ -7,13 +7,8 @@ import type { Money } from '../../domain/money.ts';
 import { orderStream, productStream, stockStream } from '../../domain/streams.ts';
 import type { Position } from '../ports/event-store.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
-import {
-  asStepDecider,
-  decideAndAppendSteps,
-  type Step,
-  type StepPlan,
-  type StepsOutcome,
-} from '../runtime/multi-stream.ts';
+import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import { asStepDecider, type Step, type StepPlan, type StepsOutcome } from '../runtime/steps.ts';
 import type { OrderDeps } from './order-deps.ts';
 
 export interface PlaceOrderInput {

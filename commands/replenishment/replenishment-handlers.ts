@@ -11,7 +11,8 @@ import { replenishmentStream, stockStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { pinnedTo, toResult, type CommandResult } from '../runtime/command-result.ts';
-import { handleCommand, type CommandRuntime } from '../runtime/handle-command.ts';
+import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { handleCommand } from '../runtime/handle-command.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
 
 /** A forecast's figures as the forecasting consumer sends them; availability is read here. */

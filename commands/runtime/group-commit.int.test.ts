@@ -7,9 +7,10 @@ import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';
 import type { EventStore, StreamAppend } from '../ports/event-store.ts';
 import type { CommandContext } from './command-context.ts';
-import { createGroupCommit, decideAndAppendTogether, type GroupMember } from './group-commit.ts';
-import { handleCommand, type CommandRuntime } from './handle-command.ts';
-import { asStepDecider, type StepsOutcome } from './multi-stream.ts';
+import type { CommandRuntime, GroupMember } from './command-runtime.ts';
+import { createGroupCommit, decideAndAppendTogether } from './group-commit.ts';
+import { handleCommand } from './handle-command.ts';
+import { asStepDecider, type StepsOutcome } from './steps.ts';
 import { createStateCache } from './state-cache.ts';
 
 const stock = asStepDecider(stockDecider);

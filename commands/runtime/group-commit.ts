@@ -2,37 +2,13 @@ import type { Decider, DomainEvent } from '../../domain/decider.ts';
 import { WrongExpectedRevision } from '../ports/event-store-errors.ts';
 import type { NewEvent, Position, StreamAppend } from '../ports/event-store.ts';
 import { comparePositions } from '../ports/position.ts';
-import type { CommandContext } from './command-context.ts';
-import type { CommandRuntime } from './handle-command.ts';
+import { assumedNew } from './assumed-new.ts';
+import type { CommandRuntime, GroupCommit, GroupMember } from './command-runtime.ts';
 import { createKeyedBatches, type Settled } from './keyed-batches.ts';
 import { loadAggregate } from './load-aggregate.ts';
-import {
-  assumedNew,
-  decideAndAppendSteps,
-  type Step,
-  type StepPlan,
-  type StepsOutcome,
-} from './multi-stream.ts';
+import { decideAndAppendSteps } from './multi-stream.ts';
+import type { Step, StepsOutcome } from './steps.ts';
 import { toNewEvents } from './to-new-events.ts';
-
-/** One command of a group: its plan (as for `decideAndAppendSteps`) and its own audit context. */
-export interface GroupMember {
-  plan: StepPlan;
-  context: CommandContext;
-}
-
-/**
- * Group commit for multi-stream commands on hot streams (order placement: most orders hold the
- * same popular SKU). While one group's append is in flight, the next commands touching its keys
- * queue; they are then decided together, in arrival order, against the state the last group left,
- * and appended in one atomic multi-stream append (one compare-and-set per stream). Each command
- * still lands whole or not at all: a refused one (a shortage) leaves the state untouched for the
- * ones after it and gets its own error; each accepted one gets its own events, revisions and position.
- * Needs a backend with atomic multi-stream appends; callers use `decideAndAppendSteps` elsewhere.
- */
-export interface GroupCommit {
-  run(runtime: CommandRuntime, keys: readonly string[], member: GroupMember): Promise<StepsOutcome>;
-}
 
 /**
  * One group commit per runtime (it holds the queues of one process's commands).

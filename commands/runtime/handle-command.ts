@@ -1,32 +1,10 @@
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
 import { WrongExpectedRevision } from '../ports/event-store-errors.ts';
-import type { EventStore, Position } from '../ports/event-store.ts';
-import type { IdGenerator } from '../ports/ids.ts';
+import type { Position } from '../ports/event-store.ts';
 import type { CommandContext } from './command-context.ts';
+import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';
-import type { GroupCommit } from './group-commit.ts';
-import type { KeyedLock } from './keyed-lock.ts';
-import type { UpcasterRegistry } from './upcasters.ts';
-import type { StateCache } from './state-cache.ts';
 import { toNewEvents } from './to-new-events.ts';
-
-/** What command handlers share: the store, the state cache, id generation, retry policy. */
-export interface CommandRuntime {
-  store: EventStore;
-  cache: StateCache;
-  ids: IdGenerator;
-  /** Times a command is decided again after losing a race for its stream. */
-  maxRetries: number;
-  /** Queues commands of this process that would race for the same hot stream (see keyed-lock.ts). */
-  locks?: KeyedLock;
-  /**
-   * Decides queued multi-stream commands on hot streams together and appends them in one atomic
-   * append (see group-commit.ts); used where the backend appends several streams atomically.
-   */
-  groupCommit?: GroupCommit;
-  /** Upcasts old event versions as streams are loaded (none registered: events are current). */
-  upcasters?: UpcasterRegistry;
-}
 
 export interface CommandOutcome<State> {
   events: DomainEvent[];

@@ -1,60 +1,12 @@
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
 import { WrongExpectedRevision } from '../ports/event-store-errors.ts';
-import type { Position, StreamAppend } from '../ports/event-store.ts';
+import type { StreamAppend } from '../ports/event-store.ts';
+import { assumedNew } from './assumed-new.ts';
 import type { CommandContext } from './command-context.ts';
-import type { CommandRuntime } from './handle-command.ts';
+import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';
+import type { Step, StepPlan, StepsOutcome } from './steps.ts';
 import { toNewEvents } from './to-new-events.ts';
-
-/** One stream's part of a command that spans several: which decider, which command. */
-export interface Step {
-  stream: string;
-  decider: Decider<never, DomainEvent, unknown>;
-  command: unknown;
-  /**
-   * Undoes this step's events when a later step is refused on a backend without atomic
-   * multi-stream appends. Steps without it must come last (or never be refused).
-   */
-  compensate?: (events: DomainEvent[]) => unknown;
-  /**
-   * The stream is expected not to exist yet (a new order's): unless the cache knows it, it is
-   * decided on the initial state without a read and appended expecting no stream. Should it exist
-   * after all, that append conflicts and the command is decided again on what the store holds.
-   * Only for a stream the step appends to: a stream that is only read has no such check.
-   */
-  expectNew?: boolean;
-}
-
-/**
- * A stream's state for a step without reading the store: the initial state when the step expects
- * a new stream and the cache knows nothing of it (first attempt only); null when it must be read.
- */
-export function assumedNew(
-  runtime: CommandRuntime,
-  step: Pick<Step, 'stream' | 'decider' | 'expectNew'>,
-  attempt: number,
-): { state: unknown; revision: null } | null {
-  if (!step.expectNew || attempt > 0 || runtime.cache.get(step.stream) !== undefined) return null;
-  return { state: step.decider.initialState(), revision: null };
-}
-
-export interface StepsOutcome {
-  events: Map<string, DomainEvent[]>;
-  revisions: Map<string, number>;
-  position: Position | null;
-}
-
-/**
- * Builds a command's steps from loaded state (and may refuse, e.g. a shortage). `load` gives a
- * stream's current state; it may run again after a lost race, with fresh state.
- */
-export type StepPlan = (
-  load: <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) => Promise<S>,
-) => Promise<Step[]>;
-
-/** A decider typed loosely enough to hold any aggregate's, since one command may span several. */
-export const asStepDecider = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>) =>
-  decider as unknown as Decider<never, DomainEvent, unknown>;
 
 /**
  * Decides every step on its stream's state and appends them all or none. `plan` builds the steps

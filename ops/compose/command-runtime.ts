@@ -1,6 +1,6 @@
 import type { EventStore } from '../../commands/ports/event-store.ts';
 import { createGroupCommit } from '../../commands/runtime/group-commit.ts';
-import type { CommandRuntime } from '../../commands/runtime/handle-command.ts';
+import type { CommandRuntime } from '../../commands/runtime/command-runtime.ts';
 import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';
 import { createStateCache } from '../../commands/runtime/state-cache.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSpecDatabase, type SpecDatabase } from '../testing/projection-spec.ts';
 import { shop, simpleOrder } from '../testing/shop.ts';
 import { auditProjection } from './projection.ts';
-import { auditEntries } from './queries.ts';
+import { auditEntries, type AuditKeyset, type AuditQuery } from './queries.ts';
 
 const staff = { id: 'staff-7', role: 'staff' } as const;
 const customer = { id: 'c1', role: 'customer' } as const;
@@ -140,25 +140,54 @@ describe.each(['pglite', 'postgres'] as const)('audit projection on %s', (backen
   it('answers by actor, entity and time range', async () => {
     const spec = await database.spec(auditProjection());
     await spec.given(history());
-    const byStaff = await spec.read((db) => auditEntries(db, { actorId: 'staff-7' }));
-    expect(byStaff.map((e) => e.eventType)).toEqual([
+    const actions = async (query: Omit<AuditQuery, 'limit'>) =>
+      (await spec.read((db) => auditEntries(db, { ...query, limit: 100 }))).items.map((e) => e.action);
+    expect(await actions({ actorId: 'staff-7' })).toEqual([
       'OrderCancelled',
       'StockAdjusted',
       'StockReceived',
       'ProductUpdated',
     ]);
-    const product = await spec.read((db) => auditEntries(db, { entityType: 'product', entityId: 'p1' }));
-    expect(product).toHaveLength(4);
-    const day2 = await spec.read((db) =>
-      auditEntries(db, { from: '2026-01-06T00:00:00.000Z', to: '2026-01-07T00:00:00.000Z' }),
-    );
-    expect(day2.map((e) => e.eventType)).toEqual([
+    expect(await actions({ entityType: 'product', entityId: 'p1' })).toHaveLength(4);
+    const day2 = { from: '2026-01-06T00:00:00.000Z', to: '2026-01-07T00:00:00.000Z' };
+    expect(await actions(day2)).toEqual([
       'ProjectionEventSkipped',
       'OrderCancelled',
       'LowStockThresholdSet',
       'StockAdjusted',
     ]);
-    const page = await spec.read((db) => auditEntries(db, { limit: 2, before: day2[1]! }));
-    expect(page.map((e) => e.eventType)).toEqual(['LowStockThresholdSet', 'StockAdjusted']);
+    const first = await spec.read((db) => auditEntries(db, { ...day2, limit: 2 }));
+    const second = await spec.read((db) => auditEntries(db, { ...day2, limit: 2, after: first.next! }));
+    expect(second.items.map((e) => e.action)).toEqual(['LowStockThresholdSet', 'StockAdjusted']);
+    expect(second.next).toBeNull();
+  });
+
+  it('pages newest first by keyset, each entry once, the last page without a next keyset', async () => {
+    const spec = await database.spec(auditProjection());
+    await spec.given(history());
+    const all = await spec.read((db) => auditEntries(db, { limit: 200 }));
+    expect(all.items).toHaveLength(11);
+    expect(all.next).toBeNull();
+    const paged: string[] = [];
+    let after: AuditKeyset | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await spec.read((db) => auditEntries(db, { limit: 2, after }));
+      paged.push(...page.items.map((e) => e.eventId));
+      if (page.next === null) break;
+      after = page.next;
+    }
+    expect(paged).toEqual(all.items.map((e) => e.eventId));
+    expect(all.items[0]).toEqual({
+      eventId: expect.any(String),
+      at: '2026-01-06T09:00:00.005Z',
+      actor: { id: 'system', role: 'system' },
+      entity: { type: 'projection', id: 'orders', stream: 'projection-orders' },
+      action: 'ProjectionEventSkipped',
+      before: null,
+      after: null,
+      reason: 'corrupt data',
+      correlationId: expect.any(String),
+      position: expect.stringMatching(/^\d+:\d+$/),
+    });
   });
 });

@@ -1,75 +1,75 @@
-/** Read functions over the audit read model (Kysely scoped to the live generation's schema). */
+/** The audit read model's query, as the read API serves it (Kysely scoped to the live generation's schema). */
 import type { Kysely } from 'kysely';
-import type { JsonObject } from '../../commands/ports/event-store.ts';
 import { isoTime } from '../batch-write.ts';
 import type { AuditDatabase } from './tables.ts';
 
-export type AuditEntryView = {
-  eventId: string;
-  position: string;
+/** Where the previous audit page ended: its last entry's time and log position. */
+export interface AuditKeyset {
   at: string;
-  actor: { id: string; role: string };
-  entity: { type: string; id: string; stream: string };
-  eventType: string;
-  before: JsonObject | null;
-  after: JsonObject | null;
-  reason: string | null;
-  correlationId: string;
-  data: JsonObject;
-};
-
-export interface AuditQuery {
-  actorId?: string;
-  entityType?: string;
-  entityId?: string;
-  /** Inclusive. */
-  from?: string;
-  /** Exclusive. */
-  to?: string;
-  limit?: number;
-  /** Keyset: entries strictly older than this one (its `at` and `position`). */
-  before?: { at: string; position: string };
+  commit: string;
+  prepare: string;
 }
 
-/** Audit entries, newest first, filtered by actor, entity and time range; keyset-paged. */
-export async function auditEntries(
-  db: Kysely<AuditDatabase>,
-  query: AuditQuery = {},
-): Promise<AuditEntryView[]> {
+export interface AuditQuery {
+  actorId?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  /** Inclusive. */
+  from?: string | undefined;
+  /** Exclusive. */
+  to?: string | undefined;
+  /** Entries strictly older than this one. */
+  after?: AuditKeyset | undefined;
+  limit: number;
+}
+
+/** Audit entries, newest first, by actor, entity and time range, paged by keyset. */
+export async function auditEntries(db: Kysely<AuditDatabase>, request: AuditQuery) {
+  const { after, limit } = request;
   let q = db.selectFrom('audit_entries').selectAll();
-  if (query.actorId !== undefined) q = q.where('actor_id', '=', query.actorId);
-  if (query.entityType !== undefined) q = q.where('entity_type', '=', query.entityType);
-  if (query.entityId !== undefined) q = q.where('entity_id', '=', query.entityId);
-  if (query.from !== undefined) q = q.where('at', '>=', new Date(query.from));
-  if (query.to !== undefined) q = q.where('at', '<', new Date(query.to));
-  const cursor = query.before;
-  if (cursor !== undefined) {
-    const [commit, prepare] = cursor.position.split(':');
+  if (request.actorId !== undefined) q = q.where('actor_id', '=', request.actorId);
+  if (request.entityType !== undefined) q = q.where('entity_type', '=', request.entityType);
+  if (request.entityId !== undefined) q = q.where('entity_id', '=', request.entityId);
+  if (request.from !== undefined) q = q.where('at', '>=', new Date(request.from));
+  if (request.to !== undefined) q = q.where('at', '<', new Date(request.to));
+  if (after !== undefined) {
     q = q.where((eb) =>
       eb(
         eb.refTuple('at', 'position_commit', 'position_prepare'),
         '<',
-        eb.tuple(new Date(cursor.at), commit ?? '0', prepare ?? '0'),
+        eb.tuple(new Date(after.at), after.commit, after.prepare),
       ),
     );
   }
+  // One more than the page: whether a next page exists.
   const rows = await q
     .orderBy('at', 'desc')
     .orderBy('position_commit', 'desc')
     .orderBy('position_prepare', 'desc')
-    .limit(query.limit ?? 100)
+    .limit(limit + 1)
     .execute();
-  return rows.map((r) => ({
-    eventId: r.event_id,
-    position: `${r.position_commit}:${r.position_prepare}`,
-    at: isoTime(r.at),
-    actor: { id: r.actor_id, role: r.actor_role },
-    entity: { type: r.entity_type, id: r.entity_id, stream: r.stream },
-    eventType: r.event_type,
-    before: r.before,
-    after: r.after,
-    reason: r.reason,
-    correlationId: r.correlation_id,
-    data: r.data,
-  }));
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      eventId: r.event_id,
+      at: isoTime(r.at),
+      actor: { id: r.actor_id, role: r.actor_role },
+      entity: { type: r.entity_type, id: r.entity_id, stream: r.stream },
+      action: r.event_type,
+      before: r.before,
+      after: r.after,
+      reason: r.reason,
+      correlationId: r.correlation_id,
+      position: `${r.position_commit}:${r.position_prepare}`,
+    })),
+    next:
+      rows.length > limit && last
+        ? {
+            at: isoTime(last.at),
+            commit: String(last.position_commit),
+            prepare: String(last.position_prepare),
+          }
+        : null,
+  };
 }

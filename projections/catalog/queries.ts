@@ -1,11 +1,11 @@
 /**
- * Read functions over the catalog read model, for the read API. Each takes a Kysely scoped to the
- * live generation's schema (`withSchema`) and returns plain values (bigints as numbers, ISO times).
+ * The product page, as the read API serves it; listings and search are in product-list.ts and
+ * product-search.ts. Each query takes a Kysely scoped to the live generation's schema
+ * (`withSchema`) and returns plain values (bigints as numbers, ISO times).
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { isoTime } from '../batch-write.ts';
 import { toNumber } from '../column-types.ts';
-import { lowestPriorPrice } from './omnibus.ts';
 import type { CatalogDatabase, ProductsTable } from './tables.ts';
 
 export type ProductView = {
@@ -61,7 +61,7 @@ export const productColumns = [
 type ProductRow = Pick<Selectable<ProductsTable>, (typeof productColumns)[number]>;
 
 /** Maps a `products` row selected with `productColumns` to its API shape. */
-export function toProductView(row: ProductRow): ProductView {
+function toProductView(row: ProductRow): ProductView {
   return {
     productId: row.product_id,
     sku: row.sku,
@@ -92,18 +92,6 @@ export function toProductView(row: ProductRow): ProductView {
   };
 }
 
-export async function productDetail(
-  db: Kysely<CatalogDatabase>,
-  productId: string,
-): Promise<ProductView | null> {
-  const row = await db
-    .selectFrom('products')
-    .select(productColumns)
-    .where('product_id', '=', productId)
-    .executeTakeFirst();
-  return row === undefined ? null : toProductView(row);
-}
-
 export type PriceHistoryEntry = {
   revision: number;
   kind: 'created' | 'changed';
@@ -116,10 +104,7 @@ export type PriceHistoryEntry = {
 };
 
 /** Every price the product had, oldest first. */
-export async function priceHistory(
-  db: Kysely<CatalogDatabase>,
-  productId: string,
-): Promise<PriceHistoryEntry[]> {
+async function priceHistory(db: Kysely<CatalogDatabase>, productId: string): Promise<PriceHistoryEntry[]> {
   const rows = await db
     .selectFrom('price_history')
     .selectAll()
@@ -138,28 +123,6 @@ export async function priceHistory(
   }));
 }
 
-/**
- * The EU Omnibus reference price as of `now`: the lowest price applied during the 30 days before
- * the price in effect at `now` took effect (null when none was, e.g. at launch). Computed from the
- * history, so it also answers for past instants.
- */
-export async function lowestPriceInLast30Days(
-  db: Kysely<CatalogDatabase>,
-  productId: string,
-  now: Date | string,
-): Promise<{ amount: number; currency: string } | null> {
-  const rows = await db
-    .selectFrom('price_history')
-    .select(['new_amount', 'currency', 'changed_at'])
-    .where('product_id', '=', productId)
-    .where('changed_at', '<=', new Date(now))
-    .orderBy('revision')
-    .execute();
-  const entries = rows.map((row) => ({ amount: toNumber(row.new_amount), at: isoTime(row.changed_at) }));
-  const lowest = lowestPriorPrice(entries, entries.length - 1);
-  return lowest === null ? null : { amount: lowest, currency: rows[0]!.currency };
-}
-
 export type LocationAvailability = {
   location: string;
   locationName: string | null;
@@ -170,7 +133,7 @@ export type LocationAvailability = {
 };
 
 /** Stock of a product's SKU per location, and in total. */
-export async function availability(
+async function availability(
   db: Kysely<CatalogDatabase>,
   sku: string,
 ): Promise<{
@@ -202,35 +165,26 @@ export async function availability(
   return { locations, total };
 }
 
-/** How similar (0..1) a query must be to a product's name+brand words to count as a typo match. */
-export const TYPO_SIMILARITY = 0.3;
+export interface ProductDetail extends ProductView {
+  priceHistory: PriceHistoryEntry[];
+  availability: {
+    locations: LocationAvailability[];
+    total: Omit<LocationAvailability, 'location' | 'locationName'>;
+  };
+}
 
-/**
- * A reference search: full-text matches (websearch syntax, 'simple' configuration) ranked first,
- * then typo-tolerant trigram matches on name and brand ("iphnoe" finds "iPhone"). The read API
- * may build its own (facets, filters, keyset) on the same columns and indexes.
- */
-export async function searchProducts(
+/** The product page: the product, every price it had, and its stock per location and in total. */
+export async function productDetail(
   db: Kysely<CatalogDatabase>,
-  query: string,
-  limit = 20,
-): Promise<(ProductView & { rank: number })[]> {
-  const q = query.trim().toLowerCase();
-  if (q === '') return [];
-  const tsquery = sql`websearch_to_tsquery('simple', ${q})`;
-  const rows = await db
+  productId: string,
+): Promise<ProductDetail | null> {
+  const row = await db
     .selectFrom('products')
     .select(productColumns)
-    .select(sql<number>`ts_rank(search_document, ${tsquery}) + word_similarity(${q}, search_text)`.as('rank'))
-    .where((eb) =>
-      eb.or([
-        eb(sql`search_document`, '@@', tsquery),
-        eb(sql`word_similarity(${q}, search_text)`, '>=', TYPO_SIMILARITY),
-      ]),
-    )
-    .orderBy('rank', 'desc')
-    .orderBy('product_id')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({ ...toProductView(row), rank: Number(row.rank) }));
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  const product = toProductView(row);
+  const [history, stock] = await Promise.all([priceHistory(db, productId), availability(db, product.sku)]);
+  return { ...product, priceHistory: history, availability: stock };
 }

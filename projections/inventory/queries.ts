@@ -31,17 +31,6 @@ function toView(r: Selectable<StockLevelsTable>): StockLevelView {
   };
 }
 
-/** Every location's stock of one SKU. */
-export async function stockOfSku(db: Kysely<InventoryDatabase>, sku: string): Promise<StockLevelView[]> {
-  const rows = await db
-    .selectFrom('stock_levels')
-    .selectAll()
-    .where('sku', '=', sku)
-    .orderBy('location')
-    .execute();
-  return rows.map(toView);
-}
-
 /**
  * The low-stock list, scarcest first, keyset-paged by (available, sku, location) on the partial
  * index; optionally for one location.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSpecDatabase, type SpecDatabase } from '../testing/projection-spec.ts';
 import { shop, simpleOrder } from '../testing/shop.ts';
 import { ordersProjection } from './projection.ts';
-import { customerOrders, orderDetail, orderTimeline } from './queries.ts';
+import { customerOrders, orderDetail, type OrderKeyset } from './queries.ts';
 
 const customer = { id: 'c1', role: 'customer' } as const;
 const system = { id: 'stripe', role: 'system' } as const;
@@ -130,18 +130,30 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
     );
 
     const detail = await spec.read((db) => orderDetail(db, 'o1'));
-    expect(detail?.lines.map((l) => [l.lineId, l.shipped])).toEqual([
-      ['l1', 2],
-      ['l2', 1],
+    expect(detail).toMatchObject({
+      status: 'delivered',
+      paymentStatus: 'partially_refunded',
+      total: eur(3300),
+      shippingAddress: { city: 'London' },
+      payment: { reference: 'pi_1', captured: eur(3300), refunded: eur(800) },
+      refunds: [{ refundId: 'r1', amount: eur(800), reason: 'broken plate', by: 'staff-7' }],
+    });
+    expect(detail?.lines.map((l) => [l.lineId, l.quantity, l.lineTotal])).toEqual([
+      ['l1', 2, eur(2000)],
+      ['l2', 1, eur(800)],
     ]);
-    expect(detail?.shippingAddress.city).toBe('London');
+    expect(detail?.shipments.map((s) => [s.shipmentId, s.lines])).toEqual([
+      ['s1', [{ lineId: 'l1', sku: 'MUG', quantity: 2 }]],
+      ['s2', [{ lineId: 'l2', sku: 'PLATE', quantity: 1 }]],
+    ]);
+    expect(await spec.read((db) => orderDetail(db, 'nope'))).toBeNull();
   });
 
   it('builds a timeline: what happened, when, by whom', async () => {
     const spec = await database.spec(ordersProjection());
     await spec.given(orders());
-    const timeline = await spec.read((db) => orderTimeline(db, 'o1'));
-    expect(timeline.map((t) => [t.type, t.actor.id, t.summary])).toEqual([
+    const timeline = (await spec.read((db) => orderDetail(db, 'o1')))!.timeline;
+    expect(timeline.map((t) => [t.type, t.by.id, t.summary])).toEqual([
       ['OrderPlaced', 'c1', 'Order placed: 3 items, total 33.00 EUR'],
       ['PaymentAuthorized', 'stripe', 'Payment of 33.00 EUR authorized'],
       ['PaymentCaptured', 'stripe', 'Payment of 33.00 EUR captured'],
@@ -156,10 +168,13 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
   it("lists a customer's orders newest first, keyset-paged", async () => {
     const spec = await database.spec(ordersProjection());
     await spec.given(orders(), { batchSize: 1 });
-    const first = await spec.read((db) => customerOrders(db, 'c1', { limit: 1 }));
-    expect(first.map((o) => o.orderId)).toEqual(['o2']);
-    const next = await spec.read((db) => customerOrders(db, 'c1', { limit: 5, after: first[0]! }));
-    expect(next.map((o) => o.orderId)).toEqual(['o1']);
-    expect((await spec.read((db) => customerOrders(db, 'c2'))).map((o) => o.orderId)).toEqual(['o3']);
+    const page = (customerId: string, limit: number, after?: OrderKeyset) =>
+      spec.read((db) => customerOrders(db, { customerId, limit, after }));
+    const first = await page('c1', 1);
+    expect(first.items.map((o) => o.orderId)).toEqual(['o2']);
+    const next = await page('c1', 5, first.next!);
+    expect(next.items.map((o) => o.orderId)).toEqual(['o1']);
+    expect(next.next).toBeNull();
+    expect((await page('c2', 20)).items.map((o) => o.orderId)).toEqual(['o3']);
   });
 });

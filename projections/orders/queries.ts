@@ -1,68 +1,10 @@
-/** Read functions over the orders read model (Kysely scoped to the live generation's schema). */
+/**
+ * The orders read model's queries, as the read API serves them. Each takes a Kysely scoped to the
+ * live generation's schema (`withSchema`).
+ */
 import type { Kysely, Selectable } from 'kysely';
-import type { JsonObject } from '../../commands/ports/event-store.ts';
-import type { Address, LineAllocation, ShipmentLine } from '../../domain/orders/events.ts';
-import type { OrderStatus } from '../../domain/orders/state.ts';
-import { isoTime } from '../batch-write.ts';
-import { toNumber } from '../column-types.ts';
-import type { OrdersDatabase, OrdersTable, PaymentStatus } from './tables.ts';
-
-export type OrderSummaryView = {
-  orderId: string;
-  customerId: string;
-  status: OrderStatus;
-  paymentStatus: PaymentStatus;
-  currency: string;
-  totals: { subtotal: number; shipping: number; total: number };
-  lineCount: number;
-  itemCount: number;
-  placedAt: string;
-  updatedAt: string;
-  revision: number;
-};
-
-export type OrderDetailView = OrderSummaryView & {
-  payment: { provider: string; ref: string | null; authorized: number; captured: number; refunded: number };
-  shippingAddress: Address;
-  expiresAt: string;
-  cancellation: { reason: string; note: string | null } | null;
-  lines: {
-    lineId: string;
-    sku: string;
-    quantity: number;
-    unitPrice: number;
-    lineTotal: number;
-    allocations: LineAllocation[];
-    shipped: number;
-  }[];
-  payments: {
-    kind: 'authorized' | 'captured' | 'failed';
-    paymentRef: string | null;
-    amount: number | null;
-    reason: string | null;
-    at: string;
-  }[];
-  refunds: { refundId: string; amount: number; reason: string; actorId: string; at: string }[];
-  shipments: {
-    shipmentId: string;
-    location: string;
-    carrier: string;
-    trackingNumber: string;
-    lines: ShipmentLine[];
-    at: string;
-  }[];
-};
-
-export type TimelineEntryView = {
-  eventId: string;
-  revision: number;
-  type: string;
-  at: string;
-  actor: { id: string; role: string };
-  summary: string;
-  data: JsonObject;
-  correlationId: string;
-};
+import { isoTime as iso } from '../batch-write.ts';
+import type { OrdersDatabase, OrdersTable } from './tables.ts';
 
 const summaryColumns = [
   'order_id',
@@ -80,9 +22,7 @@ const summaryColumns = [
   'revision',
 ] as const;
 
-/** An `orders` row as listings select it (`summaryColumns`). */
-export type OrderSummaryRow = Pick<Selectable<OrdersTable>, (typeof summaryColumns)[number]>;
-
+/** Every column of `orders` but the projection's internal `state`. */
 const detailColumns = [
   ...summaryColumns,
   'payment_provider',
@@ -96,32 +36,40 @@ const detailColumns = [
   'cancellation_note',
 ] as const;
 
-function toSummary(row: OrderSummaryRow): OrderSummaryView {
+type OrderSummaryRow = Pick<Selectable<OrdersTable>, (typeof summaryColumns)[number]>;
+
+/** The order as a customer or staff member sees it (the projection's internal `state` left out). */
+function orderSummary(order: OrderSummaryRow) {
+  const money = (amount: string | number) => ({ amount: Number(amount), currency: order.currency });
   return {
-    orderId: row.order_id,
-    customerId: row.customer_id,
-    status: row.status,
-    paymentStatus: row.payment_status,
-    currency: row.currency,
-    totals: {
-      subtotal: toNumber(row.subtotal),
-      shipping: toNumber(row.shipping),
-      total: toNumber(row.total),
-    },
-    lineCount: row.line_count,
-    itemCount: row.item_count,
-    placedAt: isoTime(row.placed_at),
-    updatedAt: isoTime(row.updated_at),
-    revision: row.revision,
+    orderId: order.order_id,
+    customerId: order.customer_id,
+    status: order.status,
+    paymentStatus: order.payment_status,
+    subtotal: money(order.subtotal),
+    shipping: money(order.shipping),
+    total: money(order.total),
+    lineCount: order.line_count,
+    itemCount: order.item_count,
+    placedAt: iso(order.placed_at),
+    updatedAt: iso(order.updated_at),
   };
 }
 
-/**
- * The rows behind one order (every column but the internal `state`), its lines, payments, refunds
- * and shipments; null when there is no such order. `orderDetail` and the read API present them
- * each in their own shape.
- */
-export async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
+export type OrderSummary = ReturnType<typeof orderSummary>;
+
+/** The owner of an order, or undefined: what authorization needs before anything else is read. */
+export async function orderOwner(db: Kysely<OrdersDatabase>, orderId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('orders')
+    .select('customer_id')
+    .where('order_id', '=', orderId)
+    .executeTakeFirst();
+  return row?.customer_id;
+}
+
+/** The rows behind one order: the order (null when there is none), its lines, payments, refunds and shipments. */
+async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
   const order = await db
     .selectFrom('orders')
     .select(detailColumns)
@@ -142,70 +90,8 @@ export async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
   return { order, lines, payments, refunds, shipments };
 }
 
-/** The whole order, or null. Callers check `customerId` against the caller for customer access. */
-export async function orderDetail(
-  db: Kysely<OrdersDatabase>,
-  orderId: string,
-): Promise<OrderDetailView | null> {
-  const rows = await orderRows(db, orderId);
-  if (rows === null) return null;
-  const { order, lines, payments, refunds, shipments } = rows;
-  const shipped = new Map<string, number>();
-  for (const shipment of shipments) {
-    for (const line of shipment.lines)
-      shipped.set(line.lineId, (shipped.get(line.lineId) ?? 0) + line.quantity);
-  }
-  return {
-    ...toSummary(order),
-    payment: {
-      provider: order.payment_provider,
-      ref: order.payment_ref,
-      authorized: toNumber(order.authorized_amount),
-      captured: toNumber(order.captured_amount),
-      refunded: toNumber(order.refunded_amount),
-    },
-    shippingAddress: order.shipping_address,
-    expiresAt: isoTime(order.expires_at),
-    cancellation:
-      order.cancellation_reason === null
-        ? null
-        : { reason: order.cancellation_reason, note: order.cancellation_note },
-    lines: lines.map((l) => ({
-      lineId: l.line_id,
-      sku: l.sku,
-      quantity: l.quantity,
-      unitPrice: toNumber(l.unit_price),
-      lineTotal: toNumber(l.line_total),
-      allocations: l.allocations,
-      shipped: shipped.get(l.line_id) ?? 0,
-    })),
-    payments: payments.map((p) => ({
-      kind: p.kind,
-      paymentRef: p.payment_ref,
-      amount: toNumber(p.amount),
-      reason: p.reason,
-      at: isoTime(p.at),
-    })),
-    refunds: refunds.map((r) => ({
-      refundId: r.refund_id,
-      amount: toNumber(r.amount),
-      reason: r.reason,
-      actorId: r.actor_id,
-      at: isoTime(r.at),
-    })),
-    shipments: shipments.map((s) => ({
-      shipmentId: s.shipment_id,
-      location: s.location,
-      carrier: s.carrier,
-      trackingNumber: s.tracking_number,
-      lines: s.lines,
-      at: isoTime(s.shipped_at),
-    })),
-  };
-}
-
 /** The `order_timeline` rows of an order, oldest first. */
-export function timelineRows(db: Kysely<OrdersDatabase>, orderId: string) {
+function timelineRows(db: Kysely<OrdersDatabase>, orderId: string) {
   return db
     .selectFrom('order_timeline')
     .selectAll()
@@ -214,50 +100,100 @@ export function timelineRows(db: Kysely<OrdersDatabase>, orderId: string) {
     .execute();
 }
 
-/** What happened to an order, oldest first. */
-export async function orderTimeline(
-  db: Kysely<OrdersDatabase>,
-  orderId: string,
-): Promise<TimelineEntryView[]> {
-  const rows = await timelineRows(db, orderId);
-  return rows.map((r) => ({
-    eventId: r.event_id,
-    revision: r.revision,
-    type: r.event_type,
-    at: isoTime(r.at),
-    actor: { id: r.actor_id, role: r.actor_role },
-    summary: r.summary,
-    data: r.data,
-    correlationId: r.correlation_id,
-  }));
+/** An order with its lines, payments, refunds, shipments and timeline (who did what, when). */
+export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
+  const [rows, timeline] = await Promise.all([orderRows(db, orderId), timelineRows(db, orderId)]);
+  if (!rows) return null;
+  const { order, lines, payments, refunds, shipments } = rows;
+  const money = (amount: string | number) => ({ amount: Number(amount), currency: order.currency });
+  return {
+    ...orderSummary(order),
+    shippingAddress: order.shipping_address,
+    expiresAt: iso(order.expires_at),
+    cancellation:
+      order.cancellation_reason === null
+        ? null
+        : { reason: order.cancellation_reason, note: order.cancellation_note },
+    payment: {
+      provider: order.payment_provider,
+      reference: order.payment_ref,
+      authorized: money(order.authorized_amount),
+      captured: money(order.captured_amount),
+      refunded: money(order.refunded_amount),
+    },
+    lines: lines.map((line) => ({
+      lineId: line.line_id,
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: money(line.unit_price),
+      lineTotal: money(line.line_total),
+      allocations: line.allocations,
+    })),
+    payments: payments.map((payment) => ({
+      kind: payment.kind,
+      reference: payment.payment_ref,
+      amount: payment.amount === null ? null : money(payment.amount),
+      reason: payment.reason,
+      at: iso(payment.at),
+    })),
+    refunds: refunds.map((refund) => ({
+      refundId: refund.refund_id,
+      amount: money(refund.amount),
+      reason: refund.reason,
+      by: refund.actor_id,
+      at: iso(refund.at),
+    })),
+    shipments: shipments.map((shipment) => ({
+      shipmentId: shipment.shipment_id,
+      location: shipment.location,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.tracking_number,
+      lines: shipment.lines,
+      shippedAt: iso(shipment.shipped_at),
+    })),
+    timeline: timeline.map((entry) => ({
+      type: entry.event_type,
+      summary: entry.summary,
+      at: iso(entry.at),
+      by: { id: entry.actor_id, role: entry.actor_role },
+      correlationId: entry.correlation_id,
+      revision: entry.revision,
+    })),
+  };
 }
 
-/** A customer's order rows, newest first, keyset-paged by (placed_at, order_id) on `orders_by_customer_idx`. */
-export function customerOrderRows(
-  db: Kysely<OrdersDatabase>,
-  customerId: string,
-  options: { limit?: number; after?: { placedAt: string; orderId: string } | undefined } = {},
-): Promise<OrderSummaryRow[]> {
-  let query = db.selectFrom('orders').select(summaryColumns).where('customer_id', '=', customerId);
-  const after = options.after;
-  if (after !== undefined) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('placed_at', 'order_id'), '<', eb.tuple(new Date(after.placedAt), after.orderId)),
-    );
-  }
-  return query
-    .orderBy('placed_at', 'desc')
-    .orderBy('order_id', 'desc')
-    .limit(options.limit ?? 20)
-    .execute();
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof orderDetail>>>;
+
+export interface OrderKeyset {
+  placedAt: string;
+  id: string;
 }
 
-/** "My orders": newest first, keyset-paged by (placed_at, order_id) on `orders_by_customer_idx`. */
+/**
+ * A customer's orders, newest first, by keyset on `(placed_at, order_id)`, which
+ * `orders_by_customer_idx` serves without an offset scan.
+ */
 export async function customerOrders(
   db: Kysely<OrdersDatabase>,
-  customerId: string,
-  options: { limit?: number; after?: { placedAt: string; orderId: string } } = {},
-): Promise<OrderSummaryView[]> {
-  const rows = await customerOrderRows(db, customerId, options);
-  return rows.map(toSummary);
+  request: { customerId: string; after?: OrderKeyset | undefined; limit: number },
+): Promise<{ items: OrderSummary[]; next: OrderKeyset | null }> {
+  const { after } = request;
+  let query = db.selectFrom('orders').select(summaryColumns).where('customer_id', '=', request.customerId);
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('placed_at', 'order_id'), '<', eb.tuple(new Date(after.placedAt), after.id)),
+    );
+  }
+  // One more than the page: whether a next page exists.
+  const rows = await query
+    .orderBy('placed_at', 'desc')
+    .orderBy('order_id', 'desc')
+    .limit(request.limit + 1)
+    .execute();
+  const page = rows.slice(0, request.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(orderSummary),
+    next: rows.length > request.limit && last ? { placedAt: iso(last.placed_at), id: last.order_id } : null,
+  };
 }

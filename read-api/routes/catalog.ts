@@ -4,16 +4,16 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { validationProblem } from '../../infra/http/validation-problem.ts';
 import { cacheTags } from '../../projections/cache-tags.ts';
+import type { ProductFilters } from '../../projections/catalog/product-filters.ts';
+import { listProducts, productSorts, type ProductPage } from '../../projections/catalog/product-list.ts';
+import { searchProducts } from '../../projections/catalog/product-search.ts';
+import { productDetail } from '../../projections/catalog/queries.ts';
 import type { CatalogDatabase } from '../../projections/catalog/tables.ts';
 import { notFound } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { cachedRead, jsonText, type ReadContext } from '../http/read-context.ts';
 import { lightRoute } from '../http/light-route.ts';
-import { productDetail } from '../queries/product-detail.ts';
-import { listProducts, productSorts, type ProductPage } from '../queries/product-list.ts';
-import type { ProductFilters } from '../queries/product-filters.ts';
-import { searchProducts } from '../queries/product-search.ts';
 import {
   ProductDetail,
   ProductListQuery,

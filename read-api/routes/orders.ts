@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
+import { customerOrders, orderDetail, orderOwner } from '../../projections/orders/queries.ts';
 import type { OrdersDatabase } from '../../projections/orders/tables.ts';
 import { assertOwnerOrStaff, type ReadAuthEnv } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
-import { customerOrders, orderDetail, orderOwner } from '../queries/orders.ts';
 import { authErrors, Id, jsonAnswer, notFoundError, readErrors } from '../schemas/common.ts';
 import { MyOrdersQuery, OrderDetail, OrderPage } from '../schemas/orders.ts';
 

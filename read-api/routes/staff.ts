@@ -6,8 +6,8 @@ import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
+import { auditEntries } from '../../projections/audit/queries.ts';
 import { lowStock } from '../../projections/inventory/queries.ts';
-import { auditEntries } from '../queries/staff.ts';
 import { authErrors, Cursor, Id, jsonAnswer, Limit, readErrors } from '../schemas/common.ts';
 
 const tags = ['Staff'];

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { productSorts } from '../queries/product-list.ts';
+import { productSorts } from '../../projections/catalog/product-list.ts';
 import { consistencyQuery } from '../http/consistency.ts';
 import { Cursor, Limit, Money } from './common.ts';
 

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { TYPO_SIMILARITY } from '../../projections/catalog/queries.ts';
-import type { CatalogDatabase } from '../../projections/catalog/tables.ts';
+import type { CatalogDatabase } from './tables.ts';
 import {
   productFilter,
   summaryColumns,
@@ -8,6 +7,9 @@ import {
   type ProductFilters,
   type ProductSummary,
 } from './product-filters.ts';
+
+/** How similar (0..1) a query must be to a product's name+brand words to count as a typo match. */
+const TYPO_SIMILARITY = 0.3;
 
 /** Price bands of the facet, in minor units: [from, to). */
 export const priceBands = [

@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { CatalogDatabase } from '../../projections/catalog/tables.ts';
+import type { CatalogDatabase } from './tables.ts';
 
 /** What a listing or a search narrows to. Prices in minor units. */
 export interface ProductFilters {

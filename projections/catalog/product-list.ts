@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CatalogDatabase } from '../../projections/catalog/tables.ts';
+import type { CatalogDatabase } from './tables.ts';
 import {
   productFilter,
   summaryColumns,
