@@ -25,6 +25,7 @@ export async function claimLegacySkus(
   const { store } = runtime;
   if ((await store.streamRevision(LEGACY_SKUS_CLAIMED_STREAM)) !== null) return { claimed: 0 };
   let claimed = 0;
+  let seen = 0;
   let from: Position | 'start' = 'start';
   for (;;) {
     const page = await store.readAll({
@@ -33,10 +34,13 @@ export async function claimLegacySkus(
       filter: { categories: ['product'], eventTypes: ['ProductCreated'] },
     });
     if (page.length === 0) break;
+    seen += page.length;
     for (const event of page) {
       const { sku, productId } = (event as unknown as ProductCreated).data;
       const claim: SkuClaimed = { type: 'SkuClaimed', data: { sku, productId } };
       try {
+        // A store with no products yet needs no mark: its products will all be claimed as they are created.
+        if (seen === 0) return { claimed };
         await store.append(skuStream(sku), toNewEvents([claim], context, runtime.ids), 'no_stream');
         claimed += 1;
       } catch (error) {
