@@ -4,6 +4,8 @@
  * SKUs and location ids so a stock stream name parses back unambiguously.
  */
 export const productStream = (productId: string): string => `product-${productId}`;
+/** The claim that makes a SKU unique across products (see `skuClaimDecider`). */
+export const skuStream = (sku: string): string => `sku-${sku}`;
 export const locationStream = (locationId: string): string => `location-${locationId}`;
 export const stockStream = (sku: string, location: string): string => `stock-${sku}@${location}`;
 export const orderStream = (orderId: string): string => `order-${orderId}`;

@@ -68,6 +68,35 @@ describe.each(['pglite', 'postgres'] as const)('write API on %s', (backend) => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('answers a SKU another product uses with 409 naming the SKU; of two racing creates one wins', async () => {
+    const product = (productId: string, sku: string) => ({
+      productId,
+      sku,
+      name: 'Saw',
+      brand: 'Acme',
+      category: 'tools',
+      price: { amount: 999, currency: 'EUR' },
+    });
+    const before = await eventCount();
+    const taken = await h.post('/products', product('p-dup', 'HAMMER-1'));
+    expect(taken.status).toBe(409);
+    expect(taken.headers.get('content-type')).toContain('application/problem+json');
+    expect(await json(taken)).toMatchObject({
+      code: 'sku_already_used',
+      details: { sku: 'HAMMER-1', productId: 'p1' },
+    });
+    expect(await h.store.readStream('product-p-dup')).toEqual([]);
+    expect(await eventCount()).toBe(before);
+
+    const race = await Promise.all([
+      h.post('/products', product('saw-a', 'SAW-1')),
+      h.post('/products', product('saw-b', 'SAW-1')),
+    ]);
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
+    const loser = await json(race.find((r) => r.status === 409)!);
+    expect(loser).toMatchObject({ code: 'sku_already_used', details: { sku: 'SAW-1' } });
+  });
+
   it.each([
     [
       'a zero quantity',

@@ -1,20 +1,19 @@
-import {
-  productDecider,
-  type CreateProduct,
-  type ProductCommand,
-  type UpdateProduct,
-} from '../../domain/catalog/index.ts';
+import { productDecider, type ProductCommand, type UpdateProduct } from '../../domain/catalog/index.ts';
 import type { Money } from '../../domain/money.ts';
 import { productStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { pinnedTo, toResult, type CommandResult } from '../runtime/command-result.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
+import { createProduct, type CreateProductInput } from './create-product.ts';
 
-export type CreateProductInput = CreateProduct['data'];
+export type { CreateProductInput } from './create-product.ts';
 export type ProductChanges = UpdateProduct['data']['changes'];
 
-/** Catalog commands: each is one product stream, so a plain load-decide-append does it. */
+/**
+ * Catalog commands. A create also claims the SKU (see create-product.ts); the others touch one
+ * product stream and never its SKU, so a plain load-decide-append does them.
+ */
 export function catalogHandlers(runtime: CommandRuntime) {
   const run = async (productId: string, command: ProductCommand, context: CommandContext, ifMatch?: number) =>
     toResult(
@@ -30,7 +29,7 @@ export function catalogHandlers(runtime: CommandRuntime) {
 
   return {
     createProduct: (data: CreateProductInput, context: CommandContext): Promise<CommandResult> =>
-      run(data.productId, { type: 'CreateProduct', data }, context),
+      createProduct(runtime, data, context),
     updateProduct: (productId: string, changes: ProductChanges, context: CommandContext, ifMatch?: number) =>
       run(productId, { type: 'UpdateProduct', data: { productId, changes } }, context, ifMatch),
     changePrice: (

@@ -1,3 +1,4 @@
+import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
 import { createExpiryScheduler } from '../../commands/orders/expiry-scheduler.ts';
@@ -23,8 +24,16 @@ export async function openWriteSide(config: Config, store: EventStore, database:
   const locations = createLocationDirectory(store);
   await locations.start();
   const payments = openPayments(config);
+  const runtime = commandRuntime(store);
+  const legacy = await claimLegacySkus(runtime, {
+    actor: { id: 'sku-claims', role: 'system' },
+    correlationId: uuidV7Ids.newId(),
+    causationId: null,
+    now: systemClock.now().toISOString(),
+  });
+  if (legacy.claimed > 0) log.info(legacy, 'claimed the SKUs of products created before SKUs were claimed');
   const handlers = createCommandHandlers({
-    runtime: commandRuntime(store),
+    runtime,
     locations,
     payments,
     clock: systemClock,

@@ -3,7 +3,7 @@ import { openSpecDatabase, type SpecDatabase } from '../testing/projection-spec.
 import { shop } from '../testing/shop.ts';
 import { catalogProjection } from './projection.ts';
 import { searchProducts } from './product-search.ts';
-import { productDetail } from './queries.ts';
+import { productDetail, skuConflicts } from './queries.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -64,6 +64,36 @@ describe.each(['pglite', 'postgres'] as const)('catalog projection on %s', (back
     });
     expect(detail?.priceHistory.map((h) => h.newAmount)).toEqual([1200, 1000]);
   });
+
+  it.each([
+    ['one batch', undefined],
+    ['batches of one', 1],
+  ])(
+    'flags a later product created with a SKU another product had, instead of stopping (%s)',
+    async (_, batchSize) => {
+      // Only a store written before SKUs were claimed on the write side holds such a pair.
+      const s = shop();
+      s.createProduct('p1', 'DUP', 1200);
+      s.receive('DUP', 'berlin', 5);
+      s.createProduct('p2', 'DUP', 900);
+      s.receive('DUP', 'berlin', 2);
+      s.changePrice('p2', 800, 'clearance');
+      s.createProduct('p3', 'OTHER', 500);
+      const spec = await database.spec(catalogProjection());
+      await spec.given(s.log.events, batchSize === undefined ? {} : { batchSize });
+
+      expect(await spec.rows('products', ['product_id'])).toMatchObject([
+        { product_id: 'p1', sku: 'DUP', sku_conflict: false, on_hand: 7 },
+        { product_id: 'p2', sku: 'DUP', sku_conflict: true, on_hand: 7, price_amount: 800 },
+        { product_id: 'p3', sku: 'OTHER', sku_conflict: false },
+      ]);
+      expect(await spec.read((db) => productDetail(db, 'p2'))).toMatchObject({ skuConflict: true });
+      expect(await spec.read((db) => productDetail(db, 'p1'))).toMatchObject({ skuConflict: false });
+      expect(await spec.read((db) => skuConflicts(db, 10))).toEqual([
+        expect.objectContaining({ sku: 'DUP', heldBy: 'p1', productId: 'p2', status: 'active' }),
+      ]);
+    },
+  );
 
   it('keeps availability per location and in total, from every stock event', async () => {
     const s = shop();

@@ -17,6 +17,8 @@ import type { ProductStatus } from './tables.ts';
 export type ProductModel = {
   productId: string;
   sku: string;
+  /** Created with a SKU another product already had (see `ProductsTable.sku_conflict`). */
+  skuConflict: boolean;
   name: string;
   description: string;
   brand: string;
@@ -56,8 +58,10 @@ export type PriceHistoryModel = {
 /** What the batch starts from (loaded rows) and, after `foldCatalog`, what it changed. */
 export type CatalogWorkingSet = {
   products: Map<string, ProductModel>;
-  /** Every loaded or created product by SKU. */
+  /** Every loaded or created product by SKU: the first one created with it. */
   productBySku: Map<string, string>;
+  /** Products created later with a SKU already taken, by SKU: they show the SKU's stock too. */
+  conflictsBySku: Map<string, Set<string>>;
   /** `sku@location` → levels; holds every location of each SKU the batch touches. */
   availability: Map<string, AvailabilityModel>;
   /** Price entries, oldest first, for products whose price changes in this batch. */
@@ -104,7 +108,12 @@ export function foldCatalog(set: CatalogWorkingSet, events: readonly RecordedEve
       const next = applyProductEvent(before, event, at, event.revision);
       if (next === before || next === undefined) continue;
       if (before === undefined) {
-        set.productBySku.set(next.sku, next.productId);
+        const holder = set.productBySku.get(next.sku);
+        // Log order decides, so a rebuild flags the same product as the live projector did.
+        if (holder !== undefined && holder !== next.productId) {
+          next.skuConflict = true;
+          addConflict(set, next.sku, next.productId);
+        } else set.productBySku.set(next.sku, next.productId);
         Object.assign(next, totals(set, next.sku));
       }
       set.products.set(next.productId, next);
@@ -145,6 +154,11 @@ export function foldCatalog(set: CatalogWorkingSet, events: readonly RecordedEve
   }
 
   for (const sku of touchedSkus) {
+    for (const conflicting of set.conflictsBySku.get(sku) ?? []) {
+      Object.assign(set.products.get(conflicting)!, totals(set, sku));
+      dirtyProducts.add(conflicting);
+      tags.add(cacheTags.product(conflicting));
+    }
     const productId = set.productBySku.get(sku);
     if (productId === undefined) continue;
     const product = set.products.get(productId)!;
@@ -167,6 +181,12 @@ export function foldCatalog(set: CatalogWorkingSet, events: readonly RecordedEve
 }
 
 export const available = (q: StockQuantities): number => q.onHand - q.reserved;
+
+export function addConflict(set: CatalogWorkingSet, sku: string, productId: string): void {
+  const products = set.conflictsBySku.get(sku) ?? new Set<string>();
+  products.add(productId);
+  set.conflictsBySku.set(sku, products);
+}
 
 function totals(set: CatalogWorkingSet, sku: string): StockQuantities {
   const sum = noStock();
@@ -193,6 +213,7 @@ function applyProductEvent(
   const base: ProductModel = before ?? {
     productId: product.productId,
     sku: product.sku,
+    skuConflict: false,
     name: '',
     description: '',
     brand: '',

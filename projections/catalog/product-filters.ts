@@ -16,11 +16,13 @@ type Products = ExpressionBuilder<CatalogDatabase, 'products'>;
 
 /**
  * The filters as one condition over `products`, shared by listings and search (and therefore by
- * search facets, which count over the filtered result set). Discontinued products are never shown.
+ * search facets, which count over the filtered result set). Discontinued products are never shown,
+ * nor products whose SKU another product had first: which one the SKU's stock belongs to is for
+ * staff to resolve (see `/staff/sku-conflicts`).
  */
 export function productFilter(filters: ProductFilters) {
   return (eb: Products): Expression<SqlBool> => {
-    const conditions: Expression<SqlBool>[] = [eb('status', '=', 'active')];
+    const conditions: Expression<SqlBool>[] = [eb('status', '=', 'active'), eb('sku_conflict', '=', false)];
     if (filters.categories?.length) conditions.push(eb('category', 'in', [...filters.categories]));
     if (filters.brands?.length) conditions.push(eb('brand', 'in', [...filters.brands]));
     if (filters.minPrice !== undefined) conditions.push(eb('price_amount', '>=', filters.minPrice));

@@ -7,6 +7,7 @@ import { insertRows, isoTime, upsertRows, type ColumnTypes } from '../batch-writ
 import { toNumber } from '../column-types.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
 import {
+  addConflict,
   available,
   catalogKeys,
   foldCatalog,
@@ -28,7 +29,8 @@ import type { CatalogDatabase } from './tables.ts';
 export function catalogProjection(): ReadModelProjection<CatalogDatabase> {
   return {
     name: 'catalog',
-    version: 1,
+    // 2: `sku_conflict`, and the SKU unique only among products without it.
+    version: 2,
     filter: {
       categories: ['product', 'stock', 'location'],
       eventTypes: [
@@ -76,6 +78,7 @@ async function load(
   const set: CatalogWorkingSet = {
     products: new Map(),
     productBySku: new Map(),
+    conflictsBySku: new Map(),
     availability: new Map(),
     priceEntries: new Map(),
     locations: new Map(),
@@ -95,6 +98,7 @@ async function load(
       set.products.set(row.product_id, {
         productId: row.product_id,
         sku: row.sku,
+        skuConflict: row.sku_conflict,
         name: row.name,
         description: row.description,
         brand: row.brand,
@@ -114,7 +118,8 @@ async function load(
         updatedAt: isoTime(row.updated_at),
         revision: row.revision,
       });
-      set.productBySku.set(row.sku, row.product_id);
+      if (row.sku_conflict) addConflict(set, row.sku, row.product_id);
+      else set.productBySku.set(row.sku, row.product_id);
     }
   }
   if (keys.skus.length > 0) {
@@ -151,6 +156,7 @@ function productRow(p: ProductModel) {
   return {
     product_id: p.productId,
     sku: p.sku,
+    sku_conflict: p.skuConflict,
     name: p.name,
     description: p.description,
     brand: p.brand,
@@ -204,6 +210,7 @@ function historyRow(h: PriceHistoryModel) {
 const productTypes: ColumnTypes = {
   product_id: 'text',
   sku: 'text',
+  sku_conflict: 'boolean',
   name: 'text',
   description: 'text',
   brand: 'text',

@@ -11,6 +11,8 @@ import type { CatalogDatabase, ProductsTable } from './tables.ts';
 export type ProductView = {
   productId: string;
   sku: string;
+  /** Another product had this SKU first (a store from before SKUs were claimed): staff must resolve it. */
+  skuConflict: boolean;
   name: string;
   description: string;
   brand: string;
@@ -36,6 +38,7 @@ export type ProductView = {
 export const productColumns = [
   'product_id',
   'sku',
+  'sku_conflict',
   'name',
   'description',
   'brand',
@@ -65,6 +68,7 @@ function toProductView(row: ProductRow): ProductView {
   return {
     productId: row.product_id,
     sku: row.sku,
+    skuConflict: row.sku_conflict,
     name: row.name,
     description: row.description,
     brand: row.brand,
@@ -187,4 +191,40 @@ export async function productDetail(
   const product = toProductView(row);
   const [history, stock] = await Promise.all([priceHistory(db, productId), availability(db, product.sku)]);
   return { ...product, priceHistory: history, availability: stock };
+}
+
+export type SkuConflictView = {
+  sku: string;
+  /** The product that had the SKU first: the one stock and orders of the SKU are taken to belong to. */
+  heldBy: string | null;
+  productId: string;
+  name: string;
+  status: 'active' | 'discontinued';
+  createdAt: string;
+};
+
+/**
+ * Products created with a SKU another product already had, oldest first, for staff to resolve
+ * (discontinue the wrong one). Only a store from before SKUs were claimed on the write side holds any.
+ */
+export async function skuConflicts(db: Kysely<CatalogDatabase>, limit: number): Promise<SkuConflictView[]> {
+  const rows = await db
+    .selectFrom('products as p')
+    .leftJoin('products as holder', (join) =>
+      join.onRef('holder.sku', '=', 'p.sku').on('holder.sku_conflict', '=', false),
+    )
+    .select(['p.sku', 'holder.product_id as held_by', 'p.product_id', 'p.name', 'p.status', 'p.created_at'])
+    .where('p.sku_conflict', '=', true)
+    .orderBy('p.created_at')
+    .orderBy('p.product_id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    sku: row.sku,
+    heldBy: row.held_by,
+    productId: row.product_id,
+    name: row.name,
+    status: row.status,
+    createdAt: isoTime(row.created_at),
+  }));
 }

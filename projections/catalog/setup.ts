@@ -12,7 +12,8 @@ export async function setupCatalog(db: Kysely<CatalogDatabase>, schema: string):
   await runDdl(db as Kysely<unknown>, schema, (t) => [
     sql`create table ${t('products')} (
       product_id text primary key,
-      sku text not null unique,
+      sku text not null,
+      sku_conflict boolean not null,
       name text not null,
       description text not null,
       brand text not null,
@@ -40,6 +41,9 @@ export async function setupCatalog(db: Kysely<CatalogDatabase>, schema: string):
       ) stored,
       search_text text generated always as (lower(name || ' ' || brand)) stored
     )`,
+    // A SKU names one product; a later product created with it (a store from before SKUs were
+    // claimed on the write side) is flagged instead, so the index never stops a rebuild.
+    sql`create unique index products_sku_key on ${t('products')} (sku) where not sku_conflict`,
     sql`create index products_price_idx on ${t('products')} (price_amount, product_id)`,
     sql`create index products_name_idx on ${t('products')} (name, product_id)`,
     sql`create index products_created_idx on ${t('products')} (created_at, product_id)`,

@@ -10,8 +10,17 @@ export type ProductStatus = 'active' | 'discontinued';
 /** One row per product: current details, price, Omnibus reference price, stock totals, search columns. */
 export interface ProductsTable {
   product_id: string;
-  /** Unique: stock events name SKUs, and this is how they find their product. */
+  /**
+   * Unique among products without `sku_conflict`: stock events name SKUs, and this is how they find
+   * their product. The write side claims each SKU for one product (see `skuClaimDecider`).
+   */
   sku: string;
+  /**
+   * The SKU was already another product's when this one was created, which only a store written
+   * before SKUs were claimed can hold. Kept out of listings and search until staff resolve it; its
+   * stock is the SKU's, the same as the first product's.
+   */
+  sku_conflict: boolean;
   name: string;
   description: string;
   brand: string;

@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import type { AuditDatabase } from '../../projections/audit/tables.ts';
+import { skuConflicts } from '../../projections/catalog/queries.ts';
+import type { CatalogDatabase } from '../../projections/catalog/tables.ts';
 import type { InventoryDatabase } from '../../projections/inventory/tables.ts';
 import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
@@ -43,6 +45,17 @@ const AuditEntry = z
   })
   .openapi('AuditEntry');
 
+const SkuConflict = z
+  .object({
+    sku: z.string(),
+    heldBy: z.string().nullable().openapi({ description: 'The product that had the SKU first.' }),
+    productId: z.string(),
+    name: z.string(),
+    status: z.enum(['active', 'discontinued']),
+    createdAt: z.string(),
+  })
+  .openapi('SkuConflict');
+
 const Time = z.iso.datetime({
   offset: true,
   message: 'must be an ISO 8601 time such as 2026-11-21T10:00:00Z',
@@ -76,7 +89,10 @@ const AuditCursor = z.object({
   p: z.string().regex(/^\d+$/),
 });
 
-/** Staff views: the low-stock list and the audit trail of every admin and staff action. */
+/**
+ * Staff views: the low-stock list, the audit trail of every admin and staff action, and products
+ * whose SKU another product had first.
+ */
 export function staffRoutes(ctx: ReadContext) {
   const app = new OpenAPIHono<ReadAuthEnv>({ defaultHook });
 
@@ -176,6 +192,38 @@ export function staffRoutes(ctx: ReadContext) {
         200,
         headers,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/sku-conflicts',
+      summary: 'Products created with a SKU another product already had, for staff to resolve',
+      description:
+        'Only a store written before SKUs were claimed on the write side holds any. Such a product is kept out of listings and search; discontinue the one that is wrong.',
+      tags,
+      security,
+      middleware: [ctx.authenticated, requireRole('staff', 'admin')] as const,
+      request: {
+        query: z.object({ limit: Limit(500, 100), ...consistencyQuery }),
+        headers: consistencyHeaders,
+      },
+      responses: {
+        200: jsonAnswer(z.object({ items: z.array(SkuConflict) }), 'Oldest first'),
+        ...authErrors,
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { limit } = c.req.valid('query');
+      const { value, headers } = await freshRead<CatalogDatabase, Awaited<ReturnType<typeof skuConflicts>>>(
+        ctx,
+        c,
+        'catalog',
+        ({ db }) => skuConflicts(db, limit),
+      );
+      return c.json({ items: value }, 200, headers);
     },
   );
 

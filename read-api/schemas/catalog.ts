@@ -145,6 +145,10 @@ export const ProductDetail = z
   .object({
     productId: z.string(),
     sku: z.string(),
+    skuConflict: z.boolean().openapi({
+      description:
+        'Another product was created with this SKU first (a store from before SKUs were claimed on the write side). Hidden from listings and search until staff resolve it.',
+    }),
     name: z.string(),
     description: z.string(),
     brand: z.string(),
