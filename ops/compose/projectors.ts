@@ -21,7 +21,7 @@ import {
   type ProjectorOptions,
   type RunningProjector,
 } from '../../projections/runtime/projector-runner.ts';
-import type { ReplaySubject } from '../../projections/runtime/replay.ts';
+import { replayProjection, type ReplaySubject } from '../../projections/runtime/replay.ts';
 import { createLogTail } from '../../projections/runtime/log-tail.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
 import { openDatabase } from './database.ts';
@@ -69,6 +69,7 @@ export async function startProjectors(
   // One read of the log for all of them (see `createLogTail`).
   const tail = options.tail ?? createLogTail(deps.store, { log: deps.log });
   const forName = (name: string): ProjectorOptions => ({
+    rebuild: (projection) => rebuildInBackground(deps, projection),
     ...options,
     tail,
     ...(onApplied ? { onApplied: (effects, position) => onApplied(effects, position, name) } : {}),
@@ -102,6 +103,22 @@ export async function startProjectors(
       await tail.stop();
     },
   };
+}
+
+/** A read model whose code changed, rebuilt blue/green by its own projector, with progress in the log. */
+async function rebuildInBackground(deps: ProjectorDeps, projection: AnyReadModelProjection): Promise<void> {
+  let lastReport = 0;
+  await replayProjection(
+    deps,
+    { kind: 'read_model', projection },
+    {
+      onProgress: ({ events, total }) => {
+        if (performance.now() - lastReport < 5000) return;
+        lastReport = performance.now();
+        deps.log.info({ projection: projection.name, events, total }, 'rebuilding a changed read model');
+      },
+    },
+  );
 }
 
 export interface CatalogContext {

@@ -5,6 +5,7 @@ import { activeSchema, readCheckpoint, reached, waitForCheckpoint } from './chec
 import { projectionStatus } from './projection-status.ts';
 import { ensureRegistered, startReadModelProjector } from './projector-runner.ts';
 import { readRegistration } from './registry.ts';
+import { replayProjection } from './replay.ts';
 import { PROJECTION_EVENT_SKIPPED, skipProjectionEvent } from './skip-event.ts';
 import {
   appendSpread,
@@ -166,5 +167,28 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
     await expect.poll(() => runner.failure, { timeout: 20_000 }).toMatch(/qm replay stream_counts/);
     expect(await runner.waitFor(position, 200)).toBe(false);
     expect(await countsInSchema(db, 'rm_stream_counts_g1')).toEqual({});
+  });
+
+  it('rebuilds a read model whose code changed by itself when given a rebuild, then follows the log', async () => {
+    const db = await database();
+    const deps = projectorDeps(db);
+    await ensureRegistered(db, { kind: 'read_model', projection: streamCountsProjection({ version: 1 }) });
+    await deps.store.append('thing-1', [testEvent()], 'any');
+    const rebuilt: number[] = [];
+    const runner = track(
+      await startReadModelProjector(deps, streamCountsProjection({ version: 2 }), {
+        leaseRetryMs: 50,
+        rebuild: async (projection) => {
+          rebuilt.push(projection.version);
+          await replayProjection(deps, { kind: 'read_model', projection });
+        },
+      }),
+    );
+    const later = (await deps.store.append('thing-2', [testEvent()], 'any')).position;
+    expect(await runner.waitFor(later, 20_000)).toBe(true);
+    expect(rebuilt).toEqual([2]);
+    expect(runner.failure).toBeNull();
+    expect(await readRegistration(db, 'stream_counts')).toMatchObject({ version: 2, activeGeneration: 2 });
+    expect(await countsInSchema(db, 'rm_stream_counts_g2')).toEqual({ 'thing-1': 1, 'thing-2': 1 });
   });
 });

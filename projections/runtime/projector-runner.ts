@@ -67,6 +67,13 @@ export interface ProjectorOptions {
    * batches from there instead of reading the store; behind it, it reads the store itself.
    */
   tail?: LogTail;
+  /**
+   * Rebuilds this read model blue/green (the composition passes `replayProjection`). Given, a
+   * projector whose code version differs from the serving generation's rebuilds it itself, while
+   * the old generation keeps serving, instead of stopping until an operator runs `qm replay`: an
+   * upgrade that changes a read model must not leave a shop's catalog frozen.
+   */
+  rebuild?: (projection: AnyReadModelProjection) => Promise<void>;
 }
 
 export interface RunningProjector {
@@ -165,6 +172,18 @@ async function startProjector(
       return;
     }
     if (registration.version !== versionOf(subject)) {
+      if (subject.kind === 'read_model' && options.rebuild) {
+        log.warn(
+          { from: registration.version, to: versionOf(subject), generation },
+          'the code of this read model changed: rebuilding it from the log (the old generation serves meanwhile)',
+        );
+        try {
+          await options.rebuild(subject.projection);
+          return loadState();
+        } catch (error) {
+          log.error({ err: error }, 'the automatic rebuild failed');
+        }
+      }
       const message =
         `projection ${name}: the code is version ${versionOf(subject)} but generation ${generation} ` +
         `was built by version ${registration.version}; it is not applied until rebuilt: run \`qm replay ${name}\``;
@@ -175,6 +194,8 @@ async function startProjector(
     }
     failure = null;
     metrics.failed(false);
+    // A rebuild or a switch may have carried the checkpoint past what readers wait for.
+    settle();
   }
 
   function settle(): void {
