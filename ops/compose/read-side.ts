@@ -104,6 +104,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     consistencyWaitMs: deps.config.QM_READ_WAIT_MS,
     projectionStatus: () => projectionStatus({ store: deps.store, database: deps.database }),
     store: deps.store,
+    headPosition: () => deps.store.headPosition(),
     ...(deps.analytics ? { analytics: deps.analytics } : {}),
     ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
   });
