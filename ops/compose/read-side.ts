@@ -51,7 +51,8 @@ export interface ReadSideDeps {
     | 'AUTH_JWKS_URL'
     | 'AUTH_ISSUER'
     | 'AUTH_AUDIENCE'
-  >;
+  > &
+    Partial<Pick<Config, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS'>>;
   /** The read-model database (the deployment's PostgreSQL or PGlite). */
   database: SqlExecutor;
   store: EventStore;

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { roles, type Role } from '../../../infra/auth/actor.ts';
 import { mintToken } from '../../../write-api/auth/mint-token.ts';
+import { parseTtl } from '../../../write-api/auth/token-ttl.ts';
 import { runWithContext } from '../run-with-context.ts';
 
 /**
@@ -21,6 +22,12 @@ export function tokenCommand(): Command {
             config.AUTH_JWKS_URL
               ? 'tokens are verified with AUTH_JWKS_URL here: mint them at that identity provider'
               : 'qm token needs AUTH_JWT_SECRET (32+ characters), the same secret the API verifies with',
+          );
+        }
+        // A token the API would refuse is no use: say so here, naming the limit.
+        if (parseTtl(options.ttl) > config.AUTH_MAX_TOKEN_LIFETIME_SECONDS) {
+          throw new Error(
+            `--ttl ${options.ttl} is longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS (${config.AUTH_MAX_TOKEN_LIFETIME_SECONDS} s), which the API enforces`,
           );
         }
         const token = await mintToken({
