@@ -14,7 +14,7 @@ export function tokenCommand(): Command {
     .description('Mint a signed access token (HS256, AUTH_JWT_SECRET) and print it')
     .addOption(new Option('--role <role>', 'role the token grants').choices(roles).makeOptionMandatory())
     .requiredOption('--sub <id>', 'actor id the token speaks for (recorded on every event)')
-    .option('--ttl <duration>', 'lifetime, e.g. 15m, 8h, 7d', '8h')
+    .option('--ttl <duration>', 'lifetime, e.g. 15m or 8h (at most AUTH_MAX_TOKEN_LIFETIME_SECONDS)', '8h')
     .action((options: { role: Role; sub: string; ttl: string }) =>
       runWithContext(async ({ config }) => {
         if (!config.AUTH_JWT_SECRET) {
