@@ -49,9 +49,10 @@ function fill(example: OperationExample): OperationExample {
     let targets: Record<string, unknown>[] = [body];
     const keys = path.split('.').slice(1);
     for (const key of keys.slice(0, -1)) {
-      targets = targets.flatMap((target) => {
-        const next = target[key.replace('[]', '')] as Record<string, unknown> | Record<string, unknown>[];
-        return key.endsWith('[]') ? next : [next];
+      type Member = Record<string, unknown>;
+      targets = targets.flatMap((target): Member[] => {
+        const next = target[key.replace('[]', '')];
+        return key.endsWith('[]') ? (next as Member[]) : [next as Member];
       });
     }
     for (const target of targets) target[keys.at(-1)!] = FILLS[path];
