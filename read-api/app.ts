@@ -1,5 +1,5 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { mountApiDocs } from '../infra/http/api-docs.ts';
 import { defaultHook } from '../infra/http/default-hook.ts';
 import { notFoundHandler, readErrorHandler } from '../infra/http/error-handler.ts';
 import { authenticate } from './http/auth.ts';
@@ -45,7 +45,7 @@ export function createReadApi(deps: ReadApiDeps) {
         'Reads from projections of the event log. Pass the consistency token a write returned (`X-Consistency-Token` header or `?after=`) to read your own write: the API waits up to a bounded time for the projection, and marks the answer `X-Stale: true` (with a `Warning`) when it could not.',
     },
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  mountApiDocs(app, '/openapi.json');
 
   app.route('/', catalogRoutes(ctx));
   app.route('/', orderRoutes(ctx));

@@ -27,6 +27,11 @@ export interface ReadApiDeps {
    * it the read API polls the checkpoints table, which works from any process.
    */
   waitForProjections?: (names: readonly string[], position: Position, timeoutMs: number) => Promise<boolean>;
+  /**
+   * The event log's visible head (`EventStore.headPosition`): a consistency token beyond it is
+   * refused instead of waited for. Without it, any well-formed token is waited for.
+   */
+  headPosition?: () => Promise<Position | null>;
   /** Admin time travel (`/admin/streams/...`) reads the event store; mounted when given. */
   store?: EventStore;
   /** Admin analytics reports (`/admin/analytics/...`), best a read-only client; mounted when given. */

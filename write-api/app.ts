@@ -1,7 +1,7 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AuthEnv } from '../infra/auth/actor.ts';
 import { authenticate } from '../infra/auth/authenticate.ts';
+import { mountApiDocs } from '../infra/http/api-docs.ts';
 import { defaultHook } from '../infra/http/default-hook.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { idempotency } from './idempotency/idempotency.ts';
@@ -41,7 +41,7 @@ export function createWriteApi(deps: WriteApiDeps) {
         'Every write appends events. Answers carry the stream revision (ETag; send it back as If-Match on edits) and a consistency token (`position`, also the QM-Position header) for the read API.',
     },
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  mountApiDocs(app, '/openapi.json');
   app.route('/', stripeWebhookRoutes(deps));
 
   const api = new OpenAPIHono<AuthEnv>({ defaultHook });

@@ -1,6 +1,7 @@
 import { isDomainError } from '../../domain/errors.ts';
 import { orderDecider, type OrderCommand, type OrderState } from '../../domain/orders/index.ts';
 import { orderStream } from '../../domain/streams.ts';
+import { requireText } from '../../domain/validation.ts';
 import type { CreatedPayment, PaymentNotification } from '../ports/payments.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
@@ -82,6 +83,8 @@ export async function recordManualPayment(
   input: { orderId: string; reference: string; amount: { amount: number; currency: string } },
   context: CommandContext,
 ): Promise<OrderResult> {
+  // Checked under the request's own name: the events call it paymentRef, the admin wrote `reference`.
+  requireText('reference', input.reference, 200);
   const data = { orderId: input.orderId, paymentRef: input.reference, amount: input.amount };
   return apply(
     deps,

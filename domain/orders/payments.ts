@@ -11,10 +11,16 @@ import type { AuthorizePayment, CapturePayment, IssueRefund, RecordPaymentFailur
 import type { OrderEvent } from './events.ts';
 import type { ExistingOrder } from './state.ts';
 
+/**
+ * A payment reference is the provider's id (a Stripe PaymentIntent) or, with the manual provider,
+ * the admin's free text (`bank transfer 2026-11-21 #4711`): up to 200 characters, not blank.
+ */
+const requirePaymentRef = (paymentRef: string) => requireText('paymentRef', paymentRef, 200);
+
 /** Authorizations are for the whole order: a different amount means the payment is for something else. */
 export function authorizePayment({ data }: AuthorizePayment, order: ExistingOrder): OrderEvent[] {
   const { orderId, paymentRef } = data;
-  requireKey('paymentRef', paymentRef);
+  requirePaymentRef(paymentRef);
   const amount = orderAmount('amount', data.amount, order.currency);
   if (amount.amount !== order.totals.total.amount) {
     throw new AmountMismatch({
@@ -29,7 +35,7 @@ export function authorizePayment({ data }: AuthorizePayment, order: ExistingOrde
 /** Capturing less than authorized is allowed (the provider releases the rest), more never. */
 export function capturePayment({ data }: CapturePayment, order: ExistingOrder): OrderEvent[] {
   const { orderId, paymentRef } = data;
-  requireKey('paymentRef', paymentRef);
+  requirePaymentRef(paymentRef);
   const amount = orderAmount('amount', data.amount, order.currency);
   requirePositiveInt('amount.amount', amount.amount);
   // What may still be captured: the authorized amount once there is one, else the order total.
@@ -47,7 +53,7 @@ export function capturePayment({ data }: CapturePayment, order: ExistingOrder): 
 
 export function recordPaymentFailure({ data }: RecordPaymentFailure, _order: ExistingOrder): OrderEvent[] {
   const { orderId, paymentRef, reason } = data;
-  if (paymentRef !== null) requireKey('paymentRef', paymentRef);
+  if (paymentRef !== null) requirePaymentRef(paymentRef);
   requireText('reason', reason, 500);
   return [{ type: 'PaymentFailed', data: { orderId, paymentRef, reason } }];
 }

@@ -133,8 +133,10 @@ describe('RecordPaymentFailure', () => {
     given([orderPlaced]).when(fail('pi_1', '')).thenThrows(ValidationFailed, { field: 'reason' });
   });
 
-  it('refuses a malformed payment reference', () => {
-    given([orderPlaced]).when(fail('pi 1')).thenThrows(ValidationFailed, { field: 'paymentRef' });
+  it('refuses a payment reference longer than 200 characters', () => {
+    given([orderPlaced])
+      .when(fail('x'.repeat(201)))
+      .thenThrows(ValidationFailed, { field: 'paymentRef' });
   });
 });
 

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsClient } from './analytics-client.ts';
 import { ReadOnlyQueryRefused, runReadOnlyQuery } from './read-only-query.ts';
@@ -67,5 +70,72 @@ describe('read-only analytics queries on chDB', () => {
       query: `INSERT INTO ${store.analytics.database}.t VALUES ('C', 1)`,
     });
     expect(await count()).toBe('3');
+  });
+
+  describe('refuses every way of writing a file, and writes none', () => {
+    // Each query names its target as {out}; the bypasses of issue 13 come first.
+    const dir = mkdtempSync(join(tmpdir(), 'qm-outfile-'));
+    const out = (name: string) => join(dir, name);
+    it.each([
+      ["SELECT '--' AS a INTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["SELECT '/*' AS a INTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["SELECT 1 AS a # comment\nINTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["SELECT 1 -- a comment\n INTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["SELECT 1 /* INTO OUTFILE */ INTO OUTFILE '{out}' FORMAT CSV", 'INTO OUTFILE'],
+      ['SELECT "--" FROM (SELECT 1 AS `--`) INTO OUTFILE \'{out}\'', 'INTO OUTFILE'],
+      ["SELECT $$'--$$ INTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["sElEcT 1 iNtO oUtFiLe '{out}' TRUNCATE", 'INTO OUTFILE'],
+      ["SELECT 1 INTO OUTFILE '{out}' COMPRESSION 'gzip'", 'INTO OUTFILE'],
+      ["WITH x AS (SELECT 1) SELECT * FROM x INTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["(SELECT 1) UNION ALL (SELECT 2) INTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["SHOW TABLES INTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["DESCRIBE TABLE t INTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["EXPLAIN SELECT 1 INTO OUTFILE '{out}'", 'INTO OUTFILE'],
+      ["SELECT 1; SELECT 2 INTO OUTFILE '{out}'", 'a second statement'],
+      ["SELECT 1 AS `;` ; SELECT 1 INTO OUTFILE '{out}'", 'a second statement'],
+      ["SELECT ';'; SELECT 1 INTO OUTFILE '{out}'", 'a second statement'],
+      ["SELECT 1 # ;\n; SELECT 1 INTO OUTFILE '{out}'", 'a second statement'],
+      ["INSERT INTO FUNCTION file('{out}') SELECT 1", 'INSERT'],
+      ["SELECT * FROM file('{out}', 'CSV', 'a String')", 'file()'],
+      ["SELECT * FROM t JOIN url('http://127.0.0.1:1/{out}', 'CSV', 'a String') AS u ON 1", 'url()'],
+      ['SELECT * FROM numbers(3)', 'the table function numbers()'],
+      ["SELECT file('{out}')", 'file()'],
+      ['SELECT 1 FORMAT CSV', 'FORMAT'],
+      ['SELECT 1 SETTINGS readonly = 0', 'SETTINGS'],
+      ['SELECT 1 SETTINGS max_threads = 1', 'SETTINGS'],
+      ['SELECT * FROM (SELECT 1 SETTINGS readonly = 0)', 'SETTINGS'],
+      ["SELECT 1 AS `a\n Literal 'x'`", 'a line break inside a name or string'],
+    ])('%j', async (template, statement) => {
+      const rows = await count();
+      const target = out(`${statement.replace(/\W/g, '')}-${readdirSync(dir).length}-${Math.random()}.csv`);
+      const attempt = runReadOnlyQuery(reader, template.replaceAll('{out}', target), 'table');
+      await expect(attempt).rejects.toBeInstanceOf(ReadOnlyQueryRefused);
+      await expect(attempt).rejects.toMatchObject({ statement });
+      await expect(attempt).rejects.toThrow(/^analytics queries are read-only: .+ is refused\. [A-Z]/);
+      expect(existsSync(target)).toBe(false);
+      expect(readdirSync(dir)).toEqual([]);
+      expect(await count()).toBe(rows);
+    });
+  });
+
+  it('answers comments, strings that look like SQL, SHOW, DESCRIBE, EXISTS and EXPLAIN', async () => {
+    expect(
+      await runReadOnlyQuery(
+        reader,
+        "SELECT '--' AS a, '/*' AS b, '#' AS c -- trailing\n/* block */",
+        'json',
+      ),
+    ).toBe('{"a":"--","b":"\\/*","c":"#"}\n');
+    expect(await runReadOnlyQuery(reader, 'SELECT count() > 0 AS n FROM t # note', 'csv')).toBe('"n"\n1\n');
+    expect(await runReadOnlyQuery(reader, 'SHOW TABLES', 'csv')).toContain('"t"');
+    expect(await runReadOnlyQuery(reader, 'DESCRIBE TABLE t', 'csv')).toContain('"sku","String"');
+    expect(await runReadOnlyQuery(reader, 'EXISTS TABLE t', 'csv')).toContain('1');
+    expect(await runReadOnlyQuery(reader, 'EXPLAIN SELECT sku FROM t', 'csv')).toContain('ReadFrom');
+  });
+
+  it('names a syntax error as one, not as a refusal', async () => {
+    const attempt = runReadOnlyQuery(reader, 'SELECT 1 /* never closed', 'table');
+    await expect(attempt).rejects.toThrow(/does not parse: .*comment is not closed/i);
+    await expect(attempt).rejects.not.toBeInstanceOf(ReadOnlyQueryRefused);
   });
 });

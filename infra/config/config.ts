@@ -52,6 +52,11 @@ const configSchema = z.object({
   AUTH_ISSUER: z.string().min(1).optional(),
   /** When set, tokens must carry this `aud`. */
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /**
+   * The longest a token may live (`exp` minus `iat`, and `exp` minus now), in seconds; tokens must
+   * carry `exp`. A token that never expires stays usable for as long as it leaks.
+   */
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
   /** NATS with JetStream for the event fan-out, e.g. `nats://127.0.0.1:4222`; without it an in-process bus. */
   NATS_URL: z.url({ protocol: /^(nats|tls|wss?)$/ }).optional(),
   /** The JetStream stream holding the events, and the subject prefix (`<prefix>.<category>.<type>`). */

@@ -5,11 +5,15 @@ import { withEmbeddedAuthSecret } from '../compose/embedded-auth-secret.ts';
 /**
  * Runs a CLI action with config and logger, turning failures into one clear line and exit code 1
  * instead of a stack trace (stack traces still go to the debug log).
+ *
+ * The configuration is validated before any logger exists: the logger is built from LOG_LEVEL, and
+ * a level pino does not know would otherwise throw its own stack trace instead of the message that
+ * names the variable.
  */
 export async function runWithContext(
   action: (context: { config: Config; log: Logger }) => Promise<void>,
 ): Promise<void> {
-  let log = createLogger(process.env.LOG_LEVEL ?? 'info');
+  let log: Logger | undefined;
   try {
     const config = withEmbeddedAuthSecret(loadConfig());
     log = createLogger(config.LOG_LEVEL);
@@ -18,7 +22,7 @@ export async function runWithContext(
     if (error instanceof ConfigError) {
       console.error(error.message);
     } else {
-      log.debug({ err: error }, 'command failed');
+      log?.debug({ err: error }, 'command failed');
       console.error(`qm: ${error instanceof Error ? error.message : String(error)}`);
     }
     process.exitCode = 1;

@@ -51,7 +51,8 @@ export interface ReadSideDeps {
     | 'AUTH_JWKS_URL'
     | 'AUTH_ISSUER'
     | 'AUTH_AUDIENCE'
-  >;
+  > &
+    Partial<Pick<Config, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS'>>;
   /** The read-model database (the deployment's PostgreSQL or PGlite). */
   database: SqlExecutor;
   store: EventStore;
@@ -104,6 +105,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     consistencyWaitMs: deps.config.QM_READ_WAIT_MS,
     projectionStatus: () => projectionStatus({ store: deps.store, database: deps.database }),
     store: deps.store,
+    headPosition: () => deps.store.headPosition(),
     ...(deps.analytics ? { analytics: deps.analytics } : {}),
     ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
   });

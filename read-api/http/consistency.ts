@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { parsePositionToken, positionToToken, type Position } from '../../commands/ports/position.ts';
+import {
+  comparePositions,
+  parsePositionToken,
+  positionToToken,
+  type Position,
+} from '../../commands/ports/position.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
 
 /** The consistency token a write answered with (`QM-Position`, `position`): `<commit>:<prepare>`. */
 export const ConsistencyToken = z
@@ -31,6 +37,48 @@ export const consistencyHeaders = z.object({
 export function requestedPosition(c: Context): Position | undefined {
   const token = c.req.header('x-consistency-token') ?? c.req.query('after');
   return token === undefined ? undefined : (parsePositionToken(token) ?? undefined);
+}
+
+/**
+ * How long a token past the log's visible head may take to become visible. On PostgreSQL a write
+ * that has answered is hidden from readers while a transaction that started before it still runs
+ * (appends are short), so a real token can be briefly ahead; a made-up one stays ahead.
+ */
+const HEAD_GRACE_MS = 500;
+const HEAD_POLL_MS = 20;
+
+/**
+ * Refuses (400, naming the token and where it came from) a token beyond the event log's head: no
+ * write returned it, and waiting for it would hold the connection for the whole read wait and then
+ * answer stale. A token the head reaches within a short grace passes.
+ */
+export async function refuseTokenBeyondHead(
+  c: Context,
+  requested: Position,
+  headPosition: () => Promise<Position | null>,
+  waitMs: number,
+): Promise<void> {
+  const deadline = Date.now() + Math.min(waitMs, HEAD_GRACE_MS);
+  for (;;) {
+    const head = await headPosition();
+    if (head && comparePositions(requested, head) <= 0) return;
+    if (Date.now() >= deadline) throw tokenAhead(c, requested, head);
+    await new Promise((resolve) => setTimeout(resolve, HEAD_POLL_MS));
+  }
+}
+
+function tokenAhead(c: Context, requested: Position, head: Position | null): HttpProblem {
+  const path =
+    c.req.header('x-consistency-token') === undefined ? 'query.after' : 'header.x-consistency-token';
+  const token = positionToToken(requested);
+  const message = `${token} is beyond the event log's head (${head ? positionToToken(head) : 'empty log'}): no write returned it`;
+  return new HttpProblem({
+    status: 400,
+    code: 'consistency_token_ahead',
+    title: 'Consistency token ahead of the log',
+    detail: `The consistency token ${message}. Pass the position a write answered with.`,
+    extensions: { token, errors: [{ path, message }] },
+  });
 }
 
 /** What a read answers with besides its data: where its data stood and whether it is stale. */

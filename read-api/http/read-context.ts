@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { comparePositions, type Position } from '../../commands/ports/position.ts';
 import type { ReadApiDeps } from '../read-api-deps.ts';
 import type { authenticate } from './auth.ts';
-import { freshnessHeaders, requestedPosition, type Freshness } from './consistency.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
+import { freshnessHeaders, refuseTokenBeyondHead, requestedPosition, type Freshness } from './consistency.ts';
 import type { ReadModels, ReadModelView } from './read-models.ts';
 
 /** What route modules get: the deps plus read-model access and the authentication middleware. */
@@ -13,6 +14,15 @@ export interface ReadContext extends ReadApiDeps {
    * mounted beside other apps without its authentication catching their routes, or theirs its own.
    */
   authenticated: ReturnType<typeof authenticate>;
+}
+
+/** The client's token, once it is known not to be beyond the log's head. */
+async function requestedWithinHead(ctx: ReadContext, c: Context): Promise<Position | undefined> {
+  const requested = requestedPosition(c);
+  if (requested && ctx.headPosition) {
+    await refuseTokenBeyondHead(c, requested, ctx.headPosition, ctx.consistencyWaitMs);
+  }
+  return requested;
 }
 
 const isBehind = (position: Position | null, requested: Position | undefined) =>
@@ -46,7 +56,7 @@ export async function cachedRead<Database>(
     compute: (view: ReadModelView<Database>) => Promise<unknown>;
   },
 ): Promise<{ body: string | null; headers: Record<string, string> }> {
-  const requested = requestedPosition(c);
+  const requested = await requestedWithinHead(ctx, c);
   const answer = await ctx.cache.read({
     key: spec.key,
     kind: spec.kind,
@@ -74,20 +84,35 @@ export async function cachedRead<Database>(
   };
 }
 
-/** Reads without caching (per-user and staff answers), with the same wait and stale marking. */
+/**
+ * Reads without caching (per-user and staff answers), with the same wait and stale marking. A 404
+ * that `work` throws carries the freshness headers too: when stale, "not projected yet" must not
+ * look like "does not exist".
+ */
 export async function freshRead<Database, T>(
   ctx: ReadContext,
   c: Context,
   projection: string,
   work: (view: ReadModelView<Database>) => Promise<T>,
 ): Promise<{ value: T; headers: Record<string, string> }> {
-  const requested = requestedPosition(c);
+  const requested = await requestedWithinHead(ctx, c);
   if (requested) await ctx.readModels.waitFor([projection], requested, ctx.consistencyWaitMs);
   let position: Position | null = null;
-  const value = await ctx.readModels.read<Database, T>(projection, (view) => {
-    position = view.position;
-    return work(view);
-  });
-  const freshness: Freshness = { position, stale: isBehind(position, requested) };
-  return { value, headers: freshnessHeaders(freshness, requested, [projection]) };
+  const headers = () =>
+    freshnessHeaders({ position, stale: isBehind(position, requested) }, requested, [projection]);
+  try {
+    const value = await ctx.readModels.read<Database, T>(projection, (view) => {
+      position = view.position;
+      return work(view);
+    });
+    return { value, headers: headers() };
+  } catch (error) {
+    throw withFreshness(error, headers());
+  }
+}
+
+/** A 404 problem answered with the read's freshness headers (`X-Stale` when the wait ran out). */
+export function withFreshness(error: unknown, headers: Record<string, string>): unknown {
+  if (error instanceof HttpProblem && error.status === 404) Object.assign(error.headers, headers);
+  return error;
 }

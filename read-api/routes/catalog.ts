@@ -12,7 +12,7 @@ import type { CatalogDatabase } from '../../projections/catalog/tables.ts';
 import { notFound } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
-import { cachedRead, jsonText, type ReadContext } from '../http/read-context.ts';
+import { cachedRead, jsonText, withFreshness, type ReadContext } from '../http/read-context.ts';
 import { lightRoute } from '../http/light-route.ts';
 import {
   ProductDetail,
@@ -153,7 +153,7 @@ export function catalogRoutes(ctx: ReadContext) {
         tags: [cacheTags.product(productId)],
         compute: ({ db }) => productDetail(db, productId),
       });
-      if (body === null) throw notFound('product');
+      if (body === null) throw withFreshness(notFound('product'), headers);
       return jsonText(body, headers);
     },
   );

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyOptions } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { HttpProblem } from '../../infra/http/problem.ts';
 import { isRole, type TokenVerifier } from '../../infra/auth/actor.ts';
 import { Unauthenticated } from '../../infra/auth/auth-errors.ts';
@@ -15,6 +15,11 @@ export interface JwtVerifierOptions {
   issuer?: string | undefined;
   /** Required `aud` when set. */
   audience?: string | undefined;
+  /**
+   * The longest lifetime accepted, in seconds (`AUTH_MAX_TOKEN_LIFETIME_SECONDS`): `exp - iat` and
+   * `exp - now` may not exceed it. Default 24 hours. Tokens without `exp` are always refused.
+   */
+  maxLifetimeSeconds?: number;
   /** Clock skew tolerated on `exp`/`nbf`, in seconds. Default 5. */
   clockToleranceSeconds?: number;
   /** The verifier's clock; tests move it. */
@@ -36,10 +41,13 @@ const jwksAlgorithms = [
   'EdDSA',
 ];
 
+/** `AUTH_MAX_TOKEN_LIFETIME_SECONDS`' default: a day. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
+
 /**
  * A verifier for tokens signed with the shared secret (HS256 only) or by a JWKS's keys. A token is
- * accepted when its signature, `exp`/`nbf`, and the configured `iss`/`aud` hold, its `sub` names the
- * actor and its `role` claim is customer, staff or admin.
+ * accepted when its signature, `exp`/`nbf`, and the configured `iss`/`aud` hold, it expires within
+ * the maximum lifetime, its `sub` names the actor and its `role` claim is customer, staff or admin.
  *
  * Failures the client can fix answer 401; a key set that cannot be fetched answers 503, since
  * refusing a valid token as "invalid" would send the client after the wrong cause.
@@ -65,6 +73,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     } catch (error) {
       throw refusal(error);
     }
+    checkLifetime(payload, options);
     if (typeof payload.sub !== 'string' || payload.sub === '') {
       throw new Unauthenticated('invalid', 'The token has no subject (sub).');
     }
@@ -73,6 +82,28 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     }
     return { id: payload.sub, role: payload.role };
   };
+}
+
+/**
+ * jose checks `exp` only when present; a token without one, or with one years away, would stay
+ * usable for as long as it leaks. Both bounds count: `exp - iat` (what it was issued for) and
+ * `exp - now` (what is left, which a missing or back-dated `iat` cannot shorten).
+ */
+function checkLifetime(payload: JWTPayload, options: JwtVerifierOptions): void {
+  if (typeof payload.exp !== 'number') {
+    throw new Unauthenticated('invalid', 'The token has no expiry (exp): tokens must expire.');
+  }
+  const max = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const now = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+  const tolerance = options.clockToleranceSeconds ?? 5;
+  const issued = typeof payload.iat === 'number' ? payload.exp - payload.iat : 0;
+  const left = payload.exp - now;
+  if (issued > max || left > max + tolerance) {
+    throw new Unauthenticated(
+      'invalid',
+      `The token lives longer (${Math.max(issued, left)} s) than the ${max} s this server accepts (AUTH_MAX_TOKEN_LIFETIME_SECONDS).`,
+    );
+  }
 }
 
 function withSecret(secret: string, claimChecks: () => JWTVerifyOptions) {

@@ -95,6 +95,39 @@ describe('createJwtVerifier with a shared secret', () => {
     expect((await refusal(strict(noAudience))).reason).toBe('invalid');
   });
 
+  it('refuses a token without exp, which would never expire', async () => {
+    const key = new TextEncoder().encode(secret);
+    const forever = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('admin-1')
+      .setIssuedAt()
+      .sign(key);
+    const error = await refusal(verify(forever));
+    expect(error.status).toBe(401);
+    expect(error.detail).toMatch(/no expiry \(exp\)/);
+  });
+
+  it('refuses a token that lives longer than the configured maximum, counted from iat or from now', async () => {
+    const now = new Date('2030-01-01T00:00:00Z');
+    const day = createJwtVerifier({ secret, now: () => now });
+    const hour = createJwtVerifier({ secret, now: () => now, maxLifetimeSeconds: 3600 });
+    const minted = (ttl: string) => mintToken({ secret, subject: 'a', role: 'admin', ttl, now });
+    // The default maximum is a day.
+    expect(await day(await minted('24h'))).toEqual({ id: 'a', role: 'admin' });
+    expect((await refusal(day(await minted('25h')))).detail).toMatch(/AUTH_MAX_TOKEN_LIFETIME_SECONDS/);
+    expect(await hour(await minted('1h'))).toEqual({ id: 'a', role: 'admin' });
+    const long = await refusal(hour(await minted('2h')));
+    expect(long.status).toBe(401);
+    expect(long.detail).toMatch(/7200 s\) than the 3600 s/);
+    // Without iat, what is left until exp counts.
+    const noIat = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .setExpirationTime(Math.floor(now.getTime() / 1000) + 365 * 86_400)
+      .sign(new TextEncoder().encode(secret));
+    expect((await refusal(day(noIat))).detail).toMatch(/lives longer/);
+  });
+
   it('needs exactly one key source', () => {
     expect(() => createJwtVerifier({})).toThrow(/exactly one/);
     expect(() => createJwtVerifier({ secret, jwksUrl: 'https://idp.example/jwks' })).toThrow(/exactly one/);

@@ -4,7 +4,8 @@ import { createJwtVerifier, refuseAllTokens, type JwtVerifier } from './jwt-veri
 
 /**
  * The verifier the configuration asks for: the key set at `AUTH_JWKS_URL`, else the shared secret
- * `AUTH_JWT_SECRET`, with `AUTH_ISSUER`/`AUTH_AUDIENCE` enforced when set.
+ * `AUTH_JWT_SECRET`, with `AUTH_ISSUER`/`AUTH_AUDIENCE` enforced when set and lifetimes bounded by
+ * `AUTH_MAX_TOKEN_LIFETIME_SECONDS`.
  *
  * With neither key set (embedded mode out of the box) there is deliberately no development default:
  * a well-known secret would let anyone mint an admin token for any instance left on it. Instead
@@ -12,10 +13,17 @@ import { createJwtVerifier, refuseAllTokens, type JwtVerifier } from './jwt-veri
  * once. To work locally, set `AUTH_JWT_SECRET` (32+ characters) and mint tokens with `qm token`.
  */
 export function verifierFromConfig(
-  config: Pick<Config, 'AUTH_JWT_SECRET' | 'AUTH_JWKS_URL' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE'>,
+  config: Pick<Config, 'AUTH_JWT_SECRET' | 'AUTH_JWKS_URL' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE'> &
+    Partial<Pick<Config, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS'>>,
   log: Pick<Logger, 'warn'>,
 ): JwtVerifier {
-  const claims = { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
+  const claims = {
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    ...(config.AUTH_MAX_TOKEN_LIFETIME_SECONDS === undefined
+      ? {}
+      : { maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS }),
+  };
   if (config.AUTH_JWKS_URL) return createJwtVerifier({ jwksUrl: config.AUTH_JWKS_URL, ...claims });
   if (config.AUTH_JWT_SECRET) return createJwtVerifier({ secret: config.AUTH_JWT_SECRET, ...claims });
   log.warn(

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Unauthenticated } from '../../infra/auth/auth-errors.ts';
+import { loadConfig } from '../../infra/config/config.ts';
 import { mintToken } from './mint-token.ts';
 import { verifierFromConfig } from './verifier-from-config.ts';
 
@@ -18,6 +19,19 @@ describe('verifierFromConfig', () => {
       Unauthenticated,
     );
     expect(log.warn).not.toHaveBeenCalled();
+  });
+
+  it('bounds token lifetimes by AUTH_MAX_TOKEN_LIFETIME_SECONDS, a day by default', async () => {
+    const log = { warn: vi.fn() };
+    const config = loadConfig({ AUTH_JWT_SECRET: secret });
+    expect(config.AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(86_400);
+    const week = await mintToken({ secret, subject: 'a', role: 'admin', ttl: '7d' });
+    await expect(verifierFromConfig(config, log)(week)).rejects.toMatchObject({ status: 401 });
+    const lax = loadConfig({ AUTH_JWT_SECRET: secret, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '604800' });
+    expect(await verifierFromConfig(lax, log)(week)).toEqual({ id: 'a', role: 'admin' });
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: 'forever' })).toThrow(
+      /AUTH_MAX_TOKEN_LIFETIME_SECONDS/,
+    );
   });
 
   it('with no key configured, warns once and refuses every token instead of inventing a secret', async () => {

@@ -34,7 +34,8 @@ const Adjustment = z
 const Transfer = z
   .object({ sku: Sku, from: Location, to: Location, quantity: Quantity, transferId: Id.optional() })
   .refine((t) => t.from !== t.to, { message: 'must differ from from', path: ['to'] })
-  .openapi('StockTransfer');
+  // A whole example: the members' own (one id example for every id) would move stock to where it is.
+  .openapi('StockTransfer', { example: { sku: 'IPH15', from: 'berlin', to: 'hamburg', quantity: 5 } });
 const Threshold = z
   .object({ sku: Sku, location: Location, threshold: z.number().int().min(0).max(1_000_000_000) })
   .openapi('LowStockThreshold');

@@ -9,7 +9,15 @@ const tags = ['Payments'];
 const OrderPath = z.object({ orderId: Id });
 const ManualPayment = z
   .object({
-    reference: z.string().min(1).max(200).openapi({ example: 'bank transfer 2026-11-21 #4711' }),
+    reference: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((value) => value.trim() !== '', 'must not be blank')
+      .openapi({
+        description: 'Free text identifying the payment (a bank transfer, a receipt): 1 to 200 characters.',
+        example: 'bank transfer 2026-11-21 #4711',
+      }),
     amount: Money,
   })
   .openapi('ManualPayment');

@@ -1,11 +1,6 @@
 import { Command, Option } from 'commander';
 import { analyticsConfigFrom, openAnalyticsClient } from '../../../infra/analytics/analytics-client.ts';
-import {
-  checkReadOnlySql,
-  renderTable,
-  runReadOnlyQuery,
-  type QueryOutput,
-} from '../../../infra/analytics/read-only-query.ts';
+import { renderTable, runReadOnlyQuery, type QueryOutput } from '../../../infra/analytics/read-only-query.ts';
 import {
   findReport,
   reportParams,
@@ -39,7 +34,6 @@ export function analyticsCommand(): Command {
     .addOption(formatOption())
     .action((sql: string, options: { format: QueryOutput }) =>
       runWithContext(async ({ config }) => {
-        checkReadOnlySql(sql); // a refused statement is refused before anything is opened
         const analytics = await openAnalyticsClient(analyticsConfigFrom(config), { readonly: true });
         try {
           write(await runReadOnlyQuery(analytics, sql, options.format));

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { roles, type Role } from '../../../infra/auth/actor.ts';
 import { mintToken } from '../../../write-api/auth/mint-token.ts';
+import { parseTtl } from '../../../write-api/auth/token-ttl.ts';
 import { runWithContext } from '../run-with-context.ts';
 
 /**
@@ -13,7 +14,7 @@ export function tokenCommand(): Command {
     .description('Mint a signed access token (HS256, AUTH_JWT_SECRET) and print it')
     .addOption(new Option('--role <role>', 'role the token grants').choices(roles).makeOptionMandatory())
     .requiredOption('--sub <id>', 'actor id the token speaks for (recorded on every event)')
-    .option('--ttl <duration>', 'lifetime, e.g. 15m, 8h, 7d', '8h')
+    .option('--ttl <duration>', 'lifetime, e.g. 15m or 8h (at most AUTH_MAX_TOKEN_LIFETIME_SECONDS)', '8h')
     .action((options: { role: Role; sub: string; ttl: string }) =>
       runWithContext(async ({ config }) => {
         if (!config.AUTH_JWT_SECRET) {
@@ -21,6 +22,12 @@ export function tokenCommand(): Command {
             config.AUTH_JWKS_URL
               ? 'tokens are verified with AUTH_JWKS_URL here: mint them at that identity provider'
               : 'qm token needs AUTH_JWT_SECRET (32+ characters), the same secret the API verifies with',
+          );
+        }
+        // A token the API would refuse is no use: say so here, naming the limit.
+        if (parseTtl(options.ttl) > config.AUTH_MAX_TOKEN_LIFETIME_SECONDS) {
+          throw new Error(
+            `--ttl ${options.ttl} is longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS (${config.AUTH_MAX_TOKEN_LIFETIME_SECONDS} s), which the API enforces`,
           );
         }
         const token = await mintToken({

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJwtVerifier } from '../../../write-api/auth/jwt-verifier.ts';
 import { tokenCommand } from './token.ts';
@@ -37,6 +38,22 @@ describe('qm token', () => {
     const { printed, errors } = await run(['--role', 'admin', '--sub', 'admin-1']);
     expect(printed).toEqual([]);
     expect(errors.join('\n')).toMatch(/needs AUTH_JWT_SECRET/);
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('mints tokens with exp within AUTH_MAX_TOKEN_LIFETIME_SECONDS, and refuses a --ttl beyond it', async () => {
+    vi.stubEnv('AUTH_JWT_SECRET', secret);
+    const { printed } = await run(['--role', 'staff', '--sub', 's-1']);
+    const claims = decodeJwt(printed[0]!);
+    expect(claims.exp! - claims.iat!).toBe(8 * 3600);
+    expect(await createJwtVerifier({ secret })(printed[0]!)).toEqual({ id: 's-1', role: 'staff' });
+
+    vi.stubEnv('AUTH_MAX_TOKEN_LIFETIME_SECONDS', '3600');
+    const refused = await run(['--role', 'staff', '--sub', 's-1', '--ttl', '2h']);
+    expect(refused.printed).toEqual([]);
+    expect(refused.errors.join('\n')).toMatch(
+      /--ttl 2h is longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS \(3600 s\)/,
+    );
     expect(process.exitCode).toBe(1);
   });
 
