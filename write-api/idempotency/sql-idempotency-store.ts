@@ -3,6 +3,7 @@ import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import {
   DEFAULT_IDEMPOTENCY_LOCK_MS,
   DEFAULT_IDEMPOTENCY_TTL_MS,
+  retryAfterMs,
   type ClaimOutcome,
   type IdempotencyStore,
 } from './idempotency-store.ts';
@@ -27,6 +28,7 @@ interface KeyRow {
   status: number | null;
   headers: [string, string][] | null;
   body: Uint8Array | null;
+  locked_until: Date | string;
 }
 
 /**
@@ -45,11 +47,13 @@ export function createSqlIdempotencyStore(
 
   async function claimOnce(scope: string, key: string, fingerprint: string): Promise<ClaimOutcome | null> {
     const at = now();
-    // An expired answer, or a claim whose holder died, no longer holds the key.
+    // An expired answer, or a lapsed claim of this same request (its holder died), no longer holds
+    // the key. A lapsed claim of another request keeps it: that is a reuse of the key (422).
     await sql.query(
       `delete from qm_idempotency_keys where scope = $1 and key = $2
-         and (expires_at <= $3::timestamptz or (status is null and locked_until <= $3::timestamptz))`,
-      [scope, key, at.toISOString()],
+         and (expires_at <= $3::timestamptz
+              or (status is null and locked_until <= $3::timestamptz and fingerprint = $4))`,
+      [scope, key, at.toISOString(), fingerprint],
     );
     const token = randomUUID();
     const inserted = await sql.query(
@@ -61,11 +65,18 @@ export function createSqlIdempotencyStore(
     );
     if (inserted.length > 0) return { outcome: 'claimed', claim: { scope, key, token } };
     const [row] = await sql.query<KeyRow>(
-      'select fingerprint, status, headers, body from qm_idempotency_keys where scope = $1 and key = $2',
+      'select fingerprint, status, headers, body, locked_until from qm_idempotency_keys where scope = $1 and key = $2',
       [scope, key],
     );
     if (!row) return null; // Released between our insert and select: the key is free again.
-    if (row.status === null) return { outcome: 'in_flight', fingerprint: row.fingerprint };
+    if (row.status === null) {
+      const lockedUntil = new Date(row.locked_until).getTime();
+      return {
+        outcome: 'in_flight',
+        fingerprint: row.fingerprint,
+        retryAfterMs: retryAfterMs(lockedUntil, at.getTime(), lockMs),
+      };
+    }
     return {
       outcome: 'completed',
       fingerprint: row.fingerprint,
@@ -74,12 +85,20 @@ export function createSqlIdempotencyStore(
   }
 
   return {
+    lockMs,
     async claim({ scope, key, fingerprint }) {
       for (let attempt = 0; attempt < 5; attempt++) {
         const outcome = await claimOnce(scope, key, fingerprint);
         if (outcome) return outcome;
       }
       throw new Error(`Idempotency key ${key} keeps being claimed and released; giving up.`);
+    },
+    async renew(claim) {
+      await sql.query(
+        `update qm_idempotency_keys set locked_until = $4::timestamptz
+         where scope = $1 and key = $2 and token = $3 and status is null`,
+        [claim.scope, claim.key, claim.token, later(now(), lockMs)],
+      );
     },
     async complete(claim, response) {
       await sql.query(
