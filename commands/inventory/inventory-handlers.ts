@@ -11,6 +11,7 @@ import type { CommandContext } from '../runtime/command-context.ts';
 import { pinnedTo, toResult, type CommandResult } from '../runtime/command-result.ts';
 import { handleCommand, type CommandRuntime } from '../runtime/handle-command.ts';
 import { asStepDecider, decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import { earlierRun } from '../runtime/request-events.ts';
 
 export type ReceiveStockInput = ReceiveStock['data'];
 export type AdjustStockInput = AdjustStock['data'];
@@ -48,6 +49,19 @@ export function inventoryHandlers(runtime: CommandRuntime, locations: LocationDi
       requireLocation(data.from);
       requireLocation(data.to);
       const out = stockStream(data.sku, data.from);
+      // A resumed request whose first run moved the stock answers that move (both streams, one append).
+      const [earlierOut, earlierIn] = await Promise.all([
+        earlierRun(runtime.store, out, context),
+        earlierRun(runtime.store, stockStream(data.sku, data.to), context),
+      ]);
+      if (earlierOut) {
+        const events = [...earlierOut.events, ...(earlierIn?.events ?? [])];
+        return {
+          events,
+          revision: earlierOut.revision,
+          position: earlierIn?.position ?? earlierOut.position,
+        };
+      }
       const outcome = await decideAndAppendSteps(
         runtime,
         async () => [

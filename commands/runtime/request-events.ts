@@ -1,4 +1,5 @@
-import type { EventStore, RecordedEvent } from '../ports/event-store.ts';
+import type { DomainEvent } from '../../domain/decider.ts';
+import type { EventStore, Position, RecordedEvent } from '../ports/event-store.ts';
 import type { CommandContext } from './command-context.ts';
 
 /**
@@ -65,4 +66,34 @@ export async function recentMarkedEventsIn(
     fromRevision = last.revision - 1;
   }
   return found;
+}
+
+/** What an earlier run of the request appended to a stream, in the shape a command answers. */
+export interface EarlierRun {
+  events: DomainEvent[];
+  /** The stream's revision after that run's last event. */
+  revision: number;
+  position: Position;
+}
+
+/**
+ * When an earlier run of this request died mid-request (`context.resumed`), what it appended to
+ * `stream`, if anything: the command answers that rather than deciding again, which would apply
+ * it twice (a second stock receipt, a second refund) or refuse it (the product now exists).
+ */
+export async function earlierRun(
+  store: EventStore,
+  stream: string,
+  context: CommandContext,
+): Promise<EarlierRun | null> {
+  const mark = context.resumed ? requestMark(context) : null;
+  if (!mark) return null;
+  const found = await recentMarkedEventsIn(store, stream, mark);
+  const last = found.at(-1);
+  if (!last) return null;
+  return {
+    events: found.map((event) => ({ type: event.type, data: event.data })),
+    revision: last.revision,
+    position: last.position,
+  };
 }

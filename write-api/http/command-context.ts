@@ -14,12 +14,14 @@ export function commandContext(c: Context<AuthEnv>, clock: Clock, ids: IdGenerat
   const given = c.req.header('x-correlation-id');
   const correlationId = given && /^[\w.:-]{1,100}$/.test(given) ? given : ids.newId();
   c.header('X-Correlation-Id', correlationId);
-  const key = idempotentRequest(c)?.key ?? c.req.header('idempotency-key');
+  const request = idempotentRequest(c);
+  const key = request?.key ?? c.req.header('idempotency-key');
   return {
     actor: c.var.actor,
     correlationId,
     causationId: null,
     now: clock.now().toISOString(),
     ...(key ? { extra: { idempotencyKey: key } } : {}),
+    ...(request?.resumed ? { resumed: true } : {}),
   };
 }

@@ -15,8 +15,12 @@ export interface IdempotencyClaim {
 }
 
 export type ClaimOutcome =
-  /** The key was free: run the request (renewing the claim while it runs), then `complete` or `release`. */
-  | { outcome: 'claimed'; claim: IdempotencyClaim }
+  /**
+   * The key was free: run the request (renewing the claim while it runs), then `complete` or
+   * `release`. `resumed` when this took over a lapsed claim of the same request: its holder died
+   * mid-request, after appending or not, so the handler must look for what it appended.
+   */
+  | { outcome: 'claimed'; claim: IdempotencyClaim; resumed: boolean }
   /**
    * Another request holds the key and has not finished. `retryAfterMs` is when a retry can expect
    * an answer: soon while the holder keeps renewing its claim, else when the abandoned claim lapses.

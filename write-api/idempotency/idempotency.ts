@@ -76,7 +76,7 @@ export function idempotency(options: IdempotencyOptions) {
         throw new IdempotencyKeyInFlight(key, Math.max(1, Math.ceil(claimed.retryAfterMs / 1000)));
       return replayResponse(claimed.response);
     }
-    c.set('idempotentRequest', { scope, key, fingerprint });
+    c.set('idempotentRequest', { scope, key, fingerprint, resumed: claimed.resumed });
     await runClaimed(claimed.claim, next);
     if (!record(c.res.status)) {
       await store.release(claimed.claim);

@@ -8,6 +8,8 @@ export interface IdempotentRequest {
   key: string;
   /** What makes a retry "the same request" (see `requestFingerprint`). */
   fingerprint: string;
+  /** An earlier run of this request died mid-request (its claim lapsed): it may have appended. */
+  resumed: boolean;
 }
 
 /** The context variable the idempotency middleware sets for the handlers behind it. */

@@ -65,7 +65,8 @@ export function createMemoryIdempotencyStore(
         expiresAt: at + ttlMs,
         response: null,
       });
-      return { outcome: 'claimed', claim: { scope, key, token } };
+      const resumed = existing !== undefined && existing.response === null && existing.expiresAt > at;
+      return { outcome: 'claimed', claim: { scope, key, token }, resumed };
     },
     async renew(claim) {
       const entry = held(claim.scope, claim.key, claim.token);

@@ -157,7 +157,10 @@ export function orderRoutes(deps: WriteApiDeps) {
     async (c) => {
       const { orderId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const shipmentId = body.shipmentId ?? deps.ids.newId();
+      // Derived from the key when the client names none, so a retry answers the same shipment.
+      const request = idempotentRequest(c);
+      const shipmentId =
+        body.shipmentId ?? (request ? requestDerivedId('shipment', request) : deps.ids.newId());
       const ifMatch = parseIfMatch(c.req.header('if-match'));
       const result = await deps.handlers.shipOrder({ ...body, orderId, shipmentId }, context(c), ifMatch);
       return writeAnswer(c, 201, result, { shipmentId });
