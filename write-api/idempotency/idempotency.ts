@@ -33,9 +33,10 @@ const belowServerError = (status: number) => status < 500;
  *   `Retry-After` that says when the answer can be expected.
  *
  * The claim is renewed while the handler runs, so a crashed process's claim lapses within the
- * store's lock time, and the retry then runs the handler again. Handlers that append make that safe:
- * the key and the fingerprint (`idempotentRequest(c)`) go into their events, and a retry finds the
- * events of its first run instead of appending again (e.g. a placement answers the order it placed).
+ * store's lock time, and the retry then runs the handler again, told that it resumes a dead run
+ * (`idempotentRequest(c)`). Handlers that append make that safe: the key goes into their events'
+ * metadata, and a retry finds the events of its first run instead of appending again (a placement
+ * answers the order it placed).
  *
  * A 5xx answer, or an error no `onError` turned into an answer, frees the key so a retry runs.
  */
