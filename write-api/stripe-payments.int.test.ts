@@ -410,4 +410,52 @@ describe.each(['pglite', 'postgres'] as const)('Stripe payments through the writ
     // The first order is untouched by this one's news.
     expect(await types(`stripe-${backend}-1`)).not.toContain('PaymentFailed');
   });
+
+  describe('a placement retried after its answer was lost', () => {
+    const body = (orderId: string) => ({
+      orderId,
+      currency: 'EUR',
+      lines: [{ productId: 'p1', quantity: 1 }],
+      shippingAddress: address,
+    });
+    const post = (key: string, orderId: string) =>
+      h.post('/orders', body(orderId), customer, { 'idempotency-key': key });
+    const createRequests = (orderId: string) =>
+      fake.requests
+        .filter(
+          (r) => r.method === 'POST' && r.path === '/v1/payment_intents' && r.status === 200 && !r.replayed,
+        )
+        .filter((r) => r.idempotencyKey === `createPayment:order-${orderId}`);
+
+    it('answers the same PaymentIntent and opens no second one', async () => {
+      const orderId = `stripe-${backend}-retry`;
+      const key = `key-${orderId}`;
+      const first = await post(key, orderId);
+      expect(first.status).toBe(201);
+      const original = (await first.json()) as Placed;
+      const before = await appended();
+      await h.sql.query('delete from qm_idempotency_keys where key = $1', [key]);
+
+      const retry = await post(key, orderId);
+      expect(retry.status).toBe(201);
+      expect(((await retry.json()) as Placed).payment).toEqual(original.payment);
+      expect(await appended()).toEqual(before);
+      // Stripe created one PaymentIntent; the retry's call was its idempotent replay.
+      expect(createRequests(orderId)).toHaveLength(1);
+    });
+
+    it('refuses to place again an order its first run cancelled when the payment failed', async () => {
+      const orderId = `stripe-${backend}-outage`;
+      const key = `key-${orderId}`;
+      fake.failNextRequests(1);
+      const first = await post(key, orderId);
+      expect(first.status).toBeGreaterThanOrEqual(500); // the provider is unavailable
+      expect(await types(orderId)).toEqual(['OrderPlaced', 'OrderCancelled']);
+      const problem = await refusedWithoutAppending(409, () => post(key, orderId));
+      expect(problem).toMatchObject({
+        code: 'placement_cancelled',
+        details: { orderId, reason: 'payment_failed' },
+      });
+    });
+  });
 });

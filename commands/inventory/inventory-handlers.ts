@@ -13,6 +13,7 @@ import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
 import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
 import { asStepDecider } from '../runtime/steps.ts';
+import { earlierRun } from '../runtime/request-events.ts';
 
 export type ReceiveStockInput = ReceiveStock['data'];
 export type AdjustStockInput = AdjustStock['data'];
@@ -50,6 +51,19 @@ export function inventoryHandlers(runtime: CommandRuntime, locations: LocationDi
       requireLocation(data.from);
       requireLocation(data.to);
       const out = stockStream(data.sku, data.from);
+      // A resumed request whose first run moved the stock answers that move (both streams, one append).
+      const [earlierOut, earlierIn] = await Promise.all([
+        earlierRun(runtime.store, out, context),
+        earlierRun(runtime.store, stockStream(data.sku, data.to), context),
+      ]);
+      if (earlierOut) {
+        const events = [...earlierOut.events, ...(earlierIn?.events ?? [])];
+        return {
+          events,
+          revision: earlierOut.revision,
+          position: earlierIn?.position ?? earlierOut.position,
+        };
+      }
       const outcome = await decideAndAppendSteps(
         runtime,
         async () => [

@@ -2,9 +2,11 @@ import type { DomainEvent } from '../../domain/decider.ts';
 import { stockDecider, type InventoryCommand } from '../../domain/inventory/index.ts';
 import { orderDecider, type OrderCommand, type OrderState } from '../../domain/orders/index.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';
+import { comparePositions } from '../ports/position.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
 import { asStepDecider } from '../runtime/steps.ts';
+import { earlierRun } from '../runtime/request-events.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { orderResult, type OrderResult } from './order-result.ts';
 
@@ -24,6 +26,19 @@ export async function orderWithStock<Event extends DomainEvent>(
   expectedRevision?: number,
 ): Promise<OrderResult> {
   const stream = orderStream(orderId);
+  // A resumed request whose first run appended answers that run's order events, with the position
+  // of the last event it appended anywhere (its stock events' too), as the first answer had.
+  const earlier = await earlierRun(deps.runtime.store, stream, context);
+  if (earlier) {
+    const stockStreams = stockCommands(earlier.events[0] as Event | undefined).map((stock) =>
+      stockStream(stock.data.sku, stock.data.location),
+    );
+    const stock = await Promise.all(stockStreams.map((s) => earlierRun(deps.runtime.store, s, context)));
+    const position = [earlier, ...stock]
+      .flatMap((run) => (run ? [run.position] : []))
+      .reduce((latest, next) => (comparePositions(next, latest) > 0 ? next : latest));
+    return { events: earlier.events, revision: earlier.revision, position };
+  }
   const outcome = await decideAndAppendSteps(
     deps.runtime,
     async (load) => {

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../domain/decider.ts';
 import { productDecider, type ProductState } from '../../domain/catalog/index.ts';
-import { InvalidTransition, ProductNotFound, StockShortage } from '../../domain/errors.ts';
+import { InvalidTransition, isDomainError, ProductNotFound, StockShortage } from '../../domain/errors.ts';
 import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import { orderDecider, type Address, type OrderPlaced, type PlaceOrder } from '../../domain/orders/index.ts';
 import type { Money } from '../../domain/money.ts';
@@ -9,7 +9,9 @@ import type { Position } from '../ports/event-store.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
 import { asStepDecider, type Step, type StepPlan, type StepsOutcome } from '../runtime/steps.ts';
+import { requestMark } from '../runtime/request-events.ts';
 import type { OrderDeps } from './order-deps.ts';
+import { placedByRequest } from './placed-by-request.ts';
 
 export interface PlaceOrderInput {
   orderId: string;
@@ -26,6 +28,8 @@ export interface PlacedOrder {
   events: DomainEvent[];
   revision: number;
   position: Position;
+  /** Rebuilt from the events an earlier run of the same request appended: nothing was appended now. */
+  replayed?: boolean;
 }
 
 /**
@@ -33,6 +37,10 @@ export interface PlacedOrder {
  * and every line's stock reserved in the same atomic append as the order, or nothing at all. A
  * shortage is refused with each short SKU and what is available; a lost race for a stock stream
  * (someone took the stock meanwhile) decides again on the fresh state.
+ *
+ * A retry of a request (same idempotency key and actor) whose first run placed the order answers
+ * that placement, rebuilt from its events, and appends nothing: the order stream's "no stream yet"
+ * expectation is the request's record, in the same atomic append as its reservations.
  */
 export async function placeOrder(
   deps: OrderDeps,
@@ -40,17 +48,24 @@ export async function placeOrder(
   context: CommandContext,
 ): Promise<PlacedOrder> {
   const { runtime } = deps;
-  const plan = placementPlan(deps, input, context);
-  const keys = input.lines.map((line) => `product:${line.productId}`);
+  const mark = requestMark(context);
+  const atomic = runtime.store.capabilities.atomicMultiStreamAppend;
+  if (mark && !atomic) {
+    // Without atomic appends the reservations are appended before the order: a retry must find its
+    // first run before it reserves again, not when the order's append conflicts.
+    const earlier = await placedByRequest(deps, input.orderId, mark);
+    if (earlier) return earlier;
+  }
   let outcome: StepsOutcome;
-  if (runtime.groupCommit && runtime.store.capabilities.atomicMultiStreamAppend) {
-    // Placements queued behind an in-flight one on the same products are decided and appended together.
-    outcome = await runtime.groupCommit.run(runtime, keys, { plan, context });
-  } else if (runtime.locks) {
-    // Placements of the same products in this process take turns instead of racing for their stock.
-    outcome = await runtime.locks.run(keys, () => decideAndAppendSteps(runtime, plan, context));
-  } else {
-    outcome = await decideAndAppendSteps(runtime, plan, context);
+  try {
+    outcome = await decidePlacement(deps, input, context);
+  } catch (error) {
+    // The first run's order makes the retry's append conflict, but a retry may be refused before
+    // it gets there (the stock it reserved is gone now, a product was discontinued since): any
+    // refusal of a request with a key looks for its first run.
+    const earlier = mark && isDomainError(error) ? await placedByRequest(deps, input.orderId, mark) : null;
+    if (earlier) return earlier;
+    throw error;
   }
   const stream = orderStream(input.orderId);
   const placed = outcome.events.get(stream)?.[0] as OrderPlaced | undefined;
@@ -62,6 +77,21 @@ export async function placeOrder(
     revision: outcome.revisions.get(stream)!,
     position: outcome.position,
   };
+}
+
+function decidePlacement(deps: OrderDeps, input: PlaceOrderInput, context: CommandContext) {
+  const { runtime } = deps;
+  const plan = placementPlan(deps, input, context);
+  const keys = input.lines.map((line) => `product:${line.productId}`);
+  if (runtime.groupCommit && runtime.store.capabilities.atomicMultiStreamAppend) {
+    // Placements queued behind an in-flight one on the same products are decided and appended together.
+    return runtime.groupCommit.run(runtime, keys, { plan, context });
+  }
+  if (runtime.locks) {
+    // Placements of the same products in this process take turns instead of racing for their stock.
+    return runtime.locks.run(keys, () => decideAndAppendSteps(runtime, plan, context));
+  }
+  return decideAndAppendSteps(runtime, plan, context);
 }
 
 /**

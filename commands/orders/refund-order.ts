@@ -3,6 +3,7 @@ import { orderDecider, type IssueRefund } from '../../domain/orders/index.ts';
 import { orderStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
+import { earlierRun } from '../runtime/request-events.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
 import type { OrderDeps } from './order-deps.ts';
 import type { OrderResult } from './order-result.ts';
@@ -19,6 +20,9 @@ export async function refundOrder(
   expectedRevision?: number,
 ): Promise<OrderResult> {
   const stream = orderStream(input.orderId);
+  // Before the provider is asked again: a resumed request whose first run recorded its refund.
+  const earlier = await earlierRun(deps.runtime.store, stream, context);
+  if (earlier) return earlier;
   const { state } = await loadAggregate(
     deps.runtime.store,
     orderDecider,

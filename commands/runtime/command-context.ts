@@ -14,6 +14,12 @@ export interface CommandContext {
   now: string;
   /** Extra audit fields: idempotency key, request id... */
   extra?: Record<string, JsonValue>;
+  /**
+   * An earlier run of the same request (same idempotency key) died mid-request and may have
+   * appended: the command first looks for the events that carry the key, and answers those instead
+   * of deciding again (see `request-events.ts`). Not recorded in the metadata.
+   */
+  resumed?: boolean;
 }
 
 export const SCHEMA_VERSION = 1;

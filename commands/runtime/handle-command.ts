@@ -5,6 +5,7 @@ import type { CommandContext } from './command-context.ts';
 import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';
 import { toNewEvents } from './to-new-events.ts';
+import { earlierRun } from './request-events.ts';
 
 export interface CommandOutcome<State> {
   events: DomainEvent[];
@@ -27,6 +28,7 @@ export interface HandleOptions {
  * Load, decide, append at the loaded revision; on losing a race, reload and decide again (the
  * decision may now differ: the last unit may be gone). A refused command throws its domain error
  * and appends nothing. Pass several commands to decide them in turn and append their events at once.
+ * A request resumed after its first run died answers what that run appended, if it did.
  */
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   runtime: CommandRuntime,
@@ -38,6 +40,18 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
 ): Promise<CommandOutcome<State>> {
   const commands = Array.isArray(command) ? (command as readonly Command[]) : [command as Command];
   const pinned = options.expectedRevision !== undefined;
+  const earlier = await earlierRun(runtime.store, stream, context);
+  if (earlier) {
+    const { state } = await loadAggregate(
+      runtime.store,
+      decider as Decider<unknown, Event, State>,
+      stream,
+      runtime.cache,
+      false,
+      runtime.upcasters,
+    );
+    return { ...earlier, state };
+  }
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadAggregate(
       runtime.store,

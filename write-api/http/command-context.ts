@@ -3,21 +3,25 @@ import type { CommandContext } from '../../commands/command-handlers.ts';
 import type { Clock } from '../../commands/ports/clock.ts';
 import type { IdGenerator } from '../../commands/ports/ids.ts';
 import type { AuthEnv } from '../../infra/auth/actor.ts';
+import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 
 /**
  * The audit part of a command, from the request: the verified actor, the caller's correlation id
- * (`X-Correlation-Id`, else a new one, echoed back), and the idempotency key.
+ * (`X-Correlation-Id`, else a new one, echoed back), and the idempotency key. The key in the
+ * events' metadata is how a retry finds what its first run appended (`commands/runtime/request-events.ts`).
  */
 export function commandContext(c: Context<AuthEnv>, clock: Clock, ids: IdGenerator): CommandContext {
   const given = c.req.header('x-correlation-id');
   const correlationId = given && /^[\w.:-]{1,100}$/.test(given) ? given : ids.newId();
   c.header('X-Correlation-Id', correlationId);
-  const key = c.req.header('idempotency-key');
+  const request = idempotentRequest(c);
+  const key = request?.key ?? c.req.header('idempotency-key');
   return {
     actor: c.var.actor,
     correlationId,
     causationId: null,
     now: clock.now().toISOString(),
     ...(key ? { extra: { idempotencyKey: key } } : {}),
+    ...(request?.resumed ? { resumed: true } : {}),
   };
 }

@@ -28,17 +28,20 @@ export class IdempotencyKeyReused extends HttpProblem {
   }
 }
 
-/** 409: the first request with this key is still running; retrying later gets its answer. */
+/**
+ * 409: the first request with this key is still running, or its process died and its claim has not
+ * lapsed yet; retrying after `retryAfterSeconds` gets its answer.
+ */
 export class IdempotencyKeyInFlight extends HttpProblem {
   override name = 'IdempotencyKeyInFlight';
-  constructor(key: string) {
+  constructor(key: string, retryAfterSeconds: number) {
     super({
       status: 409,
       code: 'idempotency_key_in_flight',
       title: 'Request with this Idempotency-Key in progress',
-      detail: `A request with the Idempotency-Key "${key}" is still being processed; retry later.`,
-      extensions: { header: 'Idempotency-Key', key },
-      headers: { 'Retry-After': '1' },
+      detail: `A request with the Idempotency-Key "${key}" is still being processed; retry in ${retryAfterSeconds} s.`,
+      extensions: { header: 'Idempotency-Key', key, retryAfterSeconds },
+      headers: { 'Retry-After': String(retryAfterSeconds) },
     });
   }
 }

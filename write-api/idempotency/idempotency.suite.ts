@@ -128,6 +128,13 @@ async function call(app: OpenAPIHono<AuthEnv>, options: Call): Promise<Response>
   });
 }
 
+/** The fingerprint a completed key was recorded under, as the store reports it to a claim. */
+async function fingerprintOf(store: IdempotencyStore, key: string): Promise<string> {
+  const outcome = await store.claim({ scope: 'c-1', key, fingerprint: 'probe' });
+  if (outcome.outcome === 'claimed') throw new Error(`key ${key} was not used`);
+  return outcome.fingerprint;
+}
+
 const problem = async (response: Response) => {
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   return (await response.json()) as Record<string, unknown>;
@@ -300,26 +307,78 @@ export function idempotencySuite(name: string, makeStore: (options: StoreOptions
       expect(runs.count).toBe(2);
     });
 
-    it('lets a key go when its holder never finished (crashed) after the lock time', async () => {
+    it('lets the same request take a key over once its crashed holder stopped renewing it', async () => {
       let now = new Date();
       const store = makeStore({ now: () => now, lockMs: 10_000 });
       const key = randomUUID();
-      const fingerprintOfCrashed = 'crashed-request';
-      const abandoned = await store.claim({ scope: 'c-1', key, fingerprint: fingerprintOfCrashed });
-      expect(abandoned.outcome).toBe('claimed');
-      expect((await store.claim({ scope: 'c-1', key, fingerprint: 'other' })).outcome).toBe('in_flight');
+      const crashed = 'crashed-request';
+      const abandoned = await store.claim({ scope: 'c-1', key, fingerprint: crashed });
+      expect(abandoned).toMatchObject({ outcome: 'claimed', resumed: false });
       now = new Date(now.getTime() + 11_000);
-      const taken = await store.claim({ scope: 'c-1', key, fingerprint: 'other' });
-      expect(taken.outcome).toBe('claimed');
+      // Another request under the same key is a reuse of the key, lapsed claim or not: the crashed
+      // run may have appended, so it cannot take the key over (the middleware answers 422).
+      expect(await store.claim({ scope: 'c-1', key, fingerprint: 'other' })).toMatchObject({
+        outcome: 'in_flight',
+        fingerprint: crashed,
+      });
+      // The handler behind it is told that the dead run may have appended.
+      const taken = await store.claim({ scope: 'c-1', key, fingerprint: crashed });
+      expect(taken).toMatchObject({ outcome: 'claimed', resumed: true });
       // The late holder can no longer touch the key its successor holds.
       if (abandoned.outcome === 'claimed') {
+        await store.renew(abandoned.claim);
         await store.complete(abandoned.claim, { status: 201, headers: [], body: new Uint8Array() });
         await store.release(abandoned.claim);
       }
-      expect(await store.claim({ scope: 'c-1', key, fingerprint: 'other' })).toMatchObject({
+      expect(await store.claim({ scope: 'c-1', key, fingerprint: crashed })).toMatchObject({
         outcome: 'in_flight',
-        fingerprint: 'other',
+        fingerprint: crashed,
       });
+    });
+
+    it('keeps a renewed claim, and tells a retry when an abandoned one lapses', async () => {
+      let now = new Date();
+      const store = makeStore({ now: () => now, lockMs: 10_000 });
+      const key = randomUUID();
+      const request = { scope: 'c-1', key, fingerprint: 'f' };
+      const held = await store.claim(request);
+      if (held.outcome !== 'claimed') throw new Error(`expected a claim, got ${held.outcome}`);
+      // A live holder renews every lockMs / 4: its key stays held past the lock time, and a retry
+      // is told to come back in a second, since the answer is near.
+      for (let step = 0; step < 6; step++) {
+        now = new Date(now.getTime() + 2_500);
+        await store.renew(held.claim);
+      }
+      expect(await store.claim(request)).toMatchObject({ outcome: 'in_flight', retryAfterMs: 1000 });
+      // The holder dies: after two missed renewals a retry learns when the claim lapses, not "1 s".
+      now = new Date(now.getTime() + 6_000);
+      expect(await store.claim(request)).toMatchObject({ outcome: 'in_flight', retryAfterMs: 4_000 });
+      now = new Date(now.getTime() + 4_000);
+      expect((await store.claim(request)).outcome).toBe('claimed');
+    });
+
+    it('answers 409 with the truthful Retry-After of a claim whose holder died', async () => {
+      let now = new Date();
+      const store = makeStore({ now: () => now, lockMs: 10_000 });
+      const { app, runs } = edgeApp(store);
+      const key = randomUUID();
+      const first = await call(app, { key });
+      expect(first.status).toBe(201);
+      // The same request's claim, left by a process that died 7 s ago (3 s left of its lock).
+      const body = JSON.stringify({ lines: [{ sku: 'A', quantity: 1 }] });
+      const other = randomUUID();
+      const probe = await call(app, { key: other, rawBody: body });
+      expect(probe.status).toBe(201);
+      const fingerprint = await fingerprintOf(store, other);
+      await store.claim({ scope: 'c-1', key: `${other}-dead`, fingerprint });
+      now = new Date(now.getTime() + 7_000);
+      const retry = await call(app, { key: `${other}-dead`, rawBody: body });
+      expect(retry.status).toBe(409);
+      expect(retry.headers.get('retry-after')).toBe('3');
+      expect(await problem(retry)).toMatchObject({ code: 'idempotency_key_in_flight', retryAfterSeconds: 3 });
+      now = new Date(now.getTime() + 3_000);
+      expect((await call(app, { key: `${other}-dead`, rawBody: body })).status).toBe(201);
+      expect(runs.count).toBe(3);
     });
 
     describe('with authentication and validation in front', () => {

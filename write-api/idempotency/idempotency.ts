@@ -2,7 +2,8 @@ import { createMiddleware } from 'hono/factory';
 import type { Actor } from '../../infra/auth/actor.ts';
 import { IdempotencyKeyInFlight, IdempotencyKeyInvalid, IdempotencyKeyReused } from './idempotency-errors.ts';
 import { parseIdempotencyKey } from './idempotency-key.ts';
-import type { IdempotencyClaim, IdempotencyStore } from './idempotency-store.ts';
+import type { IdempotencyEnv } from './idempotent-request.ts';
+import { renewEveryMs, type IdempotencyClaim, type IdempotencyStore } from './idempotency-store.ts';
 import { recordResponse, replayResponse } from './replayable-response.ts';
 import { requestFingerprint } from './request-fingerprint.ts';
 
@@ -28,7 +29,14 @@ const belowServerError = (status: number) => status < 500;
  * - same key, same request (method, path, actor, `If-Match`, body): the recorded status, headers
  *   and body come back with `Idempotent-Replayed: true`, and the handler does not run: nothing is
  *   appended again;
- * - same key, different request: 422; same key while the first is still running: 409, retry later.
+ * - same key, different request: 422; same key while the first is still running: 409, with a
+ *   `Retry-After` that says when the answer can be expected.
+ *
+ * The claim is renewed while the handler runs, so a crashed process's claim lapses within the
+ * store's lock time, and the retry then runs the handler again, told that it resumes a dead run
+ * (`idempotentRequest(c)`). Handlers that append make that safe: the key goes into their events'
+ * metadata, and a retry finds the events of its first run instead of appending again (a placement
+ * answers the order it placed).
  *
  * A 5xx answer, or an error no `onError` turned into an answer, frees the key so a retry runs.
  */
@@ -38,7 +46,7 @@ export function idempotency(options: IdempotencyOptions) {
   const methods = new Set(options.methods ?? ['POST', 'PUT', 'PATCH', 'DELETE']);
   const record = options.record ?? belowServerError;
 
-  return createMiddleware<{ Variables: { actor?: Actor } }>(async (c, next) => {
+  return createMiddleware<{ Variables: { actor?: Actor } & IdempotencyEnv['Variables'] }>(async (c, next) => {
     const method = c.req.method;
     if (!methods.has(method) && !required.has(method)) return next();
     const header = c.req.header('idempotency-key');
@@ -65,9 +73,11 @@ export function idempotency(options: IdempotencyOptions) {
     const claimed = await store.claim({ scope, key, fingerprint });
     if (claimed.outcome !== 'claimed') {
       if (claimed.fingerprint !== fingerprint) throw new IdempotencyKeyReused(key);
-      if (claimed.outcome === 'in_flight') throw new IdempotencyKeyInFlight(key);
+      if (claimed.outcome === 'in_flight')
+        throw new IdempotencyKeyInFlight(key, Math.max(1, Math.ceil(claimed.retryAfterMs / 1000)));
       return replayResponse(claimed.response);
     }
+    c.set('idempotentRequest', { scope, key, fingerprint, resumed: claimed.resumed });
     await runClaimed(claimed.claim, next);
     if (!record(c.res.status)) {
       await store.release(claimed.claim);
@@ -79,12 +89,21 @@ export function idempotency(options: IdempotencyOptions) {
   });
 
   async function runClaimed(claim: IdempotencyClaim, next: () => Promise<void>): Promise<void> {
+    // A failed renewal is no reason to fail the request: at worst the claim lapses and a retry
+    // finds this run's events.
+    const renewal = setInterval(
+      () => void store.renew(claim).catch(() => undefined),
+      renewEveryMs(store.lockMs),
+    );
+    renewal.unref();
     try {
       await next();
     } catch (error) {
       // The error is what the caller needs to see; a failed release only delays a retry.
       await store.release(claim).catch(() => undefined);
       throw error;
+    } finally {
+      clearInterval(renewal);
     }
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_IDEMPOTENCY_LOCK_MS,
   DEFAULT_IDEMPOTENCY_TTL_MS,
+  retryAfterMs,
   type IdempotencyStore,
   type StoredResponse,
 } from './idempotency-store.ts';
@@ -32,17 +33,29 @@ export function createMemoryIdempotencyStore(
   const now = () => (options.now ? options.now() : new Date()).getTime();
   const entries = new Map<string, Entry>();
   const id = (scope: string, key: string) => JSON.stringify([scope, key]);
+  const held = (scope: string, key: string, token: string) => {
+    const entry = entries.get(id(scope, key));
+    return entry?.token === token ? entry : undefined;
+  };
 
   return {
+    lockMs,
     async claim({ scope, key, fingerprint }) {
       const at = now();
       const existing = entries.get(id(scope, key));
+      // A lapsed claim is taken over only by the same request (see `IdempotencyStore`).
       const stale =
-        existing && (existing.expiresAt <= at || (existing.response === null && existing.lockedUntil <= at));
+        existing &&
+        (existing.expiresAt <= at ||
+          (existing.response === null && existing.lockedUntil <= at && existing.fingerprint === fingerprint));
       if (existing && !stale) {
         return existing.response
           ? { outcome: 'completed', fingerprint: existing.fingerprint, response: existing.response }
-          : { outcome: 'in_flight', fingerprint: existing.fingerprint };
+          : {
+              outcome: 'in_flight',
+              fingerprint: existing.fingerprint,
+              retryAfterMs: retryAfterMs(existing.lockedUntil, at, lockMs),
+            };
       }
       const token = randomUUID();
       entries.set(id(scope, key), {
@@ -52,15 +65,19 @@ export function createMemoryIdempotencyStore(
         expiresAt: at + ttlMs,
         response: null,
       });
-      return { outcome: 'claimed', claim: { scope, key, token } };
+      const resumed = existing !== undefined && existing.response === null && existing.expiresAt > at;
+      return { outcome: 'claimed', claim: { scope, key, token }, resumed };
+    },
+    async renew(claim) {
+      const entry = held(claim.scope, claim.key, claim.token);
+      if (entry && entry.response === null) entry.lockedUntil = now() + lockMs;
     },
     async complete(claim, response) {
-      const entry = entries.get(id(claim.scope, claim.key));
-      if (entry?.token === claim.token) entry.response = response;
+      const entry = held(claim.scope, claim.key, claim.token);
+      if (entry) entry.response = response;
     },
     async release(claim) {
-      if (entries.get(id(claim.scope, claim.key))?.token === claim.token)
-        entries.delete(id(claim.scope, claim.key));
+      if (held(claim.scope, claim.key, claim.token)) entries.delete(id(claim.scope, claim.key));
     },
     size: () => entries.size,
   };

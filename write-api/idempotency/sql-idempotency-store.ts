@@ -3,6 +3,7 @@ import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import {
   DEFAULT_IDEMPOTENCY_LOCK_MS,
   DEFAULT_IDEMPOTENCY_TTL_MS,
+  retryAfterMs,
   type ClaimOutcome,
   type IdempotencyStore,
 } from './idempotency-store.ts';
@@ -27,6 +28,7 @@ interface KeyRow {
   status: number | null;
   headers: [string, string][] | null;
   body: Uint8Array | null;
+  locked_until: Date | string;
 }
 
 /**
@@ -45,27 +47,50 @@ export function createSqlIdempotencyStore(
 
   async function claimOnce(scope: string, key: string, fingerprint: string): Promise<ClaimOutcome | null> {
     const at = now();
-    // An expired answer, or a claim whose holder died, no longer holds the key.
-    await sql.query(
-      `delete from qm_idempotency_keys where scope = $1 and key = $2
-         and (expires_at <= $3::timestamptz or (status is null and locked_until <= $3::timestamptz))`,
-      [scope, key, at.toISOString()],
-    );
     const token = randomUUID();
+    const claim = { scope, key, token };
+    const times = [at.toISOString(), later(at, lockMs), later(at, ttlMs)];
+    // An expired answer, or a lapsed claim of this same request (its holder died), no longer holds
+    // the key: one update takes it over, so of two concurrent retries exactly one does (the row lock
+    // makes the second see the first's fresh lock). A lapsed claim of another request keeps the key:
+    // that is a reuse of the key (422).
+    const [takenOver] = await sql.query<{ resumed: boolean }>(
+      `with old as (
+         select scope, key, (status is null and expires_at > $4::timestamptz) as lapsed
+         from qm_idempotency_keys where scope = $1 and key = $2 for update
+       )
+       update qm_idempotency_keys k
+       set fingerprint = $3, token = $7, status = null, headers = null, body = null,
+           created_at = $4::timestamptz, locked_until = $5::timestamptz, expires_at = $6::timestamptz
+       from old
+       where k.scope = old.scope and k.key = old.key
+         and (k.expires_at <= $4::timestamptz
+              or (k.status is null and k.locked_until <= $4::timestamptz and k.fingerprint = $3))
+       returning old.lapsed as resumed`,
+      [scope, key, fingerprint, ...times, token],
+    );
+    if (takenOver) return { outcome: 'claimed', claim, resumed: takenOver.resumed };
     const inserted = await sql.query(
       `insert into qm_idempotency_keys (scope, key, fingerprint, token, created_at, locked_until, expires_at)
        values ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::timestamptz)
        on conflict (scope, key) do nothing
        returning token`,
-      [scope, key, fingerprint, token, at.toISOString(), later(at, lockMs), later(at, ttlMs)],
+      [scope, key, fingerprint, token, ...times],
     );
-    if (inserted.length > 0) return { outcome: 'claimed', claim: { scope, key, token } };
+    if (inserted.length > 0) return { outcome: 'claimed', claim, resumed: false };
     const [row] = await sql.query<KeyRow>(
-      'select fingerprint, status, headers, body from qm_idempotency_keys where scope = $1 and key = $2',
+      'select fingerprint, status, headers, body, locked_until from qm_idempotency_keys where scope = $1 and key = $2',
       [scope, key],
     );
     if (!row) return null; // Released between our insert and select: the key is free again.
-    if (row.status === null) return { outcome: 'in_flight', fingerprint: row.fingerprint };
+    if (row.status === null) {
+      const lockedUntil = new Date(row.locked_until).getTime();
+      return {
+        outcome: 'in_flight',
+        fingerprint: row.fingerprint,
+        retryAfterMs: retryAfterMs(lockedUntil, at.getTime(), lockMs),
+      };
+    }
     return {
       outcome: 'completed',
       fingerprint: row.fingerprint,
@@ -74,12 +99,20 @@ export function createSqlIdempotencyStore(
   }
 
   return {
+    lockMs,
     async claim({ scope, key, fingerprint }) {
       for (let attempt = 0; attempt < 5; attempt++) {
         const outcome = await claimOnce(scope, key, fingerprint);
         if (outcome) return outcome;
       }
       throw new Error(`Idempotency key ${key} keeps being claimed and released; giving up.`);
+    },
+    async renew(claim) {
+      await sql.query(
+        `update qm_idempotency_keys set locked_until = $4::timestamptz
+         where scope = $1 and key = $2 and token = $3 and status is null`,
+        [claim.scope, claim.key, claim.token, later(now(), lockMs)],
+      );
     },
     async complete(claim, response) {
       await sql.query(

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { commandContext } from '../http/command-context.ts';
 import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
+import { idempotentRequest } from '../idempotency/idempotent-request.ts';
+import { requestDerivedId } from '../idempotency/request-derived-id.ts';
 import { Id, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
@@ -88,7 +90,10 @@ export function inventoryRoutes(deps: WriteApiDeps) {
     ),
     async (c) => {
       const body = c.req.valid('json');
-      const transferId = body.transferId ?? deps.ids.newId();
+      // Derived from the key when the client names none, so a retry answers the same transfer.
+      const request = idempotentRequest(c);
+      const transferId =
+        body.transferId ?? (request ? requestDerivedId('transfer', request) : deps.ids.newId());
       const result = await deps.handlers.transferStock(
         { ...body, transferId },
         commandContext(c, deps.clock, deps.ids),

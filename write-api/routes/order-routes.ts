@@ -7,6 +7,8 @@ import { commandContext } from '../http/command-context.ts';
 import { parseIfMatch } from '../http/if-match.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 import { writeAnswer } from '../http/write-answer.ts';
+import { idempotentRequest } from '../idempotency/idempotent-request.ts';
+import { requestDerivedId } from '../idempotency/request-derived-id.ts';
 import { Address, Id, Money, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
@@ -15,7 +17,10 @@ const tags = ['Orders'];
 const OrderPath = z.object({ orderId: Id });
 const PlaceOrder = z
   .object({
-    orderId: Id.optional().openapi({ description: 'Chosen by the client, or a new UUIDv7.' }),
+    orderId: Id.optional().openapi({
+      description:
+        'Chosen by the client, or derived from the Idempotency-Key, so that a retry answers the same order.',
+    }),
     customerId: Id.optional().openapi({
       description: 'Customers place their own orders; staff and admins name the customer.',
     }),
@@ -87,7 +92,10 @@ export function orderRoutes(deps: WriteApiDeps) {
           extensions: { errors: [{ path: 'customerId', message: 'is required for staff and admins' }] },
         });
       }
-      const orderId = body.orderId ?? deps.ids.newId();
+      // A retry whose first run's answer was lost names the same order, and the handler answers
+      // what that run placed; opening its payment again is safe, as the provider call is keyed by order.
+      const request = idempotentRequest(c);
+      const orderId = body.orderId ?? (request ? requestDerivedId('order', request) : deps.ids.newId());
       const ctx = context(c);
       const placed = await deps.handlers.placeOrder({ ...body, orderId, customerId }, ctx);
       let payment;
@@ -149,7 +157,10 @@ export function orderRoutes(deps: WriteApiDeps) {
     async (c) => {
       const { orderId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const shipmentId = body.shipmentId ?? deps.ids.newId();
+      // Derived from the key when the client names none, so a retry answers the same shipment.
+      const request = idempotentRequest(c);
+      const shipmentId =
+        body.shipmentId ?? (request ? requestDerivedId('shipment', request) : deps.ids.newId());
       const ifMatch = parseIfMatch(c.req.header('if-match'));
       const result = await deps.handlers.shipOrder({ ...body, orderId, shipmentId }, context(c), ifMatch);
       return writeAnswer(c, 201, result, { shipmentId });
