@@ -1,36 +1,17 @@
-import type { DomainEvent } from '../../domain/decider.ts';
 import { productDecider, type ProductState } from '../../domain/catalog/index.ts';
 import { InvalidTransition, isDomainError, ProductNotFound, StockShortage } from '../../domain/errors.ts';
 import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
-import { orderDecider, type Address, type OrderPlaced, type PlaceOrder } from '../../domain/orders/index.ts';
-import type { Money } from '../../domain/money.ts';
+import { orderDecider, type OrderPlaced, type PlaceOrder } from '../../domain/orders/index.ts';
 import { orderStream, productStream, stockStream } from '../../domain/streams.ts';
-import type { Position } from '../ports/event-store.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
 import { asStepDecider, type Step, type StepPlan, type StepsOutcome } from '../runtime/steps.ts';
 import { requestMark } from '../runtime/request-events.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { placedByRequest } from './placed-by-request.ts';
+import type { PlacedOrder, PlaceOrderInput } from './placement.ts';
 
-export interface PlaceOrderInput {
-  orderId: string;
-  customerId: string;
-  currency: string;
-  lines: { productId: string; quantity: number }[];
-  shippingAddress: Address;
-  shippingFee?: Money;
-}
-
-export interface PlacedOrder {
-  order: OrderPlaced['data'];
-  /** Every event the placement appended: the order's and each reservation. */
-  events: DomainEvent[];
-  revision: number;
-  position: Position;
-  /** Rebuilt from the events an earlier run of the same request appended: nothing was appended now. */
-  replayed?: boolean;
-}
+export type { PlacedOrder, PlaceOrderInput } from './placement.ts';
 
 /**
  * Places an order: prices from the catalog as they are now, locations by the allocation strategy,

@@ -5,7 +5,7 @@ import { comparePositions } from '../ports/position.ts';
 import type { RecordedEvent } from '../ports/event-store.ts';
 import { markedEventsIn, recentMarkedEventsIn, type RequestMark } from '../runtime/request-events.ts';
 import type { OrderDeps } from './order-deps.ts';
-import type { PlacedOrder } from './place-order.ts';
+import type { PlacedOrder } from './placement.ts';
 import { PlacementCancelled } from './placement-cancelled.ts';
 
 /**
