@@ -356,24 +356,52 @@ describe.each(['pglite', 'postgres'] as const)('Stripe payments through the writ
       expect(refunds.map((e) => (e.data as { refundId: string }).refundId)).toEqual([refundId]);
     });
 
+    it('refunds once at Stripe when a keyed refund is retried after its append failed', async () => {
+      // The first run reaches Stripe, then its append fails (here: a stale revision; in life, a
+      // crash). The retry of the same request must give Stripe the same key, so no money moves twice.
+      const context = {
+        actor: { id: 'admin-1', role: 'admin' as const },
+        correlationId: 'refund-retry',
+        causationId: null,
+        now: new Date().toISOString(),
+        extra: { idempotencyKey: 'refund-retry-key' },
+      };
+      const input = { orderId, amount: { amount: 100, currency: 'EUR' }, reason: 'retried refund' };
+      const refundCalls = () =>
+        fake.requests.filter(
+          (r) => r.path === '/v1/refunds' && r.params.payment_intent === placed.payment.paymentId,
+        );
+      const before = refundCalls().length;
+      await expect(h.handlers.refundOrder(input, context, 0)).rejects.toThrow();
+      await h.handlers.refundOrder(input, context);
+      const calls = refundCalls().slice(before);
+      expect(calls).toHaveLength(2);
+      expect(calls[1]!.idempotencyKey).toBe(calls[0]!.idempotencyKey);
+      const issued = (await orderEvents(orderId)).filter(
+        (e) => e.type === 'RefundIssued' && (e.data as { reason: string }).reason === 'retried refund',
+      );
+      expect(issued).toHaveLength(1);
+      expect(fake.lastEvent('charge.refunded', charge()).data.object).toMatchObject({ amount_refunded: 600 });
+    });
+
     it('refuses a refund beyond what remains with 422, asking Stripe nothing and appending nothing', async () => {
       const refundsBefore = fake.requests.filter((r) => r.path === '/v1/refunds').length;
       const problem = await refusedWithoutAppending(422, () =>
         h.post(
           `/orders/${orderId}/refunds`,
-          { amount: { amount: 2099, currency: 'EUR' }, reason: 'more than is left' },
+          { amount: { amount: 1999, currency: 'EUR' }, reason: 'more than is left' },
           admin,
         ),
       );
       expect(problem).toMatchObject({
         code: 'refund_exceeds_captured',
-        details: { captured: 2598, alreadyRefunded: 500, requested: 2099 },
+        details: { captured: 2598, alreadyRefunded: 600, requested: 1999 },
       });
       expect(fake.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(refundsBefore);
       // What does remain can still be refunded, and then nothing more.
       const rest = await h.post(
         `/orders/${orderId}/refunds`,
-        { amount: { amount: 2098, currency: 'EUR' }, reason: 'returned' },
+        { amount: { amount: 1998, currency: 'EUR' }, reason: 'returned' },
         admin,
       );
       expect(rest.status, await rest.clone().text()).toBe(201);

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Money } from '../../domain/money.ts';
 import { orderDecider, type IssueRefund } from '../../domain/orders/index.ts';
 import { orderStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
-import { earlierRun } from '../runtime/request-events.ts';
+import { earlierRun, requestMark } from '../runtime/request-events.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
 import type { OrderDeps } from './order-deps.ts';
 import type { OrderResult } from './order-result.ts';
@@ -41,7 +42,7 @@ export async function refundOrder(
         orderId: input.orderId,
         amount: input.amount.amount,
         reason: input.reason,
-        idempotencyKey: `refund-${requestId}`,
+        idempotencyKey: providerKey(input, context) ?? `refund-${requestId}`,
       })
     : { refundId: requestId };
   const outcome = await handleCommand(
@@ -53,4 +54,20 @@ export async function refundOrder(
     expectedRevision === undefined ? {} : { expectedRevision },
   );
   return { events: outcome.events, revision: outcome.revision, position: outcome.position };
+}
+
+/**
+ * The provider's idempotency key for a refund asked by a keyed request: the same for every retry of
+ * that request, so a crash between the provider's refund and our append cannot refund twice (the
+ * provider answers the retry with the refund it already made). Hashed: client keys may be long,
+ * and Stripe takes at most 255 characters.
+ */
+function providerKey(input: { orderId: string; amount: Money }, context: CommandContext): string | null {
+  const mark = requestMark(context);
+  if (!mark) return null;
+  const digest = createHash('sha256')
+    .update(`${mark.actorId}\n${mark.key}\n${input.orderId}\n${input.amount.amount}`)
+    .digest('hex')
+    .slice(0, 40);
+  return `refund-${digest}`;
 }
