@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { systemApp } from '../ops/server/system-app.ts';
 import { createLogger } from '../infra/logging/logger.ts';
+import type { ReadSide } from '../ops/compose/read-side.ts';
 import type { Backend } from './command-harness.ts';
 import { readApiHarness, type ReadApiHarness } from './read-api-harness.ts';
 import { writeApiOver, type WriteApiHarness } from './write-api-harness.ts';
@@ -9,6 +10,8 @@ export interface ServedApis {
   /** The command API and the read API mounted beside /health and /metrics, as `qm serve` serves them. */
   write: Hono;
   read: Hono;
+  /** The read API app itself (its OpenAPI registry, its routes). */
+  readApi: ReadSide['api'];
   /** The real write side, its projectors and the read side over one fresh database. */
   harness: ReadApiHarness & WriteApiHarness;
   /** Bearer tokens for an admin on each API (their harnesses sign with different secrets). */
@@ -38,6 +41,7 @@ export async function servedApis(
   return {
     write,
     read,
+    readApi: readSide.api,
     harness,
     adminAuth: {
       write: bearer(await harness.token('admin', 'admin-1')),

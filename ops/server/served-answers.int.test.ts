@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_CONTENT_TYPE } from '../../infra/http/problem.ts';
 import { eventLogHead } from '../../test-support/event-log-head.ts';
+import { requestStringsWithoutCheck } from '../../test-support/request-schema-strings.ts';
 import { servedApis, type ServedApis } from '../../test-support/served-apis.ts';
 
 type Problem = { status: number; code: string; errors?: { path: string }[] };
@@ -154,5 +155,15 @@ describe('bad input and unmatched requests, as served', () => {
       body: '{"id":"evt_1"}',
     });
     expect(await problem(answer, 404)).toMatchObject({ code: 'stripe_not_configured' });
+  });
+
+  it('builds every string a request of either API carries on Text, which refuses what PostgreSQL cannot store', () => {
+    // The walk found the routes at all: a broken walk must not pass by finding nothing.
+    expect(apis.harness.app.openAPIRegistry.definitions.length).toBeGreaterThan(15);
+    expect(apis.readApi.openAPIRegistry.definitions.length).toBeGreaterThan(10);
+    expect({
+      write: requestStringsWithoutCheck(apis.harness.app),
+      read: requestStringsWithoutCheck(apis.readApi),
+    }).toEqual({ write: [], read: [] });
   });
 });
