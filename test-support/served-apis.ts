@@ -1,7 +1,11 @@
 import type { Hono } from 'hono';
 import { systemApp } from '../ops/server/system-app.ts';
 import { createLogger } from '../infra/logging/logger.ts';
+import { startProjectors } from '../ops/compose/projectors.ts';
 import type { ReadSide } from '../ops/compose/read-side.ts';
+import { createMetricsRegistry } from '../infra/metrics/registry.ts';
+import { auditProjection } from '../projections/audit/projection.ts';
+import { replenishmentProjection } from '../projections/replenishment/projection.ts';
 import type { Backend } from './command-harness.ts';
 import { readApiHarness, type ReadApiHarness } from './read-api-harness.ts';
 import { writeApiOver, type WriteApiHarness } from './write-api-harness.ts';
@@ -33,6 +37,11 @@ export async function servedApis(
   const harness = writeApiOver(reader);
   const readSide = await harness.openReadSide({ waitMs: options.readWaitMs ?? 20 });
   const log = createLogger('silent');
+  // The read models the harness leaves out, so every read route has its model, as under `qm serve`.
+  const more = await startProjectors(
+    { store: harness.store, database: harness.sql, log, metrics: createMetricsRegistry() },
+    { readModels: [auditProjection(), replenishmentProjection()], options: { pollIntervalMs: 5 } },
+  );
   const write = systemApp(harness.store, harness.metrics, log);
   write.route('/', harness.app);
   const read = systemApp(harness.store, harness.metrics, log);
@@ -47,6 +56,9 @@ export async function servedApis(
       write: bearer(await harness.token('admin', 'admin-1')),
       read: bearer(await reader.token('admin', 'admin-1')),
     },
-    close: () => harness.close(),
+    async close() {
+      await more.stop();
+      await harness.close();
+    },
   };
 }
