@@ -46,7 +46,8 @@ export function baseline(
   if (operation.method !== 'GET') draft.headers['idempotency-key'] = key;
   const body = operation.slots.find((slot) => slot.in === 'body' && slot.path.length === 0);
   if (body) {
-    draft.body = sampleValue(doc, resolve(doc, body.schema), known);
+    // A copy: examples come from the parsed document, and mutations write into the body.
+    draft.body = structuredClone(sampleValue(doc, resolve(doc, body.schema), known));
     draft.headers['content-type'] = 'application/json';
   }
   return draft;

@@ -72,8 +72,9 @@ function slotMutation(slot: Slot): fc.Arbitrary<Mutation> {
   const name = `${slot.in}:${slot.path.join('.') || '(body)'}`;
   if (slot.in === 'body') {
     const set = (label: string, value: unknown): Mutation => ({
-      label: `${name} = ${label}`,
-      apply: (draft) => setInBody(draft, slot.path, value),
+      label: `${name} = ${label.slice(0, 80)}`,
+      // A copy: the generated value is shared between cases, and later mutations write into bodies.
+      apply: (draft) => setInBody(draft, slot.path, structuredClone(value)),
     });
     return fc.oneof(
       wrongTypes.map((value) => set(`wrong type ${JSON.stringify(value)}`, value)),
