@@ -61,6 +61,8 @@ function queryErrors(c: Context): FieldError[] {
 }
 
 async function bodyErrors(c: Context): Promise<FieldError[]> {
+  // Reads carry no body: hot GET routes skip even the header lookup.
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return [];
   if (!JSON_CONTENT_TYPE.test(c.req.header('content-type') ?? '')) return [];
   // The raw bytes, which Hono caches: the validators, the idempotency fingerprint and the Stripe
   // signature check all read the body afterwards exactly as it arrived.

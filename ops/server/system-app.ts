@@ -6,7 +6,7 @@ import { routeNotFound } from '../../infra/http/route-not-found.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { Registry } from '../../infra/metrics/registry.ts';
 
-/** Where a 5xx cause goes when the caller passes no logger: never nowhere. */
+/** Where a 5xx cause goes when the caller passes no logger, so none is dropped. */
 const stderrLog: Pick<Logger, 'error'> = {
   error: (details: unknown, message?: string) => console.error(message, details),
 };
