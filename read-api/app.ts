@@ -1,7 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { mountApiDocs } from '../infra/http/api-docs.ts';
 import { defaultHook } from '../infra/http/default-hook.ts';
-import { notFoundHandler, readErrorHandler } from '../infra/http/error-handler.ts';
+import { readErrorHandler } from '../infra/http/error-handler.ts';
+import { rejectUnstorableInput } from '../infra/http/reject-unstorable-input.ts';
+import { routeNotFound } from '../infra/http/route-not-found.ts';
 import { authenticate } from './http/auth.ts';
 import type { ReadContext } from './http/read-context.ts';
 import { createReadModels } from './http/read-models.ts';
@@ -29,7 +31,9 @@ export function createReadApi(deps: ReadApiDeps) {
   };
   const app = new OpenAPIHono({ defaultHook });
   app.onError(readErrorHandler({ log: deps.log }));
-  app.notFound(notFoundHandler);
+  app.notFound(routeNotFound(app));
+  // Before every route: no filter, id or cursor may pass such text on to SQL.
+  app.use('*', rejectUnstorableInput());
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

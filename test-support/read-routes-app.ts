@@ -2,7 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { createCacheMetrics } from '../infra/cache/cache-metrics.ts';
 import { createMemoryCacheStore } from '../infra/cache/memory-cache-store.ts';
 import { createReadThroughCache } from '../infra/cache/read-through-cache.ts';
-import { notFoundHandler, readErrorHandler } from '../infra/http/error-handler.ts';
+import { readErrorHandler } from '../infra/http/error-handler.ts';
+import { routeNotFound } from '../infra/http/route-not-found.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../infra/metrics/registry.ts';
 import type { SqlClient } from '../infra/sql/sql-client.ts';
@@ -43,7 +44,7 @@ export function readRoutesApp(
   };
   const app = new OpenAPIHono();
   app.onError(readErrorHandler({ log }));
-  app.notFound(notFoundHandler);
+  app.notFound(routeNotFound(app));
   app.route('/', routes(ctx));
   const get = async (url: string, role: Role | null) => {
     const headers: Record<string, string> = role

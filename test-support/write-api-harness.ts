@@ -30,7 +30,14 @@ export async function writeApiHarness(
   backend: Backend,
   options: { payments?: PaymentsPort; settings?: Partial<OrderSettings>; stripeWebhookSecret?: string } = {},
 ): Promise<WriteApiHarness> {
-  const harness = await commandHarness(backend, options);
+  return writeApiOver(await commandHarness(backend, options), options);
+}
+
+/** The write API over a write side that already exists (one a read API harness follows, say). */
+export function writeApiOver<Harness extends CommandHarness>(
+  harness: Harness,
+  options: { stripeWebhookSecret?: string } = {},
+): Harness & WriteApiHarness {
   const app = createWriteApi({
     handlers: harness.handlers,
     clock: harness.clock,

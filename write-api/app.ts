@@ -3,7 +3,9 @@ import type { AuthEnv } from '../infra/auth/actor.ts';
 import { authenticate } from '../infra/auth/authenticate.ts';
 import { mountApiDocs } from '../infra/http/api-docs.ts';
 import { defaultHook } from '../infra/http/default-hook.ts';
-import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { rejectUnstorableInput } from '../infra/http/reject-unstorable-input.ts';
+import { routeNotFound } from '../infra/http/route-not-found.ts';
+import { errorHandler } from './http/error-handler.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { inventoryRoutes } from './routes/inventory-routes.ts';
@@ -21,7 +23,9 @@ import type { WriteApiDeps } from './write-api-deps.ts';
 export function createWriteApi(deps: WriteApiDeps) {
   const app = new OpenAPIHono({ defaultHook });
   app.onError(errorHandler({ log: deps.log }));
-  app.notFound(notFoundHandler);
+  app.notFound(routeNotFound(app));
+  // Before every route, the webhook included: no handler may pass such text on to SQL or an event.
+  app.use('*', rejectUnstorableInput());
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { Text } from '../../infra/http/openapi-schemas.ts';
 import type { Context } from 'hono';
 import {
   comparePositions,
@@ -9,10 +10,10 @@ import {
 import { HttpProblem } from '../../infra/http/problem.ts';
 
 /** The consistency token a write answered with (`QM-Position`, `position`): `<commit>:<prepare>`. */
-export const ConsistencyToken = z
-  .string()
-  .regex(/^\d{1,20}:\d{1,20}$/, 'must be the consistency token a write returned, such as "752:1044"')
-  .openapi({ example: '752:1044' });
+export const ConsistencyToken = Text.regex(
+  /^\d{1,20}:\d{1,20}$/,
+  'must be the consistency token a write returned, such as "752:1044"',
+).openapi({ example: '752:1044' });
 
 /** Query parameter form (`?after=752:1044`), for links and browsers. */
 export const consistencyQuery = {

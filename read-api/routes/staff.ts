@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
 import { auditEntries } from '../../projections/audit/queries.ts';
 import { lowStock } from '../../projections/inventory/queries.ts';
-import { authErrors, Cursor, Id, jsonAnswer, Limit, readErrors } from '../schemas/common.ts';
+import { authErrors, Cursor, Id, jsonAnswer, Limit, readErrors, Text } from '../schemas/common.ts';
 
 const tags = ['Staff'];
 const security = [{ bearerAuth: [] }];
@@ -64,12 +64,13 @@ const Time = z.iso.datetime({
 const AuditQuery = z
   .object({
     actor: Id.optional().openapi({ description: 'Only actions by this actor id.' }),
-    entityType: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a stream category such as product, stock or order')
+    entityType: Text.regex(
+      /^[a-z][a-z0-9-]{0,39}$/,
+      'must be a stream category such as product, stock or order',
+    )
       .optional()
       .openapi({ example: 'product' }),
-    entityId: z.string().min(1).max(200).optional().openapi({ example: 'p-1001' }),
+    entityId: Text.min(1).max(200).optional().openapi({ example: 'p-1001' }),
     from: Time.optional().openapi({ description: 'From this time (inclusive).' }),
     to: Time.optional().openapi({ description: 'Until this time (exclusive).' }),
     limit: Limit(200, 50),

@@ -8,7 +8,7 @@ import { parsePointInTime } from '../../projections/time-travel/point-in-time.ts
 import { foldableCategories, folderForStream } from '../../projections/time-travel/stream-deciders.ts';
 import { stateAt, streamHistory } from '../../projections/time-travel/time-travel.ts';
 import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
-import { authErrors, notFoundError, readErrors } from '../schemas/common.ts';
+import { authErrors, notFoundError, readErrors, Text } from '../schemas/common.ts';
 
 export interface StreamRoutesDeps {
   /** The event store (only read here): `openEventStore(config, database)`. */
@@ -21,10 +21,10 @@ export interface StreamRoutesDeps {
 
 const tags = ['Admin: time travel'];
 
-const StreamName = z
-  .string()
-  .refine(isValidStreamName, 'not a stream name: <category>-<id>, e.g. stock-SKU1@berlin or order-<id>')
-  .openapi({ param: { name: 'stream', in: 'path' }, example: 'stock-SKU1@berlin' });
+const StreamName = Text.refine(
+  isValidStreamName,
+  'not a stream name: <category>-<id>, e.g. stock-SKU1@berlin or order-<id>',
+).openapi({ param: { name: 'stream', in: 'path' }, example: 'stock-SKU1@berlin' });
 
 const AggregateStream = StreamName.refine(
   (stream) => folderForStream(stream) !== null,
@@ -93,25 +93,22 @@ export function streamRoutes(deps: StreamRoutesDeps) {
   const now = deps.now ?? (() => new Date());
   const security = [{ bearerAuth: [] }];
 
-  const At = z
-    .string()
-    .transform((text, ctx) => {
-      const at = parsePointInTime(text, now());
-      if (!at) {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            'expected an ISO time, a position token like 1234:56, or now / 3 hours ago / yesterday 14:00 / last tuesday 14:00',
-        });
-        return z.NEVER;
-      }
-      return at;
-    })
-    .openapi({
-      description:
-        "ISO time (`2026-11-17T14:00:00Z`), a friendly form in the server's time zone (`now`, `3 hours ago`, `yesterday 14:00`, `last tuesday 14:00`) or a position token (`1234:56`)",
-      example: '2026-11-17T14:00:00Z',
-    });
+  const At = Text.transform((text, ctx) => {
+    const at = parsePointInTime(text, now());
+    if (!at) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'expected an ISO time, a position token like 1234:56, or now / 3 hours ago / yesterday 14:00 / last tuesday 14:00',
+      });
+      return z.NEVER;
+    }
+    return at;
+  }).openapi({
+    description:
+      "ISO time (`2026-11-17T14:00:00Z`), a friendly form in the server's time zone (`now`, `3 hours ago`, `yesterday 14:00`, `last tuesday 14:00`) or a position token (`1234:56`)",
+    example: '2026-11-17T14:00:00Z',
+  });
 
   app.openapi(
     createRoute({

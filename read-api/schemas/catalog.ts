@@ -1,12 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { productSorts } from '../../projections/catalog/product-list.ts';
 import { consistencyQuery } from '../http/consistency.ts';
-import { Cursor, Limit, Money } from './common.ts';
+import { Cursor, Limit, Money, Text } from './common.ts';
 
 const list = (description: string) =>
-  z
-    .string()
-    .max(500)
+  Text.max(500)
     .optional()
     .transform((value) =>
       value === undefined
@@ -22,10 +20,9 @@ const price = (description: string) =>
   z.coerce.number().int('must be whole minor units (cents)').min(0).optional().openapi({ description });
 
 const ATTRIBUTE = /^([^:]{1,50}):(.{1,200})$/;
-const attributeFilter = z
-  .string()
-  .regex(ATTRIBUTE, 'must be name:value, such as color:red')
-  .openapi({ example: 'color:red' });
+const attributeFilter = Text.regex(ATTRIBUTE, 'must be name:value, such as color:red').openapi({
+  example: 'color:red',
+});
 
 /** Filters shared by listings and search. */
 export const filterQuery = {
@@ -87,7 +84,7 @@ export const ProductListQuery = z
 
 export const SearchQuery = z
   .object({
-    q: z.string().trim().min(1, 'must not be empty').max(200).openapi({ example: 'iphnoe' }),
+    q: Text.trim().min(1, 'must not be empty').max(200).openapi({ example: 'iphnoe' }),
     ...filterQuery,
     limit: Limit(100, 20),
     cursor: Cursor,

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { Id, problemAnswer } from '../../infra/http/openapi-schemas.ts';
+import { Id, Text, problemAnswer } from '../../infra/http/openapi-schemas.ts';
 
-export { Id };
+export { Id, Text };
 
 export const Money = z
   .object({ amount: z.number().int(), currency: z.string() })
@@ -16,9 +16,7 @@ export const Limit = (max: number, fallback: number) =>
     .default(fallback)
     .openapi({ description: `Page size, 1 to ${max}.`, example: fallback });
 
-export const Cursor = z
-  .string()
-  .max(1000)
+export const Cursor = Text.max(1000)
   .optional()
   .openapi({ description: 'Opaque: the `nextCursor` of the previous page, passed back untouched.' });
 

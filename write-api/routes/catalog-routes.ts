@@ -2,26 +2,26 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { commandContext } from '../http/command-context.ts';
 import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
-import { Id, Money, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
+import { Id, Money, idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
 
 const tags = ['Catalog'];
 const ProductPath = z.object({ productId: Id });
 const Details = {
-  name: z.string().min(1).max(200),
-  description: z.string().max(5000).default(''),
-  brand: z.string().min(1).max(100),
-  category: z.string().min(1).max(100),
-  attributes: z.record(z.string().max(50), z.string().max(200)).default({}),
+  name: Text.min(1).max(200),
+  description: Text.max(5000).default(''),
+  brand: Text.min(1).max(100),
+  category: Text.min(1).max(100),
+  attributes: z.record(Text.max(50), Text.max(200)).default({}),
   allowBackorder: z.boolean().default(false),
 };
 const CreateProduct = z.object({ productId: Id, sku: Id, price: Money, ...Details }).openapi('CreateProduct');
 const UpdateProduct = z
   .object({ changes: z.object(Details).partial().strict() })
   .openapi('UpdateProduct', { example: { changes: { name: 'Claw hammer' } } });
-const ChangePrice = z.object({ price: Money, reason: z.string().min(1).max(500) }).openapi('ChangePrice');
-const Discontinue = z.object({ reason: z.string().min(1).max(500) }).openapi('DiscontinueProduct');
+const ChangePrice = z.object({ price: Money, reason: Text.min(1).max(500) }).openapi('ChangePrice');
+const Discontinue = z.object({ reason: Text.min(1).max(500) }).openapi('DiscontinueProduct');
 
 /** Admins manage the catalog. Price changes record who, when, from what, to what, and why. */
 export function catalogRoutes(deps: WriteApiDeps) {

@@ -4,7 +4,7 @@ import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 import { requestDerivedId } from '../idempotency/request-derived-id.ts';
-import { Id, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
+import { Id, idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
 
@@ -18,7 +18,7 @@ const Receipt = z
     sku: Sku,
     location: Location,
     quantity: Quantity,
-    reference: z.string().max(200).nullable().default(null),
+    reference: Text.max(200).nullable().default(null),
   })
   .openapi('StockReceipt');
 const Adjustment = z
@@ -30,7 +30,7 @@ const Adjustment = z
       .int()
       .refine((n) => n !== 0, 'must not be 0'),
     reason: z.enum(['count', 'damage', 'loss', 'found']),
-    note: z.string().max(1000).nullable().default(null),
+    note: Text.max(1000).nullable().default(null),
   })
   .openapi('StockAdjustment');
 const Transfer = z

@@ -2,13 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { commandContext } from '../http/command-context.ts';
 import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
-import { Id, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
+import { Id, idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
 
 const tags = ['Locations'];
 const LocationId = Id.refine((id) => !id.includes('@'), 'must not contain @').openapi({ example: 'berlin' });
-const Name = z.string().min(1).max(200);
+const Name = Text.min(1).max(200);
 
 /** Admins create and name the locations stock is kept at. */
 export function locationRoutes(deps: WriteApiDeps) {

@@ -9,7 +9,7 @@ import { HttpProblem } from '../../infra/http/problem.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 import { requestDerivedId } from '../idempotency/request-derived-id.ts';
-import { Address, Id, Money, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
+import { Address, Id, Money, Text, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
 
@@ -24,7 +24,7 @@ const PlaceOrder = z
     customerId: Id.optional().openapi({
       description: 'Customers place their own orders; staff and admins name the customer.',
     }),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+    currency: Text.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
     lines: z
       .array(z.object({ productId: Id, quantity: z.number().int().positive().max(10_000) }))
       .min(1, 'must hold at least one line')
@@ -33,17 +33,17 @@ const PlaceOrder = z
     shippingFee: Money.optional(),
   })
   .openapi('PlaceOrder');
-const Cancel = z.object({ note: z.string().max(1000).nullable().default(null) }).openapi('CancelOrder');
+const Cancel = z.object({ note: Text.max(1000).nullable().default(null) }).openapi('CancelOrder');
 const Shipment = z
   .object({
     shipmentId: Id.optional(),
     location: Id,
-    carrier: z.string().min(1).max(100),
-    trackingNumber: z.string().min(1).max(100),
+    carrier: Text.min(1).max(100),
+    trackingNumber: Text.min(1).max(100),
     lines: z.array(z.object({ lineId: Id, quantity: z.number().int().positive() })).min(1),
   })
   .openapi('CreateShipment');
-const Refund = z.object({ amount: Money, reason: z.string().min(1).max(500) }).openapi('IssueRefund');
+const Refund = z.object({ amount: Money, reason: Text.min(1).max(500) }).openapi('IssueRefund');
 const PlacedAnswer = z
   .object({
     orderId: z.string(),

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { commandContext } from '../http/command-context.ts';
 import { writeAnswer } from '../http/write-answer.ts';
-import { Id, Money, idempotencyHeader } from '../schemas/common.ts';
+import { Id, Money, idempotencyHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
 
@@ -9,9 +9,7 @@ const tags = ['Payments'];
 const OrderPath = z.object({ orderId: Id });
 const ManualPayment = z
   .object({
-    reference: z
-      .string()
-      .min(1)
+    reference: Text.min(1)
       .max(200)
       .refine((value) => value.trim() !== '', 'must not be blank')
       .openapi({

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { commandContext } from '../http/command-context.ts';
 import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
-import { Id, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
+import { Id, idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
 
@@ -28,7 +28,7 @@ const Policy = z
   .openapi('ReplenishmentPolicy');
 
 const Dismissal = z
-  .object({ sku: Key, location: Key, note: z.string().max(500).nullable().default(null) })
+  .object({ sku: Key, location: Key, note: Text.max(500).nullable().default(null) })
   .openapi('DismissReplenishmentSuggestion');
 
 /**

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { HttpProblem } from '../../infra/http/problem.ts';
 import { verifyStripeWebhook } from '../../infra/payments/stripe/verify-stripe-webhook.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 
@@ -11,7 +12,7 @@ export function stripeWebhookRoutes(deps: WriteApiDeps) {
   const app = new Hono();
   app.post('/webhooks/stripe', async (c) => {
     const secret = deps.stripeWebhookSecret;
-    if (!secret) return c.notFound();
+    if (!secret) throw stripeNotConfigured();
     const notification = verifyStripeWebhook(
       await c.req.text(),
       c.req.header('stripe-signature') ?? '',
@@ -31,4 +32,19 @@ export function stripeWebhookRoutes(deps: WriteApiDeps) {
     return c.json({ received: true, handled: result.events.length > 0 });
   });
   return app;
+}
+
+/**
+ * Without a webhook secret there is no Stripe to listen to: a 404 like any path nothing answers,
+ * as problem+json, saying how to turn the route on (`c.notFound()` would answer with whichever
+ * not-found handler the outermost app has, which need not be problem+json).
+ */
+function stripeNotConfigured(): HttpProblem {
+  return new HttpProblem({
+    status: 404,
+    code: 'stripe_not_configured',
+    title: 'Not found',
+    detail:
+      'This server takes no Stripe webhooks: Stripe is not configured (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET).',
+  });
 }

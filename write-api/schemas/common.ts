@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { Id, problemAnswer } from '../../infra/http/openapi-schemas.ts';
+import { Id, Text, problemAnswer } from '../../infra/http/openapi-schemas.ts';
 
-export { Id };
+export { Id, Text };
 
 export const Money = z
   .object({
@@ -10,19 +10,19 @@ export const Money = z
       .int('must be whole minor units (cents), never a fraction')
       .min(0)
       .max(Number.MAX_SAFE_INTEGER),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+    currency: Text.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
   })
   .openapi('Money', { example: { amount: 1299, currency: 'EUR' } });
 
 export const Address = z
   .object({
-    name: z.string().min(1).max(200),
-    line1: z.string().min(1).max(200),
-    line2: z.string().max(200).nullable().default(null),
-    city: z.string().min(1).max(100),
-    postalCode: z.string().min(1).max(20),
-    region: z.string().max(100).nullable().default(null),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE'),
+    name: Text.min(1).max(200),
+    line1: Text.min(1).max(200),
+    line2: Text.max(200).nullable().default(null),
+    city: Text.min(1).max(100),
+    postalCode: Text.min(1).max(20),
+    region: Text.max(100).nullable().default(null),
+    country: Text.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE'),
   })
   .openapi('Address');
 
@@ -56,15 +56,14 @@ export const errorResponses = {
 } as const;
 
 export const idempotencyHeader = z.object({
-  'idempotency-key': z.string().min(1).max(255).openapi({
+  'idempotency-key': Text.min(1).max(255).openapi({
     description:
       'Makes the POST safe to retry: the same key and body answer the same, appending nothing again.',
   }),
 });
 
 export const ifMatchHeader = z.object({
-  'if-match': z
-    .string()
-    .optional()
-    .openapi({ description: 'The revision (ETag) you edited from; a newer stream answers 409.' }),
+  'if-match': Text.optional().openapi({
+    description: 'The revision (ETag) you edited from; a newer stream answers 409.',
+  }),
 });

@@ -2,12 +2,14 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Command } from 'commander';
 import type { Hono } from 'hono';
 import { once } from 'node:events';
+import { answerClientErrorsAsProblems } from '../../../infra/http/answer-client-errors.ts';
 import { openSystem } from '../../compose/system.ts';
 import { systemApp } from '../../server/system-app.ts';
 import { runWithContext } from '../run-with-context.ts';
 
 async function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
   const server = serve({ fetch: app.fetch, hostname, port });
+  answerClientErrorsAsProblems(server);
   await once(server, 'listening');
   return server;
 }
