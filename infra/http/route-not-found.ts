@@ -18,7 +18,8 @@ export interface RoutedApp {
 export function routeNotFound(app: RoutedApp): NotFoundHandler {
   return (c) => {
     const allowed = allowedMethods(app, c.req.path);
-    if (allowed.length > 0) {
+    // A route that took the method and then found nothing (an unknown file, an unknown id) is a 404.
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
       return problemResponse(
         new HttpProblem({
           status: 405,

@@ -9,7 +9,7 @@ function app() {
   const inner = new Hono();
   inner.use('*', async (_c, next) => next());
   inner.post('/orders', (c) => c.text('placed'));
-  inner.get('/orders/:orderId', (c) => c.text('order'));
+  inner.get('/orders/:orderId', (c) => (c.req.param('orderId') === 'gone' ? c.notFound() : c.text('order')));
   inner.post('/orders/:orderId/cancel', (c) => c.text('cancelled'));
   // Mounted after notFound was set, as the composition root does.
   outer.route('/', inner);
@@ -42,5 +42,11 @@ describe('routeNotFound', () => {
   it('does not count middleware as an endpoint, and matches parameters within one segment', async () => {
     expect((await app().request('/orders/o-1/cancel/extra', { method: 'POST' })).status).toBe(404);
     expect((await app().request('/orders/o-1/cancel', { method: 'PUT' })).headers.get('allow')).toBe('POST');
+  });
+
+  it('answers a 404, not a 405, when the route took the method and found nothing', async () => {
+    const response = await app().request('/orders/gone');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: 'route_not_found' });
   });
 });
