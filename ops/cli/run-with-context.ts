@@ -11,7 +11,7 @@ export async function runWithContext(
 ): Promise<void> {
   let log = createLogger(process.env.LOG_LEVEL ?? 'info');
   try {
-    const config = withEmbeddedAuthSecret(loadConfig());
+    const config = withEmbeddedAuthSecret(loadConfig(), log);
     log = createLogger(config.LOG_LEVEL);
     await action({ config, log });
   } catch (error) {

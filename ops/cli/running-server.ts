@@ -22,10 +22,7 @@ export interface RunningServer {
  * is another `qm` command without an API: then the command runs here, and its claim on the root
  * refuses with the owner's pid).
  */
-export function runningServer(
-  config: Config,
-  actor = process.env.USER ?? 'operator',
-): RunningServer | null {
+export function runningServer(config: Config, actor = process.env.USER ?? 'operator'): RunningServer | null {
   const owner = liveOwner(config);
   if (!owner?.api) return null;
   const withApi = owner as RunningServer['owner'];
@@ -66,7 +63,7 @@ export function runningServer(
         { cause: error },
       );
     }
-    if (!response.ok) throw new Error(await refusal(response, owner.pid));
+    if (!response.ok) throw new ServerRefused(response.status, await refusal(response, owner.pid));
     return response;
   };
   return {
@@ -76,6 +73,17 @@ export function runningServer(
       return (await (await request(api, method, path, body)).json()) as T;
     },
   };
+}
+
+/** The server answered with an error status; the message carries its problem detail. */
+export class ServerRefused extends Error {
+  override name = 'ServerRefused';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 async function refusal(response: Response, pid: number): Promise<string> {

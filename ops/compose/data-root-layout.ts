@@ -44,5 +44,8 @@ export function moveLegacySecret(config: Pick<Config, 'QM_DATA_DIR' | 'CHDB_PATH
   if (!existsSync(legacy) || existsSync(jwtSecret)) return;
   mkdirSync(dirname(jwtSecret), { recursive: true, mode: 0o700 });
   renameSync(legacy, jwtSecret);
-  log?.info({ from: legacy, to: jwtSecret }, 'moved the embedded JWT secret into the data root’s secrets folder');
+  log?.info(
+    { from: legacy, to: jwtSecret },
+    'moved the embedded JWT secret into the data root’s secrets folder',
+  );
 }

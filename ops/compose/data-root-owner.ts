@@ -75,7 +75,9 @@ export interface DataRootClaim {
 }
 
 /** Whether this configuration keeps anything in the data root (PGlite or chDB on disk). */
-export function usesDataRoot(config: Pick<Config, 'QM_DATA_DIR' | 'DATABASE_URL' | 'CLICKHOUSE_URL'>): boolean {
+export function usesDataRoot(
+  config: Pick<Config, 'QM_DATA_DIR' | 'DATABASE_URL' | 'CLICKHOUSE_URL'>,
+): boolean {
   return !isMemoryRoot(config.QM_DATA_DIR) && (!config.DATABASE_URL || !config.CLICKHOUSE_URL);
 }
 

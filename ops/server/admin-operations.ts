@@ -96,7 +96,8 @@ export function adminOperations(deps: AdminOperationsDeps) {
     createRoute({
       method: 'post',
       path: '/admin/projections/{name}/skip',
-      summary: 'Pass the one event that stopped a projector (as `qm projection skip`); the token’s subject is the actor',
+      summary:
+        'Pass the one event that stopped a projector (as `qm projection skip`); the token’s subject is the actor',
       tags,
       security,
       middleware: [authenticated, requireRole('admin')] as const,

@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { analyticsConfigFrom, openAnalyticsClient } from '../../../infra/analytics/analytics-client.ts';
 import {
   checkReadOnlySql,
   renderTable,
@@ -14,7 +13,9 @@ import {
   reportCsv,
   reports,
 } from '../../../projections/analytics/reports.ts';
+import { openDeploymentAnalytics } from '../../compose/analytics.ts';
 import { runWithContext } from '../run-with-context.ts';
+import { runningServer, segment } from '../running-server.ts';
 
 const formatOption = () =>
   new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table');
@@ -38,9 +39,17 @@ export function analyticsCommand(): Command {
     )
     .addOption(formatOption())
     .action((sql: string, options: { format: QueryOutput }) =>
-      runWithContext(async ({ config }) => {
+      runWithContext(async ({ config, log }) => {
         checkReadOnlySql(sql); // a refused statement is refused before anything is opened
-        const analytics = await openAnalyticsClient(analyticsConfigFrom(config), { readonly: true });
+        const server = runningServer(config);
+        if (server) {
+          const response = await server.request('read', 'POST', '/admin/analytics/query', {
+            sql,
+            format: options.format,
+          });
+          return write(await response.text());
+        }
+        const analytics = await openDeploymentAnalytics(config, log, { readonly: true });
         try {
           write(await runReadOnlyQuery(analytics, sql, options.format));
         } finally {
@@ -71,7 +80,7 @@ export function analyticsCommand(): Command {
     .option('--limit <n>', 'rows per ranking (default 10)')
     .addOption(formatOption())
     .action((name: string, options: Record<string, string>) =>
-      runWithContext(async ({ config }) => {
+      runWithContext(async ({ config, log }) => {
         const report = findReport(name);
         if (!report) throw new Error(`unknown report "${name}"; qm analytics reports lists them`);
         const parsed = reportParamsInput.safeParse(options);
@@ -81,17 +90,33 @@ export function analyticsCommand(): Command {
           );
         }
         const params = reportParams(parsed.data, new Date());
-        const analytics = await openAnalyticsClient(analyticsConfigFrom(config), { readonly: true });
+        const show = (rows: readonly Record<string, unknown>[]) =>
+          write(
+            options.format === 'json'
+              ? rows.map((row) => JSON.stringify(row)).join('\n')
+              : renderTable(rows.length > 0 ? Object.keys(rows[0]!) : [], rows),
+          );
+        const server = runningServer(config);
+        if (server) {
+          const query = new URLSearchParams({
+            from: params.from,
+            to: params.to,
+            granularity: params.granularity,
+            limit: String(params.limit),
+            format: options.format === 'csv' ? 'csv' : 'json',
+          });
+          const response = await server.request(
+            'read',
+            'GET',
+            `/admin/analytics/reports/${segment(name)}?${query.toString()}`,
+          );
+          if (options.format === 'csv') return write(await response.text());
+          return show(((await response.json()) as { rows: Record<string, unknown>[] }).rows);
+        }
+        const analytics = await openDeploymentAnalytics(config, log, { readonly: true });
         try {
           if (options.format === 'csv') write(await reportCsv(analytics, report, params));
-          else {
-            const rows = await reportRows(analytics, report, params);
-            write(
-              options.format === 'json'
-                ? rows.map((row) => JSON.stringify(row)).join('\n')
-                : renderTable(rows.length > 0 ? Object.keys(rows[0]!) : [], rows),
-            );
-          }
+          else show(await reportRows(analytics, report, params));
         } finally {
           await analytics.close();
         }

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { parsePositionToken, type Position } from '../../../commands/ports/position.ts';
+import { parsePositionToken, positionToToken, type Position } from '../../../commands/ports/position.ts';
 import {
   projectionStatus,
   type ProjectionStatusReport,
@@ -7,6 +7,7 @@ import {
 import { skipProjectionEvent } from '../../../projections/runtime/skip-event.ts';
 import { openProjectorContext } from '../../compose/projectors.ts';
 import { runWithContext } from '../run-with-context.ts';
+import { runningServer, segment } from '../running-server.ts';
 
 /** `qm projection status | skip`: what the projectors are doing, and passing a poison event. */
 export function projectionCommand(): Command {
@@ -18,6 +19,13 @@ export function projectionCommand(): Command {
     .option('--json', 'print JSON instead of a table')
     .action((options: { json?: boolean }) =>
       runWithContext(async ({ config, log }) => {
+        const server = runningServer(config);
+        if (server) {
+          const report = await server.json<ProjectionStatusReport>('read', 'GET', '/admin/projections');
+          if (options.json) console.log(JSON.stringify(report, null, 2));
+          else printStatus(report);
+          return;
+        }
         const context = await openProjectorContext(config, log);
         try {
           const report = await projectionStatus(context);
@@ -40,6 +48,22 @@ export function projectionCommand(): Command {
     .option('--actor <id>', 'who decides (recorded with role admin)', process.env.USER ?? 'operator')
     .action((name: string, position: Position, options: { reason: string; actor: string }) =>
       runWithContext(async ({ config, log }) => {
+        // The token's subject is the actor the server records.
+        const server = runningServer(config, options.actor);
+        if (server) {
+          const { skipped, auditPosition } = await server.json<{
+            skipped: { id: string; type: string; stream: string; revision: number };
+            auditPosition: string;
+          }>('command', 'POST', `/admin/projections/${segment(name)}/skip`, {
+            position: positionToToken(position),
+            reason: options.reason,
+          });
+          console.log(
+            `skipped ${skipped.type} ${skipped.id} (stream ${skipped.stream} revision ${skipped.revision}) for ${name}; ` +
+              `recorded at ${auditPosition} by the running server (pid ${server.owner.pid}). The projector resumes.`,
+          );
+          return;
+        }
         const context = await openProjectorContext(config, log);
         try {
           const { event, auditPosition } = await skipProjectionEvent(context, {

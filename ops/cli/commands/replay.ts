@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { REPLAY_BATCH_SIZE, replayProjection } from '../../../projections/runtime/replay.ts';
 import { openProjectorContext } from '../../compose/projectors.ts';
 import { runWithContext } from '../run-with-context.ts';
+import { runningServer, segment } from '../running-server.ts';
 
 /** `qm replay <projection>`: a blue/green rebuild from the start of the log, with a progress bar. */
 export function replayCommand(): Command {
@@ -19,6 +20,21 @@ export function replayCommand(): Command {
     )
     .action((name: string, options: { batchSize: number }) =>
       runWithContext(async ({ config, log }) => {
+        const server = runningServer(config);
+        if (server) {
+          // The server replays on its own connections; no progress bar over one request.
+          const result = await server.json<{ generation: number; events: number; seconds: number }>(
+            'command',
+            'POST',
+            `/admin/projections/${segment(name)}/replay`,
+            { batchSize: options.batchSize },
+          );
+          console.log(
+            `${name}: generation ${result.generation} serves; ${result.events} events in ${result.seconds.toFixed(1)} s ` +
+              `(replayed by the running server, pid ${server.owner.pid})`,
+          );
+          return;
+        }
         const context = await openProjectorContext(config, log);
         const found = await context.catalog.subject(name);
         try {
