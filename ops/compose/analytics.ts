@@ -20,7 +20,8 @@ export async function openDeploymentAnalytics(
   options: OpenAnalyticsOptions = {},
 ): Promise<AnalyticsClient> {
   const analyticsConfig = analyticsConfigFrom(config);
-  const embeddedOnDisk = !analyticsConfig.url && !isMemoryRoot(config.QM_DATA_DIR);
+  // A CHDB_PATH of its own is outside the root; chDB's own lock guards it.
+  const embeddedOnDisk = !analyticsConfig.url && !config.CHDB_PATH && !isMemoryRoot(config.QM_DATA_DIR);
   const claim = embeddedOnDisk ? claimDataRoot(config, log) : undefined;
   try {
     const client = await openAnalyticsClient(analyticsConfig, options);

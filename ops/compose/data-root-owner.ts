@@ -76,9 +76,10 @@ export interface DataRootClaim {
 
 /** Whether this configuration keeps anything in the data root (PGlite or chDB on disk). */
 export function usesDataRoot(
-  config: Pick<Config, 'QM_DATA_DIR' | 'DATABASE_URL' | 'CLICKHOUSE_URL'>,
+  config: Pick<Config, 'QM_DATA_DIR' | 'DATABASE_URL' | 'CLICKHOUSE_URL' | 'CHDB_PATH'>,
 ): boolean {
-  return !isMemoryRoot(config.QM_DATA_DIR) && (!config.DATABASE_URL || !config.CLICKHOUSE_URL);
+  const chdbInRoot = !config.CLICKHOUSE_URL && !config.CHDB_PATH;
+  return !isMemoryRoot(config.QM_DATA_DIR) && (!config.DATABASE_URL || chdbInRoot);
 }
 
 interface Held {
