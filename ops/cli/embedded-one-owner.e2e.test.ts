@@ -30,8 +30,6 @@ const repoRoot = join(import.meta.dirname, '..', '..');
 const cli = join(repoRoot, 'ops', 'cli', 'main.ts');
 const root = mkdtempSync(join(tmpdir(), 'qm-embedded-owner-'));
 const children: ChildProcess[] = [];
-const t0 = Date.now();
-const step = (label: string) => process.stderr.write(`TRACE ${Date.now() - t0} ms ${label}\n`);
 
 afterAll(() => {
   for (const child of children)
@@ -156,7 +154,6 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
     { timeout: 300_000 },
     async () => {
       let server = await startServer();
-      step('started');
       const secret = readFileSync(join(root, 'secrets', 'jwt-secret'), 'utf8').trim();
       const token = await mintToken({ secret, subject: 'admin-e2e', role: 'admin', ttl: '15m' });
       const auth = { authorization: `Bearer ${token}` };
@@ -200,19 +197,16 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
         quantity: 50,
       });
       await order('order-1');
-      step('writes1');
 
       // The issue's first reproduction: contact, order, replay, order; the old code lost them all.
       const contact = await qm('mail', 'contact', 'c1', 'c1@example.com');
       expect(contact.stderr).toBe('');
       expect(contact.code).toBe(0);
-      step('contact');
       await order('order-2');
       await write('/products/p1/price', 'product-p1', { price: eur(1200), reason: 'supplier price up' });
       const replay = await qm('replay', 'catalog');
       expect(replay.stderr).toBe('');
       expect(replay.stdout).toMatch(/catalog: generation 2 serves/);
-      step('replay');
       await order('order-3');
       await write('/locations', 'location-hamburg', { locationId: 'hamburg', name: 'Hamburg' });
 
@@ -233,7 +227,6 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
           { timeout: 30_000, interval: 100 },
         )
         .toBe(true);
-      step('projected');
 
       const [status, show, at, query, report, skip, retry, migrate, project] = await Promise.all([
         qm('projection', 'status', '--json'),
@@ -246,7 +239,6 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
         qm('migrate'),
         qm('project'),
       ]);
-      step('parallel');
 
       const report1 = JSON.parse(status.stdout) as { projectors: { name: string; generation: number }[] };
       expect(report1.projectors.find((p) => p.name === 'catalog')?.generation).toBe(2);
@@ -286,7 +278,6 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
       );
 
       server = await startServer();
-      step('restarted');
       expect(readLock().pid).toBe(server.child.pid);
       for (const write of acknowledged) {
         const response = await fetch(
@@ -311,8 +302,6 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
         expect(answer.status, orderId).toBe(200);
       }
       await stopServer(server);
-
-      step('verified');
       // Every read model equals a rebuild from the log (the server is stopped: this test owns the root).
       const config = loadConfig({ QM_DATA_DIR: root, LOG_LEVEL: 'silent' });
       const context = await openProjectorContext(config, createLogger('silent'));
@@ -333,7 +322,6 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
           );
           expect(rebuilt, projection.name).toEqual(live);
         }
-        step('rebuilt');
       } finally {
         await context.close();
       }

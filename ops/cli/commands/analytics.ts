@@ -13,7 +13,8 @@ import {
   reportCsv,
   reports,
 } from '../../../projections/analytics/reports.ts';
-import { openDeploymentAnalytics } from '../../compose/analytics.ts';
+import type { Config } from '../../../infra/config/config.ts';
+import type { Logger } from '../../../infra/logging/logger.ts';
 import { runWithContext } from '../run-with-context.ts';
 import { runningServer, segment } from '../running-server.ts';
 
@@ -49,7 +50,7 @@ export function analyticsCommand(): Command {
           });
           return write(await response.text());
         }
-        const analytics = await openDeploymentAnalytics(config, log, { readonly: true });
+        const analytics = await openLocally(config, log);
         try {
           write(await runReadOnlyQuery(analytics, sql, options.format));
         } finally {
@@ -113,7 +114,7 @@ export function analyticsCommand(): Command {
           if (options.format === 'csv') return write(await response.text());
           return show(((await response.json()) as { rows: Record<string, unknown>[] }).rows);
         }
-        const analytics = await openDeploymentAnalytics(config, log, { readonly: true });
+        const analytics = await openLocally(config, log);
         try {
           if (options.format === 'csv') write(await reportCsv(analytics, report, params));
           else show(await reportRows(analytics, report, params));
@@ -124,6 +125,12 @@ export function analyticsCommand(): Command {
     );
 
   return command;
+}
+
+/** Loaded only when used: a query sent to the server needs no chDB. */
+async function openLocally(config: Config, log: Logger) {
+  const { openDeploymentAnalytics } = await import('../../compose/analytics.ts');
+  return openDeploymentAnalytics(config, log, { readonly: true });
 }
 
 function write(text: string): void {

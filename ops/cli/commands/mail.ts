@@ -9,7 +9,6 @@ import {
   type OutboxMail,
 } from '../../../infra/mail/mail-deliveries.ts';
 import type { SqlClient } from '../../../infra/sql/sql-client.ts';
-import { openDatabase } from '../../compose/database.ts';
 import { runWithContext } from '../run-with-context.ts';
 import { runningServer, segment, type RunningServer } from '../running-server.ts';
 
@@ -27,6 +26,8 @@ async function withDatabase(
   await runWithContext(async ({ config, log }) => {
     const server = runningServer(config);
     if (server) return remote(server);
+    // Loaded only here: a call sent to the server needs no PGlite.
+    const { openDatabase } = await import('../../compose/database.ts');
     const sql = await openDatabase(config, log.child({}, { level: 'warn' }));
     try {
       await local(sql);

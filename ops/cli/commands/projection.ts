@@ -1,15 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { parsePositionToken, positionToToken, type Position } from '../../../commands/ports/position.ts';
-import {
-  projectionStatus,
-  type ProjectionStatusReport,
-} from '../../../projections/runtime/projection-status.ts';
-import { skipProjectionEvent } from '../../../projections/runtime/skip-event.ts';
-import { openProjectorContext } from '../../compose/projectors.ts';
+import type { ProjectionStatusReport } from '../../../projections/runtime/projection-status.ts';
 import { runWithContext } from '../run-with-context.ts';
 import { runningServer, segment } from '../running-server.ts';
 
-/** `qm projection status | skip`: what the projectors are doing, and passing a poison event. */
+/**
+ * `qm projection status | skip`: what the projectors are doing, and passing a poison event. The
+ * local path's modules load only when it runs (a call sent to the server needs none of them).
+ */
 export function projectionCommand(): Command {
   const command = new Command('projection').description('Inspect projectors and pass poison events');
 
@@ -26,6 +24,8 @@ export function projectionCommand(): Command {
           else printStatus(report);
           return;
         }
+        const { openProjectorContext } = await import('../../compose/projectors.ts');
+        const { projectionStatus } = await import('../../../projections/runtime/projection-status.ts');
         const context = await openProjectorContext(config, log);
         try {
           const report = await projectionStatus(context);
@@ -64,6 +64,8 @@ export function projectionCommand(): Command {
           );
           return;
         }
+        const { openProjectorContext } = await import('../../compose/projectors.ts');
+        const { skipProjectionEvent } = await import('../../../projections/runtime/skip-event.ts');
         const context = await openProjectorContext(config, log);
         try {
           const { event, auditPosition } = await skipProjectionEvent(context, {

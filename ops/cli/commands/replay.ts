@@ -1,7 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
-import { REPLAY_BATCH_SIZE, replayProjection } from '../../../projections/runtime/replay.ts';
-import { openProjectorContext } from '../../compose/projectors.ts';
+import { REPLAY_BATCH_SIZE } from '../../../projections/runtime/replay-batch-size.ts';
 import { runWithContext } from '../run-with-context.ts';
 import { runningServer, segment } from '../running-server.ts';
 
@@ -35,6 +34,9 @@ export function replayCommand(): Command {
           );
           return;
         }
+        // Loaded here, not at the top: a replay sent to the server needs none of it.
+        const { openProjectorContext } = await import('../../compose/projectors.ts');
+        const { replayProjection } = await import('../../../projections/runtime/replay.ts');
         const context = await openProjectorContext(config, log);
         const found = await context.catalog.subject(name);
         try {

@@ -2,8 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { EventView } from '../../../projections/time-travel/event-view.ts';
 import { parsePointInTime, type PointInTime } from '../../../projections/time-travel/point-in-time.ts';
 import { stateAt, streamHistory } from '../../../projections/time-travel/time-travel.ts';
-import { openDatabase } from '../../compose/database.ts';
-import { openEventStore } from '../../compose/event-store.ts';
+import type { openEventStore } from '../../compose/event-store.ts';
 import { runWithContext } from '../run-with-context.ts';
 import { runningServer, segment, ServerRefused, type RunningServer } from '../running-server.ts';
 
@@ -104,6 +103,9 @@ async function withStore(work: (read: Read) => Promise<void>) {
   await runWithContext(async ({ config, log }) => {
     const server = runningServer(config);
     if (server) return work((_local, remote) => remote(server));
+    // Loaded only here: a read sent to the server needs no PGlite.
+    const { openDatabase } = await import('../../compose/database.ts');
+    const { openEventStore } = await import('../../compose/event-store.ts');
     const database = await openDatabase(config, log);
     const store = await openEventStore(config, database);
     try {
