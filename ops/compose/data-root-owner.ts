@@ -9,7 +9,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Config } from '../../infra/config/config.ts';
 import { dataRootPaths, isMemoryRoot } from '../../infra/config/data-root.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
@@ -269,7 +269,10 @@ function processStart(pid: number): string | undefined {
   }
 }
 
+/** `qm replay catalog` for the CLI; the script's name for other entry points (fanout-main.ts). */
 function commandLine(): string {
   const args = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-  return `qm ${args.slice(0, 3).join(' ')}`.trim();
+  const script = process.argv[1] ?? '';
+  const program = /ops[\\/]cli[\\/]main\.ts$/.test(script) ? 'qm' : basename(script);
+  return `${program} ${args.slice(0, 3).join(' ')}`.trim();
 }
