@@ -64,31 +64,52 @@ export function adminOperations(deps: AdminOperationsDeps) {
         },
       },
       responses: {
-        200: json(
-          z.object({
-            projection: z.string(),
-            generation: z.number().int(),
-            events: z.number().int(),
-            seconds: z.number(),
-          }),
-          'The new generation serves',
-        ),
+        200: {
+          description:
+            'One JSON object a line, sent as the replay goes (the answer starts at once, so a long replay outlives ' +
+            'no client timeout): `{"progress":{"events":n,"total":n|null}}` after each batch, then ' +
+            '`{"done":{"projection","generation","events","seconds"}}` once the new generation serves, or ' +
+            '`{"error":"..."}` if it failed (the old generation still serves). Content-Type: application/x-ndjson.',
+        },
       },
     }),
     async (c) => {
       const { name } = c.req.valid('param');
-      const body = c.req.valid('json');
+      const { batchSize } = c.req.valid('json');
       const found = await projector.catalog.subject(name);
       if (!found) throw unknownProjection(name, projector);
-      try {
-        deps.log.info({ projection: name, actor: c.var.actor.id }, 'replay requested over the admin API');
-        const result = await replayProjection(projector, found.subject, {
-          ...(body.batchSize ? { batchSize: body.batchSize } : {}),
-        });
-        return c.json({ projection: name, ...result }, 200);
-      } finally {
-        await found.close();
-      }
+      deps.log.info({ projection: name, actor: c.var.actor.id }, 'replay requested over the admin API');
+      const encoder = new TextEncoder();
+      const lines = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          // A client that went away does not stop the replay: it finishes, and the log says so.
+          const send = (line: object) => {
+            try {
+              controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+            } catch {
+              // The stream was cancelled.
+            }
+          };
+          try {
+            const result = await replayProjection(projector, found.subject, {
+              ...(batchSize ? { batchSize } : {}),
+              onProgress: ({ events, total }) => send({ progress: { events, total } }),
+            });
+            send({ done: { projection: name, ...result } });
+          } catch (error) {
+            deps.log.error({ err: error, projection: name }, 'replay over the admin API failed');
+            send({ error: error instanceof Error ? error.message : String(error) });
+          } finally {
+            await found.close();
+            try {
+              controller.close();
+            } catch {
+              // Already cancelled.
+            }
+          }
+        },
+      });
+      return c.body(lines, 200, { 'Content-Type': 'application/x-ndjson' });
     },
   );
 
