@@ -228,7 +228,7 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
         )
         .toBe(true);
 
-      const [status, show, at, query, report, skip, retry, migrate, project] = await Promise.all([
+      const [status, show, at, query, report, skip, retry, parked, migrate, project] = await Promise.all([
         qm('projection', 'status', '--json'),
         qm('stream', 'show', 'order-order-2', '--json'),
         qm('stream', 'at', 'product-p1', '--at', acknowledged[1]!.position, '--json'),
@@ -236,6 +236,7 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
         qm('analytics', 'report', 'sales', '--format', 'json'),
         qm('projection', 'skip', 'catalog', '0:0', '--reason', 'e2e'),
         qm('mail', 'retry', 'event-1/order-confirmation/abc'),
+        qm('mail', 'parked'),
         qm('migrate'),
         qm('project'),
       ]);
@@ -250,6 +251,7 @@ describe('embedded mode: one process owns the data root, and the CLI works besid
       // Refusals that only the server can give: it knows the checkpoint and the deliveries.
       expect(skip.stderr).toMatch(/answered 422: position 0:0 is at or before catalog's checkpoint/);
       expect(retry.stderr).toMatch(/answered 404: No parked delivery event-1\/order-confirmation\/abc/);
+      expect(parked.stdout.trim()).toBe('No parked mail.');
 
       const pid = server.child.pid!;
       for (const refused of [migrate, project]) {

@@ -60,6 +60,10 @@ export function describeOwner(root: string, owner: DataRootOwner): string {
 }
 
 function defaultWayOut(owner: DataRootOwner, lockFile: string): string {
+  // A server announces its ports once it listens; before that it is starting up.
+  if (!owner.api && owner.command === 'qm serve') {
+    return 'It is starting: run this again once it serves, and it goes through its admin API.';
+  }
   return owner.api
     ? `Stop that server (Ctrl+C, or kill ${owner.pid}) and run this again. qm replay, qm projection status|skip, ` +
         'qm mail, qm stream and qm analytics work beside it: they go through its admin API.'

@@ -10,7 +10,6 @@ import { adminOperations } from '../../server/admin-operations.ts';
 import { systemApp } from '../../server/system-app.ts';
 import type { Config } from '../../../infra/config/config.ts';
 import type { Logger } from '../../../infra/logging/logger.ts';
-import type { DataRootClaim } from '../../compose/data-root-owner.ts';
 import { runWithContext } from '../run-with-context.ts';
 
 async function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
@@ -30,25 +29,47 @@ export function serveCommand(): Command {
     .action((options: { projectors: boolean; fanout: boolean }) =>
       runWithContext(async ({ config, log }) => {
         // Claimed before anything opens: a second server on the same root is refused, naming the first.
+        // Should this process fail before it releases the claim, the claim goes with it at exit.
         const claim = usesDataRoot(config) ? claimDataRoot(config, log, 'qm serve') : undefined;
-        try {
-          await serveSystem(config, log, options, claim);
-        } finally {
-          claim?.release();
-        }
+        const system = await openSystem(config, log, options);
+        const writeApp = systemApp(system.store, system.metrics);
+        // Before the command API, whose authentication and Idempotency-Key checks match every path.
+        writeApp.route('/', adminOperationsOf(config, log, system));
+        writeApp.route('/', system.writeApi);
+        const readApp = systemApp(system.store, system.metrics);
+        readApp.route('/', system.readApi);
+        const servers = [
+          await listen(writeApp, config.HOST, config.PORT),
+          await listen(readApp, config.HOST, config.READ_PORT),
+        ];
+        // Tells `qm` where to send what it may not open itself (the ports may have been 0: free ones).
+        claim?.announce({
+          host: reachableHost(config.HOST),
+          commandPort: portOf(servers[0]!),
+          readPort: portOf(servers[1]!),
+        });
+        log.info(
+          {
+            commandApi: `http://${config.HOST}:${config.PORT}`,
+            readApi: `http://${config.HOST}:${config.READ_PORT}`,
+            eventStore: system.store.capabilities.backend,
+            ...options,
+          },
+          'quartermaster is serving (API docs at /docs on each port); stop with Ctrl+C',
+        );
+        await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+        log.info('shutting down');
+        for (const server of servers) server.close();
+        await system.close();
+        claim?.release();
       }),
     );
 }
 
-async function serveSystem(
-  config: Config,
-  log: Logger,
-  options: { projectors: boolean; fanout: boolean },
-  claim: DataRootClaim | undefined,
-): Promise<void> {
-  const system = await openSystem(config, log, options);
+/** The admin API's operations (replay, skip, mail), on this process's own store and database. */
+function adminOperationsOf(config: Config, log: Logger, system: Awaited<ReturnType<typeof openSystem>>) {
   const context = { config, store: system.store, database: system.database, log, metrics: system.metrics };
-  const operations = adminOperations({
+  return adminOperations({
     projector: {
       ...context,
       catalog: projectionCatalog(context, deploymentReadModels()),
@@ -57,35 +78,6 @@ async function serveSystem(
     verifier: verifierFromConfig(config, log),
     log,
   });
-  const writeApp = systemApp(system.store, system.metrics);
-  // Before the command API, whose authentication and Idempotency-Key checks match every path.
-  writeApp.route('/', operations);
-  writeApp.route('/', system.writeApi);
-  const readApp = systemApp(system.store, system.metrics);
-  readApp.route('/', system.readApi);
-  const servers = [
-    await listen(writeApp, config.HOST, config.PORT),
-    await listen(readApp, config.HOST, config.READ_PORT),
-  ];
-  // Tells `qm` where to send what it may not open itself (the ports may have been 0: free ones).
-  claim?.announce({
-    host: reachableHost(config.HOST),
-    commandPort: portOf(servers[0]!),
-    readPort: portOf(servers[1]!),
-  });
-  log.info(
-    {
-      commandApi: `http://${config.HOST}:${config.PORT}`,
-      readApi: `http://${config.HOST}:${config.READ_PORT}`,
-      eventStore: system.store.capabilities.backend,
-      ...options,
-    },
-    'quartermaster is serving (API docs at /docs on each port); stop with Ctrl+C',
-  );
-  await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
-  log.info('shutting down');
-  for (const server of servers) server.close();
-  await system.close();
 }
 
 function portOf(server: ServerType): number {
