@@ -123,11 +123,15 @@ export function claimDataRoot(
     ...(processStart(process.pid) ? { processStart: processStart(process.pid)! } : {}),
     nonce: randomUUID(),
   };
-  for (let attempt = 0; ; attempt++) {
+  // Long enough to outlast a takeover directory left by a claimant that died holding it.
+  const deadline = Date.now() + TAKEOVER_STALE_MS + 5_000;
+  for (;;) {
     if (tryLink(lockFile, owner)) break;
     const current = readOwner(lockFile);
     if (current && isAlive(current)) throw new DataRootBusy(root, current, lockFile);
-    if (attempt >= 20) throw new Error(`could not claim ${lockFile}: it keeps changing; try again`);
+    if (Date.now() > deadline) {
+      throw new Error(`could not claim ${lockFile}: other processes keep claiming it; try again`);
+    }
     removeStaleLock(lockFile, log);
   }
   const claim: Held = { lockFile, owner, count: 1 };
