@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import type { Config } from '../config/config.ts';
+import { dataRootPaths } from '../config/data-root.ts';
 
 /** Where the analytics tables live: a ClickHouse server, or embedded chDB on disk. */
 export interface AnalyticsConfig {
@@ -37,17 +37,14 @@ export interface OpenAnalyticsOptions {
   readonly?: boolean;
 }
 
-/** The analytics part of the environment: CLICKHOUSE_* or, without a URL, chDB beside QM_DATA_DIR. */
+/** The analytics part of the environment: CLICKHOUSE_* or, without a URL, chDB inside QM_DATA_DIR. */
 export function analyticsConfigFrom(config: Config): AnalyticsConfig {
-  const embeddedPath = config.QM_DATA_DIR.startsWith('memory://')
-    ? ':memory:'
-    : join(dirname(config.QM_DATA_DIR), 'analytics');
   return {
     ...(config.CLICKHOUSE_URL ? { url: config.CLICKHOUSE_URL } : {}),
     ...(config.CLICKHOUSE_USER ? { username: config.CLICKHOUSE_USER } : {}),
     ...(config.CLICKHOUSE_PASSWORD !== undefined ? { password: config.CLICKHOUSE_PASSWORD } : {}),
     database: config.CLICKHOUSE_DATABASE,
-    chdbPath: config.CHDB_PATH ?? embeddedPath,
+    chdbPath: dataRootPaths(config).analytics,
   };
 }
 

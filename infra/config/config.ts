@@ -6,8 +6,11 @@ import { z } from 'zod';
  * server: the same code paths, the same tests.
  */
 const configSchema = z.object({
-  /** Where embedded PGlite keeps its files; `memory://` for a throwaway store. */
-  QM_DATA_DIR: z.string().min(1).default('.data/pglite'),
+  /**
+   * The embedded data root: PGlite in `pglite/`, chDB in `analytics/`, the JWT secret in `secrets/`
+   * (see data-root.ts); `memory://` for a throwaway store.
+   */
+  QM_DATA_DIR: z.string().min(1).default('.data'),
   /** PostgreSQL for events (unless EVENTSTORE_URL) and read models. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** EventStoreDB/KurrentDB for events, e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
@@ -103,7 +106,7 @@ const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)')
     .default('analytics'),
-  /** Where embedded chDB keeps its files; by default `analytics` beside QM_DATA_DIR. */
+  /** Where embedded chDB keeps its files; by default `analytics/` inside QM_DATA_DIR. */
   CHDB_PATH: z.string().min(1).optional(),
   /** Supplier lead time in days for reorder points, unless a SKU and location has its own policy. */
   QM_LEAD_TIME_DAYS: z.coerce.number().int().min(1).max(365).default(7),

@@ -1,14 +1,22 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { analyticsCommand } from './commands/analytics.ts';
-import { mailCommand } from './commands/mail.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { projectCommand } from './commands/project.ts';
-import { projectionCommand } from './commands/projection.ts';
-import { replayCommand } from './commands/replay.ts';
-import { serveCommand } from './commands/serve.ts';
-import { streamCommand } from './commands/stream.ts';
-import { tokenCommand } from './commands/token.ts';
+
+/**
+ * Each command's module, loaded only when that command runs: the modules pull in PGlite, chDB and
+ * the whole server, which costs seconds of start-up that a `qm` call sent to the running server
+ * (or `qm token`) does not need. Help for `qm` itself loads them all.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand(),
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand(),
+  token: async () => (await import('./commands/token.ts')).tokenCommand(),
+  projection: async () => (await import('./commands/projection.ts')).projectionCommand(),
+  replay: async () => (await import('./commands/replay.ts')).replayCommand(),
+  project: async () => (await import('./commands/project.ts')).projectCommand(),
+  analytics: async () => (await import('./commands/analytics.ts')).analyticsCommand(),
+  stream: async () => (await import('./commands/stream.ts')).streamCommand(),
+  mail: async () => (await import('./commands/mail.ts')).mailCommand(),
+};
 
 /** `qm`: the operator's and admin's command line. `npm run qm -- <command>` or `npx tsx ops/cli/main.ts`. */
 const program = new Command('qm')
@@ -17,14 +25,9 @@ const program = new Command('qm')
   )
   .showHelpAfterError();
 
-program.addCommand(serveCommand());
-program.addCommand(migrateCommand());
-program.addCommand(tokenCommand());
-program.addCommand(projectionCommand());
-program.addCommand(replayCommand());
-program.addCommand(projectCommand());
-program.addCommand(analyticsCommand());
-program.addCommand(streamCommand());
-program.addCommand(mailCommand());
+const named = process.argv[2];
+const load =
+  named !== undefined && Object.hasOwn(commands, named) ? [commands[named]!] : Object.values(commands);
+for (const command of load) program.addCommand(await command());
 
 await program.parseAsync(process.argv);

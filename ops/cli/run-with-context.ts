@@ -15,7 +15,7 @@ export async function runWithContext(
 ): Promise<void> {
   let log: Logger | undefined;
   try {
-    const config = withEmbeddedAuthSecret(loadConfig());
+    const config = withEmbeddedAuthSecret(loadConfig(), log);
     log = createLogger(config.LOG_LEVEL);
     await action({ config, log });
   } catch (error) {

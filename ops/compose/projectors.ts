@@ -1,6 +1,5 @@
 import type { EventStore, Position } from '../../commands/ports/event-store.ts';
 import { createAnalyticsProjection } from '../../projections/analytics/analytics-projection.ts';
-import { analyticsConfigFrom, openAnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import type { Config } from '../../infra/config/config.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { Registry } from '../../infra/metrics/registry.ts';
@@ -24,6 +23,7 @@ import {
 import { replayProjection, type ReplaySubject } from '../../projections/runtime/replay.ts';
 import { createLogTail } from '../../projections/runtime/log-tail.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
+import { openDeploymentAnalytics } from './analytics.ts';
 import { openDatabase } from './database.ts';
 import { openEventStore } from './event-store.ts';
 import { openBus } from './fanout.ts';
@@ -148,7 +148,7 @@ export function projectionCatalog(
 ): ProjectionCatalog {
   const openSink: ProjectionCatalog['openSink'] = async (name) => {
     if (name === 'analytics') {
-      const analytics = await openAnalyticsClient(analyticsConfigFrom(context.config));
+      const analytics = await openDeploymentAnalytics(context.config, context.log);
       return {
         projection: createAnalyticsProjection({ analytics, log: context.log }),
         close: () => analytics.close(),

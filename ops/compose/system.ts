@@ -1,9 +1,9 @@
 import type { Position } from '../../commands/ports/event-store.ts';
-import { analyticsConfigFrom, openAnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import type { Config } from '../../infra/config/config.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry, type Registry } from '../../infra/metrics/registry.ts';
 import { createAnalyticsProjection } from '../../projections/analytics/analytics-projection.ts';
+import { openDeploymentAnalytics } from './analytics.ts';
 import { openDatabase } from './database.ts';
 import { openEventStore } from './event-store.ts';
 import { openBus, startFanout } from './fanout.ts';
@@ -48,9 +48,9 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     closers.push(() => writeSide.stop());
 
     // Writer and read-only reader are separate sessions: ClickHouse settings stick to a session.
-    const analytics = await openAnalyticsClient(analyticsConfigFrom(config));
+    const analytics = await openDeploymentAnalytics(config, log);
     closers.push(() => analytics.close());
-    const analyticsReader = await openAnalyticsClient(analyticsConfigFrom(config), { readonly: true });
+    const analyticsReader = await openDeploymentAnalytics(config, log, { readonly: true });
     closers.push(() => analyticsReader.close());
 
     // The read API waits on the projectors of this process when it runs them, else on checkpoints.

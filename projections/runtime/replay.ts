@@ -19,6 +19,7 @@ import type { AnyReadModelProjection, SinkProjection } from './projection.ts';
 import { ensureRegistered } from './projector-runner.ts';
 import { lockRegistration, readRegistration } from './registry.ts';
 import { loadSkips } from './skips.ts';
+import { REPLAY_BATCH_SIZE } from './replay-batch-size.ts';
 
 export interface ReplayProgress {
   /** Events read from the log so far (applied or passed by the filter). */
@@ -28,13 +29,8 @@ export interface ReplayProgress {
   position: Position | null;
 }
 
-/**
- * A replay's default events per read and batch. 5,000 against 2,000: fewer, larger COPYs and
- * reads; a bench-log replay alternating both ways in one process went from 43,000-77,000 to
- * 66,000-87,000 log events/s for orders and from 57,000-93,000 to 104,000-120,000 for the catalog.
- * (10,000 did about as well as 5,000.)
- */
-export const REPLAY_BATCH_SIZE = 5000;
+// In a module of its own so that `qm replay` can show it without loading the replay.
+export { REPLAY_BATCH_SIZE };
 
 export interface ReplayOptions {
   /** Events per read and transaction (default `REPLAY_BATCH_SIZE`). */

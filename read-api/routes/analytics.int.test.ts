@@ -87,5 +87,32 @@ describe('admin analytics routes on chDB', () => {
   it('is for admins only', async () => {
     expect((await get('/admin/analytics/reports/sales', staff)).status).toBe(403);
     expect((await app.request('/admin/analytics/reports/sales')).status).toBe(401);
+    expect((await query('SELECT 1', staff)).status).toBe(403);
+  });
+
+  const query = (sql: string, token = admin, format?: string) =>
+    app.request('/admin/analytics/query', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sql, ...(format ? { format } : {}) }),
+    });
+
+  // What `qm analytics query` sends while an embedded server owns chDB.
+  it('runs an analyst’s read-only SQL, rendered as the CLI prints it', async () => {
+    const json = await query('SELECT count() AS lines FROM order_lines', admin, 'json');
+    expect(json.status).toBe(200);
+    expect(JSON.parse(await json.text())).toEqual({ lines: expect.stringMatching(/^[1-9]\d*$/) });
+    const table = await query('SELECT 1 AS one');
+    expect(await table.text()).toMatch(/^one\s*\n-+\s*\n\s*1\s*$/m);
+  });
+
+  it.each([
+    ['INSERT INTO order_lines SELECT * FROM order_lines', 'read_only_query_refused'],
+    ['SELECT * FROM no_such_table', 'query_failed'],
+  ])('refuses %s with a 400 problem saying why', async (sql, code) => {
+    const response = await query(sql);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ code });
   });
 });

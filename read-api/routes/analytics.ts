@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
+import { ReadOnlyQueryRefused, runReadOnlyQuery } from '../../infra/analytics/read-only-query.ts';
 import {
   findReport,
   reportCsv,
@@ -119,6 +120,56 @@ export function analyticsRoutes(deps: AnalyticsRoutesDeps) {
         });
       }
       return c.json({ report: name, params, rows: await reportRows(deps.analytics, report, params) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/admin/analytics/query',
+      summary: 'Run one read-only SQL statement on the analytics tables (as `qm analytics query`)',
+      description:
+        'SELECT / WITH / SHOW / DESCRIBE / EXPLAIN / EXISTS only, on a read-only client. The answer is rendered as `qm analytics query` prints it: an aligned table, CSV with a header row, or JSON lines.',
+      tags,
+      security: [{ bearerAuth: [] }],
+      middleware: [deps.authenticated, requireRole('admin')] as const,
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({
+                sql: z.string().min(1).max(100_000),
+                format: z.enum(['table', 'csv', 'json']).default('table'),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: { description: 'The rendered answer', content: { 'text/plain': { schema: z.string() } } },
+        400: {
+          description: 'The statement is not a read, or ClickHouse refused it',
+          content: { 'application/problem+json': { schema: z.object({ detail: z.string() }) } },
+        },
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const { sql, format } = c.req.valid('json');
+      try {
+        const text = await runReadOnlyQuery(deps.analytics, sql, format);
+        return c.text(text, 200);
+      } catch (error) {
+        // The analyst's SQL is the likely cause of a failure here (a refused statement, an unknown
+        // table, a syntax error): say so with ClickHouse's own words, as the CLI used to print them.
+        throw new HttpProblem({
+          status: 400,
+          code: error instanceof ReadOnlyQueryRefused ? 'read_only_query_refused' : 'query_failed',
+          title: error instanceof ReadOnlyQueryRefused ? 'Read-only query refused' : 'Query failed',
+          detail: error instanceof Error ? error.message : String(error),
+          cause: error,
+        });
+      }
     },
   );
 

@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { analyticsConfigFrom, openAnalyticsClient } from '../../../infra/analytics/analytics-client.ts';
 import { renderTable, runReadOnlyQuery, type QueryOutput } from '../../../infra/analytics/read-only-query.ts';
 import {
   findReport,
@@ -9,7 +8,10 @@ import {
   reportCsv,
   reports,
 } from '../../../projections/analytics/reports.ts';
+import type { Config } from '../../../infra/config/config.ts';
+import type { Logger } from '../../../infra/logging/logger.ts';
 import { runWithContext } from '../run-with-context.ts';
+import { runningServer, segment } from '../running-server.ts';
 
 const formatOption = () =>
   new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table');
@@ -33,8 +35,16 @@ export function analyticsCommand(): Command {
     )
     .addOption(formatOption())
     .action((sql: string, options: { format: QueryOutput }) =>
-      runWithContext(async ({ config }) => {
-        const analytics = await openAnalyticsClient(analyticsConfigFrom(config), { readonly: true });
+      runWithContext(async ({ config, log }) => {
+        const server = runningServer(config);
+        if (server) {
+          const response = await server.request('read', 'POST', '/admin/analytics/query', {
+            sql,
+            format: options.format,
+          });
+          return write(await response.text());
+        }
+        const analytics = await openLocally(config, log);
         try {
           write(await runReadOnlyQuery(analytics, sql, options.format));
         } finally {
@@ -65,7 +75,7 @@ export function analyticsCommand(): Command {
     .option('--limit <n>', 'rows per ranking (default 10)')
     .addOption(formatOption())
     .action((name: string, options: Record<string, string>) =>
-      runWithContext(async ({ config }) => {
+      runWithContext(async ({ config, log }) => {
         const report = findReport(name);
         if (!report) throw new Error(`unknown report "${name}"; qm analytics reports lists them`);
         const parsed = reportParamsInput.safeParse(options);
@@ -75,17 +85,33 @@ export function analyticsCommand(): Command {
           );
         }
         const params = reportParams(parsed.data, new Date());
-        const analytics = await openAnalyticsClient(analyticsConfigFrom(config), { readonly: true });
+        const show = (rows: readonly Record<string, unknown>[]) =>
+          write(
+            options.format === 'json'
+              ? rows.map((row) => JSON.stringify(row)).join('\n')
+              : renderTable(rows.length > 0 ? Object.keys(rows[0]!) : [], rows),
+          );
+        const server = runningServer(config);
+        if (server) {
+          const query = new URLSearchParams({
+            from: params.from,
+            to: params.to,
+            granularity: params.granularity,
+            limit: String(params.limit),
+            format: options.format === 'csv' ? 'csv' : 'json',
+          });
+          const response = await server.request(
+            'read',
+            'GET',
+            `/admin/analytics/reports/${segment(name)}?${query.toString()}`,
+          );
+          if (options.format === 'csv') return write(await response.text());
+          return show(((await response.json()) as { rows: Record<string, unknown>[] }).rows);
+        }
+        const analytics = await openLocally(config, log);
         try {
           if (options.format === 'csv') write(await reportCsv(analytics, report, params));
-          else {
-            const rows = await reportRows(analytics, report, params);
-            write(
-              options.format === 'json'
-                ? rows.map((row) => JSON.stringify(row)).join('\n')
-                : renderTable(rows.length > 0 ? Object.keys(rows[0]!) : [], rows),
-            );
-          }
+          else show(await reportRows(analytics, report, params));
         } finally {
           await analytics.close();
         }
@@ -93,6 +119,12 @@ export function analyticsCommand(): Command {
     );
 
   return command;
+}
+
+/** Loaded only when used: a query sent to the server needs no chDB. */
+async function openLocally(config: Config, log: Logger) {
+  const { openDeploymentAnalytics } = await import('../../compose/analytics.ts');
+  return openDeploymentAnalytics(config, log, { readonly: true });
 }
 
 function write(text: string): void {

@@ -5,19 +5,32 @@ import {
   listOutbox,
   retryParkedDelivery,
   type DeliveryStatus,
+  type Delivery,
+  type OutboxMail,
 } from '../../../infra/mail/mail-deliveries.ts';
 import type { SqlClient } from '../../../infra/sql/sql-client.ts';
-import { openDatabase } from '../../compose/database.ts';
 import { runWithContext } from '../run-with-context.ts';
+import { runningServer, segment, type RunningServer } from '../running-server.ts';
 
 const limitOption = () =>
   new Option('-n, --limit <n>', 'how many, newest first').argParser((v) => Number(v)).default(50);
 
-async function withDatabase(work: (sql: SqlClient) => Promise<void>): Promise<void> {
+/**
+ * Runs `remote` through the embedded server's admin API when a server owns the data root (it alone
+ * may open it), else `local` on a database opened here.
+ */
+async function withDatabase(
+  local: (sql: SqlClient) => Promise<void>,
+  remote: (server: RunningServer) => Promise<void>,
+): Promise<void> {
   await runWithContext(async ({ config, log }) => {
+    const server = runningServer(config);
+    if (server) return remote(server);
+    // Loaded only here: a call sent to the server needs no PGlite.
+    const { openDatabase } = await import('../../compose/database.ts');
     const sql = await openDatabase(config, log.child({}, { level: 'warn' }));
     try {
-      await work(sql);
+      await local(sql);
     } finally {
       await sql.close();
     }
@@ -38,14 +51,17 @@ export function mailCommand(): Command {
     .addOption(limitOption())
     .option('--body', 'print each mail’s text body too')
     .action((options: { limit: number; body?: boolean }) =>
-      withDatabase(async (sql) => {
-        const mails = await listOutbox(sql, options.limit);
-        if (mails.length === 0) return console.log('The outbox is empty.');
-        for (const m of mails) {
-          console.log(`${m.createdAt}  ${m.to}  ${m.subject}`);
-          if (options.body) console.log(`${m.text.replace(/^/gm, '    ')}`);
-        }
-      }),
+      withDatabase(
+        async (sql) => printOutbox(await listOutbox(sql, options.limit), options.body),
+        async (server) => {
+          const { items } = await server.json<{ items: OutboxMail[] }>(
+            'read',
+            'GET',
+            `/admin/notifications/outbox?limit=${options.limit}`,
+          );
+          printOutbox(items, options.body);
+        },
+      ),
     );
 
   mail
@@ -54,7 +70,10 @@ export function mailCommand(): Command {
     .addOption(new Option('--status <status>', 'only this status').choices(['pending', 'sent', 'parked']))
     .addOption(limitOption())
     .action((options: { status?: DeliveryStatus; limit: number }) =>
-      withDatabase(async (sql) => printDeliveries(sql, options.status, options.limit)),
+      withDatabase(
+        async (sql) => printDeliveries(sql, options.status, options.limit),
+        async (server) => printServerDeliveries(server, options.status, options.limit),
+      ),
     );
 
   mail
@@ -62,7 +81,10 @@ export function mailCommand(): Command {
     .description('Show mail that failed at every attempt (retry with `qm mail retry <id>`)')
     .addOption(limitOption())
     .action((options: { limit: number }) =>
-      withDatabase((sql) => printDeliveries(sql, 'parked', options.limit)),
+      withDatabase(
+        (sql) => printDeliveries(sql, 'parked', options.limit),
+        (server) => printServerDeliveries(server, 'parked', options.limit),
+      ),
     );
 
   mail
@@ -70,10 +92,18 @@ export function mailCommand(): Command {
     .argument('<id>', 'delivery id, as `qm mail parked` shows it')
     .description('Send a parked mail again, with fresh attempts')
     .action((id: string) =>
-      withDatabase(async (sql) => {
-        if (!(await retryParkedDelivery(sql, id))) throw new Error(`no parked delivery ${id}`);
-        console.log(`Delivery ${id} is queued again; a running notifications consumer sends it.`);
-      }),
+      withDatabase(
+        async (sql) => {
+          if (!(await retryParkedDelivery(sql, id))) throw new Error(`no parked delivery ${id}`);
+          console.log(`Delivery ${id} is queued again; a running notifications consumer sends it.`);
+        },
+        async (server) => {
+          await server.request('command', 'POST', `/admin/notifications/deliveries/${segment(id)}/retry`);
+          console.log(
+            `Delivery ${id} is queued again; the running server (pid ${server.owner.pid}) sends it.`,
+          );
+        },
+      ),
     );
 
   mail
@@ -82,14 +112,30 @@ export function mailCommand(): Command {
     .argument('<email>')
     .description('Record the mail address of a customer (orders carry customer ids, not addresses)')
     .action((customerId: string, email: string) =>
-      withDatabase(async (sql) => {
-        if (!isEmailAddress(email)) throw new Error(`"${email}" is not a mail address`);
-        await saveCustomerContact(sql, customerId, email);
-        console.log(`Mail for customer ${customerId} goes to ${email}.`);
-      }),
+      withDatabase(
+        async (sql) => {
+          if (!isEmailAddress(email)) throw new Error(`"${email}" is not a mail address`);
+          await saveCustomerContact(sql, customerId, email);
+          console.log(`Mail for customer ${customerId} goes to ${email}.`);
+        },
+        async (server) => {
+          await server.request('command', 'PUT', `/admin/notifications/contacts/${segment(customerId)}`, {
+            email,
+          });
+          console.log(`Mail for customer ${customerId} goes to ${email} (recorded by the running server).`);
+        },
+      ),
     );
 
   return mail;
+}
+
+function printOutbox(mails: readonly OutboxMail[], body: boolean | undefined): void {
+  if (mails.length === 0) return console.log('The outbox is empty.');
+  for (const m of mails) {
+    console.log(`${m.createdAt}  ${m.to}  ${m.subject}`);
+    if (body) console.log(`${m.text.replace(/^/gm, '    ')}`);
+  }
 }
 
 async function printDeliveries(
@@ -97,7 +143,27 @@ async function printDeliveries(
   status: DeliveryStatus | undefined,
   limit: number,
 ): Promise<void> {
-  const deliveries = await listDeliveries(sql, { ...(status ? { status } : {}), limit });
+  showDeliveries(await listDeliveries(sql, { ...(status ? { status } : {}), limit }), status);
+}
+
+async function printServerDeliveries(
+  server: RunningServer,
+  status: DeliveryStatus | undefined,
+  limit: number,
+): Promise<void> {
+  const query = new URLSearchParams({ limit: String(limit), ...(status ? { status } : {}) });
+  const { items } = await server.json<{ items: DeliveryRow[] }>(
+    'read',
+    'GET',
+    `/admin/notifications/deliveries?${query.toString()}`,
+  );
+  showDeliveries(items, status);
+}
+
+/** What both the database and the admin route give of a delivery (the route leaves the bodies out). */
+type DeliveryRow = Omit<Delivery, 'text' | 'html' | 'messageId'>;
+
+function showDeliveries(deliveries: readonly DeliveryRow[], status: DeliveryStatus | undefined): void {
   if (deliveries.length === 0) return console.log(status ? `No ${status} mail.` : 'No mail yet.');
   console.table(
     deliveries.map((d) => ({

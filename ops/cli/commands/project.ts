@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { once } from 'node:events';
+import { dataRootPaths } from '../../../infra/config/data-root.ts';
+import { DataRootBusy, liveOwner } from '../../compose/data-root-owner.ts';
 import { openProjectorContext, startProjectors } from '../../compose/projectors.ts';
 import { openCacheInvalidation } from '../../compose/read-side.ts';
 import { runWithContext } from '../run-with-context.ts';
@@ -17,6 +19,18 @@ export function projectCommand(): Command {
     .option('--batch-size <n>', 'events per transaction', (value) => Number(value), 500)
     .action((names: string[], options: { batchSize: number }) =>
       runWithContext(async ({ config, log }) => {
+        // On PostgreSQL, projector processes beside the servers are the design; on PGlite they are not.
+        const owner = config.DATABASE_URL ? null : liveOwner(config);
+        if (owner?.api) {
+          throw new DataRootBusy(
+            config.QM_DATA_DIR,
+            owner,
+            dataRootPaths(config).ownerLock,
+            'That server already runs every projector, and embedded means one process: qm project has nothing ' +
+              'to add beside it. To run projectors in processes of their own, use PostgreSQL (DATABASE_URL) with ' +
+              'qm serve --no-projectors.',
+          );
+        }
         const context = await openProjectorContext(config, log);
         const { catalog } = context;
         const wanted = names.length > 0 ? names : [...catalog.readModels.map((p) => p.name), 'analytics'];

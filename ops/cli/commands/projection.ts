@@ -1,14 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { parsePositionToken, type Position } from '../../../commands/ports/position.ts';
-import {
-  projectionStatus,
-  type ProjectionStatusReport,
-} from '../../../projections/runtime/projection-status.ts';
-import { skipProjectionEvent } from '../../../projections/runtime/skip-event.ts';
-import { openProjectorContext } from '../../compose/projectors.ts';
+import { parsePositionToken, positionToToken, type Position } from '../../../commands/ports/position.ts';
+import type { ProjectionStatusReport } from '../../../projections/runtime/projection-status.ts';
 import { runWithContext } from '../run-with-context.ts';
+import { runningServer, segment } from '../running-server.ts';
 
-/** `qm projection status | skip`: what the projectors are doing, and passing a poison event. */
+/**
+ * `qm projection status | skip`: what the projectors are doing, and passing a poison event. The
+ * local path's modules load only when it runs (a call sent to the server needs none of them).
+ */
 export function projectionCommand(): Command {
   const command = new Command('projection').description('Inspect projectors and pass poison events');
 
@@ -18,6 +17,15 @@ export function projectionCommand(): Command {
     .option('--json', 'print JSON instead of a table')
     .action((options: { json?: boolean }) =>
       runWithContext(async ({ config, log }) => {
+        const server = runningServer(config);
+        if (server) {
+          const report = await server.json<ProjectionStatusReport>('read', 'GET', '/admin/projections');
+          if (options.json) console.log(JSON.stringify(report, null, 2));
+          else printStatus(report);
+          return;
+        }
+        const { openProjectorContext } = await import('../../compose/projectors.ts');
+        const { projectionStatus } = await import('../../../projections/runtime/projection-status.ts');
         const context = await openProjectorContext(config, log);
         try {
           const report = await projectionStatus(context);
@@ -40,6 +48,24 @@ export function projectionCommand(): Command {
     .option('--actor <id>', 'who decides (recorded with role admin)', process.env.USER ?? 'operator')
     .action((name: string, position: Position, options: { reason: string; actor: string }) =>
       runWithContext(async ({ config, log }) => {
+        // The token's subject is the actor the server records.
+        const server = runningServer(config, options.actor);
+        if (server) {
+          const { skipped, auditPosition } = await server.json<{
+            skipped: { id: string; type: string; stream: string; revision: number };
+            auditPosition: string;
+          }>('command', 'POST', `/admin/projections/${segment(name)}/skip`, {
+            position: positionToToken(position),
+            reason: options.reason,
+          });
+          console.log(
+            `skipped ${skipped.type} ${skipped.id} (stream ${skipped.stream} revision ${skipped.revision}) for ${name}; ` +
+              `recorded at ${auditPosition} by the running server (pid ${server.owner.pid}). The projector resumes.`,
+          );
+          return;
+        }
+        const { openProjectorContext } = await import('../../compose/projectors.ts');
+        const { skipProjectionEvent } = await import('../../../projections/runtime/skip-event.ts');
         const context = await openProjectorContext(config, log);
         try {
           const { event, auditPosition } = await skipProjectionEvent(context, {

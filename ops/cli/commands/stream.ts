@@ -2,9 +2,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { EventView } from '../../../projections/time-travel/event-view.ts';
 import { parsePointInTime, type PointInTime } from '../../../projections/time-travel/point-in-time.ts';
 import { stateAt, streamHistory } from '../../../projections/time-travel/time-travel.ts';
-import { openDatabase } from '../../compose/database.ts';
-import { openEventStore } from '../../compose/event-store.ts';
+import type { openEventStore } from '../../compose/event-store.ts';
 import { runWithContext } from '../run-with-context.ts';
+import { runningServer, segment, ServerRefused, type RunningServer } from '../running-server.ts';
 
 /** `qm stream show | at`: a stream's history, and its aggregate as it stood at a time or position. */
 export function streamCommand(): Command {
@@ -20,11 +20,17 @@ export function streamCommand(): Command {
     .option('--limit <n>', 'how many events to list', wholeNumber, 100)
     .option('--json', 'print JSON instead of a table')
     .action((stream: string, options: { from: number; limit: number; json?: boolean }) =>
-      withStore(async (store) => {
-        const history = await streamHistory(store, stream, {
-          fromRevision: options.from,
-          limit: options.limit,
-        });
+      withStore(async (read) => {
+        const history = await read(
+          (store) => streamHistory(store, stream, { fromRevision: options.from, limit: options.limit }),
+          async (server) => {
+            const query = `from=${options.from}&limit=${options.limit}`;
+            const path = `/admin/streams/${segment(stream)}/events?${query}`;
+            // The route answers 404 for a stream without events, where the store answers no revision.
+            const answer = await server.request('read', 'GET', path).catch(notFoundAs(null));
+            return answer ? ((await answer.json()) as StreamHistory) : { stream, revision: null, events: [] };
+          },
+        );
         if (options.json) return print(history);
         if (history.revision === null) return console.log(`${stream}: no events`);
         console.log(`${stream}: revisions 0..${history.revision}`);
@@ -43,9 +49,18 @@ export function streamCommand(): Command {
     )
     .option('--events <n>', 'how many of the events that led there to list', wholeNumber, 20)
     .option('--json', 'print JSON instead of text')
-    .action((stream: string, options: { at: PointInTime; events: number; json?: boolean }) =>
-      withStore(async (store) => {
-        const answer = await stateAt(store, stream, options.at, { eventLimit: options.events });
+    .action((stream: string, options: { at: GivenPointInTime; events: number; json?: boolean }) =>
+      withStore(async (read) => {
+        const answer = await read(
+          (store) => stateAt(store, stream, options.at.at, { eventLimit: options.events }),
+          async (server) => {
+            // The text as given: the server reads friendly forms in its time zone, the same machine's.
+            const query = new URLSearchParams({ at: options.at.text, events: String(options.events) });
+            const path = `/admin/streams/${segment(stream)}/at?${query.toString()}`;
+            const response = await server.request('read', 'GET', path).catch(notFoundAs(null));
+            return response ? ((await response.json()) as StateAt) : null;
+          },
+        );
         if (!answer) throw new Error(`${stream} has no events`);
         if (options.json) return print(answer);
         console.log(`${stream} (${answer.category}) at ${answer.at}`);
@@ -74,18 +89,41 @@ export function streamCommand(): Command {
   return command;
 }
 
-async function withStore(work: (store: Awaited<ReturnType<typeof openEventStore>>) => Promise<void>) {
+type Store = Awaited<ReturnType<typeof openEventStore>>;
+type StreamHistory = Awaited<ReturnType<typeof streamHistory>>;
+type StateAt = NonNullable<Awaited<ReturnType<typeof stateAt>>>;
+
+/** Reads from the event store opened here, or through the embedded server that owns the data root. */
+type Read = <T>(
+  local: (store: Store) => Promise<T>,
+  remote: (server: RunningServer) => Promise<T>,
+) => Promise<T>;
+
+async function withStore(work: (read: Read) => Promise<void>) {
   await runWithContext(async ({ config, log }) => {
+    const server = runningServer(config);
+    if (server) return work((_local, remote) => remote(server));
+    // Loaded only here: a read sent to the server needs no PGlite.
+    const { openDatabase } = await import('../../compose/database.ts');
+    const { openEventStore } = await import('../../compose/event-store.ts');
     const database = await openDatabase(config, log);
     const store = await openEventStore(config, database);
     try {
-      await work(store);
+      await work((local) => local(store));
     } finally {
       await store.close();
       await database.close();
     }
   });
 }
+
+/** The running server's 404 means "no events": answer `value`, as the store does; rethrow the rest. */
+const notFoundAs =
+  <T>(value: T) =>
+  (error: unknown): T => {
+    if (error instanceof ServerRefused && error.status === 404) return value;
+    throw error;
+  };
 
 function eventRow(event: EventView) {
   const data = JSON.stringify(event.data);
@@ -109,12 +147,18 @@ function wholeNumber(value: string): number {
   return n;
 }
 
-function pointInTime(value: string): PointInTime {
+/** The parsed point (for a local read) and the text as given (for the server to parse). */
+interface GivenPointInTime {
+  at: PointInTime;
+  text: string;
+}
+
+function pointInTime(value: string): GivenPointInTime {
   const at = parsePointInTime(value, new Date());
   if (!at) {
     throw new InvalidArgumentError(
       'expected an ISO time, a position like 1234:56, or now / "3 hours ago" / "yesterday 14:00" / "last tuesday 14:00"',
     );
   }
-  return at;
+  return { at, text: value };
 }
