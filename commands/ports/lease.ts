@@ -4,7 +4,10 @@
  * over when the holder releases it or dies.
  */
 export interface Lease {
-  /** Waits until this instance holds the lease; `null` once `signal` aborts first. */
+  /**
+   * Waits until this instance holds the lease; `null` once `signal` aborts first. Never rejects:
+   * an implementation retries its own failures (a lost database connection) while it waits.
+   */
   acquire(signal: AbortSignal): Promise<HeldLease | null>;
 }
 

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Lease } from '../../commands/ports/lease.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlSession } from '../../infra/sql/pg-session.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
-import { acquireLease } from '../../projections/runtime/instance-lease.ts';
+import { acquireLease, instanceHolder } from '../../projections/runtime/instance-lease.ts';
 
 export interface SchedulerLeaseDeps {
   /** Holds the lease rows (`qm_projection_leases`, shared with the projectors). */
@@ -33,7 +31,7 @@ export function schedulerLease(
   name: string,
   options: SchedulerLeaseOptions = {},
 ): Lease {
-  const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const holder = options.holder ?? instanceHolder();
   return {
     acquire: (signal) =>
       acquireLease(
