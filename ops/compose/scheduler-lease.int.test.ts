@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
@@ -69,5 +72,53 @@ describe('a scheduler in two processes on one PostgreSQL', () => {
     clock.advance(4 * MINUTE);
     await expect.poll(() => keys(second.fired)).toEqual(['r2']);
     expect(keys(first.fired)).toEqual(['r1']);
+  });
+
+  it('a standby takes over when the holder process is killed (kill -9), and fires what is due', async () => {
+    const database = await migratedPostgres(10);
+    disposers.push(database.dispose);
+    const client = createPgClient({ connectionString: database.url, maxConnections: 4 });
+    const store = createSqlEventStore(client);
+    disposers.push(async () => {
+      await store.close();
+      await client.close();
+    });
+    const fixture = reminders(store);
+    // Due by the child's real clock: it sends this one before it dies.
+    await fixture.set('overdue', '2020-01-01T00:00:00.000Z');
+    await fixture.set('later', '2099-01-01T00:00:00.000Z');
+
+    const script = join(import.meta.dirname, 'testing', 'run-reminder-scheduler.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    disposers.push(async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    await once(child.stdout, 'data');
+
+    const clock = controllableClock('2098-12-31T23:59:00.000Z');
+    const lease = schedulerLease(
+      {
+        database: client,
+        openSession: () => openPgSession(database.url, 'qm-test-standby'),
+        log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+      },
+      'reminders',
+      { leaseMs: 2000, retryMs: 50, holder: 'standby' },
+    );
+    const standby = reminders(store).scheduler({ clock, lease });
+    await standby.scheduler.start();
+    disposers.push(() => standby.scheduler.stop());
+    await expect.poll(() => [...standby.scheduler.pending().keys()]).toEqual(['later']);
+    expect(standby.scheduler.active).toBe(false);
+
+    // No chance to release anything: the server frees the advisory lock with the dead session.
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    await expect.poll(() => standby.scheduler.active, { timeout: 10_000 }).toBe(true);
+    clock.advance(60_000);
+    await expect.poll(() => keys(standby.fired)).toEqual(['later']);
   });
 });
