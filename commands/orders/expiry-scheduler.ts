@@ -1,87 +1,53 @@
-import { isDomainError } from '../../domain/errors.ts';
+import { isOrderEvent } from '../../domain/orders/events.ts';
+import type { Clock, WakingClock } from '../ports/clock.ts';
 import type { EventStore } from '../ports/event-store.ts';
-import { followEvents, type Follower } from '../runtime/follow-events.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { CommandContext } from '../runtime/command-context.ts';
 import type { IdGenerator } from '../ports/ids.ts';
+import type { Lease } from '../ports/lease.ts';
+import type { CommandContext } from '../runtime/command-context.ts';
+import { createEventScheduler, type EventScheduler } from '../scheduling/event-scheduler.ts';
+import { soleInstanceLease } from '../scheduling/sole-instance-lease.ts';
 
 export interface ExpirySchedulerOptions {
   store: EventStore;
-  clock: Clock;
+  clock: Clock | WakingClock;
   ids: IdGenerator;
   /** Cancels one order as expired (releasing its stock). */
   expire: (orderId: string, context: CommandContext) => Promise<unknown>;
-  /** How often due orders are looked for. */
+  /**
+   * One expiring instance among the processes sharing the store. Left out, this process assumes it
+   * is the only one (embedded mode, tests).
+   */
+  lease?: Lease;
+  /** How often due orders are looked for when the clock cannot wake the scheduler (a test clock). */
   intervalMs?: number;
   onError?: (error: unknown, orderId: string) => void;
 }
 
-export interface ExpiryScheduler {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Orders waiting for payment, with their deadlines (for inspection and tests). */
-  pending(): Map<string, string>;
-  /** Expires every order due now; returns the ids it cancelled. */
-  runDue(): Promise<string[]>;
-}
-
-const WATCHED = ['OrderPlaced', 'PaymentAuthorized', 'PaymentCaptured', 'OrderCancelled'];
+/** Orders waiting for payment, keyed by order id. */
+export type ExpiryScheduler = EventScheduler<string>;
 
 /**
- * Cancels orders left unpaid past their deadline and releases their stock. Its schedule is derived
- * from the order events themselves (placed adds a deadline; paid or cancelled removes it), rebuilt
- * from the event store at every start, so it survives restarts with no state of its own.
+ * Cancels orders left unpaid past their deadline and releases their stock. The schedule comes from
+ * the order events themselves: placed adds a deadline; paid or cancelled removes it.
  */
 export function createExpiryScheduler(options: ExpirySchedulerOptions): ExpiryScheduler {
-  const deadlines = new Map<string, string>();
-  let follower: Follower | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<string[]> | undefined;
-
-  const apply = (type: string, data: Record<string, unknown>) => {
-    const orderId = String(data.orderId);
-    if (type === 'OrderPlaced') deadlines.set(orderId, String(data.expiresAt));
-    else deadlines.delete(orderId);
-  };
-
-  async function expireDue(): Promise<string[]> {
-    const now = options.clock.now();
-    const expired: string[] = [];
-    for (const [orderId, deadline] of deadlines) {
-      if (Date.parse(deadline) > now.getTime()) continue;
-      const context: CommandContext = {
-        actor: { id: 'expiry-scheduler', role: 'system' },
-        correlationId: options.ids.newId(),
-        causationId: null,
-        now: now.toISOString(),
-      };
-      try {
-        await options.expire(orderId, context);
-        expired.push(orderId);
-      } catch (error) {
-        // Paid or cancelled meanwhile: the event is on its way round the subscription.
-        if (!isDomainError(error)) options.onError?.(error, orderId);
-      }
-      deadlines.delete(orderId);
-    }
-    return expired;
-  }
-
-  const runDue = () => (running ??= expireDue().finally(() => (running = undefined)));
-
-  return {
-    pending: () => new Map(deadlines),
-    runDue,
-    async start() {
-      follower = await followEvents(options.store, { categories: ['order'], eventTypes: WATCHED }, (event) =>
-        apply(event.type, event.data),
-      );
-      timer = setInterval(() => void runDue(), options.intervalMs ?? 1000);
+  return createEventScheduler<string>({
+    name: 'expiry-scheduler',
+    store: options.store,
+    filter: {
+      categories: ['order'],
+      eventTypes: ['OrderPlaced', 'PaymentAuthorized', 'PaymentCaptured', 'OrderCancelled'],
     },
-    async stop() {
-      clearInterval(timer);
-      await follower?.stop();
-      await running;
+    schedule: (event) => {
+      if (!isOrderEvent(event)) return null;
+      const key = event.data.orderId;
+      return event.type === 'OrderPlaced' ? { key, dueAt: event.data.expiresAt } : { key, cancel: true };
     },
-  };
+    action: options.expire,
+    clock: options.clock,
+    lease: options.lease ?? soleInstanceLease,
+    ids: options.ids,
+    ...(options.intervalMs === undefined ? {} : { pollMs: options.intervalMs }),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
 }

@@ -15,10 +15,13 @@ import { createSqlIdempotencyStore } from '../../write-api/idempotency/sql-idemp
 import { sqlProcessedWebhooks } from '../../write-api/webhooks/processed-webhooks.ts';
 import { openPayments } from './payments.ts';
 import { commandRuntime } from './command-runtime.ts';
+import { projectorSessions } from './projectors.ts';
+import { schedulerLease } from './scheduler-lease.ts';
 
 /**
  * The write side wired from configuration: command handlers over the event store, the location
  * directory and expiry scheduler that follow it, and the command API. `stop` ends the followers.
+ * Every `qm serve` process follows the expiry schedule; the lease lets one of them expire orders.
  */
 export async function openWriteSide(config: Config, store: EventStore, database: SqlClient, log: Logger) {
   const locations = createLocationDirectory(store);
@@ -47,6 +50,10 @@ export async function openWriteSide(config: Config, store: EventStore, database:
     store,
     clock: systemClock,
     ids: uuidV7Ids,
+    lease: schedulerLease(
+      { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
+      'expiry-scheduler',
+    ),
     expire: (orderId, context) => handlers.cancelOrder({ orderId, reason: 'expired', note: null }, context),
     onError: (error, orderId) =>
       log.error({ err: error, orderId }, 'could not expire an unpaid order; will retry'),

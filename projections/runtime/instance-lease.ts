@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { SqlSession } from '../../infra/sql/pg-session.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
@@ -18,6 +20,11 @@ export interface LeaseOptions {
   /** How often a waiting instance tries again. */
   retryMs: number;
   log: Logger;
+}
+
+/** Names one instance in a lease row, so an operator can tell which host and process holds it. */
+export function instanceHolder(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
 /** The right to run one projector, until released or lost. */

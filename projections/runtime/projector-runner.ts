@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
 import { positionToToken } from '../../commands/ports/position.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
@@ -16,7 +14,7 @@ import {
 } from './batch.ts';
 import { CheckpointMoved, readGenerationCheckpoint, reached, waitForCheckpoint } from './checkpoints.ts';
 import { createGeneration } from './generations.ts';
-import { acquireLease, type HeldLease } from './instance-lease.ts';
+import { acquireLease, instanceHolder, type HeldLease } from './instance-lease.ts';
 import { measureLag } from './lag.ts';
 import type { LogTail } from './log-tail.ts';
 import { isTransient, PoisonEvent } from './poison-event.ts';
@@ -141,7 +139,7 @@ async function startProjector(
   const batchSize = options.batchSize ?? 500;
   const pollIntervalMs = options.pollIntervalMs ?? 20;
   const { tail } = options;
-  const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const holder = options.holder ?? instanceHolder();
   const metrics = projectorMetrics(deps.metrics, name);
   await ensureRegistered(database, subject);
 
