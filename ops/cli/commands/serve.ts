@@ -1,16 +1,9 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { Command } from 'commander';
-import type { Hono } from 'hono';
-import { once } from 'node:events';
 import { openSystem } from '../../compose/system.ts';
+import { firstStopSignal, shutDown } from '../../server/graceful-shutdown.ts';
+import { closeServers, listenAll } from '../../server/listen.ts';
 import { systemApp } from '../../server/system-app.ts';
 import { runWithContext } from '../run-with-context.ts';
-
-async function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
-  const server = serve({ fetch: app.fetch, hostname, port });
-  await once(server, 'listening');
-  return server;
-}
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -20,17 +13,24 @@ export function serveCommand(): Command {
     )
     .option('--no-projectors', 'do not run projectors here (run `qm project` elsewhere)')
     .option('--no-fanout', 'do not run the publisher and consumers here')
-    .action((options: { projectors: boolean; fanout: boolean }) =>
-      runWithContext(async ({ config, log }) => {
-        const system = await openSystem(config, log, options);
+    .action(async (options: { projectors: boolean; fanout: boolean }) => {
+      await runWithContext(async ({ config, log }) => {
+        // The ports first: one in use is reported at once, before any store is opened.
+        const [writeServer, readServer] = await listenAll([
+          { hostname: config.HOST, port: config.PORT, what: 'the command API', variable: 'PORT' },
+          { hostname: config.HOST, port: config.READ_PORT, what: 'the read API', variable: 'READ_PORT' },
+        ]);
+        const servers = [writeServer!, readServer!];
+        const system = await openSystem(config, log, options).catch(async (error: unknown) => {
+          await closeServers(servers);
+          throw error;
+        });
         const writeApp = systemApp(system.store, system.metrics);
         writeApp.route('/', system.writeApi);
         const readApp = systemApp(system.store, system.metrics);
         readApp.route('/', system.readApi);
-        const servers = [
-          await listen(writeApp, config.HOST, config.PORT),
-          await listen(readApp, config.HOST, config.READ_PORT),
-        ];
+        writeServer!.serve(writeApp);
+        readServer!.serve(readApp);
         log.info(
           {
             commandApi: `http://${config.HOST}:${config.PORT}`,
@@ -40,10 +40,14 @@ export function serveCommand(): Command {
           },
           'quartermaster is serving (API docs at /docs on each port); stop with Ctrl+C',
         );
-        await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
-        log.info('shutting down');
-        for (const server of servers) server.close();
-        await system.close();
-      }),
-    );
+        const signal = await firstStopSignal(log);
+        log.info({ signal }, 'shutting down');
+        await shutDown({ servers, close: system.close, log });
+        log.info('stopped');
+      });
+      // Everything serve opened is closed by now; a timer or socket some library left behind must
+      // not keep the process alive, or a supervisor waits forever to restart it. The exit code is
+      // 1 when the command failed (set by runWithContext).
+      process.exit();
+    });
 }
