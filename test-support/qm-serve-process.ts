@@ -27,10 +27,23 @@ export interface QmServe {
   serving(timeoutMs: number): Promise<void>;
 }
 
+/** Services the test runner may know of; a spawned server uses only those the test passes on. */
+const serviceVariables = [
+  'DATABASE_URL',
+  'EVENTSTORE_URL',
+  'NATS_URL',
+  'REDIS_URL',
+  'CLICKHOUSE_URL',
+  'SMTP_URL',
+];
+
 export function spawnQmServe(env: Record<string, string>, args: readonly string[] = []): QmServe {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !serviceVariables.includes(name)),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', 'ops/cli/main.ts', 'serve', ...args], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'info', CI: '1', ...env },
+    env: { ...inherited, LOG_LEVEL: 'info', CI: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
