@@ -5,6 +5,7 @@ import { inlineParameters } from './inline-parameters.ts';
 import { kyselyWritesAtCommit } from './kysely-over-sql.ts';
 import { createPgClient } from './pg-client.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
+import { propertyRuns } from '../../test-support/property-runs.ts';
 
 /** A client on a fresh PostgreSQL database holding `table`, for the describe block it is called in. */
 function withTable(prefix: string, table: string, maxConnections = 4): { client: () => SqlClient } {
@@ -51,7 +52,7 @@ describe('statements deferred to the commit (pg)', () => {
           expect(await read(byLiteral)).toEqual(await read(byParameter));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 
