@@ -16,26 +16,32 @@ export interface DrainableServer {
 }
 
 export function drainable(server: Server): DrainableServer {
-  let inFlight = 0;
+  const inFlight = new Set<ServerResponse>();
   let draining = false;
   server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
-    inFlight++;
+    inFlight.add(response);
     if (draining) response.shouldKeepAlive = false;
-    response.once('close', () => inFlight--);
+    response.once('close', () => inFlight.delete(response));
   });
   return {
     server,
     get inFlight() {
-      return inFlight;
+      return inFlight.size;
     },
     startDraining() {
       draining = true;
+      // Answers still being worked on close their connection too, once sent.
+      for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
     },
   };
 }
 
-/** How long a shutdown waits for requests in flight before it closes their connections. */
-export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+/**
+ * How long a shutdown waits for requests in flight before it closes their connections. A request
+ * takes milliseconds; the bound leaves the stores time to close within the 10 s a container
+ * runtime gives before SIGKILL (Docker's default stop grace period).
+ */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 5_000;
 
 /**
  * Stops accepting connections on every server, then waits (at most `timeoutMs`) until the requests
