@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * The import column of ../shared/design.md, enforced. Each layer lists the top-level
+ * The import table of docs/architecture.md, enforced. Each layer lists the top-level
  * folders it must not reach into; `domain/` additionally may not touch Node, packages, the clock
  * or randomness, so deciders stay pure and replayable.
  */
@@ -23,7 +23,7 @@ const layers = {
 const forbidFolders = (folders, { portsAllowed = true } = {}) =>
   folders.map((folder) => ({
     regex: folder === 'commands' && portsAllowed ? '(^|/)commands/(?!ports/)' : `(^|/)${folder}/`,
-    message: `This layer may not import from ${folder}/ (see the import column in ../shared/design.md).`,
+    message: `This layer may not import from ${folder}/ (see the import table in docs/architecture.md).`,
   }));
 
 const otherLayers = ['commands', 'infra', 'projections', 'read-api', 'write-api', 'ops', 'consumers'];

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Test projects are named by cost (../shared/design.md): unit (no I/O), int (real PostgreSQL,
+ * Test projects are named by cost (docs/architecture.md): unit (no I/O), int (real PostgreSQL,
  * Redis, NATS, PGlite, chDB), e2e (whole processes). `npm test` runs them all; the int and e2e
  * projects first check that every required service answers and fail the run if one does not.
  */

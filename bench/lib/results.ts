@@ -19,7 +19,7 @@ export interface BenchResult {
 
 const round = (value: number) => (Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100);
 
-/** Writes `bench/results/<suite>[-<backend>].json` (the format in ../shared/design.md) and prints a table. */
+/** Writes `bench/results/<suite>[-<backend>].json` (the format in docs/architecture.md) and prints a table. */
 export function writeResult(result: BenchResult): string {
   const dir = join(import.meta.dirname, '..', 'results');
   mkdirSync(dir, { recursive: true });

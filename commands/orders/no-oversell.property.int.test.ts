@@ -8,11 +8,12 @@ import { orderStream, stockStream } from '../../domain/streams.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { createExpiryScheduler, type ExpiryScheduler } from './expiry-scheduler.ts';
+import { propertyRuns } from '../../test-support/property-runs.ts';
 
 const LOCATIONS = ['berlin', 'hamburg'];
 const SKUS = 3;
 const LANES = 8;
-const RUNS = Number(process.env.QM_PROPERTY_RUNS ?? 100);
+const RUNS = propertyRuns(100);
 
 type Op =
   | { kind: 'place'; lines: { sku: number; quantity: number }[] }

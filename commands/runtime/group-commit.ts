@@ -8,6 +8,7 @@ import { createKeyedBatches, type Settled } from './keyed-batches.ts';
 import { loadAggregate } from './load-aggregate.ts';
 import { decideAndAppendSteps } from './multi-stream.ts';
 import type { Step, StepsOutcome } from './steps.ts';
+import { refusedOnCache } from './refused-on-cache.ts';
 import { toNewEvents } from './to-new-events.ts';
 
 /**
@@ -198,7 +199,7 @@ export async function decideAndAppendTogether(
     if (appends.length === 0) {
       pipeline?.release();
       for (const { index } of accepted) settled[index] = { ok: true, value: emptyOutcome() };
-      return settled;
+      return decideRefusedAgain(runtime, all, settled, attempt);
     }
     const landed = pipeline ? announce(pipeline.inFlight, appends, streams) : undefined;
     pipeline?.release();
@@ -237,7 +238,7 @@ export async function decideAndAppendTogether(
         }
         settled[member.index] = { ok: true, value: outcome };
       }
-      return settled;
+      return await decideRefusedAgain(runtime, all, settled, attempt);
     } finally {
       // Whatever happened, the group deciding on ours must hear of it (a no-op once settled).
       landed?.settle(false);
@@ -278,6 +279,27 @@ function announce(
       resolve(ok);
     },
   };
+}
+
+/**
+ * Members refused on a first attempt were decided on the state cache or on a group in flight: each
+ * is decided once more, alone, on what the store holds now, so that no refusal rests on a cached
+ * view the store has left behind (see `refusedOnCache`). This runs after the group's own append,
+ * which the fresh decisions then see.
+ */
+async function decideRefusedAgain(
+  runtime: CommandRuntime,
+  members: readonly GroupMember[],
+  settled: Settled<StepsOutcome>[],
+  attempt: number,
+): Promise<Settled<StepsOutcome>[]> {
+  return Promise.all(
+    settled.map(async (outcome, index) => {
+      if (outcome.ok || !refusedOnCache(outcome.error, attempt)) return outcome;
+      const { plan, context } = members[index]!;
+      return settle(decideAndAppendSteps(runtime, plan, context, undefined, { fresh: true }));
+    }),
+  );
 }
 
 const emptyOutcome = (): StepsOutcome => ({ events: new Map(), revisions: new Map(), position: null });

@@ -4,6 +4,7 @@ import type { Position } from '../ports/event-store.ts';
 import type { CommandContext } from './command-context.ts';
 import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';
+import { refusedOnCache } from './refused-on-cache.ts';
 import { toNewEvents } from './to-new-events.ts';
 import { earlierRun } from './request-events.ts';
 
@@ -27,8 +28,10 @@ export interface HandleOptions {
 /**
  * Load, decide, append at the loaded revision; on losing a race, reload and decide again (the
  * decision may now differ: the last unit may be gone). A refused command throws its domain error
- * and appends nothing. Pass several commands to decide them in turn and append their events at once.
- * A request resumed after its first run died answers what that run appended, if it did.
+ * and appends nothing, but only once it was refused on what the store holds: a first decision
+ * trusts the state cache, which another process's appends leave behind (see `refusedOnCache`).
+ * Pass several commands to decide them in turn and append their events at once. A request resumed
+ * after its first run died answers what that run appended, if it did.
  */
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   runtime: CommandRuntime,
@@ -67,10 +70,15 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     // Several commands are decided in turn, each on the state the previous one left, and appended together.
     const events: Event[] = [];
     let state = loaded.state;
-    for (const next of commands) {
-      const decided = decider.decide(next, state);
-      state = decided.reduce((current, event) => decider.evolve(current, event), state);
-      events.push(...decided);
+    try {
+      for (const next of commands) {
+        const decided = decider.decide(next, state);
+        state = decided.reduce((current, event) => decider.evolve(current, event), state);
+        events.push(...decided);
+      }
+    } catch (error) {
+      if (refusedOnCache(error, attempt, pinned)) continue;
+      throw error;
     }
     if (events.length === 0) return { events, state, revision: loaded.revision, position: null };
     try {

@@ -6,11 +6,13 @@ import type { CommandContext } from './command-context.ts';
 import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';
 import type { Step, StepPlan, StepsOutcome } from './steps.ts';
+import { refusedOnCache } from './refused-on-cache.ts';
 import { toNewEvents } from './to-new-events.ts';
 
 /**
  * Decides every step on its stream's state and appends them all or none. `plan` builds the steps
- * from loaded state and may refuse (a shortage); it runs again after a lost race, with fresh state.
+ * from loaded state and may refuse (a shortage); it runs again after a lost race, with fresh state,
+ * and once after a refusal decided on cached state (see `refusedOnCache`).
  * Where the backend cannot append atomically, steps are appended in order and a refusal undoes the
  * earlier ones with their compensations: the user sees the same outcome either way.
  */
@@ -20,8 +22,10 @@ export async function decideAndAppendSteps(
   context: CommandContext,
   /** An admin's If-Match on one stream: decided only on that revision, never retried. */
   pinned?: { stream: string; revision: number },
+  /** Decide on what the store holds from the start, not on the state cache. */
+  options: { fresh?: boolean } = {},
 ): Promise<StepsOutcome> {
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = options.fresh ? 1 : 0; ; attempt++) {
     const loaded = new Map<string, { state: unknown; revision: number | null }>();
     const load = async <S>(stream: string, decider: Decider<never, DomainEvent, unknown>): Promise<S> => {
       const isPinned = pinned?.stream === stream;
@@ -39,18 +43,19 @@ export async function decideAndAppendSteps(
       loaded.set(stream, entry);
       return entry.state as S;
     };
-    const steps = await plan(load);
-    for (const step of steps) {
-      if (loaded.has(step.stream)) continue;
-      const fresh = assumedNew(runtime, step, attempt);
-      if (fresh) loaded.set(step.stream, fresh);
-      else await load(step.stream, step.decider);
-    }
     try {
+      const steps = await plan(load);
+      for (const step of steps) {
+        if (loaded.has(step.stream)) continue;
+        const fresh = assumedNew(runtime, step, attempt);
+        if (fresh) loaded.set(step.stream, fresh);
+        else await load(step.stream, step.decider);
+      }
       return runtime.store.capabilities.atomicMultiStreamAppend
         ? await appendAtomically(runtime, steps, loaded, context)
         : await appendWithCompensation(runtime, steps, loaded, context);
     } catch (error) {
+      if (refusedOnCache(error, attempt)) continue;
       if (!(error instanceof WrongExpectedRevision)) throw error;
       runtime.cache.delete(error.stream);
       if (pinned || attempt >= runtime.maxRetries) throw error;

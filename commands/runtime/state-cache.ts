@@ -7,6 +7,11 @@
  */
 export interface StateCache {
   get<State>(stream: string): { state: State; revision: number } | undefined;
+  /**
+   * Keeps the newer of the cached entry and this one. A read of the store that started before an
+   * append may finish after that append cached its state: its older entry must not replace the
+   * newer one, or the next command trusting the cache decides on a state the store has left behind.
+   */
   set<State>(stream: string, entry: { state: State; revision: number }): void;
   delete(stream: string): void;
 }
@@ -22,8 +27,9 @@ export function createStateCache(maxEntries = 10_000): StateCache {
       return entry as { state: State; revision: number };
     },
     set(stream, entry) {
+      const cached = entries.get(stream);
       entries.delete(stream);
-      entries.set(stream, entry);
+      entries.set(stream, cached && cached.revision > entry.revision ? cached : entry);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     },
     delete(stream) {

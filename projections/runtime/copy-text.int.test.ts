@@ -9,6 +9,7 @@ import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { migratedPostgres } from '../../test-support/databases.ts';
 import { writeTables, type ColumnTypes } from '../batch-write.ts';
 import { copyChunks, copyStatement } from './copy-text.ts';
+import { propertyRuns } from '../../test-support/property-runs.ts';
 
 const types: ColumnTypes = {
   id: 'integer',
@@ -68,7 +69,7 @@ describe('COPY text on postgres', () => {
           db.query<{ row: string }>(`select t::text as row from ${table} t order by id`);
         expect(await read('copied')).toEqual(await read('inserted'));
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 });

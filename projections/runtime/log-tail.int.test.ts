@@ -13,6 +13,7 @@ import { readNextBatch } from './batch.ts';
 import { reached } from './checkpoints.ts';
 import { createLogTail, type LogTail } from './log-tail.ts';
 import { perTestResources } from './testing/per-test-resources.ts';
+import { propertyRuns } from '../../test-support/property-runs.ts';
 
 const CATEGORIES = ['order', 'stock', 'product'] as const;
 const TYPES = ['Placed', 'Moved', 'Priced'] as const;
@@ -79,7 +80,7 @@ describe.each(['pglite', 'postgres'] as const)('log tail on %s', (backend) => {
           expect(fromTail).toEqual(fromStore);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 

@@ -11,6 +11,7 @@ import { ordersProjection } from '../orders/projection.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
 import { openSpecDatabase, type SpecDatabase } from './projection-spec.ts';
 import { playSteps, type Step } from './random-shop.ts';
+import { propertyRuns } from '../../test-support/property-runs.ts';
 
 /** Every table of every read model, with a key that orders its rows. */
 const models: [ReadModelProjection<unknown>, [string, string[]][]][] = [
@@ -87,7 +88,7 @@ describe.each([
           expect(results[1]).toEqual(results[0]);
           expect(results[2]).toEqual(results[0]);
         }),
-        { numRuns },
+        { numRuns: propertyRuns(numRuns) },
       );
     },
   );

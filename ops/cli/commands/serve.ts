@@ -1,24 +1,17 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { Command } from 'commander';
-import type { Hono } from 'hono';
-import { once } from 'node:events';
+import type { ServerType } from '@hono/node-server';
 import { answerClientErrorsAsProblems } from '../../../infra/http/answer-client-errors.ts';
 import { verifierFromConfig } from '../../../write-api/auth/verifier-from-config.ts';
 import { claimDataRoot, usesDataRoot } from '../../compose/data-root-owner.ts';
 import { deploymentReadModels, projectionCatalog, projectorSessions } from '../../compose/projectors.ts';
 import { openSystem } from '../../compose/system.ts';
 import { adminOperations } from '../../server/admin-operations.ts';
+import { firstStopSignal, shutDown } from '../../server/graceful-shutdown.ts';
+import { closeServers, listenAll } from '../../server/listen.ts';
 import { systemApp } from '../../server/system-app.ts';
 import type { Config } from '../../../infra/config/config.ts';
 import type { Logger } from '../../../infra/logging/logger.ts';
 import { runWithContext } from '../run-with-context.ts';
-
-async function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
-  const server = serve({ fetch: app.fetch, hostname, port });
-  answerClientErrorsAsProblems(server);
-  await once(server, 'listening');
-  return server;
-}
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -28,8 +21,8 @@ export function serveCommand(): Command {
     )
     .option('--no-projectors', 'do not run projectors here (run `qm project` elsewhere)')
     .option('--no-fanout', 'do not run the publisher and consumers here')
-    .action((options: { projectors: boolean; fanout: boolean }) =>
-      runWithContext(async ({ config, log }) => {
+    .action(async (options: { projectors: boolean; fanout: boolean }) => {
+      await runWithContext(async ({ config, log }) => {
         if (!options.projectors && !config.DATABASE_URL) {
           // Embedded data belongs to this one process: `qm project` cannot open it beside us.
           throw new Error(
@@ -40,22 +33,30 @@ export function serveCommand(): Command {
         // Claimed before anything opens: a second server on the same root is refused, naming the first.
         // Should this process fail before it releases the claim, the claim goes with it at exit.
         const claim = usesDataRoot(config) ? claimDataRoot(config, log, 'qm serve') : undefined;
-        const system = await openSystem(config, log, options);
-        const writeApp = systemApp(system.store, system.metrics);
+        // The ports next: one in use is reported at once, before any store is opened.
+        const [writeServer, readServer] = await listenAll([
+          { hostname: config.HOST, port: config.PORT, what: 'the command API', variable: 'PORT' },
+          { hostname: config.HOST, port: config.READ_PORT, what: 'the read API', variable: 'READ_PORT' },
+        ]);
+        const servers = [writeServer!, readServer!];
+        for (const bound of servers) answerClientErrorsAsProblems(bound.server);
+        const system = await openSystem(config, log, options).catch(async (error: unknown) => {
+          await closeServers(servers);
+          throw error;
+        });
+        const writeApp = systemApp(system.store, system.metrics, log);
         // Before the command API, whose authentication and Idempotency-Key checks match every path.
         writeApp.route('/', adminOperationsOf(config, log, system));
         writeApp.route('/', system.writeApi);
-        const readApp = systemApp(system.store, system.metrics);
+        const readApp = systemApp(system.store, system.metrics, log);
         readApp.route('/', system.readApi);
-        const servers = [
-          await listen(writeApp, config.HOST, config.PORT),
-          await listen(readApp, config.HOST, config.READ_PORT),
-        ];
+        writeServer!.serve(writeApp);
+        readServer!.serve(readApp);
         // Tells `qm` where to send what it may not open itself (the ports may have been 0: free ones).
         claim?.announce({
           host: reachableHost(config.HOST),
-          commandPort: portOf(servers[0]!),
-          readPort: portOf(servers[1]!),
+          commandPort: portOf(writeServer!.server),
+          readPort: portOf(readServer!.server),
         });
         log.info(
           {
@@ -66,13 +67,17 @@ export function serveCommand(): Command {
           },
           'quartermaster is serving (API docs at /docs on each port); stop with Ctrl+C',
         );
-        await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
-        log.info('shutting down');
-        for (const server of servers) server.close();
-        await system.close();
+        const signal = await firstStopSignal(log);
+        log.info({ signal }, 'shutting down');
+        await shutDown({ servers, close: system.close, log });
         claim?.release();
-      }),
-    );
+        log.info('stopped');
+      });
+      // Everything serve opened is closed by now; a timer or socket some library left behind must
+      // not keep the process alive, or a supervisor waits forever to restart it. The exit code is
+      // 1 when the command failed (set by runWithContext).
+      process.exit();
+    });
 }
 
 /** The admin API's operations (replay, skip, mail), on this process's own store and database. */
@@ -89,7 +94,7 @@ function adminOperationsOf(config: Config, log: Logger, system: Awaited<ReturnTy
   });
 }
 
-function portOf(server: ServerType): number {
+function portOf(server: Pick<ServerType, 'address'>): number {
   const address = server.address();
   return typeof address === 'object' && address ? address.port : 0;
 }
