@@ -3,13 +3,8 @@ import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
 import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
-import {
-  applyPaymentNotification,
-  capturePayment,
-  openPayment,
-  recordManualPayment,
-} from './orders/payments.ts';
-import { placeOrder } from './orders/place-order.ts';
+import { applyPaymentNotification, capturePayment, recordManualPayment } from './orders/payments.ts';
+import { placeOrderAndOpenPayment } from './orders/place-and-open-payment.ts';
 import { refundOrder } from './orders/refund-order.ts';
 import { shipOrder } from './orders/ship-order.ts';
 import { deliverOrder } from './orders/deliver-order.ts';
@@ -19,7 +14,8 @@ import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts
 export type { CommandContext } from './runtime/command-context.ts';
 export type { CommandResult } from './runtime/command-result.ts';
 export type { OrderDeps, OrderSettings } from './orders/order-deps.ts';
-export type { PlaceOrderInput, PlacedOrder } from './orders/place-order.ts';
+export type { PlaceOrderInput, PlacedOrder } from './orders/placement.ts';
+export type { PlacedAndPayable } from './orders/place-and-open-payment.ts';
 export type { ForecastFigures } from './replenishment/replenishment-handlers.ts';
 
 /**
@@ -37,7 +33,8 @@ export function createCommandHandlers(deps: OrderDeps) {
     ...locationHandlers(deps.runtime, deps.locations),
     ...inventoryHandlers(deps.runtime, deps.locations),
     ...replenishmentHandlers(deps.runtime, deps.locations),
-    placeOrder: bind(placeOrder),
+    /** Places the order and opens its payment (the placement saga), for every caller alike. */
+    placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),
     shipOrder: bind(shipOrder),
     deliverOrder: bind(deliverOrder),
@@ -45,9 +42,7 @@ export function createCommandHandlers(deps: OrderDeps) {
     recordManualPayment: bind(recordManualPayment),
     capturePayment: bind(capturePayment),
     applyPaymentNotification: bind(applyPaymentNotification),
-    openPayment: bind(openPayment),
     orderOwner: bind(orderOwner),
-    paymentProvider: deps.payments.provider,
   };
 }
 

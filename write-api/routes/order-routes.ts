@@ -96,24 +96,8 @@ export function orderRoutes(deps: WriteApiDeps) {
       // what that run placed; opening its payment again is safe, as the provider call is keyed by order.
       const request = idempotentRequest(c);
       const orderId = body.orderId ?? (request ? requestDerivedId('order', request) : deps.ids.newId());
-      const ctx = context(c);
-      const placed = await deps.handlers.placeOrder({ ...body, orderId, customerId }, ctx);
-      let payment;
-      try {
-        payment = await deps.handlers.openPayment(placed.order);
-      } catch (error) {
-        // Without a payment the order cannot proceed: give its stock back at once, then say so.
-        await deps.handlers.cancelOrder(
-          { orderId, reason: 'payment_failed', note: 'payment could not be opened' },
-          ctx,
-        );
-        throw error;
-      }
-      const answer = {
-        orderId,
-        order: placed.order,
-        payment: { provider: deps.handlers.paymentProvider, ...payment },
-      };
+      const placed = await deps.handlers.placeOrder({ ...body, orderId, customerId }, context(c));
+      const answer = { orderId, order: placed.order, payment: placed.payment };
       return writeAnswer(
         c,
         201,
