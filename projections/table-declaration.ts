@@ -52,19 +52,21 @@ function column<Select, Insert = Select, Update = Insert, Write = Select>(
 
 /**
  * Column builders, one per PostgreSQL type the read models use. Columns are `not null` unless
- * `.nullable()`; the write types are what folds produce: numbers for `bigint` (minor units fit a
- * double), ISO strings for `timestamptz`, the value itself (not its JSON text) for `json`/`jsonb`.
+ * `.nullable()`; the write types are what folds produce: numbers (or decimal text) for `bigint`, ISO strings for `timestamptz`, the value itself (not its JSON text) for `json`/`jsonb`.
  */
 export const col = {
   /** `text`; `T` narrows it to a union of literals (a status). */
-  text: <T extends string = string>() => column<NoInfer<T>>('text'),
+  text: <T extends string = string>() => column<T>('text'),
   integer: () => column<number>('integer'),
-  /** Read back as a string from `pg`, a number from PGlite (`toNumber` normalises). */
-  bigint: () => column<string | number, number | string, number | string, number>('bigint'),
+  /**
+   * Read back as a string from `pg`, a number from PGlite (`toNumber` normalises). Written as a
+   * number, or as decimal text where a number would lose digits (a log position).
+   */
+  bigint: () => column<string | number, number | string, number | string, number | string>('bigint'),
   double: () => column<number>('double precision'),
   boolean: () => column<boolean>('boolean'),
-  json: <T>() => column<NoInfer<T>, string | NoInfer<T>, string | NoInfer<T>, NoInfer<T>>('json'),
-  jsonb: <T>() => column<NoInfer<T>, string | NoInfer<T>, string | NoInfer<T>, NoInfer<T>>('jsonb'),
+  json: <T>() => column<T, string | T, string | T, T>('json'),
+  jsonb: <T>() => column<T, string | T, string | T, T>('jsonb'),
   timestamptz: () => column<Date, string | Date, string | Date, string>('timestamptz'),
   /** Only ever generated (a search vector): read as its text form. */
   tsvector: (expression: string) => column<string>('tsvector').generatedAs(expression),
@@ -103,7 +105,8 @@ export type AnyTable = TableDeclaration<string, any, string>;
 
 export function defineTable<
   const Name extends string,
-  const Columns extends Record<string, AnyColumn>,
+  // `unknown`, not `any`: a builder called without its type argument must not infer `any` from here.
+  const Columns extends Record<string, Column<unknown, unknown, unknown, unknown>>,
   const Key extends keyof Columns & string,
 >(declaration: {
   name: Name;
