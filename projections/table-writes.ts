@@ -26,7 +26,10 @@ export function insert<T extends AnyTable, R extends WriteRow<T>>(
 }
 
 /** The rows of an `update`: the primary key and the columns it sets. */
-type UpdateRow<T extends AnyTable, C> = Pick<WriteRow<T>, (C | T['primaryKey'][number]) & keyof WriteRow<T>>;
+export type UpdateRow<T extends AnyTable, C> = Pick<
+  WriteRow<T>,
+  (C | T['primaryKey'][number]) & keyof WriteRow<T>
+>;
 
 /** Set `columns` of rows already there, matched by primary key. */
 export function update<
