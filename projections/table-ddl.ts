@@ -1,5 +1,4 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { runDdl } from './ddl.ts';
 import type { AnyColumn, AnyTable, IndexDeclaration } from './table-declaration.ts';
 
 /**
@@ -11,12 +10,12 @@ export async function createTables<Database>(
   schema: string,
   tables: readonly AnyTable[],
 ): Promise<void> {
-  await runDdl(db as Kysely<unknown>, schema, (t) =>
-    tables.flatMap((table) => [
-      createTable(t(table.name), table),
-      ...table.indexes.map((index) => createIndex(t(table.name), index)),
-    ]),
-  );
+  const statements = tables.flatMap((table) => {
+    const name = sql`${sql.id(schema, table.name)}`;
+    return [createTable(name, table), ...table.indexes.map((index) => createIndex(name, index))];
+  });
+  // One statement per query: PGlite refuses several in one.
+  for (const statement of statements) await statement.execute(db);
 }
 
 function createTable(name: RawBuilder<unknown>, table: AnyTable): RawBuilder<unknown> {

@@ -22,8 +22,8 @@ export const auditEntries = defineTable({
     stream: col.text(),
     event_type: col.text(),
     /** The values the action replaced (null when nothing was there or nothing is tracked). */
-    before: col.json<JsonObject | null>().nullable(),
-    after: col.json<JsonObject | null>().nullable(),
+    before: col.json<JsonObject>().nullable(),
+    after: col.json<JsonObject>().nullable(),
     reason: col.text().nullable(),
     correlation_id: col.text(),
     /** The whole event data, for anything before/after leaves out. */
