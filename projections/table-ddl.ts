@@ -10,12 +10,15 @@ export async function createTables<Database>(
   schema: string,
   tables: readonly AnyTable[],
 ): Promise<void> {
-  const statements = tables.flatMap((table) => {
-    const name = sql`${sql.id(schema, table.name)}`;
-    return [createTable(name, table), ...table.indexes.map((index) => createIndex(name, index))];
-  });
+  const statements = tables.flatMap((table) => tableStatements(schema, table));
   // One statement per query: PGlite refuses several in one.
   for (const statement of statements) await statement.execute(db);
+}
+
+/** A declared table's `create table` and `create index` statements, in that order. */
+export function tableStatements(schema: string, table: AnyTable): RawBuilder<unknown>[] {
+  const name = sql`${sql.id(schema, table.name)}`;
+  return [createTable(name, table), ...table.indexes.map((index) => createIndex(name, index))];
 }
 
 function createTable(name: RawBuilder<unknown>, table: AnyTable): RawBuilder<unknown> {
