@@ -166,8 +166,8 @@ export async function writeTables<Database>(
   writes: readonly TableWrite[],
 ): Promise<void> {
   for (const { kind, table, keys, types, rows } of writes) {
-    if (rows.length > 0)
-      await writers[kind](db as unknown as Kysely<Record<string, Row>>, table, keys, types, rows);
+    if (rows.length === 0) continue;
+    await writers[kind](db as unknown as Kysely<Record<string, Row>>, table, keys, types, rows);
   }
 }
 

@@ -5,6 +5,8 @@ import { orderEventTypes } from '../../domain/orders/events.ts';
 import { cacheTags } from '../cache-tags.ts';
 import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
 import { stagedApply } from '../runtime/staged.ts';
+import { createTables } from '../table-ddl.ts';
+import { insert, upsert } from '../table-writes.ts';
 import {
   foldAudit,
   type AuditEntryModel,
@@ -13,8 +15,6 @@ import {
   stateStreams,
   type EntityState,
 } from './fold.ts';
-import { createTables } from '../table-ddl.ts';
-import { insert, upsert } from '../table-writes.ts';
 import {
   auditEntityState,
   auditEntries,

@@ -6,6 +6,8 @@ import { locationEventTypes } from '../../domain/locations/events.ts';
 import { isoTime, writeTables } from '../batch-write.ts';
 import { toNumber } from '../column-types.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
+import { createTables } from '../table-ddl.ts';
+import { insert, upsert } from '../table-writes.ts';
 import {
   addConflict,
   available,
@@ -18,8 +20,6 @@ import {
 } from './fold.ts';
 import type { PriceEntry } from './omnibus.ts';
 import { productColumns } from './queries.ts';
-import { createTables } from '../table-ddl.ts';
-import { insert, upsert } from '../table-writes.ts';
 import {
   availability,
   catalogTables,

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import { inventoryEventTypes } from '../../domain/inventory/events.ts';
 import { isoTime, writeTables } from '../batch-write.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
-import { availableOf, foldInventory, inventoryKeys, isLow, stockKey, type StockLevelModel } from './fold.ts';
 import { createTables } from '../table-ddl.ts';
 import { upsert } from '../table-writes.ts';
+import { availableOf, foldInventory, inventoryKeys, isLow, stockKey, type StockLevelModel } from './fold.ts';
 import { inventoryTables, stockLevels, type InventoryDatabase, type StockLevelRow } from './tables.ts';
 
 /** Stock per SKU and location with the low-stock flag; one select and one upsert per batch. */

@@ -4,9 +4,9 @@ import type { ExistingOrder } from '../../domain/orders/state.ts';
 import { isoTime, type TableWrite } from '../batch-write.ts';
 import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
 import { stagedApply } from '../runtime/staged.ts';
-import { foldOrders, orderIds, paymentStatus, type OrderModel, type OrdersChanges } from './fold.ts';
 import { createTables } from '../table-ddl.ts';
 import { insert, upsert } from '../table-writes.ts';
+import { foldOrders, orderIds, paymentStatus, type OrderModel, type OrdersChanges } from './fold.ts';
 import {
   orderLines,
   orderPayments,

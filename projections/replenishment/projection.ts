@@ -1,9 +1,9 @@
 import { replenishmentEventTypes } from '../../domain/replenishment/index.ts';
 import { writeTables } from '../batch-write.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
-import { foldReplenishment } from './fold.ts';
 import { createTables } from '../table-ddl.ts';
 import { insert, update, upsert } from '../table-writes.ts';
+import { foldReplenishment } from './fold.ts';
 import {
   closingColumns,
   policies,
