@@ -52,7 +52,8 @@ function column<Select, Insert = Select, Update = Insert, Write = Select>(
 
 /**
  * Column builders, one per PostgreSQL type the read models use. Columns are `not null` unless
- * `.nullable()`; the write types are what folds produce: numbers (or decimal text) for `bigint`, ISO strings for `timestamptz`, the value itself (not its JSON text) for `json`/`jsonb`.
+ * `.nullable()`. The write types are what folds produce: numbers (or decimal text) for `bigint`,
+ * ISO strings for `timestamptz`, the value itself (not its JSON text) for `json` and `jsonb`.
  */
 export const col = {
   /** `text`; `T` narrows it to a union of literals (a status). */
@@ -93,7 +94,10 @@ export interface TableDeclaration<
   readonly name: Name;
   /** In the order of the DDL. */
   readonly columns: Columns;
-  /** Also the key the write path upserts, appends and updates by. */
+  /**
+   * Declared on the table, not on a column, so a composite key reads the same as a single one; also
+   * the key the write path upserts, appends and updates by.
+   */
   readonly primaryKey: readonly Key[];
   readonly indexes: readonly IndexDeclaration<keyof Columns & string>[];
   /** The written (not generated) columns' types, in declaration order: what `batch-write` casts with. */
@@ -116,6 +120,7 @@ export function defineTable<
 }): TableDeclaration<Name, Columns, Key> {
   const types: ColumnTypes = {};
   for (const [name, { sqlType, generated }] of Object.entries(declaration.columns)) {
+    // Only a generated column can be a `tsvector` (`col.tsvector`), so what is written casts.
     if (generated === undefined) types[name] = sqlType as ColumnTypes[string];
   }
   return { ...declaration, indexes: declaration.indexes ?? [], types };
