@@ -161,9 +161,13 @@ export interface TableWrite {
 const writers = { upsert: upsertRows, insert: insertRows, update: updateRows } as const;
 
 /** Writes a fold's table writes, in order, through `db` (in the batch's transaction). */
-export async function writeTables(db: Kysely<unknown>, writes: readonly TableWrite[]): Promise<void> {
+export async function writeTables<Database>(
+  db: Kysely<Database>,
+  writes: readonly TableWrite[],
+): Promise<void> {
   for (const { kind, table, keys, types, rows } of writes) {
-    if (rows.length > 0) await writers[kind](db as Kysely<Record<string, Row>>, table, keys, types, rows);
+    if (rows.length === 0) continue;
+    await writers[kind](db as unknown as Kysely<Record<string, Row>>, table, keys, types, rows);
   }
 }
 

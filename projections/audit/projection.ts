@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import { productEventTypes } from '../../domain/catalog/events.ts';
 import { locationEventTypes } from '../../domain/locations/events.ts';
 import { orderEventTypes } from '../../domain/orders/events.ts';
-import type { ColumnTypes, TableWrite } from '../batch-write.ts';
 import { cacheTags } from '../cache-tags.ts';
 import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
 import { stagedApply } from '../runtime/staged.ts';
+import { createTables } from '../table-ddl.ts';
+import { insert, upsert } from '../table-writes.ts';
 import {
   foldAudit,
   type AuditEntryModel,
@@ -14,8 +15,13 @@ import {
   stateStreams,
   type EntityState,
 } from './fold.ts';
-import { setupAudit } from './setup.ts';
-import type { AuditDatabase } from './tables.ts';
+import {
+  auditEntityState,
+  auditEntries,
+  auditTables,
+  type AuditDatabase,
+  type AuditEntryRow,
+} from './tables.ts';
 
 /**
  * Every staff and admin action, and every projection skip, with before and after. Per batch: one
@@ -29,21 +35,13 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
     load: (db, events, states) => load(db, stateStreams(events), states),
     fold(states, events) {
       const { entries, changedStates } = foldAudit(states, events);
-      const writes: TableWrite[] = [
-        {
-          kind: 'upsert',
-          table: 'audit_entity_state',
-          keys: ['stream'],
-          types: { stream: 'text', state: 'json' },
-          rows: changedStates.map((stream) => ({ stream, state: states.get(stream) })),
-        },
-        {
-          kind: 'insert',
-          table: 'audit_entries',
-          keys: ['event_id'],
-          types: entryTypes,
-          rows: entries.map(entryRow),
-        },
+      const writes = [
+        // Streams in `changedStates` were just set in `states`.
+        upsert(
+          auditEntityState,
+          changedStates.map((stream) => ({ stream, state: states.get(stream)! })),
+        ),
+        insert(auditEntries, entries.map(entryRow)),
       ];
       return { writes, effects: { invalidate: entries.length > 0 ? [cacheTags.audit] : [] } };
     },
@@ -62,13 +60,13 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
         PROJECTION_EVENT_SKIPPED,
       ],
     },
-    setup: setupAudit,
+    setup: (db, schema) => createTables(db, schema, auditTables),
     staged,
     apply: stagedApply(staged),
   };
 }
 
-const entryRow = (e: AuditEntryModel) => ({
+const entryRow = (e: AuditEntryModel): AuditEntryRow => ({
   event_id: e.eventId,
   position_commit: e.positionCommit,
   position_prepare: e.positionPrepare,
@@ -97,21 +95,3 @@ async function load(
   const rows = await db.selectFrom('audit_entity_state').selectAll().where('stream', 'in', missing).execute();
   for (const row of rows) states.set(row.stream, row.state as EntityState);
 }
-
-const entryTypes: ColumnTypes = {
-  event_id: 'text',
-  position_commit: 'bigint',
-  position_prepare: 'bigint',
-  at: 'timestamptz',
-  actor_id: 'text',
-  actor_role: 'text',
-  entity_type: 'text',
-  entity_id: 'text',
-  stream: 'text',
-  event_type: 'text',
-  before: 'json',
-  after: 'json',
-  reason: 'text',
-  correlation_id: 'text',
-  data: 'json',
-};

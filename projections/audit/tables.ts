@@ -3,41 +3,55 @@
  * member, and every projection skip, with before and after.
  */
 import type { JsonObject, JsonValue } from '../../commands/ports/event-store.ts';
-import type { Int8, Json, Timestamp } from '../column-types.ts';
+import { col, defineTable, type DatabaseOf, type WriteRow } from '../table-declaration.ts';
 
-export interface AuditEntriesTable {
-  event_id: string;
-  /** Global log position (commit, prepare): the order entries happened in. */
-  position_commit: Int8;
-  position_prepare: Int8;
-  at: Timestamp;
-  actor_id: string;
-  actor_role: string;
-  /** `product`, `stock`, `order`, `location`, `projection`: the stream's category. */
-  entity_type: string;
-  /** The stream name without its category (`p-1`, `SKU@berlin`, the projection name). */
-  entity_id: string;
-  stream: string;
-  event_type: string;
-  /** The values the action replaced (null when nothing was there or nothing is tracked). */
-  before: Json<JsonObject | null>;
-  after: Json<JsonObject | null>;
-  reason: string | null;
-  correlation_id: string;
-  /** The whole event data, for anything before/after leaves out. */
-  data: Json<JsonObject>;
-}
+export const auditEntries = defineTable({
+  name: 'audit_entries',
+  columns: {
+    event_id: col.text(),
+    /** Global log position (commit, prepare): the order entries happened in. */
+    position_commit: col.bigint(),
+    position_prepare: col.bigint(),
+    at: col.timestamptz(),
+    actor_id: col.text(),
+    actor_role: col.text(),
+    /** `product`, `stock`, `order`, `location`, `projection`: the stream's category. */
+    entity_type: col.text(),
+    /** The stream name without its category (`p-1`, `SKU@berlin`, the projection name). */
+    entity_id: col.text(),
+    stream: col.text(),
+    event_type: col.text(),
+    /** The values the action replaced (null when nothing was there or nothing is tracked). */
+    before: col.json<JsonObject>().nullable(),
+    after: col.json<JsonObject>().nullable(),
+    reason: col.text().nullable(),
+    correlation_id: col.text(),
+    /** The whole event data, for anything before/after leaves out. */
+    data: col.json<JsonObject>(),
+  },
+  primaryKey: ['event_id'],
+  // The three ways staff query them: by time, actor, entity.
+  indexes: [
+    { name: 'audit_by_time_idx', on: ['at desc', 'position_commit desc', 'position_prepare desc'] },
+    { name: 'audit_by_actor_idx', on: ['actor_id', 'at desc'] },
+    { name: 'audit_by_entity_idx', on: ['entity_type', 'entity_id', 'at desc'] },
+  ],
+});
 
 /**
  * The little per-entity state the audit keeps to know "before" (a product's details and price, a
  * stock level's on-hand and threshold). Internal to the projection.
  */
-export interface AuditEntityStateTable {
-  stream: string;
-  state: Json<{ [key: string]: JsonValue }>;
-}
+export const auditEntityState = defineTable({
+  name: 'audit_entity_state',
+  columns: {
+    stream: col.text(),
+    state: col.json<{ [key: string]: JsonValue }>(),
+  },
+  primaryKey: ['stream'],
+});
 
-export interface AuditDatabase {
-  audit_entries: AuditEntriesTable;
-  audit_entity_state: AuditEntityStateTable;
-}
+export const auditTables = [auditEntries, auditEntityState] as const;
+
+export type AuditDatabase = DatabaseOf<typeof auditTables>;
+export type AuditEntryRow = WriteRow<typeof auditEntries>;

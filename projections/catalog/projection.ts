@@ -3,9 +3,11 @@ import type { RecordedEvent } from '../../commands/ports/event-store.ts';
 import { productEventTypes } from '../../domain/catalog/events.ts';
 import { inventoryEventTypes } from '../../domain/inventory/events.ts';
 import { locationEventTypes } from '../../domain/locations/events.ts';
-import { insertRows, isoTime, upsertRows, type ColumnTypes } from '../batch-write.ts';
+import { isoTime, writeTables } from '../batch-write.ts';
 import { toNumber } from '../column-types.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
+import { createTables } from '../table-ddl.ts';
+import { insert, upsert } from '../table-writes.ts';
 import {
   addConflict,
   available,
@@ -18,8 +20,17 @@ import {
 } from './fold.ts';
 import type { PriceEntry } from './omnibus.ts';
 import { productColumns } from './queries.ts';
-import { setupCatalog } from './setup.ts';
-import type { CatalogDatabase } from './tables.ts';
+import {
+  availability,
+  catalogTables,
+  locations,
+  priceHistory,
+  products,
+  type AvailabilityRow,
+  type CatalogDatabase,
+  type PriceHistoryRow,
+  type ProductRow,
+} from './tables.ts';
 
 /**
  * Products as the storefront sees them: details, price with history and Omnibus reference price,
@@ -39,32 +50,19 @@ export function catalogProjection(): ReadModelProjection<CatalogDatabase> {
         ...locationEventTypes,
       ],
     },
-    setup: setupCatalog,
+    setup: (db, schema) => createTables(db, schema, catalogTables),
     async apply(db, events) {
       const set = await load(db, events);
       const changes = foldCatalog(set, events);
-      await upsertRows(db, 'products', ['product_id'], productTypes, changes.products.map(productRow));
-      await upsertRows(
-        db,
-        'availability',
-        ['sku', 'location'],
-        availabilityTypes,
-        changes.availability.map(availabilityRow),
-      );
-      await insertRows(
-        db,
-        'price_history',
-        ['product_id', 'revision'],
-        historyTypes,
-        changes.priceHistory.map(historyRow),
-      );
-      await upsertRows(
-        db,
-        'locations',
-        ['location_id'],
-        { location_id: 'text', name: 'text' },
-        changes.locations.map(({ locationId, name }) => ({ location_id: locationId, name })),
-      );
+      await writeTables(db, [
+        upsert(products, changes.products.map(productRow)),
+        upsert(availability, changes.availability.map(availabilityRow)),
+        insert(priceHistory, changes.priceHistory.map(historyRow)),
+        upsert(
+          locations,
+          changes.locations.map(({ locationId, name }) => ({ location_id: locationId, name })),
+        ),
+      ]);
       return { invalidate: changes.tags };
     },
   };
@@ -152,7 +150,7 @@ async function load(
   return set;
 }
 
-function productRow(p: ProductModel) {
+function productRow(p: ProductModel): ProductRow {
   return {
     product_id: p.productId,
     sku: p.sku,
@@ -179,7 +177,7 @@ function productRow(p: ProductModel) {
   };
 }
 
-function availabilityRow(a: AvailabilityModel) {
+function availabilityRow(a: AvailabilityModel): AvailabilityRow {
   return {
     sku: a.sku,
     location: a.location,
@@ -191,7 +189,7 @@ function availabilityRow(a: AvailabilityModel) {
   };
 }
 
-function historyRow(h: PriceHistoryModel) {
+function historyRow(h: PriceHistoryModel): PriceHistoryRow {
   return {
     product_id: h.productId,
     revision: h.revision,
@@ -206,52 +204,3 @@ function historyRow(h: PriceHistoryModel) {
     event_id: h.eventId,
   };
 }
-
-const productTypes: ColumnTypes = {
-  product_id: 'text',
-  sku: 'text',
-  sku_conflict: 'boolean',
-  name: 'text',
-  description: 'text',
-  brand: 'text',
-  category: 'text',
-  attributes: 'jsonb',
-  allow_backorder: 'boolean',
-  status: 'text',
-  discontinued_reason: 'text',
-  price_amount: 'bigint',
-  currency: 'text',
-  price_since: 'timestamptz',
-  lowest_price_30d: 'bigint',
-  on_hand: 'integer',
-  reserved: 'integer',
-  available: 'integer',
-  backordered: 'integer',
-  created_at: 'timestamptz',
-  updated_at: 'timestamptz',
-  revision: 'integer',
-};
-
-const availabilityTypes: ColumnTypes = {
-  sku: 'text',
-  location: 'text',
-  on_hand: 'integer',
-  reserved: 'integer',
-  available: 'integer',
-  backordered: 'integer',
-  updated_at: 'timestamptz',
-};
-
-const historyTypes: ColumnTypes = {
-  product_id: 'text',
-  revision: 'integer',
-  kind: 'text',
-  old_amount: 'bigint',
-  new_amount: 'bigint',
-  currency: 'text',
-  reason: 'text',
-  actor_id: 'text',
-  actor_role: 'text',
-  changed_at: 'timestamptz',
-  event_id: 'text',
-};

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { inventoryEventTypes } from '../../domain/inventory/events.ts';
-import { isoTime, upsertRows, type ColumnTypes } from '../batch-write.ts';
+import { isoTime, writeTables } from '../batch-write.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
+import { createTables } from '../table-ddl.ts';
+import { upsert } from '../table-writes.ts';
 import { availableOf, foldInventory, inventoryKeys, isLow, stockKey, type StockLevelModel } from './fold.ts';
-import { setupInventory } from './setup.ts';
-import type { InventoryDatabase } from './tables.ts';
+import { inventoryTables, stockLevels, type InventoryDatabase, type StockLevelRow } from './tables.ts';
 
 /** Stock per SKU and location with the low-stock flag; one select and one upsert per batch. */
 export function inventoryProjection(): ReadModelProjection<InventoryDatabase> {
@@ -12,11 +13,11 @@ export function inventoryProjection(): ReadModelProjection<InventoryDatabase> {
     name: 'inventory',
     version: 1,
     filter: { categories: ['stock'], eventTypes: inventoryEventTypes },
-    setup: setupInventory,
+    setup: (db, schema) => createTables(db, schema, inventoryTables),
     async apply(db, events) {
       const levels = await load(db, inventoryKeys(events));
       const { changed, tags } = foldInventory(levels, events);
-      await upsertRows(db, 'stock_levels', ['sku', 'location'], stockTypes, changed.map(row));
+      await writeTables(db, [upsert(stockLevels, changed.map(row))]);
       return { invalidate: tags };
     },
   };
@@ -41,7 +42,7 @@ async function load(db: Kysely<InventoryDatabase>, skus: string[]): Promise<Map<
   return levels;
 }
 
-function row(s: StockLevelModel) {
+function row(s: StockLevelModel): StockLevelRow {
   return {
     sku: s.sku,
     location: s.location,
@@ -55,16 +56,3 @@ function row(s: StockLevelModel) {
     updated_at: s.updatedAt,
   };
 }
-
-const stockTypes: ColumnTypes = {
-  sku: 'text',
-  location: 'text',
-  on_hand: 'integer',
-  reserved: 'integer',
-  available: 'integer',
-  backordered: 'integer',
-  low_stock_threshold: 'integer',
-  low_stock: 'boolean',
-  revision: 'integer',
-  updated_at: 'timestamptz',
-};

@@ -1,23 +1,34 @@
 /** The inventory read model's tables (schema `rm_inventory_g<generation>`): stock per SKU and location. */
-import type { Timestamp } from '../column-types.ts';
+import { col, defineTable, type DatabaseOf, type KyselyTable, type WriteRow } from '../table-declaration.ts';
 
-export interface StockLevelsTable {
-  sku: string;
-  location: string;
-  on_hand: number;
-  /** Held for orders; `available = on_hand - reserved` is never negative. */
-  reserved: number;
-  available: number;
-  /** Ordered but not in stock (SKUs that allow backorders). */
-  backordered: number;
-  low_stock_threshold: number | null;
-  /** `available <= low_stock_threshold`; partially indexed, which is what the low-stock list reads. */
-  low_stock: boolean;
-  /** Revision of the stock stream last applied. */
-  revision: number;
-  updated_at: Timestamp;
-}
+export const stockLevels = defineTable({
+  name: 'stock_levels',
+  columns: {
+    sku: col.text(),
+    location: col.text(),
+    on_hand: col.integer(),
+    /** Held for orders; `available = on_hand - reserved` is never negative. */
+    reserved: col.integer(),
+    available: col.integer(),
+    /** Ordered but not in stock (SKUs that allow backorders). */
+    backordered: col.integer(),
+    low_stock_threshold: col.integer().nullable(),
+    /** `available <= low_stock_threshold`; partially indexed, which is what the low-stock list reads. */
+    low_stock: col.boolean(),
+    /** Revision of the stock stream last applied. */
+    revision: col.integer(),
+    updated_at: col.timestamptz(),
+  },
+  primaryKey: ['sku', 'location'],
+  indexes: [
+    // The low-stock list.
+    { name: 'stock_levels_low_idx', on: ['available', 'sku', 'location'], where: 'low_stock' },
+    { name: 'stock_levels_location_idx', on: ['location', 'sku'] },
+  ],
+});
 
-export interface InventoryDatabase {
-  stock_levels: StockLevelsTable;
-}
+export const inventoryTables = [stockLevels] as const;
+
+export type InventoryDatabase = DatabaseOf<typeof inventoryTables>;
+export type StockLevelsTable = KyselyTable<typeof stockLevels>;
+export type StockLevelRow = WriteRow<typeof stockLevels>;

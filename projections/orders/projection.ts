@@ -1,12 +1,23 @@
 import type { Kysely } from 'kysely';
 import { orderEventTypes } from '../../domain/orders/events.ts';
 import type { ExistingOrder } from '../../domain/orders/state.ts';
-import { isoTime, type ColumnTypes, type TableWrite } from '../batch-write.ts';
+import { isoTime, type TableWrite } from '../batch-write.ts';
 import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
 import { stagedApply } from '../runtime/staged.ts';
+import { createTables } from '../table-ddl.ts';
+import { insert, upsert } from '../table-writes.ts';
 import { foldOrders, orderIds, paymentStatus, type OrderModel, type OrdersChanges } from './fold.ts';
-import { setupOrders } from './setup.ts';
-import type { OrdersDatabase } from './tables.ts';
+import {
+  orderLines,
+  orderPayments,
+  orderRefunds,
+  orders as ordersTable,
+  ordersTables,
+  orderShipments,
+  orderTimeline,
+  type OrderRow,
+  type OrdersDatabase,
+} from './tables.ts';
 
 /**
  * Orders with lines, payments, refunds, shipments and a timeline. Per batch: one select of the
@@ -26,7 +37,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
     name: 'orders',
     version: 2,
     filter: { categories: ['order'], eventTypes: orderEventTypes },
-    setup: setupOrders,
+    setup: (db, schema) => createTables(db, schema, ordersTables),
     staged,
     apply: stagedApply(staged),
   };
@@ -34,19 +45,10 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
 
 function writes(changes: OrdersChanges): TableWrite[] {
   return [
-    {
-      kind: 'upsert',
-      table: 'orders',
-      keys: ['order_id'],
-      types: orderTypes,
-      rows: changes.orders.map(orderRow),
-    },
-    {
-      kind: 'insert',
-      table: 'order_lines',
-      keys: ['order_id', 'line_id'],
-      types: lineTypes,
-      rows: changes.lines.flatMap(({ orderId, currency, lines }) =>
+    upsert(ordersTable, changes.orders.map(orderRow)),
+    insert(
+      orderLines,
+      changes.lines.flatMap(({ orderId, currency, lines }) =>
         lines.map((line, index) => ({
           order_id: orderId,
           line_id: line.lineId,
@@ -59,13 +61,10 @@ function writes(changes: OrdersChanges): TableWrite[] {
           allocations: line.allocations,
         })),
       ),
-    },
-    {
-      kind: 'insert',
-      table: 'order_payments',
-      keys: ['event_id'],
-      types: paymentTypes,
-      rows: changes.payments.map((p) => ({
+    ),
+    insert(
+      orderPayments,
+      changes.payments.map((p) => ({
         event_id: p.eventId,
         order_id: p.orderId,
         revision: p.revision,
@@ -76,13 +75,10 @@ function writes(changes: OrdersChanges): TableWrite[] {
         reason: p.reason,
         at: p.at,
       })),
-    },
-    {
-      kind: 'insert',
-      table: 'order_refunds',
-      keys: ['order_id', 'refund_id'],
-      types: refundTypes,
-      rows: changes.refunds.map((r) => ({
+    ),
+    insert(
+      orderRefunds,
+      changes.refunds.map((r) => ({
         refund_id: r.refundId,
         order_id: r.orderId,
         revision: r.revision,
@@ -92,13 +88,10 @@ function writes(changes: OrdersChanges): TableWrite[] {
         actor_id: r.actorId,
         at: r.at,
       })),
-    },
-    {
-      kind: 'insert',
-      table: 'order_shipments',
-      keys: ['order_id', 'shipment_id'],
-      types: shipmentTypes,
-      rows: changes.shipments.map((s) => ({
+    ),
+    insert(
+      orderShipments,
+      changes.shipments.map((s) => ({
         shipment_id: s.shipmentId,
         order_id: s.orderId,
         revision: s.revision,
@@ -108,13 +101,10 @@ function writes(changes: OrdersChanges): TableWrite[] {
         lines: s.lines,
         shipped_at: s.at,
       })),
-    },
-    {
-      kind: 'insert',
-      table: 'order_timeline',
-      keys: ['event_id'],
-      types: timelineTypes,
-      rows: changes.timeline.map((t) => ({
+    ),
+    insert(
+      orderTimeline,
+      changes.timeline.map((t) => ({
         event_id: t.eventId,
         order_id: t.orderId,
         revision: t.revision,
@@ -126,7 +116,7 @@ function writes(changes: OrdersChanges): TableWrite[] {
         data: t.data,
         correlation_id: t.correlationId,
       })),
-    },
+    ),
   ];
 }
 
@@ -153,7 +143,7 @@ async function load(
   }
 }
 
-function orderRow({ state, placedAt, updatedAt, revision }: OrderModel) {
+function orderRow({ state, placedAt, updatedAt, revision }: OrderModel): OrderRow {
   return {
     order_id: state.orderId,
     customer_id: state.customerId,
@@ -180,88 +170,3 @@ function orderRow({ state, placedAt, updatedAt, revision }: OrderModel) {
     state,
   };
 }
-
-const orderTypes: ColumnTypes = {
-  order_id: 'text',
-  customer_id: 'text',
-  status: 'text',
-  payment_status: 'text',
-  currency: 'text',
-  subtotal: 'bigint',
-  shipping: 'bigint',
-  total: 'bigint',
-  payment_provider: 'text',
-  payment_ref: 'text',
-  authorized_amount: 'bigint',
-  captured_amount: 'bigint',
-  refunded_amount: 'bigint',
-  shipping_address: 'json',
-  line_count: 'integer',
-  item_count: 'integer',
-  expires_at: 'timestamptz',
-  cancellation_reason: 'text',
-  cancellation_note: 'text',
-  placed_at: 'timestamptz',
-  updated_at: 'timestamptz',
-  revision: 'integer',
-  state: 'json',
-};
-
-const lineTypes: ColumnTypes = {
-  order_id: 'text',
-  line_id: 'text',
-  line_no: 'integer',
-  sku: 'text',
-  quantity: 'integer',
-  unit_price: 'bigint',
-  line_total: 'bigint',
-  currency: 'text',
-  allocations: 'json',
-};
-
-const paymentTypes: ColumnTypes = {
-  event_id: 'text',
-  order_id: 'text',
-  revision: 'integer',
-  kind: 'text',
-  payment_ref: 'text',
-  amount: 'bigint',
-  currency: 'text',
-  reason: 'text',
-  at: 'timestamptz',
-};
-
-const refundTypes: ColumnTypes = {
-  refund_id: 'text',
-  order_id: 'text',
-  revision: 'integer',
-  amount: 'bigint',
-  currency: 'text',
-  reason: 'text',
-  actor_id: 'text',
-  at: 'timestamptz',
-};
-
-const shipmentTypes: ColumnTypes = {
-  shipment_id: 'text',
-  order_id: 'text',
-  revision: 'integer',
-  location: 'text',
-  carrier: 'text',
-  tracking_number: 'text',
-  lines: 'json',
-  shipped_at: 'timestamptz',
-};
-
-const timelineTypes: ColumnTypes = {
-  event_id: 'text',
-  order_id: 'text',
-  revision: 'integer',
-  event_type: 'text',
-  at: 'timestamptz',
-  actor_id: 'text',
-  actor_role: 'text',
-  summary: 'text',
-  data: 'json',
-  correlation_id: 'text',
-};

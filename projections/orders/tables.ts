@@ -5,113 +5,149 @@
 import type { Address, LineAllocation, ShipmentLine } from '../../domain/orders/events.ts';
 import type { OrderState, OrderStatus } from '../../domain/orders/state.ts';
 import type { JsonObject } from '../../commands/ports/event-store.ts';
-import type { Int8, Json, Timestamp } from '../column-types.ts';
+import { col, defineTable, type DatabaseOf, type KyselyTable, type WriteRow } from '../table-declaration.ts';
 
 export type PaymentStatus =
   'pending' | 'failed' | 'authorized' | 'partially_captured' | 'captured' | 'partially_refunded' | 'refunded';
 
-export interface OrdersTable {
-  order_id: string;
-  customer_id: string;
-  status: OrderStatus;
-  payment_status: PaymentStatus;
-  currency: string;
-  /** Minor units of `currency`. */
-  subtotal: Int8;
-  shipping: Int8;
-  total: Int8;
-  payment_provider: string;
-  payment_ref: string | null;
-  authorized_amount: Int8;
-  captured_amount: Int8;
-  refunded_amount: Int8;
-  shipping_address: Json<Address>;
-  line_count: number;
-  item_count: number;
-  expires_at: Timestamp;
-  cancellation_reason: string | null;
-  cancellation_note: string | null;
-  placed_at: Timestamp;
-  updated_at: Timestamp;
-  /** Revision of the order stream last applied. */
-  revision: number;
-  /**
-   * The domain's own order state, folded with `evolveOrder`, so the columns above mean exactly what
-   * the write side means. Internal to the projection: read the columns.
-   */
-  state: Json<OrderState>;
-}
+export const orders = defineTable({
+  name: 'orders',
+  columns: {
+    order_id: col.text(),
+    customer_id: col.text(),
+    status: col.text<OrderStatus>(),
+    payment_status: col.text<PaymentStatus>(),
+    currency: col.text(),
+    /** Minor units of `currency`. */
+    subtotal: col.bigint(),
+    shipping: col.bigint(),
+    total: col.bigint(),
+    payment_provider: col.text(),
+    payment_ref: col.text().nullable(),
+    authorized_amount: col.bigint(),
+    captured_amount: col.bigint(),
+    refunded_amount: col.bigint(),
+    shipping_address: col.json<Address>(),
+    line_count: col.integer(),
+    item_count: col.integer(),
+    expires_at: col.timestamptz(),
+    cancellation_reason: col.text().nullable(),
+    cancellation_note: col.text().nullable(),
+    placed_at: col.timestamptz(),
+    updated_at: col.timestamptz(),
+    /** Revision of the order stream last applied. */
+    revision: col.integer(),
+    /**
+     * The domain's own order state, folded with `evolveOrder`, so the columns above mean exactly what
+     * the write side means. Internal to the projection: read the columns.
+     */
+    state: col.json<OrderState>(),
+  },
+  primaryKey: ['order_id'],
+  indexes: [
+    // "My orders", newest first, keyset-paged.
+    { name: 'orders_by_customer_idx', on: ['customer_id', 'placed_at desc', 'order_id desc'] },
+    { name: 'orders_by_status_idx', on: ['status', 'placed_at desc'] },
+  ],
+});
 
-export interface OrderLinesTable {
-  order_id: string;
-  line_id: string;
-  /** Order of the line within the order. */
-  line_no: number;
-  sku: string;
-  quantity: number;
-  unit_price: Int8;
-  line_total: Int8;
-  currency: string;
-  allocations: Json<LineAllocation[]>;
-}
+export const orderLines = defineTable({
+  name: 'order_lines',
+  columns: {
+    order_id: col.text(),
+    line_id: col.text(),
+    /** Order of the line within the order. */
+    line_no: col.integer(),
+    sku: col.text(),
+    quantity: col.integer(),
+    unit_price: col.bigint(),
+    line_total: col.bigint(),
+    currency: col.text(),
+    allocations: col.json<LineAllocation[]>(),
+  },
+  primaryKey: ['order_id', 'line_id'],
+});
 
 /** Every payment event: authorization, capture, failure. */
-export interface OrderPaymentsTable {
-  event_id: string;
-  order_id: string;
-  /** Revision of the order stream, to order them. */
-  revision: number;
-  kind: 'authorized' | 'captured' | 'failed';
-  payment_ref: string | null;
-  /** Null for a failure. */
-  amount: Int8 | null;
-  currency: string;
-  reason: string | null;
-  at: Timestamp;
-}
+export const orderPayments = defineTable({
+  name: 'order_payments',
+  columns: {
+    event_id: col.text(),
+    order_id: col.text(),
+    /** Revision of the order stream, to order them. */
+    revision: col.integer(),
+    kind: col.text<'authorized' | 'captured' | 'failed'>(),
+    payment_ref: col.text().nullable(),
+    /** Null for a failure. */
+    amount: col.bigint().nullable(),
+    currency: col.text(),
+    reason: col.text().nullable(),
+    at: col.timestamptz(),
+  },
+  primaryKey: ['event_id'],
+  indexes: [{ name: 'order_payments_order_idx', on: ['order_id', 'revision'] }],
+});
 
-export interface OrderRefundsTable {
-  refund_id: string;
-  order_id: string;
-  revision: number;
-  amount: Int8;
-  currency: string;
-  reason: string;
-  actor_id: string;
-  at: Timestamp;
-}
+export const orderRefunds = defineTable({
+  name: 'order_refunds',
+  columns: {
+    refund_id: col.text(),
+    order_id: col.text(),
+    revision: col.integer(),
+    amount: col.bigint(),
+    currency: col.text(),
+    reason: col.text(),
+    actor_id: col.text(),
+    at: col.timestamptz(),
+  },
+  primaryKey: ['order_id', 'refund_id'],
+});
 
-export interface OrderShipmentsTable {
-  shipment_id: string;
-  order_id: string;
-  revision: number;
-  location: string;
-  carrier: string;
-  tracking_number: string;
-  lines: Json<ShipmentLine[]>;
-  shipped_at: Timestamp;
-}
+export const orderShipments = defineTable({
+  name: 'order_shipments',
+  columns: {
+    shipment_id: col.text(),
+    order_id: col.text(),
+    revision: col.integer(),
+    location: col.text(),
+    carrier: col.text(),
+    tracking_number: col.text(),
+    lines: col.json<ShipmentLine[]>(),
+    shipped_at: col.timestamptz(),
+  },
+  primaryKey: ['order_id', 'shipment_id'],
+});
 
 /** One row per order event: what happened, when, by whom. */
-export interface OrderTimelineTable {
-  event_id: string;
-  order_id: string;
-  revision: number;
-  event_type: string;
-  at: Timestamp;
-  actor_id: string;
-  actor_role: string;
-  /** A short human sentence ("Payment of 50.00 EUR captured"). */
-  summary: string;
-  data: Json<JsonObject>;
-  correlation_id: string;
-}
+export const orderTimeline = defineTable({
+  name: 'order_timeline',
+  columns: {
+    event_id: col.text(),
+    order_id: col.text(),
+    revision: col.integer(),
+    event_type: col.text(),
+    at: col.timestamptz(),
+    actor_id: col.text(),
+    actor_role: col.text(),
+    /** A short human sentence ("Payment of 50.00 EUR captured"). */
+    summary: col.text(),
+    data: col.json<JsonObject>(),
+    correlation_id: col.text(),
+  },
+  primaryKey: ['event_id'],
+  indexes: [{ name: 'order_timeline_order_idx', on: ['order_id', 'revision'] }],
+});
 
-export interface OrdersDatabase {
-  orders: OrdersTable;
-  order_lines: OrderLinesTable;
-  order_payments: OrderPaymentsTable;
-  order_refunds: OrderRefundsTable;
-  order_shipments: OrderShipmentsTable;
-  order_timeline: OrderTimelineTable;
-}
+/** In DDL order. */
+export const ordersTables = [
+  orders,
+  orderLines,
+  orderPayments,
+  orderRefunds,
+  orderShipments,
+  orderTimeline,
+] as const;
+
+export type OrdersDatabase = DatabaseOf<typeof ordersTables>;
+export type OrdersTable = KyselyTable<typeof orders>;
+export type OrderRow = WriteRow<typeof orders>;

@@ -3,22 +3,11 @@
  * policy per SKU and location, the suggestions it made (already closed if the batch also closed
  * them), and the closings of suggestions made by earlier batches.
  */
-import type { Insertable } from 'kysely';
 import type { RecordedEvent } from '../../commands/ports/event-store.ts';
 import { assertNever } from '../../domain/assert-never.ts';
 import { isReplenishmentEvent } from '../../domain/replenishment/index.ts';
 import { eventTime } from '../batch-write.ts';
-import type { PoliciesTable, ReorderPointsTable, SuggestionsTable, SuggestionStatus } from './tables.ts';
-
-export type ReorderPointRow = Insertable<ReorderPointsTable>;
-export type SuggestionRow = Insertable<SuggestionsTable>;
-export type PolicyRow = Insertable<PoliciesTable>;
-export type Closing = {
-  suggestion_id: string;
-  status: SuggestionStatus;
-  closed_at: string;
-  note: string | null;
-};
+import type { Closing, PolicyRow, ReorderPointRow, SuggestionRow } from './tables.ts';
 
 export interface ReplenishmentChanges {
   reorderPoints: ReorderPointRow[];

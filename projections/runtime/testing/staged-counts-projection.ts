@@ -1,13 +1,24 @@
-import type { Kysely } from 'kysely';
-import type { TableWrite } from '../../batch-write.ts';
+import { col, defineTable, type DatabaseOf } from '../../table-declaration.ts';
+import { createTables } from '../../table-ddl.ts';
+import { insert, upsert } from '../../table-writes.ts';
 import type { ReadModelProjection, Staged } from '../projection.ts';
 import { stagedApply } from '../staged.ts';
 
+const countsTable = defineTable({
+  name: 'counts',
+  columns: { stream: col.text(), events: col.integer() },
+  primaryKey: ['stream'],
+});
+
+const keysTable = defineTable({
+  name: 'keys',
+  columns: { key: col.text(), event_id: col.text() },
+  primaryKey: ['key'],
+  indexes: [{ name: 'keys_by_event', on: ['event_id'] }],
+});
+
 /** A staged test read model: events per stream (upserted), and every event's `key` (appended). */
-export interface StagedCountsDb {
-  counts: { stream: string; events: number };
-  keys: { key: string; event_id: string };
-}
+export type StagedCountsDb = DatabaseOf<[typeof countsTable, typeof keysTable]>;
 
 /**
  * The runtime's staged test projection, for the bulk fill's paths. Events whose data has
@@ -33,24 +44,18 @@ export function stagedCountsProjection(name = 'staged_counts'): ReadModelProject
         counts.set(event.stream, (counts.get(event.stream) ?? 0) + 1);
         touched.add(event.stream);
       }
-      const writes: TableWrite[] = [
-        {
-          kind: 'upsert',
-          table: 'counts',
-          keys: ['stream'],
-          types: { stream: 'text', events: 'integer' },
-          rows: [...touched].map((stream) => ({ stream, events: counts.get(stream) })),
-        },
-        {
-          kind: 'insert',
-          table: 'keys',
-          keys: ['key'],
-          types: { key: 'text', event_id: 'text' },
-          rows: events.map((event) => ({
+      const writes = [
+        upsert(
+          countsTable,
+          [...touched].map((stream) => ({ stream, events: counts.get(stream)! })),
+        ),
+        insert(
+          keysTable,
+          events.map((event) => ({
             key: typeof event.data.key === 'string' ? event.data.key : event.id,
             event_id: event.id,
           })),
-        },
+        ),
       ];
       return { writes, effects: {} };
     },
@@ -59,19 +64,7 @@ export function stagedCountsProjection(name = 'staged_counts'): ReadModelProject
     name,
     version: 1,
     filter: { categories: ['thing'] },
-    async setup(db: Kysely<StagedCountsDb>) {
-      await db.schema
-        .createTable('counts')
-        .addColumn('stream', 'text', (c) => c.primaryKey())
-        .addColumn('events', 'integer', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('keys')
-        .addColumn('key', 'text', (c) => c.primaryKey())
-        .addColumn('event_id', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('keys_by_event').on('keys').column('event_id').execute();
-    },
+    setup: (db, schema) => createTables(db, schema, [countsTable, keysTable]),
     staged,
     apply: stagedApply(staged),
   };
