@@ -3,30 +3,43 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * The import table of docs/architecture.md, enforced. Each layer lists the top-level
- * folders it must not reach into; `domain/` additionally may not touch Node, packages, the clock
- * or randomness, so deciders stay pure and replayable.
+ * The import table of docs/architecture.md, enforced. Each layer lists the top-level folders it
+ * must not reach into. `ports/` (the contracts every layer meets at: event store, positions,
+ * clock, ids, leases, payments) sits at the bottom beside `domain/`, so no layer needs a carve-out
+ * to read events. `domain/` additionally may not touch Node, packages, the clock or randomness, so
+ * deciders stay pure and replayable.
  */
 const layers = {
+  ports: ['commands', 'infra', 'projections', 'read-api', 'write-api', 'ops', 'consumers'],
   commands: ['infra', 'projections', 'read-api', 'write-api', 'ops', 'consumers'],
   projections: ['commands', 'read-api', 'write-api', 'ops', 'consumers'],
   consumers: ['commands', 'projections', 'read-api', 'write-api', 'ops'],
-  'read-api': ['commands', 'write-api', 'ops', 'consumers'],
-  'write-api': ['projections', 'read-api', 'ops', 'consumers'],
-  infra: ['read-api', 'write-api'],
+  // The APIs speak HTTP and read models, not domain types: a domain error reaches a client only
+  // through the one translation point, write-api/http/translate-error.ts (exempted below).
+  'read-api': ['commands', 'write-api', 'ops', 'consumers', 'domain'],
+  'write-api': ['projections', 'read-api', 'ops', 'consumers', 'domain'],
+  infra: ['commands', 'projections', 'read-api', 'write-api', 'ops', 'consumers'],
 };
 
-/**
- * The ports in `commands/ports/` (event store contract, positions, clock, ids) are the shared
- * vocabulary every layer reads events through, so they stay importable where `commands/` is banned.
- */
-const forbidFolders = (folders, { portsAllowed = true } = {}) =>
+/** The one file of the APIs that may import `domain/`: it maps domain errors to problem+json. */
+const errorTranslation = 'write-api/http/translate-error.ts';
+
+const forbidFolders = (folders) =>
   folders.map((folder) => ({
-    regex: folder === 'commands' && portsAllowed ? '(^|/)commands/(?!ports/)' : `(^|/)${folder}/`,
+    regex: `(^|/)${folder}/`,
     message: `This layer may not import from ${folder}/ (see the import table in docs/architecture.md).`,
   }));
 
-const otherLayers = ['commands', 'infra', 'projections', 'read-api', 'write-api', 'ops', 'consumers'];
+const otherLayers = [
+  'ports',
+  'commands',
+  'infra',
+  'projections',
+  'read-api',
+  'write-api',
+  'ops',
+  'consumers',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'bench/results/**', 'coverage/**', '.data/**', 'eslint.config.js'] },
@@ -51,9 +64,18 @@ export default tseslint.config(
   },
   ...Object.entries(layers).map(([layer, banned]) => ({
     files: [`${layer}/**/*.ts`],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', errorTranslation],
     rules: { 'no-restricted-imports': ['error', { patterns: forbidFolders(banned) }] },
   })),
+  {
+    files: [errorTranslation],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: forbidFolders(layers['write-api'].filter((folder) => folder !== 'domain')) },
+      ],
+    },
+  },
   {
     // domain/ is pure: no I/O, no packages, no clock, no randomness (time and ids come in the command).
     files: ['domain/**/*.ts'],
@@ -62,7 +84,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            ...forbidFolders(otherLayers, { portsAllowed: false }),
+            ...forbidFolders(otherLayers),
             {
               regex: '^(?!\\.|vitest$|fast-check$)',
               message: 'domain/ imports only domain/ (relative paths): no node:*, no packages, no I/O.',

@@ -9,7 +9,7 @@
  * jsonb columns take the value itself (object, array, null), not its JSON text.
  */
 import { createQueryId, sql, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
-import type { RecordedEvent } from '../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../ports/event-store.ts';
 
 type Row = Record<string, unknown>;
 type Untyped = Kysely<Record<string, Row>>;

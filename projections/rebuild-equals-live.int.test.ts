@@ -10,7 +10,7 @@
  * A failure names the workload's seed; rerun it with QM_WORKLOAD_SEED=<seed>.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Position } from '../commands/ports/event-store.ts';
+import type { Position } from '../ports/event-store.ts';
 import type { SqlExecutor } from '../infra/sql/sql-client.ts';
 import { commandHarness, type CommandHarness } from '../test-support/command-harness.ts';
 import { readModelProjections } from './read-models.ts';

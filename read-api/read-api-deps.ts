@@ -1,5 +1,5 @@
-import type { EventStore } from '../commands/ports/event-store.ts';
-import type { Position } from '../commands/ports/position.ts';
+import type { EventStore } from '../ports/event-store.ts';
+import type { Position } from '../ports/position.ts';
 import type { AnalyticsClient } from '../infra/analytics/analytics-client.ts';
 import type { ReadThroughCache } from '../infra/cache/read-through-cache.ts';
 import type { Logger } from '../infra/logging/logger.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Position } from '../commands/ports/position.ts';
-import { positionToToken } from '../commands/ports/position.ts';
+import type { Position } from '../ports/position.ts';
+import { positionToToken } from '../ports/position.ts';
 import { readApiHarness, type CacheKind, type ReadApiHarness } from '../test-support/read-api-harness.ts';
 
 const address = {

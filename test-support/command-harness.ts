@@ -5,9 +5,9 @@ import {
 } from '../commands/command-handlers.ts';
 import { createLocationDirectory, type LocationDirectory } from '../commands/locations/location-directory.ts';
 import { defaultOrderSettings, type OrderSettings } from '../commands/orders/order-deps.ts';
-import type { Clock } from '../commands/ports/clock.ts';
-import type { EventStore } from '../commands/ports/event-store.ts';
-import type { PaymentsPort } from '../commands/ports/payments.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { EventStore } from '../ports/event-store.ts';
+import type { PaymentsPort } from '../ports/payments.ts';
 import { createSqlEventStore } from '../infra/event-store/sql/sql-event-store.ts';
 import { uuidV7Ids } from '../infra/ids/uuid-v7-ids.ts';
 import { createManualPayments } from '../infra/payments/manual-payments.ts';

@@ -1,4 +1,4 @@
-import type { WakingClock } from '../commands/ports/clock.ts';
+import type { WakingClock } from '../ports/clock.ts';
 import { manualClock } from './command-harness.ts';
 
 export type ControllableClock = ReturnType<typeof controllableClock>;

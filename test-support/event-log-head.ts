@@ -1,5 +1,5 @@
-import { positionToToken } from '../commands/ports/position.ts';
-import type { EventStore } from '../commands/ports/event-store.ts';
+import { positionToToken } from '../ports/position.ts';
+import type { EventStore } from '../ports/event-store.ts';
 import type { SqlClient } from '../infra/sql/sql-client.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Position } from '../commands/ports/position.ts';
-import { positionToToken } from '../commands/ports/position.ts';
+import type { Position } from '../ports/position.ts';
+import { positionToToken } from '../ports/position.ts';
 import type { CacheStore } from '../infra/cache/cache-store.ts';
 import { createMemoryCacheStore } from '../infra/cache/memory-cache-store.ts';
 import { createLogger } from '../infra/logging/logger.ts';
@@ -12,8 +12,8 @@ import { inventoryProjection } from '../projections/inventory/projection.ts';
 import { ordersProjection } from '../projections/orders/projection.ts';
 import { commandHarness, type Backend, type CommandHarness } from './command-harness.ts';
 import { serviceUrls } from './service-urls.ts';
-import { createJwtVerifier } from '../write-api/auth/jwt-verifier.ts';
-import { mintToken } from '../write-api/auth/mint-token.ts';
+import { createJwtVerifier } from '../infra/auth/jwt-verifier.ts';
+import { mintToken } from '../infra/auth/mint-token.ts';
 
 const SECRET = 'read-api-test-secret-at-least-32-characters';
 export const READ_MODELS = ['catalog', 'inventory', 'orders'] as const;

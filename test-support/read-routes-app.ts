@@ -10,8 +10,8 @@ import type { SqlClient } from '../infra/sql/sql-client.ts';
 import { authenticate, type ReadAuthEnv } from '../read-api/http/auth.ts';
 import type { ReadContext } from '../read-api/http/read-context.ts';
 import { createReadModels } from '../read-api/http/read-models.ts';
-import { createJwtVerifier } from '../write-api/auth/jwt-verifier.ts';
-import { mintToken } from '../write-api/auth/mint-token.ts';
+import { createJwtVerifier } from '../infra/auth/jwt-verifier.ts';
+import { mintToken } from '../infra/auth/mint-token.ts';
 
 type Role = 'customer' | 'staff' | 'admin';
 

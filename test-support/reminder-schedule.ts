@@ -1,6 +1,6 @@
-import type { WakingClock } from '../commands/ports/clock.ts';
-import type { EventStore, NewEvent } from '../commands/ports/event-store.ts';
-import type { Lease } from '../commands/ports/lease.ts';
+import type { WakingClock } from '../ports/clock.ts';
+import type { EventStore, NewEvent } from '../ports/event-store.ts';
+import type { Lease } from '../ports/lease.ts';
 import type { CommandContext } from '../commands/runtime/command-context.ts';
 import { createEventScheduler, type EventScheduler } from '../commands/scheduling/event-scheduler.ts';
 import { AlreadyExists } from '../domain/errors.ts';

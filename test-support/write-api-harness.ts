@@ -1,10 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { PaymentsPort } from '../commands/ports/payments.ts';
+import type { PaymentsPort } from '../ports/payments.ts';
 import { uuidV7Ids } from '../infra/ids/uuid-v7-ids.ts';
 import { createLogger } from '../infra/logging/logger.ts';
 import type { Role } from '../infra/auth/actor.ts';
-import { createJwtVerifier } from '../write-api/auth/jwt-verifier.ts';
-import { mintToken } from '../write-api/auth/mint-token.ts';
+import { createJwtVerifier } from '../infra/auth/jwt-verifier.ts';
+import { mintToken } from '../infra/auth/mint-token.ts';
 import { createWriteApi } from '../write-api/app.ts';
 import { createSqlIdempotencyStore } from '../write-api/idempotency/sql-idempotency-store.ts';
 import { sqlProcessedWebhooks } from '../write-api/webhooks/processed-webhooks.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from './auth/mint-token.ts';
+import { mintToken } from '../infra/auth/mint-token.ts';
 import { roles, type Role } from '../infra/auth/actor.ts';
 import { writeApiHarness, type WriteApiHarness } from '../test-support/write-api-harness.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { berlinAddress } from '../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../test-support/command-harness.ts';
 import { migratedPostgres } from '../test-support/databases.ts';
-import { mintToken } from './auth/mint-token.ts';
+import { mintToken } from '../infra/auth/mint-token.ts';
 
 const repoRoot = join(import.meta.dirname, '..');
 const cli = join(repoRoot, 'ops', 'cli', 'main.ts');

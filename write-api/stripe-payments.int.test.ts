@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../ports/event-store.ts';
 import { createStripePayments } from '../infra/payments/stripe/create-stripe-payments.ts';
 import { signWebhook } from '../test-support/fake-stripe/sign-webhook.ts';
 import { startFakeStripe, type FakeStripe } from '../test-support/fake-stripe/start-fake-stripe.ts';

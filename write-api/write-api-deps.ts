@@ -1,8 +1,8 @@
 import type { CommandHandlers } from '../commands/command-handlers.ts';
-import type { Clock } from '../commands/ports/clock.ts';
-import type { IdGenerator } from '../commands/ports/ids.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { IdGenerator } from '../ports/ids.ts';
 import type { Logger } from '../infra/logging/logger.ts';
-import type { JwtVerifier } from './auth/jwt-verifier.ts';
+import type { JwtVerifier } from '../infra/auth/jwt-verifier.ts';
 import type { IdempotencyStore } from './idempotency/idempotency-store.ts';
 import type { ProcessedWebhooks } from './webhooks/processed-webhooks.ts';
 

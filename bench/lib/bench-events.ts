@@ -1,4 +1,4 @@
-import type { EventStore, NewEvent, Position } from '../../commands/ports/event-store.ts';
+import type { EventStore, NewEvent, Position } from '../../ports/event-store.ts';
 import { newEventId } from '../../infra/event-store/new-event-id.ts';
 
 /** A payload the size of a typical StockReserved event. */

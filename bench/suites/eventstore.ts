@@ -1,4 +1,4 @@
-import type { EventStore } from '../../commands/ports/event-store.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import { newEventId } from '../../infra/event-store/new-event-id.ts';
 import { benchDatabase, type BenchBackend } from '../lib/bench-databases.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { openAnalyticsClient, type AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { createAnalyticsProjection } from '../../projections/analytics/analytics-projection.ts';

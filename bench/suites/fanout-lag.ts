@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import type { NewEvent, RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { NewEvent, RecordedEvent } from '../../ports/event-store.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { createNatsBus, deleteNatsStream } from '../../infra/bus/nats-bus.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';

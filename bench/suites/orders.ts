@@ -1,9 +1,9 @@
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
 import { defaultOrderSettings } from '../../commands/orders/order-deps.ts';
-import { systemClock } from '../../commands/ports/clock.ts';
-import type { EventStore } from '../../commands/ports/event-store.ts';
-import { WrongExpectedRevision } from '../../commands/ports/event-store-errors.ts';
+import { systemClock } from '../../ports/clock.ts';
+import type { EventStore } from '../../ports/event-store.ts';
+import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
 import { createGroupCommit } from '../../commands/runtime/group-commit.ts';
 import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';
 import { createStateCache } from '../../commands/runtime/state-cache.ts';

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import type { Position } from '../../commands/ports/position.ts';
+import type { Position } from '../../ports/position.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';

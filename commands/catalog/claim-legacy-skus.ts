@@ -1,8 +1,8 @@
 import type { ProductCreated } from '../../domain/catalog/index.ts';
 import type { SkuClaimed } from '../../domain/sku-claims/index.ts';
 import { skuStream } from '../../domain/streams.ts';
-import { WrongExpectedRevision } from '../ports/event-store-errors.ts';
-import type { Position } from '../ports/event-store.ts';
+import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
+import type { Position } from '../../ports/event-store.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { toNewEvents } from '../runtime/to-new-events.ts';

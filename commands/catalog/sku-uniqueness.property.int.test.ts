@@ -5,8 +5,8 @@ import { SkuAlreadyUsed } from '../../domain/sku-claims/index.ts';
 import { skuStream } from '../../domain/streams.ts';
 import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
-import { MultiStreamAppendUnsupported } from '../ports/event-store-errors.ts';
-import type { EventStore } from '../ports/event-store.ts';
+import { MultiStreamAppendUnsupported } from '../../ports/event-store-errors.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 import { catalogHandlers, type CreateProductInput } from './catalog-handlers.ts';
 
 const RUNS = Number(process.env.QM_PROPERTY_RUNS ?? 100);

@@ -1,4 +1,4 @@
-import type { EventStore } from '../ports/event-store.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 import { followEvents, type Follower } from '../runtime/follow-events.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { isOrderEvent } from '../../domain/orders/events.ts';
-import type { Clock, WakingClock } from '../ports/clock.ts';
-import type { EventStore } from '../ports/event-store.ts';
-import type { IdGenerator } from '../ports/ids.ts';
-import type { Lease } from '../ports/lease.ts';
+import type { Clock, WakingClock } from '../../ports/clock.ts';
+import type { EventStore } from '../../ports/event-store.ts';
+import type { IdGenerator } from '../../ports/ids.ts';
+import type { Lease } from '../../ports/lease.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { createEventScheduler, type EventScheduler } from '../scheduling/event-scheduler.ts';
 import { soleInstanceLease } from '../scheduling/sole-instance-lease.ts';

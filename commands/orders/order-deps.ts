@@ -1,7 +1,7 @@
 import type { AllocationStrategyName } from '../../domain/inventory/index.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { PaymentsPort } from '../ports/payments.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { PaymentsPort } from '../../ports/payments.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 
 export interface OrderSettings {

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../domain/decider.ts';
-import type { Position } from '../ports/event-store.ts';
+import type { Position } from '../../ports/event-store.ts';
 import type { StepsOutcome } from '../runtime/steps.ts';
 
 /** What an order command answers: the order's new revision (its ETag) and the consistency token. */

@@ -2,7 +2,7 @@ import type { DomainEvent } from '../../domain/decider.ts';
 import { stockDecider, type InventoryCommand } from '../../domain/inventory/index.ts';
 import { orderDecider, type OrderCommand, type OrderState } from '../../domain/orders/index.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';
-import { comparePositions } from '../ports/position.ts';
+import { comparePositions } from '../../ports/position.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
 import { asStepDecider } from '../runtime/steps.ts';

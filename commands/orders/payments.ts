@@ -2,7 +2,7 @@ import { isDomainError } from '../../domain/errors.ts';
 import { orderDecider, type OrderCommand, type OrderState } from '../../domain/orders/index.ts';
 import { orderStream } from '../../domain/streams.ts';
 import { requireText } from '../../domain/validation.ts';
-import type { CreatedPayment, PaymentNotification } from '../ports/payments.ts';
+import type { CreatedPayment, PaymentNotification } from '../../ports/payments.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';

@@ -1,4 +1,4 @@
-import type { CreatedPayment } from '../ports/payments.ts';
+import type { CreatedPayment } from '../../ports/payments.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { cancelOrder } from './cancel-order.ts';
 import type { OrderDeps } from './order-deps.ts';

@@ -1,8 +1,8 @@
 import type { DomainEvent } from '../../domain/decider.ts';
 import type { OrderCancelled, OrderPlaced } from '../../domain/orders/index.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';
-import { comparePositions } from '../ports/position.ts';
-import type { RecordedEvent } from '../ports/event-store.ts';
+import { comparePositions } from '../../ports/position.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { markedEventsIn, recentMarkedEventsIn, type RequestMark } from '../runtime/request-events.ts';
 import type { OrderDeps } from './order-deps.ts';
 import type { PlacedOrder } from './placement.ts';

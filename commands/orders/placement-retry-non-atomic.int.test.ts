@@ -9,7 +9,7 @@ import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { createCommandHandlers, type CommandContext, type CommandHandlers } from '../command-handlers.ts';
 import { createLocationDirectory, type LocationDirectory } from '../locations/location-directory.ts';
 import { defaultOrderSettings } from './order-deps.ts';
-import type { EventStore } from '../ports/event-store.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 
 /**
  * The path a KurrentDB older than 25.1 takes (no atomic multi-stream append: reservations are

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../../domain/decider.ts';
 import type { Address, OrderPlaced } from '../../domain/orders/index.ts';
 import type { Money } from '../../domain/money.ts';
-import type { Position } from '../ports/event-store.ts';
+import type { Position } from '../../ports/event-store.ts';
 
 /** What a placement takes and answers; shared by the placement and the lookup of an earlier run. */
 export interface PlaceOrderInput {

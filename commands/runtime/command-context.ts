@@ -1,4 +1,4 @@
-import type { ActorRole, EventMetadata, JsonValue } from '../ports/event-store.ts';
+import type { ActorRole, EventMetadata, JsonValue } from '../../ports/event-store.ts';
 
 /**
  * Who is asking, on behalf of which request, and when: what every event's metadata records, so

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../domain/decider.ts';
-import type { Position } from '../ports/event-store.ts';
+import type { Position } from '../../ports/event-store.ts';
 import type { CommandOutcome } from './handle-command.ts';
 
 /** What every command answers: its events, the stream's new revision (ETag), the consistency token. */

@@ -1,5 +1,5 @@
-import type { EventStore } from '../ports/event-store.ts';
-import type { IdGenerator } from '../ports/ids.ts';
+import type { EventStore } from '../../ports/event-store.ts';
+import type { IdGenerator } from '../../ports/ids.ts';
 import type { CommandContext } from './command-context.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import type { StateCache } from './state-cache.ts';

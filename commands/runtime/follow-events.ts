@@ -1,4 +1,4 @@
-import type { EventFilter, EventStore, Position, RecordedEvent } from '../ports/event-store.ts';
+import type { EventFilter, EventStore, Position, RecordedEvent } from '../../ports/event-store.ts';
 
 export interface Follower {
   stop(): Promise<void>;

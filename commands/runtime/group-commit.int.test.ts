@@ -5,7 +5,7 @@ import { stockStream } from '../../domain/streams.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';
-import type { EventStore, StreamAppend } from '../ports/event-store.ts';
+import type { EventStore, StreamAppend } from '../../ports/event-store.ts';
 import type { CommandContext } from './command-context.ts';
 import type { CommandRuntime, GroupMember } from './command-runtime.ts';
 import { createGroupCommit, decideAndAppendTogether } from './group-commit.ts';

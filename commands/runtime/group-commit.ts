@@ -1,7 +1,7 @@
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
-import { WrongExpectedRevision } from '../ports/event-store-errors.ts';
-import type { NewEvent, Position, StreamAppend } from '../ports/event-store.ts';
-import { comparePositions } from '../ports/position.ts';
+import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
+import type { NewEvent, Position, StreamAppend } from '../../ports/event-store.ts';
+import { comparePositions } from '../../ports/position.ts';
 import { assumedNew } from './assumed-new.ts';
 import type { CommandRuntime, GroupCommit, GroupMember } from './command-runtime.ts';
 import { createKeyedBatches, type Settled } from './keyed-batches.ts';

@@ -1,6 +1,6 @@
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
-import { WrongExpectedRevision } from '../ports/event-store-errors.ts';
-import type { Position } from '../ports/event-store.ts';
+import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
+import type { Position } from '../../ports/event-store.ts';
 import type { CommandContext } from './command-context.ts';
 import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';

@@ -1,5 +1,5 @@
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
-import type { EventStore } from '../ports/event-store.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 import type { StateCache } from './state-cache.ts';
 import { noUpcasters, type UpcasterRegistry } from './upcasters.ts';
 

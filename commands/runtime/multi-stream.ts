@@ -1,6 +1,6 @@
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
-import { WrongExpectedRevision } from '../ports/event-store-errors.ts';
-import type { StreamAppend } from '../ports/event-store.ts';
+import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
+import type { StreamAppend } from '../../ports/event-store.ts';
 import { assumedNew } from './assumed-new.ts';
 import type { CommandContext } from './command-context.ts';
 import type { CommandRuntime } from './command-runtime.ts';

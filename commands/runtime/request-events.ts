@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../domain/decider.ts';
-import type { EventStore, Position, RecordedEvent } from '../ports/event-store.ts';
+import type { EventStore, Position, RecordedEvent } from '../../ports/event-store.ts';
 import type { CommandContext } from './command-context.ts';
 
 /**

@@ -4,7 +4,7 @@
  * group-commit.ts) so that the runtime's types can name them without importing that code.
  */
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
-import type { Position } from '../ports/event-store.ts';
+import type { Position } from '../../ports/event-store.ts';
 
 /** One stream's part of a command that spans several: which decider, which command. */
 export interface Step {

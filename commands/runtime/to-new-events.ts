@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../domain/decider.ts';
-import type { NewEvent } from '../ports/event-store.ts';
-import type { IdGenerator } from '../ports/ids.ts';
+import type { NewEvent } from '../../ports/event-store.ts';
+import type { IdGenerator } from '../../ports/ids.ts';
 import { metadataFor, type CommandContext } from './command-context.ts';
 
 /** Gives decided domain events their ids and the audit metadata of the command that caused them. */

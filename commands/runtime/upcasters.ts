@@ -1,4 +1,4 @@
-import type { JsonObject, RecordedEvent } from '../ports/event-store.ts';
+import type { JsonObject, RecordedEvent } from '../../ports/event-store.ts';
 import { SCHEMA_VERSION } from './command-context.ts';
 
 /**

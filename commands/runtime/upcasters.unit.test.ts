@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stockDecider } from '../../domain/inventory/index.ts';
 import { stockStream } from '../../domain/streams.ts';
-import type { RecordedEvent } from '../ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { loadAggregate } from './load-aggregate.ts';
 import { noStateCache } from './state-cache.ts';
 import { createUpcasterRegistry, noUpcasters } from './upcasters.ts';

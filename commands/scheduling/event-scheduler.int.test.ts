@@ -4,7 +4,7 @@ import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store
 import { controllableClock, type ControllableClock } from '../../test-support/controllable-clock.ts';
 import { migratedPglite } from '../../test-support/databases.ts';
 import { reminders } from '../../test-support/reminder-schedule.ts';
-import type { EventStore } from '../ports/event-store.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 import { soleInstanceLease } from './sole-instance-lease.ts';
 
 const MINUTE = 60_000;

@@ -1,8 +1,8 @@
 import { isDomainError } from '../../domain/errors.ts';
-import { systemClock, type Clock, type WakingClock } from '../ports/clock.ts';
-import type { EventFilter, EventStore, RecordedEvent } from '../ports/event-store.ts';
-import type { IdGenerator } from '../ports/ids.ts';
-import type { HeldLease, Lease } from '../ports/lease.ts';
+import { systemClock, type Clock, type WakingClock } from '../../ports/clock.ts';
+import type { EventFilter, EventStore, RecordedEvent } from '../../ports/event-store.ts';
+import type { IdGenerator } from '../../ports/ids.ts';
+import type { HeldLease, Lease } from '../../ports/lease.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { followEvents, type Follower } from '../runtime/follow-events.ts';
 

@@ -1,4 +1,4 @@
-import type { HeldLease, Lease } from '../ports/lease.ts';
+import type { HeldLease, Lease } from '../../ports/lease.ts';
 
 /**
  * A lease always granted at once, for a process that is the only one of its deployment: embedded

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import type { EventBus, RunningConsumer } from '../../infra/bus/event-bus.ts';
 import { defaultSubjectPrefix } from '../../infra/bus/subjects.ts';

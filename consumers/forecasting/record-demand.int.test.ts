@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { JsonObject } from '../../domain/json.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';

@@ -1,5 +1,5 @@
 import { sql as raw, type Kysely } from 'kysely';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { ReplenishmentPolicySet } from '../../domain/replenishment/index.ts';
 import type { OrderCancelled, OrderPlaced, RefundIssued } from '../../domain/orders/index.ts';
 import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { isInventoryEvent, type InventoryEvent } from '../../domain/inventory/index.ts';
 import { isOrderEvent, type OrderEvent, type OrderPlaced } from '../../domain/orders/index.ts';
 import type { Logger } from '../../infra/logging/logger.ts';

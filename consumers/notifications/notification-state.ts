@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../commands/ports/event-store.ts';
+import type { JsonObject } from '../../ports/event-store.ts';
 import type { StockState } from '../../domain/inventory/index.ts';
 import type { OrderPlaced } from '../../domain/orders/index.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandHandlers, type CommandHandlers } from '../../commands/command-handlers.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
 import { defaultOrderSettings } from '../../commands/orders/order-deps.ts';
-import { systemClock } from '../../commands/ports/clock.ts';
+import { systemClock } from '../../ports/clock.ts';
 import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';
 import { createStateCache } from '../../commands/runtime/state-cache.ts';
 import { deleteNatsStream } from '../../infra/bus/nats-bus.ts';

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { busUnderTest, type BusUnderTest } from '../../infra/bus/testing/bus-under-test.ts';
 import { waitUntil } from '../../infra/bus/testing/wait-until.ts';

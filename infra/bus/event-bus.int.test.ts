@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { EventBus } from './event-bus.ts';
 import { busUnderTest, type BusUnderTest } from './testing/bus-under-test.ts';
 import { testEvent } from './testing/test-events.ts';

@@ -6,7 +6,7 @@
  * Delivery is at-least-once on both: a consumer handles an event, then acknowledges it; a crash in
  * between redelivers it, so handlers must be idempotent by event id.
  */
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 
 /** Where a new durable consumer starts; an existing one always resumes where it acknowledged. */
 export type DeliverFrom = 'start' | 'new' | { time: Date } | { sequence: number };

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
-import { parsePositionToken, positionToToken } from '../../commands/ports/position.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
+import { parsePositionToken, positionToToken } from '../../ports/position.ts';
 
 /**
  * The wire form of an event on the bus: the recorded event as JSON, its position as the text token

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ConsumeOptions } from './event-bus.ts';
 import { isLastDelivery, redeliveryDelayMs } from './redelivery.ts';

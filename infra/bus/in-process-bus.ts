@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ConsumeOptions, DeliverFrom, EventBus, RunningConsumer } from './event-bus.ts';
 import { handleDelivery } from './handle-delivery.ts';

@@ -8,7 +8,7 @@ import {
   type JsMsg,
   type NatsConnection,
 } from 'nats';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { Logger } from '../logging/logger.ts';
 import { decodeEvent, encodeEvent } from './event-codec.ts';
 import type { ConsumeOptions, DeliverFrom, EventBus, RunningConsumer } from './event-bus.ts';

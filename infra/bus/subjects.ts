@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 
 /** Default subject prefix and JetStream stream name; both are configurable so test runs never collide. */
 export const defaultSubjectPrefix = 'events';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Position } from '../../commands/ports/position.ts';
+import type { Position } from '../../ports/position.ts';
 import { serviceUrls } from '../../test-support/service-urls.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createMetricsRegistry } from '../metrics/registry.ts';

@@ -3,7 +3,7 @@ import {
   parsePositionToken,
   positionToToken,
   type Position,
-} from '../../commands/ports/position.ts';
+} from '../../ports/position.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { CacheMetrics } from './cache-metrics.ts';
 import type { CacheStore } from './cache-store.ts';

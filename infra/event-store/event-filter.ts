@@ -1,4 +1,4 @@
-import type { EventFilter } from '../../commands/ports/event-store.ts';
+import type { EventFilter } from '../../ports/event-store.ts';
 import { streamCategory } from './stream-name.ts';
 
 /**

@@ -4,8 +4,8 @@ import type {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
-} from '../../commands/ports/event-store.ts';
-import { comparePositions } from '../../commands/ports/position.ts';
+} from '../../ports/event-store.ts';
+import { comparePositions } from '../../ports/position.ts';
 import type { Appended, AppendSignal } from './append-signal.ts';
 import { eventFilterMatcher } from './event-filter.ts';
 

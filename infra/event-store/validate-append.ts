@@ -1,5 +1,5 @@
-import type { ExpectedRevision, NewEvent, StreamAppend } from '../../commands/ports/event-store.ts';
-import { InvalidAppend } from '../../commands/ports/event-store-errors.ts';
+import type { ExpectedRevision, NewEvent, StreamAppend } from '../../ports/event-store.ts';
+import { InvalidAppend } from '../../ports/event-store-errors.ts';
 import { isValidStreamName } from './stream-name.ts';
 
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.]{0,127}$/;

@@ -1,4 +1,4 @@
-import type { IdGenerator } from '../../commands/ports/ids.ts';
+import type { IdGenerator } from '../../ports/ids.ts';
 import { newEventId } from '../event-store/new-event-id.ts';
 
 /** UUIDv7 ids: unique, and sortable by creation time. */

@@ -2,7 +2,7 @@ import {
   InvalidPaymentRequest,
   type CreatePaymentInput,
   type PaymentOperation,
-} from '../../commands/ports/payments.ts';
+} from '../../ports/payments.ts';
 
 /**
  * Input checks every payments adapter runs before doing anything, so that a float amount or an

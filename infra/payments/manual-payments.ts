@@ -8,7 +8,7 @@ import type {
   IssuedRefund,
   PaymentsPort,
   RefundPaymentInput,
-} from '../../commands/ports/payments.ts';
+} from '../../ports/payments.ts';
 import { checkAmount, checkCreatePayment, checkId, checkIdempotencyKey } from './check-payment-request.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidPaymentRequest } from '../../commands/ports/payments.ts';
+import { InvalidPaymentRequest } from '../../ports/payments.ts';
 import { createManualPayments, manualPaymentId } from './manual-payments.ts';
 
 const order = {

@@ -23,7 +23,7 @@ import { activeSchema } from '../../projections/runtime/checkpoints.ts';
 import { checksumSchema } from '../../projections/runtime/checksum.ts';
 import { replayProjection } from '../../projections/runtime/replay.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
-import { mintToken } from '../../write-api/auth/mint-token.ts';
+import { mintToken } from '../../infra/auth/mint-token.ts';
 import { openProjectorContext } from '../compose/projectors.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');

@@ -1,5 +1,5 @@
 import type { Config } from '../../infra/config/config.ts';
-import { mintToken } from '../../write-api/auth/mint-token.ts';
+import { mintToken } from '../../infra/auth/mint-token.ts';
 import { liveOwner, type DataRootOwner } from '../compose/data-root-owner.ts';
 
 /** Which of the server's two ports a request goes to. */

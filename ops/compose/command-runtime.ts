@@ -1,4 +1,4 @@
-import type { EventStore } from '../../commands/ports/event-store.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 import { createGroupCommit } from '../../commands/runtime/group-commit.ts';
 import type { CommandRuntime } from '../../commands/runtime/command-runtime.ts';
 import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';

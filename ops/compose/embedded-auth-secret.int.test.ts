@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../infra/config/config.ts';
 import { dataRootPaths } from '../../infra/config/data-root.ts';
-import { createJwtVerifier } from '../../write-api/auth/jwt-verifier.ts';
-import { mintToken } from '../../write-api/auth/mint-token.ts';
+import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
+import { mintToken } from '../../infra/auth/mint-token.ts';
 import { withEmbeddedAuthSecret } from './embedded-auth-secret.ts';
 
 let parents: string[] = [];

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../commands/ports/event-store.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 import type { Config } from '../../infra/config/config.ts';
 import { createEsdbEventStore } from '../../infra/event-store/esdb/esdb-event-store.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../commands/ports/event-store.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 import {
   startNotifications,
   type RunningNotifications,

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandHandlers, CommandResult } from '../../commands/command-handlers.ts';
-import { systemClock, type Clock } from '../../commands/ports/clock.ts';
+import { systemClock, type Clock } from '../../ports/clock.ts';
 import { startForecastingConsumer } from '../../consumers/forecasting/forecasting-consumer.ts';
 import type {
   CommandCause,

@@ -1,4 +1,4 @@
-import type { PaymentsPort } from '../../commands/ports/payments.ts';
+import type { PaymentsPort } from '../../ports/payments.ts';
 import type { Config } from '../../infra/config/config.ts';
 import { createManualPayments } from '../../infra/payments/manual-payments.ts';
 import { createStripePayments } from '../../infra/payments/stripe/create-stripe-payments.ts';

@@ -1,4 +1,4 @@
-import type { EventStore, Position } from '../../commands/ports/event-store.ts';
+import type { EventStore, Position } from '../../ports/event-store.ts';
 import { createAnalyticsProjection } from '../../projections/analytics/analytics-projection.ts';
 import type { Config } from '../../infra/config/config.ts';
 import type { Logger } from '../../infra/logging/logger.ts';

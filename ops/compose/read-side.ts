@@ -1,4 +1,4 @@
-import type { EventStore, Position } from '../../commands/ports/event-store.ts';
+import type { EventStore, Position } from '../../ports/event-store.ts';
 import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import { createCacheMetrics } from '../../infra/cache/cache-metrics.ts';
 import type { CacheStore } from '../../infra/cache/cache-store.ts';
@@ -15,7 +15,7 @@ import type { ProjectionEffects } from '../../projections/runtime/projection.ts'
 import { projectionStatus } from '../../projections/runtime/projection-status.ts';
 import { createReadApi } from '../../read-api/app.ts';
 import type { TokenVerifier } from '../../read-api/http/auth.ts';
-import { verifierFromConfig } from '../../write-api/auth/verifier-from-config.ts';
+import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
 
 /**
  * Redis when `REDIS_URL` is set (shared by every process, with a 1 s in-process tier kept current

@@ -1,4 +1,4 @@
-import type { Lease } from '../../commands/ports/lease.ts';
+import type { Lease } from '../../ports/lease.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlSession } from '../../infra/sql/pg-session.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';

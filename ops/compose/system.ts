@@ -1,4 +1,4 @@
-import type { Position } from '../../commands/ports/event-store.ts';
+import type { Position } from '../../ports/event-store.ts';
 import type { Config } from '../../infra/config/config.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry, type Registry } from '../../infra/metrics/registry.ts';

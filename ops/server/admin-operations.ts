@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { parsePositionToken, positionToToken } from '../../commands/ports/position.ts';
+import { parsePositionToken, positionToToken } from '../../ports/position.ts';
 import { isEmailAddress, saveCustomerContact } from '../../consumers/notifications/customer-contacts.ts';
 import type { AuthEnv, TokenVerifier } from '../../infra/auth/actor.ts';
 import { authenticate } from '../../infra/auth/authenticate.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_CONTENT_TYPE } from '../../infra/http/problem.ts';
-import { mintToken } from '../../write-api/auth/mint-token.ts';
+import { mintToken } from '../../infra/auth/mint-token.ts';
 import { eventLogHead } from '../../test-support/event-log-head.ts';
 import { baseline, toRequest } from '../../test-support/openapi-fuzz/fuzz-request.ts';
 import { fuzzCase, type GlobalValues } from '../../test-support/openapi-fuzz/mutations.ts';

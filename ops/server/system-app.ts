@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { EventStore } from '../../commands/ports/event-store.ts';
-import { positionToToken } from '../../commands/ports/position.ts';
+import type { EventStore } from '../../ports/event-store.ts';
+import { positionToToken } from '../../ports/position.ts';
 import { readErrorHandler } from '../../infra/http/error-handler.ts';
 import { routeNotFound } from '../../infra/http/route-not-found.ts';
 import type { Logger } from '../../infra/logging/logger.ts';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { openAnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import { commandHarness } from '../../test-support/command-harness.ts';
 import { serviceUrls } from '../../test-support/service-urls.ts';

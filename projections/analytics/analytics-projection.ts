@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SinkProjection } from '../runtime/projection.ts';

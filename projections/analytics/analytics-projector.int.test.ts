@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { tempAnalytics, type TempAnalytics } from '../../infra/analytics/testing/temp-analytics.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import type { SinkProjection } from '../runtime/projection.ts';

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
-import { positionToToken } from '../../commands/ports/position.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
+import { positionToToken } from '../../ports/position.ts';
 import { isProductEvent } from '../../domain/catalog/index.ts';
 import { isInventoryEvent, type InventoryEvent } from '../../domain/inventory/index.ts';
 import { split, type Money } from '../../domain/money.ts';

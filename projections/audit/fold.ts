@@ -5,7 +5,7 @@
  * its "before" comes from a small per-stream state kept in `audit_entity_state`, folded from every
  * event that moves on-hand stock, whoever caused it.
  */
-import type { JsonObject, RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { JsonObject, RecordedEvent } from '../../ports/event-store.ts';
 import { isProductEvent } from '../../domain/catalog/events.ts';
 import { isInventoryEvent } from '../../domain/inventory/events.ts';
 import { isLocationEvent } from '../../domain/locations/events.ts';

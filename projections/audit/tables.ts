@@ -2,7 +2,7 @@
  * The audit read model's tables (schema `rm_audit_g<generation>`): every action by an admin or staff
  * member, and every projection skip, with before and after.
  */
-import type { JsonObject, JsonValue } from '../../commands/ports/event-store.ts';
+import type { JsonObject, JsonValue } from '../../ports/event-store.ts';
 import { col, defineTable, type DatabaseOf, type WriteRow } from '../table-declaration.ts';
 
 export const auditEntries = defineTable({

@@ -2,7 +2,7 @@
  * The catalog's batch fold: pure, in memory. The projection loads the rows a batch touches, this
  * applies the events in log order, and the projection writes back what changed.
  */
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { evolveProduct } from '../../domain/catalog/evolve.ts';
 import { isProductEvent, type ProductEvent } from '../../domain/catalog/events.ts';
 import type { ProductState } from '../../domain/catalog/state.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { productEventTypes } from '../../domain/catalog/events.ts';
 import { inventoryEventTypes } from '../../domain/inventory/events.ts';
 import { locationEventTypes } from '../../domain/locations/events.ts';

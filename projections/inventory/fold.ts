@@ -1,5 +1,5 @@
 /** The inventory read model's batch fold: pure, in memory (see `catalog/fold.ts` for the pattern). */
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { isInventoryEvent } from '../../domain/inventory/events.ts';
 import { eventTime } from '../batch-write.ts';
 import { cacheTags, tagSet } from '../cache-tags.ts';

@@ -1,6 +1,6 @@
 /** The orders read model's batch fold: pure, in memory, through the domain's own `evolveOrder`. */
 import { assertNever } from '../../domain/assert-never.ts';
-import type { JsonObject, RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { JsonObject, RecordedEvent } from '../../ports/event-store.ts';
 import { isOrderEvent, type OrderLine, type ShipmentLine } from '../../domain/orders/events.ts';
 import { evolveOrder } from '../../domain/orders/evolve.ts';
 import type { ExistingOrder, OrderState } from '../../domain/orders/state.ts';

@@ -4,7 +4,7 @@
  */
 import type { Address, LineAllocation, ShipmentLine } from '../../domain/orders/events.ts';
 import type { OrderState, OrderStatus } from '../../domain/orders/state.ts';
-import type { JsonObject } from '../../commands/ports/event-store.ts';
+import type { JsonObject } from '../../ports/event-store.ts';
 import { col, defineTable, type DatabaseOf, type KyselyTable, type WriteRow } from '../table-declaration.ts';
 
 export type PaymentStatus =

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { EventStore, RecordedEvent } from '../../ports/event-store.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SinkProjection } from '../runtime/projection.ts';
 

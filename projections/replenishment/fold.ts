@@ -3,7 +3,7 @@
  * policy per SKU and location, the suggestions it made (already closed if the batch also closed
  * them), and the closings of suggestions made by earlier batches.
  */
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { assertNever } from '../../domain/assert-never.ts';
 import { isReplenishmentEvent } from '../../domain/replenishment/index.ts';
 import { eventTime } from '../batch-write.ts';

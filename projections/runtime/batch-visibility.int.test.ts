@@ -10,8 +10,8 @@
  * `commitWithoutFlushWait` in batch.ts): a live batch commits with `synchronous_commit` off.
  */
 import { describe, expect, it } from 'vitest';
-import { comparePositions } from '../../commands/ports/position.ts';
-import type { Position } from '../../commands/ports/event-store.ts';
+import { comparePositions } from '../../ports/position.ts';
+import type { Position } from '../../ports/event-store.ts';
 import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { startReadModelProjector } from './projector-runner.ts';
 import { appendSpread, projectorDeps } from './testing/runtime-fixture.ts';

@@ -1,5 +1,5 @@
-import type { EventFilter, EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
-import { comparePositions } from '../../commands/ports/position.ts';
+import type { EventFilter, EventStore, Position, RecordedEvent } from '../../ports/event-store.ts';
+import { comparePositions } from '../../ports/position.ts';
 import { kyselyOver, kyselyWritesAtCommit } from '../../infra/sql/kysely-over-sql.ts';
 import { sqlState, type SqlClient, type SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { advanceCheckpoint, checkpointMovedFrom, reached } from './checkpoints.ts';

@@ -1,4 +1,4 @@
-import type { EventFilter, EventStore, Position } from '../../commands/ports/event-store.ts';
+import type { EventFilter, EventStore, Position } from '../../ports/event-store.ts';
 import type { TableWrite } from '../batch-write.ts';
 import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';

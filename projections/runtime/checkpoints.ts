@@ -1,5 +1,5 @@
-import type { Position } from '../../commands/ports/event-store.ts';
-import { comparePositions } from '../../commands/ports/position.ts';
+import type { Position } from '../../ports/event-store.ts';
+import { comparePositions } from '../../ports/position.ts';
 import { sqlState, type SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { readRegistration, schemaName } from './registry.ts';
 

@@ -1,4 +1,4 @@
-import type { EventStore, Position } from '../../commands/ports/event-store.ts';
+import type { EventStore, Position } from '../../ports/event-store.ts';
 import { reached } from './checkpoints.ts';
 
 /** Lag counts stop here: enough to tell "a little" from "a lot" without reading the whole log. */

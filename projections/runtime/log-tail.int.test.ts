@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventFilter, EventStore, Position } from '../../commands/ports/event-store.ts';
-import { positionToToken } from '../../commands/ports/position.ts';
+import type { EventFilter, EventStore, Position } from '../../ports/event-store.ts';
+import { positionToToken } from '../../ports/position.ts';
 import { event } from '../../infra/event-store/conformance/fixtures.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import { readNextBatch } from './batch.ts';

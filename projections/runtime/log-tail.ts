@@ -1,5 +1,5 @@
-import type { EventFilter, EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
-import { comparePositions } from '../../commands/ports/position.ts';
+import type { EventFilter, EventStore, Position, RecordedEvent } from '../../ports/event-store.ts';
+import { comparePositions } from '../../ports/position.ts';
 import { createWakeList } from '../../infra/async/wake-list.ts';
 import { eventFilterMatcher } from '../../infra/event-store/event-filter.ts';
 import type { Logger } from '../../infra/logging/logger.ts';

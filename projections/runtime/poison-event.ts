@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
-import { positionToToken } from '../../commands/ports/position.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
+import { positionToToken } from '../../ports/position.ts';
 
 /**
  * An event the projection cannot apply. The projector stops on it (status `failed`) with this

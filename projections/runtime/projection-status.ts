@@ -1,5 +1,5 @@
-import type { EventStore } from '../../commands/ports/event-store.ts';
-import { positionToToken } from '../../commands/ports/position.ts';
+import type { EventStore } from '../../ports/event-store.ts';
+import { positionToToken } from '../../ports/position.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { readGenerationCheckpoint } from './checkpoints.ts';
 import { measureLag } from './lag.ts';

@@ -11,7 +11,7 @@
  * metrics, blue/green replay) lives beside this file; projections only say what an event does.
  */
 import type { Kysely } from 'kysely';
-import type { EventFilter, RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { EventFilter, RecordedEvent } from '../../ports/event-store.ts';
 import type { TableWrite } from '../batch-write.ts';
 
 /** What applying a batch changed, for whoever caches derived answers (the read API's cache). */

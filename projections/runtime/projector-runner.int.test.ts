@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { EventStore, Position, RecordedEvent } from '../../ports/event-store.ts';
 import { commitReadModelBatch } from './batch.ts';
 import { activeSchema, readCheckpoint, reached, waitForCheckpoint } from './checkpoints.ts';
 import { projectionStatus } from './projection-status.ts';

@@ -1,5 +1,5 @@
-import type { EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
-import { positionToToken } from '../../commands/ports/position.ts';
+import type { EventStore, Position, RecordedEvent } from '../../ports/event-store.ts';
+import { positionToToken } from '../../ports/position.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { Registry } from '../../infra/metrics/registry.ts';
 import type { SqlSession } from '../../infra/sql/pg-session.ts';

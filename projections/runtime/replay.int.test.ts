@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { activeSchema } from './checkpoints.ts';
 import { checksumSchema } from './checksum.ts';
 import type { SinkProjection } from './projection.ts';

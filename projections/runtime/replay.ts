@@ -1,4 +1,4 @@
-import type { EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { EventStore, Position, RecordedEvent } from '../../ports/event-store.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlSession } from '../../infra/sql/pg-session.ts';
 import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';

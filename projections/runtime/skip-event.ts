@@ -1,5 +1,5 @@
-import type { ActorRole, EventStore, Position, RecordedEvent } from '../../commands/ports/event-store.ts';
-import { comparePositions, positionToToken } from '../../commands/ports/position.ts';
+import type { ActorRole, EventStore, Position, RecordedEvent } from '../../ports/event-store.ts';
+import { comparePositions, positionToToken } from '../../ports/position.ts';
 import { newEventId } from '../../infra/event-store/new-event-id.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { readGenerationCheckpoint } from './checkpoints.ts';

@@ -1,5 +1,5 @@
-import type { Position } from '../../commands/ports/event-store.ts';
-import { positionToToken } from '../../commands/ports/position.ts';
+import type { Position } from '../../ports/event-store.ts';
+import { positionToToken } from '../../ports/position.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 
 /** Positions an operator chose to pass for `name` (as tokens), which every generation passes. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { writeTables } from '../batch-write.ts';
 import type { ProjectionEffects, Staged } from './projection.ts';
 

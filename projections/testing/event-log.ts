@@ -4,7 +4,7 @@
  * metadata (actor, time, correlation), stream revisions and global positions, as the store would.
  */
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
-import type { ActorRole, RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { ActorRole, RecordedEvent } from '../../ports/event-store.ts';
 
 export type Actor = { id: string; role: ActorRole };
 

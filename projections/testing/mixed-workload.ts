@@ -11,7 +11,7 @@
  * the domain refuses adds nothing and is counted, as the write API would answer it with a 4xx.
  */
 import fc from 'fast-check';
-import type { Position } from '../../commands/ports/position.ts';
+import type { Position } from '../../ports/position.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { orderDecider, shippedQuantity, type OrderState } from '../../domain/orders/index.ts';
 import { replay } from '../../domain/decider.ts';

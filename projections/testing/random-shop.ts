@@ -3,7 +3,7 @@
  * command for the real deciders; a step the domain refuses (a `DomainError`) simply adds nothing,
  * so every history is one the write side could have produced.
  */
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { shippedQuantity, type OrderState } from '../../domain/orders/state.ts';
 import { available, type StockState } from '../../domain/inventory/state.ts';

@@ -2,7 +2,7 @@
  * A small shop driven through the real deciders, for projection specs: each helper decides one
  * command on its stream (see `eventLog`) and returns the recorded events.
  */
-import type { RecordedEvent } from '../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../ports/event-store.ts';
 import { productDecider } from '../../domain/catalog/index.ts';
 import type { ProductDetails } from '../../domain/catalog/events.ts';
 import { stockDecider, type InventoryCommand } from '../../domain/inventory/index.ts';

@@ -1,5 +1,5 @@
-import type { ActorRole, JsonValue, RecordedEvent } from '../../commands/ports/event-store.ts';
-import { positionToToken } from '../../commands/ports/position.ts';
+import type { ActorRole, JsonValue, RecordedEvent } from '../../ports/event-store.ts';
+import { positionToToken } from '../../ports/position.ts';
 
 /** One event as the time-travel tools show it: where it is, what it says, and who did it when. */
 export interface EventView {

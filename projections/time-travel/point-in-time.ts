@@ -1,4 +1,4 @@
-import { parsePositionToken, positionToToken, type Position } from '../../commands/ports/position.ts';
+import { parsePositionToken, positionToToken, type Position } from '../../ports/position.ts';
 
 /** Where in a stream's history to stop: a moment in time, or a global position (`commit:prepare`). */
 export type PointInTime = { kind: 'time'; time: Date } | { kind: 'position'; position: Position };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePositionToken } from '../../commands/ports/position.ts';
+import { parsePositionToken } from '../../ports/position.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { stateAt, streamHistory, UnknownStreamCategory } from './time-travel.ts';

@@ -1,5 +1,5 @@
-import type { EventStore, RecordedEvent } from '../../commands/ports/event-store.ts';
-import { comparePositions } from '../../commands/ports/position.ts';
+import type { EventStore, RecordedEvent } from '../../ports/event-store.ts';
+import { comparePositions } from '../../ports/position.ts';
 import { eventTime, eventView, type EventView } from './event-view.ts';
 import { describePointInTime, type PointInTime } from './point-in-time.ts';
 import { foldableCategories, folderForStream } from './stream-deciders.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { positionToToken } from '../../commands/ports/position.ts';
+import { positionToToken } from '../../ports/position.ts';
 import { readApiHarness, type ReadApiHarness } from '../../test-support/read-api-harness.ts';
 
 const address = {

@@ -6,7 +6,7 @@ import {
   parsePositionToken,
   positionToToken,
   type Position,
-} from '../../commands/ports/position.ts';
+} from '../../ports/position.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 
 /** The consistency token a write answered with (`QM-Position`, `position`): `<commit>:<prepare>`. */

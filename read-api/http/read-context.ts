@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { comparePositions, type Position } from '../../commands/ports/position.ts';
+import { comparePositions, type Position } from '../../ports/position.ts';
 import type { ReadApiDeps } from '../read-api-deps.ts';
 import type { authenticate } from './auth.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';

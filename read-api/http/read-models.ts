@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Position } from '../../commands/ports/position.ts';
+import type { Position } from '../../ports/position.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
 import { sqlState, type SqlExecutor } from '../../infra/sql/sql-client.ts';

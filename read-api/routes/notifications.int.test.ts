@@ -5,7 +5,7 @@ import { deliveryIdentity, enqueueDeliveries, markFailed } from '../../infra/mai
 import { createOutboxTransport } from '../../infra/mail/outbox-transport.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { migratedPglite } from '../../test-support/databases.ts';
-import { mintToken } from '../../write-api/auth/mint-token.ts';
+import { mintToken } from '../../infra/auth/mint-token.ts';
 import { notificationRoutes } from './notifications.ts';
 import { readRoutesApp } from '../../test-support/read-routes-app.ts';
 

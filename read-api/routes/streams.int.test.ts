@@ -5,8 +5,8 @@ import { notFoundHandler, readErrorHandler } from '../../infra/http/error-handle
 import { createLogger } from '../../infra/logging/logger.ts';
 import { stateAt } from '../../projections/time-travel/time-travel.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
-import { createJwtVerifier } from '../../write-api/auth/jwt-verifier.ts';
-import { mintToken } from '../../write-api/auth/mint-token.ts';
+import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
+import { mintToken } from '../../infra/auth/mint-token.ts';
 import { authenticate } from '../http/auth.ts';
 import { streamRoutes } from './streams.ts';
 

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { EventStore } from '../../commands/ports/event-store.ts';
+import type { EventStore } from '../../ports/event-store.ts';
 import { isValidStreamName } from '../../infra/event-store/stream-name.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { errorHandler } from '../http/error-handler.ts';
 import type { AuthEnv } from '../../infra/auth/actor.ts';
 import { authenticate } from '../../infra/auth/authenticate.ts';
-import { createJwtVerifier } from './jwt-verifier.ts';
-import { mintToken } from './mint-token.ts';
+import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
+import { mintToken } from '../../infra/auth/mint-token.ts';
 import { requireRole } from '../../infra/auth/require-role.ts';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { CommandContext } from '../../commands/command-handlers.ts';
-import type { Clock } from '../../commands/ports/clock.ts';
-import type { IdGenerator } from '../../commands/ports/ids.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { IdGenerator } from '../../ports/ids.ts';
 import type { AuthEnv } from '../../infra/auth/actor.ts';
 import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 

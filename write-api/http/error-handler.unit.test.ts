@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { describe, expect, it, vi } from 'vitest';
-import { WrongExpectedRevision } from '../../commands/ports/event-store-errors.ts';
+import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';

@@ -1,4 +1,4 @@
-import type { PaymentError } from '../../commands/ports/payments.ts';
+import type { PaymentError } from '../../ports/payments.ts';
 import {
   IdempotencyKeyReused,
   InvalidPaymentRequest,
@@ -9,7 +9,7 @@ import {
   RefundExceedsCaptured,
   WebhookEventUnmappable,
   WebhookSignatureInvalid,
-} from '../../commands/ports/payments.ts';
+} from '../../ports/payments.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 
 /**

@@ -1,8 +1,8 @@
-import { PaymentError } from '../../commands/ports/payments.ts';
+import { PaymentError } from '../../ports/payments.ts';
 import { paymentProblem } from './payment-problem.ts';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { InvalidAppend, WrongExpectedRevision } from '../../commands/ports/event-store-errors.ts';
+import { InvalidAppend, WrongExpectedRevision } from '../../ports/event-store-errors.ts';
 import { internalError } from '../../infra/http/error-handler.ts';
 import { HttpProblem, type ProblemValue } from '../../infra/http/problem.ts';
 import { fieldErrors, validationProblem } from '../../infra/http/validation-problem.ts';

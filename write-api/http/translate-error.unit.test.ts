@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { InvalidAppend, WrongExpectedRevision } from '../../commands/ports/event-store-errors.ts';
+import { InvalidAppend, WrongExpectedRevision } from '../../ports/event-store-errors.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 import { translateError } from './translate-error.ts';
 

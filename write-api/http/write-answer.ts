@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { CommandResult } from '../../commands/command-handlers.ts';
-import { positionToToken } from '../../commands/ports/position.ts';
+import { positionToToken } from '../../ports/position.ts';
 
 /**
  * A write's answer: the result body plus the stream revision (in the body and as ETag) and the

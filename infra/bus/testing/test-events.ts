@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JsonObject, RecordedEvent } from '../../../commands/ports/event-store.ts';
+import type { JsonObject, RecordedEvent } from '../../../ports/event-store.ts';
 
 let position = 0n;
 

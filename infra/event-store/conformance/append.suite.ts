@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { comparePositions } from '../../../commands/ports/position.ts';
+import { comparePositions } from '../../../ports/position.ts';
 import {
   EventIdReused,
   MultiStreamAppendUnsupported,
   WrongExpectedRevision,
-} from '../../../commands/ports/event-store-errors.ts';
+} from '../../../ports/event-store-errors.ts';
 import type { SuiteContext } from './context.ts';
 import { event, events, metadata, uniqueCategory } from './fixtures.ts';
 

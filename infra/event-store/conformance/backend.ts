@@ -1,4 +1,4 @@
-import type { EventStore } from '../../../commands/ports/event-store.ts';
+import type { EventStore } from '../../../ports/event-store.ts';
 import type { SqlClient } from '../../sql/sql-client.ts';
 
 /** One backend under test: a fresh store for the run, and what only SQL backends can offer the suite. */

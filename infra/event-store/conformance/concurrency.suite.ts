@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WrongExpectedRevision } from '../../../commands/ports/event-store-errors.ts';
+import { WrongExpectedRevision } from '../../../ports/event-store-errors.ts';
 import type { SuiteContext } from './context.ts';
 import { event, uniqueCategory } from './fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { EventMetadata, JsonObject, NewEvent } from '../../../commands/ports/event-store.ts';
+import type { EventMetadata, JsonObject, NewEvent } from '../../../ports/event-store.ts';
 import { newEventId } from '../new-event-id.ts';
 
 /** A category no other test uses, so tests can share one database and still filter the global log to their own events. */

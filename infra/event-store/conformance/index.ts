@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { EventStore } from '../../../commands/ports/event-store.ts';
+import type { EventStore } from '../../../ports/event-store.ts';
 import type { SqlClient } from '../../sql/sql-client.ts';
 import { appendSuite } from './append.suite.ts';
 import type { ConformanceBackend } from './backend.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../../commands/ports/event-store.ts';
-import { comparePositions } from '../../../commands/ports/position.ts';
+import type { RecordedEvent } from '../../../ports/event-store.ts';
+import { comparePositions } from '../../../ports/position.ts';
 import { appendParams, appendStatement } from '../sql/append-statement.ts';
 import type { SuiteContext } from './context.ts';
 import { event, eventually, uniqueCategory } from './fixtures.ts';

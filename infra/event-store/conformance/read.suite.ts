@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Position, RecordedEvent } from '../../../commands/ports/event-store.ts';
-import { comparePositions } from '../../../commands/ports/position.ts';
+import type { Position, RecordedEvent } from '../../../ports/event-store.ts';
+import { comparePositions } from '../../../ports/position.ts';
 import type { SuiteContext } from './context.ts';
 import { event, events, eventually, uniqueCategory } from './fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Position, RecordedEvent, SubscribeOptions } from '../../../commands/ports/event-store.ts';
+import type { Position, RecordedEvent, SubscribeOptions } from '../../../ports/event-store.ts';
 import type { SuiteContext } from './context.ts';
 import { events, eventually, uniqueCategory } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NewEvent } from '../../../commands/ports/event-store.ts';
-import { InvalidAppend } from '../../../commands/ports/event-store-errors.ts';
+import type { NewEvent } from '../../../ports/event-store.ts';
+import { InvalidAppend } from '../../../ports/event-store-errors.ts';
 import type { SuiteContext } from './context.ts';
 import { event, uniqueCategory } from './fixtures.ts';
 

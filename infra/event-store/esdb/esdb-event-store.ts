@@ -20,8 +20,8 @@ import type {
   RecordedEvent,
   StreamAppend,
   Subscription,
-} from '../../../commands/ports/event-store.ts';
-import { MultiStreamAppendUnsupported } from '../../../commands/ports/event-store-errors.ts';
+} from '../../../ports/event-store.ts';
+import { MultiStreamAppendUnsupported } from '../../../ports/event-store-errors.ts';
 import { validateAppend, validateMulti } from '../validate-append.ts';
 import { esdbSubscription } from './esdb-subscription.ts';
 import { retryLandingRevision, toActualRevision, toStreamState } from './expected-revision.ts';

@@ -1,5 +1,5 @@
 import { FORWARDS } from '@kurrent/kurrentdb-client';
-import type { Position, RecordedEvent, Subscription } from '../../../commands/ports/event-store.ts';
+import type { Position, RecordedEvent, Subscription } from '../../../ports/event-store.ts';
 import type { FilterableEvent } from './filters.ts';
 import { isBeyond } from './global-order.ts';
 import { toRecordedEvent, type EsdbRecord } from './to-recorded-event.ts';

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../../ports/event-store.ts';
 import { esdbSubscription, type SubscriptionSource } from './esdb-subscription.ts';
 import { planFilter } from './filters.ts';
 import type { EsdbRecord } from './to-recorded-event.ts';

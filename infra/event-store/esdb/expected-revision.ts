@@ -5,7 +5,7 @@ import {
   type AppendStreamState,
   type CurrentStreamState,
 } from '@kurrent/kurrentdb-client';
-import type { ExpectedRevision } from '../../../commands/ports/event-store.ts';
+import type { ExpectedRevision } from '../../../ports/event-store.ts';
 
 /** Our expectation in the client's terms: the constants map one to one, a revision becomes a bigint. */
 export function toStreamState(expected: ExpectedRevision): AppendStreamState {

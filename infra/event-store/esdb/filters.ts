@@ -4,7 +4,7 @@ import {
   streamNameFilter,
   type Filter,
 } from '@kurrent/kurrentdb-client';
-import type { EventFilter } from '../../../commands/ports/event-store.ts';
+import type { EventFilter } from '../../../ports/event-store.ts';
 import { eventFilterMatcher } from '../event-filter.ts';
 
 /** The parts of a stored event a filter looks at. */

@@ -1,6 +1,6 @@
 import { BACKWARDS, type Direction } from '@kurrent/kurrentdb-client';
-import type { Position } from '../../../commands/ports/position.ts';
-import { comparePositions } from '../../../commands/ports/position.ts';
+import type { Position } from '../../../ports/position.ts';
+import { comparePositions } from '../../../ports/position.ts';
 
 /**
  * Whether `position` lies strictly past `cursor` in the reading direction. Our `from` is exclusive

@@ -1,5 +1,5 @@
 import { END, START, type Direction, type ReadPosition } from '@kurrent/kurrentdb-client';
-import type { Position } from '../../../commands/ports/position.ts';
+import type { Position } from '../../../ports/position.ts';
 import type { FilterableEvent } from './filters.ts';
 import { isBeyond } from './global-order.ts';
 

@@ -7,7 +7,7 @@ import {
   type ReadPosition,
 } from '@kurrent/kurrentdb-client';
 import { describe, expect, it } from 'vitest';
-import { comparePositions } from '../../../commands/ports/position.ts';
+import { comparePositions } from '../../../ports/position.ts';
 import { readMatching, type PagedEvent, type ReadPage } from './read-all-pages.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { AppendResult, NewEvent, Position, StreamAppend } from '../../../commands/ports/event-store.ts';
-import { EventIdReused, WrongExpectedRevision } from '../../../commands/ports/event-store-errors.ts';
+import type { AppendResult, NewEvent, Position, StreamAppend } from '../../../ports/event-store.ts';
+import { EventIdReused, WrongExpectedRevision } from '../../../ports/event-store-errors.ts';
 
 /** An event already in the stream, where a retried batch would be. */
 export interface StoredEvent {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NewEvent, StreamAppend } from '../../../commands/ports/event-store.ts';
-import { EventIdReused, WrongExpectedRevision } from '../../../commands/ports/event-store-errors.ts';
+import type { NewEvent, StreamAppend } from '../../../ports/event-store.ts';
+import { EventIdReused, WrongExpectedRevision } from '../../../ports/event-store-errors.ts';
 import { compareWithStored, settleRefusedAppend, type StoredEvent } from './stored-outcome.ts';
 
 const id = (n: number) => `0192f0a0-0000-7000-8000-${String(n).padStart(12, '0')}`;

@@ -4,7 +4,7 @@ import type {
   JsonObject,
   NewEvent,
   RecordedEvent,
-} from '../../../commands/ports/event-store.ts';
+} from '../../../ports/event-store.ts';
 
 /** The fields of a client event this adapter reads; stream reads and `$all` reads both have them. */
 export interface EsdbRecord {

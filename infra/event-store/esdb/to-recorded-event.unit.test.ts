@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventMetadata, NewEvent } from '../../../commands/ports/event-store.ts';
+import type { EventMetadata, NewEvent } from '../../../ports/event-store.ts';
 import {
   MULTI_APPEND_METADATA_KEY,
   decodeMetadata,

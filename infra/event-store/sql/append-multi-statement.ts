@@ -1,4 +1,4 @@
-import type { ExpectedRevision, StreamAppend } from '../../../commands/ports/event-store.ts';
+import type { ExpectedRevision, StreamAppend } from '../../../ports/event-store.ts';
 
 /**
  * One statement appends to several streams, all or nothing, in a single round trip (a transaction

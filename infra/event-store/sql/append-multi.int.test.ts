@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventStore } from '../../../commands/ports/event-store.ts';
-import { WrongExpectedRevision } from '../../../commands/ports/event-store-errors.ts';
-import { comparePositions } from '../../../commands/ports/position.ts';
+import type { EventStore } from '../../../ports/event-store.ts';
+import { WrongExpectedRevision } from '../../../ports/event-store-errors.ts';
+import { comparePositions } from '../../../ports/position.ts';
 import { migratedPglite, migratedPostgres } from '../../../test-support/databases.ts';
 import { events, uniqueCategory } from '../conformance/fixtures.ts';
 import { createSqlEventStore } from './sql-event-store.ts';

@@ -1,4 +1,4 @@
-import type { ExpectedRevision } from '../../../commands/ports/event-store.ts';
+import type { ExpectedRevision } from '../../../ports/event-store.ts';
 
 /**
  * The compare-and-set on the stream's row for each kind of expected revision. Each returns the

@@ -1,4 +1,4 @@
-import type { EventFilter } from '../../../commands/ports/event-store.ts';
+import type { EventFilter } from '../../../ports/event-store.ts';
 
 // Output columns are cast to text (bigints and xid8 as exact strings), so every ORDER BY below
 // qualifies its columns: a bare name would sort by the text alias.

@@ -1,4 +1,4 @@
-import type { EventMetadata, JsonObject, RecordedEvent } from '../../../commands/ports/event-store.ts';
+import type { EventMetadata, JsonObject, RecordedEvent } from '../../../ports/event-store.ts';
 
 export interface EventRow {
   position: string;

@@ -9,8 +9,8 @@ import type {
   ReadWithHead,
   RecordedEvent,
   StreamAppend,
-} from '../../../commands/ports/event-store.ts';
-import { EventIdReused, WrongExpectedRevision } from '../../../commands/ports/event-store-errors.ts';
+} from '../../../ports/event-store.ts';
+import { EventIdReused, WrongExpectedRevision } from '../../../ports/event-store-errors.ts';
 import type { SqlClient } from '../../sql/sql-client.ts';
 import { sqlConstraint, sqlState } from '../../sql/sql-client.ts';
 import { createAppendSignal } from '../append-signal.ts';

@@ -8,7 +8,7 @@ import {
   type PaymentOperation,
   type PaymentsPort,
   type RefundPaymentInput,
-} from '../../../commands/ports/payments.ts';
+} from '../../../ports/payments.ts';
 import { checkAmount, checkCreatePayment, checkId, checkIdempotencyKey } from '../check-payment-request.ts';
 import { paymentStatusFromStripe, refundStatusFromStripe } from './stripe-statuses.ts';
 import { stripeErrorCode, translateStripeError } from './translate-stripe-error.ts';

@@ -3,7 +3,7 @@ import {
   WebhookEventUnmappable,
   type PaymentNotification,
   type PaymentNotificationKind,
-} from '../../../commands/ports/payments.ts';
+} from '../../../ports/payments.ts';
 
 /**
  * The event types Quartermaster acts on: enable exactly these on the Stripe webhook endpoint.

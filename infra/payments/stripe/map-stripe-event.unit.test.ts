@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { WebhookEventUnmappable, WebhookSignatureInvalid } from '../../../commands/ports/payments.ts';
+import { WebhookEventUnmappable, WebhookSignatureInvalid } from '../../../ports/payments.ts';
 import { buildStripeEvent, signWebhook } from '../../../test-support/fake-stripe/sign-webhook.ts';
 import { verifyStripeWebhook } from './verify-stripe-webhook.ts';
 

@@ -8,7 +8,7 @@ import {
   RefundExceedsCaptured,
   type CreatePaymentInput,
   type PaymentsPort,
-} from '../../../commands/ports/payments.ts';
+} from '../../../ports/payments.ts';
 import { startFakeStripe, type FakeStripe } from '../../../test-support/fake-stripe/start-fake-stripe.ts';
 import { createStripePayments, type StripePaymentsOptions } from './create-stripe-payments.ts';
 

@@ -1,4 +1,4 @@
-import type { PaymentStatus, RefundStatus } from '../../../commands/ports/payments.ts';
+import type { PaymentStatus, RefundStatus } from '../../../ports/payments.ts';
 
 /**
  * Stripe's PaymentIntent statuses in the port's words. Stripe's enum is open (new values may appear

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebhookSignatureInvalid, type PaymentsPort } from '../../../commands/ports/payments.ts';
+import { WebhookSignatureInvalid, type PaymentsPort } from '../../../ports/payments.ts';
 import { signWebhook } from '../../../test-support/fake-stripe/sign-webhook.ts';
 import { startFakeStripe, type FakeStripe } from '../../../test-support/fake-stripe/start-fake-stripe.ts';
 import { createStripePayments } from './create-stripe-payments.ts';

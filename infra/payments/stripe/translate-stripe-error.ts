@@ -4,7 +4,7 @@ import {
   PaymentNotFound,
   PaymentProviderError,
   type PaymentOperation,
-} from '../../../commands/ports/payments.ts';
+} from '../../../ports/payments.ts';
 
 type StripeSdkError = InstanceType<typeof Stripe.errors.StripeError>;
 

@@ -3,7 +3,7 @@ import {
   WebhookEventUnmappable,
   WebhookSignatureInvalid,
   type PaymentNotification,
-} from '../../../commands/ports/payments.ts';
+} from '../../../ports/payments.ts';
 import { mapStripeEvent } from './map-stripe-event.ts';
 
 export interface VerifyStripeWebhookOptions {

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { parsePositionToken, positionToToken, type Position } from '../../../commands/ports/position.ts';
+import { parsePositionToken, positionToToken, type Position } from '../../../ports/position.ts';
 import type { ProjectionStatusReport } from '../../../projections/runtime/projection-status.ts';
 import { runWithContext } from '../run-with-context.ts';
 import { runningServer, segment } from '../running-server.ts';

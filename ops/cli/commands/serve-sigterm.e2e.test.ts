@@ -6,7 +6,7 @@ import { uuidV7Ids } from '../../../infra/ids/uuid-v7-ids.ts';
 import { berlinAddress } from '../../../test-support/addresses.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/databases.ts';
 import { freePort, spawnQmServe, type QmServe } from '../../../test-support/qm-serve-process.ts';
-import { mintToken } from '../../../write-api/auth/mint-token.ts';
+import { mintToken } from '../../../infra/auth/mint-token.ts';
 
 const SECRET = 'sigterm-test-secret-of-at-least-32-characters';
 const CLIENTS = 16;

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { ServerType } from '@hono/node-server';
 import { answerClientErrorsAsProblems } from '../../../infra/http/answer-client-errors.ts';
-import { verifierFromConfig } from '../../../write-api/auth/verifier-from-config.ts';
+import { verifierFromConfig } from '../../../infra/auth/verifier-from-config.ts';
 import { claimDataRoot, usesDataRoot } from '../../compose/data-root-owner.ts';
 import { deploymentReadModels, projectionCatalog, projectorSessions } from '../../compose/projectors.ts';
 import { openSystem } from '../../compose/system.ts';

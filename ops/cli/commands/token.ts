@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { roles, type Role } from '../../../infra/auth/actor.ts';
-import { mintToken } from '../../../write-api/auth/mint-token.ts';
-import { parseTtl } from '../../../write-api/auth/token-ttl.ts';
+import { mintToken } from '../../../infra/auth/mint-token.ts';
+import { parseTtl } from '../../../infra/auth/token-ttl.ts';
 import { runWithContext } from '../run-with-context.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createJwtVerifier } from '../../../write-api/auth/jwt-verifier.ts';
+import { createJwtVerifier } from '../../../infra/auth/jwt-verifier.ts';
 import { tokenCommand } from './token.ts';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';

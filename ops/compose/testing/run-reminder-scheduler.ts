@@ -2,7 +2,7 @@
  * A scheduler process for the takeover test: the reminder scheduler on DATABASE_URL under the
  * scheduler lease, on the system clock. Prints `active` once it holds the lease; runs until killed.
  */
-import { systemClock } from '../../../commands/ports/clock.ts';
+import { systemClock } from '../../../ports/clock.ts';
 import { createSqlEventStore } from '../../../infra/event-store/sql/sql-event-store.ts';
 import { createLogger } from '../../../infra/logging/logger.ts';
 import { createPgClient } from '../../../infra/sql/pg-client.ts';

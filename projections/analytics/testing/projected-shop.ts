@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../commands/ports/event-store.ts';
+import type { RecordedEvent } from '../../../ports/event-store.ts';
 import { tempAnalytics, type TempAnalytics } from '../../../infra/analytics/testing/temp-analytics.ts';
 import { commandHarness, type CommandHarness } from '../../../test-support/command-harness.ts';
 import { createAnalyticsProjection } from '../analytics-projection.ts';

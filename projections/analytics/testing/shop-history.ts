@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '../../../commands/ports/event-store.ts';
+import type { EventStore, RecordedEvent } from '../../../ports/event-store.ts';
 import type { CommandHarness } from '../../../test-support/command-harness.ts';
 import { berlinAddress } from '../../../test-support/addresses.ts';
 

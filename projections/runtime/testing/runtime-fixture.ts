@@ -1,4 +1,4 @@
-import type { AppendResult, EventStore, NewEvent, Position } from '../../../commands/ports/event-store.ts';
+import type { AppendResult, EventStore, NewEvent, Position } from '../../../ports/event-store.ts';
 import { createSqlEventStore } from '../../../infra/event-store/sql/sql-event-store.ts';
 import { newEventId } from '../../../infra/event-store/new-event-id.ts';
 import { createLogger } from '../../../infra/logging/logger.ts';

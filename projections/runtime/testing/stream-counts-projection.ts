@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { EventFilter, RecordedEvent } from '../../../commands/ports/event-store.ts';
+import type { EventFilter, RecordedEvent } from '../../../ports/event-store.ts';
 import type { ReadModelProjection } from '../projection.ts';
 
 /** The runtime's own test read model: how many events each stream has, and the last one seen. */

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { Role } from '../../infra/auth/actor.ts';
+import type { Role } from './actor.ts';
 import { parseTtl } from './token-ttl.ts';
 
 export interface MintTokenOptions {

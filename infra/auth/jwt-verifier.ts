@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
-import { HttpProblem } from '../../infra/http/problem.ts';
-import { isRole, type TokenVerifier } from '../../infra/auth/actor.ts';
-import { Unauthenticated } from '../../infra/auth/auth-errors.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { isRole, type TokenVerifier } from './actor.ts';
+import { Unauthenticated } from './auth-errors.ts';
 
 /** A `TokenVerifier` checking JWTs (jose): by shared secret or an identity provider's key set. */
 export type JwtVerifier = TokenVerifier;

@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { HttpProblem } from '../../infra/http/problem.ts';
-import { Unauthenticated } from '../../infra/auth/auth-errors.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { Unauthenticated } from './auth-errors.ts';
 import { createJwtVerifier, refuseAllTokens } from './jwt-verifier.ts';
 import { mintToken } from './mint-token.ts';
 

@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Unauthenticated } from '../../infra/auth/auth-errors.ts';
+import { Unauthenticated } from './auth-errors.ts';
 import { createJwtVerifier } from './jwt-verifier.ts';
 
 /** A local identity provider's key endpoint: jose fetches it over real HTTP. */

@@ -1,5 +1,5 @@
-import type { Config } from '../../infra/config/config.ts';
-import type { Logger } from '../../infra/logging/logger.ts';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../logging/logger.ts';
 import { createJwtVerifier, refuseAllTokens, type JwtVerifier } from './jwt-verifier.ts';
 
 /**

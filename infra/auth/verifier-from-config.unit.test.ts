@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Unauthenticated } from '../../infra/auth/auth-errors.ts';
-import { loadConfig } from '../../infra/config/config.ts';
+import { Unauthenticated } from './auth-errors.ts';
+import { loadConfig } from '../config/config.ts';
 import { mintToken } from './mint-token.ts';
 import { verifierFromConfig } from './verifier-from-config.ts';
 
