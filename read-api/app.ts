@@ -8,14 +8,14 @@ import { authenticate } from './http/auth.ts';
 import type { ReadContext } from './http/read-context.ts';
 import { createReadModels } from './http/read-models.ts';
 import type { ReadApiDeps } from './read-api-deps.ts';
-import { adminRoutes } from './routes/admin.ts';
-import { analyticsRoutes } from './routes/analytics.ts';
-import { catalogRoutes } from './routes/catalog.ts';
-import { notificationRoutes } from './routes/notifications.ts';
-import { orderRoutes } from './routes/orders.ts';
-import { replenishmentReadRoutes } from './routes/replenishment.ts';
-import { staffRoutes } from './routes/staff.ts';
-import { streamRoutes } from './routes/streams.ts';
+import { adminRoutes } from './routes/admin-routes.ts';
+import { analyticsRoutes } from './routes/analytics-routes.ts';
+import { catalogRoutes } from './routes/catalog-routes.ts';
+import { notificationRoutes } from './routes/notifications-routes.ts';
+import { orderRoutes } from './routes/orders-routes.ts';
+import { replenishmentReadRoutes } from './routes/replenishment-routes.ts';
+import { staffRoutes } from './routes/staff-routes.ts';
+import { streamRoutes } from './routes/streams-routes.ts';
 
 /**
  * The storefront and back-office read API over the read models. Public: catalog listings, search,

@@ -22,6 +22,12 @@ const files = [
   'projections/runtime/copy-text.int.test.ts',
   // SIGTERM under 20 s of load: no 5xx, no acknowledged order lost.
   'ops/cli/commands/serve-sigterm.e2e.test.ts',
+  // One winner per SKU among concurrent creates, atomic and claim-first.
+  'commands/catalog/sku-uniqueness.property.int.test.ts',
+  // kill -9 during bursts of keyed placements, 4 to 8 times: no duplicate order or reservation.
+  'write-api/placement-kill.e2e.test.ts',
+  // 500 broken requests per operation of both OpenAPI documents: no 5xx, nothing appended.
+  'ops/server/api-fuzz.int.test.ts',
 ];
 
 const started = Date.now();

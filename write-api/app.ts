@@ -12,7 +12,7 @@ import { inventoryRoutes } from './routes/inventory-routes.ts';
 import { locationRoutes } from './routes/location-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
-import { replenishmentRoutes } from './routes/replenishment.ts';
+import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
 import type { WriteApiDeps } from './write-api-deps.ts';
 

@@ -6,7 +6,7 @@ import { projectedShop, type ProjectedShop } from '../../projections/analytics/t
 import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../../infra/auth/mint-token.ts';
 import { authenticate } from '../http/auth.ts';
-import { analyticsRoutes } from './analytics.ts';
+import { analyticsRoutes } from './analytics-routes.ts';
 
 const secret = 'analytics-route-test-secret-0123456789';
 

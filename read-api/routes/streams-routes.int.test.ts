@@ -8,7 +8,7 @@ import { commandHarness, type CommandHarness } from '../../test-support/command-
 import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../../infra/auth/mint-token.ts';
 import { authenticate } from '../http/auth.ts';
-import { streamRoutes } from './streams.ts';
+import { streamRoutes } from './streams-routes.ts';
 
 const secret = 'stream-route-test-secret-0123456789';
 const stream = stockStream('ST-1', 'berlin');

@@ -6,7 +6,7 @@ import { createOutboxTransport } from '../../infra/mail/outbox-transport.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { migratedPglite } from '../../test-support/databases.ts';
 import { mintToken } from '../../infra/auth/mint-token.ts';
-import { notificationRoutes } from './notifications.ts';
+import { notificationRoutes } from './notifications-routes.ts';
 import { readRoutesApp } from '../../test-support/read-routes-app.ts';
 
 const secret = 'notifications-read-test-secret-0123456789';

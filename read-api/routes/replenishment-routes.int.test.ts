@@ -7,7 +7,7 @@ import {
   type RunningProjector,
 } from '../../projections/runtime/projector-runner.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
-import { replenishmentReadRoutes } from './replenishment.ts';
+import { replenishmentReadRoutes } from './replenishment-routes.ts';
 import { readRoutesApp } from '../../test-support/read-routes-app.ts';
 
 const secret = 'replenishment-read-test-secret-0123456789';
