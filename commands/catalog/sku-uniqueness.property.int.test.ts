@@ -1,3 +1,4 @@
+import { propertyRuns } from '../../test-support/property-runs.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../../domain/errors.ts';
@@ -9,7 +10,7 @@ import { MultiStreamAppendUnsupported } from '../../ports/event-store-errors.ts'
 import type { EventStore } from '../../ports/event-store.ts';
 import { catalogHandlers, type CreateProductInput } from './catalog-handlers.ts';
 
-const RUNS = Number(process.env.QM_PROPERTY_RUNS ?? 100);
+const RUNS = propertyRuns(100);
 const SKUS = 3;
 const PRODUCT_IDS = 6;
 
