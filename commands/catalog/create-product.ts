@@ -8,6 +8,7 @@ import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
 import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import { earlierRun } from '../runtime/request-events.ts';
 import { asStepDecider } from '../runtime/steps.ts';
 
 export type CreateProductInput = CreateProduct['data'];
@@ -23,6 +24,9 @@ export async function createProduct(
   context: CommandContext,
 ): Promise<CommandResult> {
   const create: CreateProduct = { type: 'CreateProduct', data };
+  // A request resumed after its first run died answers what that run created (claim included).
+  const earlier = await earlierRun(runtime.store, productStream(data.productId), context);
+  if (earlier) return earlier;
   // A malformed product is refused here, before anything (a claim on its own) is appended.
   productDecider.decide(create, productDecider.initialState());
   const claim: ClaimSku = { type: 'ClaimSku', data: { sku: data.sku, productId: data.productId } };
