@@ -1,4 +1,4 @@
-import { LocationNotFound } from '../../domain/errors.ts';
+import { LocationNotFound } from '../../domain/locations/errors.ts';
 import {
   stockDecider,
   type AdjustStock,

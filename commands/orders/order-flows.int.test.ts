@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlreadyExists, RefundExceedsCaptured, StockShortage } from '../../domain/errors.ts';
+import { AlreadyExists } from '../../domain/errors.ts';
+import { RefundExceedsCaptured } from '../../domain/orders/errors.ts';
+import { StockShortage } from '../../domain/inventory/errors.ts';
 import { available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import { orderDecider, type OrderState } from '../../domain/orders/index.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';

@@ -1,5 +1,7 @@
 import { productDecider, type ProductState } from '../../domain/catalog/index.ts';
-import { InvalidTransition, isDomainError, ProductNotFound, StockShortage } from '../../domain/errors.ts';
+import { InvalidTransition, isDomainError } from '../../domain/errors.ts';
+import { ProductNotFound } from '../../domain/catalog/errors.ts';
+import { StockShortage } from '../../domain/inventory/errors.ts';
 import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import { orderDecider, type OrderPlaced, type PlaceOrder } from '../../domain/orders/index.ts';
 import { orderStream, productStream, stockStream } from '../../domain/streams.ts';

@@ -6,7 +6,7 @@ import type { RecordedEvent } from '../../ports/event-store.ts';
 import { markedEventsIn, recentMarkedEventsIn, type RequestMark } from '../runtime/request-events.ts';
 import type { OrderDeps } from './order-deps.ts';
 import type { PlacedOrder } from './placement.ts';
-import { PlacementCancelled } from './placement-cancelled.ts';
+import { PlacementCancelled } from '../../domain/orders/errors.ts';
 
 /**
  * The placement an earlier run of this request appended, rebuilt from the events that carry its

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StockShortage } from '../../domain/errors.ts';
+import { StockShortage } from '../../domain/inventory/errors.ts';
 import { available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import { stockStream } from '../../domain/streams.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AlreadyExists,
-  CurrencyMismatch,
-  InvalidTransition,
-  NoChange,
-  ProductNotFound,
-  ValidationFailed,
-} from '../errors.ts';
+import { AlreadyExists, CurrencyMismatch, InvalidTransition, NoChange, ValidationFailed } from '../errors.ts';
+import { ProductNotFound } from './errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { productDecider, type CreateProduct, type ProductCreated, type ProductEvent } from './index.ts';
 

@@ -1,12 +1,6 @@
 import { assertNever } from '../assert-never.ts';
-import {
-  AlreadyExists,
-  CurrencyMismatch,
-  InvalidTransition,
-  NoChange,
-  ProductNotFound,
-  ValidationFailed,
-} from '../errors.ts';
+import { AlreadyExists, CurrencyMismatch, InvalidTransition, NoChange, ValidationFailed } from '../errors.ts';
+import { ProductNotFound } from './errors.ts';
 import { equals, requireMoney } from '../money.ts';
 import { requireKey, requireText } from '../validation.ts';
 import type { ProductCommand } from './commands.ts';

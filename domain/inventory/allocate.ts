@@ -1,4 +1,4 @@
-import type { Shortage } from '../errors.ts';
+import type { Shortage } from './errors.ts';
 import { ValidationFailed } from '../errors.ts';
 import { requireKey, requirePositiveInt, requireUnique } from '../validation.ts';
 import {

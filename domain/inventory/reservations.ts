@@ -1,4 +1,6 @@
-import { AlreadyExists, CannotExpire, DuplicateReservation, ReservationExceeded } from '../errors.ts';
+import { AlreadyExists } from '../errors.ts';
+import { CannotExpire } from '../orders/errors.ts';
+import { DuplicateReservation, ReservationExceeded } from './errors.ts';
 import { epochMillis, requireIsoTime, requireKey, requireOneOf, requirePositiveInt } from '../validation.ts';
 import type { FillBackorder, ReleaseReservation, ReserveStock, ShipStock } from './commands.ts';
 import { releaseReasons, type InventoryEvent } from './events.ts';

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AlreadyExists,
-  CannotExpire,
-  DuplicateReservation,
-  InsufficientStock,
-  ReservationExceeded,
-  ValidationFailed,
-} from '../errors.ts';
+import { AlreadyExists, ValidationFailed } from '../errors.ts';
+import { CannotExpire } from '../orders/errors.ts';
+import { DuplicateReservation, InsufficientStock, ReservationExceeded } from './errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { available, holdsByOrder, stockDecider, type InventoryEvent, type ReleaseReason } from './index.ts';
 

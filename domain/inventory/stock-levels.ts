@@ -1,4 +1,5 @@
-import { AlreadyExists, InsufficientStock, NoChange, ValidationFailed } from '../errors.ts';
+import { AlreadyExists, NoChange, ValidationFailed } from '../errors.ts';
+import { InsufficientStock } from './errors.ts';
 import {
   requireKey,
   requireLength,

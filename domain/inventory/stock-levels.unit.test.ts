@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AlreadyExists, InsufficientStock, NoChange, ValidationFailed } from '../errors.ts';
+import { AlreadyExists, NoChange, ValidationFailed } from '../errors.ts';
+import { InsufficientStock } from './errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { available, isLowStock, stockDecider, type InventoryEvent } from './index.ts';
 

@@ -1,5 +1,6 @@
 import { assertNever } from '../assert-never.ts';
-import { AlreadyExists, LocationNotFound, NoChange } from '../errors.ts';
+import { AlreadyExists, NoChange } from '../errors.ts';
+import { LocationNotFound } from './errors.ts';
 import { requireKey, requireText } from '../validation.ts';
 import type { LocationCommand } from './commands.ts';
 import type { LocationEvent } from './events.ts';

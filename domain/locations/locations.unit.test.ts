@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AlreadyExists, LocationNotFound, NoChange, ValidationFailed } from '../errors.ts';
+import { AlreadyExists, NoChange, ValidationFailed } from '../errors.ts';
+import { LocationNotFound } from './errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { isLocationEvent, locationDecider, locationEventTypes, type LocationCreated } from './index.ts';
 

@@ -1,6 +1,6 @@
 import type { ReleaseReason } from '../inventory/events.ts';
 import { assertNever } from '../assert-never.ts';
-import { CannotExpire } from '../errors.ts';
+import { CannotExpire } from './errors.ts';
 import { epochMillis, requireIsoTime, requireLength, requireOneOf } from '../validation.ts';
 import type { CancelOrder } from './commands.ts';
 import { cancellationReasons, type CancellationReason, type OrderEvent } from './events.ts';

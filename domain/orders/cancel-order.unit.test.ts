@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CannotExpire, ValidationFailed } from '../errors.ts';
+import { CannotExpire } from './errors.ts';
+import { ValidationFailed } from '../errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { authorized, cancelled, captured, failed, orderPlaced } from '../testing/order-fixtures.ts';
 import { orderDecider, releaseReasonFor, type CancellationReason } from './index.ts';

@@ -1,5 +1,6 @@
 import { assertNever } from '../assert-never.ts';
-import { InvalidTransition, OrderNotFound } from '../errors.ts';
+import { InvalidTransition } from '../errors.ts';
+import { OrderNotFound } from './errors.ts';
 import { cancelOrder } from './cancel-order.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';

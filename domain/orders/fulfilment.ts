@@ -1,9 +1,5 @@
-import {
-  AlreadyExists,
-  ShipmentExceedsAllocation,
-  ShipmentExceedsOrdered,
-  ValidationFailed,
-} from '../errors.ts';
+import { AlreadyExists, ValidationFailed } from '../errors.ts';
+import { ShipmentExceedsAllocation, ShipmentExceedsOrdered } from './errors.ts';
 import { requireKey, requirePositiveInt, requireText, requireUnique } from '../validation.ts';
 import type { CreateShipment, MarkDelivered } from './commands.ts';
 import type { OrderEvent, ShipmentLine } from './events.ts';

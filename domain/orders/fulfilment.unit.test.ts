@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AlreadyExists,
-  ShipmentExceedsAllocation,
-  ShipmentExceedsOrdered,
-  ValidationFailed,
-} from '../errors.ts';
+import { AlreadyExists, ValidationFailed } from '../errors.ts';
+import { ShipmentExceedsAllocation, ShipmentExceedsOrdered } from './errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import {
   berlinShipment,

@@ -1,10 +1,5 @@
-import {
-  AlreadyExists,
-  AmountMismatch,
-  CaptureExceedsAuthorized,
-  CurrencyMismatch,
-  RefundExceedsCaptured,
-} from '../errors.ts';
+import { AlreadyExists, CurrencyMismatch } from '../errors.ts';
+import { AmountMismatch, CaptureExceedsAuthorized, RefundExceedsCaptured } from './errors.ts';
 import { requireMoney, type Money } from '../money.ts';
 import { requireKey, requirePositiveInt, requireText } from '../validation.ts';
 import type { AuthorizePayment, CapturePayment, IssueRefund, RecordPaymentFailure } from './commands.ts';

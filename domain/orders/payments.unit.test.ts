@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AlreadyExists,
-  AmountMismatch,
-  CaptureExceedsAuthorized,
-  CurrencyMismatch,
-  RefundExceedsCaptured,
-  ValidationFailed,
-} from '../errors.ts';
+import { AlreadyExists, CurrencyMismatch, ValidationFailed } from '../errors.ts';
+import { AmountMismatch, CaptureExceedsAuthorized, RefundExceedsCaptured } from './errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import {
   authorized,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidTransition, OrderNotFound } from '../errors.ts';
+import { InvalidTransition } from '../errors.ts';
+import { OrderNotFound } from './errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { historyFor } from '../testing/order-fixtures.ts';
 import { allowedFrom, orderDecider, orderEventTypes, type OrderCommand, type OrderEvent } from './index.ts';

@@ -1,0 +1,132 @@
+import { DomainError } from '../errors.ts';
+import type { CancellationReason } from './events.ts';
+
+/** The refusals of the orders aggregate; the kinds and the base class are in domain/errors.ts. */
+export class OrderNotFound extends DomainError<{ orderId: string }> {
+  override readonly name = 'OrderNotFound';
+  readonly code = 'order_not_found';
+  readonly kind = 'not_found';
+  constructor(orderId: string) {
+    super(`Order ${orderId} does not exist`, { orderId });
+  }
+}
+
+export type CannotExpireDetails = {
+  aggregate: string;
+  id: string;
+  expiresAt: string;
+  now: string;
+  why: 'not_yet_due' | 'payment_received';
+};
+
+export class CannotExpire extends DomainError<CannotExpireDetails> {
+  override readonly name = 'CannotExpire';
+  readonly code = 'cannot_expire';
+  readonly kind = 'rule';
+  constructor(details: CannotExpireDetails) {
+    super(`${details.aggregate} ${details.id} cannot expire: ${details.why}`, details);
+  }
+}
+
+export type AmountMismatchDetails = { expected: number; actual: number; currency: string };
+
+export class AmountMismatch extends DomainError<AmountMismatchDetails> {
+  override readonly name = 'AmountMismatch';
+  readonly code = 'amount_mismatch';
+  readonly kind = 'rule';
+  constructor(details: AmountMismatchDetails) {
+    super(`Expected ${details.expected} ${details.currency}, got ${details.actual}`, details);
+  }
+}
+
+export type CaptureExceedsAuthorizedDetails = { authorized: number; requested: number; currency: string };
+
+export class CaptureExceedsAuthorized extends DomainError<CaptureExceedsAuthorizedDetails> {
+  override readonly name = 'CaptureExceedsAuthorized';
+  readonly code = 'capture_exceeds_authorized';
+  readonly kind = 'rule';
+  constructor(details: CaptureExceedsAuthorizedDetails) {
+    super(
+      `Cannot capture ${details.requested}, only ${details.authorized} ${details.currency} authorized`,
+      details,
+    );
+  }
+}
+
+export type RefundExceedsCapturedDetails = {
+  captured: number;
+  alreadyRefunded: number;
+  requested: number;
+  currency: string;
+};
+
+export class RefundExceedsCaptured extends DomainError<RefundExceedsCapturedDetails> {
+  override readonly name = 'RefundExceedsCaptured';
+  readonly code = 'refund_exceeds_captured';
+  readonly kind = 'rule';
+  constructor(details: RefundExceedsCapturedDetails) {
+    super(
+      `Cannot refund ${details.requested}: ${details.captured} captured, ${details.alreadyRefunded} already refunded`,
+      details,
+    );
+  }
+}
+
+export type ShipmentExceedsOrderedDetails = {
+  lineId: string;
+  ordered: number;
+  alreadyShipped: number;
+  requested: number;
+};
+
+export class ShipmentExceedsOrdered extends DomainError<ShipmentExceedsOrderedDetails> {
+  override readonly name = 'ShipmentExceedsOrdered';
+  readonly code = 'shipment_exceeds_ordered';
+  readonly kind = 'rule';
+  constructor(details: ShipmentExceedsOrderedDetails) {
+    super(
+      `Line ${details.lineId}: ${details.ordered} ordered, ${details.alreadyShipped} shipped, ${details.requested} requested`,
+      details,
+    );
+  }
+}
+
+export type ShipmentExceedsAllocationDetails = {
+  lineId: string;
+  location: string;
+  allocated: number;
+  alreadyShipped: number;
+  requested: number;
+};
+
+/** Stock is reserved per location, so a shipment can only take what was allocated to its location. */
+export class ShipmentExceedsAllocation extends DomainError<ShipmentExceedsAllocationDetails> {
+  override readonly name = 'ShipmentExceedsAllocation';
+  readonly code = 'shipment_exceeds_allocation';
+  readonly kind = 'rule';
+  constructor(details: ShipmentExceedsAllocationDetails) {
+    super(
+      `Line ${details.lineId}: ${details.allocated} allocated at ${details.location}, ${details.alreadyShipped} shipped from there, ${details.requested} requested`,
+      details,
+    );
+  }
+}
+
+export type PlacementCancelledDetails = { orderId: string; reason: CancellationReason };
+
+/**
+ * A retried placement whose first run placed the order and then cancelled it in the same request
+ * (its payment could not be opened, so its stock was given back). Placing it again under the same
+ * key would be a second order; the client places it anew with a new key.
+ */
+export class PlacementCancelled extends DomainError<PlacementCancelledDetails> {
+  override readonly name = 'PlacementCancelled';
+  readonly code = 'placement_cancelled';
+  readonly kind = 'conflict';
+  constructor(details: PlacementCancelledDetails) {
+    super(
+      `Order ${details.orderId}, placed with this Idempotency-Key, was cancelled (${details.reason}) by the same request; place it again with a new Idempotency-Key.`,
+      details,
+    );
+  }
+}
