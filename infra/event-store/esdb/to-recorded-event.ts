@@ -1,10 +1,5 @@
 import { jsonEvent, type EventData } from '@kurrent/kurrentdb-client';
-import type {
-  EventMetadata,
-  JsonObject,
-  NewEvent,
-  RecordedEvent,
-} from '../../../ports/event-store.ts';
+import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from '../../../ports/event-store.ts';
 
 /** The fields of a client event this adapter reads; stream reads and `$all` reads both have them. */
 export interface EsdbRecord {
