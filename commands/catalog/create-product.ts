@@ -7,8 +7,8 @@ import type { CommandResult } from '../runtime/command-result.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
-import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
 import { earlierRun } from '../runtime/request-events.ts';
+import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider } from '../runtime/steps.ts';
 
 export type CreateProductInput = CreateProduct['data'];
@@ -46,17 +46,17 @@ async function createAtomically(
   context: CommandContext,
 ): Promise<CommandResult> {
   const stream = productStream(create.data.productId);
-  const outcome = await decideAndAppendSteps(
+  const claimStream = skuStream(claim.data.sku);
+  const outcome = await runCommand(
     runtime,
-    async () => [
-      {
-        stream: skuStream(claim.data.sku),
-        decider: asStepDecider(skuClaimDecider),
-        command: claim,
-        expectNew: true,
-      },
-      { stream, decider: asStepDecider(productDecider), command: create, expectNew: true },
-    ],
+    {
+      keys: [claimStream, stream],
+      contention: 'normal',
+      plan: async () => [
+        { stream: claimStream, decider: asStepDecider(skuClaimDecider), command: claim, expectNew: true },
+        { stream, decider: asStepDecider(productDecider), command: create, expectNew: true },
+      ],
+    },
     context,
   );
   return {

@@ -11,7 +11,7 @@ import type { CommandContext } from '../runtime/command-context.ts';
 import { pinnedTo, toResult, type CommandResult } from '../runtime/command-result.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
-import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider } from '../runtime/steps.ts';
 import { earlierRun } from '../runtime/request-events.ts';
 
@@ -64,38 +64,44 @@ export function inventoryHandlers(runtime: CommandRuntime, locations: LocationDi
           position: earlierIn?.position ?? earlierOut.position,
         };
       }
-      const outcome = await decideAndAppendSteps(
+      const into = stockStream(data.sku, data.to);
+      // Transfers are rare next to placements: a lost race is retried, not queued.
+      const outcome = await runCommand(
         runtime,
-        async () => [
-          {
-            stream: out,
-            decider: asStepDecider(stockDecider),
-            command: {
-              type: 'TransferStockOut',
-              data: {
-                sku: data.sku,
-                location: data.from,
-                transferId: data.transferId,
-                quantity: data.quantity,
-                toLocation: data.to,
+        {
+          keys: [out, into],
+          contention: 'normal',
+          plan: async () => [
+            {
+              stream: out,
+              decider: asStepDecider(stockDecider),
+              command: {
+                type: 'TransferStockOut',
+                data: {
+                  sku: data.sku,
+                  location: data.from,
+                  transferId: data.transferId,
+                  quantity: data.quantity,
+                  toLocation: data.to,
+                },
               },
             },
-          },
-          {
-            stream: stockStream(data.sku, data.to),
-            decider: asStepDecider(stockDecider),
-            command: {
-              type: 'TransferStockIn',
-              data: {
-                sku: data.sku,
-                location: data.to,
-                transferId: data.transferId,
-                quantity: data.quantity,
-                fromLocation: data.from,
+            {
+              stream: into,
+              decider: asStepDecider(stockDecider),
+              command: {
+                type: 'TransferStockIn',
+                data: {
+                  sku: data.sku,
+                  location: data.to,
+                  transferId: data.transferId,
+                  quantity: data.quantity,
+                  fromLocation: data.from,
+                },
               },
             },
-          },
-        ],
+          ],
+        },
         context,
       );
       return {

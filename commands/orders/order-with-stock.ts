@@ -4,7 +4,7 @@ import { orderDecider, type OrderCommand, type OrderState } from '../../domain/o
 import { orderStream, stockStream } from '../../domain/streams.ts';
 import { comparePositions } from '../../ports/position.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
-import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider } from '../runtime/steps.ts';
 import { earlierRun } from '../runtime/request-events.ts';
 import type { OrderDeps } from './order-deps.ts';
@@ -39,20 +39,24 @@ export async function orderWithStock<Event extends DomainEvent>(
       .reduce((latest, next) => (comparePositions(next, latest) > 0 ? next : latest));
     return { events: earlier.events, revision: earlier.revision, position };
   }
-  const outcome = await decideAndAppendSteps(
+  const outcome = await runCommand(
     deps.runtime,
-    async (load) => {
-      const order = await load<OrderState>(stream, asStepDecider(orderDecider));
-      const [event] = orderDecider.decide(command, order) as unknown as Event[];
-      const stockSteps = stockCommands(event).map((stock) => ({
-        stream: stockStream(stock.data.sku, stock.data.location),
-        decider: asStepDecider(stockDecider),
-        command: stock,
-      }));
-      return [{ stream, decider: asStepDecider(orderDecider), command }, ...stockSteps];
+    {
+      keys: [stream],
+      contention: 'normal',
+      plan: async (load) => {
+        const order = await load<OrderState>(stream, asStepDecider(orderDecider));
+        const [event] = orderDecider.decide(command, order) as unknown as Event[];
+        const stockSteps = stockCommands(event).map((stock) => ({
+          stream: stockStream(stock.data.sku, stock.data.location),
+          decider: asStepDecider(stockDecider),
+          command: stock,
+        }));
+        return [{ stream, decider: asStepDecider(orderDecider), command }, ...stockSteps];
+      },
+      ...(expectedRevision === undefined ? {} : { pinned: { stream, revision: expectedRevision } }),
     },
     context,
-    expectedRevision === undefined ? undefined : { stream, revision: expectedRevision },
   );
   return orderResult(outcome, stream);
 }

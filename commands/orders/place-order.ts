@@ -6,7 +6,7 @@ import { allocate, available, stockDecider, type StockState } from '../../domain
 import { orderDecider, type OrderPlaced, type PlaceOrder } from '../../domain/orders/index.ts';
 import { orderStream, productStream, stockStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
-import { decideAndAppendSteps } from '../runtime/multi-stream.ts';
+import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider, type Step, type StepPlan, type StepsOutcome } from '../runtime/steps.ts';
 import { requestMark } from '../runtime/request-events.ts';
 import type { OrderDeps } from './order-deps.ts';
@@ -63,18 +63,16 @@ export async function placeOrder(
 }
 
 function decidePlacement(deps: OrderDeps, input: PlaceOrderInput, context: CommandContext) {
-  const { runtime } = deps;
-  const plan = placementPlan(deps, input, context);
-  const keys = input.lines.map((line) => `product:${line.productId}`);
-  if (runtime.groupCommit && runtime.store.capabilities.atomicMultiStreamAppend) {
-    // Placements queued behind an in-flight one on the same products are decided and appended together.
-    return runtime.groupCommit.run(runtime, keys, { plan, context });
-  }
-  if (runtime.locks) {
-    // Placements of the same products in this process take turns instead of racing for their stock.
-    return runtime.locks.run(keys, () => decideAndAppendSteps(runtime, plan, context));
-  }
-  return decideAndAppendSteps(runtime, plan, context);
+  // Most orders hold the same popular SKUs: placements contend on their products' stock streams.
+  return runCommand(
+    deps.runtime,
+    {
+      keys: input.lines.map((line) => `product:${line.productId}`),
+      contention: 'hot',
+      plan: placementPlan(deps, input, context),
+    },
+    context,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
 import type { NewEvent, Position, StreamAppend } from '../../ports/event-store.ts';
 import { comparePositions } from '../../ports/position.ts';
 import { assumedNew } from './assumed-new.ts';
+import { decideInTurn } from './decide-in-turn.ts';
 import type { CommandRuntime, GroupCommit, GroupMember } from './command-runtime.ts';
 import { createKeyedBatches, type Settled } from './keyed-batches.ts';
 import { loadAggregate } from './load-aggregate.ts';
@@ -155,11 +156,9 @@ export async function decideAndAppendTogether(
         for (const step of steps) {
           const base = await entry(step.stream, step.decider, step);
           const state = own.has(step.stream) ? own.get(step.stream) : base.state;
-          const events = step.decider.decide(step.command as never, state);
-          own.set(
-            step.stream,
-            events.reduce((current, event) => step.decider.evolve(current, event), state),
-          );
+          const decided = decideInTurn(step.decider, [step.command as never], state);
+          const events = decided.events;
+          own.set(step.stream, decided.state);
           if (events.length > 0)
             ownEvents.set(step.stream, [...(ownEvents.get(step.stream) ?? []), ...events]);
         }

@@ -4,7 +4,8 @@ import type { Position } from '../../ports/event-store.ts';
 import type { CommandContext } from './command-context.ts';
 import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';
-import { refusedOnCache } from './refused-on-cache.ts';
+import { decideInTurn } from './decide-in-turn.ts';
+import { retryOnConflict } from './retry-on-conflict.ts';
 import { toNewEvents } from './to-new-events.ts';
 import { earlierRun } from './request-events.ts';
 
@@ -28,8 +29,8 @@ export interface HandleOptions {
 /**
  * Load, decide, append at the loaded revision; on losing a race, reload and decide again (the
  * decision may now differ: the last unit may be gone). A refused command throws its domain error
- * and appends nothing, but only once it was refused on what the store holds: a first decision
- * trusts the state cache, which another process's appends leave behind (see `refusedOnCache`).
+ * and appends nothing, but only once it was refused on what the store holds (the attempt loop is
+ * `retryOnConflict`, shared with multi-stream commands).
  * Pass several commands to decide them in turn and append their events at once. A request resumed
  * after its first run died answers what that run appended, if it did.
  */
@@ -55,33 +56,24 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     );
     return { ...earlier, state };
   }
-  for (let attempt = 0; ; attempt++) {
-    const loaded = await loadAggregate(
-      runtime.store,
-      decider as Decider<unknown, Event, State>,
-      stream,
-      runtime.cache,
-      attempt === 0 && !pinned,
-      runtime.upcasters,
-    );
-    if (pinned && loaded.revision !== options.expectedRevision) {
-      throw new WrongExpectedRevision(stream, options.expectedRevision!, loaded.revision);
-    }
-    // Several commands are decided in turn, each on the state the previous one left, and appended together.
-    const events: Event[] = [];
-    let state = loaded.state;
-    try {
-      for (const next of commands) {
-        const decided = decider.decide(next, state);
-        state = decided.reduce((current, event) => decider.evolve(current, event), state);
-        events.push(...decided);
+  // A pinned command reads the store from its first attempt, so it starts as a retry would.
+  return retryOnConflict(
+    runtime,
+    async (attempt) => {
+      const loaded = await loadAggregate(
+        runtime.store,
+        decider as Decider<unknown, Event, State>,
+        stream,
+        runtime.cache,
+        attempt === 0,
+        runtime.upcasters,
+      );
+      if (pinned && loaded.revision !== options.expectedRevision) {
+        throw new WrongExpectedRevision(stream, options.expectedRevision!, loaded.revision);
       }
-    } catch (error) {
-      if (refusedOnCache(error, attempt, pinned)) continue;
-      throw error;
-    }
-    if (events.length === 0) return { events, state, revision: loaded.revision, position: null };
-    try {
+      // Several commands are decided in turn, each on the state the previous one left, and appended together.
+      const { events, state } = decideInTurn(decider, commands, loaded.state);
+      if (events.length === 0) return { events, state, revision: loaded.revision, position: null };
       const result = await runtime.store.append(
         stream,
         toNewEvents(events, context, runtime.ids),
@@ -89,10 +81,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       );
       runtime.cache.set(stream, { state, revision: result.nextRevision });
       return { events, state, revision: result.nextRevision, position: result.position };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevision)) throw error;
-      runtime.cache.delete(stream);
-      if (pinned || attempt >= runtime.maxRetries) throw error;
-    }
-  }
+    },
+    { pinned, fresh: pinned },
+  );
 }

@@ -2,17 +2,19 @@ import type { Decider, DomainEvent } from '../../domain/decider.ts';
 import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
 import type { StreamAppend } from '../../ports/event-store.ts';
 import { assumedNew } from './assumed-new.ts';
+import { decideInTurn } from './decide-in-turn.ts';
 import type { CommandContext } from './command-context.ts';
 import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';
 import type { Step, StepPlan, StepsOutcome } from './steps.ts';
-import { refusedOnCache } from './refused-on-cache.ts';
+import { retryOnConflict } from './retry-on-conflict.ts';
 import { toNewEvents } from './to-new-events.ts';
 
 /**
  * Decides every step on its stream's state and appends them all or none. `plan` builds the steps
  * from loaded state and may refuse (a shortage); it runs again after a lost race, with fresh state,
- * and once after a refusal decided on cached state (see `refusedOnCache`).
+ * and once after a refusal decided on cached state (the attempt loop is `retryOnConflict`, shared
+ * with single-stream commands).
  * Where the backend cannot append atomically, steps are appended in order and a refusal undoes the
  * earlier ones with their compensations: the user sees the same outcome either way.
  */
@@ -25,25 +27,26 @@ export async function decideAndAppendSteps(
   /** Decide on what the store holds from the start, not on the state cache. */
   options: { fresh?: boolean } = {},
 ): Promise<StepsOutcome> {
-  for (let attempt = options.fresh ? 1 : 0; ; attempt++) {
-    const loaded = new Map<string, { state: unknown; revision: number | null }>();
-    const load = async <S>(stream: string, decider: Decider<never, DomainEvent, unknown>): Promise<S> => {
-      const isPinned = pinned?.stream === stream;
-      const entry = await loadAggregate(
-        runtime.store,
-        decider,
-        stream,
-        runtime.cache,
-        attempt === 0 && !isPinned,
-        runtime.upcasters,
-      );
-      if (isPinned && entry.revision !== pinned.revision) {
-        throw new WrongExpectedRevision(stream, pinned.revision, entry.revision);
-      }
-      loaded.set(stream, entry);
-      return entry.state as S;
-    };
-    try {
+  return retryOnConflict(
+    runtime,
+    async (attempt) => {
+      const loaded: Loaded = new Map();
+      const load = async <S>(stream: string, decider: Decider<never, DomainEvent, unknown>): Promise<S> => {
+        const isPinned = pinned?.stream === stream;
+        const entry = await loadAggregate(
+          runtime.store,
+          decider,
+          stream,
+          runtime.cache,
+          attempt === 0 && !isPinned,
+          runtime.upcasters,
+        );
+        if (isPinned && entry.revision !== pinned.revision) {
+          throw new WrongExpectedRevision(stream, pinned.revision, entry.revision);
+        }
+        loaded.set(stream, entry);
+        return entry.state as S;
+      };
       const steps = await plan(load);
       for (const step of steps) {
         if (loaded.has(step.stream)) continue;
@@ -54,21 +57,16 @@ export async function decideAndAppendSteps(
       return runtime.store.capabilities.atomicMultiStreamAppend
         ? await appendAtomically(runtime, steps, loaded, context)
         : await appendWithCompensation(runtime, steps, loaded, context);
-    } catch (error) {
-      if (refusedOnCache(error, attempt)) continue;
-      if (!(error instanceof WrongExpectedRevision)) throw error;
-      runtime.cache.delete(error.stream);
-      if (pinned || attempt >= runtime.maxRetries) throw error;
-    }
-  }
+    },
+    // Only the pinned stream is read fresh: the others may be cached, so a refusal is decided again.
+    { pinned: pinned !== undefined, fresh: options.fresh ?? false },
+  );
 }
 
 type Loaded = Map<string, { state: unknown; revision: number | null }>;
 
 function decideStep(step: Step, loaded: Loaded): { events: DomainEvent[]; state: unknown } {
-  const entry = loaded.get(step.stream)!;
-  const events = step.decider.decide(step.command as never, entry.state);
-  return { events, state: events.reduce((state, event) => step.decider.evolve(state, event), entry.state) };
+  return decideInTurn(step.decider, [step.command as never], loaded.get(step.stream)!.state);
 }
 
 async function appendAtomically(

@@ -6,8 +6,8 @@ import { isDomainError } from '../../domain/errors.ts';
  * cache (a conflicting append would catch a stale state, but a refusal appends nothing, so nothing
  * catches it): another process's appends, or this one's racing with a read, leave the cache behind,
  * and a cancel was refused for a hold its own placement had just made. Later attempts read the
- * store, and a pinned command (an If-Match) read it already.
+ * store; a command pinned to a revision (an If-Match) starts as a later attempt (see `retryOnConflict`).
  */
-export function refusedOnCache(error: unknown, attempt: number, pinned = false): boolean {
-  return attempt === 0 && !pinned && isDomainError(error);
+export function refusedOnCache(error: unknown, attempt: number): boolean {
+  return attempt === 0 && isDomainError(error);
 }

@@ -1,0 +1,40 @@
+import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
+import type { CommandRuntime } from './command-runtime.ts';
+import { refusedOnCache } from './refused-on-cache.ts';
+
+export interface AttemptOptions {
+  /**
+   * An admin's If-Match: the command is decided only on the revision the person saw, so a lost
+   * race is a conflict for them to look at, never retried.
+   */
+  pinned?: boolean;
+  /**
+   * The first attempt already reads what the store holds (it starts as a retry would): its
+   * refusal stands, and `expectNew` streams are read rather than assumed new.
+   */
+  fresh?: boolean;
+}
+
+/**
+ * The attempt loop every command runs, single-stream or multi-stream: `attempt(n)` loads, decides
+ * and appends at the loaded revisions. A lost race (the append's compare-and-set refused) drops the
+ * stream's cached state and runs the attempt again on what the store holds, up to `maxRetries`
+ * times; a refusal decided on the state cache is decided once more on fresh state before it stands
+ * (see `refusedOnCache`). `attempt` trusts the cache only on attempt 0.
+ */
+export async function retryOnConflict<T>(
+  runtime: CommandRuntime,
+  attempt: (attempt: number) => Promise<T>,
+  options: AttemptOptions = {},
+): Promise<T> {
+  for (let n = options.fresh ? 1 : 0; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (error) {
+      if (refusedOnCache(error, n)) continue;
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      runtime.cache.delete(error.stream);
+      if (options.pinned || n >= runtime.maxRetries) throw error;
+    }
+  }
+}
