@@ -1,3 +1,4 @@
+import { productInput } from '../test-support/product-input.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -131,20 +132,7 @@ describe('placements with Idempotency-Keys across kill -9 of the server (Postgre
     h = await commandHarness('postgres', { database });
     const ctx = h.context();
     await h.handlers.createLocation('berlin', 'Berlin', ctx);
-    await h.handlers.createProduct(
-      {
-        productId: 'p1',
-        sku: 'KILL-1',
-        name: 'Hammer',
-        price: { amount: 1299, currency: 'EUR' },
-        description: '',
-        brand: 'Acme',
-        category: 'tools',
-        attributes: {},
-        allowBackorder: false,
-      },
-      ctx,
-    );
+    await h.handlers.createProduct(productInput('p1', { sku: 'KILL-1', name: 'Hammer' }), ctx);
     await h.handlers.receiveStock(
       { sku: 'KILL-1', location: 'berlin', quantity: BURST * MAX_KILLS, reference: null },
       ctx,

@@ -1,3 +1,4 @@
+import { productInput } from '../../test-support/product-input.ts';
 import { propertyRuns } from '../../test-support/property-runs.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,17 +22,7 @@ const withoutAtomicAppends = (store: EventStore): EventStore => ({
   appendMulti: () => Promise.reject(new MultiStreamAppendUnsupported('test')),
 });
 
-const product = (productId: string, sku: string): CreateProductInput => ({
-  productId,
-  sku,
-  name: `Product ${productId}`,
-  description: '',
-  brand: 'b',
-  category: 'c',
-  attributes: {},
-  allowBackorder: false,
-  price: { amount: 100, currency: 'EUR' },
-});
+const product = (productId: string, sku: string): CreateProductInput => productInput(productId, { sku });
 
 /**
  * Bursts of concurrent creates over a few SKUs and product ids, on real PostgreSQL, through the

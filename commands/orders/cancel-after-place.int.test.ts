@@ -1,3 +1,4 @@
+import { productInput } from '../../test-support/product-input.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '../../domain/decider.ts';
 import { available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
@@ -32,17 +33,7 @@ describe('a cancel right after its placement (command API on PostgreSQL, 16 clie
     for (const location of LOCATIONS) await h.handlers.createLocation(location, location, ctx);
     for (let p = 0; p < PRODUCTS; p++) {
       await h.handlers.createProduct(
-        {
-          productId: `p${p}`,
-          sku: `S${p}`,
-          name: `Product ${p}`,
-          price: { amount: 1000 + p, currency: 'EUR' },
-          description: '',
-          brand: 'Acme',
-          category: 'tools',
-          attributes: {},
-          allowBackorder: false,
-        },
+        productInput(`p${p}`, { sku: `S${p}`, price: { amount: 1000 + p, currency: 'EUR' } }),
         ctx,
       );
       // A little stock at the first location and plenty at the second, so placements use either.

@@ -1,3 +1,4 @@
+import { productInput } from '../../test-support/product-input.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { migratedPglite } from '../../test-support/databases.ts';
@@ -54,17 +55,7 @@ describe('a retried placement on a store without atomic multi-stream appends', (
     };
     await handlers.createLocation('berlin', 'Berlin', admin);
     await handlers.createProduct(
-      {
-        productId: 'p1',
-        sku: 'A',
-        name: 'A',
-        price: { amount: 100, currency: 'EUR' },
-        description: '',
-        brand: 'b',
-        category: 'c',
-        attributes: {},
-        allowBackorder: false,
-      },
+      productInput('p1', { sku: 'A', price: { amount: 100, currency: 'EUR' } }),
       admin,
     );
     await handlers.receiveStock({ sku: 'A', location: 'berlin', quantity: 5, reference: null }, admin);

@@ -1,3 +1,4 @@
+import { productInput } from '../../test-support/product-input.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../infra/event-store/conformance/fixtures.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
@@ -29,20 +30,7 @@ describe('a write side whose cached view is behind the store (PostgreSQL)', () =
   /** A product with 10 in stock at berlin, created through `a`. */
   async function product(productId: string): Promise<void> {
     const ctx = a.context();
-    await a.handlers.createProduct(
-      {
-        productId,
-        sku: `SKU-${productId}`,
-        name: productId,
-        price: { amount: 1299, currency: 'EUR' },
-        description: '',
-        brand: 'Acme',
-        category: 'tools',
-        attributes: {},
-        allowBackorder: false,
-      },
-      ctx,
-    );
+    await a.handlers.createProduct(productInput(productId), ctx);
     await a.handlers.receiveStock(
       { sku: `SKU-${productId}`, location: 'berlin', quantity: 10, reference: null },
       ctx,
