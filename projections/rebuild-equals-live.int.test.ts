@@ -19,7 +19,7 @@ import { checksumSchema } from './runtime/checksum.ts';
 import { startReadModelProjector, type RunningProjector } from './runtime/projector-runner.ts';
 import { replayProjection } from './runtime/replay.ts';
 import { projectorDeps } from './runtime/testing/runtime-fixture.ts';
-import { mixedWorkload } from './testing/mixed-workload.ts';
+import { mixedWorkload } from '../test-support/mixed-workload.ts';
 
 const seed = Number(process.env.QM_WORKLOAD_SEED ?? 20261121);
 

@@ -14,7 +14,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parsePositionToken, positionToToken, type Position } from '../../ports/position.ts';
 import { createPgClient } from '../../infra/sql/pg-client.ts';
-import { mixedWorkload, type MixedWorkload } from '../../projections/testing/mixed-workload.ts';
+import { mixedWorkload, type MixedWorkload } from '../../test-support/mixed-workload.ts';
 import { commandHarness } from '../../test-support/command-harness.ts';
 
 export type WriterRequest =

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsClient } from './analytics-client.ts';
 import { ReadOnlyQueryRefused, runReadOnlyQuery } from './read-only-query.ts';
-import { tempAnalytics, type TempAnalytics } from './testing/temp-analytics.ts';
+import { tempAnalytics, type TempAnalytics } from '../../test-support/temp-analytics.ts';
 
 describe('read-only analytics queries on chDB', () => {
   let store: TempAnalytics;

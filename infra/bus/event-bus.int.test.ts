@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { EventBus } from './event-bus.ts';
-import { busUnderTest, type BusUnderTest } from './testing/bus-under-test.ts';
+import { busUnderTest, type BusUnderTest } from '../../test-support/bus-under-test.ts';
 import { testEvent } from './testing/test-events.ts';
-import { waitUntil } from './testing/wait-until.ts';
+import { waitUntil } from '../../test-support/wait-until.ts';
 
 describe.each(['nats', 'in-process'] as const)('event bus on %s', (kind) => {
   let env: BusUnderTest;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../ports/event-store.ts';
-import { tempAnalytics, type TempAnalytics } from '../../infra/analytics/testing/temp-analytics.ts';
+import { tempAnalytics, type TempAnalytics } from '../../test-support/temp-analytics.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { createAnalyticsProjection, type AnalyticsProjection } from './analytics-projection.ts';
 import { readLogPages, recordShopHistory } from './testing/shop-history.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findReport, reportCsv, reportParams, reportRows, reports } from './reports.ts';
-import { projectedShop, type ProjectedShop } from './testing/projected-shop.ts';
+import { projectedShop, type ProjectedShop } from '../../test-support/projected-shop.ts';
 
 describe('ready-made analytics reports on chDB', () => {
   let shop: ProjectedShop;

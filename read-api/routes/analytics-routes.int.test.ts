@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notFoundHandler, readErrorHandler } from '../../infra/http/error-handler.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
-import { projectedShop, type ProjectedShop } from '../../projections/analytics/testing/projected-shop.ts';
+import { projectedShop, type ProjectedShop } from '../../test-support/projected-shop.ts';
 import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../../infra/auth/mint-token.ts';
 import { authenticate } from '../http/auth.ts';

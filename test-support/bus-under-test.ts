@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { serviceUrls } from '../../../test-support/service-urls.ts';
-import type { EventBus } from '../event-bus.ts';
-import { createInProcessBus } from '../in-process-bus.ts';
-import { createNatsBus, deleteNatsStream, type NatsBusOptions } from '../nats-bus.ts';
+import { serviceUrls } from './service-urls.ts';
+import type { EventBus } from '../infra/bus/event-bus.ts';
+import { createInProcessBus } from '../infra/bus/in-process-bus.ts';
+import { createNatsBus, deleteNatsStream, type NatsBusOptions } from '../infra/bus/nats-bus.ts';
 
 export type BusKind = EventBus['kind'];
 

@@ -11,12 +11,12 @@
  * the domain refuses adds nothing and is counted, as the write API would answer it with a 4xx.
  */
 import fc from 'fast-check';
-import type { Position } from '../../ports/position.ts';
-import { isDomainError } from '../../domain/errors.ts';
-import { orderDecider, shippedQuantity, type OrderState } from '../../domain/orders/index.ts';
-import { replay } from '../../domain/decider.ts';
-import { orderStream } from '../../domain/streams.ts';
-import type { CommandHarness } from '../../test-support/command-harness.ts';
+import type { Position } from '../ports/position.ts';
+import { isDomainError } from '../domain/errors.ts';
+import { orderDecider, shippedQuantity, type OrderState } from '../domain/orders/index.ts';
+import { replay } from '../domain/decider.ts';
+import { orderStream } from '../domain/streams.ts';
+import type { CommandHarness } from './command-harness.ts';
 
 export interface WorkloadReport {
   /** Commands the domain accepted, by kind. */

@@ -2,7 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openAnalyticsClient, type AnalyticsClient, type AnalyticsConfig } from '../analytics-client.ts';
+import {
+  openAnalyticsClient,
+  type AnalyticsClient,
+  type AnalyticsConfig,
+} from '../infra/analytics/analytics-client.ts';
 
 /**
  * chDB binds one data directory per process, so every test in a process shares one temporary

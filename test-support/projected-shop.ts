@@ -1,8 +1,8 @@
-import type { RecordedEvent } from '../../../ports/event-store.ts';
-import { tempAnalytics, type TempAnalytics } from '../../../infra/analytics/testing/temp-analytics.ts';
-import { commandHarness, type CommandHarness } from '../../../test-support/command-harness.ts';
-import { createAnalyticsProjection } from '../analytics-projection.ts';
-import { readLogPages, recordShopHistory } from './shop-history.ts';
+import type { RecordedEvent } from '../ports/event-store.ts';
+import { tempAnalytics, type TempAnalytics } from './temp-analytics.ts';
+import { commandHarness, type CommandHarness } from './command-harness.ts';
+import { createAnalyticsProjection } from '../projections/analytics/analytics-projection.ts';
+import { readLogPages, recordShopHistory } from '../projections/analytics/testing/shop-history.ts';
 
 export interface ProjectedShop {
   harness: CommandHarness;
