@@ -1,9 +1,5 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { mountApiDocs } from '../infra/http/api-docs.ts';
-import { defaultHook } from '../infra/http/default-hook.ts';
+import { createApiApp } from '../infra/http/api-app.ts';
 import { readErrorHandler } from '../infra/http/error-handler.ts';
-import { rejectUnstorableInput } from '../infra/http/reject-unstorable-input.ts';
-import { routeNotFound } from '../infra/http/route-not-found.ts';
 import { authenticate } from './http/auth.ts';
 import type { ReadContext } from './http/read-context.ts';
 import { createReadModels } from './http/read-models.ts';
@@ -29,27 +25,12 @@ export function createReadApi(deps: ReadApiDeps) {
     readModels: createReadModels(deps.db, deps.waitForProjections),
     authenticated: authenticate(deps.verifier),
   };
-  const app = new OpenAPIHono({ defaultHook });
-  app.onError(readErrorHandler({ log: deps.log }));
-  app.notFound(routeNotFound(app));
-  // Before every route: no filter, id or cursor may pass such text on to SQL.
-  app.use('*', rejectUnstorableInput());
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'A JWT whose `sub` is the actor and `role` is customer, staff or admin (`qm token`).',
+  const app = createApiApp({
+    onError: readErrorHandler({ log: deps.log }),
+    title: 'Quartermaster read API',
+    description:
+      'Reads from projections of the event log. Pass the consistency token a write returned (`X-Consistency-Token` header or `?after=`) to read your own write: the API waits up to a bounded time for the projection, and marks the answer `X-Stale: true` (with a `Warning`) when it could not.',
   });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Quartermaster read API',
-      version: '0.1.0',
-      description:
-        'Reads from projections of the event log. Pass the consistency token a write returned (`X-Consistency-Token` header or `?after=`) to read your own write: the API waits up to a bounded time for the projection, and marks the answer `X-Stale: true` (with a `Warning`) when it could not.',
-    },
-  });
-  mountApiDocs(app, '/openapi.json');
 
   app.route('/', catalogRoutes(ctx));
   app.route('/', orderRoutes(ctx));
