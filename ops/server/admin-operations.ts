@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { parsePositionToken, positionToToken } from '../../ports/position.ts';
 import { isEmailAddress, saveCustomerContact } from '../../consumers/notifications/customer-contacts.ts';
@@ -5,7 +6,8 @@ import type { AuthEnv, TokenVerifier } from '../../infra/auth/actor.ts';
 import { authenticate } from '../../infra/auth/authenticate.ts';
 import { requireRole } from '../../infra/auth/require-role.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
-import { notFoundHandler, readErrorHandler } from '../../infra/http/error-handler.ts';
+import { readErrorHandler } from '../../infra/http/error-handler.ts';
+import { rejectUnstorableInput } from '../../infra/http/reject-unstorable-input.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { retryParkedDelivery } from '../../infra/mail/mail-deliveries.ts';
@@ -41,8 +43,13 @@ const ProjectionName = z
 export function adminOperations(deps: AdminOperationsDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook });
   app.onError(readErrorHandler({ log: deps.log }));
-  app.notFound(notFoundHandler);
-  const authenticated = authenticate(deps.verifier);
+  // Mounted beside the command API, not inside it: its text guard does not reach these routes, so
+  // each carries its own (a skip reason goes into an event, a contact into SQL).
+  const adminOnly: MiddlewareHandler<AuthEnv>[] = [
+    rejectUnstorableInput(),
+    authenticate(deps.verifier),
+    requireRole('admin'),
+  ];
   const { projector } = deps;
 
   app.openapi(
@@ -52,7 +59,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
       summary: 'Rebuild a projection from the start of the log, blue/green (as `qm replay`)',
       tags,
       security,
-      middleware: [authenticated, requireRole('admin')] as const,
+      middleware: adminOnly,
       request: {
         params: z.object({ name: ProjectionName }),
         body: {
@@ -121,7 +128,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
         'Pass the one event that stopped a projector (as `qm projection skip`); the token’s subject is the actor',
       tags,
       security,
-      middleware: [authenticated, requireRole('admin')] as const,
+      middleware: adminOnly,
       request: {
         params: z.object({ name: ProjectionName }),
         body: {
@@ -175,7 +182,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
       summary: 'Record the mail address of a customer (as `qm mail contact`)',
       tags,
       security,
-      middleware: [authenticated, requireRole('admin')] as const,
+      middleware: adminOnly,
       request: {
         params: z.object({
           customerId: z
@@ -213,7 +220,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
       summary: 'Send a parked mail again, with fresh attempts (as `qm mail retry`)',
       tags,
       security,
-      middleware: [authenticated, requireRole('admin')] as const,
+      middleware: adminOnly,
       request: {
         params: z.object({
           deliveryId: z
