@@ -1,15 +1,20 @@
 import { Command } from 'commander';
 import { eventstoreBench } from './suites/eventstore.ts';
 import { fanoutBench } from './suites/fanout.ts';
+import { httpBench } from './suites/http.ts';
 import { ordersBench } from './suites/orders.ts';
 import { readBench } from './suites/read.ts';
 
 /** `npm run bench -- <suite> [options]`: each suite writes bench/results/<suite>[-<backend>].json. */
-const suites: Record<string, (options: { seconds: number; backends: string[] }) => Promise<void>> = {
+const suites: Record<
+  string,
+  (options: { seconds: number; backends: string[]; secondsGiven: boolean }) => Promise<void>
+> = {
   eventstore: eventstoreBench,
   orders: ordersBench,
   fanout: fanoutBench,
   read: readBench,
+  http: httpBench,
 };
 
 const program = new Command('bench')
@@ -25,7 +30,8 @@ const program = new Command('bench')
         process.exitCode = 2;
         return;
       }
-      await run({ seconds: options.seconds, backends: options.backends.split(',') });
+      const secondsGiven = program.getOptionValueSource('seconds') !== 'default';
+      await run({ seconds: options.seconds, backends: options.backends.split(','), secondsGiven });
     }
   });
 

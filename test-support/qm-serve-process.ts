@@ -37,11 +37,16 @@ const serviceVariables = [
   'SMTP_URL',
 ];
 
-export function spawnQmServe(env: Record<string, string>, args: readonly string[] = []): QmServe {
+/** `nodeArgs` go to node itself (e.g. `--cpu-prof`, which NODE_OPTIONS may not carry). */
+export function spawnQmServe(
+  env: Record<string, string>,
+  args: readonly string[] = [],
+  nodeArgs: readonly string[] = [],
+): QmServe {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !serviceVariables.includes(name)),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'ops/cli/main.ts', 'serve', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'ops/cli/main.ts', 'serve', ...args], {
     cwd: root,
     env: { ...inherited, LOG_LEVEL: 'info', CI: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,26 +1,12 @@
-import { createCommandHandlers } from '../../commands/command-handlers.ts';
-import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
-import { defaultOrderSettings } from '../../commands/orders/order-deps.ts';
-import { systemClock } from '../../ports/clock.ts';
 import type { EventStore } from '../../ports/event-store.ts';
 import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
-import { createGroupCommit } from '../../commands/runtime/group-commit.ts';
-import { createKeyedLock } from '../../commands/runtime/keyed-lock.ts';
-import { createStateCache } from '../../commands/runtime/state-cache.ts';
 import { available, stockDecider } from '../../domain/inventory/index.ts';
 import { stockStream } from '../../domain/streams.ts';
-import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
-import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
-import { createManualPayments } from '../../infra/payments/manual-payments.ts';
-import { benchDatabase, type BenchBackend } from '../lib/bench-databases.ts';
+import { CLIENTS, HOT_SHARE, LOCATIONS, SKUS, openInProcessShop } from '../lib/bench-shop.ts';
+import type { BenchBackend } from '../lib/bench-databases.ts';
 import { percentile, runLoad } from '../lib/load.ts';
 import { rawInsertLoad } from '../lib/raw-insert.ts';
 import { versus, writeResult } from '../lib/results.ts';
-
-const CLIENTS = 16;
-const SKUS = 50;
-const LOCATIONS = ['berlin', 'hamburg'];
-const HOT_SHARE = 0.9;
 
 /** What the multi-stream appends did: how many, how many events each, how long each took. */
 interface AppendStats {
@@ -80,86 +66,16 @@ function describeAppends(label: string, stats: AppendStats, orders: number): str
   );
 }
 
-const address = {
-  name: 'Bench',
-  line1: 'Street 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
-
 async function benchBackend(backend: BenchBackend, seconds: number): Promise<void> {
-  const { client, dispose } = await benchDatabase(backend);
-  const { store, conflicts, appendStats } = countingConflicts(createSqlEventStore(client));
-  const locations = createLocationDirectory(store);
-  await locations.start();
-  const handlers = createCommandHandlers({
-    runtime: {
-      store,
-      cache: createStateCache(),
-      ids: uuidV7Ids,
-      maxRetries: 1000,
-      locks: createKeyedLock(),
-      groupCommit: createGroupCommit(),
-    },
-    locations,
-    payments: createManualPayments(),
-    clock: systemClock,
-    settings: defaultOrderSettings,
-  });
-  const ctx = () => ({
-    actor: { id: 'bench', role: 'admin' as const },
-    correlationId: uuidV7Ids.newId(),
-    causationId: null,
-    now: new Date().toISOString(),
-  });
+  let counting: ReturnType<typeof countingConflicts> | undefined;
+  const shop = await openInProcessShop(backend, (store) => (counting = countingConflicts(store)).store);
+  const { conflicts, appendStats } = counting!;
+  const { client, store } = shop;
   try {
-    console.log(`orders on ${backend}: seeding ${SKUS} products at ${LOCATIONS.length} locations`);
-    for (const location of LOCATIONS) await handlers.createLocation(location, location, ctx());
-    for (let s = 0; s < SKUS; s++) {
-      await handlers.createProduct(
-        {
-          productId: `p${s}`,
-          sku: `SKU${s}`,
-          name: `Product ${s}`,
-          description: '',
-          brand: 'Bench',
-          category: 'bench',
-          attributes: {},
-          allowBackorder: false,
-          price: { amount: 1000 + s, currency: 'EUR' },
-        },
-        ctx(),
-      );
-      // Enough for the run, but finite: SKU0 is the hot one, in most orders.
-      for (const location of LOCATIONS) {
-        await handlers.receiveStock(
-          { sku: `SKU${s}`, location, quantity: s === 0 ? 2_000_000 : 200_000, reference: null },
-          ctx(),
-        );
-      }
-    }
     const rawInsert16 = await rawInsertLoad(client, CLIENTS, seconds);
 
-    const order = (lineCount: number) => {
-      const products = new Set<number>();
-      if (Math.random() < HOT_SHARE) products.add(0);
-      while (products.size < lineCount) products.add(1 + Math.floor(Math.random() * (SKUS - 1)));
-      return [...products].map((p) => ({ productId: `p${p}`, quantity: 1 + Math.floor(Math.random() * 2) }));
-    };
     const place = (lineCount: number) => async () => {
-      await handlers.placeOrder(
-        {
-          orderId: uuidV7Ids.newId(),
-          customerId: 'bench',
-          currency: 'EUR',
-          lines: order(lineCount),
-          shippingAddress: address,
-        },
-        ctx(),
-      );
+      await shop.place(lineCount);
       return 1;
     };
     const conflictsBefore = conflicts();
@@ -219,9 +135,7 @@ async function benchBackend(backend: BenchBackend, seconds: number): Promise<voi
       ],
     });
   } finally {
-    await locations.stop();
-    await store.close();
-    await dispose();
+    await shop.close();
   }
 }
 

@@ -1,0 +1,258 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createTestDatabase } from '../../test-support/databases.ts';
+import { serviceUrls } from '../../test-support/service-urls.ts';
+import { CLIENTS, LOCATIONS, SKUS, benchProduct, benchReceipts, openInProcessShop } from '../lib/bench-shop.ts';
+import type { BenchBackend } from '../lib/bench-databases.ts';
+import { lagPercentile, watchCheckpoints } from '../lib/checkpoint-watcher.ts';
+import { probeHealth } from '../lib/health-prober.ts';
+import { httpLoad } from '../lib/http-load.ts';
+import { percentile, runLoad } from '../lib/load.ts';
+import { orderHttpLoad, type OrderLoadResult } from '../lib/order-http-load.ts';
+import { versus, writeResult, type Metric } from '../lib/results.ts';
+import { post, startServedSystem, type ServedSystem } from '../lib/served-system.ts';
+
+/** What each figure is: the median of RUNS runs of `seconds` s, each after WARM_UP_SECONDS of the same load. */
+const RUNS = 3;
+const WARM_UP_SECONDS = 5;
+const DEFAULT_SECONDS = 15;
+
+const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * QM_BENCH_HTTP_SETUPS=whole,api-only,embedded,in-process,hello picks some setups (for profiling
+ * one of them); the results file then holds only their keys.
+ */
+const chosen = process.env.QM_BENCH_HTTP_SETUPS?.split(',');
+const runs = (setup: string) => !chosen || chosen.includes(setup);
+
+interface HttpRun {
+  load: OrderLoadResult;
+  lagP99: number;
+  healthP99: number;
+  /** CPU seconds per wall second of each process of the setup (1 = one core busy). */
+  cores: number[];
+}
+
+/**
+ * `npm run bench -- http`: what a storefront gets from `qm serve` over HTTP, against what the
+ * engine does in process, on PostgreSQL and embedded (see the HTTP speed notes in the README).
+ */
+export async function httpBench(options: { seconds: number; backends: string[]; secondsGiven?: boolean }) {
+  const seconds = options.secondsGiven ? options.seconds : DEFAULT_SECONDS;
+  const notes: string[] = [
+    `each figure: median of ${RUNS} runs of ${seconds} s, each after ${WARM_UP_SECONDS} s of the same load`,
+    `${CLIENTS} connections (autocannon in a second process), 3-line orders, SKU0 in 90% of them, ` +
+      'a customer JWT and a fresh Idempotency-Key on every POST',
+  ];
+  const metrics: Record<string, Metric> = {};
+
+  if (runs('hello')) {
+    metrics.rps_hello = { value: await medianOf('hello world', () => helloRate(seconds)), unit: 'req/s' };
+  }
+  for (const backend of options.backends) {
+    if (backend !== 'postgres' && backend !== 'pglite') throw new Error(`http bench: unknown backend ${backend}`);
+    const inProcess = runs('in-process') ? await inProcessRate(backend, seconds) : 0;
+    if (backend === 'postgres') {
+      if (runs('in-process')) metrics.orders_inproc_per_s = { value: inProcess, unit: 'orders/s' };
+      if (runs('whole')) {
+        const whole = await servedRuns('whole qm serve on PostgreSQL', seconds, await serverEnv(), false);
+        const rate = median(whole.map((r) => r.load.rps));
+        metrics.orders_http_per_s = versus(rate, 'orders/s', 'orders_inproc_per_s', inProcess);
+        metrics.orders_http_p50_ms = { value: median(whole.map((r) => r.load.p50)), unit: 'ms' };
+        metrics.orders_http_p99_ms = { value: median(whole.map((r) => r.load.p99)), unit: 'ms' };
+        metrics.projection_lag_p99_ms = { value: median(whole.map((r) => r.lagP99)), unit: 'ms' };
+        metrics.health_p99_ms_under_load = { value: median(whole.map((r) => r.healthP99)), unit: 'ms' };
+        notes.push(`whole system: server CPU ${describeCores(whole)}`);
+      }
+      if (runs('api-only')) {
+        const label = 'qm serve --no-projectors --no-fanout, beside qm project';
+        const apiOnly = await servedRuns(label, seconds, await serverEnv(), true);
+        const rate = median(apiOnly.map((r) => r.load.rps));
+        metrics.orders_http_api_only_per_s = versus(rate, 'orders/s', 'orders_inproc_per_s', inProcess);
+        notes.push(
+          `API-only: p50 ${median(apiOnly.map((r) => r.load.p50))} ms, p99 ${median(apiOnly.map((r) => r.load.p99))} ms; ` +
+            `serve + project CPU ${describeCores(apiOnly)}`,
+        );
+      }
+    } else {
+      if (runs('in-process')) metrics.orders_inproc_pglite_per_s = { value: inProcess, unit: 'orders/s' };
+      if (runs('embedded')) {
+        const dataDir = mkdtempSync(join(tmpdir(), 'qm-bench-embedded-'));
+        try {
+          const embedded = await servedRuns('embedded qm serve (PGlite)', seconds, { QM_DATA_DIR: dataDir }, false);
+          const rate = median(embedded.map((r) => r.load.rps));
+          metrics.orders_http_pglite_per_s = versus(rate, 'orders/s', 'orders_inproc_pglite_per_s', inProcess);
+          notes.push(
+            `embedded: p50 ${median(embedded.map((r) => r.load.p50))} ms, p99 ${median(embedded.map((r) => r.load.p99))} ms, ` +
+              `/health p99 ${median(embedded.map((r) => r.healthP99)).toFixed(1)} ms; server CPU ${describeCores(embedded)}`,
+          );
+        } finally {
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      }
+    }
+  }
+  writeResult({ suite: 'http', at: new Date().toISOString(), metrics, notes });
+}
+
+/** Server mode: PostgreSQL (a database of its own), NATS (a stream of its own), Redis, chDB. */
+async function serverEnv(): Promise<Record<string, string> & { DATABASE_URL: string }> {
+  const database = await createTestDatabase('qm_bench_http');
+  const urls = serviceUrls();
+  const suffix = database.name.replace(/[^A-Za-z0-9]/g, '_');
+  const chdb = mkdtempSync(join(tmpdir(), 'qm-bench-chdb-'));
+  cleanups.push(async () => {
+    await database.drop();
+    rmSync(chdb, { recursive: true, force: true });
+  });
+  return {
+    DATABASE_URL: database.url,
+    NATS_URL: urls.nats,
+    NATS_STREAM: `QM_BENCH_${suffix}`,
+    NATS_SUBJECT_PREFIX: `bench_${suffix}`,
+    REDIS_URL: urls.redis,
+    CHDB_PATH: chdb,
+    QM_DATA_DIR: chdb,
+  };
+}
+const cleanups: (() => Promise<void>)[] = [];
+
+async function servedRuns(
+  label: string,
+  seconds: number,
+  env: Record<string, string>,
+  apiOnly: boolean,
+): Promise<HttpRun[]> {
+  console.log(`\n${label}: starting`);
+  const system = await startServedSystem({ env, apiOnly });
+  try {
+    const last = await seed(system);
+    await caughtUp(system, last);
+    const runs: HttpRun[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      await orderHttpLoad({ url: system.writeUrl, token: system.customerToken, connections: CLIENTS, seconds: WARM_UP_SECONDS });
+      const watcher = env.DATABASE_URL ? await watchCheckpoints(env.DATABASE_URL) : undefined;
+      const health = probeHealth(system.writeUrl);
+      const cpuBefore = system.pids.map(cpuSeconds);
+      const begun = performance.now();
+      const load = await orderHttpLoad({ url: system.writeUrl, token: system.customerToken, connections: CLIENTS, seconds });
+      const wall = (performance.now() - begun) / 1000;
+      const cores = system.pids.map((pid, i) => (cpuSeconds(pid) - cpuBefore[i]!) / wall);
+      const healthLatencies = await health.stop();
+      // The last answers' positions need their projection: wait a little before reading the lags.
+      await sleep(2_000);
+      await watcher?.stop();
+      const lags = watcher ? watcher.lagsOf(load.samples) : [];
+      const unapplied = lags.filter((lag) => !Number.isFinite(lag)).length;
+      const result: HttpRun = {
+        load,
+        lagP99: watcher ? (unapplied > 0 ? Number.POSITIVE_INFINITY : lagPercentile(lags, 99)) : Number.NaN,
+        healthP99: percentile(healthLatencies, 99),
+        cores,
+      };
+      console.log(
+        `  run ${run}: ${Math.round(load.rps)} orders/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ` +
+          `lag p99 ${result.lagP99.toFixed(0)} ms${unapplied ? ` (${unapplied} not applied in 2 s)` : ''}, ` +
+          `/health p99 ${result.healthP99.toFixed(1)} ms, CPU ${cores.map((c) => c.toFixed(2)).join(' + ')} cores`,
+      );
+      runs.push(result);
+    }
+    return runs;
+  } finally {
+    await system.stop();
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  }
+}
+
+/** The bench shop, created over HTTP as an admin would; returns the last write's consistency token. */
+async function seed(system: ServedSystem): Promise<string> {
+  for (const location of LOCATIONS) await post(system, '/locations', { locationId: location, name: location });
+  let last = '';
+  for (let s = 0; s < SKUS; s++) {
+    await post(system, '/products', benchProduct(s));
+    for (const receipt of benchReceipts(s)) {
+      last = (await post(system, '/stock/receipts', receipt)).headers.get('qm-position') ?? last;
+    }
+  }
+  return last;
+}
+
+/** Waits until the read API serves the seed (its last write, by consistency token). */
+async function caughtUp(system: ServedSystem, token: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const response = await fetch(`${system.readUrl}/products/p${SKUS - 1}`, {
+      headers: { 'x-consistency-token': token, authorization: `Bearer ${system.adminToken}` },
+    });
+    await response.arrayBuffer();
+    if (response.ok && response.headers.get('x-stale') !== 'true') return;
+    await sleep(500);
+  }
+  throw new Error('the read models did not catch up with the seed within a minute');
+}
+
+/** The orders benchmark's in-process figure: 16 clients calling the command handlers. */
+async function inProcessRate(backend: BenchBackend, seconds: number): Promise<number> {
+  const shop = await openInProcessShop(backend);
+  try {
+    const rates: number[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      await runLoad(`warm-up, in process (${backend})`, { workers: CLIENTS, seconds: WARM_UP_SECONDS }, async () => {
+        await shop.place(3);
+        return 1;
+      });
+      const result = await runLoad(`in process ${run}/${RUNS} (${backend})`, { workers: CLIENTS, seconds }, async () => {
+        await shop.place(3);
+        return 1;
+      });
+      rates.push(result.perSecond);
+    }
+    return median(rates);
+  } finally {
+    await shop.close();
+  }
+}
+
+/** Requests/s of a bare Hono app in a process of its own, under the same load generator. */
+async function helloRate(seconds: number): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'lib', 'hello-server.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+      child.once('exit', (code) => reject(new Error(`hello server exited (${code})`)));
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await httpLoad({ url, paths: ['/'], connections: CLIENTS, seconds: WARM_UP_SECONDS });
+    return (await httpLoad({ url, paths: ['/'], connections: CLIENTS, seconds })).rps;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function medianOf(label: string, measure: () => Promise<number>): Promise<number> {
+  const values: number[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    values.push(await measure());
+    console.log(`${label} ${run}/${RUNS}: ${Math.round(values.at(-1)!)}/s`);
+  }
+  return median(values);
+}
+
+/** user + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function describeCores(runs: HttpRun[]): string {
+  return runs.map((run) => run.cores.map((c) => c.toFixed(2)).join('+')).join(', ') + ' cores';
+}
