@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import { createVerifiedTokens } from './verified-tokens.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { isRole, type TokenVerifier } from './actor.ts';
 import { Unauthenticated } from './auth-errors.ts';
@@ -24,6 +25,8 @@ export interface JwtVerifierOptions {
   clockToleranceSeconds?: number;
   /** The verifier's clock; tests move it. */
   now?: () => Date;
+  /** Tokens whose verification is remembered until they expire (see verified-tokens.ts). Default 10,000. */
+  rememberTokens?: number;
 }
 
 // Asymmetric algorithms only for a key set: an HMAC algorithm there would let anyone who can read
@@ -66,7 +69,12 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     ? withSecret(options.secret, claimChecks)
     : withKeySet(new URL(options.jwksUrl!), claimChecks);
 
+  const now = () => (options.now?.() ?? new Date()).getTime();
+  const verified = createVerifiedTokens(options.rememberTokens ?? 10_000);
+
   return async (token) => {
+    const known = verified.get(token, now());
+    if (known) return known;
     let payload;
     try {
       ({ payload } = await verify(token));
@@ -80,7 +88,10 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     if (!isRole(payload.role)) {
       throw new Unauthenticated('invalid', 'The token has no valid role claim (customer, staff or admin).');
     }
-    return { id: payload.sub, role: payload.role };
+    const actor = { id: payload.sub, role: payload.role };
+    // checkLifetime made sure of exp; remembered until then (less the tolerance, never beyond it).
+    verified.remember(token, actor, payload.exp! * 1000);
+    return actor;
   };
 }
 

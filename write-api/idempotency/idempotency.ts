@@ -4,7 +4,7 @@ import { IdempotencyKeyInFlight, IdempotencyKeyInvalid, IdempotencyKeyReused } f
 import { parseIdempotencyKey } from './idempotency-key.ts';
 import type { IdempotencyEnv } from './idempotent-request.ts';
 import { renewEveryMs, type IdempotencyClaim, type IdempotencyStore } from './idempotency-store.ts';
-import { recordResponse, replayResponse } from './replayable-response.ts';
+import { replayResponse, takeForRecord } from './replayable-response.ts';
 import { requestFingerprint } from './request-fingerprint.ts';
 
 export interface IdempotencyOptions {
@@ -85,7 +85,10 @@ export function idempotency(options: IdempotencyOptions) {
     }
     // If recording fails the claim stays until it times out: refusing retries until then is safer
     // than letting one run the command a second time.
-    await store.complete(claimed.claim, await recordResponse(c.res.clone()));
+    const { send, stored } = await takeForRecord(c.res);
+    c.res = undefined;
+    c.res = send;
+    await store.complete(claimed.claim, stored);
   });
 
   async function runClaimed(claim: IdempotencyClaim, next: () => Promise<void>): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordResponse, replayableHeaders, replayResponse } from './replayable-response.ts';
+import { replayableHeaders, replayResponse, takeForRecord } from './replayable-response.ts';
 
 describe('replayable responses', () => {
   it("keep the answer's own headers and drop per-response ones", () => {
@@ -27,12 +27,16 @@ describe('replayable responses', () => {
       status: 201,
       headers: { 'Content-Type': 'application/json', Location: '/orders/o-1' },
     });
-    const replayed = replayResponse(await recordResponse(original));
+    const { send, stored } = await takeForRecord(original);
+    expect(send.status).toBe(201);
+    expect(send.headers.get('location')).toBe('/orders/o-1');
+    expect(await send.text()).toBe('{"id":"o-1"}');
+    const replayed = replayResponse(stored);
     expect(replayed.status).toBe(201);
     expect(replayed.headers.get('location')).toBe('/orders/o-1');
     expect(replayed.headers.get('idempotent-replayed')).toBe('true');
     expect(await replayed.text()).toBe('{"id":"o-1"}');
-    const empty = replayResponse(await recordResponse(new Response(null, { status: 204 })));
+    const empty = replayResponse((await takeForRecord(new Response(null, { status: 204 }))).stored);
     expect(empty.status).toBe(204);
     expect(await empty.text()).toBe('');
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createMicroBatch } from '../../infra/async/micro-batch.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import {
   DEFAULT_IDEMPOTENCY_LOCK_MS,
@@ -45,11 +46,57 @@ export function createSqlIdempotencyStore(
   const now = options.now ?? (() => new Date());
   const later = (from: Date, ms: number) => new Date(from.getTime() + ms).toISOString();
 
-  async function claimOnce(scope: string, key: string, fingerprint: string): Promise<ClaimOutcome | null> {
+  /** A fresh key's claim, the common case: many requests' claims go as one insert. */
+  const insertClaims = createMicroBatch(async (claims: NewClaim[]) => {
+    const inserted = await sql.query<{ token: string }>(
+      `insert into qm_idempotency_keys (scope, key, fingerprint, token, created_at, locked_until, expires_at)
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[],
+                            $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
+       on conflict (scope, key) do nothing
+       returning token`,
+      columns(claims, ['scope', 'key', 'fingerprint', 'token', 'createdAt', 'lockedUntil', 'expiresAt']),
+      'qm_idempotency_claim',
+    );
+    const won = new Set(inserted.map((row) => row.token));
+    return claims.map((claim) => won.has(claim.token));
+  });
+
+  /**
+   * Answers recorded for many requests in one update, committed without waiting for the WAL flush
+   * (`synchronous_commit` off for that statement alone). Safe, because the event log is the record
+   * of what ran: should a crash lose a recorded answer, its claim lapses and the retry that takes it
+   * over is told it resumes a dead run, finds the events that run appended, and answers them.
+   */
+  const recordAnswers = createMicroBatch(async (answers: Answer[]) => {
+    await sql.query(
+      `update qm_idempotency_keys k
+       set status = v.status, headers = v.headers::jsonb, body = decode(v.body, 'hex')
+       from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[])
+            as v(scope, key, token, status, headers, body)
+       where k.scope = v.scope and k.key = v.key and k.token = v.token
+         and set_config('synchronous_commit', 'off', true) is not null`,
+      columns(answers, ['scope', 'key', 'token', 'status', 'headers', 'body']),
+      'qm_idempotency_complete',
+    );
+    return answers.map(() => undefined);
+  });
+
+  async function claimOnce(
+    scope: string,
+    key: string,
+    fingerprint: string,
+    fresh: boolean,
+  ): Promise<ClaimOutcome | null> {
     const at = now();
     const token = randomUUID();
     const claim = { scope, key, token };
-    const times = [at.toISOString(), later(at, lockMs), later(at, ttlMs)];
+    const times = [at.toISOString(), later(at, lockMs), later(at, ttlMs)] as const;
+    // Most keys are new: try the insert first, together with every other request's.
+    if (fresh) {
+      const [createdAt, lockedUntil, expiresAt] = times;
+      const row = { scope, key, fingerprint, token, createdAt, lockedUntil, expiresAt };
+      if (await insertClaims(row)) return { outcome: 'claimed', claim, resumed: false };
+    }
     // An expired answer, or a lapsed claim of this same request (its holder died), no longer holds
     // the key: one update takes it over, so of two concurrent retries exactly one does (the row lock
     // makes the second see the first's fresh lock). A lapsed claim of another request keeps the key:
@@ -70,14 +117,16 @@ export function createSqlIdempotencyStore(
       [scope, key, fingerprint, ...times, token],
     );
     if (takenOver) return { outcome: 'claimed', claim, resumed: takenOver.resumed };
-    const inserted = await sql.query(
-      `insert into qm_idempotency_keys (scope, key, fingerprint, token, created_at, locked_until, expires_at)
-       values ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::timestamptz)
-       on conflict (scope, key) do nothing
-       returning token`,
-      [scope, key, fingerprint, token, ...times],
-    );
-    if (inserted.length > 0) return { outcome: 'claimed', claim, resumed: false };
+    if (!fresh) {
+      const inserted = await sql.query(
+        `insert into qm_idempotency_keys (scope, key, fingerprint, token, created_at, locked_until, expires_at)
+         values ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::timestamptz)
+         on conflict (scope, key) do nothing
+         returning token`,
+        [scope, key, fingerprint, token, ...times],
+      );
+      if (inserted.length > 0) return { outcome: 'claimed', claim, resumed: false };
+    }
     const [row] = await sql.query<KeyRow>(
       'select fingerprint, status, headers, body, locked_until from qm_idempotency_keys where scope = $1 and key = $2',
       [scope, key],
@@ -102,7 +151,8 @@ export function createSqlIdempotencyStore(
     lockMs,
     async claim({ scope, key, fingerprint }) {
       for (let attempt = 0; attempt < 5; attempt++) {
-        const outcome = await claimOnce(scope, key, fingerprint);
+        // After a lost race (the key was released meanwhile) the takeover goes first, as the slow path.
+        const outcome = await claimOnce(scope, key, fingerprint, attempt === 0);
         if (outcome) return outcome;
       }
       throw new Error(`Idempotency key ${key} keeps being claimed and released; giving up.`);
@@ -115,18 +165,12 @@ export function createSqlIdempotencyStore(
       );
     },
     async complete(claim, response) {
-      await sql.query(
-        `update qm_idempotency_keys set status = $4, headers = $5::text::jsonb, body = $6
-         where scope = $1 and key = $2 and token = $3`,
-        [
-          claim.scope,
-          claim.key,
-          claim.token,
-          response.status,
-          JSON.stringify(response.headers),
-          Buffer.from(response.body),
-        ],
-      );
+      await recordAnswers({
+        ...claim,
+        status: response.status,
+        headers: JSON.stringify(response.headers),
+        body: Buffer.from(response.body).toString('hex'),
+      });
     },
     async release(claim) {
       await sql.query('delete from qm_idempotency_keys where scope = $1 and key = $2 and token = $3', [
@@ -137,6 +181,32 @@ export function createSqlIdempotencyStore(
     },
     purgeExpired: () => purgeExpiredIdempotencyKeys(sql, now()),
   };
+}
+
+interface NewClaim {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  token: string;
+  createdAt: string;
+  lockedUntil: string;
+  expiresAt: string;
+}
+
+interface Answer {
+  scope: string;
+  key: string;
+  token: string;
+  status: number;
+  /** JSON of the replayable headers. */
+  headers: string;
+  /** The body, hex-encoded (arrays of bytea travel as text on every driver). */
+  body: string;
+}
+
+/** One array parameter per column, for `unnest`: rows go to PostgreSQL as a handful of arrays. */
+function columns<Row, Key extends keyof Row>(rows: readonly Row[], keys: readonly Key[]): unknown[][] {
+  return keys.map((key) => rows.map((row) => row[key]));
 }
 
 /** Deletes every idempotency key expired at `at`; returns how many. */
