@@ -46,11 +46,15 @@ export function spawnQmServe(
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !serviceVariables.includes(name)),
   );
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'ops/cli/main.ts', 'serve', ...args], {
-    cwd: root,
-    env: { ...inherited, LOG_LEVEL: 'info', CI: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'ops/cli/main.ts', 'serve', ...args],
+    {
+      cwd: root,
+      env: { ...inherited, LOG_LEVEL: 'info', CI: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

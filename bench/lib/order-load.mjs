@@ -7,6 +7,7 @@
 // benchmark turns them into projection lag against the projectors' checkpoints.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 
 const { url, token, connections, seconds, skus, hotShare, lines } = JSON.parse(process.argv[2]);
 const address = {
@@ -35,7 +36,8 @@ const statusCodes = {};
 const headerOf = (headers, name) => {
   if (!headers) return undefined;
   if (Array.isArray(headers)) {
-    for (let i = 0; i < headers.length; i += 2) if (String(headers[i]).toLowerCase() === name) return headers[i + 1];
+    for (let i = 0; i < headers.length; i += 2)
+      if (String(headers[i]).toLowerCase() === name) return headers[i + 1];
     return undefined;
   }
   return headers[name] ?? headers[name.toLowerCase()];

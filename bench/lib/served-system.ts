@@ -26,6 +26,8 @@ export interface ServeOptions {
   env: Record<string, string>;
   /** `--no-projectors --no-fanout`, with the projectors and fan-out in a `qm project` process. */
   apiOnly?: boolean;
+  /** With `apiOnly`: no `qm project` at all, the command API with nothing behind it (a diagnosis). */
+  alone?: boolean;
 }
 
 /** Starts `qm serve` as an operator would (one process, or API plus projector process). */
@@ -53,7 +55,8 @@ export async function startServedSystem(options: ServeOptions): Promise<ServedSy
   const children: ChildProcess[] = [serve.child];
   try {
     await serve.serving(120_000);
-    if (options.apiOnly) children.push(spawnQmProject({ ...env, ...apart('projector') }, nodeArgs));
+    if (options.apiOnly && !options.alone)
+      children.push(spawnQmProject({ ...env, ...apart('projector') }, nodeArgs));
   } catch (error) {
     for (const child of children) child.kill('SIGKILL');
     throw error;

@@ -1,11 +1,19 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'nats';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDatabase } from '../../test-support/databases.ts';
 import { serviceUrls } from '../../test-support/service-urls.ts';
-import { CLIENTS, LOCATIONS, SKUS, benchProduct, benchReceipts, openInProcessShop } from '../lib/bench-shop.ts';
+import {
+  CLIENTS,
+  LOCATIONS,
+  SKUS,
+  benchProduct,
+  benchReceipts,
+  openInProcessShop,
+} from '../lib/bench-shop.ts';
 import type { BenchBackend } from '../lib/bench-databases.ts';
 import { lagPercentile, watchCheckpoints } from '../lib/checkpoint-watcher.ts';
 import { probeHealth } from '../lib/health-prober.ts';
@@ -24,10 +32,11 @@ const median = (values: number[]) => percentile(values, 50);
 
 /**
  * QM_BENCH_HTTP_SETUPS=whole,api-only,embedded,in-process,hello picks some setups (for profiling
- * one of them); the results file then holds only their keys.
+ * one of them); the results file then holds only their keys. `api-alone` (never in the default
+ * set) is a diagnosis: the command API with no projector process at all, as a note.
  */
 const chosen = process.env.QM_BENCH_HTTP_SETUPS?.split(',');
-const runs = (setup: string) => !chosen || chosen.includes(setup);
+const runs = (setup: string) => (!chosen ? setup !== 'api-alone' : chosen.includes(setup));
 
 interface HttpRun {
   load: OrderLoadResult;
@@ -54,7 +63,8 @@ export async function httpBench(options: { seconds: number; backends: string[]; 
     metrics.rps_hello = { value: await medianOf('hello world', () => helloRate(seconds)), unit: 'req/s' };
   }
   for (const backend of options.backends) {
-    if (backend !== 'postgres' && backend !== 'pglite') throw new Error(`http bench: unknown backend ${backend}`);
+    if (backend !== 'postgres' && backend !== 'pglite')
+      throw new Error(`http bench: unknown backend ${backend}`);
     const inProcess = runs('in-process') ? await inProcessRate(backend, seconds) : 0;
     if (backend === 'postgres') {
       if (runs('in-process')) metrics.orders_inproc_per_s = { value: inProcess, unit: 'orders/s' };
@@ -78,14 +88,31 @@ export async function httpBench(options: { seconds: number; backends: string[]; 
             `serve + project CPU ${describeCores(apiOnly)}`,
         );
       }
+      if (runs('api-alone')) {
+        const alone = await servedRuns('the command API alone', seconds, await serverEnv(), true, true);
+        notes.push(
+          `the command API alone (no projectors anywhere): ${Math.round(median(alone.map((r) => r.load.rps)))} orders/s, ` +
+            `p99 ${median(alone.map((r) => r.load.p99))} ms, CPU ${describeCores(alone)}`,
+        );
+      }
     } else {
       if (runs('in-process')) metrics.orders_inproc_pglite_per_s = { value: inProcess, unit: 'orders/s' };
       if (runs('embedded')) {
         const dataDir = mkdtempSync(join(tmpdir(), 'qm-bench-embedded-'));
         try {
-          const embedded = await servedRuns('embedded qm serve (PGlite)', seconds, { QM_DATA_DIR: dataDir }, false);
+          const embedded = await servedRuns(
+            'embedded qm serve (PGlite)',
+            seconds,
+            { QM_DATA_DIR: dataDir },
+            false,
+          );
           const rate = median(embedded.map((r) => r.load.rps));
-          metrics.orders_http_pglite_per_s = versus(rate, 'orders/s', 'orders_inproc_pglite_per_s', inProcess);
+          metrics.orders_http_pglite_per_s = versus(
+            rate,
+            'orders/s',
+            'orders_inproc_pglite_per_s',
+            inProcess,
+          );
           notes.push(
             `embedded: p50 ${median(embedded.map((r) => r.load.p50))} ms, p99 ${median(embedded.map((r) => r.load.p99))} ms, ` +
               `/health p99 ${median(embedded.map((r) => r.healthP99)).toFixed(1)} ms; server CPU ${describeCores(embedded)}`,
@@ -105,14 +132,16 @@ async function serverEnv(): Promise<Record<string, string> & { DATABASE_URL: str
   const urls = serviceUrls();
   const suffix = database.name.replace(/[^A-Za-z0-9]/g, '_');
   const chdb = mkdtempSync(join(tmpdir(), 'qm-bench-chdb-'));
+  const stream = `QM_BENCH_${suffix}`;
   cleanups.push(async () => {
     await database.drop();
     rmSync(chdb, { recursive: true, force: true });
+    await deleteNatsStream(urls.nats, stream);
   });
   return {
     DATABASE_URL: database.url,
     NATS_URL: urls.nats,
-    NATS_STREAM: `QM_BENCH_${suffix}`,
+    NATS_STREAM: stream,
     NATS_SUBJECT_PREFIX: `bench_${suffix}`,
     REDIS_URL: urls.redis,
     CHDB_PATH: chdb,
@@ -126,20 +155,31 @@ async function servedRuns(
   seconds: number,
   env: Record<string, string>,
   apiOnly: boolean,
+  alone = false,
 ): Promise<HttpRun[]> {
   console.log(`\n${label}: starting`);
-  const system = await startServedSystem({ env, apiOnly });
+  const system = await startServedSystem({ env, apiOnly, alone });
   try {
     const last = await seed(system);
-    await caughtUp(system, last);
+    if (!alone) await caughtUp(system, last);
     const runs: HttpRun[] = [];
     for (let run = 1; run <= RUNS; run++) {
-      await orderHttpLoad({ url: system.writeUrl, token: system.customerToken, connections: CLIENTS, seconds: WARM_UP_SECONDS });
+      await orderHttpLoad({
+        url: system.writeUrl,
+        token: system.customerToken,
+        connections: CLIENTS,
+        seconds: WARM_UP_SECONDS,
+      });
       const watcher = env.DATABASE_URL ? await watchCheckpoints(env.DATABASE_URL) : undefined;
       const health = probeHealth(system.writeUrl);
       const cpuBefore = system.pids.map(cpuSeconds);
       const begun = performance.now();
-      const load = await orderHttpLoad({ url: system.writeUrl, token: system.customerToken, connections: CLIENTS, seconds });
+      const load = await orderHttpLoad({
+        url: system.writeUrl,
+        token: system.customerToken,
+        connections: CLIENTS,
+        seconds,
+      });
       const wall = (performance.now() - begun) / 1000;
       const cores = system.pids.map((pid, i) => (cpuSeconds(pid) - cpuBefore[i]!) / wall);
       const healthLatencies = await health.stop();
@@ -170,7 +210,8 @@ async function servedRuns(
 
 /** The bench shop, created over HTTP as an admin would; returns the last write's consistency token. */
 async function seed(system: ServedSystem): Promise<string> {
-  for (const location of LOCATIONS) await post(system, '/locations', { locationId: location, name: location });
+  for (const location of LOCATIONS)
+    await post(system, '/locations', { locationId: location, name: location });
   let last = '';
   for (let s = 0; s < SKUS; s++) {
     await post(system, '/products', benchProduct(s));
@@ -200,14 +241,22 @@ async function inProcessRate(backend: BenchBackend, seconds: number): Promise<nu
   try {
     const rates: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
-      await runLoad(`warm-up, in process (${backend})`, { workers: CLIENTS, seconds: WARM_UP_SECONDS }, async () => {
-        await shop.place(3);
-        return 1;
-      });
-      const result = await runLoad(`in process ${run}/${RUNS} (${backend})`, { workers: CLIENTS, seconds }, async () => {
-        await shop.place(3);
-        return 1;
-      });
+      await runLoad(
+        `warm-up, in process (${backend})`,
+        { workers: CLIENTS, seconds: WARM_UP_SECONDS },
+        async () => {
+          await shop.place(3);
+          return 1;
+        },
+      );
+      const result = await runLoad(
+        `in process ${run}/${RUNS} (${backend})`,
+        { workers: CLIENTS, seconds },
+        async () => {
+          await shop.place(3);
+          return 1;
+        },
+      );
       rates.push(result.perSecond);
     }
     return median(rates);
@@ -218,9 +267,13 @@ async function inProcessRate(backend: BenchBackend, seconds: number): Promise<nu
 
 /** Requests/s of a bare Hono app in a process of its own, under the same load generator. */
 async function helloRate(seconds: number): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'lib', 'hello-server.ts')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '..', 'lib', 'hello-server.ts')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const port = await new Promise<number>((resolve, reject) => {
       child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
@@ -241,6 +294,16 @@ async function medianOf(label: string, measure: () => Promise<number>): Promise<
     console.log(`${label} ${run}/${RUNS}: ${Math.round(values.at(-1)!)}/s`);
   }
   return median(values);
+}
+
+/** The run's JetStream stream goes with its database: the NATS server is shared. */
+async function deleteNatsStream(url: string, stream: string): Promise<void> {
+  const nc = await connect({ servers: url });
+  try {
+    await (await nc.jetstreamManager()).streams.delete(stream).catch(() => false);
+  } finally {
+    await nc.close();
+  }
 }
 
 /** user + system CPU seconds a process has used so far (Linux /proc). */

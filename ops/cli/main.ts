@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   projection: async () => (await import('./commands/projection.ts')).projectionCommand(),
   replay: async () => (await import('./commands/replay.ts')).replayCommand(),
   project: async () => (await import('./commands/project.ts')).projectCommand(),
+  work: async () => (await import('./commands/work.ts')).workCommand(),
   analytics: async () => (await import('./commands/analytics.ts')).analyticsCommand(),
   stream: async () => (await import('./commands/stream.ts')).streamCommand(),
   mail: async () => (await import('./commands/mail.ts')).mailCommand(),

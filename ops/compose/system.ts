@@ -1,4 +1,5 @@
 import type { Position } from '../../ports/event-store.ts';
+import type { ProjectionEffects } from '../../projections/runtime/projection.ts';
 import type { Config } from '../../infra/config/config.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry, type Registry } from '../../infra/metrics/registry.ts';
@@ -23,6 +24,21 @@ export interface SystemParts {
   projectors: boolean;
   /** The NATS/in-process publisher, the notification and the forecasting consumers. */
   fanout: boolean;
+  /**
+   * Runs the ClickHouse projector here even without the read-model projectors: embedded chDB lets
+   * one process open its directory, and the read API's reports read it, so with a background
+   * worker (`qm work`) the analytics sink stays beside the API. Default: with `projectors`.
+   */
+  analyticsSink?: boolean;
+  /**
+   * The read models are projected by a worker process this one supervises, which reports each
+   * batch's cache invalidations (`invalidate`): the memory cache stays usable without Redis.
+   */
+  supervisedProjectors?: boolean;
+  /** False in a process that serves neither API (`qm work`): no analytics reader is opened. */
+  serveApis?: boolean;
+  /** Where this process's projectors report a committed batch, instead of its own read side's cache. */
+  onApplied?: (effects: ProjectionEffects, position: Position, projection: string) => Promise<void>;
 }
 
 /**
@@ -48,12 +64,16 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     closers.push(() => writeSide.stop());
 
     // Writer and read-only reader are separate sessions: ClickHouse settings stick to a session.
-    const analytics = await openDeploymentAnalytics(config, log);
-    closers.push(() => analytics.close());
-    const analyticsReader = await openDeploymentAnalytics(config, log, { readonly: true });
-    closers.push(() => analyticsReader.close());
+    // Each is opened only where it is used: embedded chDB lets one process open its directory.
+    const analyticsSink = parts.analyticsSink ?? parts.projectors;
+    const analytics = analyticsSink ? await openDeploymentAnalytics(config, log) : undefined;
+    if (analytics) closers.push(() => analytics.close());
+    const analyticsReader =
+      parts.serveApis === false ? undefined : await openDeploymentAnalytics(config, log, { readonly: true });
+    if (analyticsReader) closers.push(() => analyticsReader.close());
 
-    // The read API waits on the projectors of this process when it runs them, else on checkpoints.
+    // The read API waits on the projectors of this process when it runs them, else on checkpoints
+    // (the read models' own default).
     let projectors: RunningProjectors | undefined;
     const readSide = await openReadSide({
       config,
@@ -61,21 +81,25 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       store,
       log,
       metrics,
-      analytics: analyticsReader,
-      projectorsHere: parts.projectors,
-      waitForProjections: (names: readonly string[], position: Position, timeoutMs: number) =>
-        projectors ? projectors.waitFor(names, position, timeoutMs) : Promise.resolve(false),
+      ...(analyticsReader ? { analytics: analyticsReader } : {}),
+      projectorsHere: parts.projectors || (parts.supervisedProjectors ?? false),
+      ...(parts.projectors
+        ? {
+            waitForProjections: (names: readonly string[], position: Position, timeoutMs: number) =>
+              projectors!.waitFor(names, position, timeoutMs),
+          }
+        : {}),
     });
     closers.push(() => readSide.close());
 
-    if (parts.projectors) {
+    if (parts.projectors || analytics) {
       const openSession = projectorSessions(config);
       projectors = await startProjectors(
         { store, database, log, metrics, ...(openSession ? { openSession } : {}) },
         {
-          readModels: deploymentReadModels(),
-          sinks: [createAnalyticsProjection({ analytics, log })],
-          onApplied: readSide.onApplied,
+          readModels: parts.projectors ? deploymentReadModels() : [],
+          sinks: analytics ? [createAnalyticsProjection({ analytics, log })] : [],
+          onApplied: parts.onApplied ?? readSide.onApplied,
         },
       );
       const running = projectors;
@@ -97,7 +121,16 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       closers.push(() => forecasting.stop());
     }
 
-    return { store, database, metrics, writeApi: writeSide.api, readApi: readSide.api, close };
+    return {
+      store,
+      database,
+      metrics,
+      writeApi: writeSide.api,
+      readApi: readSide.api,
+      /** Drops what a batch projected elsewhere changed (a supervised worker's report). */
+      invalidate: (tags: readonly string[]) => readSide.cache.invalidate(tags),
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -6,6 +6,7 @@ import { claimDataRoot, usesDataRoot } from '../../compose/data-root-owner.ts';
 import { deploymentReadModels, projectionCatalog, projectorSessions } from '../../compose/projectors.ts';
 import { openSystem } from '../../compose/system.ts';
 import { adminOperations } from '../../server/admin-operations.ts';
+import { superviseBackgroundWorker } from '../../server/background-worker.ts';
 import { firstStopSignal, shutDown } from '../../server/graceful-shutdown.ts';
 import { closeServers, listenAll } from '../../server/listen.ts';
 import { systemApp } from '../../server/system-app.ts';
@@ -21,7 +22,11 @@ export function serveCommand(): Command {
     )
     .option('--no-projectors', 'do not run projectors here (run `qm project` elsewhere)')
     .option('--no-fanout', 'do not run the publisher and consumers here')
-    .action(async (options: { projectors: boolean; fanout: boolean }) => {
+    .option(
+      '--no-worker',
+      'on PostgreSQL, run the projectors and consumers in this process rather than in a supervised `qm work`',
+    )
+    .action(async (options: { projectors: boolean; fanout: boolean; worker: boolean }) => {
       await runWithContext(async ({ config, log }) => {
         if (!options.projectors && !config.DATABASE_URL) {
           // Embedded data belongs to this one process: `qm project` cannot open it beside us.
@@ -40,8 +45,28 @@ export function serveCommand(): Command {
         ]);
         const servers = [writeServer!, readServer!];
         for (const bound of servers) answerClientErrorsAsProblems(bound.server);
-        const system = await openSystem(config, log, options).catch(async (error: unknown) => {
+        // On PostgreSQL the projectors and consumers run in a worker process on another core, so
+        // that they never hold up the APIs' event loop (embedded PGlite is one process by nature).
+        const useWorker =
+          Boolean(config.DATABASE_URL) && options.worker && options.projectors && options.fanout;
+        const embeddedAnalytics = !config.CLICKHOUSE_URL;
+        const parts = useWorker
+          ? { projectors: false, fanout: false, analyticsSink: embeddedAnalytics, supervisedProjectors: true }
+          : options;
+        const system = await openSystem(config, log, parts).catch(async (error: unknown) => {
           await closeServers(servers);
+          throw error;
+        });
+        const worker = useWorker
+          ? superviseBackgroundWorker({
+              log,
+              args: embeddedAnalytics ? ['--no-analytics'] : [],
+              onInvalidate: (tags) => system.invalidate(tags),
+            })
+          : undefined;
+        await worker?.ready.catch(async (error: unknown) => {
+          await closeServers(servers);
+          await system.close();
           throw error;
         });
         const writeApp = systemApp(system.store, system.metrics, log);
@@ -64,12 +89,20 @@ export function serveCommand(): Command {
             readApi: `http://${config.HOST}:${config.READ_PORT}`,
             eventStore: system.store.capabilities.backend,
             ...options,
+            worker: useWorker,
           },
           'quartermaster is serving (API docs at /docs on each port); stop with Ctrl+C',
         );
         const signal = await firstStopSignal(log);
         log.info({ signal }, 'shutting down');
-        await shutDown({ servers, close: system.close, log });
+        await shutDown({
+          servers,
+          close: async () => {
+            await worker?.stop();
+            await system.close();
+          },
+          log,
+        });
         claim?.release();
         log.info('stopped');
       });
