@@ -38,6 +38,9 @@ export async function handleNotificationEvent(
   const order = isOrderEvent(event) ? (event as unknown as OrderEvent) : null;
   const stock = isInventoryEvent(event) ? (event as unknown as InventoryEvent) : null;
   if (!order && !stock) return 0;
+  // An order event that mails nobody and changes no state of this consumer (a payment authorized,
+  // an order cancelled) needs no transaction: there is nothing to do twice.
+  if (order && order.type !== 'OrderPlaced' && customerMail(order) === null) return 0;
   // Outside the transaction: a directory lookup may be slow, or use this very database.
   const email = order?.type === 'OrderPlaced' ? await customerEmail(order.data, rules) : null;
   return sql.transaction(async (tx) => {
