@@ -12,6 +12,7 @@ import { stockStream } from '../../domain/streams.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { createManualPayments } from '../../infra/payments/manual-payments.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 import { benchDatabase, type BenchBackend } from '../lib/bench-databases.ts';
 import { percentile, runLoad } from '../lib/load.ts';
 import { rawInsertLoad } from '../lib/raw-insert.ts';
@@ -80,15 +81,7 @@ function describeAppends(label: string, stats: AppendStats, orders: number): str
   );
 }
 
-const address = {
-  name: 'Bench',
-  line1: 'Street 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
+const address = { ...berlinAddress, name: 'Bench' };
 
 async function benchBackend(backend: BenchBackend, seconds: number): Promise<void> {
   const { client, dispose } = await benchDatabase(backend);
