@@ -10,15 +10,18 @@ import tseslint from 'typescript-eslint';
  * deciders stay pure and replayable.
  */
 const layers = {
-  ports: ['commands', 'infra', 'projections', 'read-api', 'write-api', 'ops', 'consumers'],
-  commands: ['infra', 'projections', 'read-api', 'write-api', 'ops', 'consumers'],
-  projections: ['commands', 'read-api', 'write-api', 'ops', 'consumers'],
-  consumers: ['commands', 'projections', 'read-api', 'write-api', 'ops'],
+  ports: ['commands', 'infra', 'projections', 'read-api', 'write-api', 'ops', 'consumers', 'test-support'],
+  commands: ['infra', 'projections', 'read-api', 'write-api', 'ops', 'consumers', 'test-support'],
+  projections: ['commands', 'read-api', 'write-api', 'ops', 'consumers', 'test-support'],
+  consumers: ['commands', 'projections', 'read-api', 'write-api', 'ops', 'test-support'],
   // The APIs speak HTTP and read models, not domain types: a domain error reaches a client only
   // through the one translation point, write-api/http/translate-error.ts (exempted below).
-  'read-api': ['commands', 'write-api', 'ops', 'consumers', 'domain'],
-  'write-api': ['projections', 'read-api', 'ops', 'consumers', 'domain'],
-  infra: ['commands', 'projections', 'read-api', 'write-api', 'ops', 'consumers'],
+  'read-api': ['commands', 'write-api', 'ops', 'consumers', 'domain', 'test-support'],
+  'write-api': ['projections', 'read-api', 'ops', 'consumers', 'domain', 'test-support'],
+  infra: ['commands', 'projections', 'read-api', 'write-api', 'ops', 'consumers', 'test-support'],
+  // test-support/ stands above ops/ (it opens migrated databases and harnesses through the
+  // composition root), so only test files and test-support/ itself may import it.
+  ops: ['test-support'],
 };
 
 /** The one file of the APIs that may import `domain/`: it maps domain errors to problem+json. */
@@ -39,6 +42,7 @@ const otherLayers = [
   'write-api',
   'ops',
   'consumers',
+  'test-support',
 ];
 
 export default tseslint.config(

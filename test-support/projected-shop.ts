@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../ports/event-store.ts';
 import { tempAnalytics, type TempAnalytics } from './temp-analytics.ts';
 import { commandHarness, type CommandHarness } from './command-harness.ts';
 import { createAnalyticsProjection } from '../projections/analytics/analytics-projection.ts';
-import { readLogPages, recordShopHistory } from '../projections/analytics/testing/shop-history.ts';
+import { readLogPages, recordShopHistory } from './shop-history.ts';
 
 export interface ProjectedShop {
   harness: CommandHarness;

@@ -11,6 +11,7 @@ import { createManualPayments } from '../../infra/payments/manual-payments.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { systemClock } from '../../ports/clock.ts';
 import type { EventStore } from '../../ports/event-store.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 import { benchDatabase, type BenchBackend } from './bench-databases.ts';
 
 /**
@@ -22,15 +23,8 @@ export const SKUS = 50;
 export const LOCATIONS = ['berlin', 'hamburg'] as const;
 export const HOT_SHARE = 0.9;
 
-export const benchAddress = {
-  name: 'Bench',
-  line1: 'Street 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
+/** Where every bench order ships. */
+export const benchAddress = { ...berlinAddress, name: 'Bench' };
 
 export function benchProduct(s: number): CreateProductInput {
   return {

@@ -1,29 +1,15 @@
 import { isDomainError } from '../../domain/errors.ts';
-import { orderDecider, type OrderCommand, type OrderState } from '../../domain/orders/index.ts';
+import { orderDecider, type OrderCommand } from '../../domain/orders/index.ts';
 import { orderStream } from '../../domain/streams.ts';
 import { requireText } from '../../domain/validation.ts';
 import type { CreatedPayment, PaymentNotification } from '../../ports/payments.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
-import { loadAggregate } from '../runtime/load-aggregate.ts';
+import { loadOrder } from './load-order.ts';
 import type { OrderDeps } from './order-deps.ts';
 import type { OrderResult } from './order-result.ts';
 
 const nothing: OrderResult = { events: [], revision: null, position: null };
-
-async function loadOrder(
-  deps: OrderDeps,
-  orderId: string,
-): Promise<{ state: OrderState; revision: number | null }> {
-  return loadAggregate(
-    deps.runtime.store,
-    orderDecider,
-    orderStream(orderId),
-    deps.runtime.cache,
-    false,
-    deps.runtime.upcasters,
-  );
-}
 
 async function apply(deps: OrderDeps, orderId: string, commands: OrderCommand[], context: CommandContext) {
   const outcome = await handleCommand(deps.runtime, orderDecider, orderStream(orderId), commands, context);

@@ -5,7 +5,7 @@ import { orderStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
 import { earlierRun, requestMark } from '../runtime/request-events.ts';
-import { loadAggregate } from '../runtime/load-aggregate.ts';
+import { loadOrder } from './load-order.ts';
 import type { OrderDeps } from './order-deps.ts';
 import type { OrderResult } from './order-result.ts';
 
@@ -24,14 +24,7 @@ export async function refundOrder(
   // Before the provider is asked again: a resumed request whose first run recorded its refund.
   const earlier = await earlierRun(deps.runtime.store, stream, context);
   if (earlier) return earlier;
-  const { state } = await loadAggregate(
-    deps.runtime.store,
-    orderDecider,
-    stream,
-    deps.runtime.cache,
-    false,
-    deps.runtime.upcasters,
-  );
+  const { state } = await loadOrder(deps, input.orderId);
   const requestId = deps.runtime.ids.newId();
   const command = (refundId: string): IssueRefund => ({ type: 'IssueRefund', data: { ...input, refundId } });
   orderDecider.decide(command(requestId), state); // throws when the refund is not allowed

@@ -142,7 +142,7 @@ async function appendWithCompensation(
     }
     return outcome;
   } catch (error) {
-    await compensate(runtime, done, context);
+    await compensate(runtime, done, context, error);
     throw error;
   }
 }
@@ -152,10 +152,14 @@ async function compensate(
   runtime: CommandRuntime,
   done: { step: Step; events: DomainEvent[] }[],
   context: CommandContext,
+  error: unknown,
 ): Promise<void> {
+  const load = async <S>(stream: string, decider: Decider<never, DomainEvent, unknown>): Promise<S> =>
+    (await loadAggregate(runtime.store, decider, stream, runtime.cache, false, runtime.upcasters)).state as S;
   for (const { step, events } of [...done].reverse()) {
     if (!step.compensate) continue;
-    const command = step.compensate(events);
+    const command = await step.compensate(events, { error, load });
+    if (command === null) continue;
     for (let attempt = 0; ; attempt++) {
       const entry = await loadAggregate(
         runtime.store,

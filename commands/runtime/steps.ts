@@ -12,10 +12,12 @@ export interface Step {
   decider: Decider<never, DomainEvent, unknown>;
   command: unknown;
   /**
-   * Undoes this step's events when a later step is refused on a backend without atomic
-   * multi-stream appends. Steps without it must come last (or never be refused).
+   * Undoes this step's events when a later step fails on a backend without atomic multi-stream
+   * appends: returns the undoing command, or `null` to keep the events (the failure does not undo
+   * them, or what the store now holds relies on them). `failure.load` reads a stream's state from
+   * the store. Steps without it must come last (or never be refused).
    */
-  compensate?: (events: DomainEvent[]) => unknown;
+  compensate?: (events: DomainEvent[], failure: CompensationContext) => unknown;
   /**
    * The stream is expected not to exist yet (a new order's): unless the cache knows it, it is
    * decided on the initial state without a read and appended expecting no stream. Should it exist
@@ -23,6 +25,12 @@ export interface Step {
    * Only for a stream the step appends to: a stream that is only read has no such check.
    */
   expectNew?: boolean;
+}
+
+/** Why a step is being undone, and a way to look at what the store holds now. */
+export interface CompensationContext {
+  error: unknown;
+  load: <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) => Promise<S>;
 }
 
 export interface StepsOutcome {

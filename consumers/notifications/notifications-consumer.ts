@@ -3,7 +3,7 @@ import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { defaultSubjectPrefix } from '../../infra/bus/subjects.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { startMailDispatcher, type MailDispatcherOptions } from '../../infra/mail/mail-dispatcher.ts';
-import type { MailTransport } from '../../infra/mail/mail-transport.ts';
+import type { MailTransport } from '../../ports/mail.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { sqlCustomerContacts, type CustomerContacts } from './customer-contacts.ts';
 import { handleNotificationEvent } from './notification-handler.ts';

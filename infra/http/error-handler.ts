@@ -1,4 +1,4 @@
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger.ts';
@@ -64,15 +64,3 @@ export function problemErrorHandler(
 export function readErrorHandler(options: ErrorHandlerOptions): ErrorHandler {
   return problemErrorHandler(translateReadError, options);
 }
-
-/** `app.notFound(notFoundHandler)`: a 404 problem naming the method and path nothing answered. */
-export const notFoundHandler: NotFoundHandler = (c) =>
-  problemResponse(
-    new HttpProblem({
-      status: 404,
-      code: 'route_not_found',
-      title: 'Not found',
-      detail: `Nothing answers ${c.req.method} ${c.req.path}.`,
-    }),
-    c.req.path,
-  );

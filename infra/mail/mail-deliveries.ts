@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqlExecutor } from '../sql/sql-client.ts';
-import type { OutgoingMail } from './mail-transport.ts';
+import type { OutgoingMail } from '../../ports/mail.ts';
 
 export type DeliveryStatus = 'pending' | 'sent' | 'parked';
 

@@ -1,7 +1,7 @@
 import type { Logger } from '../logging/logger.ts';
 import type { SqlExecutor } from '../sql/sql-client.ts';
 import { claimDueDeliveries, markFailed, markSent } from './mail-deliveries.ts';
-import type { MailTransport } from './mail-transport.ts';
+import type { MailTransport } from '../../ports/mail.ts';
 
 export interface MailDispatcherOptions {
   sql: SqlExecutor;

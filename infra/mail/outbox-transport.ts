@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../sql/sql-client.ts';
-import type { MailTransport } from './mail-transport.ts';
+import type { MailTransport } from '../../ports/mail.ts';
 
 /** Mail kept in `qm_mail_outbox` instead of sent (no SMTP_URL): `qm mail list` and the admin route show it. */
 export function createOutboxTransport(sql: SqlExecutor): MailTransport {

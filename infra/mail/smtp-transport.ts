@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { MailTransport } from './mail-transport.ts';
+import type { MailTransport } from '../../ports/mail.ts';
 
 export interface SmtpTransportOptions {
   /** e.g. `smtp://user:pass@mail.example.com:587` or `smtps://...` (SMTP_URL). */

@@ -9,7 +9,7 @@ import { createInProcessBus } from '../../infra/bus/in-process-bus.ts';
 import { createNatsBus } from '../../infra/bus/nats-bus.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { createOutboxTransport } from '../../infra/mail/outbox-transport.ts';
-import type { MailTransport } from '../../infra/mail/mail-transport.ts';
+import type { MailTransport } from '../../ports/mail.ts';
 import { createSmtpTransport } from '../../infra/mail/smtp-transport.ts';
 import type { Registry } from '../../infra/metrics/registry.ts';
 import { openPgSession } from '../../infra/sql/pg-session.ts';

@@ -88,7 +88,7 @@ describe('a scheduler in two processes on one PostgreSQL', () => {
     await fixture.set('overdue', '2020-01-01T00:00:00.000Z');
     await fixture.set('later', '2099-01-01T00:00:00.000Z');
 
-    const script = join(import.meta.dirname, 'testing', 'run-reminder-scheduler.ts');
+    const script = join(import.meta.dirname, '..', '..', 'test-support', 'run-reminder-scheduler.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       env: { ...process.env, DATABASE_URL: database.url },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import { parsePositionToken, positionToToken } from '../../ports/position.ts';
 import { isEmailAddress, saveCustomerContact } from '../../consumers/notifications/customer-contacts.ts';
 import type { AuthEnv, TokenVerifier } from '../../infra/auth/actor.ts';
@@ -22,16 +22,28 @@ export interface AdminOperationsDeps {
   log: Logger;
 }
 
-const security = [{ bearerAuth: [] }];
-const tags = ['Admin: operations'];
 const json = <Schema extends z.ZodType>(schema: Schema, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const ProjectionName = z
-  .string()
-  .regex(/^[a-z][a-z0-9_-]{0,62}$/, 'a projection name as qm projection status lists it')
-  .openapi({ param: { name: 'name', in: 'path' }, example: 'catalog' });
+const jsonBody = <Schema extends z.ZodType>(schema: Schema) => ({
+  content: { 'application/json': { schema } },
+});
+const projectionPath = z.object({
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,62}$/, 'a projection name as qm projection status lists it')
+    .openapi({ param: { name: 'name', in: 'path' }, example: 'catalog' }),
+});
+/** A path parameter naming one record (a customer, a delivery). */
+const idParam = (name: string, max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .openapi({ param: { name, in: 'path' } });
+
+type AdminRouteConfig = Omit<RouteConfig, 'tags' | 'security' | 'middleware'>;
 
 /**
  * The operator's writes that `qm` used to run by opening the data directory itself: replay,
@@ -51,24 +63,23 @@ export function adminOperations(deps: AdminOperationsDeps) {
     requireRole('admin'),
   ];
   const { projector } = deps;
+  // What every route here shares: the guard and the admin check, its tag and scheme in the document.
+  const adminRoute = <P extends string, R extends AdminRouteConfig & { path: P }>(route: R) =>
+    createRoute({
+      ...route,
+      tags: ['Admin: operations'],
+      security: [{ bearerAuth: [] }],
+      middleware: adminOnly,
+    });
 
   app.openapi(
-    createRoute({
+    adminRoute({
       method: 'post',
       path: '/admin/projections/{name}/replay',
       summary: 'Rebuild a projection from the start of the log, blue/green (as `qm replay`)',
-      tags,
-      security,
-      middleware: adminOnly,
       request: {
-        params: z.object({ name: ProjectionName }),
-        body: {
-          content: {
-            'application/json': {
-              schema: z.object({ batchSize: z.number().int().min(1).max(100_000).optional() }),
-            },
-          },
-        },
+        params: projectionPath,
+        body: jsonBody(z.object({ batchSize: z.number().int().min(1).max(100_000).optional() })),
       },
       responses: {
         200: {
@@ -121,26 +132,19 @@ export function adminOperations(deps: AdminOperationsDeps) {
   );
 
   app.openapi(
-    createRoute({
+    adminRoute({
       method: 'post',
       path: '/admin/projections/{name}/skip',
       summary:
         'Pass the one event that stopped a projector (as `qm projection skip`); the token’s subject is the actor',
-      tags,
-      security,
-      middleware: adminOnly,
       request: {
-        params: z.object({ name: ProjectionName }),
-        body: {
-          content: {
-            'application/json': {
-              schema: z.object({
-                position: z.string().refine((text) => parsePositionToken(text) !== null, 'expected 1234:56'),
-                reason: z.string().trim().min(1).max(2000),
-              }),
-            },
-          },
-        },
+        params: projectionPath,
+        body: jsonBody(
+          z.object({
+            position: z.string().refine((text) => parsePositionToken(text) !== null, 'expected 1234:56'),
+            reason: z.string().trim().min(1).max(2000),
+          }),
+        ),
       },
       responses: {
         200: json(
@@ -176,30 +180,13 @@ export function adminOperations(deps: AdminOperationsDeps) {
   );
 
   app.openapi(
-    createRoute({
+    adminRoute({
       method: 'put',
       path: '/admin/notifications/contacts/{customerId}',
       summary: 'Record the mail address of a customer (as `qm mail contact`)',
-      tags,
-      security,
-      middleware: adminOnly,
       request: {
-        params: z.object({
-          customerId: z
-            .string()
-            .min(1)
-            .max(200)
-            .openapi({ param: { name: 'customerId', in: 'path' } }),
-        }),
-        body: {
-          content: {
-            'application/json': {
-              schema: z.object({
-                email: z.string().max(320).refine(isEmailAddress, 'not a mail address'),
-              }),
-            },
-          },
-        },
+        params: z.object({ customerId: idParam('customerId', 200) }),
+        body: jsonBody(z.object({ email: z.string().max(320).refine(isEmailAddress, 'not a mail address') })),
       },
       responses: {
         200: json(z.object({ customerId: z.string(), email: z.string() }), 'Recorded'),
@@ -214,21 +201,12 @@ export function adminOperations(deps: AdminOperationsDeps) {
   );
 
   app.openapi(
-    createRoute({
+    adminRoute({
       method: 'post',
       path: '/admin/notifications/deliveries/{deliveryId}/retry',
       summary: 'Send a parked mail again, with fresh attempts (as `qm mail retry`)',
-      tags,
-      security,
-      middleware: adminOnly,
       request: {
-        params: z.object({
-          deliveryId: z
-            .string()
-            .min(1)
-            .max(500)
-            .openapi({ param: { name: 'deliveryId', in: 'path' } }),
-        }),
+        params: z.object({ deliveryId: idParam('deliveryId', 500) }),
       },
       responses: { 200: json(z.object({ deliveryId: z.string(), status: z.literal('pending') }), 'Queued') },
     }),

@@ -9,7 +9,7 @@ import { openAnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import { commandHarness } from '../../test-support/command-harness.ts';
 import { serviceUrls } from '../../test-support/service-urls.ts';
 import { readCheckpoint, reached } from '../runtime/checkpoints.ts';
-import { readLogPages, recordOrders, recordShopHistory } from './testing/shop-history.ts';
+import { readLogPages, recordOrders, recordShopHistory } from '../../test-support/shop-history.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const cli = join(repoRoot, 'ops', 'cli', 'main.ts');

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../../ports/event-store.ts';
 import { tempAnalytics, type TempAnalytics } from '../../test-support/temp-analytics.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { createAnalyticsProjection, type AnalyticsProjection } from './analytics-projection.ts';
-import { readLogPages, recordShopHistory } from './testing/shop-history.ts';
+import { readLogPages, recordShopHistory } from '../../test-support/shop-history.ts';
 
 /** Just enough of the event shapes to add them up here without the projection's own mapping. */
 type Loose = {

@@ -6,7 +6,7 @@ import type { SinkProjection } from '../runtime/projection.ts';
 import { startSinkProjector, type RunningProjector } from '../runtime/projector-runner.ts';
 import { projectorDeps } from '../runtime/testing/runtime-fixture.ts';
 import { createAnalyticsProjection } from './analytics-projection.ts';
-import { readLogPages, recordOrders, recordShopHistory } from './testing/shop-history.ts';
+import { readLogPages, recordOrders, recordShopHistory } from '../../test-support/shop-history.ts';
 
 /** Totals from the event store's own events: order lines, money captured and refunded. */
 function storeTotals(events: readonly RecordedEvent[]) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSpecDatabase, type SpecDatabase } from '../testing/projection-spec.ts';
+import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 import { shop, simpleOrder } from '../testing/shop.ts';
 import { auditProjection } from './projection.ts';
 import { auditEntries, type AuditKeyset, type AuditQuery } from './queries.ts';

@@ -10,7 +10,7 @@ import { isInventoryEvent } from '../../domain/inventory/events.ts';
 import { isLocationEvent } from '../../domain/locations/events.ts';
 import { eventTime } from '../batch-write.ts';
 import { cacheTags, tagSet } from '../cache-tags.ts';
-import { foldStock, noStock, type StockQuantities } from '../inventory/stock-fold.ts';
+import { availableOf, foldStock, noStock, type StockQuantities } from '../inventory/stock-fold.ts';
 import { lowestPriorPrice, type PriceEntry } from './omnibus.ts';
 import type { ProductStatus } from './tables.ts';
 
@@ -141,7 +141,7 @@ export function foldCatalog(set: CatalogWorkingSet, events: readonly RecordedEve
       if (folded === current) continue;
       const productId = set.productBySku.get(sku);
       if (productId !== undefined && !inStockBefore.has(productId)) {
-        inStockBefore.set(productId, available(set.products.get(productId)!) > 0);
+        inStockBefore.set(productId, availableOf(set.products.get(productId)!) > 0);
       }
       set.availability.set(key, { ...current, ...folded, updatedAt: at });
       dirtyStock.add(key);
@@ -165,7 +165,7 @@ export function foldCatalog(set: CatalogWorkingSet, events: readonly RecordedEve
     Object.assign(product, totals(set, sku));
     dirtyProducts.add(productId);
     tags.add(cacheTags.product(productId));
-    if (inStockBefore.has(productId) && inStockBefore.get(productId) !== available(product) > 0) {
+    if (inStockBefore.has(productId) && inStockBefore.get(productId) !== availableOf(product) > 0) {
       tags.add(cacheTags.listing);
       tags.add(cacheTags.search);
     }
@@ -179,8 +179,6 @@ export function foldCatalog(set: CatalogWorkingSet, events: readonly RecordedEve
     tags: tags.list(),
   };
 }
-
-export const available = (q: StockQuantities): number => q.onHand - q.reserved;
 
 export function addConflict(set: CatalogWorkingSet, sku: string, productId: string): void {
   const products = set.conflictsBySku.get(sku) ?? new Set<string>();

@@ -5,12 +5,12 @@ import { inventoryEventTypes } from '../../domain/inventory/events.ts';
 import { locationEventTypes } from '../../domain/locations/events.ts';
 import { isoTime, writeTables } from '../batch-write.ts';
 import { toNumber } from '../column-types.ts';
+import { stockFigureRow, stockQuantitiesOf } from '../inventory/stock-columns.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
 import { createTables } from '../table-ddl.ts';
 import { insert, upsert } from '../table-writes.ts';
 import {
   addConflict,
-  available,
   catalogKeys,
   foldCatalog,
   type AvailabilityModel,
@@ -19,7 +19,7 @@ import {
   type ProductModel,
 } from './fold.ts';
 import type { PriceEntry } from './omnibus.ts';
-import { productColumns } from './queries.ts';
+import { productColumns, productModelOf } from './product-row.ts';
 import {
   availability,
   catalogTables,
@@ -93,29 +93,7 @@ async function load(
       )
       .execute();
     for (const row of rows) {
-      set.products.set(row.product_id, {
-        productId: row.product_id,
-        sku: row.sku,
-        skuConflict: row.sku_conflict,
-        name: row.name,
-        description: row.description,
-        brand: row.brand,
-        category: row.category,
-        attributes: row.attributes,
-        allowBackorder: row.allow_backorder,
-        status: row.status,
-        discontinuedReason: row.discontinued_reason,
-        priceAmount: toNumber(row.price_amount),
-        currency: row.currency,
-        priceSince: isoTime(row.price_since),
-        lowestPrice30d: toNumber(row.lowest_price_30d),
-        onHand: row.on_hand,
-        reserved: row.reserved,
-        backordered: row.backordered,
-        createdAt: isoTime(row.created_at),
-        updatedAt: isoTime(row.updated_at),
-        revision: row.revision,
-      });
+      set.products.set(row.product_id, productModelOf(row));
       if (row.sku_conflict) addConflict(set, row.sku, row.product_id);
       else set.productBySku.set(row.sku, row.product_id);
     }
@@ -126,9 +104,7 @@ async function load(
       set.availability.set(`${row.sku}@${row.location}`, {
         sku: row.sku,
         location: row.location,
-        onHand: row.on_hand,
-        reserved: row.reserved,
-        backordered: row.backordered,
+        ...stockQuantitiesOf(row),
         updatedAt: isoTime(row.updated_at),
       });
     }
@@ -167,10 +143,7 @@ function productRow(p: ProductModel): ProductRow {
     currency: p.currency,
     price_since: p.priceSince,
     lowest_price_30d: p.lowestPrice30d,
-    on_hand: p.onHand,
-    reserved: p.reserved,
-    available: available(p),
-    backordered: p.backordered,
+    ...stockFigureRow(p),
     created_at: p.createdAt,
     updated_at: p.updatedAt,
     revision: p.revision,
@@ -181,10 +154,7 @@ function availabilityRow(a: AvailabilityModel): AvailabilityRow {
   return {
     sku: a.sku,
     location: a.location,
-    on_hand: a.onHand,
-    reserved: a.reserved,
-    available: available(a),
-    backordered: a.backordered,
+    ...stockFigureRow(a),
     updated_at: a.updatedAt,
   };
 }

@@ -3,96 +3,48 @@
  * product-search.ts. Each query takes a Kysely scoped to the live generation's schema
  * (`withSchema`) and returns plain values (bigints as numbers, ISO times).
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { isoTime } from '../batch-write.ts';
 import { toNumber } from '../column-types.ts';
-import type { CatalogDatabase, ProductsTable } from './tables.ts';
+import type { ProductModel } from './fold.ts';
+import { productColumns, productModelOf, type ProductColumnsRow } from './product-row.ts';
+import type { CatalogDatabase } from './tables.ts';
 
-export type ProductView = {
-  productId: string;
-  sku: string;
-  /** Another product had this SKU first (a store from before SKUs were claimed): staff must resolve it. */
-  skuConflict: boolean;
-  name: string;
-  description: string;
-  brand: string;
-  category: string;
-  attributes: Record<string, string>;
-  allowBackorder: boolean;
-  status: 'active' | 'discontinued';
-  discontinuedReason: string | null;
+/** The product as the read API shows it: the fold's model with price and stock grouped. */
+export type ProductView = Omit<
+  ProductModel,
+  'priceAmount' | 'currency' | 'lowestPrice30d' | 'onHand' | 'reserved' | 'backordered'
+> & {
   price: { amount: number; currency: string };
-  priceSince: string;
   /** EU Omnibus reference price (see `omnibus.ts`); null when no earlier price applied. */
   lowestPrice30d: { amount: number; currency: string } | null;
   stock: { onHand: number; reserved: number; available: number; backordered: number; inStock: boolean };
-  createdAt: string;
-  updatedAt: string;
-  revision: number;
 };
 
-/**
- * The columns of `products` a listing, a detail or the projection's batch load needs (all but the
- * search internals).
- */
-export const productColumns = [
-  'product_id',
-  'sku',
-  'sku_conflict',
-  'name',
-  'description',
-  'brand',
-  'category',
-  'attributes',
-  'allow_backorder',
-  'status',
-  'discontinued_reason',
-  'price_amount',
-  'currency',
-  'price_since',
-  'lowest_price_30d',
-  'on_hand',
-  'reserved',
-  'available',
-  'backordered',
-  'in_stock',
-  'created_at',
-  'updated_at',
-  'revision',
-] as const;
-
-type ProductRow = Pick<Selectable<ProductsTable>, (typeof productColumns)[number]>;
-
-/** Maps a `products` row selected with `productColumns` to its API shape. */
-function toProductView(row: ProductRow): ProductView {
+/** A `products` row selected with `productColumns` in its API shape (keys in the order clients see). */
+function toProductView(row: ProductColumnsRow): ProductView {
+  const {
+    priceAmount,
+    currency,
+    priceSince,
+    lowestPrice30d,
+    onHand,
+    reserved,
+    backordered,
+    createdAt,
+    updatedAt,
+    revision,
+    ...described
+  } = productModelOf(row);
   return {
-    productId: row.product_id,
-    sku: row.sku,
-    skuConflict: row.sku_conflict,
-    name: row.name,
-    description: row.description,
-    brand: row.brand,
-    category: row.category,
-    attributes: row.attributes,
-    allowBackorder: row.allow_backorder,
-    status: row.status,
-    discontinuedReason: row.discontinued_reason,
-    price: { amount: toNumber(row.price_amount), currency: row.currency },
-    priceSince: isoTime(row.price_since),
-    lowestPrice30d:
-      row.lowest_price_30d === null
-        ? null
-        : { amount: toNumber(row.lowest_price_30d), currency: row.currency },
-    stock: {
-      onHand: row.on_hand,
-      reserved: row.reserved,
-      available: row.available,
-      backordered: row.backordered,
-      inStock: row.in_stock,
-    },
-    createdAt: isoTime(row.created_at),
-    updatedAt: isoTime(row.updated_at),
-    revision: row.revision,
+    ...described,
+    price: { amount: priceAmount, currency },
+    priceSince,
+    lowestPrice30d: lowestPrice30d === null ? null : { amount: lowestPrice30d, currency },
+    stock: { onHand, reserved, available: row.available, backordered, inStock: row.in_stock },
+    createdAt,
+    updatedAt,
+    revision,
   };
 }
 

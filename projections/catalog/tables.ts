@@ -7,6 +7,7 @@
  * lower-cased name+brand text with a trigram index for typos ("iphnoe"). Listing indexes end in
  * `product_id` so keyset pagination has a unique order.
  */
+import { stockFigureColumns } from '../inventory/stock-columns.ts';
 import { col, defineTable, type DatabaseOf, type KyselyTable, type WriteRow } from '../table-declaration.ts';
 
 export type ProductStatus = 'active' | 'discontinued';
@@ -47,10 +48,7 @@ export const products = defineTable({
      */
     lowest_price_30d: col.bigint().nullable(),
     /** Totals over every location (see `availability` for the split). */
-    on_hand: col.integer(),
-    reserved: col.integer(),
-    available: col.integer(),
-    backordered: col.integer(),
+    ...stockFigureColumns,
     in_stock: col.boolean().generatedAs('available > 0'),
     created_at: col.timestamptz(),
     updated_at: col.timestamptz(),
@@ -107,10 +105,7 @@ export const availability = defineTable({
   columns: {
     sku: col.text(),
     location: col.text(),
-    on_hand: col.integer(),
-    reserved: col.integer(),
-    available: col.integer(),
-    backordered: col.integer(),
+    ...stockFigureColumns,
     updated_at: col.timestamptz(),
   },
   primaryKey: ['sku', 'location'],

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../../ports/event-store.ts';
 import { isInventoryEvent } from '../../domain/inventory/events.ts';
 import { eventTime } from '../batch-write.ts';
 import { cacheTags, tagSet } from '../cache-tags.ts';
-import { foldStock, noStock, type StockQuantities } from './stock-fold.ts';
+import { availableOf, foldStock, noStock, type StockQuantities } from './stock-fold.ts';
 
 export type StockLevelModel = StockQuantities & {
   sku: string;
@@ -14,8 +14,6 @@ export type StockLevelModel = StockQuantities & {
 };
 
 export const stockKey = (sku: string, location: string): string => `${sku}@${location}`;
-
-export const availableOf = (s: StockQuantities): number => s.onHand - s.reserved;
 
 /** The domain's rule (`isLowStock`): at or below a threshold that is set. */
 export const isLow = (s: StockLevelModel): boolean => s.threshold !== null && availableOf(s) <= s.threshold;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSpecDatabase, type SpecDatabase } from '../testing/projection-spec.ts';
+import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 import { shop } from '../testing/shop.ts';
 import { inventoryProjection } from './projection.ts';
 import { lowStock } from './queries.ts';

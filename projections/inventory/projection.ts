@@ -4,7 +4,8 @@ import { isoTime, writeTables } from '../batch-write.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
 import { createTables } from '../table-ddl.ts';
 import { upsert } from '../table-writes.ts';
-import { availableOf, foldInventory, inventoryKeys, isLow, stockKey, type StockLevelModel } from './fold.ts';
+import { foldInventory, inventoryKeys, isLow, stockKey, type StockLevelModel } from './fold.ts';
+import { stockFigureRow, stockQuantitiesOf } from './stock-columns.ts';
 import { inventoryTables, stockLevels, type InventoryDatabase, type StockLevelRow } from './tables.ts';
 
 /** Stock per SKU and location with the low-stock flag; one select and one upsert per batch. */
@@ -31,9 +32,7 @@ async function load(db: Kysely<InventoryDatabase>, skus: string[]): Promise<Map<
     levels.set(stockKey(r.sku, r.location), {
       sku: r.sku,
       location: r.location,
-      onHand: r.on_hand,
-      reserved: r.reserved,
-      backordered: r.backordered,
+      ...stockQuantitiesOf(r),
       threshold: r.low_stock_threshold,
       revision: r.revision,
       updatedAt: isoTime(r.updated_at),
@@ -46,10 +45,7 @@ function row(s: StockLevelModel): StockLevelRow {
   return {
     sku: s.sku,
     location: s.location,
-    on_hand: s.onHand,
-    reserved: s.reserved,
-    available: availableOf(s),
-    backordered: s.backordered,
+    ...stockFigureRow(s),
     low_stock_threshold: s.threshold,
     low_stock: isLow(s),
     revision: s.revision,

@@ -6,6 +6,9 @@ export type StockQuantities = { onHand: number; reserved: number; backordered: n
 
 export const noStock = (): StockQuantities => ({ onHand: 0, reserved: 0, backordered: 0 });
 
+/** What can still be reserved: on hand less what orders hold. */
+export const availableOf = (q: StockQuantities): number => q.onHand - q.reserved;
+
 /**
  * What a stock event does to the quantities; the same arithmetic as the domain's `evolveStock`
  * (whose events always name an existing hold where one is needed). Pure, for batch folds.

@@ -1,17 +1,13 @@
 /** The inventory read model's tables (schema `rm_inventory_g<generation>`): stock per SKU and location. */
 import { col, defineTable, type DatabaseOf, type KyselyTable, type WriteRow } from '../table-declaration.ts';
+import { stockFigureColumns } from './stock-columns.ts';
 
 export const stockLevels = defineTable({
   name: 'stock_levels',
   columns: {
     sku: col.text(),
     location: col.text(),
-    on_hand: col.integer(),
-    /** Held for orders; `available = on_hand - reserved` is never negative. */
-    reserved: col.integer(),
-    available: col.integer(),
-    /** Ordered but not in stock (SKUs that allow backorders). */
-    backordered: col.integer(),
+    ...stockFigureColumns,
     low_stock_threshold: col.integer().nullable(),
     /** `available <= low_stock_threshold`; partially indexed, which is what the low-stock list reads. */
     low_stock: col.boolean(),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replenishmentDecider, type ReplenishmentCommand } from '../../domain/replenishment/index.ts';
 import { replenishmentStream } from '../../domain/streams.ts';
 import { eventLog } from '../testing/event-log.ts';
-import { openSpecDatabase, type SpecDatabase } from '../testing/projection-spec.ts';
+import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 import { replenishmentProjection } from './projection.ts';
 import { listReorderPoints, listSuggestions } from './queries.ts';
 

@@ -15,7 +15,7 @@ import type { Position } from '../../ports/event-store.ts';
 import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { startReadModelProjector } from './projector-runner.ts';
 import { appendSpread, projectorDeps } from './testing/runtime-fixture.ts';
-import { perTestResources } from './testing/per-test-resources.ts';
+import { perTestResources } from '../../test-support/per-test-resources.ts';
 import { streamCountsProjection } from './testing/stream-counts-projection.ts';
 
 describe('a projector batch in flight on postgres', () => {

@@ -12,7 +12,7 @@ import { PoisonEvent } from './poison-event.ts';
 import { startReadModelProjector } from './projector-runner.ts';
 import { replayProjection, type ReplayOptions } from './replay.ts';
 import { appendSpread, countsFromLog, projectorDeps, testEvent } from './testing/runtime-fixture.ts';
-import { perTestResources } from './testing/per-test-resources.ts';
+import { perTestResources } from '../../test-support/per-test-resources.ts';
 import { stagedCountsProjection } from './testing/staged-counts-projection.ts';
 
 /** Projector deps whose log lines are kept, to see which way a replay filled. */

@@ -12,7 +12,7 @@ import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store
 import { readNextBatch } from './batch.ts';
 import { reached } from './checkpoints.ts';
 import { createLogTail, type LogTail } from './log-tail.ts';
-import { perTestResources } from './testing/per-test-resources.ts';
+import { perTestResources } from '../../test-support/per-test-resources.ts';
 import { propertyRuns } from '../../test-support/property-runs.ts';
 
 const CATEGORIES = ['order', 'stock', 'product'] as const;

@@ -14,7 +14,7 @@ import {
   projectorDeps,
   testEvent,
 } from './testing/runtime-fixture.ts';
-import { perTestResources } from './testing/per-test-resources.ts';
+import { perTestResources } from '../../test-support/per-test-resources.ts';
 import { streamCountsProjection } from './testing/stream-counts-projection.ts';
 
 const things = { categories: ['thing'] };

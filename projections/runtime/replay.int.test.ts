@@ -6,7 +6,7 @@ import type { SinkProjection } from './projection.ts';
 import { startReadModelProjector, startSinkProjector } from './projector-runner.ts';
 import { replayProjection } from './replay.ts';
 import { appendSpread, countsFromLog, countsInSchema, projectorDeps } from './testing/runtime-fixture.ts';
-import { perTestResources } from './testing/per-test-resources.ts';
+import { perTestResources } from '../../test-support/per-test-resources.ts';
 import { streamCountsProjection } from './testing/stream-counts-projection.ts';
 
 const things = { categories: ['thing'] };

@@ -16,7 +16,7 @@ import {
   PROJECTOR_PAUSED_STATE,
   setStatus,
 } from './registry.ts';
-import { perTestResources } from './testing/per-test-resources.ts';
+import { perTestResources } from '../../test-support/per-test-resources.ts';
 import { streamCountsProjection } from './testing/stream-counts-projection.ts';
 
 describe('checkServing on postgres', () => {

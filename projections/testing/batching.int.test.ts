@@ -9,7 +9,7 @@ import { catalogProjection } from '../catalog/projection.ts';
 import { inventoryProjection } from '../inventory/projection.ts';
 import { ordersProjection } from '../orders/projection.ts';
 import type { ReadModelProjection } from '../runtime/projection.ts';
-import { openSpecDatabase, type SpecDatabase } from './projection-spec.ts';
+import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 import { playSteps, type Step } from './random-shop.ts';
 import { propertyRuns } from '../../test-support/property-runs.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readModelProjections } from '../read-models.ts';
-import { openSpecDatabase, type SpecDatabase } from './projection-spec.ts';
+import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 
 /**
  * Each read model's schema as PostgreSQL reports it (columns, constraints, indexes), against a

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notFoundHandler, readErrorHandler } from '../../infra/http/error-handler.ts';
+import { readErrorHandler } from '../../infra/http/error-handler.ts';
+import { routeNotFound } from '../../infra/http/route-not-found.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { projectedShop, type ProjectedShop } from '../../test-support/projected-shop.ts';
 import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
@@ -23,7 +24,7 @@ describe('admin analytics routes on chDB', () => {
     const reader = await shop.store.openReadonly();
     app = new OpenAPIHono();
     app.onError(readErrorHandler({ log: createLogger('silent') }));
-    app.notFound(notFoundHandler);
+    app.notFound(routeNotFound(app));
     app.route(
       '/',
       analyticsRoutes({

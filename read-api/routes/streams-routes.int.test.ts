@@ -1,7 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockStream } from '../../domain/streams.ts';
-import { notFoundHandler, readErrorHandler } from '../../infra/http/error-handler.ts';
+import { readErrorHandler } from '../../infra/http/error-handler.ts';
+import { routeNotFound } from '../../infra/http/route-not-found.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { stateAt } from '../../projections/time-travel/time-travel.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
@@ -39,7 +40,7 @@ for (const backend of ['pglite', 'postgres'] as const) {
       );
       app = new OpenAPIHono();
       app.onError(readErrorHandler({ log: createLogger('silent') }));
-      app.notFound(notFoundHandler);
+      app.notFound(routeNotFound(app));
       app.route(
         '/',
         streamRoutes({

@@ -2,8 +2,6 @@ import type { ErrorHandler } from 'hono';
 import { problemErrorHandler, type ErrorHandlerOptions } from '../../infra/http/error-handler.ts';
 import { translateError } from './translate-error.ts';
 
-export { notFoundHandler, type ErrorHandlerOptions } from '../../infra/http/error-handler.ts';
-
 /**
  * The edge's one error translation point: `app.onError(errorHandler({ log }))`. Every error a
  * handler or middleware throws becomes an RFC 9457 problem+json answer (see `translateError` for

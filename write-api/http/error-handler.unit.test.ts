@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { describe, expect, it, vi } from 'vitest';
 import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
-import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { errorHandler } from './error-handler.ts';
+import { routeNotFound } from '../../infra/http/route-not-found.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 
 const placeOrder = createRoute({
@@ -31,7 +32,7 @@ function testApp() {
   const log = { error: vi.fn() };
   const app = new OpenAPIHono({ defaultHook });
   app.onError(errorHandler({ log }));
-  app.notFound(notFoundHandler);
+  app.notFound(routeNotFound(app));
   app.openapi(placeOrder, (c) => c.json({ ok: true, lines: c.req.valid('json').lines.length }, 201));
   app.post('/conflict', () => {
     throw new WrongExpectedRevision('order-7', 2, 4);

@@ -7,7 +7,8 @@ import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../../infra/auth/mint-token.ts';
 import { requireRole } from '../../infra/auth/require-role.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
-import { errorHandler, notFoundHandler } from '../http/error-handler.ts';
+import { errorHandler } from '../http/error-handler.ts';
+import { routeNotFound } from '../../infra/http/route-not-found.ts';
 import { idempotency } from './idempotency.ts';
 import type { IdempotencyStore } from './idempotency-store.ts';
 
@@ -51,7 +52,7 @@ function edgeApp(store: IdempotencyStore) {
   let entered = () => undefined as void;
   const app = new OpenAPIHono<AuthEnv>({ defaultHook });
   app.onError(errorHandler({ log: { error: vi.fn() } }));
-  app.notFound(notFoundHandler);
+  app.notFound(routeNotFound(app));
   app.use('*', authenticate(createJwtVerifier({ secret })));
   app.use('*', idempotency({ store }));
   app.openapi(placeOrder, async (c) => {

@@ -1,6 +1,6 @@
-import type { EventStore, RecordedEvent } from '../../../ports/event-store.ts';
-import type { CommandHarness } from '../../../test-support/command-harness.ts';
-import { berlinAddress } from '../../../test-support/addresses.ts';
+import type { EventStore, RecordedEvent } from '../ports/event-store.ts';
+import type { CommandHarness } from './command-harness.ts';
+import { berlinAddress } from './addresses.ts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const details = { description: '', brand: 'Acme', category: 'tools', attributes: {}, allowBackorder: false };

@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
-import type { SqlClient } from '../../../infra/sql/sql-client.ts';
-import { migratedPglite, migratedPostgres } from '../../../test-support/databases.ts';
-import type { RunningProjector } from '../projector-runner.ts';
+import type { SqlClient } from '../infra/sql/sql-client.ts';
+import { migratedPglite, migratedPostgres } from './databases.ts';
+import type { RunningProjector } from '../projections/runtime/projector-runner.ts';
 
 /**
  * For runtime tests, called inside a `describe`: a fresh migrated database per call, projectors

@@ -6,11 +6,11 @@
  * inside a transaction through `kyselyOver`, as the runtime does.
  */
 import type { Kysely } from 'kysely';
-import type { EventFilter, RecordedEvent } from '../../ports/event-store.ts';
-import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
-import type { SqlClient } from '../../infra/sql/sql-client.ts';
-import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';
-import type { ReadModelProjection } from '../runtime/projection.ts';
+import type { EventFilter, RecordedEvent } from '../ports/event-store.ts';
+import { kyselyOver } from '../infra/sql/kysely-over-sql.ts';
+import type { SqlClient } from '../infra/sql/sql-client.ts';
+import { migratedPglite, migratedPostgres } from './databases.ts';
+import type { ReadModelProjection } from '../projections/runtime/projection.ts';
 
 export type Backend = 'pglite' | 'postgres';
 

@@ -1,0 +1,28 @@
+/**
+ * The mail port: what the notifications consumer's dispatcher needs from a mail transport, and
+ * nothing more.
+ *
+ * Two adapters implement it (`infra/mail/`): SMTP through nodemailer (`smtp-transport.ts`) when
+ * SMTP_URL is set, else the outbox table (`outbox-transport.ts`) that `qm mail list` shows. A
+ * transport is at-least-once: a mail accepted but not yet marked sent when the process died is
+ * sent again, with the same Message-ID.
+ */
+
+/** One rendered mail, ready for a transport. */
+export interface OutgoingMail {
+  /** The delivery's id: the outbox keys on it, so a re-sent delivery lands there once. */
+  deliveryId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** RFC 5322 Message-ID derived from the event, so a re-sent mail is recognisably the same one. */
+  messageId: string;
+}
+
+/** Where mail goes. `send` resolves once the mail is accepted (SMTP 250, or the outbox row committed). */
+export interface MailTransport {
+  readonly kind: 'smtp' | 'outbox';
+  send(mail: OutgoingMail): Promise<void>;
+  close(): Promise<void>;
+}
