@@ -7,6 +7,7 @@ import { openDeploymentAnalytics } from './analytics.ts';
 import { openDatabase } from './database.ts';
 import { openEventStore } from './event-store.ts';
 import { openBus, startFanout } from './fanout.ts';
+import { openHttpGuards } from './http-guards.ts';
 import { startForecasting } from './forecasting.ts';
 import {
   deploymentReadModels,
@@ -44,7 +45,9 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     closers.push(() => database.close());
     const store = await openEventStore(config, database);
     closers.push(() => store.close());
-    const writeSide = await openWriteSide(config, store, database, log);
+    const http = openHttpGuards(config, log);
+    closers.push(() => http.close());
+    const writeSide = await openWriteSide(config, store, database, log, http.guards);
     closers.push(() => writeSide.stop());
 
     // Writer and read-only reader are separate sessions: ClickHouse settings stick to a session.
@@ -63,6 +66,7 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       metrics,
       analytics: analyticsReader,
       projectorsHere: parts.projectors,
+      guards: http.guards,
       waitForProjections: (names: readonly string[], position: Position, timeoutMs: number) =>
         projectors ? projectors.waitFor(names, position, timeoutMs) : Promise.resolve(false),
     });
@@ -97,7 +101,15 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       closers.push(() => forecasting.stop());
     }
 
-    return { store, database, metrics, writeApi: writeSide.api, readApi: readSide.api, close };
+    return {
+      store,
+      database,
+      metrics,
+      writeApi: writeSide.api,
+      readApi: readSide.api,
+      bruteForce: http.bruteForce,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
