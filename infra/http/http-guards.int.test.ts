@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { once } from 'node:events';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from './api-app.ts';
@@ -54,7 +54,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   releaseSlow();
-  server.closeAllConnections();
+  (server as Server).closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
