@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
 import { once } from 'node:events';
 import { request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
@@ -191,7 +192,8 @@ describe('the server-level headers timeout', () => {
       headersTimeoutMs: 500,
     });
     answerClientErrorsAsProblems(bound.server);
-    bound.serve(app());
+    // As `qm serve` does: the API mounted in the process's own app.
+    bound.serve(new Hono().route('/', app()));
   });
   afterAll(async () => {
     bound.server.closeAllConnections();

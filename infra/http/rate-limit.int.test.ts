@@ -82,6 +82,25 @@ describe.each(stores)('rate limits counted in %s', (_name, makeStore) => {
     await waitUntil('the read budget to refill', async () => (await get('198.51.100.1')).status === 200);
   });
 
+  it('takes a large budget from the store in leases, and still refuses at the budget', async () => {
+    const leased = createRateLimits({
+      store: makeStore(),
+      prefix: `${prefix}leased:`,
+      budgets: withOverrides({ read: { ip: { points: 400, seconds: 3_600 } } }),
+    });
+    const decisions = [];
+    for (let i = 0; i < 401; i++) decisions.push(await leased.consume('read', { ip: '192.0.2.99' }));
+    expect(decisions.filter((d) => d?.allowed)).toHaveLength(400);
+    expect(decisions.at(-1)).toMatchObject({ allowed: false, scope: 'ip' });
+    expect(decisions.map((d) => d?.remaining).slice(0, 3)).toEqual([399, 398, 397]);
+    // Concurrent requests share one lease fetch, and are all counted.
+    const burst = await Promise.all(
+      Array.from({ length: 50 }, () => leased.consume('read', { ip: '192.0.2.100' })),
+    );
+    expect(burst.every((d) => d?.allowed)).toBe(true);
+    expect(Math.min(...burst.map((d) => d!.remaining))).toBe(350);
+  });
+
   it('counts writes against the write budget, apart from reads', async () => {
     const post = () =>
       app.request('/orders', { method: 'POST', headers: { 'x-test-client': '198.51.100.3' } });

@@ -69,9 +69,10 @@ function memoryOptions(options: LimiterOptions) {
 export async function consumePoint(
   limiter: RateLimiterAbstract,
   key: string,
+  points = 1,
 ): Promise<{ allowed: boolean; res: RateLimiterRes }> {
   try {
-    return { allowed: true, res: await limiter.consume(key) };
+    return { allowed: true, res: await limiter.consume(key, points) };
   } catch (error) {
     if (error instanceof RateLimiterRes) return { allowed: false, res: error };
     throw error;
