@@ -27,6 +27,7 @@ export function createReadApi(deps: ReadApiDeps) {
   };
   const app = createApiApp({
     onError: readErrorHandler({ log: deps.log }),
+    ...(deps.guards ? { guards: deps.guards } : {}),
     title: 'Quartermaster read API',
     description:
       'Reads from projections of the event log. Pass the consistency token a write returned (`X-Consistency-Token` header or `?after=`) to read your own write: the API waits up to a bounded time for the projection, and marks the answer `X-Stale: true` (with a `Warning`) when it could not.',

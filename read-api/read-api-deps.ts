@@ -2,6 +2,7 @@ import type { EventStore } from '../ports/event-store.ts';
 import type { Position } from '../ports/position.ts';
 import type { AnalyticsClient } from '../infra/analytics/analytics-client.ts';
 import type { ReadThroughCache } from '../infra/cache/read-through-cache.ts';
+import type { HttpGuards } from '../infra/http/http-guards.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import type { SqlExecutor } from '../infra/sql/sql-client.ts';
 import type { TokenVerifier } from './http/auth.ts';
@@ -36,4 +37,6 @@ export interface ReadApiDeps {
   store?: EventStore;
   /** Admin analytics reports (`/admin/analytics/...`), best a read-only client; mounted when given. */
   analytics?: AnalyticsClient;
+  /** Headers, CORS, block list, per-address rate limits, body limit, timeout (`http-guards.ts`). */
+  guards?: HttpGuards;
 }

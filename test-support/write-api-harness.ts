@@ -5,6 +5,7 @@ import { createLogger } from '../infra/logging/logger.ts';
 import type { Role } from '../infra/auth/actor.ts';
 import { createJwtVerifier } from '../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../infra/auth/mint-token.ts';
+import type { HttpGuards } from '../infra/http/http-guards.ts';
 import { createWriteApi } from '../write-api/app.ts';
 import { createSqlIdempotencyStore } from '../write-api/idempotency/sql-idempotency-store.ts';
 import { sqlProcessedWebhooks } from '../write-api/webhooks/processed-webhooks.ts';
@@ -28,7 +29,12 @@ export interface WriteApiHarness extends CommandHarness {
 /** The write API in-process (`app.request()`) over the real write side on a fresh database. */
 export async function writeApiHarness(
   backend: Backend,
-  options: { payments?: PaymentsPort; settings?: Partial<OrderSettings>; stripeWebhookSecret?: string } = {},
+  options: {
+    payments?: PaymentsPort;
+    settings?: Partial<OrderSettings>;
+    stripeWebhookSecret?: string;
+    guards?: HttpGuards;
+  } = {},
 ): Promise<WriteApiHarness> {
   return writeApiOver(await commandHarness(backend, options), options);
 }
@@ -36,7 +42,7 @@ export async function writeApiHarness(
 /** The write API over a write side that already exists (one a read API harness follows, say). */
 export function writeApiOver<Harness extends CommandHarness>(
   harness: Harness,
-  options: { stripeWebhookSecret?: string } = {},
+  options: { stripeWebhookSecret?: string; guards?: HttpGuards } = {},
 ): Harness & WriteApiHarness {
   const app = createWriteApi({
     handlers: harness.handlers,
@@ -47,6 +53,7 @@ export function writeApiOver<Harness extends CommandHarness>(
     processedWebhooks: sqlProcessedWebhooks(harness.sql),
     log: createLogger('silent'),
     ...(options.stripeWebhookSecret ? { stripeWebhookSecret: options.stripeWebhookSecret } : {}),
+    ...(options.guards ? { guards: options.guards } : {}),
   });
   const token = (role: Role, subject: string) => mintToken({ secret: SECRET, role, subject });
   return {

@@ -21,6 +21,7 @@ import type { WriteApiDeps } from './write-api-deps.ts';
 export function createWriteApi(deps: WriteApiDeps) {
   const app = createApiApp({
     onError: errorHandler({ log: deps.log }),
+    ...(deps.guards ? { guards: deps.guards } : {}),
     title: 'Quartermaster command API',
     description:
       'Every write appends events. Answers carry the stream revision (ETag; send it back as If-Match on edits) and a consistency token (`position`, also the QM-Position header) for the read API.',
@@ -28,7 +29,15 @@ export function createWriteApi(deps: WriteApiDeps) {
   app.route('/', stripeWebhookRoutes(deps));
 
   const api = new OpenAPIHono<AuthEnv>({ defaultHook });
-  api.use('*', authenticate(deps.verifier), idempotency({ store: deps.idempotencyStore }));
+  api.use('*', authenticate(deps.verifier));
+  // Per account once the token is verified: an unverified subject would let anyone spend another's budget.
+  const limits = deps.guards?.rateLimits;
+  if (limits)
+    api.use(
+      '*',
+      limits.middleware<AuthEnv>('write', (c) => ({ account: c.var.actor.id })),
+    );
+  api.use('*', idempotency({ store: deps.idempotencyStore }));
   api.route('/', catalogRoutes(deps));
   api.route('/', locationRoutes(deps));
   api.route('/', inventoryRoutes(deps));

@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import type { JwtVerifier } from '../infra/auth/jwt-verifier.ts';
+import type { HttpGuards } from '../infra/http/http-guards.ts';
 import type { IdempotencyStore } from './idempotency/idempotency-store.ts';
 import type { ProcessedWebhooks } from './webhooks/processed-webhooks.ts';
 
@@ -17,4 +18,6 @@ export interface WriteApiDeps {
   log: Logger;
   /** Stripe's signing secret for the webhook endpoint; without it the endpoint answers 404. */
   stripeWebhookSecret?: string;
+  /** Headers, CORS, block list, rate limits (per address, and per account once authenticated), body limit, timeout. */
+  guards?: HttpGuards;
 }

@@ -18,7 +18,9 @@ import { createLogger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
 import { createManualPayments } from '../../infra/payments/manual-payments.ts';
 import { startProjectors } from '../../ops/compose/projectors.ts';
+import { openHttpGuards } from '../../ops/compose/http-guards.ts';
 import { openCacheStore, openReadSide } from '../../ops/compose/read-side.ts';
+import { loadConfig } from '../../infra/config/config.ts';
 import { catalogProjection } from '../../projections/catalog/projection.ts';
 import { serviceUrls } from '../../test-support/service-urls.ts';
 import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
@@ -139,7 +141,14 @@ export async function measureReadApi(options: MeasureReadApiOptions): Promise<Re
         );
   const config = { QM_READ_WAIT_MS: 2_000, QM_CACHE_TTL_SECONDS: 300 };
   const verifier = createJwtVerifier({ secret: randomBytes(32).toString('hex') });
-  const side = (cacheStore: CacheStore) =>
+  // The deployment's guards from its configuration, rate limits counted in Redis, with a read
+  // budget no run reaches: what they cost, not what they refuse.
+  const http = openHttpGuards(
+    loadConfig({ REDIS_URL: serviceUrls().redis, QM_RATE_LIMITS: 'read.ip=999999999/60' }),
+    log,
+    { prefix: `qm:bench:rl:${randomBytes(4).toString('hex')}:` },
+  );
+  const side = (cacheStore: CacheStore, guards?: typeof http.guards) =>
     openReadSide({
       config,
       database: client,
@@ -148,9 +157,12 @@ export async function measureReadApi(options: MeasureReadApiOptions): Promise<Re
       metrics: createMetricsRegistry(),
       verifier,
       cacheStore,
+      ...(guards ? { guards } : {}),
     });
   const cached = await side(cacheStore);
   const uncached = await side(createNoCacheStore());
+  // The same cache store as `cached` (warmed once, invalidated by the same projector hook).
+  const limited = await side(cacheStore, http.guards);
   const servers: ServerType[] = [];
   const projectors = await startProjectors(
     { store, database: client, log, metrics: createMetricsRegistry() },
@@ -164,12 +176,13 @@ export async function measureReadApi(options: MeasureReadApiOptions): Promise<Re
       throw new Error('catalog did not catch up');
 
     const hello = new Hono().get('/', (c) => c.text('Hello Hono!'));
-    const [helloServer, cachedServer, uncachedServer] = await Promise.all([
+    const [helloServer, cachedServer, uncachedServer, limitedServer] = await Promise.all([
       listen(hello.fetch),
       listen(cached.api.fetch),
       listen(uncached.api.fetch),
+      listen(limited.api.fetch),
     ]);
-    servers.push(helloServer.server, cachedServer.server, uncachedServer.server);
+    servers.push(helloServer.server, cachedServer.server, uncachedServer.server, limitedServer.server);
 
     const hot = Array.from({ length: 200 }, (_, i) => `/products/p${(i * 37) % products}`);
     const every = Array.from({ length: products }, (_, i) => `/products/p${(i * 7919) % products}`);
@@ -204,13 +217,18 @@ export async function measureReadApi(options: MeasureReadApiOptions): Promise<Re
     // both alike instead of on whichever happened to run during it.
     const helloRuns: HttpLoadResult[] = [];
     const productRuns: HttpLoadResult[] = [];
+    const limitedRuns: HttpLoadResult[] = [];
     for (let round = 0; round < 3; round++) {
       helloRuns.push(await run('hello world', helloServer.url, ['/']));
       productRuns.push(await run('product detail, cached', cachedServer.url, hot));
+      limitedRuns.push(
+        await run('product detail, cached, rate-limited + security headers', limitedServer.url, hot),
+      );
     }
     const best = (results: HttpLoadResult[]) => results.reduce((a, b) => (a.rps >= b.rps ? a : b));
     const helloResult = best(helloRuns);
     const productCached = best(productRuns);
+    const productLimited = best(limitedRuns);
     const productUncached = await run('product detail, uncached', uncachedServer.url, every);
     const listingCached = await run('listing, cached', cachedServer.url, listings);
     const searchCached = await run('search, cached', cachedServer.url, searches);
@@ -218,12 +236,14 @@ export async function measureReadApi(options: MeasureReadApiOptions): Promise<Re
     return {
       rps_hello: { value: helloResult.rps, unit: '1/s' },
       rps_product_cached: versus(productCached.rps, '1/s', 'rps_hello', helloResult.rps),
+      rps_product_cached_limited: versus(productLimited.rps, '1/s', 'rps_product_cached', productCached.rps),
       rps_product_uncached: { value: productUncached.rps, unit: '1/s' },
       rps_listing_cached: { value: listingCached.rps, unit: '1/s' },
       rps_search_cached: { value: searchCached.rps, unit: '1/s' },
       rps_search_uncached: { value: searchUncached.rps, unit: '1/s' },
       p99_product_cached_ms: { value: productCached.p99, unit: 'ms' },
       p99_hello_ms: { value: helloResult.p99, unit: 'ms' },
+      p99_product_cached_limited_ms: { value: productLimited.p99, unit: 'ms' },
       p99_product_uncached_ms: { value: productUncached.p99, unit: 'ms' },
       p99_search_uncached_ms: { value: searchUncached.p99, unit: 'ms' },
     };
@@ -231,6 +251,7 @@ export async function measureReadApi(options: MeasureReadApiOptions): Promise<Re
     for (const server of servers) server.close();
     await projectors.stop();
     await cached.close();
+    await http.close();
     await locations.stop();
     await dispose();
   }

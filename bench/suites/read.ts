@@ -20,6 +20,7 @@ export async function readBench(options: { seconds: number }): Promise<void> {
       'Replay: qm replay of each real read model (default batch size) over the same log written on by the shops, in log events per second, the better of two replays (read_all is the better of a raw read before and one after them); replay_events_per_s is the slowest read model.',
       'Read API: @hono/node-server in the bench process, autocannon (16 connections) in a second process.',
       'Cached = Redis read-through cache, warmed; uncached = every request computed from the read models.',
+      "Limited = the same cached API behind the deployment's HTTP guards (security headers, per-address rate limit counted in Redis with a budget no run reaches, body limit, handler timeout); hello, cached and limited alternate, best of three each.",
     ],
   });
 }

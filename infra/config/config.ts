@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { commaList, isIpRule, isOrigin } from './http-settings.ts';
+import { parseRateBudgetOverrides } from './rate-budget-overrides.ts';
 
 /**
  * Everything configurable, read from the environment once at start-up. No variable set means the
@@ -93,6 +95,69 @@ const configSchema = z.object({
   QM_MAIL_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Redis for the read API's cache (shared by every process); without it each process caches in memory. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * Rate-limit budgets that differ from the defaults (infra/http/rate-budgets.ts), as
+   * `<budget>.<ip|account>=<points>/<seconds>` separated by commas, e.g.
+   * `read.ip=2400/60,login.account=5/900`. Budgets: read, write, login, reset, 2fa, signup. Counted in
+   * Redis when REDIS_URL is set (shared by every API process), else in this process's memory.
+   */
+  QM_RATE_LIMITS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const parsed = parseRateBudgetOverrides(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  /**
+   * How many reverse proxies in front of the APIs append to `X-Forwarded-For`: the client address
+   * is then the entry that many places from the right. 0 (default): the socket's peer, and the
+   * header is ignored, since any client can write it.
+   */
+  QM_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Addresses and CIDR ranges refused with 403 on both APIs, comma-separated (`203.0.113.0/24,2001:db8::/32`). */
+  QM_IP_BLOCKLIST: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const rules = commaList(value);
+      for (const rule of rules) {
+        if (!isIpRule(rule))
+          ctx.addIssue({ code: 'custom', message: `${rule} is not an IP address or CIDR range` });
+      }
+      return rules;
+    }),
+  /** The largest request body any route reads, in bytes (413 beyond it). */
+  QM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(1_048_576),
+  /** The largest body of an upload route (CSV imports under `/imports/`), in bytes. */
+  QM_UPLOAD_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1_073_741_824).default(52_428_800),
+  /**
+   * Browser origins allowed to call the APIs with credentials (CORS), comma-separated, e.g.
+   * `https://shop.example.com`. Empty (default): no cross-origin browser access. `*` is refused:
+   * with credentials it would let any site act as its visitors.
+   */
+  QM_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const origins = commaList(value);
+      for (const origin of origins) {
+        if (!isOrigin(origin)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${origin} is not an origin (scheme://host[:port], no path; * is not allowed)`,
+          });
+        }
+      }
+      return origins;
+    }),
+  /** How long a handler may run before the request is answered 503 (the work is not cancelled). */
+  QM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** How long a client may take to send the request headers before the connection is answered 408 and closed. */
+  QM_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** How long a read carrying a consistency token waits for its projection before answering stale. */
   QM_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** Safety-net lifetime of a cached read answer; events invalidate entries long before. */
@@ -141,6 +206,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (eventStore === 'esdb' && !config.EVENTSTORE_URL) {
     throw new ConfigError(['QM_EVENT_STORE=esdb needs EVENTSTORE_URL']);
+  }
+  // A handler must outlive the consistency wait, or every read that waits is cut off first.
+  if (config.QM_REQUEST_TIMEOUT_MS <= config.QM_READ_WAIT_MS) {
+    throw new ConfigError(['QM_REQUEST_TIMEOUT_MS must be longer than QM_READ_WAIT_MS']);
   }
   // One source of truth for signing keys: accepting both would let a leaked local secret mint
   // tokens that a JWKS deployment trusts.

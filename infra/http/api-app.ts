@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Env, ErrorHandler } from 'hono';
 import { mountApiDocs } from './api-docs.ts';
 import { defaultHook } from './default-hook.ts';
+import { applyHttpGuards, type HttpGuards } from './http-guards.ts';
 import { rejectUnstorableInput } from './reject-unstorable-input.ts';
 import { routeNotFound } from './route-not-found.ts';
 
@@ -10,6 +11,12 @@ export interface ApiAppOptions {
   onError: ErrorHandler;
   title: string;
   description: string;
+  /**
+   * Security headers, CORS, block list, per-address rate limits, body limit and handler timeout
+   * (`http-guards.ts`). The composition root always passes them; tests and benchmarks that build an
+   * API alone may leave them out.
+   */
+  guards?: HttpGuards;
 }
 
 /**
@@ -22,6 +29,7 @@ export function createApiApp<E extends Env>(options: ApiAppOptions): OpenAPIHono
   const app = new OpenAPIHono<E>({ defaultHook });
   app.onError(options.onError);
   app.notFound(routeNotFound(app));
+  if (options.guards) applyHttpGuards(app, options.guards);
   app.use('*', rejectUnstorableInput());
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -51,7 +51,11 @@ export function problemErrorHandler(
   options: ErrorHandlerOptions,
 ): ErrorHandler {
   return (error, c) => {
-    const problem = translate(error, c);
+    // Hono's own middleware (the timeout) can only throw an HTTPException: ours carry their problem.
+    const problem =
+      error instanceof HTTPException && error.cause instanceof HttpProblem
+        ? error.cause
+        : translate(error, c);
     if (problem.status >= 500) {
       const cause = problem.cause ?? error;
       options.log.error({ err: cause, method: c.req.method, path: c.req.path }, 'request failed');

@@ -8,6 +8,7 @@ import { createReadThroughCache, type ReadThroughCache } from '../../infra/cache
 import { createRedisCacheStore } from '../../infra/cache/redis-cache-store.ts';
 import { createTieredCacheStore } from '../../infra/cache/tiered-cache-store.ts';
 import type { Config } from '../../infra/config/config.ts';
+import type { HttpGuards } from '../../infra/http/http-guards.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { Registry } from '../../infra/metrics/registry.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
@@ -68,6 +69,8 @@ export interface ReadSideDeps {
   analytics?: AnalyticsClient;
   /** The in-process projectors' wait (`RunningProjectors.waitFor`), when they run here. */
   waitForProjections?: (names: readonly string[], position: Position, timeoutMs: number) => Promise<boolean>;
+  /** The HTTP guards (`openHttpGuards`); the composition root always passes them. */
+  guards?: HttpGuards;
 }
 
 export interface ReadSide {
@@ -108,6 +111,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     headPosition: () => deps.store.headPosition(),
     ...(deps.analytics ? { analytics: deps.analytics } : {}),
     ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
+    ...(deps.guards ? { guards: deps.guards } : {}),
   });
   deps.log.info({ cache: store.kind, readWaitMs: deps.config.QM_READ_WAIT_MS }, 'read side ready');
   return { api, cache, onApplied: invalidateOnApply(cache, deps.log), close: () => store.close() };

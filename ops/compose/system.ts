@@ -8,6 +8,7 @@ import { openDeploymentAnalytics } from './analytics.ts';
 import { openDatabase } from './database.ts';
 import { openEventStore } from './event-store.ts';
 import { openBus, startFanout } from './fanout.ts';
+import { openHttpGuards } from './http-guards.ts';
 import { startForecasting } from './forecasting.ts';
 import {
   deploymentReadModels,
@@ -60,7 +61,9 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     closers.push(() => database.close());
     const store = await openEventStore(config, database);
     closers.push(() => store.close());
-    const writeSide = await openWriteSide(config, store, database, log);
+    const http = openHttpGuards(config, log);
+    closers.push(() => http.close());
+    const writeSide = await openWriteSide(config, store, database, log, http.guards);
     closers.push(() => writeSide.stop());
 
     // Writer and read-only reader are separate sessions: ClickHouse settings stick to a session.
@@ -83,6 +86,7 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       metrics,
       ...(analyticsReader ? { analytics: analyticsReader } : {}),
       projectorsHere: parts.projectors || (parts.supervisedProjectors ?? false),
+      guards: http.guards,
       ...(parts.projectors
         ? {
             waitForProjections: (names: readonly string[], position: Position, timeoutMs: number) =>
@@ -129,6 +133,7 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       readApi: readSide.api,
       /** Drops what a batch projected elsewhere changed (a supervised worker's report). */
       invalidate: (tags: readonly string[]) => readSide.cache.invalidate(tags),
+      bruteForce: http.bruteForce,
       close,
     };
   } catch (error) {

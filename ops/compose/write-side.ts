@@ -6,6 +6,7 @@ import { systemClock } from '../../ports/clock.ts';
 import type { EventStore } from '../../ports/event-store.ts';
 import type { Config } from '../../infra/config/config.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
+import type { HttpGuards } from '../../infra/http/http-guards.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { createWriteApi } from '../../write-api/app.ts';
@@ -23,7 +24,13 @@ import { schedulerLease } from './scheduler-lease.ts';
  * directory and expiry scheduler that follow it, and the command API. `stop` ends the followers.
  * Every `qm serve` process follows the expiry schedule; the lease lets one of them expire orders.
  */
-export async function openWriteSide(config: Config, store: EventStore, database: SqlClient, log: Logger) {
+export async function openWriteSide(
+  config: Config,
+  store: EventStore,
+  database: SqlClient,
+  log: Logger,
+  guards?: HttpGuards,
+) {
   const locations = createLocationDirectory(store);
   await locations.start();
   const payments = openPayments(config);
@@ -70,6 +77,7 @@ export async function openWriteSide(config: Config, store: EventStore, database:
     processedWebhooks: sqlProcessedWebhooks(database),
     log,
     ...(config.STRIPE_WEBHOOK_SECRET ? { stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET } : {}),
+    ...(guards ? { guards } : {}),
   });
   log.info({ payments: payments.provider, captureAt: config.QM_CAPTURE_AT }, 'write side ready');
   return {

@@ -11,6 +11,11 @@ export interface Endpoint {
   what: string;
   /** The environment variable that sets this port, e.g. `PORT`. */
   variable: string;
+  /**
+   * How long a client may take to send its headers (`QM_HEADERS_TIMEOUT_MS`; Node's default 60 s).
+   * A slow-headers client (slowloris) is answered 408 problem+json and disconnected after it.
+   */
+  headersTimeoutMs?: number;
 }
 
 /** A bound port: it answers 503 (starting) until `serve` gives it its app. */
@@ -75,6 +80,15 @@ export function listen(endpoint: Endpoint): Promise<BoundServer> {
   const server = createAdaptorServer({
     fetch: (request: Request) => fetch(request),
     hostname: endpoint.hostname,
+    ...(endpoint.headersTimeoutMs
+      ? {
+          serverOptions: {
+            headersTimeout: endpoint.headersTimeoutMs,
+            // Node checks the timeouts on this interval (default 30 s): check often enough to honour them.
+            connectionsCheckingInterval: Math.min(1_000, endpoint.headersTimeoutMs),
+          },
+        }
+      : {}),
   }) as Server;
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {

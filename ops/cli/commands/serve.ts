@@ -40,8 +40,20 @@ export function serveCommand(): Command {
         const claim = usesDataRoot(config) ? claimDataRoot(config, log, 'qm serve') : undefined;
         // The ports next: one in use is reported at once, before any store is opened.
         const [writeServer, readServer] = await listenAll([
-          { hostname: config.HOST, port: config.PORT, what: 'the command API', variable: 'PORT' },
-          { hostname: config.HOST, port: config.READ_PORT, what: 'the read API', variable: 'READ_PORT' },
+          {
+            hostname: config.HOST,
+            port: config.PORT,
+            what: 'the command API',
+            variable: 'PORT',
+            headersTimeoutMs: config.QM_HEADERS_TIMEOUT_MS,
+          },
+          {
+            hostname: config.HOST,
+            port: config.READ_PORT,
+            what: 'the read API',
+            variable: 'READ_PORT',
+            headersTimeoutMs: config.QM_HEADERS_TIMEOUT_MS,
+          },
         ]);
         const servers = [writeServer!, readServer!];
         for (const bound of servers) answerClientErrorsAsProblems(bound.server);

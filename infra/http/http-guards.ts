@@ -1,0 +1,146 @@
+import type { Context, Env, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { ipRestriction } from 'hono/ip-restriction';
+import { secureHeaders } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
+import { HttpProblem, problemResponse } from './problem.ts';
+import type { RateLimits } from './rate-limit.ts';
+
+/** What guards every route of an API before its handler runs; built from configuration by the composition root. */
+export interface HttpGuards {
+  /** The address a request counts against and is blocked by (`clientIpResolver`). */
+  clientIp: (c: Context) => string;
+  /** Per-address budgets on every route (`read` for GET/HEAD/OPTIONS, `write` otherwise); none: unlimited. */
+  rateLimits?: RateLimits;
+  /** Addresses and CIDR ranges answered 403. */
+  ipBlockList: readonly string[];
+  /** The largest body a route reads (413 beyond it). */
+  bodyLimitBytes: number;
+  /** Path prefixes whose routes take uploads (CSV imports), with their own larger limit. */
+  uploadLimits: readonly { pathPrefix: string; bytes: number }[];
+  /** Origins allowed to call with credentials from a browser; empty: no CORS headers at all. */
+  corsOrigins: readonly string[];
+  /** How long a handler may take before the request is answered 503. */
+  requestTimeoutMs: number;
+}
+
+/** Methods that never carry a body a route reads, and count against the read budget. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The headers a browser script may read from an answer beside the CORS-safelisted ones. */
+const EXPOSED_HEADERS = [
+  'ETag',
+  'Location',
+  'QM-Position',
+  'X-Stale',
+  'Retry-After',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+  'RateLimit-Policy',
+];
+
+/**
+ * Installs the guards on `app`, outermost first: security headers (so every answer carries them,
+ * refusals included), CORS, the block list (403), the per-address rate limit (429), the body limit
+ * (413) and the handler timeout (503). Each refusal is problem+json. Call before the routes.
+ */
+export function applyHttpGuards<E extends Env>(app: Hono<E>, guards: HttpGuards): void {
+  // No CSP here: the answers are JSON, and the docs page loads Swagger UI's scripts and styles.
+  app.use('*', secureHeaders());
+  if (guards.corsOrigins.length > 0) {
+    app.use(
+      '*',
+      cors({
+        origin: [...guards.corsOrigins],
+        credentials: true,
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Consistency-Token'],
+        exposeHeaders: EXPOSED_HEADERS,
+        maxAge: 600,
+      }),
+    );
+  }
+  if (guards.ipBlockList.length > 0) {
+    app.use('*', ipRestriction(guards.clientIp, { denyList: [...guards.ipBlockList] }, blocked));
+  }
+  const limits = guards.rateLimits;
+  if (limits) {
+    const reads = limits.middleware('read', (c) => ({ ip: guards.clientIp(c) }));
+    const writes = limits.middleware('write', (c) => ({ ip: guards.clientIp(c) }));
+    const byMethod: MiddlewareHandler = (c, next) => {
+      const chosen: MiddlewareHandler = SAFE_METHODS.has(c.req.method) ? reads : writes;
+      return chosen(c, next);
+    };
+    app.use('*', byMethod);
+  }
+  app.use('*', bodyLimits(guards));
+  app.use('*', timeout(guards.requestTimeoutMs, timedOut(guards.requestTimeoutMs)));
+}
+
+/**
+ * The body limit of the route's path. Hono's `bodyLimit` refuses a declared `Content-Length` over
+ * it before reading anything, and stops reading a chunked body at the first byte beyond it.
+ * Skipped for safe methods: none of their routes reads a body, and asking for it would build the
+ * whole request object on the read hot path.
+ */
+function bodyLimits(guards: HttpGuards): MiddlewareHandler {
+  const general = bodyLimit({ maxSize: guards.bodyLimitBytes, onError: tooLarge(guards.bodyLimitBytes) });
+  const uploads = guards.uploadLimits.map((upload) => ({
+    pathPrefix: upload.pathPrefix,
+    limit: bodyLimit({ maxSize: upload.bytes, onError: tooLarge(upload.bytes) }),
+  }));
+  return (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const upload = uploads.find((u) => c.req.path.startsWith(u.pathPrefix));
+    return (upload?.limit ?? general)(c, next);
+  };
+}
+
+function tooLarge(bytes: number) {
+  return (c: Context) =>
+    problemResponse(
+      new HttpProblem({
+        status: 413,
+        code: 'payload_too_large',
+        title: 'Payload too large',
+        detail: `The request body exceeds this route's limit of ${bytes} bytes.`,
+        extensions: { limitBytes: bytes },
+        headers: { Connection: 'close' },
+      }),
+      c.req.path,
+    );
+}
+
+function blocked(_remote: { addr: string }, c: Context) {
+  return problemResponse(
+    new HttpProblem({
+      status: 403,
+      code: 'address_blocked',
+      title: 'Address blocked',
+      detail: 'Requests from this address are refused by the block list.',
+    }),
+    c.req.path,
+  );
+}
+
+/**
+ * Hono's timeout throws an HTTPException; it carries the problem as its cause, which the APIs'
+ * error handlers answer with (`problemErrorHandler`). The handler itself runs on: JavaScript cannot
+ * stop it, and a write it completes is found again by the Idempotency-Key of a retry.
+ */
+function timedOut(ms: number) {
+  return () =>
+    new HTTPException(503, {
+      message: 'request timed out',
+      cause: new HttpProblem({
+        status: 503,
+        code: 'request_timeout',
+        title: 'Request timed out',
+        detail: `The server did not finish the request within ${ms} ms; retry it (with the same Idempotency-Key for a write).`,
+        headers: { 'Retry-After': '1' },
+      }),
+    });
+}
