@@ -27,6 +27,12 @@ export interface QmServe {
   serving(timeoutMs: number): Promise<void>;
 }
 
+/**
+ * Rate-limit budgets for a test that loads a server from one address and one account: the limiter
+ * stays on, but a burst of a test's orders is not an attack. Tests of the limits set their own.
+ */
+export const LOAD_TEST_RATE_LIMITS = 'write.ip=1000000/60,write.account=1000000/60,read.ip=1000000/60';
+
 /** Services the test runner may know of; a spawned server uses only those the test passes on. */
 const serviceVariables = [
   'DATABASE_URL',
@@ -51,7 +57,7 @@ export function spawnQmServe(
     [...nodeArgs, '--import', 'tsx', 'ops/cli/main.ts', 'serve', ...args],
     {
       cwd: root,
-      env: { ...inherited, LOG_LEVEL: 'info', CI: '1', ...env },
+      env: { ...inherited, LOG_LEVEL: 'info', CI: '1', QM_RATE_LIMITS: LOAD_TEST_RATE_LIMITS, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -14,6 +14,7 @@ import { migratedPostgres } from '../test-support/databases.ts';
 import { createPgliteClient } from '../infra/sql/pglite-client.ts';
 import type { SqlExecutor } from '../infra/sql/sql-client.ts';
 import { mintToken } from '../infra/auth/mint-token.ts';
+import { LOAD_TEST_RATE_LIMITS } from '../test-support/qm-serve-process.ts';
 
 const repoRoot = join(import.meta.dirname, '..');
 const cli = join(repoRoot, 'ops', 'cli', 'main.ts');
@@ -205,6 +206,7 @@ describe.each(['postgres', 'pglite'] as const)(
         QM_DATA_DIR: dataDir,
         PG_POOL_SIZE: '4',
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+        QM_RATE_LIMITS: LOAD_TEST_RATE_LIMITS,
       };
       for (const name of [
         ...(database ? [] : ['DATABASE_URL', 'QM_EVENT_STORE', 'CHDB_PATH']),

@@ -24,6 +24,7 @@ import { checksumSchema } from '../../projections/runtime/checksum.ts';
 import { replayProjection } from '../../projections/runtime/replay.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { mintToken } from '../../infra/auth/mint-token.ts';
+import { LOAD_TEST_RATE_LIMITS } from '../../test-support/qm-serve-process.ts';
 import { openProjectorContext } from '../compose/projectors.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -39,7 +40,13 @@ afterAll(() => {
 
 /** The embedded mode only: no server the test environment names for other tests. */
 function embeddedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, QM_DATA_DIR: root, LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    QM_DATA_DIR: root,
+    LOG_LEVEL: 'warn',
+    QM_RATE_LIMITS: LOAD_TEST_RATE_LIMITS,
+    ...extra,
+  };
   for (const key of [
     'DATABASE_URL',
     'EVENTSTORE_URL',

@@ -69,10 +69,13 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     // Writer and read-only reader are separate sessions: ClickHouse settings stick to a session.
     // Each is opened only where it is used: embedded chDB lets one process open its directory.
     const analyticsSink = parts.analyticsSink ?? parts.projectors;
-    const analytics = analyticsSink ? await openDeploymentAnalytics(config, log) : undefined;
+    // The writer also creates the analytics database, which the read-only reader needs to exist.
+    const serveApis = parts.serveApis !== false;
+    const analytics = analyticsSink || serveApis ? await openDeploymentAnalytics(config, log) : undefined;
     if (analytics) closers.push(() => analytics.close());
-    const analyticsReader =
-      parts.serveApis === false ? undefined : await openDeploymentAnalytics(config, log, { readonly: true });
+    const analyticsReader = serveApis
+      ? await openDeploymentAnalytics(config, log, { readonly: true })
+      : undefined;
     if (analyticsReader) closers.push(() => analyticsReader.close());
 
     // The read API waits on the projectors of this process when it runs them, else on checkpoints
@@ -96,13 +99,13 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     });
     closers.push(() => readSide.close());
 
-    if (parts.projectors || analytics) {
+    if (parts.projectors || analyticsSink) {
       const openSession = projectorSessions(config);
       projectors = await startProjectors(
         { store, database, log, metrics, ...(openSession ? { openSession } : {}) },
         {
           readModels: parts.projectors ? deploymentReadModels() : [],
-          sinks: analytics ? [createAnalyticsProjection({ analytics, log })] : [],
+          sinks: analytics && analyticsSink ? [createAnalyticsProjection({ analytics, log })] : [],
           onApplied: parts.onApplied ?? readSide.onApplied,
         },
       );
