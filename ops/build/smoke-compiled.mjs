@@ -11,6 +11,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+/* global fetch -- Node's own, since Node 18 */
 
 const root = join(import.meta.dirname, '..', '..');
 const main = join(root, 'dist', 'ops', 'cli', 'main.js');
@@ -70,7 +72,7 @@ try {
         break;
       }
       if (Date.now() > deadline) throw new Error(`no /health on ${port} in ${startTimeoutMs} ms:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
     }
   }
   console.log(`ok ${version}: embedded qm serve answers /health on both ports`);
