@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { backupBench } from './suites/backup.ts';
 import { eventstoreBench } from './suites/eventstore.ts';
 import { fanoutBench } from './suites/fanout.ts';
 import { ordersBench } from './suites/orders.ts';
@@ -10,6 +11,7 @@ const suites: Record<string, (options: { seconds: number; backends: string[] }) 
   orders: ordersBench,
   fanout: fanoutBench,
   read: readBench,
+  backup: backupBench,
 };
 
 const program = new Command('bench')
