@@ -47,14 +47,14 @@ export async function exportBackup(
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
     const migrations = await tx.query<{ id: string }>('select id from qm_migrations order by id');
-    const shapes = await Promise.all(BACKUP_TABLES.map((table) => tableShape(tx, table)));
-    const totals = await Promise.all(
-      shapes.map(async (shape) =>
-        Number(
-          (await tx.query<{ n: string }>(`select count(*)::text as n from ${quoteIdent(shape.name)}`))[0]!.n,
-        ),
-      ),
-    );
+    // One after the other: the transaction is one connection, which runs one query at a time.
+    const shapes: TableShape[] = [];
+    const totals: number[] = [];
+    for (const table of BACKUP_TABLES) {
+      shapes.push(await tableShape(tx, table));
+      const [count] = await tx.query<{ n: string }>(`select count(*)::text as n from ${quoteIdent(table)}`);
+      totals.push(Number(count!.n));
+    }
     const total = totals.reduce((a, b) => a + b, 0);
     const sums = new TableSums();
     let done = 0;
