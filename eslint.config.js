@@ -46,7 +46,16 @@ const otherLayers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'bench/results/**', 'coverage/**', '.data/**', 'eslint.config.js'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'bench/results/**',
+      'coverage/**',
+      '.data/**',
+      'eslint.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

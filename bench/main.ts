@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { backupBench } from './suites/backup.ts';
 import { eventstoreBench } from './suites/eventstore.ts';
 import { fanoutBench } from './suites/fanout.ts';
 import { httpBench } from './suites/http.ts';
@@ -15,6 +16,7 @@ const suites: Record<
   fanout: fanoutBench,
   read: readBench,
   http: httpBench,
+  backup: backupBench,
 };
 
 const program = new Command('bench')

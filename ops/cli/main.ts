@@ -17,6 +17,8 @@ const commands: Record<string, () => Promise<Command>> = {
   analytics: async () => (await import('./commands/analytics.ts')).analyticsCommand(),
   stream: async () => (await import('./commands/stream.ts')).streamCommand(),
   mail: async () => (await import('./commands/mail.ts')).mailCommand(),
+  backup: async () => (await import('./commands/backup.ts')).backupCommand(),
+  restore: async () => (await import('./commands/restore.ts')).restoreCommand(),
 };
 
 /** `qm`: the operator's and admin's command line. `npm run qm -- <command>` or `npx tsx ops/cli/main.ts`. */

@@ -1,0 +1,62 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { k8sRoot, overlays, parseObjects, validateObject, type KubeObject } from './manifests.ts';
+
+/** `kubectl kustomize` is the renderer a deployment uses; without it this test says so and stops. */
+const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+const kubectlMissing = kubectl.error !== undefined || kubectl.status !== 0;
+if (kubectlMissing)
+  console.error('kubectl is not installed: the rendered overlays are not checked (skipped)');
+
+function render(overlay: string): KubeObject[] {
+  const folder = join(k8sRoot, 'overlays', overlay);
+  return parseObjects(execFileSync('kubectl', ['kustomize', folder], { encoding: 'utf8' }), folder);
+}
+
+const names = (objects: KubeObject[], kind: string) =>
+  objects.filter((o) => o.kind === kind).map((o) => o.metadata.name);
+
+describe.skipIf(kubectlMissing)('the overlays rendered with kubectl kustomize', () => {
+  it.each(overlays)('%s renders to objects valid against the Kubernetes schemas', async (overlay) => {
+    const objects = render(overlay);
+    for (const object of objects) {
+      await expect(validateObject(object), `${object.kind} ${object.metadata.name}`).resolves.toBeUndefined();
+      if (object.kind !== 'Namespace') expect(object.metadata).toHaveProperty('namespace');
+    }
+  });
+
+  it('embedded-demo: one API pod on a data volume, nothing that needs PostgreSQL or NATS', () => {
+    const objects = render('embedded-demo');
+    expect(names(objects, 'Deployment')).toEqual(['quartermaster-api']);
+    expect(names(objects, 'Job')).toEqual([]);
+    expect(names(objects, 'HorizontalPodAutoscaler')).toEqual([]);
+    const api = objects.find((o) => o.kind === 'Deployment')!;
+    expect(api.spec).toMatchObject({ replicas: 1, strategy: { type: 'Recreate' } });
+    const config = objects.find((o) => o.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
+    expect(Object.keys(config.data).filter((key) => key.endsWith('_URL'))).toEqual([]);
+    const secret = objects.find((o) => o.kind === 'Secret') as unknown as {
+      stringData: Record<string, string>;
+    };
+    expect(Object.keys(secret.stringData)).toEqual(['AUTH_JWT_SECRET']);
+  });
+
+  it('production: a 3-node KurrentDB cluster the app reaches over TLS, and every workload kept', () => {
+    const objects = render('production');
+    const kurrentdb = objects.find((o) => o.kind === 'StatefulSet' && o.metadata.name === 'kurrentdb')!;
+    expect(kurrentdb.spec?.replicas).toBe(3);
+    expect(names(objects, 'Deployment').sort()).toEqual([
+      'quartermaster-api',
+      'quartermaster-consumers',
+      'quartermaster-projector',
+    ]);
+    const config = objects.find((o) => o.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
+    expect(config.data.QM_EVENT_STORE).toBe('esdb');
+    expect(config.data.EVENTSTORE_URL).toMatch(/^kurrentdb\+discover:\/\/kurrentdb\..*tls=true/);
+    for (const workload of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
+      expect(JSON.stringify(workload.spec), workload.metadata.name).toContain(
+        '"mountPath":"/etc/kurrentdb/tls"',
+      );
+    }
+  });
+});
