@@ -14,6 +14,7 @@ import { migratedPostgres } from '../test-support/databases.ts';
 import { createPgliteClient } from '../infra/sql/pglite-client.ts';
 import type { SqlExecutor } from '../infra/sql/sql-client.ts';
 import { mintToken } from '../infra/auth/mint-token.ts';
+import { UNLIMITED_BUDGETS } from '../test-support/qm-serve-process.ts';
 
 const repoRoot = join(import.meta.dirname, '..');
 const cli = join(repoRoot, 'ops', 'cli', 'main.ts');
@@ -201,6 +202,8 @@ describe.each(['postgres', 'pglite'] as const)(
         HOST: '127.0.0.1',
         PORT: String(port),
         READ_PORT: String(readPort),
+        // Bursts and retries from one address and token: this test is about kills, not budgets.
+        QM_RATE_LIMITS: UNLIMITED_BUDGETS,
         AUTH_JWT_SECRET: SECRET,
         QM_DATA_DIR: dataDir,
         PG_POOL_SIZE: '4',
