@@ -202,6 +202,7 @@ describe.each(['postgres', 'pglite'] as const)(
         HOST: '127.0.0.1',
         PORT: String(port),
         READ_PORT: String(readPort),
+        // Bursts and retries from one address and token: this test is about kills, not budgets.
         AUTH_JWT_SECRET: SECRET,
         QM_DATA_DIR: dataDir,
         PG_POOL_SIZE: '4',
