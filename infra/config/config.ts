@@ -60,8 +60,24 @@ const configSchema = z.object({
    * carry `exp`. A token that never expires stays usable for as long as it leaks.
    */
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
-  /** NATS with JetStream for the event fan-out, e.g. `nats://127.0.0.1:4222`; without it an in-process bus. */
-  NATS_URL: z.url({ protocol: /^(nats|tls|wss?)$/ }).optional(),
+  /**
+   * NATS with JetStream for the event fan-out, e.g. `nats://127.0.0.1:4222`; without it an
+   * in-process bus. A cluster's servers comma-separated (`nats://a:4222,nats://b:4222`): the client
+   * starts with any of them and fails over to the others.
+   */
+  NATS_URL: z
+    .string()
+    .refine(
+      (value) =>
+        value.split(',').every((url) => z.url({ protocol: /^(nats|tls|wss?)$/ }).safeParse(url).success),
+      'one nats:// (or tls://, ws://, wss://) URL, or several comma-separated',
+    )
+    .optional(),
+  /**
+   * Copies JetStream keeps of the event stream (1, or 3 or 5 on a cluster): with 3, the stream
+   * survives the loss of one server, and publishes pause only while a new leader is elected.
+   */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   /** The JetStream stream holding the events, and the subject prefix (`<prefix>.<category>.<type>`). */
   NATS_STREAM: z
     .string()
