@@ -13,6 +13,12 @@ const configSchema = z.object({
   QM_DATA_DIR: z.string().min(1).default('.data'),
   /** PostgreSQL for events (unless EVENTSTORE_URL) and read models. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * A hot-standby replica of DATABASE_URL's database: the read API reads its models there. A read
+   * carrying a consistency token waits (up to QM_READ_WAIT_MS) until the replica has replayed the
+   * projectors' checkpoints past the token, and is marked `X-Stale` when it has not.
+   */
+  READ_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** EventStoreDB/KurrentDB for events, e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
   EVENTSTORE_URL: z.string().min(1).optional(),
   /** Picks the event store explicitly; by default: esdb if EVENTSTORE_URL, else postgres if DATABASE_URL, else pglite. */
@@ -154,6 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     config.QM_EVENT_STORE ?? (config.EVENTSTORE_URL ? 'esdb' : config.DATABASE_URL ? 'postgres' : 'pglite');
   if (eventStore === 'postgres' && !config.DATABASE_URL) {
     throw new ConfigError(['QM_EVENT_STORE=postgres needs DATABASE_URL']);
+  }
+  if (config.READ_DATABASE_URL && !config.DATABASE_URL) {
+    throw new ConfigError(['READ_DATABASE_URL is a replica of DATABASE_URL: set DATABASE_URL too']);
   }
   if (eventStore === 'esdb' && !config.EVENTSTORE_URL) {
     throw new ConfigError(['QM_EVENT_STORE=esdb needs EVENTSTORE_URL']);

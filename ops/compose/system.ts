@@ -4,7 +4,7 @@ import type { Logger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry, type Registry } from '../../infra/metrics/registry.ts';
 import { createAnalyticsProjection } from '../../projections/analytics/analytics-projection.ts';
 import { openDeploymentAnalytics } from './analytics.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, openReadDatabase } from './database.ts';
 import { openEventStore } from './event-store.ts';
 import { openBus, startFanout } from './fanout.ts';
 import { startForecasting } from './forecasting.ts';
@@ -53,18 +53,25 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     const analyticsReader = await openDeploymentAnalytics(config, log, { readonly: true });
     closers.push(() => analyticsReader.close());
 
-    // The read API waits on the projectors of this process when it runs them, else on checkpoints.
+    // A replica: the read API reads there, and waits on the checkpoints the replica has replayed.
+    const replica = openReadDatabase(config, log);
+    if (replica) closers.push(() => replica.close());
+    // Else it waits on the projectors of this process when it runs them, else on checkpoints.
     let projectors: RunningProjectors | undefined;
     const readSide = await openReadSide({
       config,
-      database,
+      database: replica ?? database,
       store,
       log,
       metrics,
       analytics: analyticsReader,
       projectorsHere: parts.projectors,
-      waitForProjections: (names: readonly string[], position: Position, timeoutMs: number) =>
-        projectors ? projectors.waitFor(names, position, timeoutMs) : Promise.resolve(false),
+      ...(replica
+        ? {}
+        : {
+            waitForProjections: (names: readonly string[], position: Position, timeoutMs: number) =>
+              projectors ? projectors.waitFor(names, position, timeoutMs) : Promise.resolve(false),
+          }),
     });
     closers.push(() => readSide.close());
 
