@@ -3,6 +3,7 @@ import { eventstoreBench } from './suites/eventstore.ts';
 import { fanoutBench } from './suites/fanout.ts';
 import { ordersBench } from './suites/orders.ts';
 import { readBench } from './suites/read.ts';
+import { scaleBench } from './suites/scale.ts';
 
 /** `npm run bench -- <suite> [options]`: each suite writes bench/results/<suite>[-<backend>].json. */
 const suites: Record<string, (options: { seconds: number; backends: string[] }) => Promise<void>> = {
@@ -10,6 +11,7 @@ const suites: Record<string, (options: { seconds: number; backends: string[] }) 
   orders: ordersBench,
   fanout: fanoutBench,
   read: readBench,
+  scale: scaleBench,
 };
 
 const program = new Command('bench')

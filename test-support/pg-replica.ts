@@ -56,9 +56,9 @@ export async function startPgPrimaryWithReplica(database = 'qm'): Promise<PgPrim
       'wal_level = replica',
       'max_wal_senders = 4',
       'hot_standby = on',
-      // A throwaway test cluster: durability buys nothing here.
+      // A throwaway test cluster: durability buys nothing here. (Commits stay synchronous: the
+      // primary sends WAL once flushed, and an asynchronous commit waits up to wal_writer_delay.)
       'fsync = off',
-      'synchronous_commit = off',
       'full_page_writes = off',
       '',
     ].join('\n');
