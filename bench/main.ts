@@ -5,6 +5,7 @@ import { fanoutBench } from './suites/fanout.ts';
 import { httpBench } from './suites/http.ts';
 import { ordersBench } from './suites/orders.ts';
 import { readBench } from './suites/read.ts';
+import { scaleBench } from './suites/scale.ts';
 
 /** `npm run bench -- <suite> [options]`: each suite writes bench/results/<suite>[-<backend>].json. */
 const suites: Record<
@@ -17,6 +18,7 @@ const suites: Record<
   read: readBench,
   http: httpBench,
   backup: backupBench,
+  scale: scaleBench,
 };
 
 const program = new Command('bench')

@@ -139,5 +139,12 @@ export interface EventStore {
    */
   readAllWithHead(options?: ReadAllOptions): Promise<ReadWithHead>;
   subscribe(options?: SubscribeOptions): Subscription;
+  /**
+   * Resolves at the next append this process commits through this store, after `timeoutMs`, or
+   * when `signal` aborts. A reader caught up with the log waits here instead of sleeping out its
+   * poll interval, so an append made in the same process is read at once; appends of other
+   * processes are still found by the poll. Absent where the store cannot tell (a reader then sleeps).
+   */
+  waitForAppend?(timeoutMs: number, signal: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { CacheStore } from '../infra/cache/cache-store.ts';
 import { createMemoryCacheStore } from '../infra/cache/memory-cache-store.ts';
 import { createLogger } from '../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../infra/metrics/registry.ts';
+import type { SqlExecutor } from '../infra/sql/sql-client.ts';
 import { openCacheStore, openReadSide, type ReadSide } from '../ops/compose/read-side.ts';
 import { startProjectors, type RunningProjectors } from '../ops/compose/projectors.ts';
 import { catalogProjection } from '../projections/catalog/projection.ts';
@@ -35,8 +36,11 @@ export interface ReadApiHarness extends CommandHarness {
   readSide: ReadSide;
   projectors: RunningProjectors;
   metrics: ReturnType<typeof createMetricsRegistry>;
-  /** Another read side on the same database whose cache hears no invalidations (another process). */
-  openReadSide(options: { waitMs?: number; cache?: CacheKind }): Promise<ReadSide>;
+  /**
+   * Another read side whose cache hears no invalidations (another process), on the same database
+   * or on `database` (a replica of it).
+   */
+  openReadSide(options: { waitMs?: number; cache?: CacheKind; database?: SqlExecutor }): Promise<ReadSide>;
   token(role: Role, subject: string): Promise<string>;
   get(
     path: string,
@@ -51,16 +55,22 @@ export interface ReadApiHarness extends CommandHarness {
  * The real write side on a fresh database, the real projectors following its log, and the read
  * API over their read models, invalidating its cache from what they apply, as `qm serve` wires it.
  */
-export async function readApiHarness(backend: Backend, cache: CacheKind): Promise<ReadApiHarness> {
-  const harness = await commandHarness(backend);
+export async function readApiHarness(
+  backend: Backend,
+  cache: CacheKind,
+  options: Parameters<typeof commandHarness>[1] = {},
+): Promise<ReadApiHarness> {
+  const harness = await commandHarness(backend, options);
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const metrics = createMetricsRegistry();
   const verifier = createJwtVerifier({ secret: SECRET });
   const opened: ReadSide[] = [];
-  const open = async (options: { waitMs?: number; cache?: CacheKind; metrics?: typeof metrics } = {}) => {
+  const open = async (
+    options: { waitMs?: number; cache?: CacheKind; metrics?: typeof metrics; database?: SqlExecutor } = {},
+  ) => {
     const side = await openReadSide({
       config: { QM_READ_WAIT_MS: options.waitMs ?? 10_000, QM_CACHE_TTL_SECONDS: 300 },
-      database: harness.sql,
+      database: options.database ?? harness.sql,
       store: harness.store,
       log,
       metrics: options.metrics ?? createMetricsRegistry(),

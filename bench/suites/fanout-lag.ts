@@ -28,7 +28,8 @@ const STREAMS = 200;
 /**
  * End-to-end fan-out lag under sustained load: events appended to the PostgreSQL event store at
  * `rate` per second (one event per append, spread over many streams, as commands append), published
- * by the publisher projector (the projector runtime, its default 20 ms poll) to the real nats-server
+ * by the publisher projector (the projector runtime, woken by each append of this process, else its
+ * 20 ms poll) to the real nats-server
  * on a JetStream stream of its own, handled by a durable consumer. Lag = consumer handled − append
  * called, per event, on one clock.
  *

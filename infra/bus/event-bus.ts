@@ -49,3 +49,16 @@ export interface EventBus {
   consume(options: ConsumeOptions): Promise<RunningConsumer>;
   close(): Promise<void>;
 }
+
+/**
+ * A publish the bus did not acknowledge for a reason of its own (no stream leader during an
+ * election, a timeout, a lost connection), not the events': the publisher retries the batch, and
+ * the bus's de-duplication by event id drops what had got through.
+ */
+export class BusUnavailable extends Error {
+  override name = 'BusUnavailable';
+  readonly transient = true;
+  constructor(override readonly cause: unknown) {
+    super(`the bus did not acknowledge a publish: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}

@@ -1,6 +1,7 @@
 import {
   AckPolicy,
   DeliverPolicy,
+  ErrorCode,
   NatsError,
   connect,
   nanos,
@@ -11,13 +12,21 @@ import {
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { Logger } from '../logging/logger.ts';
 import { decodeEvent, encodeEvent } from './event-codec.ts';
-import type { ConsumeOptions, DeliverFrom, EventBus, RunningConsumer } from './event-bus.ts';
+import {
+  BusUnavailable,
+  type ConsumeOptions,
+  type DeliverFrom,
+  type EventBus,
+  type RunningConsumer,
+} from './event-bus.ts';
 import { handleDelivery } from './handle-delivery.ts';
 import { defaultStreamName, defaultSubjectPrefix, eventSubject, subjectMatches } from './subjects.ts';
 
 export interface NatsBusOptions {
-  /** e.g. `nats://127.0.0.1:4222` (NATS_URL). */
+  /** e.g. `nats://127.0.0.1:4222` (NATS_URL); a cluster's servers comma-separated. */
   url: string;
+  /** Copies of the stream on a cluster (default 1); set on creation and on every start. */
+  replicas?: number;
   log: Logger;
   /** JetStream stream name; default `QM_EVENTS`. Tests use their own so runs never collide. */
   stream?: string;
@@ -52,7 +61,12 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus> 
   const stream = options.stream ?? defaultStreamName;
   const prefix = options.subjectPrefix ?? defaultSubjectPrefix;
   const log = options.log.child({ component: 'nats-bus', stream });
-  const nc = await connect({ servers: options.url, name: options.name ?? 'quartermaster' });
+  const nc = await connect({
+    servers: natsServers(options.url),
+    name: options.name ?? 'quartermaster',
+    // A service outlives any one server's restart: keep trying (the cluster's others meanwhile).
+    maxReconnectAttempts: -1,
+  });
   const jsm = await nc.jetstreamManager();
   const js = nc.jetstream();
   await ensureStream(nc, stream, prefix, options);
@@ -67,7 +81,11 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus> 
           expect: { streamName: stream },
         }),
       ),
-    );
+    ).catch((error: unknown) => {
+      // Too large a message is the event's; anything else is the bus's (see BusUnavailable).
+      if (error instanceof NatsError && error.code === (ErrorCode.MaxPayloadExceeded as string)) throw error;
+      throw new BusUnavailable(error);
+    });
   }
 
   async function consume(consumeOptions: ConsumeOptions): Promise<RunningConsumer> {
@@ -170,6 +188,7 @@ async function ensureStream(
     duplicate_window: nanos(options.duplicateWindowMs ?? 10 * 60_000),
     max_age: nanos(options.maxAgeMs ?? 0),
     max_bytes: options.maxBytes ?? -1,
+    num_replicas: options.replicas ?? 1,
   };
   try {
     const info = await jsm.streams.info(name);
@@ -191,7 +210,7 @@ function isNotFound(error: unknown): boolean {
 
 /** Deletes a stream (tests and benchmarks clean up the one they made); absent is fine. */
 export async function deleteNatsStream(url: string, stream: string): Promise<void> {
-  const nc = await connect({ servers: url });
+  const nc = await connect({ servers: natsServers(url) });
   try {
     const jsm = await nc.jetstreamManager();
     await jsm.streams.delete(stream).catch((error: unknown) => {
@@ -200,4 +219,12 @@ export async function deleteNatsStream(url: string, stream: string): Promise<voi
   } finally {
     await nc.close();
   }
+}
+
+/** `NATS_URL` names one server or a cluster's, comma-separated. */
+export function natsServers(url: string): string[] {
+  return url
+    .split(',')
+    .map((server) => server.trim())
+    .filter((server) => server.length > 0);
 }

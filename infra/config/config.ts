@@ -15,6 +15,12 @@ const configSchema = z.object({
   QM_DATA_DIR: z.string().min(1).default('.data'),
   /** PostgreSQL for events (unless EVENTSTORE_URL) and read models. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * A hot-standby replica of DATABASE_URL's database: the read API reads its models there. A read
+   * carrying a consistency token waits (up to QM_READ_WAIT_MS) until the replica has replayed the
+   * projectors' checkpoints past the token, and is marked `X-Stale` when it has not.
+   */
+  READ_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** EventStoreDB/KurrentDB for events, e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
   EVENTSTORE_URL: z.string().min(1).optional(),
   /** Picks the event store explicitly; by default: esdb if EVENTSTORE_URL, else postgres if DATABASE_URL, else pglite. */
@@ -62,8 +68,24 @@ const configSchema = z.object({
    * carry `exp`. A token that never expires stays usable for as long as it leaks.
    */
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
-  /** NATS with JetStream for the event fan-out, e.g. `nats://127.0.0.1:4222`; without it an in-process bus. */
-  NATS_URL: z.url({ protocol: /^(nats|tls|wss?)$/ }).optional(),
+  /**
+   * NATS with JetStream for the event fan-out, e.g. `nats://127.0.0.1:4222`; without it an
+   * in-process bus. A cluster's servers comma-separated (`nats://a:4222,nats://b:4222`): the client
+   * starts with any of them and fails over to the others.
+   */
+  NATS_URL: z
+    .string()
+    .refine(
+      (value) =>
+        value.split(',').every((url) => z.url({ protocol: /^(nats|tls|wss?)$/ }).safeParse(url).success),
+      'one nats:// (or tls://, ws://, wss://) URL, or several comma-separated',
+    )
+    .optional(),
+  /**
+   * Copies JetStream keeps of the event stream (1, or 3 or 5 on a cluster): with 3, the stream
+   * survives the loss of one server, and publishes pause only while a new leader is elected.
+   */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   /** The JetStream stream holding the events, and the subject prefix (`<prefix>.<category>.<type>`). */
   NATS_STREAM: z
     .string()
@@ -203,6 +225,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     config.QM_EVENT_STORE ?? (config.EVENTSTORE_URL ? 'esdb' : config.DATABASE_URL ? 'postgres' : 'pglite');
   if (eventStore === 'postgres' && !config.DATABASE_URL) {
     throw new ConfigError(['QM_EVENT_STORE=postgres needs DATABASE_URL']);
+  }
+  if (config.READ_DATABASE_URL && !config.DATABASE_URL) {
+    throw new ConfigError(['READ_DATABASE_URL is a replica of DATABASE_URL: set DATABASE_URL too']);
   }
   if (eventStore === 'esdb' && !config.EVENTSTORE_URL) {
     throw new ConfigError(['QM_EVENT_STORE=esdb needs EVENTSTORE_URL']);

@@ -56,3 +56,13 @@ export async function openDatabase(config: Config, log: Logger): Promise<SqlClie
   }
   return client;
 }
+
+/**
+ * The read API's database: the hot-standby replica READ_DATABASE_URL names (never migrated here:
+ * it replays the primary's schema), else `undefined` and the read API reads `openDatabase`'s.
+ */
+export function openReadDatabase(config: Config, log: Logger): SqlClient | undefined {
+  if (!config.READ_DATABASE_URL) return undefined;
+  log.info('the read API reads its models from the replica READ_DATABASE_URL names');
+  return createPgClient({ connectionString: config.READ_DATABASE_URL, maxConnections: config.PG_POOL_SIZE });
+}

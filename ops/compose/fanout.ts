@@ -29,6 +29,7 @@ export async function openBus(config: Config, log: Logger): Promise<EventBus> {
     stream: config.NATS_STREAM,
     subjectPrefix: config.NATS_SUBJECT_PREFIX,
     ackWaitMs: config.NATS_ACK_WAIT_MS,
+    replicas: config.NATS_STREAM_REPLICAS,
     log,
   });
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry, type Registry } from '../../infra/metrics/registry.ts';
 import { createAnalyticsProjection } from '../../projections/analytics/analytics-projection.ts';
 import { openDeploymentAnalytics } from './analytics.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, openReadDatabase } from './database.ts';
 import { openEventStore } from './event-store.ts';
 import { openBus, startFanout } from './fanout.ts';
 import { openHttpGuards } from './http-guards.ts';
@@ -78,19 +78,22 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       : undefined;
     if (analyticsReader) closers.push(() => analyticsReader.close());
 
-    // The read API waits on the projectors of this process when it runs them, else on checkpoints
-    // (the read models' own default).
+    // A replica: the read API reads there, and waits on the checkpoints the replica has replayed.
+    const replica = openReadDatabase(config, log);
+    if (replica) closers.push(() => replica.close());
+    // Else it waits on the projectors of this process when it runs them, else on checkpoints (the
+    // read models' own default).
     let projectors: RunningProjectors | undefined;
     const readSide = await openReadSide({
       config,
-      database,
+      database: replica ?? database,
       store,
       log,
       metrics,
       ...(analyticsReader ? { analytics: analyticsReader } : {}),
       projectorsHere: parts.projectors || (parts.supervisedProjectors ?? false),
       guards: http.guards,
-      ...(parts.projectors
+      ...(parts.projectors && !replica
         ? {
             waitForProjections: (names: readonly string[], position: Position, timeoutMs: number) =>
               projectors!.waitFor(names, position, timeoutMs),

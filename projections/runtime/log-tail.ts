@@ -6,10 +6,13 @@ import type { Logger } from '../../infra/logging/logger.ts';
 import type { Batch } from './batch.ts';
 import { reached } from './checkpoints.ts';
 import { isSkipped } from './skips.ts';
-import { sleep } from './sleep.ts';
+import { sleep, untilAppendOr } from './sleep.ts';
 
 export interface LogTailOptions {
-  /** Wait between reads once caught up (default 10 ms): bounds the lag behind other processes' appends. */
+  /**
+   * Wait between reads once caught up (default 10 ms): bounds the lag behind other processes'
+   * appends; an append in this process ends the wait at once.
+   */
   pollIntervalMs?: number;
   /** Events kept in memory (default 20,000); a projector further behind reads the store itself. */
   windowEvents?: number;
@@ -109,7 +112,7 @@ export function createLogTail(store: EventStore, options: LogTailOptions = {}): 
         }
         const read = await store.readAll({ from: end() ?? 'start', maxCount: readSize });
         if (read.length > 0) hold(read);
-        if (read.length < readSize) await sleep(pollIntervalMs, until);
+        if (read.length < readSize) await untilAppendOr(store, pollIntervalMs, until);
       } catch (error) {
         // The projectors read the store themselves meanwhile, and fail there with the cause.
         following = false;

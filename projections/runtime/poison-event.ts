@@ -23,8 +23,12 @@ export class PoisonEvent extends Error {
   }
 }
 
-/** Failures worth retrying as they are (connection lost, serialization, deadlock), not poison. */
+/**
+ * Failures worth retrying as they are (connection lost, serialization, deadlock, a bus without a
+ * leader: an error that says `transient: true`), not poison.
+ */
 export function isTransient(error: unknown): boolean {
+  if ((error as { transient?: unknown } | null)?.transient === true) return true;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
   return (

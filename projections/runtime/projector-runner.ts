@@ -28,7 +28,7 @@ import {
   type ProjectionKind,
 } from './registry.ts';
 import { loadSkips } from './skips.ts';
-import { sleep } from './sleep.ts';
+import { sleep, untilAppendOr } from './sleep.ts';
 
 export interface ProjectorDeps {
   store: EventStore;
@@ -48,7 +48,10 @@ export interface ProjectorOptions {
   batchSize?: number;
   /** Called after each committed batch that applied events, e.g. to invalidate caches. */
   onApplied?: (effects: ProjectionEffects, position: Position) => void | Promise<void>;
-  /** Wait between reads once caught up (default 20 ms): bounds the lag behind other processes' appends. */
+  /**
+   * Wait between reads once caught up (default 20 ms): bounds the lag behind other processes'
+   * appends; an append in this process ends the wait at once.
+   */
   pollIntervalMs?: number;
   /** Lease duration (default 15 s); a hung holder is replaced after it. */
   leaseMs?: number;
@@ -300,7 +303,9 @@ async function startProjector(
         if (batch === undefined) batch = await readNextBatch(store, checkpoint, batchSize, filter, skips);
         if (!batch) {
           metrics.lag(0, 0);
-          await (tail ? tail.waitBeyond(checkpoint, pollIntervalMs, until) : sleep(pollIntervalMs, until));
+          await (tail
+            ? tail.waitBeyond(checkpoint, pollIntervalMs, until)
+            : untilAppendOr(store, pollIntervalMs, until));
           continue;
         }
         await commitOrIsolate(batch.events, batch.end, until);

@@ -243,6 +243,8 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
       );
     },
 
+    waitForAppend: (timeoutMs, until) => signal.wait(timeoutMs, until),
+
     async close() {
       if (options.ownsClient) await client.close();
     },
