@@ -15,6 +15,8 @@ import {
   type RunningProjectors,
 } from './projectors.ts';
 import { openReadSide } from './read-side.ts';
+import { readinessChecks } from './readiness-checks.ts';
+import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { openWriteSide } from './write-side.ts';
 
 /** Which background parts a `qm serve` process runs beside its two APIs. */
@@ -82,14 +84,16 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       closers.push(() => running.stop());
     }
 
+    let bus: EventBus | undefined;
     if (parts.fanout) {
-      const bus = await openBus(config, log);
-      closers.push(() => bus.close());
-      const fanout = await startFanout({ config, store, database, log, metrics, bus });
+      const opened = await openBus(config, log);
+      bus = opened;
+      closers.push(() => opened.close());
+      const fanout = await startFanout({ config, store, database, log, metrics, bus: opened });
       closers.push(() => fanout.stop());
       const forecasting = await startForecasting({
         config,
-        bus,
+        bus: opened,
         database,
         handlers: writeSide.handlers,
         log,
@@ -97,7 +101,15 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       closers.push(() => forecasting.stop());
     }
 
-    return { store, database, metrics, writeApi: writeSide.api, readApi: readSide.api, close };
+    const readiness = readinessChecks({
+      store,
+      database,
+      ...(bus ? { bus } : {}),
+      cache: readSide.pingCache,
+      metrics,
+      maxLagSeconds: config.QM_READY_MAX_LAG_SECONDS,
+    });
+    return { store, database, metrics, readiness, writeApi: writeSide.api, readApi: readSide.api, close };
   } catch (error) {
     await close();
     throw error;
