@@ -47,11 +47,12 @@ export function observeRequests(options: ObserveRequestsOptions): MiddlewareHand
     const start = performance.now();
     const given = c.req.header('x-request-id');
     const requestId = given !== undefined && REQUEST_ID.test(given) ? given : newRequestId();
-    c.header('X-Request-Id', requestId);
     let status = 500;
     try {
       await next();
       status = c.res.status;
+      // After the handler: an error answer is a Response of its own, made without Hono's headers.
+      c.res.headers.set('X-Request-Id', requestId);
     } finally {
       const seconds = (performance.now() - start) / 1000;
       const route = routeOf(c);

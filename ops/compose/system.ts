@@ -109,7 +109,16 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       metrics,
       maxLagSeconds: config.QM_READY_MAX_LAG_SECONDS,
     });
-    return { store, database, metrics, readiness, writeApi: writeSide.api, readApi: readSide.api, close };
+    return {
+      store,
+      database,
+      metrics,
+      bus,
+      readiness,
+      writeApi: writeSide.api,
+      readApi: readSide.api,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
