@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { systemApp } from '../ops/server/system-app.ts';
-import { createLogger } from '../infra/logging/logger.ts';
+import { createLogger, type Logger } from '../infra/logging/logger.ts';
+import type { ReadinessCheck } from '../ops/server/readiness.ts';
 import { startProjectors } from '../ops/compose/projectors.ts';
 import type { ReadSide } from '../ops/compose/read-side.ts';
 import { createMetricsRegistry } from '../infra/metrics/registry.ts';
@@ -30,21 +31,36 @@ export interface ServedApis {
  */
 export async function servedApis(
   backend: Backend,
-  options: { readWaitMs?: number } = {},
+  options: {
+    readWaitMs?: number;
+    /** Receives the request lines and 5xx causes (default: silent). */
+    log?: Logger;
+    metricsToken?: string;
+    readiness?: readonly ReadinessCheck[];
+  } = {},
 ): Promise<ServedApis> {
   const reader = await readApiHarness(backend, 'memory');
   // Its `token` signs for the write API from here on; the read API's tokens come from `reader`.
   const harness = writeApiOver(reader);
   const readSide = await harness.openReadSide({ waitMs: options.readWaitMs ?? 20 });
-  const log = createLogger('silent');
+  const log = options.log ?? createLogger('silent');
   // The read models the harness leaves out, so every read route has its model, as under `qm serve`.
   const more = await startProjectors(
     { store: harness.store, database: harness.sql, log, metrics: createMetricsRegistry() },
     { readModels: [auditProjection(), replenishmentProjection()], options: { pollIntervalMs: 5 } },
   );
-  const write = systemApp(harness.store, harness.metrics, log);
+  const port = (api: string) =>
+    systemApp({
+      api,
+      store: harness.store,
+      metrics: harness.metrics,
+      log,
+      ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+      ...(options.readiness ? { readiness: options.readiness } : {}),
+    });
+  const write = port('command');
   write.route('/', harness.app);
-  const read = systemApp(harness.store, harness.metrics, log);
+  const read = port('read');
   read.route('/', readSide.api);
   const bearer = (token: string) => `Bearer ${token}`;
   return {

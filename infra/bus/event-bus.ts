@@ -47,6 +47,8 @@ export interface EventBus {
    */
   publish(events: readonly RecordedEvent[]): Promise<void>;
   consume(options: ConsumeOptions): Promise<RunningConsumer>;
+  /** Resolves when the bus answers a round trip now (readiness probes); throws when it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { Logger } from '../logging/logger.ts';
+import { withEventsSpan } from '../telemetry/trace-context.ts';
 import type { ConsumeOptions } from './event-bus.ts';
 import { isLastDelivery, redeliveryDelayMs } from './redelivery.ts';
 
@@ -19,7 +20,14 @@ export async function handleDelivery(
   log: Logger,
 ): Promise<DeliveryOutcome> {
   try {
-    await options.handle(event);
+    // Continues the trace of the command that appended the event (its metadata's `traceparent`).
+    await withEventsSpan(
+      'qm.consume',
+      'consumer',
+      [event],
+      { 'qm.consumer': options.durable, 'qm.event_type': event.type },
+      () => options.handle(event),
+    );
     return { kind: 'ack' };
   } catch (error) {
     const context = { err: error, durable: options.durable, eventId: event.id, type: event.type, deliveries };

@@ -150,6 +150,7 @@ export function createInProcessBus(options: InProcessBusOptions): EventBus {
 
   return {
     kind: 'in-process',
+    ping: () => Promise.resolve(), // lives in this process: it answers whenever the process does
     async publish(events) {
       for (const event of events) {
         if (ids.has(event.id)) continue; // the same message id is stored once, as JetStream does

@@ -148,6 +148,10 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus> 
     kind: 'nats',
     publish,
     consume,
+    async ping() {
+      if (nc.isClosed()) throw new Error('the NATS connection is closed');
+      await nc.flush(); // a PING answered by the server's PONG
+    },
     async close() {
       await Promise.all([...running].map((consumer) => consumer.stop()));
       await nc.drain();

@@ -51,6 +51,18 @@ const configSchema = z.object({
     .max(7 * 24 * 60)
     .default(15),
   QM_ALLOCATION_STRATEGY: z.enum(['single-location-first', 'split-greedy']).default('single-location-first'),
+  /**
+   * When set, `/metrics` answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (16
+   * characters at least): the metrics name routes, projections and volumes.
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * When set, `/metrics` is served on this port only (beside `/health/*`), not on the API ports:
+   * a port the balancer does not expose, for Prometheus alone.
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** `/health/ready` fails while a projector of this process is further behind than this, in seconds. */
+  QM_READY_MAX_LAG_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Shared secret for HS256 tokens (what `qm token` signs with). 32 characters at least: a shorter

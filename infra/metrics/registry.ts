@@ -1,4 +1,5 @@
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { registerEventLoopDelay } from './event-loop-delay.ts';
 
 /**
  * One Prometheus registry per process, made in the composition root and passed to whatever
@@ -7,7 +8,10 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
  */
 export function createMetricsRegistry(options: { processMetrics?: boolean } = {}): Registry {
   const registry = new Registry();
-  if (options.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'qm_' });
+  if (options.processMetrics) {
+    collectDefaultMetrics({ register: registry, prefix: 'qm_' });
+    registerEventLoopDelay(registry);
+  }
   return registry;
 }
 

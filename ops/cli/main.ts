@@ -21,6 +21,11 @@ const commands: Record<string, () => Promise<Command>> = {
   restore: async () => (await import('./commands/restore.ts')).restoreCommand(),
 };
 
+// Traces only when the OTEL_* variables ask for them; started before any command's module is
+// imported, so the instrumentations see `pg`, `ioredis` and `http` load.
+const { tracingRequested } = await import('../../infra/telemetry/tracing-state.ts');
+if (tracingRequested()) (await import('../../infra/telemetry/tracing.ts')).startTracing();
+
 /** `qm`: the operator's and admin's command line. `npm run qm -- <command>` or `npx tsx ops/cli/main.ts`. */
 const program = new Command('qm')
   .description(

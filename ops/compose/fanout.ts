@@ -9,6 +9,7 @@ import { createInProcessBus } from '../../infra/bus/in-process-bus.ts';
 import { createNatsBus } from '../../infra/bus/nats-bus.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { createOutboxTransport } from '../../infra/mail/outbox-transport.ts';
+import { registerMailMetrics } from '../../infra/mail/mail-metrics.ts';
 import type { MailTransport } from '../../ports/mail.ts';
 import { createSmtpTransport } from '../../infra/mail/smtp-transport.ts';
 import type { Registry } from '../../infra/metrics/registry.ts';
@@ -99,6 +100,7 @@ export async function startFanout(deps: FanoutDeps): Promise<RunningFanout> {
   let transport: MailTransport | undefined;
   if (roles.includes('notifications')) {
     transport = openMailTransport(config, database);
+    registerMailMetrics(metrics, database);
     const notifications: RunningNotifications = await startNotifications({
       bus,
       sql: database,

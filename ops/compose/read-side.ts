@@ -82,6 +82,8 @@ export interface ReadSide {
    * (the batch is committed; entries then live until their TTL, and token-carrying reads bypass them).
    */
   onApplied: (effects: ProjectionEffects, position: Position, projection: string) => Promise<void>;
+  /** One round trip to the cache store (readiness probes): Redis answers, or this process's memory. */
+  pingCache: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -114,7 +116,13 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     ...(deps.guards ? { guards: deps.guards } : {}),
   });
   deps.log.info({ cache: store.kind, readWaitMs: deps.config.QM_READ_WAIT_MS }, 'read side ready');
-  return { api, cache, onApplied: invalidateOnApply(cache, deps.log), close: () => store.close() };
+  return {
+    api,
+    cache,
+    onApplied: invalidateOnApply(cache, deps.log),
+    pingCache: async () => void (await store.versions(['qm:ready'])),
+    close: () => store.close(),
+  };
 }
 
 /**

@@ -17,6 +17,8 @@ import {
   type RunningProjectors,
 } from './projectors.ts';
 import { openReadSide } from './read-side.ts';
+import { readinessChecks } from './readiness-checks.ts';
+import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { openWriteSide } from './write-side.ts';
 
 /** Which background parts a `qm serve` process runs beside its two APIs. */
@@ -116,14 +118,16 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       closers.push(() => running.stop());
     }
 
+    let bus: EventBus | undefined;
     if (parts.fanout) {
-      const bus = await openBus(config, log);
-      closers.push(() => bus.close());
-      const fanout = await startFanout({ config, store, database, log, metrics, bus });
+      const opened = await openBus(config, log);
+      bus = opened;
+      closers.push(() => opened.close());
+      const fanout = await startFanout({ config, store, database, log, metrics, bus: opened });
       closers.push(() => fanout.stop());
       const forecasting = await startForecasting({
         config,
-        bus,
+        bus: opened,
         database,
         handlers: writeSide.handlers,
         log,
@@ -131,10 +135,20 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       closers.push(() => forecasting.stop());
     }
 
+    const readiness = readinessChecks({
+      store,
+      database,
+      ...(bus ? { bus } : {}),
+      cache: readSide.pingCache,
+      metrics,
+      maxLagSeconds: config.QM_READY_MAX_LAG_SECONDS,
+    });
     return {
       store,
       database,
       metrics,
+      bus,
+      readiness,
       writeApi: writeSide.api,
       readApi: readSide.api,
       /** Drops what a batch projected elsewhere changed (a supervised worker's report). */

@@ -26,9 +26,9 @@ export function projectorMetrics(registry: Registry, projection: string): Projec
     'qm_projection_lag_events',
     'Events in the global log after the checkpoint (counted up to a bound)',
   );
-  const lagMs = gauge(
-    'qm_projection_lag_ms',
-    'Age of the oldest event not yet applied, in milliseconds (0 when caught up)',
+  const lagSeconds = gauge(
+    'qm_projection_lag_seconds',
+    'Age of the oldest event not yet applied, in seconds (0 when caught up)',
   );
   const failed = gauge('qm_projection_failed', '1 while the projector is stopped on a poison event');
   const active = gauge('qm_projection_active', '1 while this instance holds the projector lease');
@@ -48,7 +48,7 @@ export function projectorMetrics(registry: Registry, projection: string): Projec
     position: (prepare) => position.set(labels, Number(prepare)),
     lag(events, ms) {
       lagEvents.set(labels, events);
-      lagMs.set(labels, ms);
+      lagSeconds.set(labels, ms / 1000);
     },
     applied: (events) => applied.inc(labels, events),
     failed: (isFailed) => failed.set(labels, isFailed ? 1 : 0),

@@ -20,6 +20,7 @@ import type { LogTail } from './log-tail.ts';
 import { isTransient, PoisonEvent } from './poison-event.ts';
 import type { AnyReadModelProjection, ProjectionEffects, SinkProjection } from './projection.ts';
 import { projectorMetrics } from './projector-metrics.ts';
+import { withEventsSpan } from '../../infra/telemetry/trace-context.ts';
 import {
   assertProjectionName,
   readRegistration,
@@ -210,10 +211,17 @@ async function startProjector(
 
   async function commit(events: readonly RecordedEvent[], end: Position): Promise<void> {
     const target: CommitTarget = { database, generation, previous: checkpoint, guard: 'serving' };
-    const effects =
-      subject.kind === 'read_model'
-        ? await commitReadModelBatch(subject.projection, target, events, end)
-        : await commitSinkBatch(subject.projection, target, events, end);
+    // A span per batch under the trace of the command that appended its (first) event.
+    const effects = await withEventsSpan(
+      'qm.projector.batch',
+      'internal',
+      events,
+      { 'qm.projection': name },
+      () =>
+        subject.kind === 'read_model'
+          ? commitReadModelBatch(subject.projection, target, events, end)
+          : commitSinkBatch(subject.projection, target, events, end),
+    );
     checkpoint = end;
     metrics.position(end.prepare);
     metrics.applied(events.length);

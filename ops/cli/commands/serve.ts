@@ -1,17 +1,13 @@
 import { Command } from 'commander';
 import type { ServerType } from '@hono/node-server';
 import { answerClientErrorsAsProblems } from '../../../infra/http/answer-client-errors.ts';
-import { verifierFromConfig } from '../../../infra/auth/verifier-from-config.ts';
 import { claimDataRoot, usesDataRoot } from '../../compose/data-root-owner.ts';
-import { deploymentReadModels, projectionCatalog, projectorSessions } from '../../compose/projectors.ts';
 import { openSystem } from '../../compose/system.ts';
-import { adminOperations } from '../../server/admin-operations.ts';
 import { superviseBackgroundWorker } from '../../server/background-worker.ts';
 import { firstStopSignal, shutDown } from '../../server/graceful-shutdown.ts';
 import { closeServers, listenAll } from '../../server/listen.ts';
-import { systemApp } from '../../server/system-app.ts';
-import type { Config } from '../../../infra/config/config.ts';
-import type { Logger } from '../../../infra/logging/logger.ts';
+import { systemPortApps } from '../../server/system-port-apps.ts';
+import { stopTracing } from '../../../infra/telemetry/tracing-state.ts';
 import { runWithContext } from '../run-with-context.ts';
 
 export function serveCommand(): Command {
@@ -39,7 +35,7 @@ export function serveCommand(): Command {
         // Should this process fail before it releases the claim, the claim goes with it at exit.
         const claim = usesDataRoot(config) ? claimDataRoot(config, log, 'qm serve') : undefined;
         // The ports next: one in use is reported at once, before any store is opened.
-        const [writeServer, readServer] = await listenAll([
+        const servers = await listenAll([
           {
             hostname: config.HOST,
             port: config.PORT,
@@ -54,8 +50,18 @@ export function serveCommand(): Command {
             variable: 'READ_PORT',
             headersTimeoutMs: config.QM_HEADERS_TIMEOUT_MS,
           },
+          ...(config.METRICS_PORT !== undefined
+            ? [
+                {
+                  hostname: config.HOST,
+                  port: config.METRICS_PORT,
+                  what: 'the metrics',
+                  variable: 'METRICS_PORT',
+                },
+              ]
+            : []),
         ]);
-        const servers = [writeServer!, readServer!];
+        const [writeServer, readServer, metricsServer] = servers;
         for (const bound of servers) answerClientErrorsAsProblems(bound.server);
         // On PostgreSQL the projectors and consumers run in a worker process on another core, so
         // that they never hold up the APIs' event loop (embedded PGlite is one process by nature).
@@ -81,14 +87,10 @@ export function serveCommand(): Command {
           await system.close();
           throw error;
         });
-        const writeApp = systemApp(system.store, system.metrics, log);
-        // Before the command API, whose authentication and Idempotency-Key checks match every path.
-        writeApp.route('/', adminOperationsOf(config, log, system));
-        writeApp.route('/', system.writeApi);
-        const readApp = systemApp(system.store, system.metrics, log);
-        readApp.route('/', system.readApi);
-        writeServer!.serve(writeApp);
-        readServer!.serve(readApp);
+        const apps = systemPortApps(config, log, system, { metricsPort: metricsServer !== undefined });
+        writeServer!.serve(apps.command);
+        readServer!.serve(apps.read);
+        metricsServer?.serve(apps.metrics);
         // Tells `qm` where to send what it may not open itself (the ports may have been 0: free ones).
         claim?.announce({
           host: reachableHost(config.HOST),
@@ -99,6 +101,7 @@ export function serveCommand(): Command {
           {
             commandApi: `http://${config.HOST}:${config.PORT}`,
             readApi: `http://${config.HOST}:${config.READ_PORT}`,
+            ...(metricsServer ? { metrics: `http://${config.HOST}:${config.METRICS_PORT}/metrics` } : {}),
             eventStore: system.store.capabilities.backend,
             ...options,
             worker: useWorker,
@@ -116,6 +119,7 @@ export function serveCommand(): Command {
           log,
         });
         claim?.release();
+        await stopTracing(); // the spans still buffered go out before the exit below
         log.info('stopped');
       });
       // Everything serve opened is closed by now; a timer or socket some library left behind must
@@ -123,20 +127,6 @@ export function serveCommand(): Command {
       // 1 when the command failed (set by runWithContext).
       process.exit();
     });
-}
-
-/** The admin API's operations (replay, skip, mail), on this process's own store and database. */
-function adminOperationsOf(config: Config, log: Logger, system: Awaited<ReturnType<typeof openSystem>>) {
-  const context = { config, store: system.store, database: system.database, log, metrics: system.metrics };
-  return adminOperations({
-    projector: {
-      ...context,
-      catalog: projectionCatalog(context, deploymentReadModels()),
-      openSession: projectorSessions(config),
-    },
-    verifier: verifierFromConfig(config, log),
-    log,
-  });
 }
 
 function portOf(server: Pick<ServerType, 'address'>): number {
