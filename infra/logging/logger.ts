@@ -8,11 +8,14 @@ export type { Logger } from 'pino';
  */
 export function createLogger(level: string, name = 'quartermaster'): Logger {
   const pretty = process.stdout.isTTY && !process.env.CI;
-  return pino({
-    name,
-    level,
-    ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } } }
-      : {}),
-  });
+  if (pretty) {
+    return pino({
+      name,
+      level,
+      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } },
+    });
+  }
+  // Written asynchronously: a request log line per request written synchronously to a pipe made
+  // every answer wait for the write. pino flushes what is pending when the process exits.
+  return pino({ name, level }, pino.destination({ dest: 1, sync: false }));
 }
