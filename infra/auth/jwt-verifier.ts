@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { HttpProblem } from '../http/problem.ts';
-import { isRole, type TokenVerifier } from './actor.ts';
+import { isRole, type Actor, type TokenVerifier } from './actor.ts';
 import { Unauthenticated } from './auth-errors.ts';
 
 /** A `TokenVerifier` checking JWTs (jose): by shared secret or an identity provider's key set. */
@@ -80,8 +80,25 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     if (!isRole(payload.role)) {
       throw new Unauthenticated('invalid', 'The token has no valid role claim (customer, staff or admin).');
     }
-    return { id: payload.sub, role: payload.role };
+    return { id: payload.sub, role: payload.role, ...accountClaims(payload) };
   };
+}
+
+/**
+ * Claims of tokens this server mints at login (`roles`, `sid`, `amr_at`); absent from `qm token`'s
+ * and most outside providers' tokens, which then grant their `role`'s built-in permissions.
+ */
+function accountClaims(payload: JWTPayload): Pick<Actor, 'roles' | 'sessionId' | 'secondFactorAt'> {
+  const claims: Pick<Actor, 'roles' | 'sessionId' | 'secondFactorAt'> = {};
+  if (payload.roles !== undefined) {
+    if (!Array.isArray(payload.roles) || !payload.roles.every((r) => typeof r === 'string' && r !== '')) {
+      throw new Unauthenticated('invalid', "The token's roles claim must be a list of role names.");
+    }
+    claims.roles = payload.roles as string[];
+  }
+  if (typeof payload.sid === 'string' && payload.sid !== '') claims.sessionId = payload.sid;
+  if (typeof payload.amr_at === 'number') claims.secondFactorAt = payload.amr_at;
+  return claims;
 }
 
 /**

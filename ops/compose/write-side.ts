@@ -9,6 +9,7 @@ import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { createWriteApi } from '../../write-api/app.ts';
+import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
 import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
 import { scheduleIdempotencyPurge } from '../../write-api/idempotency/purge-schedule.ts';
 import { createSqlIdempotencyStore } from '../../write-api/idempotency/sql-idempotency-store.ts';
@@ -65,7 +66,7 @@ export async function openWriteSide(config: Config, store: EventStore, database:
     handlers,
     clock: systemClock,
     ids: uuidV7Ids,
-    verifier: verifierFromConfig(config, log),
+    verifier: verifierFromConfig(config, log, eventSourcedRoleCatalog(store)),
     idempotencyStore,
     processedWebhooks: sqlProcessedWebhooks(database),
     log,

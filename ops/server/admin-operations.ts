@@ -1,10 +1,10 @@
-import type { MiddlewareHandler } from 'hono';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { parsePositionToken, positionToToken } from '../../ports/position.ts';
 import { isEmailAddress, saveCustomerContact } from '../../consumers/notifications/customer-contacts.ts';
 import type { AuthEnv, TokenVerifier } from '../../infra/auth/actor.ts';
 import { authenticate } from '../../infra/auth/authenticate.ts';
-import { requireRole } from '../../infra/auth/require-role.ts';
+import type { Permission } from '../../infra/auth/grants.ts';
+import { permissionGuard } from '../../infra/auth/require-permission.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { readErrorHandler } from '../../infra/http/error-handler.ts';
 import { rejectUnstorableInput } from '../../infra/http/reject-unstorable-input.ts';
@@ -22,7 +22,6 @@ export interface AdminOperationsDeps {
   log: Logger;
 }
 
-const security = [{ bearerAuth: [] }];
 const tags = ['Admin: operations'];
 const json = <Schema extends z.ZodType>(schema: Schema, description: string) => ({
   description,
@@ -45,11 +44,8 @@ export function adminOperations(deps: AdminOperationsDeps) {
   app.onError(readErrorHandler({ log: deps.log }));
   // Mounted beside the command API, not inside it: its text guard does not reach these routes, so
   // each carries its own (a skip reason goes into an event, a contact into SQL).
-  const adminOnly: MiddlewareHandler<AuthEnv>[] = [
-    rejectUnstorableInput(),
-    authenticate(deps.verifier),
-    requireRole('admin'),
-  ];
+  const guard = (permission: Permission) =>
+    permissionGuard(permission, rejectUnstorableInput(), authenticate(deps.verifier));
   const { projector } = deps;
 
   app.openapi(
@@ -58,8 +54,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
       path: '/admin/projections/{name}/replay',
       summary: 'Rebuild a projection from the start of the log, blue/green (as `qm replay`)',
       tags,
-      security,
-      middleware: adminOnly,
+      ...guard('operations:manage'),
       request: {
         params: z.object({ name: ProjectionName }),
         body: {
@@ -127,8 +122,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
       summary:
         'Pass the one event that stopped a projector (as `qm projection skip`); the token’s subject is the actor',
       tags,
-      security,
-      middleware: adminOnly,
+      ...guard('operations:manage'),
       request: {
         params: z.object({ name: ProjectionName }),
         body: {
@@ -181,8 +175,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
       path: '/admin/notifications/contacts/{customerId}',
       summary: 'Record the mail address of a customer (as `qm mail contact`)',
       tags,
-      security,
-      middleware: adminOnly,
+      ...guard('notifications:manage'),
       request: {
         params: z.object({
           customerId: z
@@ -219,8 +212,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
       path: '/admin/notifications/deliveries/{deliveryId}/retry',
       summary: 'Send a parked mail again, with fresh attempts (as `qm mail retry`)',
       tags,
-      security,
-      middleware: adminOnly,
+      ...guard('notifications:manage'),
       request: {
         params: z.object({
           deliveryId: z

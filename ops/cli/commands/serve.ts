@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { ServerType } from '@hono/node-server';
 import { answerClientErrorsAsProblems } from '../../../infra/http/answer-client-errors.ts';
+import { eventSourcedRoleCatalog } from '../../../infra/auth/role-catalog.ts';
 import { verifierFromConfig } from '../../../infra/auth/verifier-from-config.ts';
 import { claimDataRoot, usesDataRoot } from '../../compose/data-root-owner.ts';
 import { deploymentReadModels, projectionCatalog, projectorSessions } from '../../compose/projectors.ts';
@@ -89,7 +90,7 @@ function adminOperationsOf(config: Config, log: Logger, system: Awaited<ReturnTy
       catalog: projectionCatalog(context, deploymentReadModels()),
       openSession: projectorSessions(config),
     },
-    verifier: verifierFromConfig(config, log),
+    verifier: verifierFromConfig(config, log, eventSourcedRoleCatalog(system.store)),
     log,
   });
 }
