@@ -19,3 +19,5 @@ export function parseStockStream(stream: string): { sku: string; location: strin
 }
 /** A custom role an admin defined (`roleDecider`). */
 export const roleStream = (name: string): string => `role-${name}`;
+/** A customer's account (`customerDecider`). */
+export const customerStream = (customerId: string): string => `customer-${customerId}`;
