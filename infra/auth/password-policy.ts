@@ -11,7 +11,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
-const common = new Set((dictionary['passwords-common']).map((word) => word.toLowerCase()));
+const common = new Set(dictionary['passwords-common'].map((word) => word.toLowerCase()));
 
 export type PasswordRefusal = 'too_short' | 'too_long' | 'common' | 'contains_email';
 
