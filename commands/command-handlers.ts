@@ -10,6 +10,7 @@ import { shipOrder } from './orders/ship-order.ts';
 import { deliverOrder } from './orders/deliver-order.ts';
 import { orderOwner } from './orders/order-owner.ts';
 import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts';
+import { roleHandlers } from './roles/role-handlers.ts';
 
 export type { CommandContext } from './runtime/command-context.ts';
 export type { CommandResult } from './runtime/command-result.ts';
@@ -33,6 +34,7 @@ export function createCommandHandlers(deps: OrderDeps) {
     ...locationHandlers(deps.runtime, deps.locations),
     ...inventoryHandlers(deps.runtime, deps.locations),
     ...replenishmentHandlers(deps.runtime, deps.locations),
+    ...roleHandlers(deps.runtime),
     /** Places the order and opens its payment (the placement saga), for every caller alike. */
     placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),

@@ -17,3 +17,7 @@ export function parseStockStream(stream: string): { sku: string; location: strin
   const match = /^stock-([^@]+)@([^@]+)$/.exec(stream);
   return match?.[1] !== undefined && match[2] !== undefined ? { sku: match[1], location: match[2] } : null;
 }
+/** A custom role an admin defined (`roleDecider`). */
+export const roleStream = (name: string): string => `role-${name}`;
+/** A customer's account (`customerDecider`). */
+export const customerStream = (customerId: string): string => `customer-${customerId}`;

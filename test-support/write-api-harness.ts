@@ -3,7 +3,9 @@ import type { PaymentsPort } from '../ports/payments.ts';
 import { uuidV7Ids } from '../infra/ids/uuid-v7-ids.ts';
 import { createLogger } from '../infra/logging/logger.ts';
 import type { Role } from '../infra/auth/actor.ts';
+import { withGrants } from '../infra/auth/grants.ts';
 import { createJwtVerifier } from '../infra/auth/jwt-verifier.ts';
+import { eventSourcedRoleCatalog } from '../infra/auth/role-catalog.ts';
 import { mintToken } from '../infra/auth/mint-token.ts';
 import type { HttpGuards } from '../infra/http/http-guards.ts';
 import { createWriteApi } from '../write-api/app.ts';
@@ -16,12 +18,12 @@ const SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 export interface WriteApiHarness extends CommandHarness {
   app: OpenAPIHono;
-  token(role: Role, subject: string): Promise<string>;
-  /** POSTs JSON as `role`/`subject` with a fresh Idempotency-Key unless one is given. */
+  token(role: Role, subject: string, roles?: readonly string[]): Promise<string>;
+  /** POSTs JSON as `role`/`subject` (with `roles`, when given) and a fresh Idempotency-Key unless one is given. */
   post(
     path: string,
     body: unknown,
-    as?: { role: Role; subject: string } | null,
+    as?: { role: Role; subject: string; roles?: readonly string[] } | null,
     headers?: Record<string, string>,
   ): Promise<Response>;
 }
@@ -48,21 +50,26 @@ export function writeApiOver<Harness extends CommandHarness>(
     handlers: harness.handlers,
     clock: harness.clock,
     ids: uuidV7Ids,
-    verifier: createJwtVerifier({ secret: SECRET }),
+    // Custom roles read fresh on every request, so a test sees a role the moment it is defined.
+    verifier: withGrants(
+      createJwtVerifier({ secret: SECRET }),
+      eventSourcedRoleCatalog(harness.store, { ttlMs: 0 }),
+    ),
     idempotencyStore: createSqlIdempotencyStore(harness.sql),
     processedWebhooks: sqlProcessedWebhooks(harness.sql),
     log: createLogger('silent'),
     ...(options.stripeWebhookSecret ? { stripeWebhookSecret: options.stripeWebhookSecret } : {}),
     ...(options.guards ? { guards: options.guards } : {}),
   });
-  const token = (role: Role, subject: string) => mintToken({ secret: SECRET, role, subject });
+  const token = (role: Role, subject: string, roles?: readonly string[]) =>
+    mintToken({ secret: SECRET, role, subject, ...(roles ? { roles } : {}) });
   return {
     ...harness,
     app,
     token,
     async post(path, body, as = { role: 'admin', subject: 'admin-1' }, headers = {}) {
       const auth: Record<string, string> = as
-        ? { authorization: `Bearer ${await token(as.role, as.subject)}` }
+        ? { authorization: `Bearer ${await token(as.role, as.subject, as.roles)}` }
         : {};
       return app.request(path, {
         method: 'POST',

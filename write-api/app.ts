@@ -11,6 +11,7 @@ import { locationRoutes } from './routes/location-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { replenishmentRoutes } from './routes/replenishment-routes.ts';
+import { roleRoutes } from './routes/role-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
 import type { WriteApiDeps } from './write-api-deps.ts';
 
@@ -44,6 +45,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', orderRoutes(deps));
   api.route('/', paymentRoutes(deps));
   api.route('/', replenishmentRoutes(deps));
+  api.route('/', roleRoutes(deps));
   app.route('/', api);
   return app;
 }

@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../infra/auth/mint-token.ts';
 import { roles, type Role } from '../infra/auth/actor.ts';
+import { allPermissions, builtInGrants, type Permission } from '../infra/auth/grants.ts';
 import { writeApiHarness, type WriteApiHarness } from '../test-support/write-api-harness.ts';
 
 /**
  * The authorization matrix: every write route of the command API, who may call it, and proof that
  * everyone else is refused before anything is appended. A route added without a row here fails the
  * first test, so the matrix cannot silently fall behind the API.
+ *
+ * Who may call a route is generated from the permission table: the route's permission is read from
+ * its `x-permission` in the OpenAPI document, and the roles allowed are those whose grants hold
+ * it. Each row also states who could call it when routes checked role names (`before`), and the
+ * first test proves the table reproduces exactly that. Custom roles are checked too: a role
+ * granting only the route's permission gets through, one granting every other permission does not.
  */
 
 const address = { name: 'Ada', line1: 'Main St 1', city: 'Berlin', postalCode: '10115', country: 'DE' };
@@ -27,8 +34,8 @@ interface Row {
   method: 'POST';
   /** As in the OpenAPI document. */
   path: string;
-  /** The roles a token needs; anyone else gets 403 before the handler runs. */
-  allowed: readonly Role[];
+  /** Who could call it when routes checked role names (new routes: who may now). */
+  before: readonly Role[];
   /**
    * The resource belongs to a customer, and a customer may act on their own only. Another customer
    * gets 404 (`assertOwnerOrRoles`: ids cannot be probed); for placing an order, naming another
@@ -118,7 +125,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/products',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => {
         const productId = fresh('new-product');
@@ -139,7 +146,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/products/{productId}/update',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => {
         const productId = await createProduct();
@@ -153,7 +160,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/products/{productId}/price',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => {
         const productId = await createProduct();
@@ -167,7 +174,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/products/{productId}/discontinue',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => {
         const productId = await createProduct();
@@ -177,7 +184,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/locations',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => {
         const locationId = fresh('new-loc');
@@ -187,7 +194,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/locations/{locationId}/rename',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => {
         const locationId = await createLocation();
@@ -197,7 +204,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/stock/receipts',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => ({
         params: {},
@@ -208,7 +215,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/stock/adjustments',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => ({
         params: {},
@@ -219,7 +226,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/stock/transfers',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => ({
         params: {},
@@ -230,7 +237,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/stock/thresholds',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => ({
         params: {},
@@ -241,7 +248,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/replenishment/policies',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => ({
         params: {},
@@ -252,7 +259,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/replenishment/suggestions/{suggestionId}/dismiss',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async () => {
         // A forecast below the reorder point is what opens a suggestion to dismiss.
@@ -285,7 +292,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/orders',
-      allowed: ['customer', 'staff', 'admin'],
+      before: ['customer', 'staff', 'admin'],
       customerActsOnOwnOnly: { otherCustomer: 403 },
       prepare: async (owner) => {
         const orderId = fresh('new-order');
@@ -305,7 +312,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/orders/{orderId}/cancel',
-      allowed: ['customer', 'staff', 'admin'],
+      before: ['customer', 'staff', 'admin'],
       customerActsOnOwnOnly: { otherCustomer: 404 },
       prepare: async (owner) => {
         const { orderId } = await placeOrder(owner);
@@ -315,7 +322,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/orders/{orderId}/shipments',
-      allowed: ['staff', 'admin'],
+      before: ['staff', 'admin'],
       customerActsOnOwnOnly: false,
       prepare: async (owner) => {
         const { orderId, lineId, location } = await paidOrder(owner);
@@ -329,7 +336,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/orders/{orderId}/delivered',
-      allowed: ['staff', 'admin'],
+      before: ['staff', 'admin'],
       customerActsOnOwnOnly: false,
       prepare: async (owner) => {
         const { orderId } = await shippedOrder(owner);
@@ -339,7 +346,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/orders/{orderId}/refunds',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async (owner) => {
         const { orderId } = await paidOrder(owner);
@@ -353,7 +360,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/orders/{orderId}/payments/manual',
-      allowed: ['admin'],
+      before: ['admin'],
       customerActsOnOwnOnly: false,
       prepare: async (owner) => {
         const { orderId, total } = await placeOrder(owner);
@@ -367,7 +374,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     {
       method: 'POST',
       path: '/orders/{orderId}/payments/capture',
-      allowed: ['staff', 'admin'],
+      before: ['staff', 'admin'],
       customerActsOnOwnOnly: false,
       prepare: async (owner) => {
         // Authorized, not captured: what a card provider's webhook leaves behind when captures wait.
@@ -387,6 +394,44 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       },
     },
   ];
+
+  async function customRole(): Promise<string> {
+    const name = fresh('role');
+    await h.handlers.defineRole({ name, description: '', permissions: ['audit:read'] }, admin());
+    return name;
+  }
+  matrix.push(
+    {
+      method: 'POST',
+      path: '/roles',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const name = fresh('new-role');
+        return { params: {}, body: { name, permissions: ['stock:read'] }, stream: `role-${name}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/roles/{name}/permissions',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const name = await customRole();
+        return { params: { name }, body: { permissions: ['stock:read'] }, stream: `role-${name}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/roles/{name}/retire',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const name = await customRole();
+        return { params: { name }, body: {}, stream: `role-${name}` };
+      },
+    },
+  );
 
   const url = (row: Row, target: Target) =>
     row.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -421,8 +466,36 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     return { status: response.status, code: problem.code };
   }
 
+  /** Each route's permission, as its OpenAPI operation declares it. */
+  const permissionOf = new Map<string, Permission>();
+  const allowedRoles = (row: Row) => {
+    const permission = permissionOf.get(`${row.method} ${row.path}`);
+    if (!permission) throw new Error(`${row.method} ${row.path} declares no x-permission`);
+    return roles.filter((role) => builtInGrants[role].has(permission));
+  };
+  const only = (permission: Permission) => `only-${permission}`;
+  const allBut = (permission: Permission) => `all-but-${permission}`;
+
   beforeAll(async () => {
     h = await writeApiHarness(backend);
+    const doc = (await (await h.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { 'x-permission'?: Permission }>>;
+    };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (operation['x-permission'])
+          permissionOf.set(`${method.toUpperCase()} ${path}`, operation['x-permission']);
+      }
+    }
+    // For every permission, a custom role granting just it, and one granting all but it.
+    for (const permission of allPermissions) {
+      const rest = allPermissions.filter((other) => other !== permission);
+      await h.handlers.defineRole(
+        { name: only(permission), description: '', permissions: [permission] },
+        admin(),
+      );
+      await h.handlers.defineRole({ name: allBut(permission), description: '', permissions: rest }, admin());
+    }
     const ctx = admin();
     await h.handlers.createLocation('berlin', 'Berlin', ctx);
     await h.handlers.createLocation('hamburg', 'Hamburg', ctx);
@@ -461,15 +534,20 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       .filter((route) => route !== 'POST /webhooks/stripe')
       .sort();
     expect(matrix.map((row) => `${row.method} ${row.path}`).sort()).toEqual(documented);
-    // And the document says each of them needs a bearer token.
+    // And the document says each of them needs a bearer token and names its permission.
     for (const row of matrix) {
       expect(doc.paths[row.path]?.post?.security, row.path).toEqual([{ bearerAuth: [] }]);
+      expect(permissionOf.get(`${row.method} ${row.path}`), row.path).toBeDefined();
     }
+  });
+
+  it('reproduces, from the permission table, exactly who could call each route before', () => {
+    for (const row of matrix) expect(allowedRoles(row), `${row.method} ${row.path}`).toEqual([...row.before]);
   });
 
   for (const row of matrix) {
     describe(`${row.method} ${row.path}`, () => {
-      const refusedRoles = roles.filter((role) => !row.allowed.includes(role));
+      const allowed = () => allowedRoles(row);
 
       it('answers 401 without a token, or with a forged one, appending nothing', async () => {
         const target = await row.prepare('cust-owner');
@@ -482,18 +560,25 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
         expect(forgedAnswer).toEqual({ status: 401, code: 'unauthenticated' });
       });
 
-      if (refusedRoles.length > 0) {
-        it.each(refusedRoles)(
-          'answers 403 to a %s token (a customer even on its own order), appending nothing',
-          async (role) => {
-            // The customer here owns the resource: ownership never stands in for a role.
-            const subject = role === 'customer' ? 'cust-owner' : `${role}-9`;
-            const target = await row.prepare('cust-owner');
-            const answer = await refused(row, target, (path) => h.post(path, target.body, { role, subject }));
-            expect(answer).toEqual({ status: 403, code: 'forbidden' });
-          },
-        );
-      }
+      it.each(roles)(
+        'answers 403 to a %s token when its role lacks the permission (a customer even on its own order)',
+        async (role) => {
+          if (allowed().includes(role)) return;
+          // The customer here owns the resource: ownership never stands in for a permission.
+          const subject = role === 'customer' ? 'cust-owner' : `${role}-9`;
+          const target = await row.prepare('cust-owner');
+          const answer = await refused(row, target, (path) => h.post(path, target.body, { role, subject }));
+          expect(answer).toEqual({ status: 403, code: 'forbidden' });
+        },
+      );
+
+      it('answers 403 to a custom role granting every permission but this one, appending nothing', async () => {
+        const permission = permissionOf.get(`${row.method} ${row.path}`)!;
+        const target = await row.prepare('cust-owner');
+        const as = { role: 'staff' as const, subject: 'clerk-9', roles: [allBut(permission)] };
+        const answer = await refused(row, target, (path) => h.post(path, target.body, as));
+        expect(answer).toEqual({ status: 403, code: 'forbidden' });
+      });
 
       const otherCustomer = row.customerActsOnOwnOnly ? row.customerActsOnOwnOnly.otherCustomer : 403;
       it(`answers ${otherCustomer} to another customer's token, appending nothing`, async () => {
@@ -507,22 +592,30 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
         });
       });
 
-      it.each(row.allowed)('lets a %s token through: 2xx, and its events are appended', async (role) => {
-        const owner = 'cust-owner';
-        const subject = role === 'customer' ? owner : `${role}-1`;
-        const target = await row.prepare(owner);
-        const revision = await h.store.streamRevision(target.stream);
-        const response = await h.post(url(row, target), target.body, { role, subject });
-        const body = (await response.json()) as { position?: unknown };
-        expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(200);
-        expect(response.status).toBeLessThan(300);
-        expect(body.position).toMatch(/^\d+:\d+$/);
-        const after = await h.store.streamRevision(target.stream);
-        expect(after).not.toBeNull();
-        expect(after!).toBeGreaterThan(revision ?? -1);
-        const [last] = await h.store.readStream(target.stream, { direction: 'backwards', maxCount: 1 });
-        expect(last?.metadata).toMatchObject({ actor: { id: subject, role } });
-      });
+      it.each([...roles, 'custom' as const])(
+        'lets a %s token holding the permission through: 2xx, events appended',
+        async (kind) => {
+          const permission = permissionOf.get(`${row.method} ${row.path}`)!;
+          if (kind !== 'custom' && !allowed().includes(kind)) return;
+          const role: Role = kind === 'custom' ? 'staff' : kind;
+          const owner = 'cust-owner';
+          // A custom role acting on a customer's own resource does so as that customer.
+          const subject = role === 'customer' || kind === 'custom' ? owner : `${role}-1`;
+          const target = await row.prepare(owner);
+          const revision = await h.store.streamRevision(target.stream);
+          const as = kind === 'custom' ? { role, subject, roles: [only(permission)] } : { role, subject };
+          const response = await h.post(url(row, target), target.body, as);
+          const body = (await response.json()) as { position?: unknown };
+          expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(200);
+          expect(response.status).toBeLessThan(300);
+          expect(body.position).toMatch(/^\d+:\d+$/);
+          const after = await h.store.streamRevision(target.stream);
+          expect(after).not.toBeNull();
+          expect(after!).toBeGreaterThan(revision ?? -1);
+          const [last] = await h.store.readStream(target.stream, { direction: 'backwards', maxCount: 1 });
+          expect(last?.metadata).toMatchObject({ actor: { id: subject, role } });
+        },
+      );
     });
   }
 });

@@ -1,12 +1,28 @@
-/** The roles a token can grant. `system` (process managers, schedulers) is never granted by a token. */
+import type { Permission } from '../../domain/access/permissions.ts';
+
+/**
+ * The kinds of caller a token can name. `system` (process managers, schedulers) is never granted
+ * by a token. What a caller may do is its permissions (`infra/auth/grants.ts`), never this name.
+ */
 export const roles = ['customer', 'staff', 'admin'] as const;
 
 export type Role = (typeof roles)[number];
 
-/** Who is calling: the token's subject and role. Every event the request appends records it. */
+/** Who is calling: the token's subject and role. Every event the request appends records both. */
 export interface Actor {
   id: string;
   role: Role;
+  /**
+   * The roles an account carries (`roles` claim of tokens this server mints): built-in names and
+   * custom roles. Absent for tokens from `qm token` or an outside provider, which grant `role`'s.
+   */
+  roles?: readonly string[];
+  /** The login session the token belongs to (`sid`), checked against the revocation list. */
+  sessionId?: string;
+  /** When the session last passed a second factor (`amr_at`, seconds), for step-up checks. */
+  secondFactorAt?: number;
+  /** Resolved by `withGrants` when the verifier knows the custom roles; else from `role`/`roles`. */
+  permissions?: ReadonlySet<Permission>;
 }
 
 /** Turns a bearer token into the actor it vouches for, or throws `Unauthenticated` (401, or 503). */

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { createVerifiedTokens } from './verified-tokens.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { isRole, type TokenVerifier } from './actor.ts';
+import { isRole, type Actor, type TokenVerifier } from './actor.ts';
 import { Unauthenticated } from './auth-errors.ts';
 
 /** A `TokenVerifier` checking JWTs (jose): by shared secret or an identity provider's key set. */
@@ -88,11 +88,28 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     if (!isRole(payload.role)) {
       throw new Unauthenticated('invalid', 'The token has no valid role claim (customer, staff or admin).');
     }
-    const actor = { id: payload.sub, role: payload.role };
-    // checkLifetime made sure of exp; remembered until then (less the tolerance, never beyond it).
+    const actor: Actor = { id: payload.sub, role: payload.role, ...accountClaims(payload) };
+    // checkLifetime made sure of exp; remembered until then, never beyond it.
     verified.remember(token, actor, payload.exp! * 1000);
     return actor;
   };
+}
+
+/**
+ * Claims of tokens this server mints at login (`roles`, `sid`, `amr_at`); absent from `qm token`'s
+ * and most outside providers' tokens, which then grant their `role`'s built-in permissions.
+ */
+function accountClaims(payload: JWTPayload): Pick<Actor, 'roles' | 'sessionId' | 'secondFactorAt'> {
+  const claims: Pick<Actor, 'roles' | 'sessionId' | 'secondFactorAt'> = {};
+  if (payload.roles !== undefined) {
+    if (!Array.isArray(payload.roles) || !payload.roles.every((r) => typeof r === 'string' && r !== '')) {
+      throw new Unauthenticated('invalid', "The token's roles claim must be a list of role names.");
+    }
+    claims.roles = payload.roles as string[];
+  }
+  if (typeof payload.sid === 'string' && payload.sid !== '') claims.sessionId = payload.sid;
+  if (typeof payload.amr_at === 'number') claims.secondFactorAt = payload.amr_at;
+  return claims;
 }
 
 /**

@@ -8,6 +8,8 @@ export interface MintTokenOptions {
   /** Actor id: becomes `sub`. */
   subject: string;
   role: Role;
+  /** The account's roles (`roles` claim), built-in and custom; without it `role` grants its set. */
+  roles?: readonly string[];
   /** Lifetime such as `8h` (see `parseTtl`). Default 8h: a working day, then mint another. */
   ttl?: string;
   issuer?: string | undefined;
@@ -21,7 +23,7 @@ export interface MintTokenOptions {
  */
 export async function mintToken(options: MintTokenOptions): Promise<string> {
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  let jwt = new SignJWT({ role: options.role })
+  let jwt = new SignJWT({ role: options.role, ...(options.roles ? { roles: [...options.roles] } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.subject)
     .setIssuedAt(issuedAt)

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../logging/logger.ts';
+import { withGrants, type RoleCatalog } from './grants.ts';
 import { createJwtVerifier, refuseAllTokens, type JwtVerifier } from './jwt-verifier.ts';
 
 /**
@@ -15,6 +16,16 @@ import { createJwtVerifier, refuseAllTokens, type JwtVerifier } from './jwt-veri
 export function verifierFromConfig(
   config: Pick<Config, 'AUTH_JWT_SECRET' | 'AUTH_JWKS_URL' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE'> &
     Partial<Pick<Config, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS'>>,
+  log: Pick<Logger, 'warn'>,
+  /** Custom roles (`eventSourcedRoleCatalog`): tokens naming them get their permissions. */
+  roles?: RoleCatalog,
+): JwtVerifier {
+  const verifier = configuredVerifier(config, log);
+  return roles ? withGrants(verifier, roles) : verifier;
+}
+
+function configuredVerifier(
+  config: Parameters<typeof verifierFromConfig>[0],
   log: Pick<Logger, 'warn'>,
 ): JwtVerifier {
   const claims = {

@@ -16,6 +16,7 @@ import type { ProjectionEffects } from '../../projections/runtime/projection.ts'
 import { projectionStatus } from '../../projections/runtime/projection-status.ts';
 import { createReadApi } from '../../read-api/app.ts';
 import type { TokenVerifier } from '../../read-api/http/auth.ts';
+import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
 import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
 
 /**
@@ -105,7 +106,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
   const api = createReadApi({
     db: deps.database,
     cache,
-    verifier: deps.verifier ?? verifierFromConfig(deps.config, deps.log),
+    verifier: deps.verifier ?? verifierFromConfig(deps.config, deps.log, eventSourcedRoleCatalog(deps.store)),
     log: deps.log,
     consistencyWaitMs: deps.config.QM_READ_WAIT_MS,
     projectionStatus: () => projectionStatus({ store: deps.store, database: deps.database }),

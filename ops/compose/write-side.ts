@@ -10,6 +10,7 @@ import type { HttpGuards } from '../../infra/http/http-guards.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { createWriteApi } from '../../write-api/app.ts';
+import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
 import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
 import { scheduleIdempotencyPurge } from '../../write-api/idempotency/purge-schedule.ts';
 import { createSqlIdempotencyStore } from '../../write-api/idempotency/sql-idempotency-store.ts';
@@ -72,7 +73,7 @@ export async function openWriteSide(
     handlers,
     clock: systemClock,
     ids: uuidV7Ids,
-    verifier: verifierFromConfig(config, log),
+    verifier: verifierFromConfig(config, log, eventSourcedRoleCatalog(store)),
     idempotencyStore,
     processedWebhooks: sqlProcessedWebhooks(database),
     log,

@@ -1,10 +1,10 @@
-import type { MiddlewareHandler } from 'hono';
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import { parsePositionToken, positionToToken } from '../../ports/position.ts';
 import { isEmailAddress, saveCustomerContact } from '../../consumers/notifications/customer-contacts.ts';
 import type { AuthEnv, TokenVerifier } from '../../infra/auth/actor.ts';
 import { authenticate } from '../../infra/auth/authenticate.ts';
-import { requireRole } from '../../infra/auth/require-role.ts';
+import type { Permission } from '../../infra/auth/grants.ts';
+import { permissionGuard } from '../../infra/auth/require-permission.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { readErrorHandler } from '../../infra/http/error-handler.ts';
 import { rejectUnstorableInput } from '../../infra/http/reject-unstorable-input.ts';
@@ -43,7 +43,7 @@ const idParam = (name: string, max: number) =>
     .max(max)
     .openapi({ param: { name, in: 'path' } });
 
-type AdminRouteConfig = Omit<RouteConfig, 'tags' | 'security' | 'middleware'>;
+type AdminRouteConfig = Omit<RouteConfig, 'tags' | 'security' | 'middleware' | 'x-permission'>;
 
 /**
  * The operator's writes that `qm` used to run by opening the data directory itself: replay,
@@ -57,23 +57,17 @@ export function adminOperations(deps: AdminOperationsDeps) {
   app.onError(readErrorHandler({ log: deps.log }));
   // Mounted beside the command API, not inside it: its text guard does not reach these routes, so
   // each carries its own (a skip reason goes into an event, a contact into SQL).
-  const adminOnly: MiddlewareHandler<AuthEnv>[] = [
-    rejectUnstorableInput(),
-    authenticate(deps.verifier),
-    requireRole('admin'),
-  ];
+  const guard = (permission: Permission) =>
+    permissionGuard(permission, rejectUnstorableInput(), authenticate(deps.verifier));
   const { projector } = deps;
-  // What every route here shares: the guard and the admin check, its tag and scheme in the document.
-  const adminRoute = <P extends string, R extends AdminRouteConfig & { path: P }>(route: R) =>
-    createRoute({
-      ...route,
-      tags: ['Admin: operations'],
-      security: [{ bearerAuth: [] }],
-      middleware: adminOnly,
-    });
+  // What every route here shares: the guard and its permission, its tag and scheme in the document.
+  const adminRoute = <P extends string, R extends AdminRouteConfig & { path: P }>(
+    permission: Permission,
+    route: R,
+  ) => createRoute({ ...route, tags: ['Admin: operations'], ...guard(permission) });
 
   app.openapi(
-    adminRoute({
+    adminRoute('operations:manage', {
       method: 'post',
       path: '/admin/projections/{name}/replay',
       summary: 'Rebuild a projection from the start of the log, blue/green (as `qm replay`)',
@@ -132,7 +126,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
   );
 
   app.openapi(
-    adminRoute({
+    adminRoute('operations:manage', {
       method: 'post',
       path: '/admin/projections/{name}/skip',
       summary:
@@ -180,7 +174,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
   );
 
   app.openapi(
-    adminRoute({
+    adminRoute('notifications:manage', {
       method: 'put',
       path: '/admin/notifications/contacts/{customerId}',
       summary: 'Record the mail address of a customer (as `qm mail contact`)',
@@ -201,7 +195,7 @@ export function adminOperations(deps: AdminOperationsDeps) {
   );
 
   app.openapi(
-    adminRoute({
+    adminRoute('notifications:manage', {
       method: 'post',
       path: '/admin/notifications/deliveries/{deliveryId}/retry',
       summary: 'Send a parked mail again, with fresh attempts (as `qm mail retry`)',

@@ -1,5 +1,6 @@
 import type { Config } from '../../infra/config/config.ts';
 import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
+import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { deploymentReadModels, projectionCatalog, projectorSessions } from '../compose/projectors.ts';
 import type { openSystem } from '../compose/system.ts';
@@ -47,7 +48,7 @@ function adminOperationsOf(config: Config, log: Logger, system: OpenSystem) {
       catalog: projectionCatalog(context, deploymentReadModels()),
       openSession: projectorSessions(config),
     },
-    verifier: verifierFromConfig(config, log),
+    verifier: verifierFromConfig(config, log, eventSourcedRoleCatalog(system.store)),
     log,
   });
 }

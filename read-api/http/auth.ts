@@ -4,10 +4,11 @@
  * read-side ownership rule lives here.
  */
 import type { Actor, AuthEnv } from '../../infra/auth/actor.ts';
+import { hasPermission } from '../../infra/auth/grants.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 
 export { authenticate } from '../../infra/auth/authenticate.ts';
-export { requireRole } from '../../infra/auth/require-role.ts';
+export { permissionGuard } from '../../infra/auth/require-permission.ts';
 export type { TokenVerifier } from '../../infra/auth/actor.ts';
 
 /** Hono environment of routes behind `authenticate`. */
@@ -18,9 +19,9 @@ export function notFound(what: string): HttpProblem {
   return new HttpProblem({ status: 404, code: 'not_found', title: 'Not found', detail: `No such ${what}.` });
 }
 
-/** Lets the owner and staff/admin read a resource; another customer is told it does not exist. */
+/** Lets the owner and holders of `orders:act-for-others` read an order; others are told it does not exist. */
 export function assertOwnerOrStaff(actor: Actor, ownerId: string | undefined, what: string): void {
   if (ownerId === undefined) throw notFound(what);
-  if (actor.role === 'staff' || actor.role === 'admin' || actor.id === ownerId) return;
+  if (actor.id === ownerId || hasPermission(actor, 'orders:act-for-others')) return;
   throw notFound(what);
 }

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
-import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
+import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import type { ReadContext } from '../http/read-context.ts';
 import { authErrors } from '../schemas/common.ts';
 
@@ -14,8 +14,7 @@ export function adminRoutes(ctx: ReadContext) {
       path: '/admin/projections',
       summary: "Each projector's position and lag, and the event store's head (as `qm projection status`)",
       tags: ['Admin'],
-      security: [{ bearerAuth: [] }],
-      middleware: [ctx.authenticated, requireRole('admin')] as const,
+      ...permissionGuard('operations:manage', ctx.authenticated),
       responses: {
         200: {
           description: 'Projection status',

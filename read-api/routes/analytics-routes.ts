@@ -12,7 +12,7 @@ import {
   reportRows,
   reports,
 } from '../../projections/analytics/reports.ts';
-import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
+import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import { authErrors, notFoundError } from '../schemas/common.ts';
 
 export interface AnalyticsRoutesDeps {
@@ -56,8 +56,7 @@ export function analyticsRoutes(deps: AnalyticsRoutesDeps) {
       path: '/admin/analytics/reports',
       summary: 'The ready-made analytics reports',
       tags,
-      security: [{ bearerAuth: [] }],
-      middleware: [deps.authenticated, requireRole('admin')] as const,
+      ...permissionGuard('analytics:read', deps.authenticated),
       responses: {
         200: { description: 'Reports', content: { 'application/json': { schema: z.array(ReportInfo) } } },
         ...authErrors,
@@ -84,8 +83,7 @@ export function analyticsRoutes(deps: AnalyticsRoutesDeps) {
       description:
         '`from` is included, `to` excluded (default: the 30 days up to today). Money is in minor units of `currency`. CSV with `Accept: text/csv` or `?format=csv`.',
       tags,
-      security: [{ bearerAuth: [] }],
-      middleware: [deps.authenticated, requireRole('admin')] as const,
+      ...permissionGuard('analytics:read', deps.authenticated),
       request: { params: z.object({ name: ReportName }), query: ReportQuery },
       responses: {
         200: {
@@ -131,8 +129,7 @@ export function analyticsRoutes(deps: AnalyticsRoutesDeps) {
       description:
         'SELECT / WITH / SHOW / DESCRIBE / EXPLAIN / EXISTS only, on a read-only client. The answer is rendered as `qm analytics query` prints it: an aligned table, CSV with a header row, or JSON lines.',
       tags,
-      security: [{ bearerAuth: [] }],
-      middleware: [deps.authenticated, requireRole('admin')] as const,
+      ...permissionGuard('analytics:read', deps.authenticated),
       request: {
         body: {
           content: {

@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { listDeliveries, listOutbox } from '../../infra/mail/mail-deliveries.ts';
-import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
+import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import type { ReadContext } from '../http/read-context.ts';
 import { authErrors, Limit, readErrors } from '../schemas/common.ts';
 
 const tags = ['Notifications'];
-const security = [{ bearerAuth: [] }];
 
 const Delivery = z
   .object({
@@ -54,8 +53,7 @@ export function notificationRoutes(ctx: ReadContext) {
       path: '/admin/notifications/deliveries',
       summary: 'Mail deliveries, newest first; `status=parked` lists what failed at every attempt',
       tags,
-      security,
-      middleware: [ctx.authenticated, requireRole('admin')] as const,
+      ...permissionGuard('notifications:manage', ctx.authenticated),
       request: {
         query: z.object({ status: z.enum(['pending', 'sent', 'parked']).optional(), limit: Limit(500, 50) }),
       },
@@ -82,8 +80,7 @@ export function notificationRoutes(ctx: ReadContext) {
       path: '/admin/notifications/outbox',
       summary: 'The mail outbox (mail kept instead of sent when no SMTP_URL is set), newest first',
       tags,
-      security,
-      middleware: [ctx.authenticated, requireRole('admin')] as const,
+      ...permissionGuard('notifications:manage', ctx.authenticated),
       request: { query: z.object({ limit: Limit(500, 50) }) },
       responses: {
         200: json(z.object({ items: z.array(OutboxMail) }), 'Outbox'),

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { customerOrders, orderDetail, orderOwner } from '../../projections/orders/queries.ts';
 import type { OrdersDatabase } from '../../projections/orders/tables.ts';
-import { assertOwnerOrStaff, type ReadAuthEnv } from '../http/auth.ts';
+import { assertOwnerOrStaff, permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
@@ -10,7 +10,6 @@ import { authErrors, Id, jsonAnswer, notFoundError, readErrors } from '../schema
 import { MyOrdersQuery, OrderDetail, OrderPage } from '../schemas/orders.ts';
 
 const tags = ['Orders'];
-const security = [{ bearerAuth: [] }];
 const ORDERS = 'orders';
 const OrderCursor = z.object({ at: z.iso.datetime(), id: z.string() });
 
@@ -24,8 +23,7 @@ export function orderRoutes(ctx: ReadContext) {
       path: '/orders/{orderId}',
       summary: 'An order with lines, payments, refunds, shipments and its timeline',
       tags,
-      security,
-      middleware: [ctx.authenticated] as const,
+      ...permissionGuard('orders:read', ctx.authenticated),
       request: {
         params: z.object({ orderId: Id }),
         query: z.object(consistencyQuery),
@@ -61,8 +59,7 @@ export function orderRoutes(ctx: ReadContext) {
       path: '/me/orders',
       summary: "The caller's orders, newest first",
       tags,
-      security,
-      middleware: [ctx.authenticated] as const,
+      ...permissionGuard('orders:read', ctx.authenticated),
       request: { query: MyOrdersQuery, headers: consistencyHeaders },
       responses: { 200: jsonAnswer(OrderPage, 'One page of orders'), ...authErrors, ...readErrors },
     }),

@@ -2,13 +2,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { listReorderPoints, listSuggestions } from '../../projections/replenishment/queries.ts';
 import type { ReplenishmentDatabase } from '../../projections/replenishment/tables.ts';
-import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
+import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
 import { authErrors, Id, jsonAnswer, Limit, readErrors } from '../schemas/common.ts';
 
 const tags = ['Replenishment'];
-const security = [{ bearerAuth: [] }];
 const projection = 'replenishment';
 
 const Suggestion = z
@@ -65,8 +64,7 @@ export function replenishmentReadRoutes(ctx: ReadContext) {
       path: '/staff/replenishment/suggestions',
       summary: 'Replenishment suggestions, newest first (open ones unless a status is given)',
       tags,
-      security,
-      middleware: [ctx.authenticated, requireRole('staff', 'admin')] as const,
+      ...permissionGuard('replenishment:read', ctx.authenticated),
       request: {
         query: z.object({
           status: z.enum(['open', 'superseded', 'withdrawn', 'dismissed', 'all']).default('open'),
@@ -101,8 +99,7 @@ export function replenishmentReadRoutes(ctx: ReadContext) {
       path: '/staff/replenishment/reorder-points',
       summary: 'Reorder points and days of cover per SKU and location, fewest days of cover first',
       tags,
-      security,
-      middleware: [ctx.authenticated, requireRole('staff', 'admin')] as const,
+      ...permissionGuard('replenishment:read', ctx.authenticated),
       request: {
         query: z.object({
           sku: Id.optional(),

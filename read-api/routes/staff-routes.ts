@@ -4,7 +4,7 @@ import type { AuditDatabase } from '../../projections/audit/tables.ts';
 import { skuConflicts } from '../../projections/catalog/queries.ts';
 import type { CatalogDatabase } from '../../projections/catalog/tables.ts';
 import type { InventoryDatabase } from '../../projections/inventory/tables.ts';
-import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
+import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
@@ -13,7 +13,6 @@ import { lowStock } from '../../projections/inventory/queries.ts';
 import { authErrors, Cursor, Id, jsonAnswer, Limit, readErrors, Text } from '../schemas/common.ts';
 
 const tags = ['Staff'];
-const security = [{ bearerAuth: [] }];
 
 const LowStockItem = z
   .object({
@@ -103,8 +102,7 @@ export function staffRoutes(ctx: ReadContext) {
       path: '/staff/low-stock',
       summary: 'Stock levels at or below their low-stock threshold, emptiest first',
       tags,
-      security,
-      middleware: [ctx.authenticated, requireRole('staff', 'admin')] as const,
+      ...permissionGuard('stock:read', ctx.authenticated),
       request: {
         query: z.object({
           location: Id.optional(),
@@ -153,8 +151,7 @@ export function staffRoutes(ctx: ReadContext) {
       path: '/staff/audit',
       summary: 'Audit trail: who did what to which entity, with before, after and reason',
       tags,
-      security,
-      middleware: [ctx.authenticated, requireRole('staff', 'admin')] as const,
+      ...permissionGuard('audit:read', ctx.authenticated),
       request: { query: AuditQuery, headers: consistencyHeaders },
       responses: {
         200: jsonAnswer(
@@ -204,8 +201,7 @@ export function staffRoutes(ctx: ReadContext) {
       description:
         'Only a store written before SKUs were claimed on the write side holds any. Such a product is kept out of listings and search; discontinue the one that is wrong.',
       tags,
-      security,
-      middleware: [ctx.authenticated, requireRole('staff', 'admin')] as const,
+      ...permissionGuard('stock:read', ctx.authenticated),
       request: {
         query: z.object({ limit: Limit(500, 100), ...consistencyQuery }),
         headers: consistencyHeaders,

@@ -7,7 +7,7 @@ import { HttpProblem } from '../../infra/http/problem.ts';
 import { parsePointInTime } from '../../projections/time-travel/point-in-time.ts';
 import { foldableCategories, folderForStream } from '../../projections/time-travel/stream-deciders.ts';
 import { stateAt, streamHistory } from '../../projections/time-travel/time-travel.ts';
-import { requireRole, type ReadAuthEnv } from '../http/auth.ts';
+import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import { authErrors, notFoundError, readErrors, Text } from '../schemas/common.ts';
 
 export interface StreamRoutesDeps {
@@ -91,7 +91,6 @@ const noEvents = (stream: string) =>
 export function streamRoutes(deps: StreamRoutesDeps) {
   const app = new OpenAPIHono<ReadAuthEnv>({ defaultHook });
   const now = deps.now ?? (() => new Date());
-  const security = [{ bearerAuth: [] }];
 
   const At = Text.transform((text, ctx) => {
     const at = parsePointInTime(text, now());
@@ -116,8 +115,7 @@ export function streamRoutes(deps: StreamRoutesDeps) {
       path: '/admin/streams/{stream}/events',
       summary: "A stream's events with their metadata (as `qm stream show`)",
       tags,
-      security,
-      middleware: [deps.authenticated, requireRole('admin')] as const,
+      ...permissionGuard('streams:read', deps.authenticated),
       request: {
         params: z.object({ stream: StreamName }),
         query: z.object({ from: count(0, Number.MAX_SAFE_INTEGER), limit: count(100, 1000) }),
@@ -149,8 +147,7 @@ export function streamRoutes(deps: StreamRoutesDeps) {
       description:
         "Folds the stream's events up to the point with its aggregate's decider (picked by the stream's category); the history is cut at the first event decided after the time, or after the position.",
       tags,
-      security,
-      middleware: [deps.authenticated, requireRole('admin')] as const,
+      ...permissionGuard('streams:read', deps.authenticated),
       request: {
         params: z.object({ stream: AggregateStream }),
         query: z.object({ at: At, events: count(20, 500) }),

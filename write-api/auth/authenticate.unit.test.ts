@@ -5,7 +5,7 @@ import type { AuthEnv } from '../../infra/auth/actor.ts';
 import { authenticate } from '../../infra/auth/authenticate.ts';
 import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../../infra/auth/mint-token.ts';
-import { requireRole } from '../../infra/auth/require-role.ts';
+import { requirePermission } from '../../infra/auth/require-permission.ts';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';
 
@@ -14,8 +14,8 @@ function testApp() {
   app.onError(errorHandler({ log: { error: vi.fn() } }));
   app.use('*', authenticate(createJwtVerifier({ secret })));
   app.get('/me', (c) => c.json(c.var.actor));
-  app.post('/prices', requireRole('admin'), (c) => c.json({ changedBy: c.var.actor.id }));
-  app.post('/shipments', requireRole('staff', 'admin'), (c) => c.body(null, 204));
+  app.post('/prices', requirePermission('prices:write'), (c) => c.json({ changedBy: c.var.actor.id }));
+  app.post('/shipments', requirePermission('orders:fulfil'), (c) => c.body(null, 204));
   return app;
 }
 
@@ -61,8 +61,8 @@ describe('authenticate', () => {
   });
 });
 
-describe('requireRole', () => {
-  it('admits the listed roles and answers 403 to the others', async () => {
+describe('requirePermission', () => {
+  it('admits the roles granting it and answers 403 to the others', async () => {
     const app = testApp();
     expect(
       (await app.request('/prices', { method: 'POST', ...bearer(await tokenFor('admin')) })).status,
@@ -81,7 +81,7 @@ describe('requireRole', () => {
   it('refuses when authenticate was not mounted before it', async () => {
     const app = new Hono<AuthEnv>();
     app.onError(errorHandler({ log: { error: vi.fn() } }));
-    app.post('/prices', requireRole('admin'), (c) => c.body(null, 204));
+    app.post('/prices', requirePermission('prices:write'), (c) => c.body(null, 204));
     expect((await app.request('/prices', { method: 'POST' })).status).toBe(401);
   });
 });

@@ -27,7 +27,8 @@ export function commandContext(c: Context<AuthEnv>, clock: Clock, ids: IdGenerat
     ...(traceparent ? { traceparent } : {}),
   };
   return {
-    actor: c.var.actor,
+    // Only who acted goes into the events: not the session, roles or resolved permissions.
+    actor: { id: c.var.actor.id, role: c.var.actor.role },
     correlationId,
     causationId: null,
     now: clock.now().toISOString(),

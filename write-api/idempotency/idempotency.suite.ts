@@ -5,7 +5,7 @@ import type { AuthEnv, Role } from '../../infra/auth/actor.ts';
 import { authenticate } from '../../infra/auth/authenticate.ts';
 import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../../infra/auth/mint-token.ts';
-import { requireRole } from '../../infra/auth/require-role.ts';
+import { requirePermission } from '../../infra/auth/require-permission.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { errorHandler } from '../http/error-handler.ts';
 import { routeNotFound } from '../../infra/http/route-not-found.ts';
@@ -24,7 +24,7 @@ const secret = 'idempotency-suite-secret-0123456789abcdef';
 const placeOrder = createRoute({
   method: 'post',
   path: '/orders',
-  middleware: [requireRole('customer', 'admin')] as const,
+  middleware: [requirePermission('orders:place')] as const,
   request: {
     body: {
       required: true,
@@ -406,9 +406,10 @@ export function idempotencySuite(name: string, makeStore: (options: StoreOptions
         expect(runs.count).toBe(0);
       });
 
-      it('answers 403 to a role the route does not admit', async () => {
+      it('answers 403 to roles that do not grant the permission', async () => {
         const { app, runs } = edgeApp(makeStore({ now: realClock }));
-        const response = await call(app, { key: randomUUID(), role: 'staff', subject: 's-1' });
+        const clerk = await mintToken({ secret, subject: 's-1', role: 'staff', roles: ['no-such-role'] });
+        const response = await call(app, { key: randomUUID(), authorization: `Bearer ${clerk}` });
         expect(response.status).toBe(403);
         expect(await problem(response)).toMatchObject({
           status: 403,

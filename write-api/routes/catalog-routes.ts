@@ -4,7 +4,7 @@ import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { Id, Money, idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
-import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
+import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Catalog'];
 const ProductPath = z.object({ productId: Id });
@@ -35,8 +35,7 @@ export function catalogRoutes(deps: WriteApiDeps) {
       path: '/products',
       summary: 'Create a product',
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('catalog:write'),
       request: { headers: idempotencyHeader, body: jsonBody(CreateProduct) },
       responses: writeResponses(201, 'Created'),
     }),
@@ -49,8 +48,7 @@ export function catalogRoutes(deps: WriteApiDeps) {
       path: '/products/{productId}/update',
       summary: "Change a product's details",
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('catalog:write'),
       request: { ...edit, body: jsonBody(UpdateProduct) },
       responses: writeResponses(200, 'Updated'),
     }),
@@ -71,8 +69,7 @@ export function catalogRoutes(deps: WriteApiDeps) {
       path: '/products/{productId}/price',
       summary: 'Change the price (with a reason, for the audit trail)',
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('prices:write'),
       request: { ...edit, body: jsonBody(ChangePrice) },
       responses: writeResponses(200, 'Price changed'),
     }),
@@ -94,8 +91,7 @@ export function catalogRoutes(deps: WriteApiDeps) {
       path: '/products/{productId}/discontinue',
       summary: 'Discontinue a product',
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('catalog:write'),
       request: { ...edit, body: jsonBody(Discontinue) },
       responses: writeResponses(200, 'Discontinued'),
     }),

@@ -6,7 +6,8 @@ import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 import { requestDerivedId } from '../idempotency/request-derived-id.ts';
 import { Id, idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
-import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
+import type { Permission } from '../../infra/auth/grants.ts';
+import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Inventory'];
 const Sku = Id.refine((id) => !id.includes('@'), 'must not contain @');
@@ -45,14 +46,19 @@ const Threshold = z
 /** Stock is admin business: receipts, counted adjustments, transfers, low-stock thresholds. */
 export function inventoryRoutes(deps: WriteApiDeps) {
   const app = featureApp();
-  const post = <Schema extends z.ZodType>(path: string, summary: string, schema: Schema, edit = false) =>
+  const post = <Schema extends z.ZodType>(
+    path: string,
+    summary: string,
+    schema: Schema,
+    permission: Permission,
+    edit = false,
+  ) =>
     createRoute({
       method: 'post',
       path,
       summary,
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded(permission),
       request: {
         headers: edit ? idempotencyHeader.merge(ifMatchHeader) : idempotencyHeader,
         body: jsonBody(schema),
@@ -60,7 +66,7 @@ export function inventoryRoutes(deps: WriteApiDeps) {
       responses: writeResponses(200, 'Recorded'),
     });
 
-  app.openapi(post('/stock/receipts', 'Receive stock at a location', Receipt), async (c) =>
+  app.openapi(post('/stock/receipts', 'Receive stock at a location', Receipt, 'stock:receive'), async (c) =>
     writeAnswer(
       c,
       200,
@@ -68,7 +74,13 @@ export function inventoryRoutes(deps: WriteApiDeps) {
     ),
   );
   app.openapi(
-    post('/stock/adjustments', 'Adjust stock after a count, damage, loss or find', Adjustment, true),
+    post(
+      '/stock/adjustments',
+      'Adjust stock after a count, damage, loss or find',
+      Adjustment,
+      'stock:adjust',
+      true,
+    ),
     async (c) => {
       const ifMatch = parseIfMatch(c.req.header('if-match'));
       return writeAnswer(
@@ -87,6 +99,7 @@ export function inventoryRoutes(deps: WriteApiDeps) {
       '/stock/transfers',
       'Move stock between locations (atomically out of one, into the other)',
       Transfer,
+      'stock:transfer',
     ),
     async (c) => {
       const body = c.req.valid('json');
@@ -102,7 +115,12 @@ export function inventoryRoutes(deps: WriteApiDeps) {
     },
   );
   app.openapi(
-    post('/stock/thresholds', 'Set the low-stock threshold of a SKU at a location', Threshold),
+    post(
+      '/stock/thresholds',
+      'Set the low-stock threshold of a SKU at a location',
+      Threshold,
+      'stock:configure',
+    ),
     async (c) =>
       writeAnswer(
         c,

@@ -4,7 +4,7 @@ import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { Id, idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
-import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
+import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Locations'];
 const LocationId = Id.refine((id) => !id.includes('@'), 'must not contain @').openapi({ example: 'berlin' });
@@ -19,8 +19,7 @@ export function locationRoutes(deps: WriteApiDeps) {
       path: '/locations',
       summary: 'Create a location',
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('locations:write'),
       request: {
         headers: idempotencyHeader,
         body: jsonBody(z.object({ locationId: LocationId, name: Name }).openapi('CreateLocation')),
@@ -42,8 +41,7 @@ export function locationRoutes(deps: WriteApiDeps) {
       path: '/locations/{locationId}/rename',
       summary: 'Rename a location',
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('locations:write'),
       request: {
         headers: idempotencyHeader.merge(ifMatchHeader),
         params: z.object({ locationId: LocationId }),

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AuthEnv } from '../../infra/auth/actor.ts';
-import { assertOwnerOrRoles } from '../auth/assert-owner-or-roles.ts';
+import { assertOwnerOr } from '../../infra/auth/assert-owner.ts';
+import { hasPermission } from '../../infra/auth/grants.ts';
 import { Forbidden } from '../../infra/auth/auth-errors.ts';
 import { commandContext } from '../http/command-context.ts';
 import { parseIfMatch } from '../http/if-match.ts';
@@ -11,7 +12,7 @@ import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 import { requestDerivedId } from '../idempotency/request-derived-id.ts';
 import { Address, Id, Money, Text, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
-import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
+import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Orders'];
 const OrderPath = z.object({ orderId: Id });
@@ -71,18 +72,18 @@ export function orderRoutes(deps: WriteApiDeps) {
       path: '/orders',
       summary: 'Place an order: every line reserved, or none (409 names each short SKU)',
       tags,
-      security,
-      middleware: allow('customer', 'staff', 'admin'),
+      ...guarded('orders:place'),
       request: { headers: idempotencyHeader, body: jsonBody(PlaceOrder) },
       responses: writeResponses(201, 'Placed, stock reserved, payment opened', PlacedAnswer),
     }),
     async (c) => {
       const body = c.req.valid('json');
       const actor = c.var.actor;
-      if (actor.role === 'customer' && body.customerId !== undefined && body.customerId !== actor.id) {
+      const forOthers = hasPermission(actor, 'orders:act-for-others');
+      if (!forOthers && body.customerId !== undefined && body.customerId !== actor.id) {
         throw new Forbidden('Customers place orders for themselves only: leave customerId out.');
       }
-      const customerId = actor.role === 'customer' ? actor.id : body.customerId;
+      const customerId = forOthers ? body.customerId : actor.id;
       if (!customerId) {
         throw new HttpProblem({
           status: 400,
@@ -113,14 +114,13 @@ export function orderRoutes(deps: WriteApiDeps) {
       path: '/orders/{orderId}/cancel',
       summary: 'Cancel before shipment, releasing every reservation',
       tags,
-      security,
-      middleware: allow('customer', 'staff', 'admin'),
+      ...guarded('orders:cancel'),
       request: { ...edit, body: jsonBody(Cancel) },
       responses: writeResponses(200, 'Cancelled'),
     }),
     async (c) => {
       const { orderId } = c.req.valid('param');
-      assertOwnerOrRoles(c.var.actor, await deps.handlers.orderOwner(orderId), ['staff', 'admin']);
+      assertOwnerOr(c.var.actor, await deps.handlers.orderOwner(orderId), 'orders:act-for-others');
       const ifMatch = parseIfMatch(c.req.header('if-match'));
       const input = { orderId, reason: 'requested' as const, note: c.req.valid('json').note };
       return writeAnswer(c, 200, await deps.handlers.cancelOrder(input, context(c), ifMatch));
@@ -133,8 +133,7 @@ export function orderRoutes(deps: WriteApiDeps) {
       path: '/orders/{orderId}/shipments',
       summary: 'Ship some or all lines from one location (carrier and tracking number)',
       tags,
-      security,
-      middleware: allow('staff', 'admin'),
+      ...guarded('orders:fulfil'),
       request: { ...edit, body: jsonBody(Shipment) },
       responses: writeResponses(201, 'Shipped'),
     }),
@@ -157,8 +156,7 @@ export function orderRoutes(deps: WriteApiDeps) {
       path: '/orders/{orderId}/delivered',
       summary: 'Mark a shipped order delivered',
       tags,
-      security,
-      middleware: allow('staff', 'admin'),
+      ...guarded('orders:fulfil'),
       request: edit,
       responses: writeResponses(200, 'Delivered'),
     }),
@@ -175,8 +173,7 @@ export function orderRoutes(deps: WriteApiDeps) {
       path: '/orders/{orderId}/refunds',
       summary: 'Refund part or all of what was captured, with a reason',
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('orders:refund'),
       request: { ...edit, body: jsonBody(Refund) },
       responses: writeResponses(201, 'Refunded'),
     }),

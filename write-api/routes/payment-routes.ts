@@ -3,7 +3,7 @@ import { commandContext } from '../http/command-context.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { Id, Money, idempotencyHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
-import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
+import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Payments'];
 const OrderPath = z.object({ orderId: Id });
@@ -32,8 +32,7 @@ export function paymentRoutes(deps: WriteApiDeps) {
       path: '/orders/{orderId}/payments/manual',
       summary: 'Record a payment received outside a card provider (manual provider)',
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('payments:record'),
       request: { headers: idempotencyHeader, params: OrderPath, body: jsonBody(ManualPayment) },
       responses: writeResponses(201, 'Payment recorded'),
     }),
@@ -52,8 +51,7 @@ export function paymentRoutes(deps: WriteApiDeps) {
       path: '/orders/{orderId}/payments/capture',
       summary: 'Capture the authorized amount now',
       tags,
-      security,
-      middleware: allow('staff', 'admin'),
+      ...guarded('payments:capture'),
       request: { headers: idempotencyHeader, params: OrderPath },
       responses: writeResponses(200, 'Captured, or nothing left to capture'),
     }),

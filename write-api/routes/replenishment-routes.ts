@@ -4,7 +4,7 @@ import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { Id, idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
-import { allow, featureApp, jsonBody, security, writeResponses } from './route-kit.ts';
+import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Replenishment'];
 const Key = Id.refine((id) => !id.includes('@'), 'must not contain @');
@@ -44,8 +44,7 @@ export function replenishmentRoutes(deps: WriteApiDeps) {
       path: '/replenishment/policies',
       summary: 'Set the lead time and service level of a SKU at a location',
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('replenishment:manage'),
       request: { headers: idempotencyHeader.merge(ifMatchHeader), body: jsonBody(Policy) },
       responses: writeResponses(200, 'Recorded'),
     }),
@@ -68,8 +67,7 @@ export function replenishmentRoutes(deps: WriteApiDeps) {
       path: '/replenishment/suggestions/{suggestionId}/dismiss',
       summary: 'Dismiss the open replenishment suggestion of a SKU at a location',
       tags,
-      security,
-      middleware: allow('admin'),
+      ...guarded('replenishment:manage'),
       request: {
         headers: idempotencyHeader.merge(ifMatchHeader),
         params: z.object({ suggestionId: Id }),

@@ -1,6 +1,7 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
-import type { AuthEnv, Role } from '../../infra/auth/actor.ts';
-import { requireRole } from '../../infra/auth/require-role.ts';
+import type { AuthEnv } from '../../infra/auth/actor.ts';
+import type { Permission } from '../../infra/auth/grants.ts';
+import { permissionGuard } from '../../infra/auth/require-permission.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { WriteAnswer, errorResponses } from '../schemas/common.ts';
 
@@ -10,7 +11,8 @@ export const featureApp = () => new OpenAPIHono<AuthEnv>({ defaultHook });
 /** Pieces of a write route's OpenAPI definition, so each route states only what is its own. */
 export const security = [{ bearerAuth: [] }];
 
-export const allow = (...roles: [Role, ...Role[]]) => requireRole(...roles);
+/** Bearer scheme, the permission check and its `x-permission` (the app authenticates first). */
+export const guarded = (permission: Permission) => permissionGuard(permission);
 
 export const jsonBody = <Schema extends z.ZodType>(schema: Schema) => ({
   content: { 'application/json': { schema } },

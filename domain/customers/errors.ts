@@ -1,0 +1,20 @@
+import { DomainError } from '../errors.ts';
+
+export class CustomerNotFound extends DomainError<{ customerId: string }> {
+  override readonly name = 'CustomerNotFound';
+  readonly code = 'customer_not_found';
+  readonly kind = 'not_found';
+  constructor(customerId: string) {
+    super(`Customer ${customerId} does not exist`, { customerId });
+  }
+}
+
+/** Wrong, expired or exhausted: one answer, so the code cannot be probed. */
+export class VerificationCodeRefused extends DomainError<{ customerId: string }> {
+  override readonly name = 'VerificationCodeRefused';
+  readonly code = 'verification_code_refused';
+  readonly kind = 'rule';
+  constructor(customerId: string) {
+    super('The code is wrong or expired; ask for a new one', { customerId });
+  }
+}

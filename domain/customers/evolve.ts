@@ -1,0 +1,57 @@
+import { assertNever } from '../assert-never.ts';
+import type { CustomerEvent } from './events.ts';
+import type { CustomerState } from './state.ts';
+
+export function evolveCustomer(state: CustomerState, event: CustomerEvent): CustomerState {
+  if (event.type === 'CustomerSignedUp') {
+    return {
+      status: 'unverified',
+      customerId: event.data.customerId,
+      personal: event.data.personal,
+      passwordHash: event.data.passwordHash,
+      verification: null,
+      addresses: {},
+      groups: [],
+      marketingConsent: null,
+      preferences: { marketing: false, reminder: false },
+    };
+  }
+  if (state.status === 'absent') return state;
+  switch (event.type) {
+    case 'EmailVerificationIssued':
+      return {
+        ...state,
+        verification: { codeHash: event.data.codeHash, expiresAt: event.data.expiresAt, failures: 0 },
+      };
+    case 'EmailVerificationFailed':
+      return state.verification
+        ? { ...state, verification: { ...state.verification, failures: state.verification.failures + 1 } }
+        : state;
+    case 'EmailVerified':
+      return { ...state, status: 'active', verification: null };
+    case 'CustomerProfileChanged':
+      return { ...state, personal: { ...state.personal, ...event.data.personal } };
+    case 'CustomerAddressSaved': {
+      const { customerId: _, ...address } = event.data;
+      return { ...state, addresses: { ...state.addresses, [address.addressId]: address } };
+    }
+    case 'CustomerAddressRemoved': {
+      const { [event.data.addressId]: _, ...rest } = state.addresses;
+      return { ...state, addresses: rest };
+    }
+    case 'CustomerGroupsSet':
+      return { ...state, groups: event.data.groups };
+    case 'MarketingConsentRecorded': {
+      const { granted, source, at } = event.data;
+      // Withdrawing consent also stops marketing mail, whatever the preference said.
+      const preferences = granted ? state.preferences : { ...state.preferences, marketing: false };
+      return { ...state, marketingConsent: { granted, source, at }, preferences };
+    }
+    case 'NotificationPreferencesSet':
+      return { ...state, preferences: { marketing: event.data.marketing, reminder: event.data.reminder } };
+    case 'CustomerPasswordChanged':
+      return { ...state, passwordHash: event.data.passwordHash };
+    default:
+      return assertNever(event);
+  }
+}
