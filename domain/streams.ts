@@ -17,3 +17,5 @@ export function parseStockStream(stream: string): { sku: string; location: strin
   const match = /^stock-([^@]+)@([^@]+)$/.exec(stream);
   return match?.[1] !== undefined && match[2] !== undefined ? { sku: match[1], location: match[2] } : null;
 }
+/** A data subject's privacy record (its erasure); the subject is the customer id orders carry. */
+export const privacyStream = (subjectId: string): string => `privacy-${subjectId}`;

@@ -10,6 +10,7 @@ import { inventoryRoutes } from './routes/inventory-routes.ts';
 import { locationRoutes } from './routes/location-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
+import { privacyRoutes } from './routes/privacy-routes.ts';
 import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
 import type { WriteApiDeps } from './write-api-deps.ts';
@@ -35,6 +36,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', orderRoutes(deps));
   api.route('/', paymentRoutes(deps));
   api.route('/', replenishmentRoutes(deps));
+  if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   app.route('/', api);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { CommandHandlers } from '../commands/command-handlers.ts';
+import type { PrivacyHandlers } from '../commands/privacy/privacy-handlers.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { Logger } from '../infra/logging/logger.ts';
@@ -17,4 +18,6 @@ export interface WriteApiDeps {
   log: Logger;
   /** Stripe's signing secret for the webhook endpoint; without it the endpoint answers 404. */
   stripeWebhookSecret?: string;
+  /** GDPR erasure (needs the key store); without it the erasure route is not mounted. */
+  privacy?: PrivacyHandlers;
 }

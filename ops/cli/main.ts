@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<Command>> = {
   analytics: async () => (await import('./commands/analytics.ts')).analyticsCommand(),
   stream: async () => (await import('./commands/stream.ts')).streamCommand(),
   mail: async () => (await import('./commands/mail.ts')).mailCommand(),
+  erase: async () => (await import('./commands/privacy.ts')).eraseCommand(),
+  privacy: async () => (await import('./commands/privacy.ts')).privacyCommand(),
 };
 
 /** `qm`: the operator's and admin's command line. `npm run qm -- <command>` or `npx tsx ops/cli/main.ts`. */

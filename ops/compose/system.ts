@@ -83,7 +83,7 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     }
 
     if (parts.fanout) {
-      const bus = await openBus(config, log);
+      const bus = await openBus(config, log, database);
       closers.push(() => bus.close());
       const fanout = await startFanout({ config, store, database, log, metrics, bus });
       closers.push(() => fanout.stop());
