@@ -34,6 +34,8 @@ export function privacyRoutes(deps: WriteApiDeps & { privacy: NonNullable<WriteA
       const { reason } = c.req.valid('json');
       const context = commandContext(c, deps.clock, deps.ids);
       const result = await deps.privacy.eraseCustomer(customerId, reason ?? null, context);
+      // The recorded answers of earlier placements hold the order with its address.
+      await deps.idempotencyStore.forgetAnswersMentioning?.(result.orderIds);
       return writeAnswer(c, 200, result, { customerId, orderIds: result.orderIds });
     },
   );
