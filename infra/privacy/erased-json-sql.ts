@@ -8,9 +8,7 @@ import { erasedText, personalFieldsOf } from '../../domain/privacy/personal-fiel
  * `column` must be a trusted identifier (code, never input).
  */
 export function erasedJsonSql(column: string, eventType: string, prefix = ''): string {
-  const paths = (personalFieldsOf(eventType)?.paths ?? [])
-    .filter((path) => path.startsWith(prefix))
-    .map((path) => `'{${path.slice(prefix.length).split('.').join(',')}}'`);
+  const paths = personalPaths(eventType, prefix).map((path) => `'{${path.join(',')}}'`);
   const erased = `'${JSON.stringify(erasedText)}'::jsonb`;
   // Each value comes from the original column (the paths are disjoint), so the SQL grows
   // linearly; a missing key stays missing (create_missing false), a null stays null.
@@ -19,4 +17,11 @@ export function erasedJsonSql(column: string, eventType: string, prefix = ''): s
       `jsonb_set(${expression}, ${at}, case when jsonb_typeof(${column} #> ${at}) = 'string' then ${erased} else coalesce(${column} #> ${at}, 'null'::jsonb) end, false)`,
     column,
   );
+}
+
+/** The personal paths of `eventType` under `prefix`, as key lists relative to it. */
+export function personalPaths(eventType: string, prefix = ''): string[][] {
+  return (personalFieldsOf(eventType)?.paths ?? [])
+    .filter((path) => path.startsWith(prefix))
+    .map((path) => path.slice(prefix.length).split('.'));
 }

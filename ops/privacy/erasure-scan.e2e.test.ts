@@ -167,6 +167,7 @@ describe('erasure leaves no personal string in any store', () => {
     expect(replayed.status).toBe(200);
     expect(await replayed.text()).toContain('"done"');
 
+    let lastSeen = '';
     const erased = await post(`/admin/customers/${customerId}/erase`, { reason: 'art. 17 request' });
     expect(erased.orderIds).toEqual(expect.arrayContaining(orderIds));
 
@@ -179,10 +180,15 @@ describe('erasure leaves no personal string in any store', () => {
         ).json()) as {
           shippingAddress: { name: string };
         };
+        if (detail.shippingAddress.name !== '[erased]') lastSeen = JSON.stringify(detail);
         return detail.shippingAddress.name === '[erased]';
       },
       30_000,
-    );
+    ).catch(async (error: unknown) => {
+      const rows = await sql!.query(`select schema_name from information_schema.schemata`);
+      const events = await sql!.query(`select stream, type from qm_events order by position desc limit 3`);
+      throw new Error(`${String(error)}: ${lastSeen} ${JSON.stringify(rows)} ${JSON.stringify(events)} ${qm!.output().slice(-3000)}`);
+    });
     await waitUntil(
       'the notification consumer to handle CustomerErased',
       async () =>
@@ -197,7 +203,7 @@ describe('erasure leaves no personal string in any store', () => {
     const after = unzipSync(
       new Uint8Array(await (await get(`/admin/customers/${customerId}/data`)).arrayBuffer()),
     );
-    expect(hits(Object.values(after).map(strFromU8).join('\n'))).toEqual([]);
+    expect(hits(Object.values(after).map((bytes) => strFromU8(bytes)).join('\n'))).toEqual([]);
 
     // A replay from zero after the erasure gives the same anonymised views.
     const again = await fetch(`${write}/admin/projections/orders/replay`, {
@@ -309,7 +315,7 @@ async function scanRedis(url: string): Promise<string[]> {
     const found: string[] = [];
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(cursor, 'COUNT', '1000');
       cursor = next;
       for (const key of keys) {
         const type = await redis.type(key);
@@ -321,7 +327,7 @@ async function scanRedis(url: string): Promise<string[]> {
               : type === 'set'
                 ? await redis.smembers(key)
                 : type === 'zset'
-                  ? await redis.zrange(key, 0, -1)
+                  ? await redis.zrange(key, '0', '-1')
                   : type === 'list'
                     ? await redis.lrange(key, 0, -1)
                     : [];

@@ -5,7 +5,8 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CustomerErased } from '../../domain/privacy/events.ts';
-import { erasedJsonSql } from '../../infra/privacy/erased-json-sql.ts';
+import { erasedText } from '../../domain/privacy/personal-fields.ts';
+import { personalPaths } from '../../infra/privacy/erased-json-sql.ts';
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { ProjectionEffects, ReadModelProjection, Staged } from '../runtime/projection.ts';
 import { stagedApply } from '../runtime/staged.ts';
@@ -16,9 +17,19 @@ export function isErasure(event: RecordedEvent): event is RecordedEvent & Custom
   return event.type === 'CustomerErased';
 }
 
-/** `erasedJsonSql` as a Kysely value (the column is a trusted identifier from code). */
+/**
+ * `erasedJsonSql` as a Kysely value, with every constant a parameter: the live projector inlines
+ * parameters into statements it sends at commit, and refuses statements with literals of their own.
+ */
 export function erasedJson<T>(column: string, eventType: string, prefix = ''): RawBuilder<T> {
-  return sql.raw<T>(erasedJsonSql(column, eventType, prefix));
+  const original = sql.ref(column);
+  let expression: RawBuilder<unknown> = sql`${original}`;
+  for (const path of personalPaths(eventType, prefix)) {
+    const at = sql`${`{${path.join(',')}}`}::text[]`;
+    const value = sql`case when jsonb_typeof(${original} #> ${at}) = ${'string'} then ${JSON.stringify(erasedText)}::jsonb else coalesce(${original} #> ${at}, ${'null'}::jsonb) end`;
+    expression = sql`jsonb_set(${expression}, ${at}, ${value}, ${false})`;
+  }
+  return expression as RawBuilder<T>;
 }
 
 /**
