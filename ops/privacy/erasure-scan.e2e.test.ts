@@ -187,7 +187,9 @@ describe('erasure leaves no personal string in any store', () => {
     ).catch(async (error: unknown) => {
       const rows = await sql!.query(`select schema_name from information_schema.schemata`);
       const events = await sql!.query(`select stream, type from qm_events order by position desc limit 3`);
-      throw new Error(`${String(error)}: ${lastSeen} ${JSON.stringify(rows)} ${JSON.stringify(events)} ${qm!.output().slice(-3000)}`);
+      throw new Error(
+        `${String(error)}: ${lastSeen} ${JSON.stringify(rows)} ${JSON.stringify(events)} ${qm!.output().slice(-3000)}`,
+      );
     });
     await waitUntil(
       'the notification consumer to handle CustomerErased',
@@ -203,7 +205,13 @@ describe('erasure leaves no personal string in any store', () => {
     const after = unzipSync(
       new Uint8Array(await (await get(`/admin/customers/${customerId}/data`)).arrayBuffer()),
     );
-    expect(hits(Object.values(after).map((bytes) => strFromU8(bytes)).join('\n'))).toEqual([]);
+    expect(
+      hits(
+        Object.values(after)
+          .map((bytes) => strFromU8(bytes))
+          .join('\n'),
+      ),
+    ).toEqual([]);
 
     // A replay from zero after the erasure gives the same anonymised views.
     const again = await fetch(`${write}/admin/projections/orders/replay`, {

@@ -22,14 +22,15 @@ export function isErasure(event: RecordedEvent): event is RecordedEvent & Custom
  * parameters into statements it sends at commit, and refuses statements with literals of their own.
  */
 export function erasedJson<T>(column: string, eventType: string, prefix = ''): RawBuilder<T> {
-  const original = sql.ref(column);
-  let expression: RawBuilder<unknown> = sql`${original}`;
+  // Read models declare `json` columns (`col.json`): the work is done in jsonb, the answer cast back.
+  const original = sql`${sql.ref(column)}::jsonb`;
+  let expression: RawBuilder<unknown> = original;
   for (const path of personalPaths(eventType, prefix)) {
     const at = sql`${`{${path.join(',')}}`}::text[]`;
     const value = sql`case when jsonb_typeof(${original} #> ${at}) = ${'string'} then ${JSON.stringify(erasedText)}::jsonb else coalesce(${original} #> ${at}, ${'null'}::jsonb) end`;
     expression = sql`jsonb_set(${expression}, ${at}, ${value}, ${false})`;
   }
-  return expression as RawBuilder<T>;
+  return sql<T>`(${expression})::json`;
 }
 
 /**
