@@ -63,7 +63,8 @@ async function ordersOf(runtime: CommandRuntime, customerId: string): Promise<st
       filter: { categories: ['order'], eventTypes: ['OrderPlaced'] },
     });
     for (const event of events) {
-      if (event.data.customerId === customerId) ids.push(String(event.data.orderId));
+      const { orderId } = event.data;
+      if (event.data.customerId === customerId && typeof orderId === 'string') ids.push(orderId);
     }
     if (events.length < PAGE) return ids;
     from = events.at(-1)!.position;

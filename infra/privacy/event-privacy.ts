@@ -35,7 +35,7 @@ export function createEventPrivacy(keys: PersonalDataKeys): EventPrivacy {
           if (typeof value !== 'string' || value === erasedText) return value;
           const key = found.get(subject);
           if (key === undefined || isErasedKey(key)) return erasedText;
-          return sealField(key.key, subject, path, value) as unknown as JsonValue;
+          return sealField(key.key, subject, path, value);
         }),
       );
     },

@@ -151,7 +151,7 @@ describe('erasure leaves no personal string in any store', () => {
     );
     const before = unzipSync(new Uint8Array(await (await get('/me/data', customer)).arrayBuffer()));
     expect(strFromU8(before['events.json']!)).toContain(personal.name);
-    expect(JSON.parse(strFromU8(before['manifest.json']!)).subject).toBe(customerId);
+    expect((JSON.parse(strFromU8(before['manifest.json']!)) as { subject: string }).subject).toBe(customerId);
 
     // The NATS stream holds the events sealed, even before the erasure.
     const natsBefore = await natsMessages(urls.nats, natsStream);
@@ -271,14 +271,14 @@ async function scanPostgres(sql: SqlClient): Promise<string[]> {
 async function scanClickhouse(chdbPath: string): Promise<string[]> {
   const analytics = await openAnalyticsClient({ database: 'analytics', chdbPath });
   try {
-    const tables = (await (
+    const tables = await (
       await analytics.client.query({
         query: `select database, name from system.tables
                 where database not in ('system', 'INFORMATION_SCHEMA', 'information_schema')
                   and engine not in ('View', 'MaterializedView')`,
         format: 'JSONEachRow',
       })
-    ).json()) as { database: string; name: string }[];
+    ).json<{ database: string; name: string }>();
     expect(tables.some((t) => t.name === 'raw_events')).toBe(true);
     const found: string[] = [];
     let rows = 0;

@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { orderStream, privacyStream } from '../../domain/streams.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import { dataExportZip } from '../../infra/privacy/data-export-zip.ts';
 import { subjectSideRows } from '../../infra/privacy/subject-side-rows.ts';
+import { subjectStreams } from '../../infra/privacy/subject-streams.ts';
 import type { EventStore } from '../../ports/event-store.ts';
 import { positionToToken } from '../../ports/position.ts';
 import { customerOrderRows } from '../../projections/orders/queries.ts';
@@ -69,7 +69,7 @@ async function exportOf(ctx: ReadContext & { store: EventStore }, customerId: st
     customerOrderRows(db, customerId),
   );
   const orderIds = (orders.orders as { order_id: string }[]).map((row) => row.order_id);
-  const streams = [privacyStream(customerId), ...orderIds.map(orderStream)];
+  const streams = subjectStreams(customerId, orderIds);
   const events = (await Promise.all(streams.map((stream) => ctx.store.readStream(stream)))).flat();
   const side = await subjectSideRows(ctx.db, customerId);
   return {
