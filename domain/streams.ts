@@ -21,3 +21,5 @@ export function parseStockStream(stream: string): { sku: string; location: strin
 export const roleStream = (name: string): string => `role-${name}`;
 /** A customer's account (`customerDecider`). */
 export const customerStream = (customerId: string): string => `customer-${customerId}`;
+/** A data subject's privacy record (its erasure); the subject is the customer id orders carry. */
+export const privacyStream = (subjectId: string): string => `privacy-${subjectId}`;

@@ -9,6 +9,7 @@ import { analyticsRoutes } from './routes/analytics-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { notificationRoutes } from './routes/notifications-routes.ts';
 import { orderRoutes } from './routes/orders-routes.ts';
+import { privacyReadRoutes } from './routes/privacy-routes.ts';
 import { replenishmentReadRoutes } from './routes/replenishment-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { streamRoutes } from './routes/streams-routes.ts';
@@ -40,7 +41,10 @@ export function createReadApi(deps: ReadApiDeps) {
   // Other features' read routes: each authenticates per route with ctx.authenticated.
   app.route('/', replenishmentReadRoutes(ctx));
   app.route('/', notificationRoutes(ctx));
-  if (deps.store) app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));
+  if (deps.store) {
+    app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));
+    app.route('/', privacyReadRoutes({ ...ctx, store: deps.store }));
+  }
   if (deps.analytics) {
     app.route('/', analyticsRoutes({ analytics: deps.analytics, authenticated: ctx.authenticated }));
   }

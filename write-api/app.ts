@@ -10,6 +10,7 @@ import { inventoryRoutes } from './routes/inventory-routes.ts';
 import { locationRoutes } from './routes/location-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
+import { privacyRoutes } from './routes/privacy-routes.ts';
 import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { roleRoutes } from './routes/role-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
@@ -46,6 +47,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', paymentRoutes(deps));
   api.route('/', replenishmentRoutes(deps));
   api.route('/', roleRoutes(deps));
+  if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   app.route('/', api);
   return app;
 }

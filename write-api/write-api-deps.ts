@@ -1,4 +1,5 @@
 import type { CommandHandlers } from '../commands/command-handlers.ts';
+import type { PrivacyHandlers } from '../commands/privacy/privacy-handlers.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { Logger } from '../infra/logging/logger.ts';
@@ -20,4 +21,6 @@ export interface WriteApiDeps {
   stripeWebhookSecret?: string;
   /** Headers, CORS, block list, rate limits (per address, and per account once authenticated), body limit, timeout. */
   guards?: HttpGuards;
+  /** GDPR erasure (needs the key store); without it the erasure route is not mounted. */
+  privacy?: PrivacyHandlers;
 }

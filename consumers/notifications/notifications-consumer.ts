@@ -6,6 +6,7 @@ import { startMailDispatcher, type MailDispatcherOptions } from '../../infra/mai
 import type { MailTransport } from '../../ports/mail.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { sqlCustomerContacts, type CustomerContacts } from './customer-contacts.ts';
+import { eraseCustomerMail } from './customer-erasure.ts';
 import { handleNotificationEvent } from './notification-handler.ts';
 import { parkEvent } from './notification-state.ts';
 
@@ -58,11 +59,16 @@ export async function startNotifications(options: NotificationsOptions): Promise
   });
   const consumer = await options.bus.consume({
     durable: options.durable ?? 'notifications',
-    subjects: [`${prefix}.order.>`, `${prefix}.stock.>`],
+    subjects: [`${prefix}.order.>`, `${prefix}.stock.>`, `${prefix}.privacy.CustomerErased`],
     deliverFrom: 'start',
     ...(options.maxDeliver === undefined ? {} : { maxDeliver: options.maxDeliver }),
     ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
     handle: async (event) => {
+      if (event.type === 'CustomerErased') {
+        await eraseCustomerMail(options.sql, event as unknown as Parameters<typeof eraseCustomerMail>[1]);
+        options.onHandled?.(event, 0);
+        return;
+      }
       const mails = await handleNotificationEvent(options.sql, event, rules);
       if (mails > 0) dispatcher.wake();
       options.onHandled?.(event, mails);

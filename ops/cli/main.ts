@@ -19,6 +19,8 @@ const commands: Record<string, () => Promise<Command>> = {
   mail: async () => (await import('./commands/mail.ts')).mailCommand(),
   backup: async () => (await import('./commands/backup.ts')).backupCommand(),
   restore: async () => (await import('./commands/restore.ts')).restoreCommand(),
+  erase: async () => (await import('./commands/privacy.ts')).eraseCommand(),
+  privacy: async () => (await import('./commands/privacy.ts')).privacyCommand(),
 };
 
 // Traces only when the OTEL_* variables ask for them; started before any command's module is

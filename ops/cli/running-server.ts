@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../../infra/config/config.ts';
 import { mintToken } from '../../infra/auth/mint-token.ts';
 import { liveOwner, type DataRootOwner } from '../compose/data-root-owner.ts';
@@ -53,6 +54,8 @@ export function runningServer(config: Config, actor = process.env.USER ?? 'opera
         headers: {
           authorization: `Bearer ${token}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          // Commands need a key; one CLI call is one request, so a fresh key each time.
+          ...(api === 'command' && method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });

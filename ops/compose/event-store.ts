@@ -2,18 +2,35 @@ import type { EventStore } from '../../ports/event-store.ts';
 import type { Config } from '../../infra/config/config.ts';
 import { createEsdbEventStore } from '../../infra/event-store/esdb/esdb-event-store.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
+import { createEventPrivacy, type EventPrivacy } from '../../infra/privacy/event-privacy.ts';
+import { privateEventStore } from '../../infra/privacy/private-event-store.ts';
+import { createSqlPersonalDataKeys } from '../../infra/privacy/sql-personal-data-keys.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { tracedEventStore } from '../../infra/telemetry/traced-event-store.ts';
 import { isTracing } from '../../infra/telemetry/tracing-state.ts';
 
+/** The personal-data keys (on the deployment's database, whatever the event store) and their use. */
+export function openPrivacy(database: SqlClient) {
+  const keys = createSqlPersonalDataKeys(database);
+  return { keys, privacy: createEventPrivacy(keys) };
+}
+
+/** The backend the configuration asks for, without the privacy layer (`qm privacy encrypt-existing`). */
+export async function openRawEventStore(config: Config, database: SqlClient): Promise<EventStore> {
+  if (config.eventStore === 'esdb') return createEsdbEventStore({ connectionString: config.EVENTSTORE_URL! });
+  return createSqlEventStore(database);
+}
+
 /**
- * The event store the configuration asks for: EventStoreDB, or the SQL store on the deployment's
- * database; with a span around each append when tracing is on.
+ * The event store the configuration asks for (EventStoreDB, or the SQL store on the deployment's
+ * database), with personal fields sealed at append and opened at read (docs/privacy.md), and a
+ * span around each append when tracing is on.
  */
-export async function openEventStore(config: Config, database: SqlClient): Promise<EventStore> {
-  const store =
-    config.eventStore === 'esdb'
-      ? await createEsdbEventStore({ connectionString: config.EVENTSTORE_URL! })
-      : createSqlEventStore(database);
+export async function openEventStore(
+  config: Config,
+  database: SqlClient,
+  privacy: EventPrivacy = openPrivacy(database).privacy,
+): Promise<EventStore> {
+  const store = privateEventStore(await openRawEventStore(config, database), privacy);
   return isTracing() ? tracedEventStore(store) : store;
 }

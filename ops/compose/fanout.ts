@@ -12,20 +12,27 @@ import { createOutboxTransport } from '../../infra/mail/outbox-transport.ts';
 import { registerMailMetrics } from '../../infra/mail/mail-metrics.ts';
 import type { MailTransport } from '../../ports/mail.ts';
 import { createSmtpTransport } from '../../infra/mail/smtp-transport.ts';
+import { privateBus } from '../../infra/privacy/private-bus.ts';
 import type { Registry } from '../../infra/metrics/registry.ts';
 import { openPgSession } from '../../infra/sql/pg-session.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { followFromStart } from '../../projections/publisher/follow-from-start.ts';
 import { publisherProjection } from '../../projections/publisher/publisher-projection.ts';
 import { startSinkProjector } from '../../projections/runtime/projector-runner.ts';
+import { openPrivacy } from './event-store.ts';
 
 /** What one process runs of the fan-out: the publisher, the notification consumer, or both. */
 export type FanoutRole = 'publisher' | 'notifications';
 
-/** NATS JetStream when NATS_URL is set, else the in-process bus (embedded mode). */
-export async function openBus(config: Config, log: Logger): Promise<EventBus> {
-  if (!config.NATS_URL) return createInProcessBus({ log, subjectPrefix: config.NATS_SUBJECT_PREFIX });
-  return createNatsBus({
+/**
+ * NATS JetStream when NATS_URL is set, else the in-process bus (embedded mode); either way with
+ * personal fields sealed on the wire and opened for consumers (docs/privacy.md).
+ */
+export async function openBus(config: Config, log: Logger, database: SqlClient): Promise<EventBus> {
+  const { privacy } = openPrivacy(database);
+  if (!config.NATS_URL)
+    return privateBus(createInProcessBus({ log, subjectPrefix: config.NATS_SUBJECT_PREFIX }), privacy);
+  const bus = await createNatsBus({
     url: config.NATS_URL,
     stream: config.NATS_STREAM,
     subjectPrefix: config.NATS_SUBJECT_PREFIX,
@@ -33,6 +40,7 @@ export async function openBus(config: Config, log: Logger): Promise<EventBus> {
     replicas: config.NATS_STREAM_REPLICAS,
     log,
   });
+  return privateBus(bus, privacy);
 }
 
 /** SMTP when SMTP_URL is set, else the outbox table (`qm mail list`). */
@@ -72,7 +80,7 @@ export interface RunningFanout {
 export async function startFanout(deps: FanoutDeps): Promise<RunningFanout> {
   const { config, store, database, log, metrics } = deps;
   const roles = deps.roles ?? ['publisher', 'notifications'];
-  const bus = deps.bus ?? (await openBus(config, log));
+  const bus = deps.bus ?? (await openBus(config, log, database));
   const stops: (() => Promise<void>)[] = [];
 
   if (roles.includes('publisher')) {

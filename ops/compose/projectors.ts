@@ -155,7 +155,7 @@ export function projectionCatalog(
       };
     }
     if (name === 'publisher') {
-      const bus = await openBus(context.config, context.log);
+      const bus = await openBus(context.config, context.log, context.database);
       return { projection: publisherProjection(bus), close: () => bus.close() };
     }
     return null;

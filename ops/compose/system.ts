@@ -120,7 +120,7 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
 
     let bus: EventBus | undefined;
     if (parts.fanout) {
-      const opened = await openBus(config, log);
+      const opened = await openBus(config, log, database);
       bus = opened;
       closers.push(() => opened.close());
       const fanout = await startFanout({ config, store, database, log, metrics, bus: opened });

@@ -1,5 +1,7 @@
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
+import { privacyHandlers } from '../../commands/privacy/privacy-handlers.ts';
+import { openPrivacy } from './event-store.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
 import { createExpiryScheduler } from '../../commands/orders/expiry-scheduler.ts';
 import { systemClock } from '../../ports/clock.ts';
@@ -69,8 +71,10 @@ export async function openWriteSide(
   await expiry.start();
   const idempotencyStore = createSqlIdempotencyStore(database);
   const idempotencyPurge = scheduleIdempotencyPurge({ purge: () => idempotencyStore.purgeExpired(), log });
+  const privacy = privacyHandlers(runtime, openPrivacy(database).keys);
   const api = createWriteApi({
     handlers,
+    privacy,
     clock: systemClock,
     ids: uuidV7Ids,
     verifier: verifierFromConfig(config, log, eventSourcedRoleCatalog(store)),
@@ -84,6 +88,7 @@ export async function openWriteSide(
   return {
     api,
     handlers,
+    privacy,
     async stop() {
       await expiry.stop();
       await idempotencyPurge.stop();

@@ -8,6 +8,7 @@ import { notificationsSchema } from './0006-notifications.ts';
 import { forecastingSchema } from './0007-forecasting.ts';
 import { projectorFunctions } from './0008-projector-functions.ts';
 import { servingGuard } from './0009-serving-guard.ts';
+import { personalDataKeys } from './0010-personal-data-keys.ts';
 
 /** Every migration, in order. Event store and read models share one database and one list. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   forecastingSchema,
   projectorFunctions,
   servingGuard,
+  personalDataKeys,
 ];

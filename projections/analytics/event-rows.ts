@@ -4,6 +4,7 @@ import { isProductEvent } from '../../domain/catalog/index.ts';
 import { isInventoryEvent, type InventoryEvent } from '../../domain/inventory/index.ts';
 import { split, type Money } from '../../domain/money.ts';
 import { isOrderEvent, type OrderEvent, type OrderLine } from '../../domain/orders/index.ts';
+import { mapPersonalFields, redactedText } from '../../domain/privacy/personal-fields.ts';
 import type { FactTable } from './schema.ts';
 
 /** A row as JSONEachRow sends it: column name to value. */
@@ -80,7 +81,8 @@ function rawEventRow(event: RecordedEvent, time: string): Row {
     actor_role: event.metadata.actor.role,
     correlation_id: event.metadata.correlationId,
     causation_id: event.metadata.causationId ?? '',
-    data: JSON.stringify(event.data),
+    // Analysts get no personal data: erasure then has nothing to find here (docs/privacy.md).
+    data: JSON.stringify(mapPersonalFields(event, () => redactedText).data),
     metadata: JSON.stringify(event.metadata),
   };
 }

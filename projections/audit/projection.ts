@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import { productEventTypes } from '../../domain/catalog/events.ts';
 import { locationEventTypes } from '../../domain/locations/events.ts';
 import { orderEventTypes } from '../../domain/orders/events.ts';
+import type { CustomerErased } from '../../domain/privacy/events.ts';
+import { orderStream } from '../../domain/streams.ts';
+import { withErasure, erasedJson } from '../privacy/erasure.ts';
 import { cacheTags } from '../cache-tags.ts';
 import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
 import { stagedApply } from '../runtime/staged.ts';
@@ -46,24 +49,39 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
       return { writes, effects: { invalidate: entries.length > 0 ? [cacheTags.audit] : [] } };
     },
   };
-  return {
-    name: 'audit',
-    version: 2,
-    filter: {
-      categories: ['product', 'stock', 'order', 'location', 'projection'],
-      eventTypes: [
-        ...productEventTypes,
-        ...locationEventTypes,
-        ...orderEventTypes,
-        ...onHandEventTypes,
-        'LowStockThresholdSet',
-        PROJECTION_EVENT_SKIPPED,
-      ],
+  return withErasure(
+    {
+      name: 'audit',
+      version: 2,
+      filter: {
+        categories: ['product', 'stock', 'order', 'location', 'projection'],
+        eventTypes: [
+          ...productEventTypes,
+          ...locationEventTypes,
+          ...orderEventTypes,
+          ...onHandEventTypes,
+          'LowStockThresholdSet',
+          PROJECTION_EVENT_SKIPPED,
+        ],
+      },
+      setup: (db, schema) => createTables(db, schema, auditTables),
+      staged,
+      apply: stagedApply(staged),
     },
-    setup: (db, schema) => createTables(db, schema, auditTables),
-    staged,
-    apply: stagedApply(staged),
-  };
+    eraseEntries,
+  );
+}
+
+/** Staff may place orders for a customer: their audit entries hold the order's data. */
+async function eraseEntries(db: Kysely<AuditDatabase>, erasure: CustomerErased['data']): Promise<string[]> {
+  if (erasure.orderIds.length === 0) return [];
+  await db
+    .updateTable('audit_entries')
+    .set({ data: erasedJson('data', 'OrderPlaced') })
+    .where('stream', 'in', erasure.orderIds.map(orderStream))
+    .where('event_type', '=', 'OrderPlaced')
+    .execute();
+  return [cacheTags.audit];
 }
 
 const entryRow = (e: AuditEntryModel): AuditEntryRow => ({

@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import { orderEventTypes } from '../../domain/orders/events.ts';
+import type { CustomerErased } from '../../domain/privacy/events.ts';
+import { cacheTags } from '../cache-tags.ts';
+import { erasedJson, withErasure } from '../privacy/erasure.ts';
 import type { ExistingOrder } from '../../domain/orders/state.ts';
 import { isoTime, type TableWrite } from '../batch-write.ts';
 import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
@@ -33,14 +36,38 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
       return { writes: writes(changes), effects: { invalidate: changes.tags } };
     },
   };
-  return {
-    name: 'orders',
-    version: 2,
-    filter: { categories: ['order'], eventTypes: orderEventTypes },
-    setup: (db, schema) => createTables(db, schema, ordersTables),
-    staged,
-    apply: stagedApply(staged),
-  };
+  return withErasure(
+    {
+      name: 'orders',
+      version: 2,
+      filter: { categories: ['order'], eventTypes: orderEventTypes },
+      setup: (db, schema) => createTables(db, schema, ordersTables),
+      staged,
+      apply: stagedApply(staged),
+    },
+    eraseOrders,
+  );
+}
+
+/** Anonymises the erased customer's orders as a replay would: amounts, SKUs and dates stay. */
+async function eraseOrders(db: Kysely<OrdersDatabase>, erasure: CustomerErased['data']): Promise<string[]> {
+  if (erasure.orderIds.length > 0) {
+    await db
+      .updateTable('orders')
+      .set({
+        shipping_address: erasedJson('shipping_address', 'OrderPlaced', 'shippingAddress.'),
+        state: erasedJson('state', 'OrderPlaced'),
+      })
+      .where('order_id', 'in', erasure.orderIds)
+      .execute();
+    await db
+      .updateTable('order_timeline')
+      .set({ data: erasedJson('data', 'OrderPlaced') })
+      .where('order_id', 'in', erasure.orderIds)
+      .where('event_type', '=', 'OrderPlaced')
+      .execute();
+  }
+  return [cacheTags.customerOrders(erasure.customerId), ...erasure.orderIds.map(cacheTags.order)];
 }
 
 function writes(changes: OrdersChanges): TableWrite[] {

@@ -197,3 +197,31 @@ export async function customerOrders(
     next: rows.length > request.limit && last ? { placedAt: iso(last.placed_at), id: last.order_id } : null,
   };
 }
+
+/**
+ * Every row the orders read model holds about a customer, table by table, as stored: the data
+ * export of GDPR art. 15/20 (`/me/data`). Amounts and times come as the driver gives them.
+ */
+export async function customerOrderRows(
+  db: Kysely<OrdersDatabase>,
+  customerId: string,
+): Promise<Record<string, unknown[]>> {
+  const orders = await db.selectFrom('orders').selectAll().where('customer_id', '=', customerId).execute();
+  const ids = orders.map((order) => order.order_id);
+  if (ids.length === 0) return { orders };
+  const [lines, payments, refunds, shipments, timeline] = await Promise.all([
+    db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).execute(),
+    db.selectFrom('order_payments').selectAll().where('order_id', 'in', ids).execute(),
+    db.selectFrom('order_refunds').selectAll().where('order_id', 'in', ids).execute(),
+    db.selectFrom('order_shipments').selectAll().where('order_id', 'in', ids).execute(),
+    db.selectFrom('order_timeline').selectAll().where('order_id', 'in', ids).execute(),
+  ]);
+  return {
+    orders,
+    order_lines: lines,
+    order_payments: payments,
+    order_refunds: refunds,
+    order_shipments: shipments,
+    order_timeline: timeline,
+  };
+}

@@ -48,6 +48,11 @@ export interface IdempotencyStore {
   release(claim: IdempotencyClaim): Promise<void>;
   /** How long an unrenewed claim blocks its key. */
   readonly lockMs: number;
+  /**
+   * GDPR erasure: drops the recorded answers that mention any of `values` (an erased customer's
+   * order ids: a placement's answer holds the order and its address). Returns how many.
+   */
+  forgetAnswersMentioning?(values: readonly string[]): Promise<number>;
 }
 
 /** How long keys live: how long a client can retry and get the same answer. */

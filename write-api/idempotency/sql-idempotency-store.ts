@@ -180,6 +180,18 @@ export function createSqlIdempotencyStore(
       ]);
     },
     purgeExpired: () => purgeExpiredIdempotencyKeys(sql, now()),
+    async forgetAnswersMentioning(values) {
+      if (values.length === 0) return 0;
+      const rows = await sql.query(
+        `delete from qm_idempotency_keys
+         where body is not null
+           and exists (select 1 from unnest($1::text[]) as v(value)
+                       where position(v.value in convert_from(body, 'UTF8')) > 0)
+         returning key`,
+        [values],
+      );
+      return rows.length;
+    },
   };
 }
 

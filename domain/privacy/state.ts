@@ -1,0 +1,3 @@
+export type PrivacyState = { erased: boolean };
+
+export const initialPrivacyState = (): PrivacyState => ({ erased: false });
