@@ -6,8 +6,9 @@ type KeyRow = { subject: string; key: string | null };
 
 /**
  * The key store on the deployment's PostgreSQL or PGlite (`qm_personal_data_keys`). Keys travel
- * as base64 text so both drivers see the same values. No cache: every lookup asks the table, so an
- * erasure by any process takes effect on the next read everywhere (one query per batch of events).
+ * as base64 text so both drivers see the same values. Every lookup asks the table; the composition
+ * root puts a short memory in front (`cached-personal-data-keys.ts`: another process's erasure
+ * takes effect within its TTL, this process's at once).
  */
 export function createSqlPersonalDataKeys(sql: SqlExecutor): PersonalDataKeys {
   async function get(subjects: readonly string[]): Promise<Map<string, SubjectKey>> {

@@ -4,6 +4,7 @@ import { createEsdbEventStore } from '../../infra/event-store/esdb/esdb-event-st
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
 import { createEventPrivacy, type EventPrivacy } from '../../infra/privacy/event-privacy.ts';
 import { privateEventStore } from '../../infra/privacy/private-event-store.ts';
+import { cachedPersonalDataKeys } from '../../infra/privacy/cached-personal-data-keys.ts';
 import { createSqlPersonalDataKeys } from '../../infra/privacy/sql-personal-data-keys.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { tracedEventStore } from '../../infra/telemetry/traced-event-store.ts';
@@ -11,7 +12,7 @@ import { isTracing } from '../../infra/telemetry/tracing-state.ts';
 
 /** The personal-data keys (on the deployment's database, whatever the event store) and their use. */
 export function openPrivacy(database: SqlClient) {
-  const keys = createSqlPersonalDataKeys(database);
+  const keys = cachedPersonalDataKeys(createSqlPersonalDataKeys(database));
   return { keys, privacy: createEventPrivacy(keys) };
 }
 
