@@ -16,6 +16,9 @@ const metadata = {
   schemaVersion: 1,
 };
 
+/** The metadata of a benchmark's own events (a system actor), stamped now. */
+export const benchMetadata = () => ({ ...metadata, occurredAt: new Date().toISOString() });
+
 /** `count` new StockReserved-sized events, each with a fresh id: what the store benchmarks append. */
 export const benchEvents = (count: number): NewEvent[] =>
   Array.from({ length: count }, () => ({ id: newEventId(), type: 'StockReserved', data: payload, metadata }));

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { HOT_SHARE, SKUS } from './bench-shop.ts';
+import { HOT_SHARE, SKUS, benchAddress } from './bench-shop.ts';
 
 export interface OrderLoadResult {
   rps: number;
@@ -27,7 +27,7 @@ export function orderHttpLoad(options: {
   seconds: number;
 }): Promise<OrderLoadResult> {
   const script = join(import.meta.dirname, 'order-load.mjs');
-  const args = { ...options, skus: SKUS, hotShare: HOT_SHARE, lines: 3 };
+  const args = { ...options, skus: SKUS, hotShare: HOT_SHARE, lines: 3, address: benchAddress };
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,

@@ -1,6 +1,6 @@
 // The HTTP benchmark's load generator for order placement, run as a second process so that it
 // never shares an event loop (or a core's accounting) with the server it measures.
-// Argument: JSON { url, token, connections, seconds, skus, hotShare, lines }.
+// Argument: JSON { url, token, connections, seconds, skus, hotShare, lines, address }.
 // Every request is a POST /orders of `lines` lines (SKU p0 in `hotShare` of them) with a fresh
 // Idempotency-Key, as a storefront sends it. Prints JSON { rps, p50, p99, total, non2xx, errors,
 // statusCodes, samples }, where samples are [consistency token, epoch ms of the answer] pairs: the
@@ -9,16 +9,7 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
-const { url, token, connections, seconds, skus, hotShare, lines } = JSON.parse(process.argv[2]);
-const address = {
-  name: 'Bench Buyer',
-  line1: 'Street 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
+const { url, token, connections, seconds, skus, hotShare, lines, address } = JSON.parse(process.argv[2]);
 
 function orderBody() {
   const products = new Set();

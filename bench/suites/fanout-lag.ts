@@ -1,3 +1,4 @@
+import { benchMetadata } from '../lib/bench-events.ts';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import type { NewEvent, RecordedEvent } from '../../ports/event-store.ts';
@@ -134,13 +135,7 @@ function benchEvent(): NewEvent {
     id: uuidV7Ids.newId(),
     type: 'BenchTicked',
     data: { at: Date.now() },
-    metadata: {
-      actor: { id: 'bench', role: 'system' },
-      correlationId: 'bench',
-      causationId: null,
-      occurredAt: new Date().toISOString(),
-      schemaVersion: 1,
-    },
+    metadata: benchMetadata(),
   };
 }
 

@@ -1,3 +1,4 @@
+import { benchMetadata } from '../lib/bench-events.ts';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { BusUnavailable, type EventBus } from '../../infra/bus/event-bus.ts';
@@ -160,12 +161,6 @@ function probeEvent(index: number): RecordedEvent {
     position: { commit: 0n, prepare: BigInt(index) },
     recordedAt: new Date().toISOString(),
     data: { index },
-    metadata: {
-      actor: { id: 'bench', role: 'system' },
-      correlationId: 'bench',
-      causationId: null,
-      occurredAt: new Date().toISOString(),
-      schemaVersion: 1,
-    },
+    metadata: benchMetadata(),
   };
 }

@@ -170,13 +170,8 @@ export async function retryParkedDelivery(sql: SqlExecutor, id: string): Promise
   return rows.length > 0;
 }
 
-export interface OutboxMail {
-  deliveryId: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
+/** A mail as the outbox keeps it: what was sent, and when it was stored. */
+export interface OutboxMail extends OutgoingMail {
   createdAt: string;
 }
 
