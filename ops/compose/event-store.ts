@@ -1,4 +1,5 @@
 import type { EventStore } from '../../ports/event-store.ts';
+import type { PersonalDataKeys } from '../../ports/personal-data-keys.ts';
 import type { Config } from '../../infra/config/config.ts';
 import { createEsdbEventStore } from '../../infra/event-store/esdb/esdb-event-store.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
@@ -10,10 +11,20 @@ import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { tracedEventStore } from '../../infra/telemetry/traced-event-store.ts';
 import { isTracing } from '../../infra/telemetry/tracing-state.ts';
 
-/** The personal-data keys (on the deployment's database, whatever the event store) and their use. */
+/**
+ * The personal-data keys (on the deployment's database, whatever the event store) and their use:
+ * one per database in a process, so the erasure, the event store and the bus share one memory of
+ * the keys and an erasure holds at once for all of them.
+ */
+const privacyByDatabase = new WeakMap<SqlClient, { keys: PersonalDataKeys; privacy: EventPrivacy }>();
 export function openPrivacy(database: SqlClient) {
-  const keys = cachedPersonalDataKeys(createSqlPersonalDataKeys(database));
-  return { keys, privacy: createEventPrivacy(keys) };
+  let opened = privacyByDatabase.get(database);
+  if (!opened) {
+    const keys = cachedPersonalDataKeys(createSqlPersonalDataKeys(database));
+    opened = { keys, privacy: createEventPrivacy(keys) };
+    privacyByDatabase.set(database, opened);
+  }
+  return opened;
 }
 
 /** The backend the configuration asks for, without the privacy layer (`qm privacy encrypt-existing`). */
