@@ -2,16 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Position } from '../ports/position.ts';
 import { positionToToken } from '../ports/position.ts';
 import { readApiHarness, type CacheKind, type ReadApiHarness } from '../test-support/read-api-harness.ts';
+import { berlinAddress } from '../test-support/addresses.ts';
 
-const address = {
-  name: 'Ada',
-  line1: 'Street 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
+const address = { ...berlinAddress, line1: 'Street 1' };
 
 const catalog = [
   {

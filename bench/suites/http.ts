@@ -44,6 +44,8 @@ interface HttpRun {
   healthP99: number;
   /** CPU seconds per wall second of each process of the setup (1 = one core busy). */
   cores: number[];
+  /** The API process's event-loop delay p99 over the run, ms (its `qm_event_loop_delay_seconds`). */
+  loopDelayP99: number;
 }
 
 /**
@@ -76,7 +78,10 @@ export async function httpBench(options: { seconds: number; backends: string[]; 
         metrics.orders_http_p99_ms = { value: median(whole.map((r) => r.load.p99)), unit: 'ms' };
         metrics.projection_lag_p99_ms = { value: median(whole.map((r) => r.lagP99)), unit: 'ms' };
         metrics.health_p99_ms_under_load = { value: median(whole.map((r) => r.healthP99)), unit: 'ms' };
-        notes.push(`whole system: server CPU ${describeCores(whole)}`);
+        notes.push(
+          `whole system: qm serve and its qm work used ${describeCores(whole)}; ` +
+            `the API process's event-loop delay p99 ${whole.map((r) => r.loopDelayP99.toFixed(1)).join(', ')} ms`,
+        );
       }
       if (runs('api-only')) {
         const label = 'qm serve --no-projectors --no-fanout, beside qm project';
@@ -172,6 +177,7 @@ async function servedRuns(
       });
       const watcher = env.DATABASE_URL ? await watchCheckpoints(env.DATABASE_URL) : undefined;
       const health = probeHealth(system.writeUrl);
+      await eventLoopDelayP99(system.writeUrl); // the scrape resets the server's histogram
       const cpuBefore = system.pids.map(cpuSeconds);
       const begun = performance.now();
       const load = await orderHttpLoad({
@@ -183,6 +189,7 @@ async function servedRuns(
       const wall = (performance.now() - begun) / 1000;
       const cores = system.pids.map((pid, i) => (cpuSeconds(pid) - cpuBefore[i]!) / wall);
       const healthLatencies = await health.stop();
+      const loopDelayP99 = await eventLoopDelayP99(system.writeUrl);
       // The last answers' positions need their projection: wait a little before reading the lags.
       await sleep(2_000);
       await watcher?.stop();
@@ -192,12 +199,13 @@ async function servedRuns(
         load,
         lagP99: watcher ? (unapplied > 0 ? Number.POSITIVE_INFINITY : lagPercentile(lags, 99)) : Number.NaN,
         healthP99: percentile(healthLatencies, 99),
+        loopDelayP99,
         cores,
       };
       console.log(
         `  run ${run}: ${Math.round(load.rps)} orders/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ` +
           `lag p99 ${result.lagP99.toFixed(0)} ms${unapplied ? ` (${unapplied} not applied in 2 s)` : ''}, ` +
-          `/health p99 ${result.healthP99.toFixed(1)} ms, CPU ${cores.map((c) => c.toFixed(2)).join(' + ')} cores`,
+          `/health p99 ${result.healthP99.toFixed(1)} ms, event-loop delay p99 ${result.loopDelayP99.toFixed(1)} ms, CPU ${cores.map((c) => c.toFixed(2)).join(' + ')} cores`,
       );
       runs.push(result);
     }
@@ -296,6 +304,13 @@ async function medianOf(label: string, measure: () => Promise<number>): Promise<
   return median(values);
 }
 
+/** The p99 of `qm_event_loop_delay_seconds` since the last scrape, in ms (NaN when not exposed). */
+async function eventLoopDelayP99(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('qm_event_loop_delay_seconds{quantile="0.99"}'));
+  return line ? Number(line.split(' ').at(-1)) * 1000 : Number.NaN;
+}
+
 /** The run's JetStream stream goes with its database: the NATS server is shared. */
 async function deleteNatsStream(url: string, stream: string): Promise<void> {
   const nc = await connect({ servers: url });
@@ -306,11 +321,16 @@ async function deleteNatsStream(url: string, stream: string): Promise<void> {
   }
 }
 
-/** user + system CPU seconds a process has used so far (Linux /proc). */
+/** user + system CPU seconds a process and its children (`qm work`) have used so far (Linux /proc). */
 function cpuSeconds(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const own = (Number(fields[11]) + Number(fields[12])) / 100;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(' ')
+      .filter(Boolean);
+    return own + children.reduce((sum, child) => sum + cpuSeconds(Number(child)), 0);
   } catch {
     return 0;
   }

@@ -82,6 +82,6 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       runtime.cache.set(stream, { state, revision: result.nextRevision });
       return { events, state, revision: result.nextRevision, position: result.position };
     },
-    { pinned, fresh: pinned },
+    { ...(pinned ? { pinned: stream } : {}), fresh: pinned },
   );
 }

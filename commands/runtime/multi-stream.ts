@@ -59,7 +59,7 @@ export async function decideAndAppendSteps(
         : await appendWithCompensation(runtime, steps, loaded, context);
     },
     // Only the pinned stream is read fresh: the others may be cached, so a refusal is decided again.
-    { pinned: pinned !== undefined, fresh: options.fresh ?? false },
+    { ...(pinned ? { pinned: pinned.stream } : {}), fresh: options.fresh ?? false },
   );
 }
 

@@ -4,10 +4,11 @@ import { refusedOnCache } from './refused-on-cache.ts';
 
 export interface AttemptOptions {
   /**
-   * An admin's If-Match: the command is decided only on the revision the person saw, so a lost
-   * race is a conflict for them to look at, never retried.
+   * The stream of an admin's If-Match: the command is decided only on the revision the person saw
+   * of it, so a lost race on that stream is a conflict for them to look at, never retried. A lost
+   * race on another stream the command appends to (a hot SKU's stock) is retried as usual.
    */
-  pinned?: boolean;
+  pinned?: string;
   /**
    * The first attempt already reads what the store holds (it starts as a retry would): its
    * refusal stands, and `expectNew` streams are read rather than assumed new.
@@ -34,7 +35,7 @@ export async function retryOnConflict<T>(
       if (refusedOnCache(error, n)) continue;
       if (!(error instanceof WrongExpectedRevision)) throw error;
       runtime.cache.delete(error.stream);
-      if (options.pinned || n >= runtime.maxRetries) throw error;
+      if (error.stream === options.pinned || n >= runtime.maxRetries) throw error;
     }
   }
 }

@@ -9,6 +9,7 @@ import { mintToken } from '../../infra/auth/mint-token.ts';
 import { createWriteApi } from '../../write-api/app.ts';
 import { createSqlIdempotencyStore } from '../../write-api/idempotency/sql-idempotency-store.ts';
 import { sqlProcessedWebhooks } from '../../write-api/webhooks/processed-webhooks.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 
 const SECRET = 'api-documents-test-secret-at-least-32-characters';
 
@@ -103,15 +104,7 @@ describe('the OpenAPI documents and docs pages of both APIs', () => {
         customerId: 'p-1001',
         currency: 'EUR',
         lines: [{ productId: 'p-1001', quantity: 1 }],
-        shippingAddress: {
-          name: 'Ada',
-          line1: 'Street 1',
-          line2: null,
-          city: 'Berlin',
-          postalCode: '10115',
-          region: null,
-          country: 'DE',
-        },
+        shippingAddress: { ...berlinAddress, line1: 'Street 1' },
       },
       h.context({ id: 'p-1001', role: 'customer' }),
     );

@@ -3,16 +3,9 @@ import { parsePositionToken } from '../../ports/position.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { stateAt, streamHistory, UnknownStreamCategory } from './time-travel.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 
-const address = {
-  name: 'Ada',
-  line1: 'Street 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
+const address = { ...berlinAddress, line1: 'Street 1' };
 const at = (iso: string) => ({ kind: 'time' as const, time: new Date(iso) });
 
 /**

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positionToToken } from '../../ports/position.ts';
 import { readApiHarness, type ReadApiHarness } from '../../test-support/read-api-harness.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 
-const address = {
-  name: 'Ada',
-  line1: 'Street 1',
-  line2: null,
-  city: 'Berlin',
-  postalCode: '10115',
-  region: null,
-  country: 'DE',
-};
+const address = { ...berlinAddress, line1: 'Street 1' };
 
 describe('consistency tokens the projectors have not reached', () => {
   let h: ReadApiHarness;

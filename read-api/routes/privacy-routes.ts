@@ -10,14 +10,14 @@ import { customerOrderRows } from '../../projections/orders/queries.ts';
 import type { OrdersDatabase } from '../../projections/orders/tables.ts';
 import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import type { ReadContext } from '../http/read-context.ts';
-import { authErrors, readErrors } from '../schemas/common.ts';
+import { Text, authErrors, readErrors } from '../schemas/common.ts';
 
 const tags = ['Privacy'];
 const zip = {
   description: 'A ZIP: manifest.json, events.json, one JSON file per read-model and side table',
   content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
 };
-const CustomerId = z.string().min(1).max(200).openapi({ example: 'c-1001' });
+const CustomerId = Text.min(1).max(200).openapi({ example: 'c-1001' });
 
 /**
  * GDPR data export (art. 15 and 20): every event about the subject (opened, or `[erased]` after
