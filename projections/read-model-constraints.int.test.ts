@@ -62,7 +62,8 @@ const notFedByEvents: Record<string, string> = {
   'public.qm_projection_checkpoints': 'the projector runtime’s checkpoints, compared and set per batch',
   'public.qm_projection_leases': 'the projector runtime’s leases',
   'public.qm_projection_skips': 'written by `qm projection skip`, not by a projector',
-  'public.qm_personal_data_keys': 'the key store: keys made when personal data is sealed, nulled by an erasure',
+  'public.qm_personal_data_keys':
+    'the key store: keys made when personal data is sealed, nulled by an erasure',
   'public.qm_privacy_encryption': 'the progress of `qm privacy encrypt-existing`, not event data',
 };
 
