@@ -14,6 +14,7 @@ import { busUnderTest } from './bus-under-test.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { productInput } from './product-input.ts';
 import { serviceUrls } from './service-urls.ts';
+import { berlinAddress } from './addresses.ts';
 
 const SECRET = 'served-system-test-secret-0123456789';
 
@@ -114,13 +115,7 @@ export async function servedSystem(env: Record<string, string> = {}): Promise<Se
           customerId: 'cust-1',
           currency: 'EUR',
           lines: [{ productId: 'p-1', quantity: 1 }],
-          shippingAddress: {
-            name: 'Ada',
-            line1: 'Main St 1',
-            city: 'Berlin',
-            postalCode: '10115',
-            country: 'DE',
-          },
+          shippingAddress: berlinAddress,
         },
         headers,
       ),

@@ -13,6 +13,7 @@ import {
 } from '../../test-support/openapi-fuzz/openapi-operations.ts';
 import type { Backend } from '../../test-support/command-harness.ts';
 import { servedApis, type ServedApis } from '../../test-support/served-apis.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 
 /**
  * Fuzzes every operation of both OpenAPI documents, as `qm serve` serves them, with requests
@@ -65,13 +66,7 @@ describe.each(backends)('OpenAPI-driven fuzz of both APIs on %s', (backend) => {
       customerId: 'cust-1',
       currency: 'EUR',
       lines: [{ productId: 'p-1', quantity: 1 }],
-      shippingAddress: {
-        name: 'Ada',
-        line1: 'Main St 1',
-        city: 'Berlin',
-        postalCode: '10115',
-        country: 'DE',
-      },
+      shippingAddress: berlinAddress,
     });
     for (const api of ['write', 'read'] as const) {
       const doc = (await (await apis[api].request('/openapi.json')).json()) as OpenApiDocument;
