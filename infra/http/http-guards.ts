@@ -1,10 +1,11 @@
-import type { Context, Env, Hono, MiddlewareHandler } from 'hono';
+import { Hono, type Context, type Env, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { ipRestriction } from 'hono/ip-restriction';
 import { secureHeaders } from 'hono/secure-headers';
 import { timeout } from 'hono/timeout';
+import { addAnswerHeaders, applyAnswerHeaders } from './answer-headers.ts';
 import { HttpProblem, problemResponse } from './problem.ts';
 import type { RateLimits } from './rate-limit.ts';
 
@@ -43,13 +44,12 @@ const EXPOSED_HEADERS = [
 ];
 
 /**
- * Installs the guards on `app`, outermost first: security headers (so every answer carries them,
- * refusals included), CORS, the block list (403), the per-address rate limit (429), the body limit
+ * Installs the guards on `app`, outermost first: security headers (every answer carries them,
+ * refusals included: they are answer headers, `answer-headers.ts`), CORS, the block list (403), the per-address rate limit (429), the body limit
  * (413) and the handler timeout (503). Each refusal is problem+json. Call before the routes.
  */
 export function applyHttpGuards<E extends Env>(app: Hono<E>, guards: HttpGuards): void {
-  // No CSP here: the answers are JSON, and the docs page loads Swagger UI's scripts and styles.
-  app.use('*', secureHeaders());
+  app.use('*', securityHeaders());
   if (guards.corsOrigins.length > 0) {
     app.use(
       '*',
@@ -78,6 +78,25 @@ export function applyHttpGuards<E extends Env>(app: Hono<E>, guards: HttpGuards)
   }
   app.use('*', bodyLimits(guards));
   app.use('*', timeout(guards.requestTimeoutMs, timedOut(guards.requestTimeoutMs)));
+}
+
+/**
+ * Hono's secure headers with its defaults, taken once from its own middleware and then added to
+ * each request's answer headers: its middleware sets them one by one on the finished answer, which
+ * costs the cached reads a full `Headers` per request. No CSP: the answers are JSON, and the docs
+ * page loads Swagger UI's scripts and styles.
+ */
+function securityHeaders(): MiddlewareHandler {
+  let headers: Record<string, string> | undefined;
+  return async (c, next) => {
+    if (!headers) {
+      const probe = new Hono().use(secureHeaders()).get('/', (p) => p.body(null, 204));
+      headers = Object.fromEntries((await probe.request('/')).headers);
+    }
+    addAnswerHeaders(c, headers);
+    await next();
+    applyAnswerHeaders(c);
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
+import { addAnswerHeaders, answerHeaderForLog, applyAnswerHeaders } from './answer-headers.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { HttpMetrics } from '../metrics/http-metrics.ts';
 import { activeTraceId } from '../telemetry/trace-context.ts';
@@ -48,11 +49,12 @@ export function observeRequests(options: ObserveRequestsOptions): MiddlewareHand
     const given = c.req.header('x-request-id');
     const requestId = given !== undefined && REQUEST_ID.test(given) ? given : newRequestId();
     let status = 500;
+    addAnswerHeaders(c, { 'X-Request-Id': requestId });
     try {
       await next();
       status = c.res.status;
-      // After the handler: an error answer is a Response of its own, made without Hono's headers.
-      c.res.headers.set('X-Request-Id', requestId);
+      // An error answer is a Response of its own, made without the answer headers.
+      applyAnswerHeaders(c);
     } finally {
       const seconds = (performance.now() - start) / 1000;
       const route = routeOf(c);
@@ -64,7 +66,7 @@ export function observeRequests(options: ObserveRequestsOptions): MiddlewareHand
           status,
           durationMs: Math.round(seconds * 1e6) / 1e3,
           requestId,
-          correlationId: c.res.headers.get('x-correlation-id') ?? undefined,
+          correlationId: answerHeaderForLog(c, 'X-Correlation-Id'),
           traceId: activeTraceId(),
         },
         'request',

@@ -1,6 +1,7 @@
 import type { Context, Env, MiddlewareHandler } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { consumePoint, type LimiterStore } from '../security/limiter-store.ts';
+import { addAnswerHeaders, applyAnswerHeaders } from './answer-headers.ts';
 import { HttpProblem } from './problem.ts';
 import {
   budgetNames,
@@ -145,8 +146,9 @@ export function createRateLimits(options: {
     ): MiddlewareHandler<E> =>
       async function rateLimit(c, next) {
         const decision = await enforce(budget, keys(c));
+        if (decision) addAnswerHeaders(c, rateLimitHeaders(decision));
         await next();
-        if (decision) setRateLimitHeaders(c.res.headers, decision);
+        applyAnswerHeaders(c);
       },
   };
 }
@@ -167,10 +169,6 @@ export function rateLimitHeaders(decision: RateDecision): Record<string, string>
     'RateLimit-Reset': String(decision.resetSeconds),
     'RateLimit-Policy': `${decision.limit};w=${decision.windowSeconds}`,
   };
-}
-
-function setRateLimitHeaders(headers: Headers, decision: RateDecision): void {
-  for (const [name, value] of Object.entries(rateLimitHeaders(decision))) headers.set(name, value);
 }
 
 /** The 429 answer: when to come back, and which budget ran out. */

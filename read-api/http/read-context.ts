@@ -29,15 +29,6 @@ const isBehind = (position: Position | null, requested: Position | undefined) =>
   requested !== undefined && (position === null || comparePositions(position, requested) < 0);
 
 /**
- * An answer body already serialized (from the cache, or computed), sent as JSON as it is. A plain
- * Response with a plain header object: @hono/node-server writes that straight out, where
- * `c.body(...)` would first build a Headers.
- */
-export function jsonText(body: string, headers: Record<string, string>, status: 200 | 404 = 200) {
-  return new Response(body, { status, headers: { ...headers, 'Content-Type': 'application/json' } });
-}
-
-/**
  * Reads through the cache, honouring the client's consistency token: an entry older than the
  * token is bypassed; computing first waits (bounded) for the projection to pass the token. The
  * answer is marked stale when its data still predates the token.

@@ -12,7 +12,8 @@ import type { CatalogDatabase } from '../../projections/catalog/tables.ts';
 import { notFound } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
-import { cachedRead, jsonText, withFreshness, type ReadContext } from '../http/read-context.ts';
+import { cachedRead, withFreshness, type ReadContext } from '../http/read-context.ts';
+import { fastJson } from '../../infra/http/answer-headers.ts';
 import { lightRoute } from '../http/light-route.ts';
 import {
   ProductDetail,
@@ -91,7 +92,7 @@ export function catalogRoutes(ctx: ReadContext) {
           };
         },
       });
-      return jsonText(body!, headers);
+      return fastJson(c, body!, headers);
     },
   );
 
@@ -126,7 +127,7 @@ export function catalogRoutes(ctx: ReadContext) {
           };
         },
       });
-      return jsonText(body!, headers);
+      return fastJson(c, body!, headers);
     },
   );
 
@@ -154,7 +155,7 @@ export function catalogRoutes(ctx: ReadContext) {
         compute: ({ db }) => productDetail(db, productId),
       });
       if (body === null) throw withFreshness(notFound('product'), headers);
-      return jsonText(body, headers);
+      return fastJson(c, body, headers);
     },
   );
 
