@@ -16,13 +16,19 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** `qm serve` as a child process, with its output kept for assertions. */
-export interface QmServe {
+/** A `qm` command (`serve`, `project`, `work`) as a child process, with its output kept for assertions. */
+export interface QmProcess {
   child: ChildProcess;
   /** stdout and stderr so far (JSON log lines and the CLI's error line). */
   output(): string;
   /** Resolves with the exit code (the signal's name if killed); rejects after `timeoutMs`. */
   exited(timeoutMs: number): Promise<number | string>;
+  /** Resolves once the output holds `text`; rejects if the process exits first or after `timeoutMs`. */
+  logged(text: string, timeoutMs: number): Promise<void>;
+}
+
+/** `qm serve` as a child process. */
+export interface QmServe extends QmProcess {
   /** Resolves once both ports serve; rejects if the process exits first or after `timeoutMs`. */
   serving(timeoutMs: number): Promise<void>;
 }
@@ -49,12 +55,23 @@ export function spawnQmServe(
   args: readonly string[] = [],
   nodeArgs: readonly string[] = [],
 ): QmServe {
+  const qm = spawnQm('serve', env, args, nodeArgs);
+  return { ...qm, serving: (timeoutMs) => qm.logged('quartermaster is serving', timeoutMs) };
+}
+
+/** `qm <command> ...args` with the test's environment: only the services `env` names. */
+export function spawnQm(
+  command: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+  nodeArgs: readonly string[] = [],
+): QmProcess {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !serviceVariables.includes(name)),
   );
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'ops/cli/main.ts', 'serve', ...args],
+    [...nodeArgs, '--import', 'tsx', 'ops/cli/main.ts', command, ...args],
     {
       cwd: root,
       env: { ...inherited, LOG_LEVEL: 'info', CI: '1', QM_RATE_LIMITS: LOAD_TEST_RATE_LIMITS, ...env },
@@ -70,7 +87,7 @@ export function spawnQmServe(
   const within = <T>(promise: Promise<T>, timeoutMs: number, what: string) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`qm serve: no ${what} within ${timeoutMs} ms. Output:\n${output}`)),
+        () => reject(new Error(`qm ${command}: no ${what} within ${timeoutMs} ms. Output:\n${output}`)),
         timeoutMs,
       );
       promise.then(resolve, reject).finally(() => clearTimeout(timer));
@@ -79,20 +96,21 @@ export function spawnQmServe(
     child,
     output: () => output,
     exited: (timeoutMs) => within(exit, timeoutMs, 'exit'),
-    serving: (timeoutMs) =>
+    logged: (text, timeoutMs) =>
       within(
         new Promise<void>((resolve, reject) => {
           const check = () => {
-            if (output.includes('quartermaster is serving')) resolve();
+            if (output.includes(text)) resolve();
           };
           child.stdout.on('data', check);
+          child.stderr.on('data', check);
           check();
           void exit.then((code) =>
-            reject(new Error(`qm serve exited (${code}) before serving. Output:\n${output}`)),
+            reject(new Error(`qm ${command} exited (${code}) before logging "${text}". Output:\n${output}`)),
           );
         }),
         timeoutMs,
-        'start',
+        `"${text}"`,
       ),
   };
 }

@@ -21,7 +21,9 @@ export interface OrderLoadResult {
  * not a 2xx: a fast error is not a result.
  */
 export function orderHttpLoad(options: {
-  url: string;
+  /** One API process; or `urls`: several, the connections shared out among them. */
+  url?: string;
+  urls?: readonly string[];
   token: string;
   connections: number;
   seconds: number;

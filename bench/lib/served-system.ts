@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mintToken } from '../../infra/auth/mint-token.ts';
-import { freePort, spawnQmServe } from '../../test-support/qm-serve-process.ts';
+import { freePort, spawnQm, spawnQmServe } from '../../test-support/qm-serve-process.ts';
 
 export const BENCH_SECRET = 'http-bench-secret-0123456789abcdef0123456789';
-const root = join(import.meta.dirname, '..', '..');
 
 /** A `qm serve` (and, API-only, its `qm project`) under benchmark, with its ports and tokens. */
 export interface ServedSystem {
@@ -59,7 +58,7 @@ export async function startServedSystem(options: ServeOptions): Promise<ServedSy
   try {
     await serve.serving(120_000);
     if (options.apiOnly && !options.alone)
-      children.push(spawnQmProject({ ...env, ...apart('projector') }, nodeArgs));
+      children.push(spawnQm('project', { ...env, ...apart('projector') }, [], nodeArgs).child);
   } catch (error) {
     for (const child of children) child.kill('SIGKILL');
     throw error;
@@ -77,15 +76,6 @@ export async function startServedSystem(options: ServeOptions): Promise<ServedSy
     pids: children.map((child) => child.pid!),
     stop: () => stopAll(children),
   };
-}
-
-function spawnQmProject(env: Record<string, string>, nodeArgs: string[]): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'ops/cli/main.ts', 'project'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return child;
 }
 
 async function stopAll(children: ChildProcess[]): Promise<void> {

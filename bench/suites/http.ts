@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { connect } from 'nats';
+import { deleteNatsStream } from '../../infra/bus/nats-bus.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -309,16 +309,6 @@ async function eventLoopDelayP99(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith('qm_event_loop_delay_seconds{quantile="0.99"}'));
   return line ? Number(line.split(' ').at(-1)) * 1000 : Number.NaN;
-}
-
-/** The run's JetStream stream goes with its database: the NATS server is shared. */
-async function deleteNatsStream(url: string, stream: string): Promise<void> {
-  const nc = await connect({ servers: url });
-  try {
-    await (await nc.jetstreamManager()).streams.delete(stream).catch(() => false);
-  } finally {
-    await nc.close();
-  }
 }
 
 /** user + system CPU seconds a process and its children (`qm work`) have used so far (Linux /proc). */

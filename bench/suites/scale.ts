@@ -8,17 +8,19 @@ import type { RecordedEvent } from '../../ports/event-store.ts';
 import { startNatsCluster } from '../../test-support/nats-cluster.ts';
 import { startPgPrimaryWithReplica } from '../../test-support/pg-replica.ts';
 import { percentile } from '../lib/load.ts';
+import { fleetFigures } from './scale-fleet.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
 
 /**
- * `npm run bench -- scale`, the parts that run so far (issue 21's other figures, several API and
- * projector processes behind a proxy and the projector failover, are not measured yet):
+ * `npm run bench -- scale`:
  * - `replica_read_lag_ms_p99`: a commit on a PostgreSQL 15 primary until its streaming hot standby
  *   (both started here, on free ports) has replayed it, per commit, against the same commit read
  *   back from the primary;
  * - `nats_node_loss_lost_messages`: messages published to a 3-server NATS cluster (stream at 3
  *   replicas) while the stream's leader is killed, retried while unacknowledged as the publisher
  *   does, then missing from a consumer's reading of the stream (must be 0), with the duplicates.
+ * - the fleet's figures (`scale-fleet.ts`): orders over HTTP on 1 and on 3 API processes, and the
+ *   projector failover time.
  * Writes bench/results/scale-postgres.json.
  */
 export async function scaleBench(options: { seconds: number }): Promise<void> {
@@ -26,6 +28,7 @@ export async function scaleBench(options: { seconds: number }): Promise<void> {
   const metrics: Record<string, Metric> = {
     ...(await replicaReadLag(Math.max(200, options.seconds * 100), say)),
     ...(await natsNodeLoss(say)),
+    ...(await fleetFigures(options.seconds, say)),
   };
   writeResult({
     suite: 'scale',
@@ -35,7 +38,8 @@ export async function scaleBench(options: { seconds: number }): Promise<void> {
     notes: [
       'replica: PostgreSQL 15 primary and pg_basebackup streaming hot standby on loopback, fsync off',
       'NATS: 3 nats-server 2.9 processes on loopback, JetStream stream at replicas 3, leader SIGKILLed mid-stream',
-      'not measured yet: orders_http_1api_per_s, orders_http_3api_per_s, projector_failover_s',
+      'fleet: 3 qm serve --no-projectors --no-fanout, 2 qm project, 2 qm work --no-projectors on PostgreSQL, Redis and NATS; the load generator shares its 16 connections among the API processes (no proxy process); 2 cores for all of it',
+      'projector_failover_s: SIGKILL of the qm project holding the orders lease until an order placed right after is in the orders read model of the standby',
     ],
   });
 }

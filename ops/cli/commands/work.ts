@@ -16,10 +16,14 @@ export function workCommand(): Command {
       'The projectors, publisher and consumers of one qm serve on PostgreSQL (qm serve starts and supervises it)',
     )
     .option(
+      '--no-projectors',
+      'only the publisher and the consumers: the read-model projectors run in `qm project` processes',
+    )
+    .option(
       '--no-analytics',
       'leave the ClickHouse projector to the parent (embedded chDB opens in one process)',
     )
-    .action(async (options: { analytics: boolean }) => {
+    .action(async (options: { analytics: boolean; projectors: boolean }) => {
       await runWithContext(async ({ config, log }) => {
         if (!config.DATABASE_URL) {
           throw new Error(
@@ -37,14 +41,17 @@ export function workCommand(): Command {
               }
             : undefined;
         const system = await openSystem(config, log, {
-          projectors: true,
+          projectors: options.projectors,
           fanout: true,
           analyticsSink: options.analytics,
           serveApis: false,
           ...(forward ? { onApplied: forward } : {}),
         });
         report?.({ type: 'ready' } satisfies WorkerMessage);
-        log.info({ analytics: options.analytics }, 'qm work: projectors, publisher and consumers running');
+        log.info(
+          { analytics: options.analytics, projectors: options.projectors },
+          'qm work: projectors, publisher and consumers running',
+        );
         const parentGone = new Promise<string>((resolve) =>
           process.once('disconnect', () => resolve('parent')),
         );
