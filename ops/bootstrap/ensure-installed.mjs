@@ -1,12 +1,10 @@
 // Runs before `npm start` and `npm test` so that the quick start is two commands on a fresh clone:
 // it installs exactly what the lockfile says (npm ci) when node_modules was not installed from
 // this very lockfile. The lockfile's hash is kept in node_modules to tell. Then it builds the
-// dashboard (served by the read API under /dashboard) when its build is missing or was made from
-// other sources: the sources' hash is kept in the build.
+// dashboard when needed (ensure-dashboard-built.mjs).
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const stamp = 'node_modules/.qm-lockfile-sha256';
 const hash = createHash('sha256').update(readFileSync('package-lock.json')).digest('hex');
@@ -16,33 +14,5 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
   writeFileSync(stamp, hash);
 }
 
-/** Every file the build reads, in a stable order (the app, its config, the permission table, the lockfile). */
-function dashboardSources() {
-  const files = [
-    'dashboard/index.html',
-    'dashboard/vite.config.ts',
-    'domain/access/permissions.ts',
-    'package-lock.json',
-  ];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.push(path);
-    }
-  };
-  walk('dashboard/src');
-  return files;
-}
-
-const built = 'dashboard/dist/.qm-sources-sha256';
-const sources = createHash('sha256');
-for (const file of dashboardSources()) sources.update(file).update(readFileSync(file));
-const sourcesHash = sources.digest('hex');
-if (!existsSync(built) || readFileSync(built, 'utf8') !== sourcesHash) {
-  console.error('Building the dashboard (npm run dashboard:build)...');
-  execSync('npm run -s dashboard:build', { stdio: 'inherit' });
-  writeFileSync(built, sourcesHash);
-}
+// Then the dashboard: built when missing or stale.
+await import('./ensure-dashboard-built.mjs');
