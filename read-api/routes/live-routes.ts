@@ -48,13 +48,10 @@ export function liveRoutes(deps: LiveRoutesDeps) {
       ...permissionGuard('stock:read', deps.ctx.authenticated),
       request: {
         headers: z.object({
-          'last-event-id': z
-            .string()
-            .optional()
-            .openapi({
-              description: 'The id of the last event received: resume after it.',
-              example: '1234:56',
-            }),
+          'last-event-id': z.string().optional().openapi({
+            description: 'The id of the last event received: resume after it.',
+            example: '1234:56',
+          }),
         }),
       },
       responses: {
