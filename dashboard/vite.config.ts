@@ -5,8 +5,9 @@ import { defineConfig } from 'vite';
 /**
  * The dashboard is served by the read API under /dashboard (read-api/routes/dashboard-routes.ts),
  * so every asset URL starts there. `npm start` builds it when the build is older than its sources
- * (ops/bootstrap/ensure-installed.mjs). ECharts is the bulk of the JavaScript: it gets its own
- * chunk so the app's code changes without busting the charts' cache.
+ * (ops/bootstrap/ensure-installed.mjs). ECharts is the bulk of the JavaScript: the pages load it
+ * with their first chart (components/lazy-chart.tsx), so it is a chunk of its own, not in the
+ * initial download.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -16,12 +17,6 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
-    rollupOptions: {
-      output: {
-        manualChunks: (id) =>
-          id.includes('node_modules/echarts') || id.includes('node_modules/zrender') ? 'charts' : undefined,
-      },
-    },
   },
   server: { port: 5173 },
 });

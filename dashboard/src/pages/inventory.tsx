@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { idempotent, must, readApi, writeApi } from '../api/clients.ts';
 import { onHandDelta, useStreamAt, useStreamEvents } from '../api/streams.ts';
 import { useSession } from '../api/use-session.ts';
-import { Chart } from '../components/chart.tsx';
+import { Chart } from '../components/lazy-chart.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { formatTime, Loading, ProblemMessage } from '../components/status.tsx';
 import { formText } from '../components/text.ts';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { must, readApi } from '../api/clients.ts';
 import { num, useReport, utcDay } from '../api/reports.ts';
 import { useSession } from '../api/use-session.ts';
-import { Chart } from '../components/chart.tsx';
+import { Chart } from '../components/lazy-chart.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { formatMoney, Loading, ProblemMessage } from '../components/status.tsx';
 import { cellText } from '../components/text.ts';
