@@ -48,6 +48,13 @@ export interface OpenedGuards {
   close(): Promise<void>;
 }
 
+/** `QM_CORS_ORIGINS` and the dashboard's origin: the browser origins allowed on both APIs. */
+export function corsOriginsOf(
+  config: Pick<GuardsConfig, 'QM_CORS_ORIGINS' | 'HOST' | 'READ_PORT'>,
+): string[] {
+  return [...new Set([...config.QM_CORS_ORIGINS, ...dashboardOrigins(config)])];
+}
+
 /**
  * The HTTP guards from configuration. Counters live in Redis when `REDIS_URL` is set, so every API
  * process of the deployment spends the same budget; in this process's memory otherwise.
@@ -73,7 +80,7 @@ export function openHttpGuards(
     ipBlockList: config.QM_IP_BLOCKLIST,
     bodyLimitBytes: config.QM_BODY_LIMIT_BYTES,
     uploadLimits: [{ pathPrefix: UPLOAD_PATH_PREFIX, bytes: config.QM_UPLOAD_BODY_LIMIT_BYTES }],
-    corsOrigins: [...new Set([...config.QM_CORS_ORIGINS, ...dashboardOrigins(config)])],
+    corsOrigins: corsOriginsOf(config),
     requestTimeoutMs: config.QM_REQUEST_TIMEOUT_MS,
   };
   log.info(

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../infra/auth/mint-token.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
+import { createTestDatabase, type TestDatabase } from '../../test-support/databases.ts';
 import { freePort, spawnQmServe, type QmServe } from '../../test-support/qm-serve-process.ts';
 import { waitUntil } from '../../test-support/wait-until.ts';
 
@@ -24,11 +25,19 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * The dashboard in Debian's Chromium against `qm serve` embedded (PGlite, chDB), as the quick start
- * runs it: sign in with a pasted token, the overview's figures against the API's, the inventory's
+ * `npm test` runs the embedded case only; `npm run test:soak` (QM_SOAK=1) also runs it on
+ * PostgreSQL, and adds a threshold edit and a replay started from the System page.
+ */
+const soak = process.env.QM_SOAK === '1';
+const backends = soak ? (['embedded', 'postgres'] as const) : (['embedded'] as const);
+
+/**
+ * The dashboard in Debian's Chromium against `qm serve` (embedded: PGlite, chDB, as the quick start
+ * runs it): sign in with a pasted token, the overview's figures against the API's, the inventory's
  * low stock and ledger chart, an order's time travel, and a live update arriving.
  */
-describe('the dashboard in a browser, against qm serve embedded', () => {
+describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (backend) => {
+  let database: TestDatabase | undefined;
   let serve: QmServe;
   let browser: BrowserContext;
   let page: Page;
@@ -68,7 +77,9 @@ describe('the dashboard in a browser, against qm serve embedded', () => {
     profile = mkdtempSync(join(tmpdir(), 'qm-chromium-'));
     const [port, readPort] = [await freePort(), await freePort()];
     urls = { command: `http://127.0.0.1:${port}`, read: `http://127.0.0.1:${readPort}` };
+    database = backend === 'postgres' ? await createTestDatabase('qm_dashboard') : undefined;
     serve = spawnQmServe({
+      ...(database ? { DATABASE_URL: database.url } : {}),
       QM_DATA_DIR: dataDir,
       AUTH_JWT_SECRET: SECRET,
       PORT: String(port),
@@ -102,6 +113,7 @@ describe('the dashboard in a browser, against qm serve embedded', () => {
     await serve?.exited(30_000).catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it('signs in with a pasted token and shows the overview, inventory, an order in time and a live order', async () => {
@@ -155,4 +167,38 @@ describe('the dashboard in a browser, against qm serve embedded', () => {
       .getByRole('link', { name: /New order order-2/ })
       .waitFor({ timeout: 30_000 });
   }, 180_000);
+
+  it.runIf(soak)(
+    'edits a low-stock threshold and replays a projection to 100% from the pages',
+    async () => {
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto(`${urls.read}/dashboard/inventory`);
+      const form = page.getByRole('form', { name: 'Low-stock threshold' });
+      await form.getByLabel('SKU').fill('LAMP-1');
+      await form.getByLabel('Location').fill('berlin');
+      await form.getByLabel('Threshold').fill('3');
+      await form.getByRole('button', { name: 'Set threshold' }).click();
+      await page.getByText('Threshold saved.').waitFor();
+      // 6 available now, above 3: the level leaves the low-stock list once projected.
+      const lowStock = page.getByRole('region', { name: 'Low stock' });
+      await expect
+        .poll(async () => {
+          await page.reload();
+          await lowStock
+            .getByRole('table')
+            .or(lowStock.getByText('Nothing is at or below'))
+            .first()
+            .waitFor();
+          return lowStock.getByRole('cell', { name: 'LAMP-1' }).count();
+        })
+        .toBe(0);
+
+      await page.getByRole('link', { name: 'System' }).click();
+      await page.getByRole('button', { name: 'Replay catalog' }).click();
+      await expect
+        .poll(() => page.getByTestId('replay-catalog').getAttribute('value'), { timeout: 60_000 })
+        .toBe('100');
+    },
+    180_000,
+  );
 });
