@@ -85,7 +85,7 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
       PORT: String(port),
       READ_PORT: String(readPort),
     });
-    await serve.serving(90_000);
+    await serve.serving(150_000); // a loaded machine starts PGlite and chDB slowly
     admin = await mintToken({ secret: SECRET, role: 'admin', subject: 'admin-1' });
     await post('/locations', { locationId: 'berlin', name: 'Berlin' });
     await post('/products', {
