@@ -54,6 +54,8 @@ export default tseslint.config(
       'coverage/**',
       '.data/**',
       'eslint.config.js',
+      // The dashboard has its own lint (dashboard/eslint.config.js, `npm run dashboard:lint`).
+      'dashboard/**',
     ],
   },
   js.configs.recommended,

@@ -7,6 +7,8 @@ import type { ReadApiDeps } from './read-api-deps.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
+import { dashboardRoutes } from './routes/dashboard-routes.ts';
+import { liveRoutes } from './routes/live-routes.ts';
 import { notificationRoutes } from './routes/notifications-routes.ts';
 import { orderRoutes } from './routes/orders-routes.ts';
 import { privacyReadRoutes } from './routes/privacy-routes.ts';
@@ -44,9 +46,11 @@ export function createReadApi(deps: ReadApiDeps) {
   if (deps.store) {
     app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));
     app.route('/', privacyReadRoutes({ ...ctx, store: deps.store }));
+    app.route('/', liveRoutes({ ctx, store: deps.store }));
   }
   if (deps.analytics) {
     app.route('/', analyticsRoutes({ analytics: deps.analytics, authenticated: ctx.authenticated }));
   }
+  app.route('/', dashboardRoutes(deps.dashboard));
   return app;
 }

@@ -6,6 +6,7 @@ import type { HttpGuards } from '../infra/http/http-guards.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import type { SqlExecutor } from '../infra/sql/sql-client.ts';
 import type { TokenVerifier } from './http/auth.ts';
+import type { DashboardRoutesDeps } from './routes/dashboard-routes.ts';
 
 /** Everything the read API needs, passed in by the composition root (no globals, no container). */
 export interface ReadApiDeps {
@@ -39,4 +40,6 @@ export interface ReadApiDeps {
   analytics?: AnalyticsClient;
   /** Headers, CORS, block list, per-address rate limits, body limit, timeout (`http-guards.ts`). */
   guards?: HttpGuards;
+  /** The admin dashboard's static files under `/dashboard` (`routes/dashboard-routes.ts`). */
+  dashboard?: DashboardRoutesDeps;
 }

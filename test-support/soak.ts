@@ -30,6 +30,8 @@ const files = [
   'ops/compose/nats-cluster.e2e.test.ts',
   // 500 broken requests per operation of both OpenAPI documents: no 5xx, nothing appended.
   'ops/server/api-fuzz.int.test.ts',
+  // The dashboard in Chromium on embedded and PostgreSQL, with a threshold edit and a replay.
+  'ops/server/dashboard.e2e.test.ts',
 ];
 
 const started = Date.now();

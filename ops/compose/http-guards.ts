@@ -25,7 +25,20 @@ export type GuardsConfig = Pick<
   | 'QM_UPLOAD_BODY_LIMIT_BYTES'
   | 'QM_CORS_ORIGINS'
   | 'QM_REQUEST_TIMEOUT_MS'
->;
+> &
+  Partial<Pick<Config, 'HOST' | 'READ_PORT'>>;
+
+/**
+ * The admin dashboard is served by the read API (`/dashboard`) and calls the command API on the
+ * other port: that origin is always allowed (docs/dashboard.md), beside `QM_CORS_ORIGINS`. On the
+ * loopback address the browser may name the host either way.
+ */
+export function dashboardOrigins(config: Partial<Pick<Config, 'HOST' | 'READ_PORT'>>): string[] {
+  if (config.HOST === undefined || config.READ_PORT === undefined || config.READ_PORT === 0) return [];
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.HOST);
+  const hosts = loopback ? ['127.0.0.1', 'localhost'] : [config.HOST];
+  return hosts.map((host) => `http://${host}:${config.READ_PORT}`);
+}
 
 export interface OpenedGuards {
   /** For both APIs: one set of counters, so reads and writes from one address share nothing but the store. */
@@ -33,6 +46,13 @@ export interface OpenedGuards {
   /** For the login, reset and 2FA handlers: slows, then locks, an account or address that keeps failing. */
   bruteForce: BruteForceGuard;
   close(): Promise<void>;
+}
+
+/** `QM_CORS_ORIGINS` and the dashboard's origin: the browser origins allowed on both APIs. */
+export function corsOriginsOf(
+  config: Pick<GuardsConfig, 'QM_CORS_ORIGINS' | 'HOST' | 'READ_PORT'>,
+): string[] {
+  return [...new Set([...config.QM_CORS_ORIGINS, ...dashboardOrigins(config)])];
 }
 
 /**
@@ -60,11 +80,11 @@ export function openHttpGuards(
     ipBlockList: config.QM_IP_BLOCKLIST,
     bodyLimitBytes: config.QM_BODY_LIMIT_BYTES,
     uploadLimits: [{ pathPrefix: UPLOAD_PATH_PREFIX, bytes: config.QM_UPLOAD_BODY_LIMIT_BYTES }],
-    corsOrigins: config.QM_CORS_ORIGINS,
+    corsOrigins: corsOriginsOf(config),
     requestTimeoutMs: config.QM_REQUEST_TIMEOUT_MS,
   };
   log.info(
-    { rateLimits: store.kind, blocked: config.QM_IP_BLOCKLIST.length, corsOrigins: config.QM_CORS_ORIGINS },
+    { rateLimits: store.kind, blocked: config.QM_IP_BLOCKLIST.length, corsOrigins: guards.corsOrigins },
     'HTTP guards ready',
   );
   return {

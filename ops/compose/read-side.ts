@@ -54,7 +54,7 @@ export interface ReadSideDeps {
     | 'AUTH_ISSUER'
     | 'AUTH_AUDIENCE'
   > &
-    Partial<Pick<Config, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS'>>;
+    Partial<Pick<Config, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS' | 'PORT'>>;
   /** The read-model database (the deployment's PostgreSQL or PGlite). */
   database: SqlExecutor;
   store: EventStore;
@@ -115,6 +115,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     ...(deps.analytics ? { analytics: deps.analytics } : {}),
     ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
     ...(deps.guards ? { guards: deps.guards } : {}),
+    ...(deps.config.PORT !== undefined ? { dashboard: { commandApiPort: deps.config.PORT } } : {}),
   });
   deps.log.info({ cache: store.kind, readWaitMs: deps.config.QM_READ_WAIT_MS }, 'read side ready');
   return {

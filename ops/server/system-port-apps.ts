@@ -1,4 +1,6 @@
+import { cors } from 'hono/cors';
 import type { Config } from '../../infra/config/config.ts';
+import { corsOriginsOf } from '../compose/http-guards.ts';
 import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
 import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
@@ -31,7 +33,21 @@ export function systemPortApps(
       log,
     });
   const command = port('command');
-  // Before the command API, whose authentication and Idempotency-Key checks match every path.
+  // Before the command API, whose authentication and Idempotency-Key checks match every path. Its
+  // CORS middleware runs only for what reaches it, so these routes get their own: the dashboard
+  // starts replays from the read API's origin (docs/dashboard.md).
+  const origins = corsOriginsOf(config);
+  if (origins.length > 0) {
+    command.use(
+      '/admin/*',
+      cors({
+        origin: origins,
+        credentials: true,
+        allowHeaders: ['Authorization', 'Content-Type'],
+        maxAge: 600,
+      }),
+    );
+  }
   command.route('/', adminOperationsOf(config, log, system));
   command.route('/', system.writeApi);
   const read = port('read');

@@ -1,0 +1,43 @@
+/** An API's refusal (problem+json) or a network failure, with words a person can act on. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(detail ?? title);
+  }
+
+  /** One sentence for the page: what went wrong and, where it helps, what to do. */
+  get plainWords(): string {
+    const fields = this.fields.map((f) => `${f.path} ${f.message}`).join('; ');
+    const hint =
+      this.status === 401
+        ? ' Sign in again.'
+        : this.status === 403
+          ? ' Your role does not allow this.'
+          : this.status === 409 || this.status === 412
+            ? ' Someone changed it meanwhile: reload and try again.'
+            : this.status === 429
+              ? ' Too many requests: wait a moment.'
+              : '';
+    return `${this.detail ?? this.title}${fields ? ` (${fields})` : ''}.${hint}`.replace('..', '.');
+  }
+}
+
+interface ProblemBody {
+  title?: string;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+}
+
+export async function problemFrom(answer: Response): Promise<ApiProblem> {
+  let body: ProblemBody = {};
+  try {
+    body = (await answer.clone().json()) as ProblemBody;
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
+  }
+  return new ApiProblem(answer.status, body.title ?? answer.statusText, body.detail, body.errors ?? []);
+}

@@ -1,0 +1,66 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import type { EChartsCoreOption } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { useState } from 'react';
+import { DataTable, type Column } from './data-table.tsx';
+
+// Only the parts the pages draw, so the charts chunk stays small; SVG so that the drawn figures are
+// text in the page (screen readers skip it, the table beside carries the same figures, tests read it).
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
+
+export interface ChartProps<Row> {
+  title: string;
+  option: EChartsCoreOption;
+  /** The same figures as a table: no chart is the only carrier of its information. */
+  rows: Row[];
+  columns: Column<Row>[];
+  height?: number;
+}
+
+/** A chart with a "table" toggle beside it; `data-drawn` is set once ECharts finished drawing. */
+export function Chart<Row>({ title, option, rows, columns, height = 280 }: ChartProps<Row>) {
+  const [drawn, setDrawn] = useState(false);
+  const [asTable, setAsTable] = useState(false);
+  return (
+    <figure className="chart" aria-label={title} data-drawn={drawn ? 'true' : 'false'}>
+      <figcaption>
+        {title}{' '}
+        <button type="button" className="link" onClick={() => setAsTable(!asTable)} aria-pressed={asTable}>
+          {asTable ? 'Show chart' : 'Show table'}
+        </button>
+      </figcaption>
+      {asTable ? (
+        <DataTable caption={title} rows={rows} columns={columns} />
+      ) : (
+        <div aria-hidden="true">
+          <ReactEChartsCore
+            echarts={echarts}
+            option={option}
+            notMerge
+            opts={{ renderer: 'svg' }}
+            style={{ height }}
+            onEvents={{ finished: () => setDrawn(true) }}
+          />
+        </div>
+      )}
+    </figure>
+  );
+}
