@@ -22,6 +22,12 @@ import { percentile, runLoad } from '../lib/load.ts';
 import { orderHttpLoad, type OrderLoadResult } from '../lib/order-http-load.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
 import { post, startServedSystem, type ServedSystem } from '../lib/served-system.ts';
+import {
+  statementsNow,
+  statementsPerOrder,
+  writeStatementResult,
+  type StatementsPerOrder,
+} from '../lib/statement-count.ts';
 
 /** What each figure is: the median of RUNS runs of `seconds` s, each after WARM_UP_SECONDS of the same load. */
 const RUNS = 3;
@@ -46,7 +52,12 @@ interface HttpRun {
   cores: number[];
   /** The API process's event-loop delay p99 over the run, ms (its `qm_event_loop_delay_seconds`). */
   loopDelayP99: number;
+  /** What the setup's processes sent to SQL per order answered (a diagnosis; see statement-count.ts). */
+  statements: StatementsPerOrder;
 }
+
+/** Statements per order of each setup run, written apart from http.json (its keys are the issue's). */
+const statementResults: Record<string, StatementsPerOrder> = {};
 
 /**
  * `npm run bench -- http`: what a storefront gets from `qm serve` over HTTP, against what the
@@ -129,6 +140,7 @@ export async function httpBench(options: { seconds: number; backends: string[]; 
     }
   }
   writeResult({ suite: 'http', at: new Date().toISOString(), metrics, notes });
+  writeStatementResult(statementResults);
 }
 
 /** Server mode: PostgreSQL (a database of its own), NATS (a stream of its own), Redis, chDB. */
@@ -163,7 +175,8 @@ async function servedRuns(
   alone = false,
 ): Promise<HttpRun[]> {
   console.log(`\n${label}: starting`);
-  const system = await startServedSystem({ env, apiOnly, alone });
+  const tallyDir = mkdtempSync(join(tmpdir(), 'qm-bench-sql-tally-'));
+  const system = await startServedSystem({ env: { ...env, QM_SQL_TALLY_DIR: tallyDir }, apiOnly, alone });
   try {
     const last = await seed(system);
     if (!alone) await caughtUp(system, last);
@@ -178,6 +191,7 @@ async function servedRuns(
       const watcher = env.DATABASE_URL ? await watchCheckpoints(env.DATABASE_URL) : undefined;
       const health = probeHealth(system.writeUrl);
       await eventLoopDelayP99(system.writeUrl); // the scrape resets the server's histogram
+      const countBefore = await statementsNow(tallyDir);
       const cpuBefore = system.pids.map(cpuSeconds);
       const begun = performance.now();
       const load = await orderHttpLoad({
@@ -193,6 +207,9 @@ async function servedRuns(
       // The last answers' positions need their projection: wait a little before reading the lags.
       await sleep(2_000);
       await watcher?.stop();
+      // Counted after the same 2 s, so the work behind the last answers is in (and some of the
+      // next warm-up's is not: there is none until the next run starts).
+      const statements = statementsPerOrder(countBefore, await statementsNow(tallyDir), load.total);
       const lags = watcher ? watcher.lagsOf(load.samples) : [];
       const unapplied = lags.filter((lag) => !Number.isFinite(lag)).length;
       const result: HttpRun = {
@@ -201,17 +218,21 @@ async function servedRuns(
         healthP99: percentile(healthLatencies, 99),
         loopDelayP99,
         cores,
+        statements,
       };
       console.log(
         `  run ${run}: ${Math.round(load.rps)} orders/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ` +
           `lag p99 ${result.lagP99.toFixed(0)} ms${unapplied ? ` (${unapplied} not applied in 2 s)` : ''}, ` +
-          `/health p99 ${result.healthP99.toFixed(1)} ms, event-loop delay p99 ${result.loopDelayP99.toFixed(1)} ms, CPU ${cores.map((c) => c.toFixed(2)).join(' + ')} cores`,
+          `/health p99 ${result.healthP99.toFixed(1)} ms, event-loop delay p99 ${result.loopDelayP99.toFixed(1)} ms, CPU ${cores.map((c) => c.toFixed(2)).join(' + ')} cores, ` +
+          `SQL per order: ${statements.statements.toFixed(1)} statements, ${statements.roundTrips.toFixed(1)} round trips, ${statements.transactions.toFixed(1)} transactions`,
       );
       runs.push(result);
     }
+    statementResults[label] = runs.at(-1)!.statements;
     return runs;
   } finally {
     await system.stop();
+    rmSync(tallyDir, { recursive: true, force: true });
     for (const cleanup of cleanups.splice(0)) await cleanup();
   }
 }

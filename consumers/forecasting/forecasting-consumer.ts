@@ -6,7 +6,7 @@ import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { lastForecastDay, loadDemandHistory, loadPolicy, markForecastDay } from './demand-history.ts';
 import { epochDay, type SeriesKey } from './forecasting-tables.ts';
-import { recordDemand } from './record-demand.ts';
+import { recordDemandBatch } from './record-demand.ts';
 import type { CommandCause, ForecastFigures, ReplenishmentCommands } from './replenishment-commands.ts';
 import { seriesForecast, type ForecastSettings } from './series-forecast.ts';
 
@@ -24,7 +24,10 @@ export interface ForecastingOptions {
   subjectPrefix?: string;
   /** Forecasts kept per process, so a hot SKU is not refitted on every sale of the day (default 10,000). */
   cacheSize?: number;
-  /** Called after each event is handled (before it is acknowledged); for tests and metrics. */
+  /**
+   * Called after each event is handled (before it is acknowledged; for a batch, once the whole
+   * batch is); for tests and metrics.
+   */
   onHandled?: (event: RecordedEvent) => void;
 }
 
@@ -114,19 +117,44 @@ export async function startForecastingConsumer(options: ForecastingOptions): Pro
     }
   }
 
+  /**
+   * A delivery batch: its demand booked in one transaction (`recordDemandBatch`), then each series
+   * it touched refreshed once, for the latest day among its events (the later event on a tie), as
+   * handling the events one by one would have left it: a forecast as of an earlier day is
+   * superseded by the later one, and an older day is refused by `lastForecastDay` anyway. A stock
+   * movement's review runs once per series too.
+   */
+  async function handleBatch(events: readonly RecordedEvent[]): Promise<void> {
+    const recorded = await recordDemandBatch(options.sql, events);
+    const plans = new Map<string, { series: SeriesKey; demand?: RecordedEvent; stock?: RecordedEvent }>();
+    events.forEach((event, i) => {
+      for (const series of recorded[i]!.touched) {
+        const key = JSON.stringify([series.sku, series.location]);
+        let plan = plans.get(key);
+        if (!plan) plans.set(key, (plan = { series }));
+        if (stockEventTypes.has(event.type)) plan.stock = event;
+        else if (!plan.demand || dayOf(event) >= dayOf(plan.demand)) plan.demand = event;
+      }
+    });
+    for (const { series, demand, stock } of plans.values()) {
+      if (stock) await refresh(series, stock);
+      if (demand) await refresh(series, demand);
+    }
+    for (const event of events) options.onHandled?.(event);
+  }
+
   const consumer = await options.bus.consume({
     durable,
     subjects: forecastingSubjects(options.subjectPrefix ?? defaultSubjectPrefix),
     deliverFrom: 'start',
-    handle: async (event) => {
-      const { touched } = await recordDemand(options.sql, event);
-      for (const series of touched) await refresh(series, event);
-      options.onHandled?.(event);
-    },
+    handle: (event) => handleBatch([event]),
+    handleBatch,
   });
   log.info({ bus: options.bus.kind, ...options.settings }, 'forecasting consumer started');
   return consumer;
 }
+
+const dayOf = (event: RecordedEvent) => epochDay(event.metadata.occurredAt);
 
 /** Cheap identity of a history: its length and two sums (a changed past day changes them). */
 function fingerprintOf(history: readonly number[]): number[] {

@@ -23,26 +23,55 @@ export interface DemandRecorded {
  * first started) change nothing.
  */
 export async function recordDemand(sql: SqlClient, event: RecordedEvent): Promise<DemandRecorded> {
+  const [recorded] = await recordDemandBatch(sql, [event]);
+  return recorded!;
+}
+
+/**
+ * Books several events' demand as `recordDemand` books each in turn, in one transaction: their
+ * ids claimed in one insert, and the ordered and cancelled units of the whole batch added to the
+ * daily demand in one upsert at the end (nothing in between reads it; they are whole units, so the
+ * sum is the same in any order). Returns what each event touched, in the events' order.
+ */
+export async function recordDemandBatch(
+  sql: SqlClient,
+  events: readonly RecordedEvent[],
+): Promise<DemandRecorded[]> {
+  if (events.length === 0) return [];
   return sql.transaction(async (tx) => {
     const db = kyselyOver<ForecastingTables>(tx);
+    const ids = [...new Set(events.map((event) => event.id))];
     const claimed = await db
       .insertInto('qm_forecast_processed_events')
-      .values({ event_id: event.id })
+      .values(ids.map((id) => ({ event_id: id })))
       .onConflict((oc) => oc.column('event_id').doNothing())
       .returning('event_id')
-      .executeTakeFirst();
-    const fresh = claimed !== undefined;
-    const touched = await apply(db, event, fresh);
-    return { fresh, touched: unique(touched) };
+      .execute();
+    const unclaimed = new Set(claimed.map((row) => row.event_id));
+    const units = createUnitSums();
+    const recorded: DemandRecorded[] = [];
+    for (const event of events) {
+      // A fresh id counts once, even if the batch carries the event twice.
+      const fresh = unclaimed.delete(event.id);
+      recorded.push({ fresh, touched: unique(await apply(db, event, fresh, units)) });
+    }
+    await units.book(db);
+    return recorded;
   });
 }
 
-async function apply(db: Db, event: RecordedEvent, fresh: boolean): Promise<SeriesKey[]> {
+async function apply(db: Db, event: RecordedEvent, fresh: boolean, units: UnitSums): Promise<SeriesKey[]> {
   switch (event.type) {
     case 'OrderPlaced':
-      return orderPlaced(db, event.data as OrderPlaced['data'], epochDay(event.metadata.occurredAt), fresh);
+      return orderPlaced(
+        db,
+        event.data as OrderPlaced['data'],
+        epochDay(event.metadata.occurredAt),
+        fresh,
+        units,
+      );
     case 'OrderCancelled':
-      return orderCancelled(db, event.data as OrderCancelled['data'], fresh);
+      return orderCancelled(db, event.data as OrderCancelled['data'], fresh, units);
     case 'RefundIssued':
       return refundIssued(db, event.data as RefundIssued['data'], fresh);
     case 'ReplenishmentPolicySet':
@@ -55,7 +84,7 @@ async function apply(db: Db, event: RecordedEvent, fresh: boolean): Promise<Seri
   }
 }
 
-async function orderPlaced(db: Db, order: OrderPlaced['data'], day: number, fresh: boolean) {
+async function orderPlaced(db: Db, order: OrderPlaced['data'], day: number, fresh: boolean, units: UnitSums) {
   const allocations = order.lines.flatMap((line) =>
     line.allocations.map((a) => ({
       lineId: line.lineId,
@@ -70,25 +99,27 @@ async function orderPlaced(db: Db, order: OrderPlaced['data'], day: number, fres
       .values({ order_id: order.orderId, day, subtotal: order.totals.subtotal.amount })
       .onConflict((oc) => oc.column('order_id').doNothing())
       .execute();
-    for (const a of allocations) {
+    if (allocations.length > 0) {
       await db
         .insertInto('qm_forecast_order_lines')
-        .values({
-          order_id: order.orderId,
-          line_id: a.lineId,
-          location: a.location,
-          sku: a.sku,
-          quantity: a.quantity,
-        })
+        .values(
+          allocations.map((a) => ({
+            order_id: order.orderId,
+            line_id: a.lineId,
+            location: a.location,
+            sku: a.sku,
+            quantity: a.quantity,
+          })),
+        )
         .onConflict((oc) => oc.columns(['order_id', 'line_id', 'location']).doNothing())
         .execute();
-      await addDemand(db, { sku: a.sku, location: a.location }, day, 'ordered', a.quantity);
     }
+    for (const a of allocations) units.add({ sku: a.sku, location: a.location }, day, 'ordered', a.quantity);
   }
   return allocations.map(({ sku, location }) => ({ sku, location }));
 }
 
-async function orderCancelled(db: Db, data: OrderCancelled['data'], fresh: boolean) {
+async function orderCancelled(db: Db, data: OrderCancelled['data'], fresh: boolean, units: UnitSums) {
   const order = await orderOf(db, data.orderId);
   if (fresh && order !== undefined) {
     for (const release of data.releases) {
@@ -99,7 +130,7 @@ async function orderCancelled(db: Db, data: OrderCancelled['data'], fresh: boole
         .where('line_id', '=', release.lineId)
         .where('location', '=', release.location)
         .execute();
-      await addDemand(db, release, order.day, 'cancelled', release.quantity);
+      units.add(release, order.day, 'cancelled', release.quantity);
     }
   }
   return data.releases.map(({ sku, location }) => ({ sku, location }));
@@ -156,11 +187,41 @@ async function orderOf(db: Db, orderId: string) {
   return row && { day: row.day, subtotal: Number(row.subtotal), refunded: Number(row.refunded) };
 }
 
+type UnitSums = ReturnType<typeof createUnitSums>;
+
+/** Whole ordered and cancelled units per series and day, booked in one upsert. */
+function createUnitSums() {
+  const sums = new Map<string, SeriesKey & { day: number; ordered: number; cancelled: number }>();
+  return {
+    add(series: SeriesKey, day: number, column: 'ordered' | 'cancelled', units: number): void {
+      const key = JSON.stringify([series.sku, series.location, day]);
+      let sum = sums.get(key);
+      if (!sum)
+        sums.set(key, (sum = { sku: series.sku, location: series.location, day, ordered: 0, cancelled: 0 }));
+      sum[column] += units;
+    },
+    async book(db: Db): Promise<void> {
+      if (sums.size === 0) return;
+      await db
+        .insertInto('qm_forecast_daily_demand')
+        .values([...sums.values()])
+        .onConflict((oc) =>
+          oc.columns(['sku', 'location', 'day']).doUpdateSet({
+            ordered: raw<number>`qm_forecast_daily_demand.ordered + excluded.ordered`,
+            cancelled: raw<number>`qm_forecast_daily_demand.cancelled + excluded.cancelled`,
+          }),
+        )
+        .execute();
+    },
+  };
+}
+
+/** Refunded units are shares, not whole: added one by one, in order, as they always were. */
 async function addDemand(
   db: Db,
   series: SeriesKey,
   day: number,
-  column: 'ordered' | 'cancelled' | 'refunded',
+  column: 'refunded',
   units: number,
 ): Promise<void> {
   await db

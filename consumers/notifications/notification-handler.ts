@@ -1,16 +1,18 @@
 import type { RecordedEvent } from '../../ports/event-store.ts';
-import { isInventoryEvent, type InventoryEvent } from '../../domain/inventory/index.ts';
+import { isInventoryEvent, type InventoryEvent, type StockState } from '../../domain/inventory/index.ts';
 import { isOrderEvent, type OrderEvent, type OrderPlaced } from '../../domain/orders/index.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { enqueueDeliveries, type NewDelivery } from '../../infra/mail/mail-deliveries.ts';
 import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { isEmailAddress, type CustomerContacts } from './customer-contacts.ts';
 import {
-  loadOrderContact,
-  loadStock,
-  markHandled,
-  saveOrderContact,
-  saveStock,
+  loadOrderContacts,
+  loadStocks,
+  markAllHandled,
+  saveOrderContacts,
+  saveStocks,
+  stockKey,
+  type OrderContact,
 } from './notification-state.ts';
 import { crossStock } from './stock-crossings.ts';
 import { backInStock, lowStock } from './templates/admin-templates.ts';
@@ -35,45 +37,115 @@ export async function handleNotificationEvent(
   event: RecordedEvent,
   rules: NotificationRules,
 ): Promise<number> {
-  const order = isOrderEvent(event) ? (event as unknown as OrderEvent) : null;
-  const stock = isInventoryEvent(event) ? (event as unknown as InventoryEvent) : null;
-  if (!order && !stock) return 0;
+  return (await handleNotificationEvents(sql, [event], rules)).get(event.id) ?? 0;
+}
+
+/**
+ * Handles events in order as `handleNotificationEvent` handles each, all in one transaction and
+ * with a fixed number of statements however many events there are: the marks in one insert, the
+ * stock states and order contacts read in one select each and written in one statement each, the
+ * deliveries in one insert. Each event's mails depend only on the state the events before it left,
+ * which is kept in memory across the batch. Returns the mails stored per event id.
+ */
+export async function handleNotificationEvents(
+  sql: SqlClient,
+  events: readonly RecordedEvent[],
+  rules: NotificationRules,
+): Promise<Map<string, number>> {
+  const mailCounts = new Map<string, number>();
   // An order event that mails nobody and changes no state of this consumer (a payment authorized,
   // an order cancelled) needs no transaction: there is nothing to do twice.
-  if (order && order.type !== 'OrderPlaced' && customerMail(order) === null) return 0;
-  // Outside the transaction: a directory lookup may be slow, or use this very database.
-  const email = order?.type === 'OrderPlaced' ? await customerEmail(order.data, rules) : null;
-  return sql.transaction(async (tx) => {
-    if (!(await markHandled(tx, event))) return 0;
-    const mails = order ? await orderMails(tx, order, email, rules) : await stockMails(tx, stock!, rules);
-    const deliveries: NewDelivery[] = mails.map(({ to, template, mail }) => ({
-      eventId: event.id,
-      template,
-      to,
-      ...mail,
-    }));
-    await enqueueDeliveries(tx, deliveries);
-    return deliveries.length;
+  const relevant = events.filter((event) => {
+    if (isInventoryEvent(event)) return true;
+    if (!isOrderEvent(event)) return false;
+    const order = event as unknown as OrderEvent;
+    return order.type === 'OrderPlaced' || customerMail(order) !== null;
   });
+  if (relevant.length === 0) return mailCounts;
+  // Outside the transaction: a directory lookup may be slow, or use this very database.
+  const emails = await placedEmails(relevant, rules);
+  return sql.transaction(async (tx) => {
+    const fresh = await markAllHandled(tx, relevant);
+    // Each fresh id once (a batch could carry an event twice).
+    const todo = relevant.filter((event) => fresh.delete(event.id));
+    const state = await loadState(tx, todo);
+    const deliveries: NewDelivery[] = [];
+    for (const event of todo) {
+      const mails = isOrderEvent(event)
+        ? orderMails(event, emails.get(event.id) ?? null, state, rules)
+        : stockMails(event as unknown as InventoryEvent, state, rules);
+      mailCounts.set(event.id, mails.length);
+      for (const { to, template, mail } of mails)
+        deliveries.push({ eventId: event.id, template, to, ...mail });
+    }
+    await saveOrderContacts(tx, state.newContacts);
+    await saveStocks(tx, [...state.changedStocks.values()]);
+    await enqueueDeliveries(tx, deliveries);
+    return mailCounts;
+  });
+}
+
+/** The consumer's state that a batch reads and changes, loaded once for the batch. */
+interface BatchState {
+  contacts: Map<string, OrderContact>;
+  newContacts: { placed: OrderPlaced['data']; email: string | null }[];
+  stocks: Map<string, StockState>;
+  changedStocks: Map<string, { sku: string; location: string; state: StockState }>;
+}
+
+async function loadState(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<BatchState> {
+  const orderIds = new Set<string>();
+  const stockKeys = new Map<string, { sku: string; location: string }>();
+  for (const event of events) {
+    const data = event.data as { orderId?: unknown; sku?: unknown; location?: unknown };
+    if (typeof data.orderId === 'string') orderIds.add(data.orderId);
+    if (isInventoryEvent(event) && typeof data.sku === 'string' && typeof data.location === 'string')
+      stockKeys.set(stockKey(data.sku, data.location), { sku: data.sku, location: data.location });
+  }
+  return {
+    contacts: await loadOrderContacts(tx, [...orderIds]),
+    newContacts: [],
+    stocks: await loadStocks(tx, [...stockKeys.values()]),
+    changedStocks: new Map(),
+  };
+}
+
+/** The address of each OrderPlaced's customer, by event id; one lookup per customer. */
+async function placedEmails(
+  events: readonly RecordedEvent[],
+  rules: NotificationRules,
+): Promise<Map<string, string | null>> {
+  const emails = new Map<string, string | null>();
+  const byCustomer = new Map<string, Promise<string | null>>();
+  for (const event of events) {
+    if (event.type !== 'OrderPlaced' || !isOrderEvent(event)) continue;
+    const placed = (event as unknown as OrderPlaced).data;
+    const carried = (placed as { customerEmail?: unknown }).customerEmail;
+    if (typeof carried === 'string' && isEmailAddress(carried)) {
+      emails.set(event.id, carried);
+      continue;
+    }
+    let lookup = byCustomer.get(placed.customerId);
+    if (!lookup) byCustomer.set(placed.customerId, (lookup = rules.contacts.emailOf(placed.customerId)));
+    emails.set(event.id, await lookup);
+  }
+  return emails;
 }
 
 type Mail = { to: string; template: string; mail: RenderedMail };
 
-/** OrderPlaced may carry the address itself (`customerEmail`); else the contacts lookup finds it. */
-async function customerEmail(placed: OrderPlaced['data'], rules: NotificationRules): Promise<string | null> {
-  const carried = (placed as { customerEmail?: unknown }).customerEmail;
-  if (typeof carried === 'string' && isEmailAddress(carried)) return carried;
-  return rules.contacts.emailOf(placed.customerId);
-}
-
-async function orderMails(
-  tx: SqlExecutor,
+function orderMails(
   event: OrderEvent,
   placedEmail: string | null,
+  state: BatchState,
   rules: NotificationRules,
-): Promise<Mail[]> {
+): Mail[] {
   if (event.type === 'OrderPlaced') {
-    await saveOrderContact(tx, event.data, placedEmail);
+    // As the stored row does: an order stored before keeps its contact.
+    if (!state.contacts.has(event.data.orderId)) {
+      state.contacts.set(event.data.orderId, { email: placedEmail, placed: event.data });
+      state.newContacts.push({ placed: event.data, email: placedEmail });
+    }
     if (!placedEmail)
       rules.log.warn({ orderId: event.data.orderId }, 'no mail address for the customer; no confirmation');
     return placedEmail
@@ -82,7 +154,7 @@ async function orderMails(
   }
   const render = customerMail(event);
   if (!render) return [];
-  const contact = await loadOrderContact(tx, event.data.orderId);
+  const contact = state.contacts.get(event.data.orderId);
   if (!contact?.email) {
     rules.log.warn(
       { orderId: event.data.orderId, type: event.type },
@@ -115,10 +187,12 @@ function customerMail(
   }
 }
 
-async function stockMails(tx: SqlExecutor, event: InventoryEvent, rules: NotificationRules): Promise<Mail[]> {
+function stockMails(event: InventoryEvent, state: BatchState, rules: NotificationRules): Mail[] {
   const { sku, location } = event.data;
-  const { after, crossings } = crossStock(await loadStock(tx, sku, location), event);
-  await saveStock(tx, sku, location, after);
+  const key = stockKey(sku, location);
+  const { after, crossings } = crossStock(state.stocks.get(key) ?? { status: 'untracked' }, event);
+  state.stocks.set(key, after);
+  state.changedStocks.set(key, { sku, location, state: after });
   const mails: Mail[] = [];
   const alert = {
     sku,
@@ -137,7 +211,7 @@ async function stockMails(tx: SqlExecutor, event: InventoryEvent, rules: Notific
     );
   }
   if (event.type === 'BackorderFilled') {
-    const contact = await loadOrderContact(tx, event.data.orderId);
+    const contact = state.contacts.get(event.data.orderId);
     if (contact?.email) {
       mails.push({
         to: contact.email,

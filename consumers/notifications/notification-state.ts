@@ -5,12 +5,21 @@ import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 
 /** Records the event as handled; false when it already was (a redelivery, or a replay after a restart). */
 export async function markHandled(tx: SqlExecutor, event: { id: string; type: string }): Promise<boolean> {
-  const rows = await tx.query(
-    `insert into qm_notification_handled (event_id, event_type) values ($1, $2)
+  return (await markAllHandled(tx, [event])).has(event.id);
+}
+
+/** Records the events as handled in one statement; returns the ids that were not handled before. */
+export async function markAllHandled(
+  tx: SqlExecutor,
+  events: readonly { id: string; type: string }[],
+): Promise<Set<string>> {
+  const rows = await tx.query<{ event_id: string }>(
+    `insert into qm_notification_handled (event_id, event_type)
+     select * from unnest($1::text[], $2::text[])
      on conflict (event_id) do nothing returning event_id`,
-    [event.id, event.type],
+    [events.map((event) => event.id), events.map((event) => event.type)],
   );
-  return rows.length > 0;
+  return new Set(rows.map((row) => row.event_id));
 }
 
 export interface OrderContact {
@@ -18,49 +27,89 @@ export interface OrderContact {
   placed: OrderPlaced['data'];
 }
 
-export async function saveOrderContact(
+/** Stores the contacts of placed orders; an order already stored keeps its contact. */
+export async function saveOrderContacts(
   tx: SqlExecutor,
-  placed: OrderPlaced['data'],
-  email: string | null,
+  contacts: readonly { placed: OrderPlaced['data']; email: string | null }[],
 ): Promise<void> {
+  if (contacts.length === 0) return;
   await tx.query(
-    `insert into qm_notification_orders (order_id, customer_id, email, placed) values ($1, $2, $3, $4)
+    `insert into qm_notification_orders (order_id, customer_id, email, placed)
+     select o, c, e, p::jsonb from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as t(o, c, e, p)
      on conflict (order_id) do nothing`,
-    [placed.orderId, placed.customerId, email, JSON.stringify(placed)],
+    [
+      contacts.map((contact) => contact.placed.orderId),
+      contacts.map((contact) => contact.placed.customerId),
+      contacts.map((contact) => contact.email),
+      contacts.map((contact) => JSON.stringify(contact.placed)),
+    ],
   );
 }
 
-export async function loadOrderContact(tx: SqlExecutor, orderId: string): Promise<OrderContact | null> {
-  const [row] = await tx.query<{ email: string | null; placed: OrderPlaced['data'] | string }>(
-    'select email, placed from qm_notification_orders where order_id = $1',
-    [orderId],
-  );
-  if (!row) return null;
-  const placed =
-    typeof row.placed === 'string' ? (JSON.parse(row.placed) as OrderPlaced['data']) : row.placed;
-  return { email: row.email, placed };
-}
-
-/** The stock state of one SKU and location as this consumer has folded it, locked for the transaction. */
-export async function loadStock(tx: SqlExecutor, sku: string, location: string): Promise<StockState> {
-  const [row] = await tx.query<{ state: StockState | string }>(
-    'select state from qm_notification_stock where sku = $1 and location = $2 for update',
-    [sku, location],
-  );
-  if (!row) return { status: 'untracked' };
-  return typeof row.state === 'string' ? (JSON.parse(row.state) as StockState) : row.state;
-}
-
-export async function saveStock(
+/** The stored contacts of these orders, by order id (absent: not stored). */
+export async function loadOrderContacts(
   tx: SqlExecutor,
-  sku: string,
-  location: string,
-  state: StockState,
+  orderIds: readonly string[],
+): Promise<Map<string, OrderContact>> {
+  const contacts = new Map<string, OrderContact>();
+  if (orderIds.length === 0) return contacts;
+  const rows = await tx.query<{
+    order_id: string;
+    email: string | null;
+    placed: OrderPlaced['data'] | string;
+  }>('select order_id, email, placed from qm_notification_orders where order_id = any($1::text[])', [
+    orderIds,
+  ]);
+  for (const row of rows) {
+    const placed =
+      typeof row.placed === 'string' ? (JSON.parse(row.placed) as OrderPlaced['data']) : row.placed;
+    contacts.set(row.order_id, { email: row.email, placed });
+  }
+  return contacts;
+}
+
+/** `sku`/`location` as one map key. */
+export const stockKey = (sku: string, location: string) => JSON.stringify([sku, location]);
+
+/**
+ * The stock states of these SKUs and locations as this consumer has folded them, locked for the
+ * transaction (in key order, so two transactions never wait on each other crosswise), by
+ * `stockKey`; absent ones are untracked.
+ */
+export async function loadStocks(
+  tx: SqlExecutor,
+  keys: readonly { sku: string; location: string }[],
+): Promise<Map<string, StockState>> {
+  const states = new Map<string, StockState>();
+  if (keys.length === 0) return states;
+  const rows = await tx.query<{ sku: string; location: string; state: StockState | string }>(
+    `select sku, location, state from qm_notification_stock
+     where (sku, location) in (select * from unnest($1::text[], $2::text[]))
+     order by sku, location for update`,
+    [keys.map((key) => key.sku), keys.map((key) => key.location)],
+  );
+  for (const row of rows) {
+    const state = typeof row.state === 'string' ? (JSON.parse(row.state) as StockState) : row.state;
+    states.set(stockKey(row.sku, row.location), state);
+  }
+  return states;
+}
+
+/** Stores stock states, one per SKU and location, in one statement. */
+export async function saveStocks(
+  tx: SqlExecutor,
+  states: readonly { sku: string; location: string; state: StockState }[],
 ): Promise<void> {
+  if (states.length === 0) return;
   await tx.query(
-    `insert into qm_notification_stock (sku, location, state) values ($1, $2, $3)
+    `insert into qm_notification_stock (sku, location, state)
+     select s, l, st::jsonb from unnest($1::text[], $2::text[], $3::text[]) as t(s, l, st)
      on conflict (sku, location) do update set state = excluded.state`,
-    [sku, location, JSON.stringify(state as unknown as JsonObject)],
+    [
+      states.map((entry) => entry.sku),
+      states.map((entry) => entry.location),
+      states.map((entry) => JSON.stringify(entry.state as unknown as JsonObject)),
+    ],
   );
 }
 

@@ -7,7 +7,7 @@ import type { MailTransport } from '../../ports/mail.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { sqlCustomerContacts, type CustomerContacts } from './customer-contacts.ts';
 import { eraseCustomerMail } from './customer-erasure.ts';
-import { handleNotificationEvent } from './notification-handler.ts';
+import { handleNotificationEvents } from './notification-handler.ts';
 import { parkEvent } from './notification-state.ts';
 
 export interface NotificationsOptions {
@@ -27,7 +27,10 @@ export interface NotificationsOptions {
   /** Redelivery of events whose handling failed (database trouble), before they are parked. */
   maxDeliver?: number;
   backoffMs?: readonly number[];
-  /** Told after each event is handled (or found handled before), with how many mails it stored. */
+  /**
+   * Told after each event is handled (or found handled before), with how many mails it stored; for
+   * a batch, once it has committed.
+   */
   onHandled?: (event: RecordedEvent, mails: number) => void;
   /** Retries, backoff and lease of mail sending. */
   dispatcher?: Omit<MailDispatcherOptions, 'sql' | 'transport' | 'log'>;
@@ -57,22 +60,39 @@ export async function startNotifications(options: NotificationsOptions): Promise
     transport: options.transport,
     log,
   });
+  /**
+   * A delivery batch in one transaction (`handleNotificationEvents`); an erasure, rare, in its own
+   * after the events before it, so it anonymises what they stored.
+   */
+  async function handleBatch(events: readonly RecordedEvent[]): Promise<void> {
+    let run: RecordedEvent[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      const mails = await handleNotificationEvents(options.sql, run, rules);
+      if ([...mails.values()].some((count) => count > 0)) dispatcher.wake();
+      for (const event of run) options.onHandled?.(event, mails.get(event.id) ?? 0);
+      run = [];
+    };
+    for (const event of events) {
+      if (event.type !== 'CustomerErased') {
+        run.push(event);
+        continue;
+      }
+      await flush();
+      await eraseCustomerMail(options.sql, event as unknown as Parameters<typeof eraseCustomerMail>[1]);
+      options.onHandled?.(event, 0);
+    }
+    await flush();
+  }
+
   const consumer = await options.bus.consume({
     durable: options.durable ?? 'notifications',
     subjects: [`${prefix}.order.>`, `${prefix}.stock.>`, `${prefix}.privacy.CustomerErased`],
     deliverFrom: 'start',
     ...(options.maxDeliver === undefined ? {} : { maxDeliver: options.maxDeliver }),
     ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
-    handle: async (event) => {
-      if (event.type === 'CustomerErased') {
-        await eraseCustomerMail(options.sql, event as unknown as Parameters<typeof eraseCustomerMail>[1]);
-        options.onHandled?.(event, 0);
-        return;
-      }
-      const mails = await handleNotificationEvent(options.sql, event, rules);
-      if (mails > 0) dispatcher.wake();
-      options.onHandled?.(event, mails);
-    },
+    handle: (event) => handleBatch([event]),
+    handleBatch,
     onGiveUp: (event, error) => parkEvent(options.sql, event, error),
   });
   log.info({ bus: options.bus.kind, transport: options.transport.kind }, 'notifications consumer started');

@@ -115,4 +115,39 @@ describe.each(['nats', 'in-process'] as const)('event bus on %s', (kind) => {
     expect(attempts.get(flaky.id)).toBe(2);
     await running.stop();
   });
+
+  it('hands handleBatch the events at hand in order, and one by one to handle when a batch throws', async () => {
+    env = busUnderTest(kind);
+    const bus = await env.open();
+    const events = Array.from({ length: 12 }, (_, i) => testEvent(`order-${i}`, 'OrderPlaced'));
+    const poison = events[7]!;
+    await bus.publish(events);
+    const batches: string[][] = [];
+    const handled: string[] = [];
+    const parked: string[] = [];
+    const running = await bus.consume({
+      durable: 'batches',
+      maxBatch: 5,
+      backoffMs: [10],
+      maxDeliver: 2,
+      handle: async (event) => {
+        if (event.id === poison.id) throw new Error('boom');
+        handled.push(event.id);
+      },
+      handleBatch: async (batch) => {
+        batches.push(batch.map((event) => event.id));
+        if (batch.some((event) => event.id === poison.id)) throw new Error('boom in a batch');
+        handled.push(...batch.map((event) => event.id));
+      },
+      onGiveUp: async (event) => void parked.push(event.id),
+    });
+    await waitUntil('all handled or parked', () => handled.length === 11 && parked.length === 1);
+    // Every event once, in order, the poison parked alone after its own retries.
+    expect(handled).toEqual(events.filter((event) => event !== poison).map((event) => event.id));
+    expect(parked).toEqual([poison.id]);
+    expect(batches.some((batch) => batch.length > 1)).toBe(true);
+    expect(batches.every((batch) => batch.length <= 5)).toBe(true);
+    expect(batches.flat().filter((id) => id === poison.id)).toHaveLength(1);
+    await running.stop();
+  });
 });

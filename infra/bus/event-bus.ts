@@ -22,6 +22,16 @@ export interface ConsumeOptions {
    * backoff), up to the bus's delivery limit.
    */
   handle(event: RecordedEvent): Promise<void>;
+  /**
+   * Handles the events the bus has at hand for this consumer (in delivery order, at most
+   * `maxBatch`) at once, e.g. in one transaction; resolving acknowledges them all. It must do what
+   * `handle` would do for each event in turn, idempotent by event id as `handle` is. When it throws,
+   * the bus hands each event of the batch to `handle` on its own, so retries, backoff and parking
+   * stay per event. A redelivery always goes to `handle` alone.
+   */
+  handleBatch?(events: readonly RecordedEvent[]): Promise<void>;
+  /** Most events per `handleBatch` call (default 256). */
+  maxBatch?: number;
   /** Delays before the 1st, 2nd, ... redelivery after `handle` threw; the last one repeats. */
   backoffMs?: readonly number[];
   /**

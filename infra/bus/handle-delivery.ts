@@ -6,6 +6,8 @@ import { isLastDelivery, redeliveryDelayMs } from './redelivery.ts';
 
 export type DeliveryOutcome = { kind: 'ack' } | { kind: 'retry'; delayMs: number };
 
+export const defaultMaxBatch = 256;
+
 /**
  * One delivery of one event to a consumer, the same on every bus: handled → acknowledge; failed →
  * redeliver after a backoff; failed for the last time → hand it to `onGiveUp` (parking it) and
@@ -44,4 +46,38 @@ export async function handleDelivery(
     }
     return { kind: 'retry', delayMs: redeliveryDelayMs(options, deliveries) };
   }
+}
+
+/**
+ * First deliveries of several events at once: one `handleBatch` call when the consumer has it (one
+ * transaction instead of one per event), every event acknowledged when it resolves. If it throws,
+ * nothing of it counts: each event then goes through `handleDelivery` alone, so the one that fails
+ * is retried or parked by itself and the others are acknowledged. Outcomes are in the events' order.
+ */
+export async function handleBatchDelivery(
+  options: ConsumeOptions,
+  events: readonly RecordedEvent[],
+  log: Logger,
+): Promise<DeliveryOutcome[]> {
+  if (options.handleBatch && events.length > 1) {
+    const handleBatch = options.handleBatch.bind(options);
+    try {
+      await withEventsSpan(
+        'qm.consume',
+        'consumer',
+        events,
+        { 'qm.consumer': options.durable, 'qm.batch_size': events.length },
+        () => handleBatch(events),
+      );
+      return events.map(() => ({ kind: 'ack' }));
+    } catch (error) {
+      log.warn(
+        { err: error, durable: options.durable, events: events.length },
+        'batch handling failed; handling its events one by one',
+      );
+    }
+  }
+  const outcomes: DeliveryOutcome[] = [];
+  for (const event of events) outcomes.push(await handleDelivery(options, event, 1, log));
+  return outcomes;
 }

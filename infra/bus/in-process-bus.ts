@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ConsumeOptions, DeliverFrom, EventBus, RunningConsumer } from './event-bus.ts';
-import { handleDelivery } from './handle-delivery.ts';
+import { defaultMaxBatch, handleBatchDelivery, handleDelivery } from './handle-delivery.ts';
 import { defaultSubjectPrefix, eventSubject, subjectMatches } from './subjects.ts';
 
 export interface InProcessBusOptions {
@@ -63,10 +63,14 @@ export function createInProcessBus(options: InProcessBusOptions): EventBus {
     return messages.find((message) => message.storedAt >= time)?.seq ?? lastSeq + 1;
   }
 
-  /** The next message owed to this consumer: a due redelivery first (lowest sequence), else the next new one. */
+  /**
+   * What is owed to this consumer next: a due redelivery first (lowest sequence, alone), else the
+   * new messages it matches from its resume point on, at most `maxBatch`.
+   */
   function nextFor(
     state: DurableState,
-  ): { message: Message; deliveries: number } | { waitMs: number } | null {
+    maxBatch: number,
+  ): { retry: Message; deliveries: number } | { fresh: Message[] } | { waitMs: number } | null {
     let earliestDue = Infinity;
     let due: number | undefined;
     for (const [seq, retry] of state.retries) {
@@ -79,16 +83,18 @@ export function createInProcessBus(options: InProcessBusOptions): EventBus {
     }
     if (due !== undefined) {
       const retry = state.retries.get(due)!;
-      return { message: at(due)!, deliveries: retry.deliveries + 1 };
+      return { retry: at(due)!, deliveries: retry.deliveries + 1 };
     }
     state.next = Math.max(state.next, firstSeq());
-    while (state.next <= lastSeq) {
-      const message = at(state.next)!;
+    const fresh: Message[] = [];
+    for (let seq = state.next; seq <= lastSeq && fresh.length < maxBatch; seq++) {
+      const message = at(seq)!;
       if (state.filters.length === 0 || state.filters.some((f) => subjectMatches(f, message.subject))) {
-        return { message, deliveries: 1 };
+        fresh.push(message);
       }
-      state.next++;
     }
+    if (fresh.length > 0) return { fresh };
+    state.next = lastSeq + 1; // nothing it matches up to the end
     return earliestDue === Infinity ? null : { waitMs: Math.max(0, earliestDue - now()) };
   }
 
@@ -109,10 +115,11 @@ export function createInProcessBus(options: InProcessBusOptions): EventBus {
     own.active = true;
     let stopping = false;
     let wake: (() => void) | undefined;
+    const maxBatch = consumeOptions.handleBatch ? (consumeOptions.maxBatch ?? defaultMaxBatch) : 1;
 
     const loop = (async () => {
       while (!stopping) {
-        const next = nextFor(own);
+        const next = nextFor(own, maxBatch);
         if (next === null || 'waitMs' in next) {
           await new Promise<void>((resolve) => {
             const timer = next === null ? undefined : setTimeout(done, next.waitMs);
@@ -126,11 +133,25 @@ export function createInProcessBus(options: InProcessBusOptions): EventBus {
           });
           continue;
         }
-        const { message, deliveries } = next;
-        const outcome = await handleDelivery(consumeOptions, message.event, deliveries, log);
-        if (outcome.kind === 'ack') own.retries.delete(message.seq);
-        else own.retries.set(message.seq, { due: now() + outcome.delayMs, deliveries });
-        if (message.seq === own.next) own.next++;
+        if ('retry' in next) {
+          const { retry: message, deliveries } = next;
+          const outcome = await handleDelivery(consumeOptions, message.event, deliveries, log);
+          if (outcome.kind === 'ack') own.retries.delete(message.seq);
+          else own.retries.set(message.seq, { due: now() + outcome.delayMs, deliveries });
+          continue;
+        }
+        const batch = next.fresh;
+        const outcomes = await handleBatchDelivery(
+          consumeOptions,
+          batch.map((message) => message.event),
+          log,
+        );
+        batch.forEach((message, i) => {
+          const outcome = outcomes[i]!;
+          if (outcome.kind === 'retry')
+            own.retries.set(message.seq, { due: now() + outcome.delayMs, deliveries: 1 });
+        });
+        own.next = Math.max(own.next, batch.at(-1)!.seq + 1);
       }
     })();
 

@@ -19,7 +19,12 @@ import {
   type EventBus,
   type RunningConsumer,
 } from './event-bus.ts';
-import { handleDelivery } from './handle-delivery.ts';
+import {
+  defaultMaxBatch,
+  handleBatchDelivery,
+  handleDelivery,
+  type DeliveryOutcome,
+} from './handle-delivery.ts';
 import { defaultStreamName, defaultSubjectPrefix, eventSubject, subjectMatches } from './subjects.ts';
 
 export interface NatsBusOptions {
@@ -103,28 +108,75 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus> 
     const matches = (subject: string) =>
       filters.length <= 1 || filters.some((filter) => subjectMatches(filter, subject));
 
+    // Messages are taken off the iterator as they come and handled in batches of what has
+    // arrived meanwhile (`handleBatch`), one batch at a time, in order.
+    const maxBatch = consumeOptions.handleBatch ? (consumeOptions.maxBatch ?? defaultMaxBatch) : 1;
+    const arrived: JsMsg[] = [];
+    let handling: Promise<void> = Promise.resolve();
+    let busy = false;
+    const handleArrived = () => {
+      if (busy) return;
+      busy = true;
+      handling = (async () => {
+        try {
+          while (arrived.length > 0) await deliver(arrived.splice(0, maxBatch));
+        } finally {
+          busy = false;
+        }
+      })();
+    };
+
     const loop = (async () => {
       for await (const message of messages) {
         if (stopping) {
           message.nak();
           continue;
         }
-        await deliver(message);
+        arrived.push(message);
+        handleArrived();
+        // Hold the iterator while a full batch waits: what the bus pulls ahead stays bounded.
+        if (arrived.length >= maxBatch) await handling;
       }
+      await handling;
     })();
 
-    async function deliver(message: JsMsg): Promise<void> {
+    async function deliver(batch: JsMsg[]): Promise<void> {
+      const first: { message: JsMsg; event: RecordedEvent }[] = [];
+      for (const message of batch) {
+        const event = decoded(message);
+        if (event === undefined) continue;
+        // A redelivery goes alone, counted, through `handleDelivery`.
+        if (message.info.redeliveryCount > 1)
+          settle(message, await handleDelivery(consumeOptions, event, message.info.redeliveryCount, log));
+        else first.push({ message, event });
+      }
+      if (first.length === 0) return;
+      const outcomes = await handleBatchDelivery(
+        consumeOptions,
+        first.map((entry) => entry.event),
+        log,
+      );
+      first.forEach((entry, i) => settle(entry.message, outcomes[i]!));
+    }
+
+    /** The message's event, or `undefined` once it is acknowledged (not ours) or terminated. */
+    function decoded(message: JsMsg): RecordedEvent | undefined {
       // Server 2.9 filters on one subject only; any further filters apply here.
-      if (!matches(message.subject)) return message.ack();
-      let event: RecordedEvent;
+      if (!matches(message.subject)) {
+        message.ack();
+        return undefined;
+      }
       try {
-        event = decodeEvent(message.data);
+        return decodeEvent(message.data);
       } catch (error) {
         // Not ours to interpret: terminate it loudly rather than loop on it forever.
         log.error({ err: error, durable, seq: message.seq }, 'undecodable message on the event stream');
-        return message.term();
+        message.term();
+        return undefined;
       }
-      const outcome = await handleDelivery(consumeOptions, event, message.info.redeliveryCount, log);
+    }
+
+    function settle(message: JsMsg, outcome: DeliveryOutcome): void {
       if (outcome.kind === 'ack') message.ack();
       else message.nak(outcome.delayMs);
     }

@@ -1,6 +1,7 @@
 import type {
   Position,
   ReadAllOptions,
+  ReadWithHead,
   RecordedEvent,
   SubscribeOptions,
   Subscription,
@@ -12,6 +13,8 @@ import { eventFilterMatcher } from './event-filter.ts';
 export interface PollingSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   headPosition(): Promise<Position | null>;
+  /** A filtered read and the head from one snapshot in one statement, where the store has it. */
+  readAllWithHead?(options: ReadAllOptions): Promise<ReadWithHead>;
   signal: AppendSignal;
   /** Longest wait between reads when idle: bounds the lag behind appends made by other processes. */
   pollIntervalMs: number;
@@ -30,6 +33,14 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
   const matches = options.filter ? eventFilterMatcher(options.filter) : undefined;
   const wants = matches && (({ stream, type }: Appended) => matches(stream, type));
 
+  async function readWithHead(from: Position | 'start'): Promise<ReadWithHead> {
+    const read = { from, maxCount: batchSize, ...(options.filter ? { filter: options.filter } : {}) };
+    if (!options.filter) return { events: await source.readAll(read), head: null };
+    if (source.readAllWithHead) return source.readAllWithHead(read);
+    const head = await source.headPosition();
+    return { events: await source.readAll(read), head };
+  }
+
   async function* run(): AsyncGenerator<RecordedEvent> {
     let from: Position | 'start' =
       options.from === 'end' ? ((await source.headPosition()) ?? 'start') : (options.from ?? 'start');
@@ -37,12 +48,9 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
       // With a filter, matching events may be rare: without this the position would stay at the
       // last match and every read would scan everything after it again. The head is read before
       // the batch, and visibility only grows, so every match up to it is in this batch (unless full).
-      const head = options.filter ? await source.headPosition() : null;
-      const batch = await source.readAll({
-        from,
-        maxCount: batchSize,
-        ...(options.filter ? { filter: options.filter } : {}),
-      });
+      // With `readAllWithHead` both come from one snapshot, which holds the same way (one
+      // statement per poll instead of two).
+      const { events: batch, head } = await readWithHead(from);
       for (const event of batch) {
         if (stopped.aborted) return;
         yield event;

@@ -37,25 +37,24 @@ export function deliveryIdentity(delivery: Pick<NewDelivery, 'eventId' | 'templa
   };
 }
 
-/** Stores deliveries (inside the caller's transaction); one already stored is left as it is. */
+/**
+ * Stores deliveries (inside the caller's transaction) in one statement, however many; one already
+ * stored is left as it is.
+ */
 export async function enqueueDeliveries(tx: SqlExecutor, deliveries: readonly NewDelivery[]): Promise<void> {
+  if (deliveries.length === 0) return;
+  const columns: string[][] = [[], [], [], [], [], [], [], []];
   for (const delivery of deliveries) {
     const { id, messageId } = deliveryIdentity(delivery);
-    await tx.query(
-      `insert into qm_mail_deliveries (id, event_id, template, recipient, subject, text_body, html_body, message_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (id) do nothing`,
-      [
-        id,
-        delivery.eventId,
-        delivery.template,
-        delivery.to,
-        delivery.subject,
-        delivery.text,
-        delivery.html,
-        messageId,
-      ],
-    );
+    const row = [id, delivery.eventId, delivery.template, delivery.to, delivery.subject];
+    [...row, delivery.text, delivery.html, messageId].forEach((value, i) => columns[i]!.push(value));
   }
+  await tx.query(
+    `insert into qm_mail_deliveries (id, event_id, template, recipient, subject, text_body, html_body, message_id)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+     on conflict (id) do nothing`,
+    columns,
+  );
 }
 
 interface DeliveryRow {

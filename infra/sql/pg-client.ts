@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { inlinable, inlineParameters } from './inline-parameters.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
+import { tallyRoundTrip, tallyStatement, tallyTransaction } from './statement-tally.ts';
 
 export interface PgClientOptions {
   connectionString: string;
@@ -35,6 +36,7 @@ export function createPgClient(options: PgClientOptions): SqlClient {
     },
     async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      tallyTransaction();
       const transaction = openTransaction(client);
       try {
         const result = await work(transaction.executor);
@@ -57,11 +59,15 @@ async function run<Row>(
   params: readonly unknown[],
   name: string | undefined,
 ): Promise<Row[]> {
+  tallyStatement(text);
+  tallyRoundTrip();
   const result = await runner.query({ text, values: params as unknown[], ...(name ? { name } : {}) });
   return result.rows as Row[];
 }
 
 async function copyInto(client: pg.PoolClient, statement: string, text: string | Iterable<string>) {
+  tallyStatement(statement);
+  tallyRoundTrip();
   await pipeline(
     Readable.from(typeof text === 'string' ? [text] : text),
     client.query(copyFromStdin(statement)),
@@ -85,6 +91,7 @@ function openTransaction(client: pg.PoolClient) {
   const open = async (statement?: string): Promise<pg.QueryResult | undefined> => {
     begun = true;
     const script = statement === undefined ? opening : [...opening, statement];
+    tallyScript(script);
     const results = (await client.query(script.join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[];
     return Array.isArray(results) ? results.at(-1) : results;
   };
@@ -111,10 +118,18 @@ function openTransaction(client: pg.PoolClient) {
       if (!begun && atCommit.length === 0 && opening.length === 1) return;
       const script = [...(begun ? [] : opening), ...atCommit, 'COMMIT'];
       begun = true;
+      tallyScript(script);
       await client.query(script.join(';\n'));
     },
     async rollback() {
-      if (begun) await client.query('ROLLBACK');
+      if (!begun) return;
+      tallyScript(['ROLLBACK']);
+      await client.query('ROLLBACK');
     },
   };
+}
+
+function tallyScript(script: readonly string[]): void {
+  for (const statement of script) tallyStatement(statement);
+  tallyRoundTrip();
 }

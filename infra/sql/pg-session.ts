@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { SqlExecutor } from './sql-client.ts';
+import { tallyRoundTrip, tallyStatement } from './statement-tally.ts';
 
 /**
  * One PostgreSQL connection of its own, outside any pool: what session-level state needs, such as
@@ -30,6 +31,8 @@ export async function openPgSession(
     pid: row!.pid,
     ended,
     async query<Row>(text: string, params: readonly unknown[] = []) {
+      tallyStatement(text);
+      tallyRoundTrip();
       const result = await client.query({ text, values: params as unknown[] });
       return result.rows as Row[];
     },

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
+import { tallyStatement, tallyTransaction } from './statement-tally.ts';
 
 export interface PgliteClientOptions {
   /** A folder to persist in, or `memory://` (the default) for a throwaway database. */
@@ -19,6 +20,7 @@ export async function createPgliteClient(options: PgliteClientOptions = {}): Pro
   });
   const on = (runner: Pick<PGlite, 'query'>): SqlExecutor => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
+      tallyStatement(text);
       const result = await runner.query<Row>(text, params as unknown[]);
       return result.rows;
     },
@@ -26,7 +28,10 @@ export async function createPgliteClient(options: PgliteClientOptions = {}): Pro
   return {
     dialect: 'pglite',
     ...on(db),
-    transaction: (work) => db.transaction((tx) => work(on(tx))),
+    transaction: (work) => {
+      tallyTransaction();
+      return db.transaction((tx) => work(on(tx)));
+    },
     close: () => db.close(),
   };
 }

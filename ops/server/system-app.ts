@@ -1,3 +1,4 @@
+import { headSnapshot } from './head-snapshot.ts';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { httpInstrumentationMiddleware } from '@hono/otel';
 import { Hono, type Context } from 'hono';
@@ -39,7 +40,8 @@ export interface SystemAppOptions {
  * - `/health/live`: the process answers (liveness probes: restart when it does not);
  * - `/health/ready`: the event store, read-model database, bus and cache answer, and no projector
  *   here lags beyond its bound (readiness probes and balancers: send no traffic while it fails);
- * - `/health`: what it runs on (as before);
+ * - `/health`: what it runs on, and the log's head as read within the last second (no query of
+ *   its own under load: `head-snapshot.ts`);
  * - `/metrics`: Prometheus, optionally behind a bearer token, or moved to a port of its own;
  * - then, for everything mounted after (the APIs): a server span when tracing is on (Hono's
  *   OpenTelemetry middleware, continuing a caller's `traceparent`), request ids, RED metrics and
@@ -55,8 +57,9 @@ export function systemApp(options: SystemAppOptions): Hono {
   const app = new Hono();
   app.notFound(routeNotFound(app));
   app.onError(readErrorHandler({ log: log ?? stderrLog }));
+  const currentHead = headSnapshot(store);
   app.get('/health', async (c) => {
-    const head = await store.headPosition();
+    const head = await currentHead();
     return c.json({
       status: 'ok',
       eventStore: store.capabilities.backend,

@@ -238,7 +238,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
 
     subscribe(subscribeOptions) {
       return pollingSubscription(
-        { readAll, headPosition, signal, pollIntervalMs: options.pollIntervalMs ?? 25 },
+        { readAll, readAllWithHead, headPosition, signal, pollIntervalMs: options.pollIntervalMs ?? 25 },
         subscribeOptions,
       );
     },
