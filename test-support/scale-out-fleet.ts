@@ -33,6 +33,8 @@ export interface Fleet {
   workers: QmProcess[];
   databaseUrl: string;
   secret: string;
+  /** Another `qm` command on the fleet's database and services (`qm replay orders`, say). */
+  run(command: string, args: readonly string[]): QmProcess;
   /** The `qm project` process whose instance holds `projection`'s lease now, if any. */
   activeProjector(
     projection: string,
@@ -81,6 +83,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     workers: [],
     databaseUrl: database.url,
     secret,
+    run: (command, args) =>
+      spawnQm(command, { ...shared, ...own(`${command}-${randomBytes(2).toString('hex')}`) }, args),
     async activeProjector(projection, query) {
       const rows = await query(
         `select holder from qm_projection_leases where name = '${projection}' and expires_at > now()`,
