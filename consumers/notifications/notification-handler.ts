@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import { isInventoryEvent, type InventoryEvent } from '../../domain/inventory/index.ts';
 import { isOrderEvent, type OrderEvent, type OrderPlaced } from '../../domain/orders/index.ts';
+import { isReturnEvent, type ReturnEvent } from '../../domain/returns/index.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { enqueueDeliveries, type NewDelivery } from '../../infra/mail/mail-deliveries.ts';
 import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
@@ -16,6 +17,7 @@ import { crossStock } from './stock-crossings.ts';
 import { backInStock, lowStock } from './templates/admin-templates.ts';
 import * as customer from './templates/customer-templates.ts';
 import type { RenderedMail } from './templates/rendered-mail.ts';
+import { returnMail } from './templates/return-templates.ts';
 
 export interface NotificationRules {
   /** Who gets stock alerts (QM_ADMIN_EMAIL). */
@@ -35,6 +37,7 @@ export async function handleNotificationEvent(
   event: RecordedEvent,
   rules: NotificationRules,
 ): Promise<number> {
+  if (isReturnEvent(event)) return handleReturnEvent(sql, event, rules);
   const order = isOrderEvent(event) ? (event as unknown as OrderEvent) : null;
   const stock = isInventoryEvent(event) ? (event as unknown as InventoryEvent) : null;
   if (!order && !stock) return 0;
@@ -58,6 +61,31 @@ export async function handleNotificationEvent(
 }
 
 type Mail = { to: string; template: string; mail: RenderedMail };
+
+/** A return's steps mail the address its order was confirmed to. */
+async function handleReturnEvent(
+  sql: SqlClient,
+  event: ReturnEvent & { id: string },
+  rules: NotificationRules,
+): Promise<number> {
+  return sql.transaction(async (tx) => {
+    if (!(await markHandled(tx, event))) return 0;
+    const contact = await loadOrderContact(tx, event.data.orderId);
+    const rendered = contact ? returnMail(contact.placed, event) : null;
+    if (!rendered) return 0;
+    if (!contact?.email) {
+      rules.log.warn(
+        { orderId: event.data.orderId, type: event.type },
+        'no mail address known for the order; no mail',
+      );
+      return 0;
+    }
+    await enqueueDeliveries(tx, [
+      { eventId: event.id, template: rendered.template, to: contact.email, ...rendered.mail },
+    ]);
+    return 1;
+  });
+}
 
 /** OrderPlaced may carry the address itself (`customerEmail`); else the contacts lookup finds it. */
 async function customerEmail(placed: OrderPlaced['data'], rules: NotificationRules): Promise<string | null> {
