@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { orderDecider, type OrderState } from '../../domain/orders/index.ts';
 import { refundDue, returnDecider, type ReturnState } from '../../domain/returns/index.ts';
 import { orderStream, returnStream } from '../../domain/streams.ts';
@@ -24,9 +25,16 @@ export function refundActorContext(cause: CommandContext): CommandContext {
   };
 }
 
-/** The provider's idempotency key: one per return and receipt (or authorization), whoever retries. */
+/**
+ * The provider's idempotency key: one per return and receipt (or authorization), whoever retries.
+ * Hashed to a short key: the manual provider's refund id embeds it, and refund ids are keys of at
+ * most 64 characters.
+ */
 export const refundKeyOf = (returnId: string, basis: RefundBasis): string =>
-  `return-${returnId}-${basis === 'authorization' ? 'authorization' : `receipt-${basis.receiptId}`}`;
+  `return-${createHash('sha256')
+    .update(`${returnId}\n${basis === 'authorization' ? 'authorization' : `receipt\n${basis.receiptId}`}`)
+    .digest('hex')
+    .slice(0, 32)}`;
 
 /**
  * Refunds what a return owes for one receipt (or for all its lines at authorization) through the

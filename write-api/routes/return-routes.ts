@@ -67,12 +67,6 @@ const Policy = z
     instructions: Text.min(1).max(2000),
   })
   .openapi('ReturnPolicy');
-const RefundRetry = z
-  .object({
-    receiptId: Id.nullable().openapi({ description: 'The receipt to refund; null: the authorization' }),
-  })
-  .openapi('RetryReturnRefund');
-
 /**
  * Returns and RMA: a customer asks to return delivered units of their own order (staff may open one
  * for them); staff authorize (RMA number, label or instructions) or reject, then record receipts
@@ -175,24 +169,6 @@ export function returnRoutes(deps: WriteApiDeps) {
         ifMatch,
       );
       return writeAnswer(c, 201, result, { receiptId });
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/returns/{returnId}/refund-retry',
-      summary: "Run a return's automatic refund again (after a provider outage); nothing when it was made",
-      tags,
-      ...guarded('returns:manage'),
-      request: { headers: idempotencyHeader, params: ReturnPath, body: jsonBody(RefundRetry) },
-      responses: writeResponses(200, 'Refunded, or nothing left to do'),
-    }),
-    async (c) => {
-      const { returnId } = c.req.valid('param');
-      const { receiptId } = c.req.valid('json');
-      const basis = receiptId === null ? ('authorization' as const) : { receiptId };
-      return writeAnswer(c, 200, await deps.handlers.retryReturnRefund(returnId, basis, context(c)));
     },
   );
 
