@@ -11,6 +11,7 @@ import { deliverOrder } from './orders/deliver-order.ts';
 import { orderOwner } from './orders/order-owner.ts';
 import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts';
 import { roleHandlers } from './roles/role-handlers.ts';
+import { returnHandlers } from './returns/return-handlers.ts';
 
 export type { CommandContext } from './runtime/command-context.ts';
 export type { CommandResult } from './runtime/command-result.ts';
@@ -35,6 +36,7 @@ export function createCommandHandlers(deps: OrderDeps) {
     ...inventoryHandlers(deps.runtime, deps.locations),
     ...replenishmentHandlers(deps.runtime, deps.locations),
     ...roleHandlers(deps.runtime),
+    ...returnHandlers(deps),
     /** Places the order and opens its payment (the placement saga), for every caller alike. */
     placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),

@@ -23,3 +23,9 @@ export const roleStream = (name: string): string => `role-${name}`;
 export const customerStream = (customerId: string): string => `customer-${customerId}`;
 /** A data subject's privacy record (its erasure); the subject is the customer id orders carry. */
 export const privacyStream = (subjectId: string): string => `privacy-${subjectId}`;
+/** A return and its RMA (`returnDecider`). */
+export const returnStream = (returnId: string): string => `return-${returnId}`;
+/** What of an order's lines is already under a return, so no unit is returned twice (`returnedDecider`). */
+export const returnedStream = (orderId: string): string => `returned-${orderId}`;
+/** The shop's returns policy (`returnPolicyDecider`); one stream, of its own category. */
+export const returnPolicyStream = (): string => 'returnpolicy-shop';

@@ -13,6 +13,7 @@ import { paymentRoutes } from './routes/payment-routes.ts';
 import { privacyRoutes } from './routes/privacy-routes.ts';
 import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { roleRoutes } from './routes/role-routes.ts';
+import { returnRoutes } from './routes/return-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
 import type { WriteApiDeps } from './write-api-deps.ts';
 
@@ -47,6 +48,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', paymentRoutes(deps));
   api.route('/', replenishmentRoutes(deps));
   api.route('/', roleRoutes(deps));
+  api.route('/', returnRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   app.route('/', api);
   return app;

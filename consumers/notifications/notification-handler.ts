@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import { isInventoryEvent, type InventoryEvent, type StockState } from '../../domain/inventory/index.ts';
 import { isOrderEvent, type OrderEvent, type OrderPlaced } from '../../domain/orders/index.ts';
+import { isReturnEvent, type ReturnEvent } from '../../domain/returns/index.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import { enqueueDeliveries, type NewDelivery } from '../../infra/mail/mail-deliveries.ts';
 import type { SqlClient, SqlExecutor } from '../../infra/sql/sql-client.ts';
@@ -18,6 +19,7 @@ import { crossStock } from './stock-crossings.ts';
 import { backInStock, lowStock } from './templates/admin-templates.ts';
 import * as customer from './templates/customer-templates.ts';
 import type { RenderedMail } from './templates/rendered-mail.ts';
+import { returnMail } from './templates/return-templates.ts';
 
 export interface NotificationRules {
   /** Who gets stock alerts (QM_ADMIN_EMAIL). */
@@ -53,6 +55,13 @@ export async function handleNotificationEvents(
   rules: NotificationRules,
 ): Promise<Map<string, number>> {
   const mailCounts = new Map<string, number>();
+  // A return's mails need only its order's contact: each in a transaction of its own (they are few).
+  for (const event of events.filter(isReturnEvent)) {
+    mailCounts.set(
+      event.id,
+      await handleReturnEvent(sql, event as unknown as ReturnEvent & { id: string }, rules),
+    );
+  }
   // An order event that mails nobody and changes no state of this consumer (a payment authorized,
   // an order cancelled) needs no transaction: there is nothing to do twice.
   const relevant = events.filter((event) => {
@@ -133,6 +142,31 @@ async function placedEmails(
 }
 
 type Mail = { to: string; template: string; mail: RenderedMail };
+
+/** A return's steps mail the address its order was confirmed to. */
+async function handleReturnEvent(
+  sql: SqlClient,
+  event: ReturnEvent & { id: string },
+  rules: NotificationRules,
+): Promise<number> {
+  return sql.transaction(async (tx) => {
+    if ((await markAllHandled(tx, [event])).size === 0) return 0;
+    const contact = (await loadOrderContacts(tx, [event.data.orderId])).get(event.data.orderId);
+    const rendered = contact ? returnMail(contact.placed, event) : null;
+    if (!rendered) return 0;
+    if (!contact?.email) {
+      rules.log.warn(
+        { orderId: event.data.orderId, type: event.type },
+        'no mail address known for the order; no mail',
+      );
+      return 0;
+    }
+    await enqueueDeliveries(tx, [
+      { eventId: event.id, template: rendered.template, to: contact.email, ...rendered.mail },
+    ]);
+    return 1;
+  });
+}
 
 function orderMails(
   event: OrderEvent,

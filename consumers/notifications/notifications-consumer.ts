@@ -87,7 +87,12 @@ export async function startNotifications(options: NotificationsOptions): Promise
 
   const consumer = await options.bus.consume({
     durable: options.durable ?? 'notifications',
-    subjects: [`${prefix}.order.>`, `${prefix}.stock.>`, `${prefix}.privacy.CustomerErased`],
+    subjects: [
+      `${prefix}.order.>`,
+      `${prefix}.stock.>`,
+      `${prefix}.privacy.CustomerErased`,
+      `${prefix}.return.>`,
+    ],
     deliverFrom: 'start',
     ...(options.maxDeliver === undefined ? {} : { maxDeliver: options.maxDeliver }),
     ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),

@@ -24,6 +24,8 @@ export const permissions = {
   'payments:record': 'record manual payments',
   'payments:capture': 'capture authorized payments',
   'returns:manage': 'handle returns',
+  'returns:request': 'request a return of a delivered order (a customer its own)',
+  'returns:configure': 'set the returns policy (windows, reasons, fees, refund moment)',
   'analytics:read': 'read analytics reports and run queries',
   'audit:read': 'read the audit view and the activity log',
   'streams:read': 'read any stream and its state at a time (time travel)',
@@ -52,7 +54,13 @@ export function isBuiltInRole(value: unknown): value is BuiltInRole {
   return typeof value === 'string' && (builtInRoles as readonly string[]).includes(value);
 }
 
-const customer: readonly Permission[] = ['orders:place', 'orders:read', 'orders:cancel', 'account:self'];
+const customer: readonly Permission[] = [
+  'orders:place',
+  'orders:read',
+  'orders:cancel',
+  'account:self',
+  'returns:request',
+];
 
 const staff: readonly Permission[] = [
   ...customer,
@@ -63,6 +71,7 @@ const staff: readonly Permission[] = [
   'replenishment:read',
   'audit:read',
   'customers:read',
+  'returns:manage',
 ];
 
 /** What each built-in role grants. Admin holds every permission. */

@@ -47,6 +47,17 @@ export type TransferStockIn = {
 
 export type SetLowStockThreshold = { type: 'SetLowStockThreshold'; data: At & { threshold: number } };
 
+/** Books units of a return back in; `writeOffs` of them are adjusted away at once, each with its reason. */
+export type ReturnStock = {
+  type: 'ReturnStock';
+  data: At & {
+    orderId: string;
+    returnId: string;
+    quantity: number;
+    writeOffs: { quantity: number; reason: AdjustmentReason; note: string | null }[];
+  };
+};
+
 export type InventoryCommand =
   | ReceiveStock
   | AdjustStock
@@ -56,4 +67,5 @@ export type InventoryCommand =
   | ShipStock
   | TransferStockOut
   | TransferStockIn
-  | SetLowStockThreshold;
+  | SetLowStockThreshold
+  | ReturnStock;

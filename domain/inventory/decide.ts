@@ -5,7 +5,14 @@ import type { InventoryCommand } from './commands.ts';
 import type { InventoryEvent } from './events.ts';
 import { fillBackorder, releaseReservation, reserveStock, shipStock } from './reservations.ts';
 import { levels, type StockLevels, type StockState } from './state.ts';
-import { adjustStock, receiveStock, setThreshold, transferIn, transferOut } from './stock-levels.ts';
+import {
+  adjustStock,
+  receiveStock,
+  returnStock,
+  setThreshold,
+  transferIn,
+  transferOut,
+} from './stock-levels.ts';
 
 export function decideStock(command: InventoryCommand, state: StockState): InventoryEvent[] {
   const s = stream(command, state);
@@ -28,6 +35,8 @@ export function decideStock(command: InventoryCommand, state: StockState): Inven
       return transferIn(command, s);
     case 'SetLowStockThreshold':
       return setThreshold(command, s);
+    case 'ReturnStock':
+      return returnStock(command);
     default:
       return assertNever(command);
   }

@@ -62,6 +62,16 @@ export type LowStockThresholdSet = {
   data: At & { threshold: number; previous: number | null };
 };
 
+/**
+ * Units a customer sent back came in here (a return's receipt): they are on hand again. Units
+ * written off at inspection are returned and then adjusted away (`StockAdjusted`, damage or loss),
+ * so the stream shows both what came back and what could not be sold again.
+ */
+export type StockReturned = {
+  type: 'StockReturned';
+  data: At & { orderId: string; returnId: string; quantity: number };
+};
+
 export type InventoryEvent =
   | StockReceived
   | StockAdjusted
@@ -73,7 +83,8 @@ export type InventoryEvent =
   | StockShipped
   | StockTransferredOut
   | StockTransferredIn
-  | LowStockThresholdSet;
+  | LowStockThresholdSet
+  | StockReturned;
 
 const types: Record<InventoryEvent['type'], true> = {
   StockReceived: true,
@@ -87,6 +98,7 @@ const types: Record<InventoryEvent['type'], true> = {
   StockTransferredOut: true,
   StockTransferredIn: true,
   LowStockThresholdSet: true,
+  StockReturned: true,
 };
 
 export const inventoryEventTypes = Object.keys(types) as InventoryEvent['type'][];

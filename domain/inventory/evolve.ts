@@ -86,6 +86,8 @@ function apply(s: StockLevels, event: InventoryEvent): StockLevels {
         onHand: s.onHand + event.data.quantity,
         transferIds: [...s.transferIds, event.data.transferId],
       };
+    case 'StockReturned':
+      return { ...s, onHand: s.onHand + event.data.quantity };
     case 'LowStockThresholdSet':
       return { ...s, threshold: event.data.threshold };
     default:

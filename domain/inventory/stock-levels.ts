@@ -10,6 +10,7 @@ import {
 import type {
   AdjustStock,
   ReceiveStock,
+  ReturnStock,
   SetLowStockThreshold,
   TransferStockIn,
   TransferStockOut,
@@ -22,6 +23,28 @@ export function receiveStock({ data }: ReceiveStock): InventoryEvent[] {
   if (data.reference !== null) requireLength('reference', data.reference, 200);
   const { sku, location, quantity, reference } = data;
   return [{ type: 'StockReceived', data: { sku, location, quantity, reference } }];
+}
+
+/**
+ * A return's units back on hand, and the written-off part of them adjusted away in the same
+ * decision, so the written-off units never show as available in between.
+ */
+export function returnStock({ data }: ReturnStock): InventoryEvent[] {
+  const { sku, location, orderId, returnId, quantity, writeOffs } = data;
+  requireKey('orderId', orderId);
+  requireKey('returnId', returnId);
+  requirePositiveInt('quantity', quantity);
+  let writtenOff = 0;
+  const adjustments = writeOffs.map(({ quantity: units, reason, note }, i): InventoryEvent => {
+    requirePositiveInt(`writeOffs[${i}].quantity`, units);
+    if (reason !== 'damage' && reason !== 'loss')
+      throw new ValidationFailed(`writeOffs[${i}].reason`, 'must be damage or loss');
+    if (note !== null) requireLength(`writeOffs[${i}].note`, note, 500);
+    writtenOff += units;
+    return { type: 'StockAdjusted', data: { sku, location, delta: -units, reason, note } };
+  });
+  if (writtenOff > quantity) throw new ValidationFailed('writeOffs', 'cannot write off more than came back');
+  return [{ type: 'StockReturned', data: { sku, location, orderId, returnId, quantity } }, ...adjustments];
 }
 
 export function adjustStock({ data }: AdjustStock, s: StockLevels): InventoryEvent[] {

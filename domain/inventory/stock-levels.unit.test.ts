@@ -205,3 +205,39 @@ describe('SetLowStockThreshold', () => {
     expect(isLowStock(stockDecider.initialState())).toBe(false);
   });
 });
+
+describe('returned stock', () => {
+  const spec = specFor(stockDecider);
+  const returnStock = (
+    quantity: number,
+    writeOffs: { quantity: number; reason: 'damage' | 'loss' | 'count'; note: string | null }[],
+  ) => ({
+    type: 'ReturnStock' as const,
+    data: { sku: 'S', location: 'L', orderId: 'o-1', returnId: 'r-1', quantity, writeOffs },
+  });
+
+  it('books returned units on hand and adjusts the written-off ones away in the same decision', () => {
+    const state = spec([])
+      .when(returnStock(3, [{ quantity: 1, reason: 'damage', note: 'cracked' }]))
+      .then([
+        {
+          type: 'StockReturned',
+          data: { sku: 'S', location: 'L', orderId: 'o-1', returnId: 'r-1', quantity: 3 },
+        },
+        {
+          type: 'StockAdjusted',
+          data: { sku: 'S', location: 'L', delta: -1, reason: 'damage', note: 'cracked' },
+        },
+      ]);
+    expect(state.status === 'tracked' && state.onHand).toBe(2);
+  });
+
+  it('refuses to write off more than came back, or for a reason that adds stock', () => {
+    spec([])
+      .when(returnStock(1, [{ quantity: 2, reason: 'damage', note: null }]))
+      .thenThrows(ValidationFailed, { field: 'writeOffs' });
+    spec([])
+      .when(returnStock(1, [{ quantity: 1, reason: 'count', note: null }]))
+      .thenThrows(ValidationFailed, { field: 'writeOffs[0].reason' });
+  });
+});

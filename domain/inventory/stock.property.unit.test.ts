@@ -55,6 +55,18 @@ const command: fc.Arbitrary<InventoryCommand> = fc.oneof(
     type: 'SetLowStockThreshold' as const,
     data: { ...at, threshold },
   })),
+  fc
+    .record({ orderId, quantity, writtenOff: fc.integer({ min: 0, max: 8 }) })
+    .map(({ orderId, quantity, writtenOff }) => ({
+      type: 'ReturnStock' as const,
+      data: {
+        ...at,
+        orderId,
+        returnId: 'r1',
+        quantity,
+        writeOffs: writtenOff > 0 ? [{ quantity: writtenOff, reason: 'damage' as const, note: null }] : [],
+      },
+    })),
 );
 
 /** What on-hand and each order's holding must be, computed from the events alone. */
@@ -92,6 +104,9 @@ function book(ledger: Ledger, event: InventoryEvent): void {
     case 'StockShipped':
       bump(ledger.reserved, event.data.orderId, -event.data.quantity);
       ledger.onHand -= event.data.quantity;
+      break;
+    case 'StockReturned':
+      ledger.onHand += event.data.quantity;
       break;
     case 'LowStockThresholdSet':
       break;

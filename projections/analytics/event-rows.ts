@@ -239,6 +239,10 @@ function movement(event: InventoryEvent): Row {
       return row('transferred_out', { onHand: -event.data.quantity }, '', event.data.transferId);
     case 'StockTransferredIn':
       return row('transferred_in', { onHand: event.data.quantity }, '', event.data.transferId);
+    case 'StockReturned': {
+      const { quantity, orderId, returnId } = event.data;
+      return row('returned', { onHand: quantity }, orderId, returnId);
+    }
     case 'LowStockThresholdSet':
       return row('threshold_set', {}, '', String(event.data.threshold));
     default: {

@@ -23,6 +23,7 @@ export const onHandEventTypes = [
   'StockShipped',
   'StockTransferredOut',
   'StockTransferredIn',
+  'StockReturned',
 ] as const;
 
 export type EntityState = { onHand: number };

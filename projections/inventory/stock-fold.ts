@@ -17,6 +17,7 @@ export function foldStock(q: StockQuantities, event: InventoryEvent): StockQuant
   switch (event.type) {
     case 'StockReceived':
     case 'StockTransferredIn':
+    case 'StockReturned':
       return { ...q, onHand: q.onHand + event.data.quantity };
     case 'StockAdjusted':
       return { ...q, onHand: q.onHand + event.data.delta };

@@ -161,6 +161,22 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
     }
     case 11:
       s.stock({ type: 'SetLowStockThreshold', data: { ...at, threshold: c % 5 } });
+      // A unit a customer sent back (a return's receipt), sometimes written off as damaged.
+      if (c % 3 === 0) {
+        s.stock(
+          {
+            type: 'ReturnStock',
+            data: {
+              ...at,
+              orderId,
+              returnId: `r${index}`,
+              quantity: 1,
+              writeOffs: b % 2 === 0 ? [{ quantity: 1, reason: 'damage', note: null }] : [],
+            },
+          },
+          staff,
+        );
+      }
       return;
     case 12:
       if (c % 2 === 0) s.createLocation(location, `${location} warehouse`);

@@ -4,11 +4,17 @@ import { holdsByOrder, stockDecider, type StockState } from '../../domain/invent
 import { locationDecider } from '../../domain/locations/index.ts';
 import { orderDecider } from '../../domain/orders/index.ts';
 import { replenishmentDecider } from '../../domain/replenishment/index.ts';
+import { returnPolicyDecider } from '../../domain/return-policy/index.ts';
+import { returnedDecider } from '../../domain/returned/index.ts';
+import { returnDecider } from '../../domain/returns/index.ts';
 import {
   locationStream,
   orderStream,
   productStream,
   replenishmentStream,
+  returnPolicyStream,
+  returnStream,
+  returnedStream,
   stockStream,
 } from '../../domain/streams.ts';
 
@@ -43,6 +49,9 @@ const byCategory = new Map<string, Folder>([
   [categoryOf(orderStream), folder(orderDecider)],
   [categoryOf(locationStream), folder(locationDecider)],
   [categoryOf(replenishmentStream), folder(replenishmentDecider)],
+  [categoryOf(returnStream), folder(returnDecider)],
+  [categoryOf(returnedStream), folder(returnedDecider)],
+  [categoryOf(returnPolicyStream), folder(returnPolicyDecider)],
 ]);
 
 /** The categories time travel can fold, for error messages and docs. */
