@@ -23,3 +23,8 @@ export const roleStream = (name: string): string => `role-${name}`;
 export const customerStream = (customerId: string): string => `customer-${customerId}`;
 /** A data subject's privacy record (its erasure); the subject is the customer id orders carry. */
 export const privacyStream = (subjectId: string): string => `privacy-${subjectId}`;
+/** The claim that makes an account's email unique (`emailClaimDecider`); `digest` hides the address. */
+export const emailClaimStream = (kind: 'customer' | 'staff', digest: string): string =>
+  `email-${kind}.${digest}`;
+/** A staff account, from its invitation on (`staffDecider`). */
+export const staffStream = (staffId: string): string => `staff-${staffId}`;

@@ -18,3 +18,13 @@ export class VerificationCodeRefused extends DomainError<{ customerId: string }>
     super('The code is wrong or expired; ask for a new one', { customerId });
   }
 }
+
+/** Wrong, expired, used or exhausted, or no such account: one answer, so nothing can be probed. */
+export class ResetCodeRefused extends DomainError<{ field: string }> {
+  override readonly name = 'ResetCodeRefused';
+  readonly code = 'reset_code_refused';
+  readonly kind = 'rule';
+  constructor() {
+    super('The code is wrong or expired; ask for a new one', { field: 'code' });
+  }
+}
