@@ -44,9 +44,9 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
     case 'VerifyEmail': {
       const { codeHash, now } = command.data;
       const pending = state.verification;
-      if (state.status === 'active' || !pending) throw new VerificationCodeRefused(customerId);
+      if (state.status === 'active' || !pending) throw new VerificationCodeRefused();
       if (pending.failures >= MAX_VERIFICATION_FAILURES || now > pending.expiresAt) {
-        throw new VerificationCodeRefused(customerId);
+        throw new VerificationCodeRefused();
       }
       // A wrong code is recorded (so the attempts are counted) rather than refused.
       if (codeHash !== pending.codeHash)
