@@ -144,11 +144,18 @@ export function customerHandlers(deps: CustomerDeps) {
       return { ...result, customerId };
     },
 
-    changeProfile: (
+    /** Fields left out keep their value. */
+    async changeProfile(
       customerId: string,
-      profile: { name: string | null; phone: string | null },
+      patch: { name?: string | null | undefined; phone?: string | null | undefined },
       context: CommandContext,
-    ) => run(customerId, { type: 'ChangeProfile', data: { customerId, ...profile } }, context),
+    ) {
+      const state = await loadCustomer(customerId);
+      const current = state.status === 'absent' ? { name: null, phone: null } : state.personal;
+      const name = patch.name === undefined ? current.name : patch.name;
+      const phone = patch.phone === undefined ? current.phone : patch.phone;
+      return run(customerId, { type: 'ChangeProfile', data: { customerId, name, phone } }, context);
+    },
 
     /** Saves the address (new or changed) and, when asked, makes it the default shipping address. */
     async saveAddress(
