@@ -82,7 +82,14 @@ export function staffAccountRoutes(deps: AccountDeps) {
         headers: idempotencyHeader,
         body: jsonBody(
           z
-            .object({ email: Email, name: Text.min(1).max(200).nullable().default(null), roles: Roles })
+            .object({
+              staffId: Id.max(64)
+                .optional()
+                .openapi({ description: 'Chosen by the client; else derived from the Idempotency-Key' }),
+              email: Email,
+              name: Text.min(1).max(200).nullable().default(null),
+              roles: Roles,
+            })
             .openapi('InviteStaff'),
         ),
       },
@@ -93,9 +100,10 @@ export function staffAccountRoutes(deps: AccountDeps) {
       ),
     }),
     async (c) => {
+      const { staffId: chosen, ...invitation } = c.req.valid('json');
       const request = idempotentRequest(c);
-      const staffId = request ? requestDerivedId('staff', request) : deps.ids.newId();
-      const result = await staff.inviteStaff({ staffId, ...c.req.valid('json') }, context(c));
+      const staffId = chosen ?? (request ? requestDerivedId('staff', request) : deps.ids.newId());
+      const result = await staff.inviteStaff({ staffId, ...invitation }, context(c));
       return writeAnswer(c, 201, withoutSecrets(result), { staffId });
     },
   );
