@@ -7,6 +7,7 @@ import type { MailTransport } from '../../ports/mail.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { sqlCustomerContacts, type CustomerContacts } from './customer-contacts.ts';
 import { eraseCustomerMail } from './customer-erasure.ts';
+import { handleCustomerEvent } from './customer-preferences.ts';
 import { handleNotificationEvent } from './notification-handler.ts';
 import { parkEvent } from './notification-state.ts';
 
@@ -59,13 +60,23 @@ export async function startNotifications(options: NotificationsOptions): Promise
   });
   const consumer = await options.bus.consume({
     durable: options.durable ?? 'notifications',
-    subjects: [`${prefix}.order.>`, `${prefix}.stock.>`, `${prefix}.privacy.CustomerErased`],
+    subjects: [
+      `${prefix}.order.>`,
+      `${prefix}.stock.>`,
+      `${prefix}.privacy.CustomerErased`,
+      `${prefix}.customer.>`,
+    ],
     deliverFrom: 'start',
     ...(options.maxDeliver === undefined ? {} : { maxDeliver: options.maxDeliver }),
     ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
     handle: async (event) => {
       if (event.type === 'CustomerErased') {
         await eraseCustomerMail(options.sql, event as unknown as Parameters<typeof eraseCustomerMail>[1]);
+        options.onHandled?.(event, 0);
+        return;
+      }
+      // A customer's events bring the address and mail choices (docs/accounts.md); they mail nothing.
+      if (await handleCustomerEvent(options.sql, event)) {
         options.onHandled?.(event, 0);
         return;
       }
