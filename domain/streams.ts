@@ -29,3 +29,8 @@ export const returnStream = (returnId: string): string => `return-${returnId}`;
 export const returnedStream = (orderId: string): string => `returned-${orderId}`;
 /** The shop's returns policy (`returnPolicyDecider`); one stream, of its own category. */
 export const returnPolicyStream = (): string => 'returnpolicy-shop';
+/** The claim that makes an account's email unique (`emailClaimDecider`); `digest` hides the address. */
+export const emailClaimStream = (kind: 'customer' | 'staff', digest: string): string =>
+  `email-${kind}.${digest}`;
+/** A staff account, from its invitation on (`staffDecider`). */
+export const staffStream = (staffId: string): string => `staff-${staffId}`;

@@ -10,4 +10,8 @@ export interface AccountSecrets {
   newCode(): { code: string; hash: string };
   /** The hash a code a user typed is compared by. */
   hashCode(code: string): string;
+  /** A long random token (staff invitations) and the hash to store. */
+  newToken(): { token: string; hash: string };
+  /** The digest of a normalised email that names its claim stream (the address stays out of stream names). */
+  emailDigest(email: string): string;
 }

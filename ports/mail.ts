@@ -26,3 +26,22 @@ export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Mail the write side sends itself (an account's verification code, reset code, staff invitation):
+ * stored as a delivery, which the mail dispatcher sends like the notification consumer's. Adapted
+ * by `infra/mail/sql-mail-queue.ts`.
+ */
+export interface MailQueue {
+  enqueue(mail: QueuedMail): Promise<void>;
+}
+
+/** `eventId` names what caused the mail (`stream#revision`); with template and recipient it keys the delivery. */
+export interface QueuedMail {
+  eventId: string;
+  template: string;
+  to: string;
+  subject: string;
+  /** Paragraphs of plain text; the HTML body says the same, escaped. */
+  paragraphs: readonly string[];
+}

@@ -49,6 +49,10 @@ const rule = {
   consumerFields:
     "the notification and forecasting consumers fill these columns from the events' own validated fields (ids, sku, location, quantities, amounts, times) or from their own defaults and rendering, never from free input",
   mailStatus: 'only the mail dispatcher sets status, to pending, sent or parked',
+  customerFields:
+    'customer-{id} starts with CustomerSignedUp, whose email (validated, or [erased]), customer id (requireKey) and time the fold copies; flags, groups and status start from fixed values in the fold; address entries come whole from CustomerAddressSaved (Address schema and requireKey on the id)',
+  contactSource:
+    "the consumer writes source 'events' and qm mail contact leaves the default 'manual': nothing else writes it",
 } as const;
 
 /** Tables no projector or consumer writes from events: the write side's own and the runtime's. */
@@ -275,6 +279,31 @@ const guarantees: Record<string, string> = {
   'public.qm_notification_parked_events: qm_notification_parked_events_pkey': rule.keyedWrite,
   ...notNull('public.qm_customer_contacts', rule.consumerFields, ['customer_id', 'email', 'updated_at']),
   'public.qm_customer_contacts: qm_customer_contacts_pkey': rule.keyedWrite,
+  ...notNull('public.qm_customer_contacts', rule.consumerFields, [
+    'source',
+    'marketing_consent',
+    'marketing_mail',
+    'reminder_mail',
+  ]),
+  'public.qm_customer_contacts: qm_customer_contacts_source_check': rule.contactSource,
+  ...notNull('customers.customers', rule.customerFields, [
+    'customer_id',
+    'email',
+    'status',
+    'groups',
+    'marketing_consent',
+    'marketing_mail',
+    'reminder_mail',
+    'signed_up_at',
+  ]),
+  'customers.customers: customers_pkey': rule.keyedWrite,
+  ...notNull('customers.customer_addresses', rule.customerFields, [
+    'customer_id',
+    'address_id',
+    'entry',
+    'removed',
+  ]),
+  'customers.customer_addresses: customer_addresses_pkey': rule.keyedWrite,
   ...notNull('public.qm_mail_deliveries', rule.consumerFields, [
     'attempts',
     'created_at',

@@ -4,6 +4,7 @@
  */
 import { auditProjection } from './audit/projection.ts';
 import { catalogProjection } from './catalog/projection.ts';
+import { customersProjection } from './customers/projection.ts';
 import { inventoryProjection } from './inventory/projection.ts';
 import { ordersProjection } from './orders/projection.ts';
 import { replenishmentProjection } from './replenishment/projection.ts';
@@ -17,5 +18,6 @@ export function readModelProjections(): ReadModelProjection<any>[] {
     ordersProjection(),
     auditProjection(),
     replenishmentProjection(),
+    customersProjection(),
   ];
 }

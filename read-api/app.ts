@@ -7,6 +7,7 @@ import type { ReadApiDeps } from './read-api-deps.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
+import { customerReadRoutes } from './routes/customer-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { liveRoutes } from './routes/live-routes.ts';
 import { notificationRoutes } from './routes/notifications-routes.ts';
@@ -43,6 +44,7 @@ export function createReadApi(deps: ReadApiDeps) {
   // Other features' read routes: each authenticates per route with ctx.authenticated.
   app.route('/', replenishmentReadRoutes(ctx));
   app.route('/', notificationRoutes(ctx));
+  app.route('/', customerReadRoutes(ctx));
   if (deps.store) {
     app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));
     app.route('/', privacyReadRoutes({ ...ctx, store: deps.store }));

@@ -6,6 +6,9 @@ import { authenticate } from '../infra/auth/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
+import { customerPublicRoutes, customerRoutes } from './routes/customer-routes.ts';
+import { passwordResetRoutes } from './routes/password-reset-routes.ts';
+import { staffAccountRoutes, staffPublicRoutes } from './routes/staff-account-routes.ts';
 import { inventoryRoutes } from './routes/inventory-routes.ts';
 import { locationRoutes } from './routes/location-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
@@ -30,6 +33,13 @@ export function createWriteApi(deps: WriteApiDeps) {
       'Every write appends events. Answers carry the stream revision (ETag; send it back as If-Match on edits) and a consistency token (`position`, also the QM-Position header) for the read API.',
   });
   app.route('/', stripeWebhookRoutes(deps));
+  // Anonymous account routes (sign-up, reset, accepting an invitation) answer before `authenticate`.
+  const accounts = deps.accounts ? { ...deps, accounts: deps.accounts } : null;
+  if (accounts) {
+    app.route('/', customerPublicRoutes(accounts));
+    app.route('/', passwordResetRoutes(accounts));
+    app.route('/', staffPublicRoutes(accounts));
+  }
 
   const api = new OpenAPIHono<AuthEnv>({ defaultHook });
   api.use('*', authenticate(deps.verifier));
@@ -50,6 +60,10 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', roleRoutes(deps));
   api.route('/', returnRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
+  if (accounts) {
+    api.route('/', customerRoutes(accounts));
+    api.route('/', staffAccountRoutes(accounts));
+  }
   app.route('/', api);
   return app;
 }

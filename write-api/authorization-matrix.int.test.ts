@@ -31,7 +31,7 @@ interface Target {
 }
 
 interface Row {
-  method: 'POST';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** As in the OpenAPI document. */
   path: string;
   /** Who could call it when routes checked role names (new routes: who may now). */
@@ -41,7 +41,7 @@ interface Row {
    * gets 404 (`assertOwnerOrRoles`: ids cannot be probed); for placing an order, naming another
    * customer is 403.
    */
-  customerActsOnOwnOnly: false | { otherCustomer: 403 | 404 };
+  customerActsOnOwnOnly: false | { otherCustomer: 403 | 404 } | 'self';
   /** Sets up a fresh resource (owned by `owner` where owned) that the call succeeds on. */
   prepare(owner: string): Promise<Target>;
 }
@@ -525,6 +525,154 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
   );
 
+  /** A customer account `id`, signed up once (through the handlers, not the API under test). */
+  async function customerAccount(id: string): Promise<string> {
+    if ((await h.store.streamRevision(`customer-${id}`)) === null) {
+      await h.accounts.customers.signUp(
+        {
+          customerId: id,
+          email: `${id}@example.com`,
+          name: 'Ada',
+          password: 'matrix passphrase 1',
+          marketingConsent: false,
+        },
+        admin(),
+      );
+    }
+    return `customer-${id}`;
+  }
+  const bookAddress = { name: 'Ada', line1: 'Main St 1', city: 'Berlin', postalCode: '10115', country: 'DE' };
+  async function savedAddress(owner: string): Promise<string> {
+    const addressId = fresh('addr');
+    await h.accounts.customers.saveAddress(
+      owner,
+      { addressId, label: 'Home', address: { ...bookAddress, line2: null, region: null }, isDefault: false },
+      admin(),
+    );
+    return addressId;
+  }
+  async function invitedStaff(): Promise<string> {
+    const staffId = fresh('staff');
+    await h.accounts.staff.inviteStaff(
+      { staffId, email: `${staffId}@example.com`, name: null, roles: ['staff'] },
+      admin(),
+    );
+    return staffId;
+  }
+  matrix.push(
+    {
+      method: 'PATCH',
+      path: '/me',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      prepare: async (owner) => ({
+        params: {},
+        body: { name: fresh('Name') },
+        stream: await customerAccount(owner),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/me/addresses',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      prepare: async (owner) => ({
+        params: {},
+        body: { label: 'Work', address: bookAddress },
+        stream: await customerAccount(owner),
+      }),
+    },
+    {
+      method: 'PUT',
+      path: '/me/addresses/{addressId}',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      prepare: async (owner) => {
+        const stream = await customerAccount(owner);
+        const addressId = await savedAddress(owner);
+        return { params: { addressId }, body: { label: fresh('label'), address: bookAddress }, stream };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/me/addresses/{addressId}',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      prepare: async (owner) => {
+        const stream = await customerAccount(owner);
+        return { params: { addressId: await savedAddress(owner) }, body: {}, stream };
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/me/consent',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      prepare: async (owner) => {
+        const stream = await customerAccount(owner);
+        // Granted first (unless it is already), so withdrawing it is a change.
+        await h.accounts.customers.recordConsent(owner, true, 'profile', admin()).catch(() => undefined);
+        return { params: {}, body: { granted: false }, stream };
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/me/preferences',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      prepare: async (owner) => ({
+        params: {},
+        body: { marketing: false, reminder: true },
+        stream: await customerAccount(owner),
+      }),
+    },
+    {
+      method: 'PUT',
+      path: '/customers/{customerId}/groups',
+      before: ['staff', 'admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => ({
+        params: { customerId: owner },
+        body: { groups: [fresh('group')] },
+        stream: await customerAccount(owner),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/staff/invitations',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const staffId = fresh('invitee');
+        return {
+          params: {},
+          body: { staffId, email: `${staffId}@example.com`, roles: ['staff'] },
+          stream: `staff-${staffId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/staff/invitations/{staffId}/revoke',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const staffId = await invitedStaff();
+        return { params: { staffId }, body: {}, stream: `staff-${staffId}` };
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/staff/{staffId}/roles',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const staffId = await invitedStaff();
+        return { params: { staffId }, body: { roles: [fresh('role')] }, stream: `staff-${staffId}` };
+      },
+    },
+  );
+
   const url = (row: Row, target: Target) =>
     row.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = target.params[name];
@@ -613,13 +761,15 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     const response = await h.app.request('/openapi.json');
     expect(response.status).toBe(200);
     const doc = (await response.json()) as {
-      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      paths: Record<string, Record<string, { security?: unknown[]; 'x-public'?: string }>>;
     };
     const writeMethods = new Set(['post', 'put', 'patch', 'delete']);
     const documented = Object.entries(doc.paths)
       .flatMap(([path, operations]) =>
         Object.keys(operations)
           .filter((method) => writeMethods.has(method))
+          // Anonymous account routes (sign-up, reset, accepting an invitation): covered below.
+          .filter((method) => !operations[method]?.['x-public'])
           .map((method) => `${method.toUpperCase()} ${path}`),
       )
       // Stripe signs its webhook; it takes no bearer token, so it is not part of this matrix.
@@ -628,9 +778,34 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     expect(matrix.map((row) => `${row.method} ${row.path}`).sort()).toEqual(documented);
     // And the document says each of them needs a bearer token and names its permission.
     for (const row of matrix) {
-      expect(doc.paths[row.path]?.post?.security, row.path).toEqual([{ bearerAuth: [] }]);
+      expect(doc.paths[row.path]?.[row.method.toLowerCase()]?.security, row.path).toEqual([
+        { bearerAuth: [] },
+      ]);
       expect(permissionOf.get(`${row.method} ${row.path}`), row.path).toBeDefined();
     }
+  });
+
+  it('lets anyone call exactly the anonymous account routes, which take no token', async () => {
+    const doc = (await (await h.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[]; 'x-public'?: string }>>;
+    };
+    const open = Object.entries(doc.paths)
+      .flatMap(([path, operations]) =>
+        Object.entries(operations)
+          .filter(([, operation]) => operation['x-public'])
+          .map(([method, operation]) => {
+            expect(operation.security, path).toBeUndefined();
+            return `${method.toUpperCase()} ${path}`;
+          }),
+      )
+      .sort();
+    expect(open).toEqual([
+      'POST /auth/password-reset',
+      'POST /auth/password-reset/confirm',
+      'POST /customers',
+      'POST /customers/verify',
+      'POST /staff/invitations/accept',
+    ]);
   });
 
   it('reproduces, from the permission table, exactly who could call each route before', () => {
@@ -643,11 +818,11 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
 
       it('answers 401 without a token, or with a forged one, appending nothing', async () => {
         const target = await row.prepare('cust-owner');
-        const noToken = await refused(row, target, (path) => h.post(path, target.body, null));
+        const noToken = await refused(row, target, (path) => h.send(row.method, path, target.body, null));
         expect(noToken).toEqual({ status: 401, code: 'unauthenticated' });
         const forged = await mintToken({ secret: FORGED_SECRET, role: 'admin', subject: 'admin-1' });
         const forgedAnswer = await refused(row, target, (path) =>
-          h.post(path, target.body, null, { authorization: `Bearer ${forged}` }),
+          h.send(row.method, path, target.body, null, { authorization: `Bearer ${forged}` }),
         );
         expect(forgedAnswer).toEqual({ status: 401, code: 'unauthenticated' });
       });
@@ -659,7 +834,9 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
           // The customer here owns the resource: ownership never stands in for a permission.
           const subject = role === 'customer' ? 'cust-owner' : `${role}-9`;
           const target = await row.prepare('cust-owner');
-          const answer = await refused(row, target, (path) => h.post(path, target.body, { role, subject }));
+          const answer = await refused(row, target, (path) =>
+            h.send(row.method, path, target.body, { role, subject }),
+          );
           expect(answer).toEqual({ status: 403, code: 'forbidden' });
         },
       );
@@ -668,20 +845,21 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
         const permission = permissionOf.get(`${row.method} ${row.path}`)!;
         const target = await row.prepare('cust-owner');
         const as = { role: 'staff' as const, subject: 'clerk-9', roles: [allBut(permission)] };
-        const answer = await refused(row, target, (path) => h.post(path, target.body, as));
+        const answer = await refused(row, target, (path) => h.send(row.method, path, target.body, as));
         expect(answer).toEqual({ status: 403, code: 'forbidden' });
       });
 
-      const otherCustomer = row.customerActsOnOwnOnly ? row.customerActsOnOwnOnly.otherCustomer : 403;
+      const own = row.customerActsOnOwnOnly;
+      // A route on one's own account (`/me`) cannot name another's: a customer without one finds nothing.
+      const otherCustomer = own === 'self' ? 404 : own ? own.otherCustomer : 403;
+      const otherCode =
+        own === 'self' ? 'customer_not_found' : otherCustomer === 404 ? 'not_found' : 'forbidden';
       it(`answers ${otherCustomer} to another customer's token, appending nothing`, async () => {
         const target = await row.prepare('cust-owner');
         const answer = await refused(row, target, (path) =>
-          h.post(path, target.body, { role: 'customer', subject: 'cust-intruder' }),
+          h.send(row.method, path, target.body, { role: 'customer', subject: 'cust-intruder' }),
         );
-        expect(answer).toEqual({
-          status: otherCustomer,
-          code: otherCustomer === 404 ? 'not_found' : 'forbidden',
-        });
+        expect(answer).toEqual({ status: otherCustomer, code: otherCode });
       });
 
       it.each([...roles, 'custom' as const])(
@@ -693,10 +871,11 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
           const owner = 'cust-owner';
           // A custom role acting on a customer's own resource does so as that customer.
           const subject = role === 'customer' || kind === 'custom' ? owner : `${role}-1`;
-          const target = await row.prepare(owner);
+          // A route on one's own account acts on the caller's: each caller gets one to act on.
+          const target = await row.prepare(row.customerActsOnOwnOnly === 'self' ? subject : owner);
           const revision = await h.store.streamRevision(target.stream);
           const as = kind === 'custom' ? { role, subject, roles: [only(permission)] } : { role, subject };
-          const response = await h.post(url(row, target), target.body, as);
+          const response = await h.send(row.method, url(row, target), target.body, as);
           const body = (await response.json()) as { position?: unknown };
           expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(200);
           expect(response.status, JSON.stringify(body)).toBeLessThan(300);

@@ -1,3 +1,4 @@
+import type { AccountHandlers } from '../commands/accounts/account-handlers.ts';
 import type { CommandHandlers } from '../commands/command-handlers.ts';
 import type { PrivacyHandlers } from '../commands/privacy/privacy-handlers.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -23,4 +24,6 @@ export interface WriteApiDeps {
   guards?: HttpGuards;
   /** GDPR erasure (needs the key store); without it the erasure route is not mounted. */
   privacy?: PrivacyHandlers;
+  /** Customer and staff accounts (docs/accounts.md); without them their routes are not mounted. */
+  accounts?: AccountHandlers;
 }

@@ -1,5 +1,5 @@
 import { privacyDecider } from '../../domain/privacy/index.ts';
-import { orderStream, privacyStream } from '../../domain/streams.ts';
+import { customerStream, orderStream, privacyStream } from '../../domain/streams.ts';
 import type { Position } from '../../ports/event-store.ts';
 import type { PersonalDataKeys } from '../../ports/personal-data-keys.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
@@ -23,6 +23,7 @@ export function privacyHandlers(runtime: CommandRuntime, keys: PersonalDataKeys)
       await keys.erase(customerId);
       // This process's decided states hold the opened fields; drop them (other processes: docs/privacy.md).
       for (const orderId of orderIds) runtime.cache.delete(orderStream(orderId));
+      runtime.cache.delete(customerStream(customerId));
       const outcome = await handleCommand(
         runtime,
         privacyDecider,

@@ -29,7 +29,10 @@ export function sqlCustomerContacts(sql: SqlExecutor): CustomerContacts {
   };
 }
 
-/** Records or changes a customer's address (the identity sync, `qm mail contact`). */
+/**
+ * Records or changes a customer's address by hand (`qm mail contact`): the fallback for imported
+ * orders whose customers have no account. An address the customer's own events gave is kept.
+ */
 export async function saveCustomerContact(
   sql: SqlExecutor,
   customerId: string,
@@ -37,7 +40,8 @@ export async function saveCustomerContact(
 ): Promise<void> {
   await sql.query(
     `insert into qm_customer_contacts (customer_id, email) values ($1, $2)
-     on conflict (customer_id) do update set email = excluded.email, updated_at = now()`,
+     on conflict (customer_id) do update set email = excluded.email, updated_at = now()
+     where qm_customer_contacts.source = 'manual'`,
     [customerId, email],
   );
 }

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../../ports/event-store.ts';
+import { isCustomerEvent } from '../../domain/customers/index.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { defaultSubjectPrefix } from '../../infra/bus/subjects.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
@@ -7,6 +8,7 @@ import type { MailTransport } from '../../ports/mail.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { sqlCustomerContacts, type CustomerContacts } from './customer-contacts.ts';
 import { eraseCustomerMail } from './customer-erasure.ts';
+import { handleCustomerEvent } from './customer-preferences.ts';
 import { handleNotificationEvents } from './notification-handler.ts';
 import { parkEvent } from './notification-state.ts';
 
@@ -61,8 +63,9 @@ export async function startNotifications(options: NotificationsOptions): Promise
     log,
   });
   /**
-   * A delivery batch in one transaction (`handleNotificationEvents`); an erasure, rare, in its own
-   * after the events before it, so it anonymises what they stored.
+   * A delivery batch in one transaction (`handleNotificationEvents`); an erasure or a customer's
+   * event, rare, in its own after the events before it, so it anonymises what they stored or
+   * gives the events after it the address they mail to.
    */
   async function handleBatch(events: readonly RecordedEvent[]): Promise<void> {
     let run: RecordedEvent[] = [];
@@ -74,13 +77,19 @@ export async function startNotifications(options: NotificationsOptions): Promise
       run = [];
     };
     for (const event of events) {
-      if (event.type !== 'CustomerErased') {
+      if (event.type === 'CustomerErased') {
+        await flush();
+        await eraseCustomerMail(options.sql, event as unknown as Parameters<typeof eraseCustomerMail>[1]);
+        options.onHandled?.(event, 0);
+      } else if (isCustomerEvent(event)) {
+        // A customer's events bring the address and mail choices (docs/accounts.md) that the
+        // events after them mail by; they mail nothing themselves.
+        await flush();
+        await handleCustomerEvent(options.sql, event);
+        options.onHandled?.(event, 0);
+      } else {
         run.push(event);
-        continue;
       }
-      await flush();
-      await eraseCustomerMail(options.sql, event as unknown as Parameters<typeof eraseCustomerMail>[1]);
-      options.onHandled?.(event, 0);
     }
     await flush();
   }
@@ -92,6 +101,7 @@ export async function startNotifications(options: NotificationsOptions): Promise
       `${prefix}.stock.>`,
       `${prefix}.privacy.CustomerErased`,
       `${prefix}.return.>`,
+      `${prefix}.customer.>`,
     ],
     deliverFrom: 'start',
     ...(options.maxDeliver === undefined ? {} : { maxDeliver: options.maxDeliver }),

@@ -34,6 +34,7 @@ export const permissions = {
   'roles:manage': 'define custom roles',
   'staff:manage': 'invite staff, set their roles, revoke their sessions',
   'customers:read': 'read customer accounts',
+  'customers:write': 'assign customers to customer groups',
   'privacy:manage': 'export and erase a customer’s personal data (GDPR)',
   'account:self': 'manage one’s own profile, password, sessions and second factor',
 } as const;
@@ -72,6 +73,7 @@ const staff: readonly Permission[] = [
   'audit:read',
   'customers:read',
   'returns:manage',
+  'customers:write',
 ];
 
 /** What each built-in role grants. Admin holds every permission. */

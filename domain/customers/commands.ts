@@ -32,6 +32,15 @@ export type CustomerCommand =
       type: 'SetNotificationPreferences';
       data: { customerId: string; marketing: boolean; reminder: boolean };
     }
+  | { type: 'SetDefaultAddress'; data: { customerId: string; addressId: string } }
+  | {
+      type: 'RequestPasswordReset';
+      data: { customerId: string; codeHash: string; now: string; codeTtlMinutes: number };
+    }
+  | {
+      type: 'ResetPassword';
+      data: { customerId: string; codeHash: string; passwordHash: string; now: string };
+    }
   | {
       type: 'ChangePassword';
       data: { customerId: string; passwordHash: string; reason: 'changed' | 'reset'; now: string };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../decider.ts';
 import { AlreadyExists, NoChange, ValidationFailed } from '../errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
-import { CustomerNotFound, VerificationCodeRefused } from './errors.ts';
+import { CustomerNotFound, ResetCodeRefused, VerificationCodeRefused } from './errors.ts';
 import { customerDecider, mayReceive, type CustomerEvent } from './index.ts';
 
 const given = specFor(customerDecider);
@@ -173,5 +173,91 @@ describe('consent and notification preferences', () => {
         data: { customerId: 'c-1', granted: true, source: 'profile', now: NOW },
       })
       .thenThrows(NoChange, { field: 'marketingConsent' });
+  });
+});
+
+describe('default address', () => {
+  const address = {
+    name: 'Ada',
+    line1: 'Main St 1',
+    line2: null,
+    city: 'Berlin',
+    postalCode: '10115',
+    region: null,
+    country: 'DE',
+  };
+  const saved: CustomerEvent = {
+    type: 'CustomerAddressSaved',
+    data: { customerId: 'c-1', addressId: 'home', label: 'Home', address },
+  };
+  const setDefault = { type: 'SetDefaultAddress', data: { customerId: 'c-1', addressId: 'home' } } as const;
+
+  it('sets one of the book as the default, and forgets it when that address is removed', () => {
+    const state = given([signedUp, saved])
+      .when(setDefault)
+      .then([{ type: 'CustomerDefaultAddressSet', data: { customerId: 'c-1', addressId: 'home' } }]);
+    expect(state.status !== 'absent' && state.defaultAddressId).toBe('home');
+    const removed = given([signedUp, saved, { type: 'CustomerDefaultAddressSet', data: setDefault.data }])
+      .when({ type: 'RemoveAddress', data: { customerId: 'c-1', addressId: 'home' } })
+      .then([{ type: 'CustomerAddressRemoved', data: { customerId: 'c-1', addressId: 'home' } }]);
+    expect(removed.status !== 'absent' && removed.defaultAddressId).toBeNull();
+  });
+
+  it('refuses an address not in the book, and the default it already has', () => {
+    given([signedUp]).when(setDefault).thenThrows(ValidationFailed, { field: 'addressId' });
+    given([signedUp, saved, { type: 'CustomerDefaultAddressSet', data: setDefault.data }])
+      .when(setDefault)
+      .thenThrows(NoChange, { field: 'defaultAddressId' });
+  });
+});
+
+describe('password reset', () => {
+  const requested: CustomerEvent = {
+    type: 'PasswordResetRequested',
+    data: { customerId: 'c-1', codeHash: 'reset-hash', expiresAt: '2026-12-05T10:15:00.000Z', at: NOW },
+  };
+  const reset = (codeHash: string, now = NOW) =>
+    ({
+      type: 'ResetPassword',
+      data: { customerId: 'c-1', codeHash, passwordHash: 'scrypt$h2', now },
+    }) as const;
+  const changed: CustomerEvent = {
+    type: 'CustomerPasswordChanged',
+    data: { customerId: 'c-1', passwordHash: 'scrypt$h2', reason: 'reset', at: NOW },
+  };
+  const failed: CustomerEvent = { type: 'PasswordResetFailed', data: { customerId: 'c-1', at: NOW } };
+
+  it('issues a code expiring in 15 minutes', () => {
+    given([signedUp])
+      .when({
+        type: 'RequestPasswordReset',
+        data: { customerId: 'c-1', codeHash: 'reset-hash', now: NOW, codeTtlMinutes: 15 },
+      })
+      .then([requested]);
+  });
+
+  it('changes the password with the right code, once', () => {
+    const state = given([signedUp, requested]).when(reset('reset-hash')).then([changed]);
+    expect(state.status !== 'absent' && state.passwordHash).toBe('scrypt$h2');
+    given([signedUp, requested, changed]).when(reset('reset-hash')).thenThrows(ResetCodeRefused);
+  });
+
+  it('counts wrong codes and refuses after five, once expired, and without a request', () => {
+    given([signedUp, requested]).when(reset('wrong')).then([failed]);
+    given([signedUp, requested, failed, failed, failed, failed, failed])
+      .when(reset('reset-hash'))
+      .thenThrows(ResetCodeRefused, { field: 'code' });
+    given([signedUp, requested])
+      .when(reset('reset-hash', '2026-12-05T10:15:00.001Z'))
+      .thenThrows(ResetCodeRefused);
+    given([signedUp]).when(reset('reset-hash')).thenThrows(ResetCodeRefused);
+  });
+
+  it('a new request replaces the earlier code and its count', () => {
+    const newer: CustomerEvent = { ...requested, data: { ...requested.data, codeHash: 'newer' } };
+    given([signedUp, requested, failed, failed, failed, failed, failed, newer])
+      .when(reset('newer'))
+      .then([changed]);
+    given([signedUp, requested, newer]).when(reset('reset-hash')).then([failed]);
   });
 });

@@ -2,9 +2,9 @@ import { assertNever } from '../assert-never.ts';
 import { AlreadyExists, NoChange, ValidationFailed } from '../errors.ts';
 import { requireKey, requireLength, requireText } from '../validation.ts';
 import type { CustomerCommand } from './commands.ts';
-import { CustomerNotFound, VerificationCodeRefused } from './errors.ts';
+import { CustomerNotFound, ResetCodeRefused, VerificationCodeRefused } from './errors.ts';
 import type { CustomerEvent } from './events.ts';
-import { MAX_ADDRESSES, MAX_VERIFICATION_FAILURES, type CustomerState } from './state.ts';
+import { MAX_ADDRESSES, MAX_RESET_FAILURES, MAX_VERIFICATION_FAILURES, type CustomerState } from './state.ts';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 
@@ -44,9 +44,9 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
     case 'VerifyEmail': {
       const { codeHash, now } = command.data;
       const pending = state.verification;
-      if (state.status === 'active' || !pending) throw new VerificationCodeRefused(customerId);
+      if (state.status === 'active' || !pending) throw new VerificationCodeRefused();
       if (pending.failures >= MAX_VERIFICATION_FAILURES || now > pending.expiresAt) {
-        throw new VerificationCodeRefused(customerId);
+        throw new VerificationCodeRefused();
       }
       // A wrong code is recorded (so the attempts are counted) rather than refused.
       if (codeHash !== pending.codeHash)
@@ -109,6 +109,36 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
         throw new ValidationFailed('marketing', 'needs marketing consent first');
       }
       return [{ type: 'NotificationPreferencesSet', data: { customerId, marketing, reminder } }];
+    }
+    case 'SetDefaultAddress': {
+      const { addressId } = command.data;
+      if (!(addressId in state.addresses))
+        throw new ValidationFailed('addressId', 'is not in the address book');
+      if (state.defaultAddressId === addressId)
+        throw new NoChange({ aggregate: 'customer', id: customerId, field: 'defaultAddressId' });
+      return [{ type: 'CustomerDefaultAddressSet', data: { customerId, addressId } }];
+    }
+    case 'RequestPasswordReset': {
+      const { codeHash, now, codeTtlMinutes } = command.data;
+      return [
+        {
+          type: 'PasswordResetRequested',
+          data: { customerId, codeHash, expiresAt: addMinutes(now, codeTtlMinutes), at: now },
+        },
+      ];
+    }
+    case 'ResetPassword': {
+      const { codeHash, passwordHash, now } = command.data;
+      const pending = state.passwordReset;
+      if (!pending || pending.failures >= MAX_RESET_FAILURES || now > pending.expiresAt) {
+        throw new ResetCodeRefused();
+      }
+      // A wrong code is recorded (so the tries are counted); the caller answers it as refused.
+      if (codeHash !== pending.codeHash)
+        return [{ type: 'PasswordResetFailed', data: { customerId, at: now } }];
+      return [
+        { type: 'CustomerPasswordChanged', data: { customerId, passwordHash, reason: 'reset', at: now } },
+      ];
     }
     case 'ChangePassword': {
       const { passwordHash, reason, now } = command.data;

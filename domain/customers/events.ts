@@ -58,6 +58,22 @@ export type NotificationPreferencesSet = {
   type: 'NotificationPreferencesSet';
   data: { customerId: string; marketing: boolean; reminder: boolean };
 };
+/** The default shipping address, one of the address book's. */
+export type CustomerDefaultAddressSet = {
+  type: 'CustomerDefaultAddressSet';
+  data: { customerId: string; addressId: string };
+};
+/** A reset code went out by mail; only its hash is stored. It replaces any earlier code. */
+export type PasswordResetRequested = {
+  type: 'PasswordResetRequested';
+  data: { customerId: string; codeHash: string; expiresAt: string; at: string };
+};
+/** A wrong reset code, recorded so that the tries are counted. */
+export type PasswordResetFailed = { type: 'PasswordResetFailed'; data: { customerId: string; at: string } };
+/**
+ * The password changed (`reason: 'reset'` after a reset code). Every session of the account should
+ * end with it: the session store reacts to this event.
+ */
 export type CustomerPasswordChanged = {
   type: 'CustomerPasswordChanged';
   data: { customerId: string; passwordHash: string; reason: 'changed' | 'reset'; at: string };
@@ -74,6 +90,9 @@ export type CustomerEvent =
   | CustomerGroupsSet
   | MarketingConsentRecorded
   | NotificationPreferencesSet
+  | CustomerDefaultAddressSet
+  | PasswordResetRequested
+  | PasswordResetFailed
   | CustomerPasswordChanged;
 
 const types: Record<CustomerEvent['type'], true> = {
@@ -87,6 +106,9 @@ const types: Record<CustomerEvent['type'], true> = {
   CustomerGroupsSet: true,
   MarketingConsentRecorded: true,
   NotificationPreferencesSet: true,
+  CustomerDefaultAddressSet: true,
+  PasswordResetRequested: true,
+  PasswordResetFailed: true,
   CustomerPasswordChanged: true,
 };
 

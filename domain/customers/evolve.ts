@@ -11,6 +11,8 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       passwordHash: event.data.passwordHash,
       verification: null,
       addresses: {},
+      defaultAddressId: null,
+      passwordReset: null,
       groups: [],
       marketingConsent: null,
       preferences: { marketing: false, reminder: false },
@@ -37,7 +39,9 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
     }
     case 'CustomerAddressRemoved': {
       const { [event.data.addressId]: _, ...rest } = state.addresses;
-      return { ...state, addresses: rest };
+      const defaultAddressId =
+        state.defaultAddressId === event.data.addressId ? null : state.defaultAddressId;
+      return { ...state, addresses: rest, defaultAddressId };
     }
     case 'CustomerGroupsSet':
       return { ...state, groups: event.data.groups };
@@ -49,8 +53,20 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
     }
     case 'NotificationPreferencesSet':
       return { ...state, preferences: { marketing: event.data.marketing, reminder: event.data.reminder } };
+    case 'CustomerDefaultAddressSet':
+      return { ...state, defaultAddressId: event.data.addressId };
+    case 'PasswordResetRequested':
+      return {
+        ...state,
+        passwordReset: { codeHash: event.data.codeHash, expiresAt: event.data.expiresAt, failures: 0 },
+      };
+    case 'PasswordResetFailed':
+      return state.passwordReset
+        ? { ...state, passwordReset: { ...state.passwordReset, failures: state.passwordReset.failures + 1 } }
+        : state;
     case 'CustomerPasswordChanged':
-      return { ...state, passwordHash: event.data.passwordHash };
+      // Any password change ends a pending reset: its code is used up.
+      return { ...state, passwordHash: event.data.passwordHash, passwordReset: null };
     default:
       return assertNever(event);
   }

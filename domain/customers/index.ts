@@ -10,6 +10,7 @@ export type * from './events.ts';
 export type * from './state.ts';
 export { customerEventTypes, isCustomerEvent } from './events.ts';
 export { mayReceive } from './decide.ts';
+export { CustomerNotFound, ResetCodeRefused, VerificationCodeRefused } from './errors.ts';
 
 /** Stream `customer-{customerId}` (see `customerStream`): a customer's account. */
 export const customerDecider: Decider<CustomerCommand, CustomerEvent, CustomerState> = {

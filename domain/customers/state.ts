@@ -9,6 +9,8 @@ export type CustomerState =
       passwordHash: string;
       verification: { codeHash: string; expiresAt: string; failures: number } | null;
       addresses: Record<string, CustomerAddress>;
+      defaultAddressId: string | null;
+      passwordReset: { codeHash: string; expiresAt: string; failures: number } | null;
       groups: string[];
       marketingConsent: { granted: boolean; source: string; at: string } | null;
       preferences: { marketing: boolean; reminder: boolean };
@@ -19,3 +21,5 @@ export const initialCustomerState = (): CustomerState => ({ status: 'absent' });
 /** Wrong codes allowed before a new one must be requested. */
 export const MAX_VERIFICATION_FAILURES = 5;
 export const MAX_ADDRESSES = 20;
+/** Wrong reset codes allowed before a new one must be requested. */
+export const MAX_RESET_FAILURES = 5;

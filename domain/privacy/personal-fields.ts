@@ -19,12 +19,24 @@ const shippingAddress = ['name', 'line1', 'line2', 'city', 'postalCode', 'region
   (field) => `shippingAddress.${field}`,
 );
 
+const byCustomer = (data: Record<string, unknown>) =>
+  typeof data.customerId === 'string' ? data.customerId : null;
+const byStaff = (data: Record<string, unknown>) => (typeof data.staffId === 'string' ? data.staffId : null);
+const bookAddress = ['name', 'line1', 'line2', 'city', 'postalCode', 'region'].map(
+  (field) => `address.${field}`,
+);
+
 export const personalFields: Readonly<Record<string, PersonalFields>> = {
   OrderPlaced: {
     subject: (data) => (typeof data.customerId === 'string' ? data.customerId : null),
     // `customerEmail` is optional today (imports may carry it); encrypted whenever present.
     paths: [...shippingAddress, 'customerEmail'],
   },
+  // Accounts (docs/accounts.md): the address book's label may name a person ("Mum's"), so it is sealed too.
+  CustomerSignedUp: { subject: byCustomer, paths: ['personal.email', 'personal.name', 'personal.phone'] },
+  CustomerProfileChanged: { subject: byCustomer, paths: ['personal.name', 'personal.phone'] },
+  CustomerAddressSaved: { subject: byCustomer, paths: ['label', ...bookAddress] },
+  StaffInvited: { subject: byStaff, paths: ['personal.email', 'personal.name'] },
 };
 
 export function personalFieldsOf(type: string): PersonalFields | undefined {

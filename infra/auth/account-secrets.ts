@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { AccountSecrets } from '../../ports/account-secrets.ts';
 import { hashPassword, verifyPassword } from './password-hashing.ts';
 
@@ -15,7 +15,15 @@ export const accountSecrets: AccountSecrets = {
     return { code, hash: hashCode(code) };
   },
   hashCode,
+  newToken() {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: hashCode(token) };
+  },
+  emailDigest: (email) => createHash('sha256').update(normalEmail(email)).digest('base64url'),
 };
+
+/** How every account compares addresses (the deciders store them so too). */
+export const normalEmail = (email: string) => email.trim().toLowerCase();
 
 function hashCode(code: string): string {
   return createHash('sha256').update(code.trim()).digest('base64url');

@@ -1,3 +1,4 @@
+import { accountHandlers } from '../../commands/accounts/account-handlers.ts';
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
 import { privacyHandlers } from '../../commands/privacy/privacy-handlers.ts';
@@ -8,6 +9,8 @@ import { systemClock } from '../../ports/clock.ts';
 import type { EventStore } from '../../ports/event-store.ts';
 import type { Config } from '../../infra/config/config.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
+import { accountSecrets } from '../../infra/auth/account-secrets.ts';
+import { sqlMailQueue } from '../../infra/mail/sql-mail-queue.ts';
 import type { HttpGuards } from '../../infra/http/http-guards.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
@@ -72,9 +75,11 @@ export async function openWriteSide(
   const idempotencyStore = createSqlIdempotencyStore(database);
   const idempotencyPurge = scheduleIdempotencyPurge({ purge: () => idempotencyStore.purgeExpired(), log });
   const privacy = privacyHandlers(runtime, openPrivacy(database).keys);
+  const accounts = accountHandlers({ runtime, secrets: accountSecrets, mail: sqlMailQueue(database) });
   const api = createWriteApi({
     handlers,
     privacy,
+    accounts,
     clock: systemClock,
     ids: uuidV7Ids,
     verifier: verifierFromConfig(config, log, eventSourcedRoleCatalog(store)),
@@ -89,6 +94,7 @@ export async function openWriteSide(
     api,
     handlers,
     privacy,
+    accounts,
     async stop() {
       await expiry.stop();
       await idempotencyPurge.stop();
