@@ -23,3 +23,9 @@ export const roleStream = (name: string): string => `role-${name}`;
 export const customerStream = (customerId: string): string => `customer-${customerId}`;
 /** A data subject's privacy record (its erasure); the subject is the customer id orders carry. */
 export const privacyStream = (subjectId: string): string => `privacy-${subjectId}`;
+/** One login session and its refresh-token family (`sessionDecider`). */
+export const sessionStream = (sessionId: string): string => `session-${sessionId}`;
+/** An account's second factor and login activity, customers and staff alike (`accountSecurityDecider`). */
+export const accountSecurityStream = (accountId: string): string => `auth-${accountId}`;
+/** The claim of a login email (by its hash) for one account (`loginEmailDecider`). */
+export const loginEmailStream = (emailHash: string): string => `login-email-${emailHash}`;

@@ -1,10 +1,14 @@
 import { customerDecider, type CustomerCommand } from '../../domain/customers/index.ts';
-import { customerStream } from '../../domain/streams.ts';
+import { loginEmailDecider } from '../../domain/login-emails/index.ts';
+import { customerStream, loginEmailStream } from '../../domain/streams.ts';
 import type { AccountSecrets } from '../../ports/account-secrets.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { toResult } from '../runtime/command-result.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
+import { runCommand } from '../runtime/run-command.ts';
+import { asStepDecider } from '../runtime/steps.ts';
+import { emailHash } from '../auth/login-email.ts';
 
 /** How long an emailed verification code stays good. */
 export const VERIFICATION_CODE_TTL_MINUTES = 15;
@@ -29,23 +33,47 @@ export function customerHandlers(runtime: CommandRuntime, secrets: AccountSecret
     async signUp(input: SignUpInput, context: CommandContext) {
       const passwordHash = await secrets.hashPassword(input.password);
       const { code, hash } = secrets.newCode();
-      const result = await run(
-        input.customerId,
+      const command: CustomerCommand = {
+        type: 'SignUp',
+        data: {
+          customerId: input.customerId,
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          verificationCodeHash: hash,
+          marketingConsent: input.marketingConsent,
+          now: context.now,
+          codeTtlMinutes: VERIFICATION_CODE_TTL_MINUTES,
+        },
+      };
+      // The email is claimed in the same append (`login-email-{hash}`): login finds the account
+      // by it, and two accounts never share one.
+      const stream = customerStream(input.customerId);
+      const claimStream = loginEmailStream(emailHash(input.email));
+      const outcome = await runCommand(
+        runtime,
         {
-          type: 'SignUp',
-          data: {
-            customerId: input.customerId,
-            email: input.email,
-            name: input.name,
-            passwordHash,
-            verificationCodeHash: hash,
-            marketingConsent: input.marketingConsent,
-            now: context.now,
-            codeTtlMinutes: VERIFICATION_CODE_TTL_MINUTES,
-          },
+          keys: [claimStream, stream],
+          contention: 'normal',
+          plan: async () => [
+            {
+              stream: claimStream,
+              decider: asStepDecider(loginEmailDecider),
+              command: {
+                type: 'ClaimLoginEmail',
+                data: { emailHash: emailHash(input.email), accountId: input.customerId, kind: 'customer' },
+              },
+            },
+            { stream, decider: asStepDecider(customerDecider), command },
+          ],
         },
         context,
       );
+      const result = {
+        events: outcome.events.get(stream) ?? [],
+        revision: outcome.revisions.get(stream) ?? null,
+        position: outcome.position,
+      };
       return { ...result, verificationCode: code };
     },
     verifyEmail: (customerId: string, code: string, context: CommandContext) =>
