@@ -13,6 +13,8 @@ import { paymentRoutes } from './routes/payment-routes.ts';
 import { privacyRoutes } from './routes/privacy-routes.ts';
 import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { roleRoutes } from './routes/role-routes.ts';
+import { accountSecurityRoutes, authPublicRoutes, authSessionRoutes } from './routes/auth-routes.ts';
+import { jwksRoutes } from '../infra/http/jwks-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
 import type { WriteApiDeps } from './write-api-deps.ts';
 
@@ -29,6 +31,13 @@ export function createWriteApi(deps: WriteApiDeps) {
       'Every write appends events. Answers carry the stream revision (ETag; send it back as If-Match on edits) and a consistency token (`position`, also the QM-Position header) for the read API.',
   });
   app.route('/', stripeWebhookRoutes(deps));
+  if (deps.signingKeys) app.route('/', jwksRoutes(deps.signingKeys));
+  // Login and refresh before the token and Idempotency-Key checks: they are how a token is had.
+  const auth = deps.auth;
+  if (auth) {
+    app.route('/', authPublicRoutes({ ...deps, auth }));
+    app.route('/', authSessionRoutes({ ...deps, auth }));
+  }
 
   const api = new OpenAPIHono<AuthEnv>({ defaultHook });
   api.use('*', authenticate(deps.verifier));
@@ -48,6 +57,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', replenishmentRoutes(deps));
   api.route('/', roleRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
+  if (auth) api.route('/', accountSecurityRoutes({ ...deps, auth }));
   app.route('/', api);
   return app;
 }

@@ -5,6 +5,8 @@ import type { IdGenerator } from '../ports/ids.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import type { JwtVerifier } from '../infra/auth/jwt-verifier.ts';
 import type { HttpGuards } from '../infra/http/http-guards.ts';
+import type { AuthRouteDeps } from './routes/auth-routes.ts';
+import type { SigningKeys } from '../infra/auth/signing-keys.ts';
 import type { IdempotencyStore } from './idempotency/idempotency-store.ts';
 import type { ProcessedWebhooks } from './webhooks/processed-webhooks.ts';
 
@@ -23,4 +25,10 @@ export interface WriteApiDeps {
   guards?: HttpGuards;
   /** GDPR erasure (needs the key store); without it the erasure route is not mounted. */
   privacy?: PrivacyHandlers;
+  /** Login, sessions and 2FA (`commands/auth`); without it those routes are not mounted. */
+  auth?: AuthRouteDeps;
+  /** This server's signing keys: their public half at `/.well-known/jwks.json`. */
+  signingKeys?: SigningKeys;
+  /** Refunds and role changes need a second factor within this many minutes (`QM_STEP_UP_MINUTES`); unset: no step-up. */
+  stepUpMinutes?: number;
 }

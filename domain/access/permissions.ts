@@ -34,6 +34,8 @@ export const permissions = {
   'customers:read': 'read customer accounts',
   'privacy:manage': 'export and erase a customer’s personal data (GDPR)',
   'account:self': 'manage one’s own profile, password, sessions and second factor',
+  'account:2fa':
+    'enrol, confirm and disable one’s own second factor (all an account that must enrol first may do)',
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -52,7 +54,13 @@ export function isBuiltInRole(value: unknown): value is BuiltInRole {
   return typeof value === 'string' && (builtInRoles as readonly string[]).includes(value);
 }
 
-const customer: readonly Permission[] = ['orders:place', 'orders:read', 'orders:cancel', 'account:self'];
+const customer: readonly Permission[] = [
+  'orders:place',
+  'orders:read',
+  'orders:cancel',
+  'account:self',
+  'account:2fa',
+];
 
 const staff: readonly Permission[] = [
   ...customer,

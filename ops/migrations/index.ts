@@ -9,6 +9,7 @@ import { forecastingSchema } from './0007-forecasting.ts';
 import { projectorFunctions } from './0008-projector-functions.ts';
 import { servingGuard } from './0009-serving-guard.ts';
 import { personalDataKeys } from './0010-personal-data-keys.ts';
+import { authSigningKeys } from './0011-auth-signing-keys.ts';
 
 /** Every migration, in order. Event store and read models share one database and one list. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   projectorFunctions,
   servingGuard,
   personalDataKeys,
+  authSigningKeys,
 ];
