@@ -5,10 +5,17 @@ import type { IdGenerator } from '../ports/ids.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import type { JwtVerifier } from '../infra/auth/jwt-verifier.ts';
 import type { HttpGuards } from '../infra/http/http-guards.ts';
-import type { AuthRouteDeps } from './routes/auth-routes.ts';
+import type { AuthHandlers } from '../commands/auth/auth-handlers.ts';
+import type { BruteForceGuard } from '../infra/security/brute-force-guard.ts';
 import type { SigningKeys } from '../infra/auth/signing-keys.ts';
 import type { IdempotencyStore } from './idempotency/idempotency-store.ts';
 import type { ProcessedWebhooks } from './webhooks/processed-webhooks.ts';
+
+/** What the write API needs for login, sessions and 2FA (absent: none of these routes). */
+export interface AuthRouteDeps {
+  handlers: AuthHandlers;
+  bruteForce?: BruteForceGuard;
+}
 
 /** Everything the write API needs, passed in by the composition root (no globals, no container). */
 export interface WriteApiDeps {

@@ -72,9 +72,9 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
  */
 export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   if (options.secret && options.jwksUrl)
-    throw new Error('createJwtVerifier takes secret or jwksUrl, not both');
+    throw new Error('createJwtVerifier needs exactly one of secret or jwksUrl, not both');
   if (!options.secret && !options.jwksUrl && !options.localKeys) {
-    throw new Error('createJwtVerifier needs secret, jwksUrl or localKeys');
+    throw new Error('createJwtVerifier needs exactly one of secret or jwksUrl (or localKeys alone)');
   }
   const claimChecks = (): JWTVerifyOptions => ({
     ...(options.issuer ? { issuer: options.issuer } : {}),

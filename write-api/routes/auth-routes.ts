@@ -1,22 +1,14 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AuthHandlers } from '../../commands/auth/auth-handlers.ts';
 import type { AuthEnv } from '../../infra/auth/actor.ts';
 import { Unauthenticated } from '../../infra/auth/auth-errors.ts';
 import { authenticate } from '../../infra/auth/authenticate.ts';
 import { permissionGuard } from '../../infra/auth/require-permission.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
-import type { BruteForceGuard } from '../../infra/security/brute-force-guard.ts';
 import { commandContext } from '../http/command-context.ts';
 import { errorResponses, Id, idempotencyHeader, Text } from '../schemas/common.ts';
-import type { WriteApiDeps } from '../write-api-deps.ts';
+import type { AuthRouteDeps, WriteApiDeps } from '../write-api-deps.ts';
 import { featureApp, guarded, jsonBody } from './route-kit.ts';
-
-/** What the write API needs for login, sessions and 2FA (absent: none of these routes). */
-export interface AuthRouteDeps {
-  handlers: AuthHandlers;
-  bruteForce?: BruteForceGuard;
-}
 
 const tags = ['Auth'];
 const Email = Text.min(3).max(320).openapi({ example: 'ada@example.com' });
