@@ -34,3 +34,7 @@ export const emailClaimStream = (kind: 'customer' | 'staff', digest: string): st
   `email-${kind}.${digest}`;
 /** A staff account, from its invitation on (`staffDecider`). */
 export const staffStream = (staffId: string): string => `staff-${staffId}`;
+/** One login session and its refresh-token family (`sessionDecider`). */
+export const sessionStream = (sessionId: string): string => `session-${sessionId}`;
+/** An account's second factor and login activity, customers and staff alike (`accountSecurityDecider`). */
+export const accountSecurityStream = (accountId: string): string => `auth-${accountId}`;

@@ -1,3 +1,4 @@
+import { jwksRoutes } from '../infra/http/jwks-routes.ts';
 import { createApiApp } from '../infra/http/api-app.ts';
 import { readErrorHandler } from '../infra/http/error-handler.ts';
 import { authenticate } from './http/auth.ts';
@@ -37,6 +38,7 @@ export function createReadApi(deps: ReadApiDeps) {
       'Reads from projections of the event log. Pass the consistency token a write returned (`X-Consistency-Token` header or `?after=`) to read your own write: the API waits up to a bounded time for the projection, and marks the answer `X-Stale: true` (with a `Warning`) when it could not.',
   });
 
+  if (deps.signingKeys) app.route('/', jwksRoutes(deps.signingKeys));
   app.route('/', catalogRoutes(ctx));
   app.route('/', orderRoutes(ctx));
   app.route('/', staffRoutes(ctx));

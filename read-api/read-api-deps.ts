@@ -1,3 +1,4 @@
+import type { SigningKeys } from '../infra/auth/signing-keys.ts';
 import type { EventStore } from '../ports/event-store.ts';
 import type { Position } from '../ports/position.ts';
 import type { AnalyticsClient } from '../infra/analytics/analytics-client.ts';
@@ -16,6 +17,8 @@ export interface ReadApiDeps {
   cache: ReadThroughCache;
   /** The same verifier as the write API (`verifierFromConfig`), so both accept the same tokens. */
   verifier: TokenVerifier;
+  /** This server's signing keys: their public half at `/.well-known/jwks.json`. */
+  signingKeys?: SigningKeys;
   log: Logger;
   /** How long a read carrying a consistency token waits for its projection (`QM_READ_WAIT_MS`). */
   consistencyWaitMs: number;

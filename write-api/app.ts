@@ -17,6 +17,8 @@ import { privacyRoutes } from './routes/privacy-routes.ts';
 import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { roleRoutes } from './routes/role-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
+import { accountSecurityRoutes, authPublicRoutes, authSessionRoutes } from './routes/auth-routes.ts';
+import { jwksRoutes } from '../infra/http/jwks-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
 import type { WriteApiDeps } from './write-api-deps.ts';
 
@@ -39,6 +41,13 @@ export function createWriteApi(deps: WriteApiDeps) {
     app.route('/', customerPublicRoutes(accounts));
     app.route('/', passwordResetRoutes(accounts));
     app.route('/', staffPublicRoutes(accounts));
+  }
+  if (deps.signingKeys) app.route('/', jwksRoutes(deps.signingKeys));
+  // Login and refresh before the token and Idempotency-Key checks: they are how a token is had.
+  const auth = deps.auth;
+  if (auth) {
+    app.route('/', authPublicRoutes({ ...deps, auth }));
+    app.route('/', authSessionRoutes({ ...deps, auth }));
   }
 
   const api = new OpenAPIHono<AuthEnv>({ defaultHook });
@@ -64,6 +73,7 @@ export function createWriteApi(deps: WriteApiDeps) {
     api.route('/', customerRoutes(accounts));
     api.route('/', staffAccountRoutes(accounts));
   }
+  if (auth) api.route('/', accountSecurityRoutes({ ...deps, auth }));
   app.route('/', api);
   return app;
 }

@@ -6,8 +6,17 @@ import type { IdGenerator } from '../ports/ids.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import type { JwtVerifier } from '../infra/auth/jwt-verifier.ts';
 import type { HttpGuards } from '../infra/http/http-guards.ts';
+import type { AuthHandlers } from '../commands/auth/auth-handlers.ts';
+import type { BruteForceGuard } from '../infra/security/brute-force-guard.ts';
+import type { SigningKeys } from '../infra/auth/signing-keys.ts';
 import type { IdempotencyStore } from './idempotency/idempotency-store.ts';
 import type { ProcessedWebhooks } from './webhooks/processed-webhooks.ts';
+
+/** What the write API needs for login, sessions and 2FA (absent: none of these routes). */
+export interface AuthRouteDeps {
+  handlers: AuthHandlers;
+  bruteForce?: BruteForceGuard;
+}
 
 /** Everything the write API needs, passed in by the composition root (no globals, no container). */
 export interface WriteApiDeps {
@@ -26,4 +35,10 @@ export interface WriteApiDeps {
   privacy?: PrivacyHandlers;
   /** Customer and staff accounts (docs/accounts.md); without them their routes are not mounted. */
   accounts?: AccountHandlers;
+  /** Login, sessions and 2FA (`commands/auth`); without it those routes are not mounted. */
+  auth?: AuthRouteDeps;
+  /** This server's signing keys: their public half at `/.well-known/jwks.json`. */
+  signingKeys?: SigningKeys;
+  /** Refunds and role changes need a second factor within this many minutes (`QM_STEP_UP_MINUTES`); unset: no step-up. */
+  stepUpMinutes?: number;
 }

@@ -37,6 +37,8 @@ export const permissions = {
   'customers:write': 'assign customers to customer groups',
   'privacy:manage': 'export and erase a customer’s personal data (GDPR)',
   'account:self': 'manage one’s own profile, password, sessions and second factor',
+  'account:2fa':
+    'enrol, confirm and disable one’s own second factor (all an account that must enrol first may do)',
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -61,6 +63,7 @@ const customer: readonly Permission[] = [
   'orders:cancel',
   'account:self',
   'returns:request',
+  'account:2fa',
 ];
 
 const staff: readonly Permission[] = [

@@ -21,6 +21,11 @@ export interface Actor {
   sessionId?: string;
   /** When the session last passed a second factor (`amr_at`, seconds), for step-up checks. */
   secondFactorAt?: number;
+  /**
+   * The token allows second-factor enrolment only (`scope: "2fa-enrol"`): the account's roles need
+   * 2FA (`QM_REQUIRE_2FA_ROLES`) and it has none yet.
+   */
+  enrolOnly?: boolean;
   /** Resolved by `withGrants` when the verifier knows the custom roles; else from `role`/`roles`. */
   permissions?: ReadonlySet<Permission>;
 }

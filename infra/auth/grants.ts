@@ -18,6 +18,7 @@ export type RoleCatalog = (name: string) => Promise<readonly Permission[] | null
  * built-in set, which is how `qm token` and outside identity providers keep working unchanged.
  */
 export function permissionsOf(actor: Actor): ReadonlySet<Permission> {
+  if (actor.enrolOnly) return enrolOnly;
   if (actor.permissions) return actor.permissions;
   if (!actor.roles) return builtInGrants[actor.role];
   return union(actor.roles.filter(isBuiltInRole).map((name) => builtInGrants[name]));
@@ -31,7 +32,7 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
 export function withGrants(verify: TokenVerifier, catalog: RoleCatalog): TokenVerifier {
   return async (token) => {
     const actor = await verify(token);
-    if (!actor.roles) return actor;
+    if (!actor.roles || actor.enrolOnly) return actor;
     const sets = await Promise.all(
       actor.roles.map(async (name) =>
         isBuiltInRole(name) ? builtInGrants[name] : new Set((await catalog(name)) ?? []),
@@ -40,6 +41,9 @@ export function withGrants(verify: TokenVerifier, catalog: RoleCatalog): TokenVe
     return { ...actor, permissions: union(sets) };
   };
 }
+
+/** What a token that must enrol a second factor first may do: that, and nothing else. */
+const enrolOnly: ReadonlySet<Permission> = new Set<Permission>(['account:2fa']);
 
 function union(sets: readonly ReadonlySet<Permission>[]): ReadonlySet<Permission> {
   const all = new Set<Permission>();

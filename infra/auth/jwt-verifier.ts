@@ -1,4 +1,13 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyOptions,
+} from 'jose';
+import { LOCAL_ISSUER } from './session-tokens.ts';
+import type { SigningKeys } from './signing-keys.ts';
 import { createVerifiedTokens } from './verified-tokens.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { isRole, type Actor, type TokenVerifier } from './actor.ts';
@@ -12,6 +21,12 @@ export interface JwtVerifierOptions {
   secret?: string | undefined;
   /** An identity provider's key set (`AUTH_JWKS_URL`); fetched on demand and cached by jose. */
   jwksUrl?: string | URL | undefined;
+  /**
+   * This server's own signing keys: EdDSA tokens it issued at login (`iss` quartermaster, a `kid`
+   * it holds) verify against them, whatever else is configured; other tokens go to `secret` or
+   * `jwksUrl` when given, else are refused.
+   */
+  localKeys?: SigningKeys | undefined;
   /** Required `iss` when set. */
   issuer?: string | undefined;
   /** Required `aud` when set. */
@@ -56,8 +71,10 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
  * refusing a valid token as "invalid" would send the client after the wrong cause.
  */
 export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
-  if (Boolean(options.secret) === Boolean(options.jwksUrl)) {
-    throw new Error('createJwtVerifier needs exactly one of secret or jwksUrl');
+  if (options.secret && options.jwksUrl)
+    throw new Error('createJwtVerifier needs exactly one of secret or jwksUrl, not both');
+  if (!options.secret && !options.jwksUrl && !options.localKeys) {
+    throw new Error('createJwtVerifier needs exactly one of secret or jwksUrl (or localKeys alone)');
   }
   const claimChecks = (): JWTVerifyOptions => ({
     ...(options.issuer ? { issuer: options.issuer } : {}),
@@ -65,9 +82,17 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     clockTolerance: options.clockToleranceSeconds ?? 5,
     ...(options.now ? { currentDate: options.now() } : {}),
   });
-  const verify = options.secret
+  const configured = options.secret
     ? withSecret(options.secret, claimChecks)
-    : withKeySet(new URL(options.jwksUrl!), claimChecks);
+    : options.jwksUrl
+      ? withKeySet(new URL(options.jwksUrl), claimChecks)
+      : null;
+  const local = options.localKeys ? withLocalKeys(options.localKeys, claimChecks) : null;
+  const verify = async (token: string) => {
+    if (local && (await signedHere(options.localKeys!, token))) return local(token);
+    if (configured) return configured(token);
+    throw new errors.JWSSignatureVerificationFailed('The token is not signed by this server.');
+  };
 
   const now = () => (options.now?.() ?? new Date()).getTime();
   const verified = createVerifiedTokens(options.rememberTokens ?? 10_000);
@@ -99,8 +124,10 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
  * Claims of tokens this server mints at login (`roles`, `sid`, `amr_at`); absent from `qm token`'s
  * and most outside providers' tokens, which then grant their `role`'s built-in permissions.
  */
-function accountClaims(payload: JWTPayload): Pick<Actor, 'roles' | 'sessionId' | 'secondFactorAt'> {
-  const claims: Pick<Actor, 'roles' | 'sessionId' | 'secondFactorAt'> = {};
+function accountClaims(
+  payload: JWTPayload,
+): Pick<Actor, 'roles' | 'sessionId' | 'secondFactorAt' | 'enrolOnly'> {
+  const claims: Pick<Actor, 'roles' | 'sessionId' | 'secondFactorAt' | 'enrolOnly'> = {};
   if (payload.roles !== undefined) {
     if (!Array.isArray(payload.roles) || !payload.roles.every((r) => typeof r === 'string' && r !== '')) {
       throw new Unauthenticated('invalid', "The token's roles claim must be a list of role names.");
@@ -109,6 +136,15 @@ function accountClaims(payload: JWTPayload): Pick<Actor, 'roles' | 'sessionId' |
   }
   if (typeof payload.sid === 'string' && payload.sid !== '') claims.sessionId = payload.sid;
   if (typeof payload.amr_at === 'number') claims.secondFactorAt = payload.amr_at;
+  // An outside provider's second factor: OpenID Connect's `amr` naming one, at `auth_time`.
+  else if (
+    Array.isArray(payload.amr) &&
+    payload.amr.some((method) => ['mfa', 'otp', 'hwk', 'swk'].includes(method as string)) &&
+    typeof payload.auth_time === 'number'
+  ) {
+    claims.secondFactorAt = payload.auth_time;
+  }
+  if (payload.scope === '2fa-enrol') claims.enrolOnly = true;
   return claims;
 }
 
@@ -137,6 +173,34 @@ function checkLifetime(payload: JWTPayload, options: JwtVerifierOptions): void {
 function withSecret(secret: string, claimChecks: () => JWTVerifyOptions) {
   const key = new TextEncoder().encode(secret);
   return (token: string) => jwtVerify(token, key, { ...claimChecks(), algorithms: ['HS256'] });
+}
+
+/** A token naming one of this server's keys; an outside provider's EdDSA keys have other ids. */
+async function signedHere(keys: SigningKeys, token: string): Promise<boolean> {
+  let header;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    return false;
+  }
+  return (
+    header.alg === 'EdDSA' && typeof header.kid === 'string' && (await keys.publicKey(header.kid)) !== null
+  );
+}
+
+function withLocalKeys(keys: SigningKeys, claimChecks: () => JWTVerifyOptions) {
+  return (token: string) =>
+    jwtVerify(
+      token,
+      async (header) => {
+        const key = header.kid ? await keys.publicKey(header.kid) : null;
+        if (!key) throw new errors.JWKSNoMatchingKey();
+        return key;
+      },
+      // Our own issuer, never the outside provider's `AUTH_ISSUER`/`AUTH_AUDIENCE`. A login
+      // challenge verifies here too but carries no role, so it is refused as an access token.
+      { ...claimChecks(), issuer: LOCAL_ISSUER, audience: undefined, algorithms: ['EdDSA'] },
+    );
 }
 
 function withKeySet(url: URL, claimChecks: () => JWTVerifyOptions) {

@@ -80,6 +80,26 @@ const configSchema = z.object({
    * carry `exp`. A token that never expires stays usable for as long as it leaks.
    */
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
+  /** Lifetime of the access tokens login issues, in seconds (default 15 minutes). */
+  QM_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** How long a login's refresh-token family lives, in seconds (default 30 days). */
+  QM_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(31_536_000).default(2_592_000),
+  /** Roles that must have a second factor (comma-separated); without one their login may only enrol. */
+  QM_REQUIRE_2FA_ROLES: z
+    .string()
+    .default('admin')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    ),
+  /** Refunds and role changes need a second factor passed within this many minutes. */
+  QM_STEP_UP_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** Encrypts the signing keys' private halves at rest (else AUTH_JWT_SECRET; else stored plain). */
+  QM_SIGNING_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** A signing key older than this many days is rotated (the old one verifies for the overlap). */
+  QM_SIGNING_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /**
    * NATS with JetStream for the event fan-out, e.g. `nats://127.0.0.1:4222`; without it an
    * in-process bus. A cluster's servers comma-separated (`nats://a:4222,nats://b:4222`): the client

@@ -18,6 +18,7 @@ import { createReadApi } from '../../read-api/app.ts';
 import type { TokenVerifier } from '../../read-api/http/auth.ts';
 import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
 import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
+import type { SigningKeys } from '../../infra/auth/signing-keys.ts';
 
 /**
  * Redis when `REDIS_URL` is set (shared by every process, with a 1 s in-process tier kept current
@@ -70,6 +71,8 @@ export interface ReadSideDeps {
   analytics?: AnalyticsClient;
   /** The in-process projectors' wait (`RunningProjectors.waitFor`), when they run here. */
   waitForProjections?: (names: readonly string[], position: Position, timeoutMs: number) => Promise<boolean>;
+  /** This server's signing keys: their public half at `/.well-known/jwks.json`. */
+  signingKeys?: SigningKeys;
   /** The HTTP guards (`openHttpGuards`); the composition root always passes them. */
   guards?: HttpGuards;
 }
@@ -108,6 +111,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     cache,
     verifier: deps.verifier ?? verifierFromConfig(deps.config, deps.log, eventSourcedRoleCatalog(deps.store)),
     log: deps.log,
+    ...(deps.signingKeys ? { signingKeys: deps.signingKeys } : {}),
     consistencyWaitMs: deps.config.QM_READ_WAIT_MS,
     projectionStatus: () => projectionStatus({ store: deps.store, database: deps.database }),
     store: deps.store,

@@ -20,6 +20,9 @@ import { openReadSide } from './read-side.ts';
 import { readinessChecks } from './readiness-checks.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { openWriteSide } from './write-side.ts';
+import { openAuth } from './auth.ts';
+import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
+import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
 
 /** Which background parts a `qm serve` process runs beside its two APIs. */
 export interface SystemParts {
@@ -65,7 +68,12 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     closers.push(() => store.close());
     const http = openHttpGuards(config, log);
     closers.push(() => http.close());
-    const writeSide = await openWriteSide(config, store, database, log, http.guards);
+    const auth = await openAuth(config, database, log);
+    closers.push(() => auth.close());
+    const writeSide = await openWriteSide(config, store, database, log, http.guards, {
+      opened: auth,
+      bruteForce: http.bruteForce,
+    });
     closers.push(() => writeSide.stop());
 
     // Writer and read-only reader are separate sessions: ClickHouse settings stick to a session.
@@ -95,6 +103,12 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       ...(analyticsReader ? { analytics: analyticsReader } : {}),
       projectorsHere: parts.projectors || (parts.supervisedProjectors ?? false),
       guards: http.guards,
+      // One verifier for both APIs: this server's keys and the one revocation list.
+      verifier: verifierFromConfig(config, log, eventSourcedRoleCatalog(store), {
+        keys: auth.keys,
+        revocations: auth.revocations,
+      }),
+      signingKeys: auth.keys,
       ...(parts.projectors && !replica
         ? {
             waitForProjections: (names: readonly string[], position: Position, timeoutMs: number) =>

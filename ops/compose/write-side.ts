@@ -21,6 +21,8 @@ import { scheduleIdempotencyPurge } from '../../write-api/idempotency/purge-sche
 import { createSqlIdempotencyStore } from '../../write-api/idempotency/sql-idempotency-store.ts';
 import { sqlProcessedWebhooks } from '../../write-api/webhooks/processed-webhooks.ts';
 import { openPayments } from './payments.ts';
+import type { OpenedAuth } from './auth.ts';
+import type { BruteForceGuard } from '../../infra/security/brute-force-guard.ts';
 import { commandRuntime } from './command-runtime.ts';
 import { projectorSessions } from './projectors.ts';
 import { schedulerLease } from './scheduler-lease.ts';
@@ -36,6 +38,8 @@ export async function openWriteSide(
   database: SqlClient,
   log: Logger,
   guards?: HttpGuards,
+  /** Login and sessions (`openAuth`), with the brute-force guard its login uses. */
+  auth?: { opened: OpenedAuth; bruteForce: BruteForceGuard },
 ) {
   const locations = createLocationDirectory(store);
   await locations.start();
@@ -82,7 +86,19 @@ export async function openWriteSide(
     accounts,
     clock: systemClock,
     ids: uuidV7Ids,
-    verifier: verifierFromConfig(config, log, eventSourcedRoleCatalog(store)),
+    verifier: verifierFromConfig(
+      config,
+      log,
+      eventSourcedRoleCatalog(store),
+      auth ? { keys: auth.opened.keys, revocations: auth.opened.revocations } : undefined,
+    ),
+    ...(auth
+      ? {
+          auth: { handlers: auth.opened.handlers(runtime), bruteForce: auth.bruteForce },
+          signingKeys: auth.opened.keys,
+          stepUpMinutes: config.QM_STEP_UP_MINUTES,
+        }
+      : {}),
     idempotencyStore,
     processedWebhooks: sqlProcessedWebhooks(database),
     log,

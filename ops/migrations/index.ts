@@ -10,6 +10,7 @@ import { projectorFunctions } from './0008-projector-functions.ts';
 import { servingGuard } from './0009-serving-guard.ts';
 import { personalDataKeys } from './0010-personal-data-keys.ts';
 import { customerContactPreferences } from './0012-customer-contact-preferences.ts';
+import { authSigningKeys } from './0011-auth-signing-keys.ts';
 
 /** Every migration, in order. Event store and read models share one database and one list. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   servingGuard,
   personalDataKeys,
   customerContactPreferences,
+  authSigningKeys,
 ];

@@ -12,7 +12,7 @@ import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 import { requestDerivedId } from '../idempotency/request-derived-id.ts';
 import { Address, Id, Money, Text, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
-import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
+import { featureApp, guarded, guardedWithStepUp, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Orders'];
 const OrderPath = z.object({ orderId: Id });
@@ -173,7 +173,7 @@ export function orderRoutes(deps: WriteApiDeps) {
       path: '/orders/{orderId}/refunds',
       summary: 'Refund part or all of what was captured, with a reason',
       tags,
-      ...guarded('orders:refund'),
+      ...guardedWithStepUp('orders:refund', deps),
       request: { ...edit, body: jsonBody(Refund) },
       responses: writeResponses(201, 'Refunded'),
     }),

@@ -5,7 +5,7 @@ import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
-import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
+import { featureApp, guardedWithStepUp, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Roles'];
 const RoleName = Text.regex(
@@ -34,7 +34,7 @@ export function roleRoutes(deps: WriteApiDeps) {
       path: '/roles',
       summary: 'Define a custom role',
       tags,
-      ...guarded('roles:manage'),
+      ...guardedWithStepUp('roles:manage', deps),
       request: { headers: idempotencyHeader, body: jsonBody(DefineRole) },
       responses: writeResponses(201, 'Defined'),
     }),
@@ -46,7 +46,7 @@ export function roleRoutes(deps: WriteApiDeps) {
       path: '/roles/{name}/permissions',
       summary: "Replace a custom role's permissions (takes effect on every API process within seconds)",
       tags,
-      ...guarded('roles:manage'),
+      ...guardedWithStepUp('roles:manage', deps),
       request: {
         headers: idempotencyHeader.merge(ifMatchHeader),
         params: RolePath,
@@ -66,7 +66,7 @@ export function roleRoutes(deps: WriteApiDeps) {
       path: '/roles/{name}/retire',
       summary: 'Retire a custom role: it grants nothing from then on',
       tags,
-      ...guarded('roles:manage'),
+      ...guardedWithStepUp('roles:manage', deps),
       request: { headers: idempotencyHeader, params: RolePath },
       responses: writeResponses(200, 'Retired'),
     }),

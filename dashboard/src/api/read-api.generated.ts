@@ -1,5 +1,41 @@
 // Generated from the read API's OpenAPI document by `npm run dashboard:types`. Do not edit.
 export interface paths {
+  '/.well-known/jwks.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public keys of the tokens this server signs (JWKS) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The key set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Jwks'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/analytics/query': {
     parameters: {
       query?: never;
@@ -700,6 +736,191 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customers, newest first, by part of the email or name and by group (staff) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          group?: string;
+          /** @description Page size, 1 to 500. */
+          limit?: number;
+          q?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Customers */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CustomerSummary'][];
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/customers/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer account (staff) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path: {
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The account */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Customer'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/live/events': {
     parameters: {
       query?: never;
@@ -754,6 +975,99 @@ export interface paths {
         };
         /** @description The role may not read this */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's account: profile, address book, consent, preferences, groups */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The account */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Customer'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -1764,6 +2078,49 @@ export interface components {
       eventId: string;
       position: string;
       reason: string | null;
+    };
+    Customer: {
+      addresses: {
+        address: {
+          [key: string]: unknown;
+        };
+        addressId: string;
+        isDefault: boolean;
+        label: string;
+      }[];
+      customerId: string;
+      defaultAddressId: string | null;
+      email: string;
+      groups: string[];
+      marketingConsent: {
+        at: string | null;
+        granted: boolean;
+        source: string | null;
+      };
+      name: string | null;
+      phone: string | null;
+      preferences: {
+        marketing: boolean;
+        reminder: boolean;
+        transactional: boolean;
+      };
+      signedUpAt: string;
+      /** @enum {string} */
+      status: 'unverified' | 'active';
+    };
+    CustomerSummary: {
+      customerId: string;
+      email: string;
+      groups: string[];
+      name: string | null;
+      signedUpAt: string;
+      /** @enum {string} */
+      status: 'unverified' | 'active';
+    };
+    Jwks: {
+      keys: {
+        [key: string]: unknown;
+      }[];
     };
     LowStockItem: {
       available: number;
