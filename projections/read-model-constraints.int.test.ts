@@ -69,6 +69,7 @@ const notFedByEvents: Record<string, string> = {
   'public.qm_personal_data_keys':
     'the key store: keys made when personal data is sealed, nulled by an erasure',
   'public.qm_privacy_encryption': 'the progress of `qm privacy encrypt-existing`, not event data',
+  'public.qm_auth_signing_keys': "the token signing keys, made and rotated by the API processes' key store",
 };
 
 const guarantees: Record<string, string> = {

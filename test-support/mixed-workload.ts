@@ -17,6 +17,11 @@ import { orderDecider, shippedQuantity, type OrderState } from '../domain/orders
 import { replay } from '../domain/decider.ts';
 import { orderStream } from '../domain/streams.ts';
 import type { CommandHarness } from './command-harness.ts';
+import { berlinAddress } from './addresses.ts';
+import { customerHandlers } from '../commands/customers/customer-handlers.ts';
+import { accountSecrets } from '../infra/auth/account-secrets.ts';
+import { sqlMailQueue } from '../infra/mail/sql-mail-queue.ts';
+import { commandRuntime } from '../ops/compose/command-runtime.ts';
 
 export interface WorkloadReport {
   /** Commands the domain accepted, by kind. */
@@ -169,6 +174,40 @@ export function mixedWorkload(
 
   /** The opening: locations, products (the last two allow backorders) and some stock. */
   async function open(): Promise<void> {
+    // A few customer accounts with an address each, so the customers read model has rows too.
+    const accounts = customerHandlers({
+      runtime: commandRuntime(h.store),
+      secrets: accountSecrets,
+      mail: sqlMailQueue(h.sql),
+    });
+    for (const n of [1, 2, 3]) {
+      const customerId = `${ns}c${n}`;
+      const self = ctx({ id: customerId, role: 'customer' });
+      await attempt('signUp', () =>
+        accounts.signUp(
+          {
+            customerId,
+            email: `${ns}c${n}@example.com`,
+            name: `Customer ${n}`,
+            password: 'a long enough passphrase',
+            marketingConsent: n % 2 === 0,
+          },
+          self,
+        ),
+      );
+      await attempt('saveAddress', () =>
+        accounts.saveAddress(
+          customerId,
+          {
+            addressId: 'home',
+            label: 'Home',
+            address: { ...berlinAddress, name: `Customer ${n}` },
+            isDefault: true,
+          },
+          self,
+        ),
+      );
+    }
     for (const location of locations) {
       await attempt('createLocation', () =>
         handlers.createLocation(location, `${location} warehouse`, ctx(admin)),

@@ -9,7 +9,7 @@ import { lowStock } from '../../projections/inventory/queries.ts';
 import type { InventoryDatabase } from '../../projections/inventory/tables.ts';
 import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import type { ReadContext } from '../http/read-context.ts';
-import { authErrors } from '../schemas/common.ts';
+import { authErrors, Text } from '../schemas/common.ts';
 
 export interface LiveRoutesDeps {
   ctx: ReadContext;
@@ -48,7 +48,7 @@ export function liveRoutes(deps: LiveRoutesDeps) {
       ...permissionGuard('stock:read', deps.ctx.authenticated),
       request: {
         headers: z.object({
-          'last-event-id': z.string().optional().openapi({
+          'last-event-id': Text.max(100).optional().openapi({
             description: 'The id of the last event received: resume after it.',
             example: '1234:56',
           }),

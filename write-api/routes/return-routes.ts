@@ -57,14 +57,16 @@ const Receive = z
   .openapi('ReceiveReturn');
 const Policy = z
   .object({
-    defaultWindowDays: z.number().int().min(0).max(3650),
+    defaultWindowDays: z.number().int().min(0).max(3650).openapi({ example: 30 }),
     categoryWindowDays: z.record(Text.max(200), z.number().int().min(0).max(3650)).default({}),
     productWindowDays: z.record(Id, z.number().int().min(0).max(3650)).default({}),
     reasons: z.array(Id).min(1).max(50),
     refundShipping: z.boolean().default(false),
     restockingFeeBps: z.number().int().min(0).max(10_000).default(0),
     refundOn: z.enum(['receipt', 'authorization']).default('receipt'),
-    instructions: Text.min(1).max(2000),
+    instructions: Text.min(1)
+      .max(2000)
+      .openapi({ example: 'Pack the items with the RMA number on the parcel and send it to our warehouse.' }),
   })
   .openapi('ReturnPolicy');
 /**
