@@ -3,6 +3,7 @@ import { systemApp } from '../ops/server/system-app.ts';
 import { createLogger, type Logger } from '../infra/logging/logger.ts';
 import type { ReadinessCheck } from '../ops/server/readiness.ts';
 import { startProjectors } from '../ops/compose/projectors.ts';
+import { customersProjection } from '../projections/customers/projection.ts';
 import type { ReadSide } from '../ops/compose/read-side.ts';
 import { createMetricsRegistry } from '../infra/metrics/registry.ts';
 import { auditProjection } from '../projections/audit/projection.ts';
@@ -47,7 +48,10 @@ export async function servedApis(
   // The read models the harness leaves out, so every read route has its model, as under `qm serve`.
   const more = await startProjectors(
     { store: harness.store, database: harness.sql, log, metrics: createMetricsRegistry() },
-    { readModels: [auditProjection(), replenishmentProjection()], options: { pollIntervalMs: 5 } },
+    {
+      readModels: [auditProjection(), replenishmentProjection(), customersProjection()],
+      options: { pollIntervalMs: 5 },
+    },
   );
   const port = (api: string) =>
     systemApp({
