@@ -5698,7 +5698,9 @@ export interface components {
       categoryWindowDays: {
         [key: string]: number;
       };
+      /** @example 30 */
       defaultWindowDays: number;
+      /** @example Pack the items with the RMA number on the parcel and send it to our warehouse. */
       instructions: string;
       /** @default {} */
       productWindowDays: {
