@@ -12,7 +12,8 @@ import type { Context } from 'hono';
  * answer is then left alone.
  */
 interface Pending {
-  headers: Record<string, string>;
+  /** The header objects added, in order (a later one wins a name): kept, not copied, per request. */
+  parts: Record<string, string>[];
   /** The answer that already carries them; another answer (an error thrown later) still gets them. */
   carriedBy?: Response;
   /** The `fastJson` answer, whose headers are best not read (reading builds the `Headers`). */
@@ -25,12 +26,13 @@ const pending = new WeakMap<Context, Pending>();
 /**
  * Adds headers every answer to this request carries. Call before `next()`, and
  * `applyAnswerHeaders` after it: whichever middleware applies first sets them all, the others
- * find them set.
+ * find them set. The object is kept as given (a guard passes the same constant object to every
+ * request), so it must not change afterwards.
  */
 export function addAnswerHeaders(c: Context, headers: Record<string, string>): void {
   const entry = pending.get(c);
-  if (entry) Object.assign(entry.headers, headers);
-  else pending.set(c, { headers: { ...headers } });
+  if (entry) entry.parts.push(headers);
+  else pending.set(c, { parts: [headers] });
 }
 
 /**
@@ -39,10 +41,17 @@ export function addAnswerHeaders(c: Context, headers: Record<string, string>): v
  */
 export function answerHeaderForLog(c: Context, name: string): string | undefined {
   const entry = pending.get(c);
-  const collected = entry?.headers[name];
-  if (collected !== undefined || (entry?.fast && entry.fast === c.res)) return collected;
+  if (entry) {
+    for (let i = entry.parts.length - 1; i >= 0; i--) {
+      const value = entry.parts[i]![name];
+      if (value !== undefined) return value;
+    }
+    if (entry.fast && entry.fast === c.res) return undefined;
+  }
   return c.res.headers.get(name) ?? undefined;
 }
+
+const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 /**
  * A JSON answer from an already serialized body, with a plain header object that includes the
@@ -55,12 +64,11 @@ export function fastJson(
   status: 200 | 404 = 200,
 ): Response {
   const entry = pending.get(c);
-  const response = new Response(body, {
-    status,
-    headers: { ...entry?.headers, ...headers, 'Content-Type': 'application/json' },
-  });
+  const all: Record<string, string> = {};
+  if (entry) for (const part of entry.parts) Object.assign(all, part);
+  const response = new Response(body, { status, headers: Object.assign(all, headers, JSON_TYPE) });
   if (entry) entry.carriedBy = entry.fast = response;
-  else pending.set(c, { headers: {}, carriedBy: response, fast: response });
+  else pending.set(c, { parts: [], carriedBy: response, fast: response });
   return response;
 }
 
@@ -69,6 +77,6 @@ export function applyAnswerHeaders(c: Context): void {
   const entry = pending.get(c);
   if (!entry || entry.carriedBy === c.res) return;
   const headers = c.res.headers;
-  for (const name in entry.headers) headers.set(name, entry.headers[name]!);
+  for (const part of entry.parts) for (const name in part) headers.set(name, part[name]!);
   entry.carriedBy = c.res;
 }

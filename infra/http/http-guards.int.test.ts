@@ -95,6 +95,12 @@ describe('the HTTP guards of an API', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
+    // A caller that is no browser (no Origin) gets no CORS headers, but a shared cache still learns
+    // that a browser's answer differs.
+    const server = await fetch(`${base}/products`);
+    expect(server.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(server.headers.get('vary')).toBe('Origin');
+    expect(allowed.headers.get('vary')).toContain('Origin');
   });
 
   it('refuses blocked addresses and ranges with 403 problem+json', async () => {

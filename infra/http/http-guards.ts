@@ -45,24 +45,13 @@ const EXPOSED_HEADERS = [
 
 /**
  * Installs the guards on `app`, outermost first: security headers (every answer carries them,
- * refusals included: they are answer headers, `answer-headers.ts`), CORS, the block list (403), the per-address rate limit (429), the body limit
+ * refusals included: they are answer headers, `answer-headers.ts`, which this outermost guard sets
+ * for the guards inside it), CORS, the block list (403), the per-address rate limit (429), the body limit
  * (413) and the handler timeout (503). Each refusal is problem+json. Call before the routes.
  */
 export function applyHttpGuards<E extends Env>(app: Hono<E>, guards: HttpGuards): void {
   app.use('*', securityHeaders());
-  if (guards.corsOrigins.length > 0) {
-    app.use(
-      '*',
-      cors({
-        origin: [...guards.corsOrigins],
-        credentials: true,
-        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Consistency-Token'],
-        exposeHeaders: EXPOSED_HEADERS,
-        maxAge: 600,
-      }),
-    );
-  }
+  if (guards.corsOrigins.length > 0) app.use('*', browserCors(guards.corsOrigins));
   if (guards.ipBlockList.length > 0) {
     app.use('*', ipRestriction(guards.clientIp, { denyList: [...guards.ipBlockList] }, blocked));
   }
@@ -78,6 +67,32 @@ export function applyHttpGuards<E extends Env>(app: Hono<E>, guards: HttpGuards)
   }
   app.use('*', bodyLimits(guards));
   app.use('*', timeout(guards.requestTimeoutMs, timedOut(guards.requestTimeoutMs)));
+}
+
+/**
+ * Hono's CORS for requests from a browser (they carry `Origin`). Hono's middleware also sets its
+ * headers on answers to callers that sent none (storefront servers, scripts), one by one on the
+ * finished answer, which turns the cached reads' plain header object into a full `Headers` and
+ * cost the rate-limited cached product detail most of its requests per second. Those callers need
+ * no CORS headers, only `Vary: Origin` (the answer differs for a browser), which goes with the
+ * answer headers.
+ */
+function browserCors(origins: readonly string[]): MiddlewareHandler {
+  const forBrowsers = cors({
+    origin: [...origins],
+    credentials: true,
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Consistency-Token'],
+    exposeHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+  const vary = { Vary: 'Origin' };
+  // No await here: the security headers guard, outside this one, sets the answer headers.
+  return (c, next) => {
+    if (c.req.header('origin') !== undefined) return forBrowsers(c, next);
+    addAnswerHeaders(c, vary);
+    return next();
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Context, Env, MiddlewareHandler } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { consumePoint, type LimiterStore } from '../security/limiter-store.ts';
-import { addAnswerHeaders, applyAnswerHeaders } from './answer-headers.ts';
+import { addAnswerHeaders } from './answer-headers.ts';
 import { HttpProblem } from './problem.ts';
 import {
   budgetNames,
@@ -40,8 +40,9 @@ export interface RateLimits {
    */
   enforce(budget: BudgetName, keys: RateKeys): Promise<RateDecision | undefined>;
   /**
-   * Middleware counting each request against `budget` under `keys(c)`; sets the RateLimit-*
-   * headers on the answer and refuses with 429 once over.
+   * Middleware counting each request against `budget` under `keys(c)`; adds the RateLimit-*
+   * headers to the answer headers (set by the security headers guard outside it, `http-guards.ts`)
+   * and refuses with 429 once over.
    */
   middleware<E extends Env = Env>(
     budget: BudgetName,
@@ -117,6 +118,35 @@ export function createRateLimits(options: {
     }
   };
 
+  /**
+   * The decision when the request names one scope and this process holds a lease with points left
+   * for it (taking one); else undefined, and `consume` decides.
+   */
+  const leased = (budget: BudgetName, keys: RateKeys): RateDecision | undefined => {
+    let only: { scope: BudgetScope; key: string } | undefined;
+    for (const scope of budgetScopes) {
+      const key = keys[scope];
+      if (key === undefined || !limiters.has(`${budget}:${scope}`)) continue;
+      if (only) return undefined;
+      only = { scope, key };
+    }
+    if (!only) return undefined;
+    const counter = limiters.get(`${budget}:${only.scope}`)!;
+    if (leaseSize(counter.points) === 1) return undefined;
+    const now = Date.now();
+    const lease = leases.take(`${budget}:${only.scope}:${only.key}`, now);
+    if (!lease) return undefined;
+    return {
+      allowed: true,
+      budget,
+      scope: only.scope,
+      limit: counter.points,
+      remaining: lease.remainingAfter + lease.left,
+      windowSeconds: counter.seconds,
+      resetSeconds: Math.max(1, Math.ceil((lease.resetAt - now) / 1000)),
+    };
+  };
+
   const consume = async (budget: BudgetName, keys: RateKeys): Promise<RateDecision | undefined> => {
     const pending: Promise<RateDecision>[] = [];
     for (const scope of budgetScopes) {
@@ -144,11 +174,18 @@ export function createRateLimits(options: {
       budget: BudgetName,
       keys: (c: Context<E>) => RateKeys,
     ): MiddlewareHandler<E> =>
-      async function rateLimit(c, next) {
-        const decision = await enforce(budget, keys(c));
-        if (decision) addAnswerHeaders(c, rateLimitHeaders(decision));
-        await next();
-        applyAnswerHeaders(c);
+      function rateLimit(c, next) {
+        const given = keys(c);
+        // Most requests spend a point of a lease this process holds: no promise to wait on.
+        const held = leased(budget, given);
+        if (held) {
+          addAnswerHeaders(c, rateLimitHeaders(held));
+          return next();
+        }
+        return enforce(budget, given).then((decision) => {
+          if (decision) addAnswerHeaders(c, rateLimitHeaders(decision));
+          return next();
+        });
       },
   };
 }
