@@ -1,0 +1,77 @@
+import type { Money } from '../money.ts';
+import type { Address } from '../orders/events.ts';
+
+/**
+ * The price pipeline's contract, shared by checkout (carts, order placement), shipping, tax and
+ * promotions. The stages run in this order, each on the result of the one before:
+ *
+ *   subtotal (catalog or price-list unit prices × quantities)
+ *   → discounts (promotions and coupons; none until a discount stage is given)
+ *   → shipping (the chosen method's rate for the address's zone; free shipping is a discount's effect)
+ *   → tax (per the address's tax region, on the discounted lines and on shipping)
+ *   → total.
+ *
+ * Money is in integer minor units, one currency per request. The server computes every figure; a
+ * client never supplies a price, a fee or a total.
+ */
+export interface PricingLine {
+  productId: string;
+  sku: string;
+  category: string;
+  brand: string;
+  quantity: number;
+  /** The unit price the subtotal stage chose (catalog price, or a price list's). */
+  unitPrice: Money;
+}
+
+/** Who is buying, for rules that depend on it (customer groups, first order). */
+export interface PricingCustomer {
+  customerId: string;
+  groups: readonly string[];
+  /** True when the customer has no placed order yet. */
+  firstOrder: boolean;
+}
+
+export interface PricingRequest {
+  currency: string;
+  lines: readonly PricingLine[];
+  /** Null until the buyer gave one: shipping and tax are then not yet known (zero, and marked so). */
+  shippingAddress: Address | null;
+  shippingMethodId: string | null;
+  customer: PricingCustomer | null;
+  /** Codes the buyer entered, as typed (codes are case-insensitive). */
+  couponCodes: readonly string[];
+  /** The sales channel (`web`, `pos`...), for promotions limited to one. */
+  channel: string | null;
+  /** ISO time the prices are for: the promotion windows and scheduled prices in force then. */
+  at: string;
+}
+
+/** One discount the discount stage applied, with what it took off, so every discount can be explained. */
+export interface AppliedDiscount {
+  promotionId: string;
+  /** The promotion's version (its edits are versioned); an order records the version it used. */
+  promotionVersion: number;
+  /** The coupon code that unlocked it, normalized; null for an automatic discount. */
+  code: string | null;
+  /** What the buyer sees: "SUMMER20: 20% off". */
+  label: string;
+  /** What it took off the order, in total (lines and order level). */
+  amount: Money;
+  /** The part of `amount` taken off each line, by SKU (empty for an order-level discount). */
+  lineAmounts: readonly { sku: string; amount: Money }[];
+  /** The discount makes shipping free (the shipping stage then charges nothing). */
+  freeShipping: boolean;
+}
+
+export interface PriceBreakdown {
+  currency: string;
+  subtotal: Money;
+  discounts: readonly AppliedDiscount[];
+  /** The sum of `discounts[].amount`; never more than the subtotal. */
+  discountTotal: Money;
+  shipping: Money;
+  tax: Money;
+  /** subtotal − discountTotal + shipping + tax. */
+  total: Money;
+}
