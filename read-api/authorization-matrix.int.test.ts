@@ -3,6 +3,7 @@ import { roles, type Role } from '../infra/auth/actor.ts';
 import { allPermissions, builtInGrants, withGrants, type Permission } from '../infra/auth/grants.ts';
 import { createJwtVerifier } from '../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../infra/auth/mint-token.ts';
+import { openSigningKeys } from '../infra/auth/signing-keys.ts';
 import { eventSourcedRoleCatalog } from '../infra/auth/role-catalog.ts';
 import { createMemoryCacheStore } from '../infra/cache/memory-cache-store.ts';
 import { createLogger } from '../infra/logging/logger.ts';
@@ -19,8 +20,9 @@ import { tempAnalytics, type TempAnalytics } from '../test-support/temp-analytic
  * but 401 or 403: the dummy ids may well be 404). A route added without a permission fails here.
  */
 const SECRET = 'read-matrix-secret-at-least-32-characters-long';
-/** Public storefront routes: the only ones that take no token. */
+/** Public storefront routes and the login's public keys: the only ones that take no token. */
 const PUBLIC = [
+  'GET /.well-known/jwks.json',
   'GET /products',
   'GET /search',
   'GET /products/{productId}',
@@ -48,6 +50,8 @@ beforeAll(async () => {
     ),
     cacheStore: createMemoryCacheStore(),
     analytics: analytics.analytics,
+    // As a server with login mounts them: the JWKS route is part of the API the matrix covers.
+    signingKeys: openSigningKeys({ sql: h.sql, overlapMs: 3_600_000 }),
   });
   const admin = h.context({ id: 'setup-admin', role: 'admin' });
   for (const permission of allPermissions) {
@@ -98,6 +102,7 @@ describe('read API authorization matrix', () => {
       .filter((route) => route.permission === null)
       .map((r) => `${r.method} ${r.path}`);
     expect(unprotected.sort()).toEqual(PUBLIC.filter((route) => unprotected.includes(route)).sort());
+    expect(unprotected).toContain('GET /.well-known/jwks.json');
   });
 
   it('answers 401 without a token, 403 to every role lacking the permission, and lets holders through', async () => {

@@ -1,6 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { accountHandlers, type AccountHandlers } from '../commands/accounts/account-handlers.ts';
+import { authHandlers, type AuthHandlers } from '../commands/auth/auth-handlers.ts';
+import { eventSourcedLoginAccounts } from '../commands/auth/login-accounts.ts';
 import { accountSecrets } from '../infra/auth/account-secrets.ts';
+import { withRevocations } from '../infra/auth/revoked-sessions.ts';
+import { memoryRevocations } from '../infra/auth/session-revocations.ts';
+import { sessionTokens } from '../infra/auth/session-tokens.ts';
+import { openSigningKeys } from '../infra/auth/signing-keys.ts';
+import { otpauthTotp } from '../infra/auth/totp.ts';
 import { sqlMailQueue } from '../infra/mail/sql-mail-queue.ts';
 import { commandRuntime } from '../ops/compose/command-runtime.ts';
 import type { PaymentsPort } from '../ports/payments.ts';
@@ -33,6 +40,17 @@ export interface WriteApiHarness extends CommandHarness {
     as?: { role: Role; subject: string; roles?: readonly string[] } | null,
     headers?: Record<string, string>,
   ): Promise<Response>;
+  /**
+   * Login, sessions and 2FA (`auth: true`): the handlers, and an access token this API signs for a
+   * session (`sid`), as its login issues (tokens from `token` carry no session).
+   */
+  auth?: {
+    handlers: AuthHandlers;
+    sessionToken(
+      as: { role: Role; subject: string; roles?: readonly string[] },
+      sessionId: string,
+    ): Promise<string>;
+  };
   /** POSTs JSON as `role`/`subject` (with `roles`, when given) and a fresh Idempotency-Key unless one is given. */
   post(
     path: string,
@@ -50,6 +68,8 @@ export async function writeApiHarness(
     settings?: Partial<OrderSettings>;
     stripeWebhookSecret?: string;
     guards?: HttpGuards;
+    /** Mount login, sessions and 2FA (signing keys in the database, revocations in memory). */
+    auth?: boolean;
   } = {},
 ): Promise<WriteApiHarness> {
   return writeApiOver(await commandHarness(backend, options), options);
@@ -58,13 +78,24 @@ export async function writeApiHarness(
 /** The write API over a write side that already exists (one a read API harness follows, say). */
 export function writeApiOver<Harness extends CommandHarness>(
   harness: Harness,
-  options: { stripeWebhookSecret?: string; guards?: HttpGuards } = {},
+  options: { stripeWebhookSecret?: string; guards?: HttpGuards; auth?: boolean } = {},
 ): Harness & WriteApiHarness {
-  const accounts = accountHandlers({
-    runtime: commandRuntime(harness.store),
-    secrets: accountSecrets,
-    mail: sqlMailQueue(harness.sql),
-  });
+  const runtime = commandRuntime(harness.store);
+  const accounts = accountHandlers({ runtime, secrets: accountSecrets, mail: sqlMailQueue(harness.sql) });
+  const keys = options.auth ? openSigningKeys({ sql: harness.sql, overlapMs: 3_600_000 }) : undefined;
+  const revocations = memoryRevocations();
+  const tokens = keys && sessionTokens({ keys, accessTtlSeconds: 900, refreshTtlSeconds: 86_400 });
+  const handlers =
+    tokens &&
+    authHandlers({
+      runtime,
+      accounts: eventSourcedLoginAccounts(runtime),
+      secrets: accountSecrets,
+      tokens,
+      totp: otpauthTotp({ issuer: 'Quartermaster test' }),
+      revocations,
+      settings: { requireSecondFactorRoles: [], accessTtlSeconds: 900, totpIssuer: 'Quartermaster test' },
+    });
   const app = createWriteApi({
     handlers: harness.handlers,
     accounts,
@@ -72,9 +103,13 @@ export function writeApiOver<Harness extends CommandHarness>(
     ids: uuidV7Ids,
     // Custom roles read fresh on every request, so a test sees a role the moment it is defined.
     verifier: withGrants(
-      createJwtVerifier({ secret: SECRET }),
+      withRevocations(
+        createJwtVerifier({ secret: SECRET, ...(keys ? { localKeys: keys } : {}) }),
+        revocations,
+      ),
       eventSourcedRoleCatalog(harness.store, { ttlMs: 0 }),
     ),
+    ...(handlers && keys ? { auth: { handlers }, signingKeys: keys } : {}),
     idempotencyStore: createSqlIdempotencyStore(harness.sql),
     processedWebhooks: sqlProcessedWebhooks(harness.sql),
     log: createLogger('silent'),
@@ -107,12 +142,31 @@ export function writeApiOver<Harness extends CommandHarness>(
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   }
+  const auth = handlers &&
+    tokens && {
+      handlers,
+      sessionToken: async (
+        as: { role: Role; subject: string; roles?: readonly string[] },
+        sessionId: string,
+      ) =>
+        (
+          await tokens.issueAccess({
+            accountId: as.subject,
+            role: as.role,
+            roles: as.roles ?? [as.role],
+            sessionId,
+            secondFactorAt: null,
+            enrolOnly: false,
+          })
+        ).token,
+    };
   return {
     ...harness,
     app,
     accounts,
     token,
     send,
+    ...(auth ? { auth } : {}),
     async post(path, body, as = { role: 'admin', subject: 'admin-1' }, headers = {}) {
       const auth: Record<string, string> = as
         ? { authorization: `Bearer ${await token(as.role, as.subject, as.roles)}` }

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { TOTP, Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountHandlers } from '../commands/accounts/account-handlers.ts';
 import { authHandlers } from '../commands/auth/auth-handlers.ts';
 import { eventSourcedLoginAccounts } from '../commands/auth/login-accounts.ts';
 import { customerHandlers } from '../commands/customers/customer-handlers.ts';
@@ -46,11 +47,12 @@ describe('login and sessions on PostgreSQL and Redis', () => {
     });
     const runtime = commandRuntime(h.store);
     const totp = otpauthTotp({ issuer: 'Quartermaster test' });
+    const tokens = sessionTokens({ keys, accessTtlSeconds: 900, refreshTtlSeconds: 30 * 86_400 });
     const handlers = authHandlers({
       runtime,
       accounts: eventSourcedLoginAccounts(runtime),
       secrets: accountSecrets,
-      tokens: sessionTokens({ keys, accessTtlSeconds: 900, refreshTtlSeconds: 30 * 86_400 }),
+      tokens,
       totp,
       revocations,
       settings: {
@@ -68,6 +70,7 @@ describe('login and sessions on PostgreSQL and Redis', () => {
       idempotencyStore: createSqlIdempotencyStore(h.sql),
       processedWebhooks: sqlProcessedWebhooks(h.sql),
       log: createLogger('silent'),
+      accounts: accountHandlers({ runtime, secrets: accountSecrets, mail: sqlMailQueue(h.sql) }),
       auth: { handlers },
       signingKeys: keys,
       stepUpMinutes: 10,
@@ -86,7 +89,23 @@ describe('login and sessions on PostgreSQL and Redis', () => {
         body: JSON.stringify(body),
       })
     );
-    return { app, post, verifier, keys };
+    const get = (path: string, token: string, userAgent = 'vitest') => (
+      h.clock.set(new Date().toISOString()),
+      app.request(path, { headers: { 'user-agent': userAgent, authorization: `Bearer ${token}` } })
+    );
+    /** An admin's access token, as this API's login would issue one (its session is not revoked). */
+    const adminToken = async () =>
+      (
+        await tokens.issueAccess({
+          accountId: 'admin-1',
+          role: 'admin',
+          roles: ['admin'],
+          sessionId: uuidV7Ids.newId(),
+          secondFactorAt: Math.floor(Date.now() / 1000),
+          enrolOnly: false,
+        })
+      ).token;
+    return { app, post, get, verifier, keys, adminToken };
   }
   const prefix = `qm-test-${Date.now()}-${Math.random().toString(36).slice(2)}:`;
 
@@ -246,5 +265,157 @@ describe('login and sessions on PostgreSQL and Redis', () => {
     expect(keys.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
     const jwks = await api.app.request('/.well-known/jwks.json');
     expect(((await jwks.json()) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
+  });
+
+  type Session = {
+    sessionId: string;
+    userAgent: string;
+    ip: string;
+    startedAt: string;
+    lastSeenAt: string;
+    current: boolean;
+  };
+  type Issued = { accessToken: string; refreshToken: string; sessionId: string };
+
+  it('lists my active sessions (device, IP, started, last seen, current), and a revoked one drops out', async () => {
+    const api = await apiProcess();
+    await customer('list@example.com');
+    const login = async (userAgent: string) =>
+      (await (
+        await api.app.request('/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': userAgent },
+          body: JSON.stringify({ email: 'list@example.com', password: PASSWORD }),
+        })
+      ).json()) as Issued;
+    const phone = await login('Phone/1.0');
+    const laptop = await login('Laptop/2.0');
+    const listed = await api.get('/me/sessions', laptop.accessToken);
+    expect(listed.status).toBe(200);
+    const { sessions } = (await listed.json()) as { sessions: Session[] };
+    expect(sessions.map((session) => [session.sessionId, session.userAgent, session.current])).toEqual([
+      [laptop.sessionId, 'Laptop/2.0', true],
+      [phone.sessionId, 'Phone/1.0', false],
+    ]);
+    expect(sessions[0]).toMatchObject({ ip: expect.any(String), startedAt: expect.any(String) });
+    expect(Date.parse(sessions[0]!.lastSeenAt)).toBeGreaterThanOrEqual(Date.parse(sessions[0]!.startedAt));
+
+    const revoke = await api.app.request(`/me/sessions/${phone.sessionId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${laptop.accessToken}`, 'idempotency-key': uuidV7Ids.newId() },
+    });
+    expect(revoke.status).toBe(204);
+    const after = (await (await api.get('/me/sessions', laptop.accessToken)).json()) as {
+      sessions: Session[];
+    };
+    expect(after.sessions.map((session) => session.sessionId)).toEqual([laptop.sessionId]);
+    // Another account's list is for admins managing staff only.
+    const actor = await api.verifier(laptop.accessToken);
+    expect((await api.get(`/staff/${actor.id}/sessions`, laptop.accessToken)).status).toBe(403);
+  });
+
+  it('an invited staff member who accepted logs in and refreshes with their roles; an admin sees and ends their sessions', async () => {
+    const api = await apiProcess();
+    const staffId = uuidV7Ids.newId();
+    const email = 'clerk@example.com';
+    const staff = accountHandlers({
+      runtime: commandRuntime(h.store),
+      secrets: accountSecrets,
+      mail: sqlMailQueue(h.sql),
+    }).staff;
+    const admin = h.context({ id: 'admin-1', role: 'admin' });
+    await staff.inviteStaff({ staffId, email, name: 'Clerk', roles: ['staff'] }, admin);
+    const staffPassword = 'a staff passphrase of some length';
+    // Not yet accepted: no login.
+    expect((await api.post('/auth/login', { email, password: staffPassword })).status).toBe(401);
+    // Someone signs up as a customer with the clerk's address, and never verifies it: no matter.
+    const squatter = uuidV7Ids.newId();
+    await customerHandlers({
+      runtime: commandRuntime(h.store),
+      secrets: accountSecrets,
+      mail: sqlMailQueue(h.sql),
+    }).signUp(
+      {
+        customerId: squatter,
+        email,
+        name: null,
+        password: 'a squatter passphrase here',
+        marketingConsent: false,
+      },
+      h.context({ id: squatter, role: 'customer' }),
+    );
+    const token = await mailedCode(h.sql, email, 'staff-invitation');
+    expect((await api.post('/staff/invitations/accept', { token, password: staffPassword })).status).toBe(
+      200,
+    );
+
+    const login = await api.post('/auth/login', { email: 'Clerk@Example.com', password: staffPassword });
+    expect(login.status).toBe(200);
+    const first = (await login.json()) as Issued;
+    expect(await api.verifier(first.accessToken)).toMatchObject({
+      id: staffId,
+      role: 'staff',
+      roles: ['staff'],
+      sessionId: first.sessionId,
+    });
+    expect((await api.verifier(first.accessToken)).enrolOnly).toBeFalsy();
+
+    // Promoted to admin: the next refresh carries it, and admins must enrol a second factor first.
+    await staff.changeStaffRoles(staffId, ['admin'], 'lead', admin);
+    const refreshed = await api.post('/auth/refresh', { refreshToken: first.refreshToken });
+    expect(refreshed.status).toBe(200);
+    const second = (await refreshed.json()) as Issued;
+    expect(await api.verifier(second.accessToken)).toMatchObject({
+      id: staffId,
+      role: 'admin',
+      roles: ['admin'],
+      enrolOnly: true,
+    });
+
+    const adminToken = await api.adminToken();
+    const listed = await api.get(`/staff/${staffId}/sessions`, adminToken);
+    expect(listed.status).toBe(200);
+    const { sessions } = (await listed.json()) as { sessions: Session[] };
+    expect(sessions.map((session) => [session.sessionId, session.current])).toEqual([
+      [first.sessionId, false],
+    ]);
+    expect((await api.post(`/staff/${staffId}/sessions/revoke-all`, {}, adminToken)).status).toBe(200);
+    expect((await api.post('/auth/refresh', { refreshToken: second.refreshToken })).status).toBe(401);
+  });
+
+  it('a password reset ends every session of the account', async () => {
+    const api = await apiProcess();
+    const email = 'reset@example.com';
+    const customerId = await customer(email);
+    const one = (await (await api.post('/auth/login', { email, password: PASSWORD })).json()) as Issued;
+    const two = (await (await api.post('/auth/login', { email, password: PASSWORD })).json()) as Issued;
+    expect((await api.post('/auth/password-reset', { email })).status).toBe(202);
+    const code = await mailedCode(h.sql, email, 'password-reset');
+    const newPassword = 'another passphrase entirely';
+    expect((await api.post('/auth/password-reset/confirm', { email, code, newPassword })).status).toBe(200);
+
+    for (const session of [one, two]) {
+      expect((await api.post('/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
+      await expect
+        .poll(
+          () =>
+            api.verifier(session.accessToken).then(
+              () => 'accepted',
+              () => 'refused',
+            ),
+          { timeout: 5_000 },
+        )
+        .toBe('refused');
+      const [last] = await h.store.readStream(`session-${session.sessionId}`, {
+        direction: 'backwards',
+        maxCount: 1,
+      });
+      expect(last).toMatchObject({ type: 'SessionRevoked', data: { reason: 'password-reset' } });
+    }
+    const activity = await h.store.readStream(`auth-${customerId}`);
+    expect(activity.at(-1)?.type).toBe('AllSessionsRevoked');
+    // The new password logs in; the old one no longer does.
+    expect((await api.post('/auth/login', { email, password: PASSWORD })).status).toBe(401);
+    expect((await api.post('/auth/login', { email, password: newPassword })).status).toBe(200);
   });
 });

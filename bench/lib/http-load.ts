@@ -13,7 +13,7 @@ export interface HttpLoadResult {
 
 /**
  * Drives `url` with autocannon from a second Node process (bench/lib/http-load.mjs), cycling
- * through `paths`, and returns its figures. Fails when any answer was not a 2xx: a fast error is
+ * through `paths` (and `bodies`, when given), and returns its figures. Fails when any answer was not a 2xx: a fast error is
  * not a result.
  */
 export function httpLoad(options: {
@@ -21,6 +21,10 @@ export function httpLoad(options: {
   paths: readonly string[];
   connections: number;
   seconds: number;
+  /** For requests with a body (a login): the method, the bodies taken in turn, and headers. */
+  method?: 'POST' | 'PUT';
+  bodies?: readonly string[];
+  headers?: Record<string, string>;
 }): Promise<HttpLoadResult> {
   const script = join(import.meta.dirname, 'http-load.mjs');
   return new Promise((resolve, reject) => {

@@ -7,6 +7,8 @@ export interface Metric {
   /** What `ratio` compares against: a figure measured in the same run on the same machine. */
   baseline?: string;
   ratio?: number;
+  /** What the figure depends on that the reader must know (a login's hash cost, say). */
+  note?: string;
 }
 
 export interface BenchResult {

@@ -193,9 +193,14 @@ export function authHandlers(deps: AuthDeps) {
   const announce = (sessionId: string, context: CommandContext) =>
     revocations.revoke(sessionId, Date.parse(context.now) + (settings.accessTtlSeconds + 60) * 1000);
 
-  async function revokeAll(accountId: string, byAdmin: boolean, context: CommandContext) {
+  async function revokeAll(
+    accountId: string,
+    byAdmin: boolean,
+    context: CommandContext,
+    reason: SessionRevocationReason = byAdmin ? 'admin' : 'revoked-all',
+  ) {
     const { sessionIds } = await security(accountId);
-    for (const sessionId of sessionIds) await revoke(sessionId, byAdmin ? 'admin' : 'revoked-all', context);
+    for (const sessionId of sessionIds) await revoke(sessionId, reason, context);
     await onSecurity(
       accountId,
       { type: 'RecordSessionsRevoked', data: { accountId, sessionIds, byAdmin, now: context.now } },
@@ -329,7 +334,12 @@ export function authHandlers(deps: AuthDeps) {
     },
 
     /** "Log out everywhere"; `byAdmin` when an admin ends a staff member's sessions. */
-    revokeAllSessions: revokeAll,
+    revokeAllSessions: (accountId: string, byAdmin: boolean, context: CommandContext) =>
+      revokeAll(accountId, byAdmin, context),
+
+    /** A password was reset: every session of the account ends (whoever knew the old one may hold one). */
+    revokeAfterPasswordReset: (accountId: string, context: CommandContext) =>
+      revokeAll(accountId, false, context, 'password-reset'),
 
     /** A new TOTP secret (pending until confirmed with a code), and its provisioning URI. */
     async startTotp(accountId: string, label: string, context: CommandContext) {

@@ -1,6 +1,7 @@
 import { customerDecider, type CustomerState } from '../../domain/customers/index.ts';
 import { emailClaimDecider, type EmailClaimState } from '../../domain/email-claims/index.ts';
-import { customerStream, emailClaimStream } from '../../domain/streams.ts';
+import { staffDecider, type StaffState } from '../../domain/staff/index.ts';
+import { customerStream, emailClaimStream, staffStream } from '../../domain/streams.ts';
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
 import type { LoginAccount, LoginAccounts } from '../../ports/login-accounts.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
@@ -11,10 +12,18 @@ import { emailHash } from './login-email.ts';
 export type StaffAccounts = (accountId: string) => Promise<LoginAccount | null>;
 
 /**
- * Login accounts from the event streams: the email claim (`email-{kind}.{hash}`) names the account, the
- * customer's stream gives its password hash. A customer logs in once the email is verified.
- * Staff accounts come from `staff` (their invitations live in their own streams); without it, no
- * staff account can log in.
+ * The `role` claim of a staff account: `admin` when its roles hold the built-in admin role, `staff`
+ * otherwise (custom roles grant through the `roles` claim, checked against the role catalogue).
+ */
+export const staffTokenRole = (roles: readonly string[]): 'admin' | 'staff' =>
+  roles.includes('admin') ? 'admin' : 'staff';
+
+/**
+ * Login accounts from the event streams: the email claim (`email-{kind}.{hash}`) names the account,
+ * the account's own stream gives its password hash. A customer logs in once the email is verified;
+ * a staff member once the invitation is accepted (the invitation claims `email-staff.{hash}`), with
+ * the roles the account holds now. `staff` replaces the staff source (tests); by default it is the
+ * `staff-{id}` stream.
  */
 export function eventSourcedLoginAccounts(runtime: CommandRuntime, staff?: StaffAccounts): LoginAccounts {
   const load = async <S>(decider: Decider<unknown, DomainEvent, S>, stream: string) =>
@@ -30,8 +39,19 @@ export function eventSourcedLoginAccounts(runtime: CommandRuntime, staff?: Staff
       roles: ['customer'],
     };
   };
+  const staffMember = async (accountId: string): Promise<LoginAccount | null> => {
+    const state = await load<StaffState>(staffDecider, staffStream(accountId));
+    if (state.status !== 'active' || state.passwordHash === null) return null;
+    return {
+      accountId,
+      kind: 'staff',
+      passwordHash: state.passwordHash,
+      role: staffTokenRole(state.roles),
+      roles: state.roles,
+    };
+  };
   const byId: LoginAccounts['byId'] = (accountId, kind) =>
-    kind === 'customer' ? customer(accountId) : staff ? staff(accountId) : Promise.resolve(null);
+    kind === 'customer' ? customer(accountId) : (staff ?? staffMember)(accountId);
   return {
     byId,
     async byEmail(email) {
@@ -41,7 +61,9 @@ export function eventSourcedLoginAccounts(runtime: CommandRuntime, staff?: Staff
           emailClaimDecider,
           emailClaimStream(kind, emailHash(email)),
         );
-        if (claim.status === 'claimed') return byId(claim.accountId, kind);
+        // An unverified customer sign-up on a staff member's address must not block their login.
+        const account = claim.status === 'claimed' ? await byId(claim.accountId, kind) : null;
+        if (account) return account;
       }
       return null;
     },

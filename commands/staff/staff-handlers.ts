@@ -1,13 +1,17 @@
 import { replay } from '../../domain/decider.ts';
+import { emailClaimDecider } from '../../domain/email-claims/index.ts';
 import { InvitationRefused, staffDecider, type StaffCommand } from '../../domain/staff/index.ts';
-import { staffStream } from '../../domain/streams.ts';
+import { emailClaimStream, staffStream } from '../../domain/streams.ts';
 import type { AccountSecrets } from '../../ports/account-secrets.ts';
 import type { MailQueue } from '../../ports/mail.ts';
 import { staffInvitationMail } from '../accounts/account-mails.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
-import { toResult } from '../runtime/command-result.ts';
+import { toResult, type CommandResult } from '../runtime/command-result.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
+import { earlierRun } from '../runtime/request-events.ts';
+import { runCommand } from '../runtime/run-command.ts';
+import { asStepDecider } from '../runtime/steps.ts';
 
 /** How long an invitation can be accepted. */
 export const INVITATION_TTL_HOURS = 72;
@@ -34,25 +38,52 @@ export function staffHandlers(deps: StaffDeps) {
   const run = async (staffId: string, command: StaffCommand, context: CommandContext) =>
     toResult(await handleCommand(runtime, staffDecider, staffStream(staffId), command, context));
   return {
+    /**
+     * The invitation claims the address among staff accounts (`email-staff.{digest}`) in the same
+     * append, as sign-up does for customers: login finds the staff member through that claim.
+     */
     async inviteStaff(
       input: { staffId: string; email: string; name: string | null; roles: string[] },
       context: CommandContext,
     ) {
+      const stream = staffStream(input.staffId);
       const { token, hash } = secrets.newToken();
-      const result = await run(
-        input.staffId,
+      const invite: StaffCommand = {
+        type: 'InviteStaff',
+        data: { ...input, tokenHash: hash, now: context.now, ttlHours: INVITATION_TTL_HOURS },
+      };
+      // A request resumed after its first run died answers what that run appended (no second mail).
+      const earlier = await earlierRun(runtime.store, stream, context);
+      if (earlier) return earlier;
+      // A malformed invitation is refused before anything (a claim on its own) is appended.
+      staffDecider.decide(invite, staffDecider.initialState());
+      const claimStream = emailClaimStream('staff', secrets.emailDigest(input.email));
+      const outcome = await runCommand(
+        runtime,
         {
-          type: 'InviteStaff',
-          data: { ...input, tokenHash: hash, now: context.now, ttlHours: INVITATION_TTL_HOURS },
+          keys: [claimStream, stream],
+          contention: 'normal',
+          plan: async () => [
+            {
+              stream: claimStream,
+              decider: asStepDecider(emailClaimDecider),
+              command: { type: 'ClaimEmail', data: { accountId: input.staffId } },
+            },
+            { stream, decider: asStepDecider(staffDecider), command: invite },
+          ],
         },
         context,
       );
+      const result: CommandResult = {
+        events: outcome.events.get(stream) ?? [],
+        revision: outcome.revisions.get(stream) ?? null,
+        position: outcome.position,
+      };
       const invited = result.events.find((event) => event.type === 'StaffInvited');
-      // A retried request answers its first run's events: the token went out with that run's mail.
       if (invited) {
         const data = invited.data as { roles: string[]; expiresAt: string };
         await mail.enqueue({
-          eventId: `${staffStream(input.staffId)}#${result.revision ?? 0}`,
+          eventId: `${stream}#${result.revision ?? 0}`,
           to: input.email.trim().toLowerCase(),
           ...staffInvitationMail(`${input.staffId}.${token}`, data.roles, data.expiresAt),
         });

@@ -22,6 +22,10 @@ const shippingAddress = ['name', 'line1', 'line2', 'city', 'postalCode', 'region
 const byCustomer = (data: Record<string, unknown>) =>
   typeof data.customerId === 'string' ? data.customerId : null;
 const byStaff = (data: Record<string, unknown>) => (typeof data.staffId === 'string' ? data.staffId : null);
+const byAccount = (data: Record<string, unknown>) =>
+  typeof data.accountId === 'string' ? data.accountId : null;
+/** Where a login, refresh or second-factor request came from: the account's own data. */
+const seen = { subject: byAccount, paths: ['ip', 'userAgent'] };
 const bookAddress = ['name', 'line1', 'line2', 'city', 'postalCode', 'region'].map(
   (field) => `address.${field}`,
 );
@@ -37,6 +41,16 @@ export const personalFields: Readonly<Record<string, PersonalFields>> = {
   CustomerProfileChanged: { subject: byCustomer, paths: ['personal.name', 'personal.phone'] },
   CustomerAddressSaved: { subject: byCustomer, paths: ['label', ...bookAddress] },
   StaffInvited: { subject: byStaff, paths: ['personal.email', 'personal.name'] },
+  // Login activity and sessions (docs/security.md): the account id is a customer's or a staff member's.
+  SessionStarted: seen,
+  SessionRefreshed: seen,
+  RefreshTokenReused: seen,
+  LoginSucceeded: seen,
+  LoginFailed: seen,
+  SecondFactorVerified: seen,
+  SecondFactorFailed: seen,
+  // The authenticator's secret reads as erased with the account: its second factor is gone too.
+  TotpEnrolmentStarted: { subject: byAccount, paths: ['secret'] },
 };
 
 export function personalFieldsOf(type: string): PersonalFields | undefined {

@@ -43,7 +43,9 @@ export type RefreshTokenReused = {
   type: 'RefreshTokenReused';
   data: { sessionId: string; accountId: string; ip: string; userAgent: string; at: string };
 };
-export type SessionRevocationReason = 'logout' | 'revoked' | 'revoked-all' | 'admin' | 'refresh-reuse';
+/** `password-reset`: a reset ends every session, since whoever knew the old password may hold one. */
+export type SessionRevocationReason =
+  'logout' | 'revoked' | 'revoked-all' | 'admin' | 'refresh-reuse' | 'password-reset';
 export type SessionRevoked = {
   type: 'SessionRevoked';
   data: { sessionId: string; accountId: string; reason: SessionRevocationReason; at: string };

@@ -12,6 +12,8 @@ export function jwksRoutes(keys: SigningKeys) {
     createRoute({
       method: 'get',
       path: '/.well-known/jwks.json',
+      // Anyone may fetch the public keys (the authorization matrices list it among the open routes).
+      'x-public': 'public keys',
       summary: 'Public keys of the tokens this server signs (JWKS)',
       tags: ['Auth'],
       responses: {

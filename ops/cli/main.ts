@@ -21,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
   restore: async () => (await import('./commands/restore.ts')).restoreCommand(),
   erase: async () => (await import('./commands/privacy.ts')).eraseCommand(),
   privacy: async () => (await import('./commands/privacy.ts')).privacyCommand(),
+  auth: async () => (await import('./commands/auth.ts')).authCommand(),
 };
 
 // Traces only when the OTEL_* variables ask for them; started before any command's module is

@@ -34,24 +34,35 @@ export interface OpenedAuth {
 }
 
 /**
- * Login and sessions, wired from configuration: the signing keys in the database (PGlite's, inside
- * the data root, when embedded), the revocation list over Redis pub/sub when `REDIS_URL` is set
- * (memory otherwise: one process), TOTP through otpauth.
+ * How long a replaced signing key keeps verifying: longer than any access token or login challenge
+ * lives, so no token it signed is refused before it expires.
  */
-export async function openAuth(config: AuthConfig, database: SqlClient, log: Logger): Promise<OpenedAuth> {
+export const signingKeyOverlapMs = (config: Pick<AuthConfig, 'QM_ACCESS_TOKEN_TTL_SECONDS'>): number =>
+  (config.QM_ACCESS_TOKEN_TTL_SECONDS + 3_600) * 1000;
+
+/** The signing keys in `database`, sealed with `QM_SIGNING_KEY_SECRET` (else `AUTH_JWT_SECRET`). */
+export function signingKeysFromConfig(config: AuthConfig, database: SqlClient, log: Logger): SigningKeys {
   const encryptionSecret = config.QM_SIGNING_KEY_SECRET ?? config.AUTH_JWT_SECRET;
   if (!encryptionSecret) {
     log.warn(
       'No QM_SIGNING_KEY_SECRET or AUTH_JWT_SECRET: signing keys are stored unencrypted (table grants only)',
     );
   }
-  const keys = openSigningKeys({
+  return openSigningKeys({
     sql: database,
     encryptionSecret,
     rotateAfterMs: config.QM_SIGNING_KEY_ROTATION_DAYS * 86_400_000,
-    // Longer than any access token or login challenge lives.
-    overlapMs: (config.QM_ACCESS_TOKEN_TTL_SECONDS + 3_600) * 1000,
+    overlapMs: signingKeyOverlapMs(config),
   });
+}
+
+/**
+ * Login and sessions, wired from configuration: the signing keys in the database (PGlite's, inside
+ * the data root, when embedded), the revocation list over Redis pub/sub when `REDIS_URL` is set
+ * (memory otherwise: one process), TOTP through otpauth.
+ */
+export async function openAuth(config: AuthConfig, database: SqlClient, log: Logger): Promise<OpenedAuth> {
+  const keys = signingKeysFromConfig(config, database, log);
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (error: Error) => log.warn({ err: error }, 'session revocations: Redis error'));
   const revocations = redis ? await redisRevocations({ redis, log }) : memoryRevocations();

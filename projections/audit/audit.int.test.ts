@@ -137,6 +137,122 @@ describe.each(['pglite', 'postgres'] as const)('audit projection on %s', (backen
     expect(tags).toEqual(['audit', 'audit', 'audit', 'audit']);
   });
 
+  it('lists account activity with IP and user agent, without secrets, and erases the IP and user agent with the account', async () => {
+    const spec = await database.spec(auditProjection());
+    const { log } = shop();
+    log.at('2026-03-01T09:00:00.000Z');
+    const self = { actor: { id: 'c9', role: 'customer' as const } };
+    const seen = { ip: '203.0.113.9', userAgent: 'Firefox/140' };
+    log.record(
+      'auth-c9',
+      { type: 'LoginFailed', data: { accountId: 'c9', reason: 'password', ...seen, at: '' } },
+      self,
+    );
+    log.record(
+      'auth-c9',
+      {
+        type: 'LoginSucceeded',
+        data: { accountId: 'c9', sessionId: 's9', methods: ['password'], ...seen, at: '' },
+      },
+      self,
+    );
+    log.record(
+      'auth-c9',
+      { type: 'TotpEnrolmentStarted', data: { accountId: 'c9', secret: 'JBSWY3DPEHPK3PXP', at: '' } },
+      self,
+    );
+    log.record(
+      'session-s9',
+      {
+        type: 'SessionRevoked',
+        data: { sessionId: 's9', accountId: 'c9', reason: 'password-reset', at: '' },
+      },
+      self,
+    );
+    log.record(
+      'customer-c9',
+      {
+        type: 'CustomerPasswordChanged',
+        data: { customerId: 'c9', passwordHash: 'scrypt$secret', reason: 'reset', at: '' },
+      },
+      self,
+    );
+    log.record(
+      'staff-s7',
+      {
+        type: 'StaffRolesChanged',
+        data: { staffId: 's7', roles: ['admin'], previous: ['staff'], reason: 'lead', at: '' },
+      },
+      { actor: { id: 'admin-1', role: 'admin' } },
+    );
+    // Another account's login stays as it is when c9 is erased.
+    log.record(
+      'auth-c8',
+      {
+        type: 'LoginSucceeded',
+        data: { accountId: 'c8', sessionId: 's8', methods: ['password'], ...seen, at: '' },
+      },
+      { actor: { id: 'c8', role: 'customer' } },
+    );
+    await spec.given(log.events);
+    const rows = async () =>
+      (await spec.rows('audit_entries', ['position_commit'])).map((r) => [
+        r.event_type,
+        r.actor_id,
+        r.entity_type,
+        r.entity_id,
+        r.data,
+        r.after,
+      ]);
+    const before = await rows();
+    expect(before.map((row) => row.slice(0, 5))).toEqual([
+      ['LoginFailed', 'c9', 'auth', 'c9', expect.objectContaining(seen)],
+      ['LoginSucceeded', 'c9', 'auth', 'c9', expect.objectContaining(seen)],
+      ['TotpEnrolmentStarted', 'c9', 'auth', 'c9', { accountId: 'c9', at: '' }],
+      ['SessionRevoked', 'c9', 'session', 's9', expect.objectContaining({ reason: 'password-reset' })],
+      ['CustomerPasswordChanged', 'c9', 'customer', 'c9', { customerId: 'c9', reason: 'reset', at: '' }],
+      ['StaffRolesChanged', 'admin-1', 'staff', 's7', expect.objectContaining({ roles: ['admin'] })],
+      ['LoginSucceeded', 'c8', 'auth', 'c8', expect.objectContaining(seen)],
+    ]);
+    // What the audit API answers: the activity and where it came from, as the entry's `after`.
+    expect(before.map((row) => row[5])).toEqual([
+      expect.objectContaining({ reason: 'password', ...seen }),
+      expect.objectContaining({ methods: ['password'], ...seen }),
+      { accountId: 'c9', at: '' },
+      expect.objectContaining({ reason: 'password-reset' }),
+      { customerId: 'c9', reason: 'reset', at: '' },
+      { roles: ['admin'] },
+      expect.objectContaining(seen),
+    ]);
+
+    log.record(
+      'privacy-c9',
+      { type: 'CustomerErased', data: { customerId: 'c9', orderIds: [], reason: null } },
+      { actor: { id: 'admin-1', role: 'admin' } },
+    );
+    await spec.given(log.events.slice(-1));
+    const erased = { ip: '[erased]', userAgent: '[erased]' };
+    const after = await rows();
+    expect(after.map((row) => row[5])).toEqual([
+      expect.objectContaining(erased),
+      expect.objectContaining(erased),
+      { accountId: 'c9', at: '' },
+      expect.objectContaining({ reason: 'password-reset' }),
+      { customerId: 'c9', reason: 'reset', at: '' },
+      { roles: ['admin'] },
+      expect.objectContaining(seen),
+    ]);
+    expect(after.map((row) => row[4])).toEqual([
+      expect.objectContaining(erased),
+      expect.objectContaining(erased),
+      { accountId: 'c9', at: '' },
+      expect.objectContaining({ reason: 'password-reset' }),
+      { customerId: 'c9', reason: 'reset', at: '' },
+      expect.objectContaining({ roles: ['admin'] }),
+      expect.objectContaining(seen),
+    ]);
+  });
+
   it('answers by actor, entity and time range', async () => {
     const spec = await database.spec(auditProjection());
     await spec.given(history());

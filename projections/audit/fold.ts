@@ -12,6 +12,7 @@ import { isLocationEvent } from '../../domain/locations/events.ts';
 import { isOrderEvent } from '../../domain/orders/events.ts';
 import { eventTime } from '../batch-write.ts';
 import { foldStock, noStock } from '../inventory/stock-fold.ts';
+import { isAccountActivity, withoutSecrets } from './account-activity.ts';
 
 /** Appended by `qm projection skip` to `projection-<name>`: always audited, whoever ran it. */
 export const PROJECTION_EVENT_SKIPPED = 'ProjectionEventSkipped';
@@ -48,7 +49,12 @@ export type AuditEntryModel = {
 
 export function isAudited(event: RecordedEvent): boolean {
   const { role } = event.metadata.actor;
-  return role === 'admin' || role === 'staff' || event.type === PROJECTION_EVENT_SKIPPED;
+  return (
+    role === 'admin' ||
+    role === 'staff' ||
+    event.type === PROJECTION_EVENT_SKIPPED ||
+    isAccountActivity(event.type)
+  );
 }
 
 /** Streams whose state the batch needs: stock streams with an on-hand move. */
@@ -97,7 +103,7 @@ export function foldAudit(
       after,
       reason: reasonOf(event),
       correlationId: event.metadata.correlationId,
-      data: event.data,
+      data: isAccountActivity(event.type) ? withoutSecrets(event.data) : event.data,
     });
   }
   return { entries, states, changedStates: [...changed] };
@@ -105,6 +111,12 @@ export function foldAudit(
 
 /** Before and after from the event itself, where it carries them. */
 function beforeAndAfter(event: RecordedEvent): { before: JsonObject | null; after: JsonObject | null } {
+  // Account activity: what happened and from where (IP, user agent), shown as the entry's `after`.
+  if (isAccountActivity(event.type)) {
+    return event.type === 'StaffRolesChanged'
+      ? { before: { roles: event.data.previous ?? null }, after: { roles: event.data.roles ?? null } }
+      : { before: null, after: withoutSecrets(event.data) };
+  }
   if (isProductEvent(event)) {
     switch (event.type) {
       case 'ProductCreated': {

@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { productEventTypes } from '../../domain/catalog/events.ts';
 import { locationEventTypes } from '../../domain/locations/events.ts';
 import { orderEventTypes } from '../../domain/orders/events.ts';
 import type { CustomerErased } from '../../domain/privacy/events.ts';
-import { orderStream } from '../../domain/streams.ts';
+import { accountSecurityStream, orderStream } from '../../domain/streams.ts';
 import { withErasure, erasedJson } from '../privacy/erasure.ts';
+import { accountActivityCategories, accountActivityTypes, seenActivityTypes } from './account-activity.ts';
 import { cacheTags } from '../cache-tags.ts';
 import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
 import { stagedApply } from '../runtime/staged.ts';
@@ -52,9 +53,10 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
   return withErasure(
     {
       name: 'audit',
-      version: 2,
+      // 3: account activity (logins, second factor, resets, sessions, staff roles).
+      version: 3,
       filter: {
-        categories: ['product', 'stock', 'order', 'location', 'projection'],
+        categories: ['product', 'stock', 'order', 'location', 'projection', ...accountActivityCategories],
         eventTypes: [
           ...productEventTypes,
           ...locationEventTypes,
@@ -62,6 +64,7 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
           ...onHandEventTypes,
           'LowStockThresholdSet',
           PROJECTION_EVENT_SKIPPED,
+          ...accountActivityTypes,
         ],
       },
       setup: (db, schema) => createTables(db, schema, auditTables),
@@ -72,15 +75,33 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
   );
 }
 
-/** Staff may place orders for a customer: their audit entries hold the order's data. */
+/**
+ * Staff may place orders for a customer: their audit entries hold the order's data. The account's
+ * activity holds the IP and user agent of its requests: in its `auth-{id}` stream, and in its
+ * sessions' streams (found by the account id the entry's data names).
+ */
 async function eraseEntries(db: Kysely<AuditDatabase>, erasure: CustomerErased['data']): Promise<string[]> {
-  if (erasure.orderIds.length === 0) return [];
-  await db
-    .updateTable('audit_entries')
-    .set({ data: erasedJson('data', 'OrderPlaced') })
-    .where('stream', 'in', erasure.orderIds.map(orderStream))
-    .where('event_type', '=', 'OrderPlaced')
-    .execute();
+  if (erasure.orderIds.length > 0) {
+    await db
+      .updateTable('audit_entries')
+      .set({ data: erasedJson('data', 'OrderPlaced') })
+      .where('stream', 'in', erasure.orderIds.map(orderStream))
+      .where('event_type', '=', 'OrderPlaced')
+      .execute();
+  }
+  for (const type of seenActivityTypes) {
+    await db
+      .updateTable('audit_entries')
+      .set({ data: erasedJson('data', type), after: erasedJson('after', type) })
+      .where('event_type', '=', type)
+      .where((where) =>
+        where.or([
+          where('stream', '=', accountSecurityStream(erasure.customerId)),
+          where(sql`data::jsonb ->> ${'accountId'}`, '=', erasure.customerId),
+        ]),
+      )
+      .execute();
+  }
   return [cacheTags.audit];
 }
 

@@ -63,6 +63,7 @@ export function authPublicRoutes(deps: WriteApiDeps & { auth: AuthRouteDeps }): 
     createRoute({
       method: 'post',
       path: '/auth/login',
+      'x-public': 'login',
       summary: 'Log in with email and password',
       description:
         'Answers the tokens, or `{challenge: "totp", challengeToken}` when the account has a second factor (finish with POST /auth/login/totp). Unknown email and wrong password answer the same 401; repeated failures are slowed, then locked (429 with Retry-After).',
@@ -98,6 +99,7 @@ export function authPublicRoutes(deps: WriteApiDeps & { auth: AuthRouteDeps }): 
     createRoute({
       method: 'post',
       path: '/auth/login/totp',
+      'x-public': 'login',
       summary: 'Finish a login with a TOTP code or a recovery code',
       tags,
       request: {
@@ -127,6 +129,7 @@ export function authPublicRoutes(deps: WriteApiDeps & { auth: AuthRouteDeps }): 
     createRoute({
       method: 'post',
       path: '/auth/refresh',
+      'x-public': 'login',
       summary: 'Exchange a refresh token for a new pair (the old one is spent)',
       description:
         'A refresh token is good once. Presenting a spent one again revokes its whole session (every token of the family) and answers 401.',
@@ -263,6 +266,52 @@ export function accountSecurityRoutes(deps: WriteApiDeps & { auth: AuthRouteDeps
       await handlers.disableTotp(c.var.actor.id, c.req.valid('json').code, seen(deps, c), context(c));
       return c.body(null, 204);
     },
+  );
+  const SessionList = z
+    .object({
+      sessions: z.array(
+        z.object({
+          sessionId: z.string(),
+          userAgent: z
+            .string()
+            .openapi({ description: 'The device: its browser or app, as it named itself' }),
+          ip: z.string(),
+          startedAt: z.string().openapi({ description: 'When the login happened' }),
+          lastSeenAt: z.string().openapi({ description: 'The last login or refresh' }),
+          current: z.boolean().openapi({ description: "The session of this request's token" }),
+        }),
+      ),
+    })
+    .openapi('SessionList');
+  const listed = async (accountId: string, currentSessionId: string | undefined) => ({
+    sessions: (await handlers.listSessions(accountId)).map((session) => ({
+      ...session,
+      current: session.sessionId === currentSessionId,
+    })),
+  });
+  // Read from the session streams, not a read model: a session revoked a moment ago is gone from the list.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me/sessions',
+      summary: 'My active sessions, newest first (device, IP, started, last seen, current)',
+      tags,
+      ...guarded('account:self'),
+      responses: { 200: json('Active sessions', SessionList), ...errorResponses },
+    }),
+    async (c) => c.json(await listed(c.var.actor.id, c.var.actor.sessionId), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/{staffId}/sessions',
+      summary: "A staff member's active sessions, newest first",
+      tags,
+      ...guarded('staff:manage'),
+      request: { params: z.object({ staffId: Id }) },
+      responses: { 200: json('Active sessions', SessionList), ...errorResponses },
+    }),
+    async (c) => c.json(await listed(c.req.valid('param').staffId, c.var.actor.sessionId), 200),
   );
   app.openapi(
     createRoute({

@@ -59,7 +59,8 @@ export function passwordResetRoutes(deps: WriteApiDeps & { accounts: AccountHand
     createRoute({
       method: 'post',
       path: '/auth/password-reset/confirm',
-      summary: 'Set a new password with the mailed code (single use, 15 minutes, five tries)',
+      summary:
+        'Set a new password with the mailed code (single use, 15 minutes, five tries); ends every session',
       tags,
       ...publicRoute(deps, 'password reset'),
       request: {
@@ -80,7 +81,10 @@ export function passwordResetRoutes(deps: WriteApiDeps & { accounts: AccountHand
     async (c) => {
       const body = c.req.valid('json');
       await spend(deps, c, 'reset', body.email);
-      const result = await customers.resetPassword(body, commandContext(c, deps.clock, deps.ids));
+      const context = commandContext(c, deps.clock, deps.ids);
+      const result = await customers.resetPassword(body, context);
+      // Log out everywhere: a session opened with the old password (perhaps by whoever learnt it) ends.
+      await deps.auth?.handlers.revokeAfterPasswordReset(result.customerId, context);
       return writeAnswer(c, 200, withoutSecrets(result));
     },
   );
