@@ -6,6 +6,7 @@ import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { activeSchema, waitForCheckpoint } from '../../projections/runtime/checkpoints.ts';
 import { checksumSchema } from '../../projections/runtime/checksum.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
+import { mailedCode } from '../../test-support/mailed-code.ts';
 import { productInput } from '../../test-support/product-input.ts';
 import { FLEET_READ_MODELS, startFleet, type Fleet } from '../../test-support/scale-out-fleet.ts';
 
@@ -14,6 +15,9 @@ import { FLEET_READ_MODELS, startFleet, type Fleet } from '../../test-support/sc
  * over an hour, so that a slow machine never sees the window turn while the test spends it.
  */
 const READ_BUDGET = 300;
+/** How soon every API refuses a revoked session (docs/security.md: "within seconds"). */
+const REVOCATION_SECONDS = 5;
+const PASSWORD = 'a long passphrase for the fleet';
 
 /**
  * Issue 21's fleet on real engines: 3 API processes, 2 `qm project` processes and 2 `qm work`
@@ -21,7 +25,8 @@ const READ_BUDGET = 300;
  * any API are read through any other with the write's consistency token; a price change through
  * one API drops the entry the others cached in Redis; the active projector is SIGKILLed and the
  * standby takes its lease and carries on; one address's read budget holds across the three
- * processes; and once everything stops, every read model equals a rebuild from the log.
+ * processes; a session revoked through one API is refused by the others within seconds; and once
+ * everything stops, every read model equals a rebuild from the log.
  * (`npm run bench -- scale` times the failover.)
  */
 describe('several API, projector and consumer processes (PostgreSQL, Redis, NATS)', () => {
@@ -33,7 +38,7 @@ describe('several API, projector and consumer processes (PostgreSQL, Redis, NATS
   });
 
   it(
-    'serves, caches, limits and fails over across processes, and the read models equal a rebuild',
+    'serves, caches, limits, revokes and fails over across processes, and the read models equal a rebuild',
     { timeout: 600_000 },
     async () => {
       fleet = await startFleet({
@@ -52,7 +57,7 @@ describe('several API, projector and consumer processes (PostgreSQL, Redis, NATS
         fetch(apis[api % apis.length]!.commandUrl + path, {
           method: 'POST',
           headers: {
-            authorization: token,
+            ...(token ? { authorization: token } : {}),
             'content-type': 'application/json',
             'idempotency-key': randomUUID(),
             'x-forwarded-for': someAddress(),
@@ -148,6 +153,37 @@ describe('several API, projector and consumer processes (PostgreSQL, Redis, NATS
       expect(allowed).toBeGreaterThanOrEqual(READ_BUDGET - apis.length * lease);
       expect(allowed).toBeLessThanOrEqual(READ_BUDGET + apis.length * lease);
       for (const perApi of statuses) expect(perApi.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+
+      // A session revoked through one API is refused by the other two within seconds: the
+      // revocation list is kept current over Redis pub/sub in every API process.
+      const email = `fleet-${randomBytes(4).toString('hex')}@example.com`;
+      const anonymous = (api: number, path: string, body: unknown) => write(api, path, body, '');
+      const signedUp = await anonymous(0, '/customers', { email, password: PASSWORD, name: 'Fleet' });
+      expect(signedUp.status, await signedUp.clone().text()).toBe(201);
+      const code = await mailedCode(db, email, 'email-verification');
+      expect((await anonymous(1, '/customers/verify', { email, code })).status).toBe(200);
+      const loggedIn = await anonymous(2, '/auth/login', { email, password: PASSWORD });
+      expect(loggedIn.status, await loggedIn.clone().text()).toBe(200);
+      const session = `Bearer ${((await loggedIn.json()) as { accessToken: string }).accessToken}`;
+      const ownOrders = (api: number) =>
+        fetch(apis[api]!.readUrl + '/me/orders', {
+          headers: { authorization: session, 'x-forwarded-for': someAddress() },
+        }).then(async (answer) => (await answer.arrayBuffer(), answer.status));
+      for (const api of [0, 1, 2]) expect(await ownOrders(api), `API ${api} before`).toBe(200);
+      expect((await write(0, '/me/sessions/revoke-all', {}, session)).status).toBe(200);
+      const refusedWithin = async (api: number): Promise<number> => {
+        const start = Date.now();
+        while ((await ownOrders(api)) !== 401) {
+          if (Date.now() - start > REVOCATION_SECONDS * 1000) return Infinity;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return (Date.now() - start) / 1000;
+      };
+      for (const api of [1, 2]) {
+        expect(await refusedWithin(api), `API ${api} refuses the revoked session`).toBeLessThan(
+          REVOCATION_SECONDS,
+        );
+      }
 
       // Everything stopped once projected: each read model, as the fleet built it, equals a rebuild.
       const [last] = await db.query<{ tx: string; position: string }>(
