@@ -16,7 +16,7 @@ import { createWriteApi } from '../write-api/app.ts';
 import { createSqlIdempotencyStore } from '../write-api/idempotency/sql-idempotency-store.ts';
 import { sqlProcessedWebhooks } from '../write-api/webhooks/processed-webhooks.ts';
 import { commandHarness, type Backend, type CommandHarness } from './command-harness.ts';
-import type { OrderSettings } from '../commands/orders/order-deps.ts';
+import type { CarrierDeps, OrderSettings } from '../commands/orders/order-deps.ts';
 
 const SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -50,6 +50,7 @@ export async function writeApiHarness(
     settings?: Partial<OrderSettings>;
     stripeWebhookSecret?: string;
     guards?: HttpGuards;
+    carrier?: CarrierDeps;
   } = {},
 ): Promise<WriteApiHarness> {
   return writeApiOver(await commandHarness(backend, options), options);
