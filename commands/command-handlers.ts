@@ -8,9 +8,12 @@ import { placeOrderAndOpenPayment } from './orders/place-and-open-payment.ts';
 import { refundOrder } from './orders/refund-order.ts';
 import { shipOrder } from './orders/ship-order.ts';
 import { deliverOrder } from './orders/deliver-order.ts';
+import { shipWithLabel } from './orders/label-shipment.ts';
+import { recordTracking } from './orders/track-shipment.ts';
 import { orderOwner } from './orders/order-owner.ts';
 import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts';
 import { roleHandlers } from './roles/role-handlers.ts';
+import { pricingHandlers } from './pricing/pricing-handlers.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
 
 export type { CommandContext } from './runtime/command-context.ts';
@@ -18,6 +21,8 @@ export type { CommandResult } from './runtime/command-result.ts';
 export type { OrderDeps, OrderSettings } from './orders/order-deps.ts';
 export type { PlaceOrderInput, PlacedOrder } from './orders/placement.ts';
 export type { PlacedAndPayable } from './orders/place-and-open-payment.ts';
+export type { DiscountStage } from './pricing/price-order.ts';
+export type { QuoteInput, ShippingPlace } from './pricing/pricing-handlers.ts';
 export type { ForecastFigures } from './replenishment/replenishment-handlers.ts';
 
 /**
@@ -37,10 +42,15 @@ export function createCommandHandlers(deps: OrderDeps) {
     ...replenishmentHandlers(deps.runtime, deps.locations),
     ...roleHandlers(deps.runtime),
     ...returnHandlers(deps),
+    ...pricingHandlers(deps.runtime, deps.discountStage),
     /** Places the order and opens its payment (the placement saga), for every caller alike. */
     placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),
     shipOrder: bind(shipOrder),
+    shipWithLabel: bind(shipWithLabel),
+    recordTracking: bind(recordTracking),
+    /** Verifies a carrier's webhook delivery and reads its tracking update; null without a carrier. */
+    trackingFromWebhook: deps.carrier ? deps.carrier.port.trackingFromWebhook.bind(deps.carrier.port) : null,
     deliverOrder: bind(deliverOrder),
     refundOrder: bind(refundOrder),
     recordManualPayment: bind(recordManualPayment),

@@ -38,3 +38,7 @@ export const staffStream = (staffId: string): string => `staff-${staffId}`;
 export const sessionStream = (sessionId: string): string => `session-${sessionId}`;
 /** An account's second factor and login activity, customers and staff alike (`accountSecurityDecider`). */
 export const accountSecurityStream = (accountId: string): string => `auth-${accountId}`;
+/** The shop's shipping zones, methods and rates (`shippingDecider`); one stream, of its own category. */
+export const shippingConfigStream = (): string => 'shipping-shop';
+/** The shop's tax regions, rates and rounding (`taxDecider`); one stream, of its own category. */
+export const taxConfigStream = (): string => 'tax-shop';

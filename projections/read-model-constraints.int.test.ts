@@ -39,7 +39,7 @@ const rule = {
   refundOnce: 'the order decider refuses a refund id the order already has (AlreadyExists refund)',
   shipmentOnce: 'the order decider refuses a shipment id the order already has (AlreadyExists shipment)',
   orderFields:
-    'the order decider validates PlaceOrder (customer, currency, lines, address, payment provider, expiry) and every later command; payment, refund, shipment and timeline rows take their fields from those events and the envelope, and the orders fold derives totals, counts, statuses and the state',
+    'the order decider validates PlaceOrder (customer, currency, lines, address, payment provider, expiry, and the priced totals: discounts, shipping, tax) and every later command; `pricedTotals` gives orders placed before pricing zero discount and tax and an unknown tax detail; payment, refund, shipment and timeline rows take their fields from those events and the envelope, and the orders fold derives totals, counts, statuses and the state',
   auditFields:
     'audit rows take event id, type, stream, position, actor, correlation id and time from the envelope, the entity type and id from the stream name (<category>-<id>, which validate-append requires), and the data from the event',
   replenishmentFields:
@@ -137,6 +137,8 @@ const guarantees: Record<string, string> = {
     'captured_amount',
     'currency',
     'customer_id',
+    'discount_total',
+    'discounts',
     'expires_at',
     'item_count',
     'line_count',
@@ -151,6 +153,9 @@ const guarantees: Record<string, string> = {
     'state',
     'status',
     'subtotal',
+    'tax',
+    'tax_detail',
+    'tax_total',
     'total',
     'updated_at',
   ]),

@@ -2,9 +2,10 @@ import {
   createCommandHandlers,
   type CommandContext,
   type CommandHandlers,
+  type DiscountStage,
 } from '../commands/command-handlers.ts';
 import { createLocationDirectory, type LocationDirectory } from '../commands/locations/location-directory.ts';
-import { defaultOrderSettings, type OrderSettings } from '../commands/orders/order-deps.ts';
+import { defaultOrderSettings, type CarrierDeps, type OrderSettings } from '../commands/orders/order-deps.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventStore } from '../ports/event-store.ts';
 import type { PaymentsPort } from '../ports/payments.ts';
@@ -45,6 +46,10 @@ export async function commandHarness(
   options: {
     settings?: Partial<OrderSettings>;
     payments?: PaymentsPort;
+    /** The price pipeline's discount stage (none by default). */
+    discountStage?: DiscountStage;
+    /** A carrier for labels and tracking (none by default: staff type tracking numbers). */
+    carrier?: CarrierDeps;
     /** A migrated database to use (and dispose of) instead of a fresh one: another process's. */
     database?: { client: SqlClient; dispose(): Promise<void> };
   } = {},
@@ -61,6 +66,8 @@ export async function commandHarness(
     payments: options.payments ?? createManualPayments(),
     clock,
     settings: { ...defaultOrderSettings, ...options.settings },
+    ...(options.discountStage ? { discountStage: options.discountStage } : {}),
+    ...(options.carrier ? { carrier: options.carrier } : {}),
   });
   return {
     store,

@@ -45,6 +45,49 @@ const address = {
   region: null,
   country: 'GB',
 };
+/** UK shipping: by weight (products without a weight ship in the first band) or express, free over €150. */
+const workloadZone = {
+  zoneId: 'gb',
+  name: 'United Kingdom',
+  countries: ['GB'],
+  regions: [],
+  postalPrefixes: [],
+  methods: [
+    {
+      methodId: 'gb-standard',
+      name: 'Standard',
+      currency: 'EUR',
+      rate: {
+        kind: 'weight' as const,
+        bands: [
+          { upTo: 2000, amount: 490 },
+          { upTo: null, amount: 990 },
+        ],
+      },
+      freeOver: null,
+      minDays: 2,
+      maxDays: 5,
+    },
+    {
+      methodId: 'gb-express',
+      name: 'Express',
+      currency: 'EUR',
+      rate: { kind: 'flat' as const, amount: 1290 },
+      freeOver: 15_000,
+      minDays: 1,
+      maxDays: 1,
+    },
+  ],
+};
+/** UK VAT: prices include it, 20 % standard, shipping taxed at the standard rate. */
+const workloadTaxRegion = {
+  regionId: 'gb',
+  country: 'GB',
+  region: null,
+  pricesIncludeTax: true,
+  ratesBps: { standard: 2000, reduced: 500, zero: 0 },
+  shippingTaxClass: 'standard',
+};
 const admin: Actor = { id: 'admin-1', role: 'admin' };
 const staff: Actor = { id: 'staff-7', role: 'staff' };
 const system: Actor = { id: 'system', role: 'system' };
@@ -213,6 +256,9 @@ export function mixedWorkload(
         handlers.createLocation(location, `${location} warehouse`, ctx(admin)),
       );
     }
+    // Shipping and tax for the workload's address, so orders carry fees, discounts' room and tax.
+    await attempt('setShippingZone', () => handlers.setShippingZone(workloadZone, ctx(admin)));
+    await attempt('setTaxRegion', () => handlers.setTaxRegion(workloadTaxRegion, ctx(admin)));
     for (const product of products) {
       await attempt('createProduct', () =>
         handlers.createProduct(
@@ -257,7 +303,7 @@ export function mixedWorkload(
             currency: 'EUR',
             lines: [...chosen].map((productId) => ({ productId, quantity: 1 + rng.int(4) })),
             shippingAddress: address,
-            ...(rng.chance(0.5) ? { shippingFee: eur(rng.pick([0, 490, 990])) } : {}),
+            shippingMethodId: rng.pick(['gb-standard', 'gb-express']),
           },
           ctx({ id: customerId, role: 'customer' }),
         ),
@@ -282,6 +328,7 @@ export function mixedWorkload(
                 currency: 'EUR',
                 lines: [{ productId: product.productId, quantity: 1 }],
                 shippingAddress: address,
+                shippingMethodId: 'gb-standard',
               },
               ctx({ id: customerId, role: 'customer' }),
             ),
@@ -302,6 +349,7 @@ export function mixedWorkload(
             currency: 'EUR',
             lines: [{ productId: product.productId, quantity: 500 }],
             shippingAddress: address,
+            shippingMethodId: 'gb-standard',
           },
           ctx({ id: `${ns}c9`, role: 'customer' }),
         ),
@@ -319,6 +367,7 @@ export function mixedWorkload(
             currency: 'EUR',
             lines: [{ productId: product.productId, quantity: 60 + rng.int(60) }],
             shippingAddress: address,
+            shippingMethodId: 'gb-standard',
           },
           ctx({ id: `${ns}c8`, role: 'customer' }),
         ),

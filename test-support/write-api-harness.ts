@@ -23,7 +23,7 @@ import { createWriteApi } from '../write-api/app.ts';
 import { createSqlIdempotencyStore } from '../write-api/idempotency/sql-idempotency-store.ts';
 import { sqlProcessedWebhooks } from '../write-api/webhooks/processed-webhooks.ts';
 import { commandHarness, type Backend, type CommandHarness } from './command-harness.ts';
-import type { OrderSettings } from '../commands/orders/order-deps.ts';
+import type { CarrierDeps, OrderSettings } from '../commands/orders/order-deps.ts';
 
 const SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -70,6 +70,7 @@ export async function writeApiHarness(
     guards?: HttpGuards;
     /** Mount login, sessions and 2FA (signing keys in the database, revocations in memory). */
     auth?: boolean;
+    carrier?: CarrierDeps;
   } = {},
 ): Promise<WriteApiHarness> {
   return writeApiOver(await commandHarness(backend, options), options);

@@ -17,9 +17,11 @@ import { privacyRoutes } from './routes/privacy-routes.ts';
 import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { roleRoutes } from './routes/role-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
+import { pricingRoutes } from './routes/pricing-routes.ts';
 import { accountSecurityRoutes, authPublicRoutes, authSessionRoutes } from './routes/auth-routes.ts';
 import { jwksRoutes } from '../infra/http/jwks-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
+import { carrierWebhookRoutes } from './routes/carrier-webhook-routes.ts';
 import type { WriteApiDeps } from './write-api-deps.ts';
 
 /**
@@ -35,6 +37,7 @@ export function createWriteApi(deps: WriteApiDeps) {
       'Every write appends events. Answers carry the stream revision (ETag; send it back as If-Match on edits) and a consistency token (`position`, also the QM-Position header) for the read API.',
   });
   app.route('/', stripeWebhookRoutes(deps));
+  app.route('/', carrierWebhookRoutes(deps));
   // Anonymous account routes (sign-up, reset, accepting an invitation) answer before `authenticate`.
   const accounts = deps.accounts ? { ...deps, accounts: deps.accounts } : null;
   if (accounts) {
@@ -68,6 +71,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', replenishmentRoutes(deps));
   api.route('/', roleRoutes(deps));
   api.route('/', returnRoutes(deps));
+  api.route('/', pricingRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   if (accounts) {
     api.route('/', customerRoutes(accounts));

@@ -2,7 +2,10 @@ import type { AllocationStrategyName } from '../../domain/inventory/index.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { PaymentsPort } from '../../ports/payments.ts';
+import type { CarrierPort } from '../../ports/carrier.ts';
+import type { Address } from '../../domain/orders/index.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import type { DiscountStage } from '../pricing/price-order.ts';
 
 export interface OrderSettings {
   allocationStrategy: AllocationStrategyName;
@@ -18,6 +21,16 @@ export interface OrderDeps {
   payments: PaymentsPort;
   clock: Clock;
   settings: OrderSettings;
+  /** The price pipeline's discount stage (promotions plug in here); none applies without it. */
+  discountStage?: DiscountStage;
+  /** A carrier for labels and tracking; without it staff type the carrier and tracking number. */
+  carrier?: CarrierDeps;
+}
+
+export interface CarrierDeps {
+  port: CarrierPort;
+  /** The address parcels leave from, printed on labels. */
+  shipFrom: Address;
 }
 
 export const defaultOrderSettings: OrderSettings = {

@@ -1,14 +1,22 @@
 import { productDecider, type ProductState } from '../../domain/catalog/index.ts';
-import { InvalidTransition, isDomainError } from '../../domain/errors.ts';
-import { ProductNotFound } from '../../domain/catalog/errors.ts';
+import { isDomainError, ValidationFailed } from '../../domain/errors.ts';
+import type { PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
+import type { PricingLine } from '../../domain/pricing/price-breakdown.ts';
 import { StockShortage } from '../../domain/inventory/errors.ts';
 import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
-import { orderDecider, type OrderPlaced, type PlaceOrder } from '../../domain/orders/index.ts';
+import {
+  orderDecider,
+  type OrderPlaced,
+  type OrderPricing,
+  type PlaceOrder,
+} from '../../domain/orders/index.ts';
 import { orderStream, productStream, stockStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider, type Step, type StepPlan, type StepsOutcome } from '../runtime/steps.ts';
 import { requestMark } from '../runtime/request-events.ts';
+import { activeProduct, pricingLine } from '../pricing/product-pricing.ts';
+import { loadPricingConfig, priceOrder } from '../pricing/price-order.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { placedByRequest } from './placed-by-request.ts';
 import type { PlacedOrder, PlaceOrderInput } from './placement.ts';
@@ -81,6 +89,8 @@ function decidePlacement(deps: OrderDeps, input: PlaceOrderInput, context: Comma
  */
 function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: CommandContext): StepPlan {
   const expiresAt = new Date(Date.parse(context.now) + deps.settings.reservationTtlMs).toISOString();
+  // Read once per placement, not per attempt: a retry after a lost stock race keeps the same prices.
+  let config: Promise<PricingConfig> | undefined;
   return async (load) => {
     const products = await Promise.all(
       input.lines.map(async (line, index) => {
@@ -120,6 +130,13 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
     const productOf = new Map(products.map(({ index, product }) => [lineId(index), product]));
     const product = (line: { lineId: string }) => productOf.get(line.lineId)!;
 
+    const pricing = await orderPricing(
+      deps,
+      input,
+      await (config ??= loadPricingConfig(deps.runtime)),
+      products.map(({ line, product }) => pricingLine(product, line.quantity)),
+      context.now,
+    );
     const place: PlaceOrder = {
       type: 'PlaceOrder',
       data: {
@@ -133,7 +150,7 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
           unitPrice: product(allocated).price,
           allocations: allocated.allocations,
         })),
-        shippingFee: input.shippingFee ?? { amount: 0, currency: input.currency },
+        pricing,
         shippingAddress: input.shippingAddress,
         paymentProvider: deps.payments.provider,
         expiresAt,
@@ -183,22 +200,45 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
 
 const lineId = (index: number) => `L${index + 1}`;
 
-function activeProduct(state: ProductState, productId: string) {
-  switch (state.status) {
-    case 'absent':
-      throw new ProductNotFound(productId);
-    case 'discontinued':
-      throw new InvalidTransition({
-        aggregate: 'product',
-        id: productId,
-        from: 'discontinued',
-        command: 'PlaceOrder',
-      });
-    case 'active':
-      return state.product;
-    default: {
-      const never: never = state;
-      return never;
-    }
-  }
+/**
+ * The order's discounts, shipping and tax from the price pipeline, on the server: the client never
+ * names a fee. A shop with shipping zones needs a method for every order; one without ships nothing.
+ */
+async function orderPricing(
+  deps: OrderDeps,
+  input: PlaceOrderInput,
+  config: PricingConfig,
+  lines: PricingLine[],
+  now: string,
+): Promise<OrderPricing> {
+  const shippingMethodId = input.shippingMethodId ?? null;
+  if (shippingMethodId === null && Object.keys(config.shipping.zones).length > 0)
+    throw new ValidationFailed('shippingMethodId', 'is required: choose one of GET /shipping/options');
+  const breakdown = await priceOrder(
+    config,
+    {
+      currency: input.currency,
+      lines,
+      shippingAddress: input.shippingAddress,
+      shippingMethodId,
+      customer: null,
+      couponCodes: input.couponCodes ?? [],
+      channel: input.channel ?? null,
+      at: now,
+    },
+    deps.discountStage,
+  );
+  const detail = breakdown.taxDetail!;
+  return {
+    discounts: breakdown.discounts.map((d) => ({ ...d, lineAmounts: d.lineAmounts.map((l) => ({ ...l })) })),
+    discountTotal: breakdown.discountTotal,
+    shipping: breakdown.shipping,
+    tax: breakdown.tax,
+    taxDetail: {
+      ...detail,
+      lines: detail.lines.map((l) => ({ ...l })),
+      shipping: { ...detail.shipping },
+    },
+    shippingMethod: breakdown.shippingMethod ?? null,
+  };
 }

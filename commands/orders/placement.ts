@@ -1,6 +1,5 @@
 import type { DomainEvent } from '../../domain/decider.ts';
 import type { Address, OrderPlaced } from '../../domain/orders/index.ts';
-import type { Money } from '../../domain/money.ts';
 import type { Position } from '../../ports/event-store.ts';
 
 /** What a placement takes and answers; shared by the placement and the lookup of an earlier run. */
@@ -10,7 +9,15 @@ export interface PlaceOrderInput {
   currency: string;
   lines: { productId: string; quantity: number }[];
   shippingAddress: Address;
-  shippingFee?: Money;
+  /**
+   * The shipping method (`GET /shipping/options`); the server prices it. Required once the shop
+   * has shipping zones; a shop without any ships nothing and charges no shipping.
+   */
+  shippingMethodId?: string | null;
+  /** Codes the buyer entered, handed to the discount stage. */
+  couponCodes?: string[];
+  /** The sales channel, for the discount stage (`web`, `pos`...). */
+  channel?: string | null;
 }
 
 export interface PlacedOrder {

@@ -211,10 +211,13 @@ function customerMail(
       return { template: 'delivered', mail: (placed) => customer.delivered(placed) };
     case 'RefundIssued':
       return { template: 'refund-issued', mail: (placed) => customer.refundIssued(placed, event.data) };
+    // A delivery reported by the carrier arrives as OrderDelivered too, which mails the customer.
     case 'OrderPlaced':
     case 'PaymentAuthorized':
     case 'PaymentCaptured':
     case 'OrderCancelled':
+    case 'ShipmentLabelBought':
+    case 'ShipmentTracked':
       return null;
     default:
       throw new Error(`unhandled order event ${(event as { type: string }).type}`);

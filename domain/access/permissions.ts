@@ -26,6 +26,8 @@ export const permissions = {
   'returns:manage': 'handle returns',
   'returns:request': 'request a return of a delivered order (a customer its own)',
   'returns:configure': 'set the returns policy (windows, reasons, fees, refund moment)',
+  'shipping:write': 'set shipping zones, methods and rates',
+  'tax:write': 'set tax regions, rates and rounding',
   'analytics:read': 'read analytics reports and run queries',
   'audit:read': 'read the audit view and the activity log',
   'streams:read': 'read any stream and its state at a time (time travel)',

@@ -1,5 +1,24 @@
 import type { Money } from '../money.ts';
-import type { Address, CancellationReason, LineAllocation } from './events.ts';
+import type {
+  Address,
+  CancellationReason,
+  LineAllocation,
+  OrderDiscount,
+  OrderShippingMethod,
+  OrderTaxDetail,
+  ShipmentLabelBought,
+  ShipmentTracked,
+} from './events.ts';
+
+/** The pipeline's figures an order records; the decider checks they add up with its lines. */
+export type OrderPricing = {
+  discounts: OrderDiscount[];
+  discountTotal: Money;
+  shipping: Money;
+  tax: Money;
+  taxDetail: OrderTaxDetail;
+  shippingMethod: OrderShippingMethod | null;
+};
 
 /**
  * Prices come resolved from the catalog and allocations from `allocate`: the handler reads both,
@@ -18,7 +37,8 @@ export type PlaceOrder = {
       unitPrice: Money;
       allocations: LineAllocation[];
     }[];
-    shippingFee: Money;
+    /** What the price pipeline computed on the server beyond the lines (see `computeBreakdown`). */
+    pricing: OrderPricing;
     shippingAddress: Address;
     paymentProvider: string;
     expiresAt: string;
@@ -55,8 +75,12 @@ export type CreateShipment = {
     carrier: string;
     trackingNumber: string;
     lines: { lineId: string; quantity: number }[];
+    /** The label bought for it through the carrier port, recorded with the shipment. */
+    label?: Omit<ShipmentLabelBought['data'], 'orderId' | 'shipmentId' | 'carrier' | 'trackingNumber'>;
   };
 };
+
+export type RecordTracking = { type: 'RecordTracking'; data: Omit<ShipmentTracked['data'], 'customerId'> };
 
 export type MarkDelivered = { type: 'MarkDelivered'; data: { orderId: string } };
 
@@ -73,4 +97,5 @@ export type OrderCommand =
   | CancelOrder
   | CreateShipment
   | MarkDelivered
+  | RecordTracking
   | IssueRefund;

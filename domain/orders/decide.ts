@@ -4,7 +4,7 @@ import { OrderNotFound } from './errors.ts';
 import { cancelOrder } from './cancel-order.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';
-import { createShipment, markDelivered } from './fulfilment.ts';
+import { createShipment, markDelivered, recordTracking } from './fulfilment.ts';
 import { authorizePayment, capturePayment, issueRefund, recordPaymentFailure } from './payments.ts';
 import { placeOrder } from './place-order.ts';
 import type { ExistingOrder, OrderState, OrderStatus } from './state.ts';
@@ -25,6 +25,8 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   // An authorized payment is enough to ship; the capture follows the shipment.
   CreateShipment: ['authorized', 'paid', 'partially_shipped'],
   MarkDelivered: ['shipped'],
+  // Carriers report on parcels until (and after) they arrive.
+  RecordTracking: ['partially_shipped', 'shipped', 'delivered'],
   IssueRefund: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
 };
 
@@ -44,6 +46,8 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return createShipment(command, order);
     case 'MarkDelivered':
       return markDelivered(command);
+    case 'RecordTracking':
+      return recordTracking(command, order);
     case 'IssueRefund':
       return issueRefund(command, order);
     default:

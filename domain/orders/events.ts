@@ -24,7 +24,54 @@ export type OrderLine = {
   allocations: LineAllocation[];
 };
 
-export type OrderTotals = { subtotal: Money; shipping: Money; total: Money };
+/** The totals orders carried before the price pipeline: shipping was the client's, no tax, no discount. */
+export type LegacyOrderTotals = { subtotal: Money; shipping: Money; total: Money };
+
+/** A discount the order got, as the discount stage applied it (see `AppliedDiscount`). */
+export type OrderDiscount = {
+  promotionId: string;
+  promotionVersion: number;
+  code: string | null;
+  label: string;
+  amount: Money;
+  lineAmounts: { sku: string; amount: Money }[];
+  freeShipping: boolean;
+};
+
+/**
+ * The order's tax, per line and for shipping (see `TaxDetail`). `known: false` on an order placed
+ * before tax was computed: its breakdown is empty, never made up.
+ */
+export type OrderTaxDetail = {
+  known: boolean;
+  regionId: string | null;
+  included: boolean;
+  rounding: 'line' | 'total';
+  lines: { sku: string; taxClass: string; rateBps: number; taxable: Money; tax: Money }[];
+  shipping: { rateBps: number; taxable: Money; tax: Money };
+  total: Money;
+};
+
+export type OrderShippingMethod = {
+  methodId: string;
+  zoneId: string;
+  name: string;
+  minDays: number;
+  maxDays: number;
+};
+
+/**
+ * The totals of a priced order: total = subtotal − discountTotal + shipping + tax, where `tax` is
+ * what was added on top (0 where prices include tax; `taxDetail.total` is then the tax they hold).
+ */
+export type OrderTotals = LegacyOrderTotals & {
+  discountTotal: Money;
+  discounts: OrderDiscount[];
+  tax: Money;
+  taxDetail: OrderTaxDetail;
+  /** The method the order ships by; null for an order without shipping (or placed before methods). */
+  shippingMethod: OrderShippingMethod | null;
+};
 
 export type OrderPlaced = {
   type: 'OrderPlaced';
@@ -33,7 +80,8 @@ export type OrderPlaced = {
     customerId: string;
     currency: string;
     lines: OrderLine[];
-    totals: OrderTotals;
+    /** Older orders carry the legacy totals: read them through `pricedTotals`. */
+    totals: OrderTotals | LegacyOrderTotals;
     shippingAddress: Address;
     paymentProvider: string;
     /** Unpaid after this, the order may be cancelled as expired and its stock released. */
@@ -82,11 +130,62 @@ export type ShipmentCreated = {
   };
 };
 
+/** A carrier label bought for a shipment (through the carrier port), recorded with the shipment. */
+export type ShipmentLabelBought = {
+  type: 'ShipmentLabelBought';
+  data: {
+    orderId: string;
+    shipmentId: string;
+    provider: string;
+    /** The provider's id of its shipment, for support and refunds of the label. */
+    providerShipmentId: string;
+    carrier: string;
+    service: string;
+    trackingNumber: string;
+    /** The label to print (a PDF or an image). */
+    labelUrl: string;
+    cost: Money;
+  };
+};
+
+/** Where a parcel stands, as the carrier reported it (see `ports/carrier.ts`). */
+export type TrackingStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
+export const trackingStatuses: readonly TrackingStatus[] = [
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'exception',
+];
+
+/** A tracking update the carrier sent (a verified webhook). */
+export type ShipmentTracked = {
+  type: 'ShipmentTracked';
+  data: {
+    orderId: string;
+    /** Whose key seals `detail`: a carrier's words may name who signed for the parcel. */
+    customerId: string;
+    shipmentId: string;
+    status: TrackingStatus;
+    /** When the carrier saw it. */
+    at: string;
+    detail: string | null;
+    /** The provider's event id. */
+    trackingEventId: string;
+  };
+};
+
 export type OrderDelivered = { type: 'OrderDelivered'; data: { orderId: string } };
 
+type RefundData = { orderId: string; refundId: string; amount: Money; reason: string };
+
+/**
+ * A refund. `taxReversed` is the part of `amount` that was tax, in proportion to the order's tax
+ * in its total (half away from zero); refunds of orders whose tax is unknown (placed before tax
+ * was computed) and refunds recorded before it existed have none.
+ */
 export type RefundIssued = {
   type: 'RefundIssued';
-  data: { orderId: string; refundId: string; amount: Money; reason: string };
+  data: RefundData | (RefundData & { taxReversed: Money });
 };
 
 export type OrderEvent =
@@ -96,6 +195,8 @@ export type OrderEvent =
   | PaymentFailed
   | OrderCancelled
   | ShipmentCreated
+  | ShipmentLabelBought
+  | ShipmentTracked
   | OrderDelivered
   | RefundIssued;
 
@@ -106,6 +207,8 @@ const types: Record<OrderEvent['type'], true> = {
   PaymentFailed: true,
   OrderCancelled: true,
   ShipmentCreated: true,
+  ShipmentLabelBought: true,
+  ShipmentTracked: true,
   OrderDelivered: true,
   RefundIssued: true,
 };

@@ -1,6 +1,7 @@
 import { assertNever } from '../assert-never.ts';
 import type { OrderEvent } from './events.ts';
 import { isFullyShipped, type OrderState } from './state.ts';
+import { pricedTotals } from './totals.ts';
 
 /** Events that cannot apply to the state leave it unchanged: history is fact and is never refused. */
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
@@ -9,6 +10,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     return {
       status: 'placed',
       ...event.data,
+      totals: pricedTotals(event.data.totals),
       payment: { paymentRef: null, authorized: 0, captured: 0, refunded: 0, refundIds: [] },
       shipments: [],
     };
@@ -46,12 +48,22 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     case 'ShipmentCreated': {
       const { shipmentId, location, lines } = event.data;
       const shipment = {
+        tracking: null,
         shipmentId,
         location,
         lines: lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
       };
       const next = { ...state, shipments: [...state.shipments, shipment] };
       return { ...next, status: isFullyShipped(next) ? 'shipped' : 'partially_shipped' };
+    }
+    case 'ShipmentLabelBought':
+      return state;
+    case 'ShipmentTracked': {
+      const { shipmentId, status } = event.data;
+      return {
+        ...state,
+        shipments: state.shipments.map((s) => (s.shipmentId === shipmentId ? { ...s, tracking: status } : s)),
+      };
     }
     case 'OrderDelivered':
       return { ...state, status: 'delivered' };

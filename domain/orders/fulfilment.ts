@@ -1,8 +1,16 @@
 import { AlreadyExists, ValidationFailed } from '../errors.ts';
 import { ShipmentExceedsAllocation, ShipmentExceedsOrdered } from './errors.ts';
-import { requireKey, requirePositiveInt, requireText, requireUnique } from '../validation.ts';
-import type { CreateShipment, MarkDelivered } from './commands.ts';
-import type { OrderEvent, ShipmentLine } from './events.ts';
+import {
+  requireIsoTime,
+  requireKey,
+  requireLength,
+  requireOneOf,
+  requirePositiveInt,
+  requireText,
+  requireUnique,
+} from '../validation.ts';
+import type { CreateShipment, MarkDelivered, RecordTracking } from './commands.ts';
+import { trackingStatuses, type OrderEvent, type ShipmentLine } from './events.ts';
 import { shippedQuantity, type ExistingOrder } from './state.ts';
 
 /**
@@ -50,9 +58,49 @@ export function createShipment({ data }: CreateShipment, order: ExistingOrder): 
     }
     return { lineId, sku: line.sku, quantity };
   });
+  const created: OrderEvent = {
+    type: 'ShipmentCreated',
+    data: { orderId, shipmentId, location, carrier, trackingNumber, lines },
+  };
+  if (!data.label) return [created];
+  const { provider, providerShipmentId, service, labelUrl, cost } = data.label;
   return [
-    { type: 'ShipmentCreated', data: { orderId, shipmentId, location, carrier, trackingNumber, lines } },
+    created,
+    {
+      type: 'ShipmentLabelBought',
+      data: {
+        orderId,
+        shipmentId,
+        provider,
+        providerShipmentId,
+        carrier,
+        service,
+        trackingNumber,
+        labelUrl,
+        cost,
+      },
+    },
   ];
+}
+
+/**
+ * A carrier's tracking update for one of the order's shipments. When the last parcel of a fully
+ * shipped order is delivered, the order is delivered too: nobody has to mark it by hand.
+ */
+export function recordTracking({ data }: RecordTracking, order: ExistingOrder): OrderEvent[] {
+  const shipment = order.shipments.find((s) => s.shipmentId === data.shipmentId);
+  if (!shipment) throw new ValidationFailed('shipmentId', 'is not a shipment of this order');
+  requireOneOf('status', data.status, trackingStatuses);
+  requireIsoTime('at', data.at);
+  requireKey('trackingEventId', data.trackingEventId);
+  if (data.detail !== null) requireLength('detail', data.detail, 500);
+  const tracked: OrderEvent = { type: 'ShipmentTracked', data: { ...data, customerId: order.customerId } };
+  const allDelivered = order.shipments.every(
+    (s) => s.shipmentId === data.shipmentId || s.tracking === 'delivered',
+  );
+  return data.status === 'delivered' && order.status === 'shipped' && allDelivered
+    ? [tracked, { type: 'OrderDelivered', data: { orderId: data.orderId } }]
+    : [tracked];
 }
 
 export function markDelivered({ data }: MarkDelivered): OrderEvent[] {

@@ -70,7 +70,22 @@ export function issueRefund({ data }: IssueRefund, order: ExistingOrder): OrderE
       currency: order.currency,
     });
   }
-  return [{ type: 'RefundIssued', data: { orderId, refundId, amount, reason } }];
+  const { taxDetail, total } = order.totals;
+  if (!taxDetail.known) return [{ type: 'RefundIssued', data: { orderId, refundId, amount, reason } }];
+  const taxReversed = {
+    amount: proportion(amount.amount, taxDetail.total.amount, total.amount),
+    currency: order.currency,
+  };
+  return [{ type: 'RefundIssued', data: { orderId, refundId, amount, reason, taxReversed } }];
+}
+
+/** part × numerator / denominator, exact in BigInt, half away from zero; 0 over a zero denominator. */
+function proportion(part: number, numerator: number, denominator: number): number {
+  if (denominator === 0) return 0;
+  const n = BigInt(part) * BigInt(numerator);
+  const d = BigInt(denominator);
+  const quotient = n / d;
+  return Number((n % d) * 2n >= d ? quotient + 1n : quotient);
 }
 
 function orderAmount(field: string, value: Money, currency: string): Money {

@@ -1,15 +1,16 @@
 import { AlreadyExists, CurrencyMismatch, ValidationFailed } from '../errors.ts';
-import { add, multiply, requireMoney, sum, zero } from '../money.ts';
+import { add, multiply, requireMoney, subtract, sum, zero, type Money } from '../money.ts';
 import {
   requireIsoTime,
   requireKey,
   requireLength,
+  requireNonNegativeInt,
   requirePositiveInt,
   requireText,
   requireUnique,
 } from '../validation.ts';
-import type { PlaceOrder } from './commands.ts';
-import type { Address, OrderEvent, OrderLine } from './events.ts';
+import type { OrderPricing, PlaceOrder } from './commands.ts';
+import type { Address, OrderEvent, OrderLine, OrderTotals } from './events.ts';
 import type { OrderState } from './state.ts';
 
 const MAX_LINES = 100;
@@ -34,11 +35,11 @@ export function placeOrder({ data }: PlaceOrder, state: OrderState): OrderEvent[
     data.lines.map((l) => l.sku),
   );
   const lines = data.lines.map((line, i) => orderLine(`lines[${i}]`, line, data.currency));
-  const shipping = inCurrency('shippingFee', data.shippingFee, data.currency);
   const subtotal = sum(
     data.currency,
     lines.map((l) => l.lineTotal),
   );
+  const totals = orderTotals(data.pricing, subtotal, data.currency);
   return [
     {
       type: 'OrderPlaced',
@@ -47,7 +48,7 @@ export function placeOrder({ data }: PlaceOrder, state: OrderState): OrderEvent[
         customerId: data.customerId,
         currency: data.currency,
         lines,
-        totals: { subtotal, shipping, total: add(subtotal, shipping) },
+        totals,
         shippingAddress: address(data.shippingAddress),
         paymentProvider: data.paymentProvider,
         expiresAt: data.expiresAt,
@@ -83,7 +84,55 @@ function orderLine(path: string, line: PlaceOrder['data']['lines'][number], curr
   };
 }
 
-function inCurrency(field: string, value: PlaceOrder['data']['shippingFee'], currency: string) {
+/**
+ * The totals from the lines' subtotal and the pipeline's figures: each in the order's currency and
+ * not negative, the discounts adding up to their total and never past the subtotal, so that
+ * total = subtotal − discountTotal + shipping + tax always holds and is never negative.
+ */
+function orderTotals(pricing: OrderPricing, subtotal: Money, currency: string): OrderTotals {
+  const discounts = pricing.discounts.map((d, i) => ({
+    promotionId: requireKey(`pricing.discounts[${i}].promotionId`, d.promotionId),
+    promotionVersion: requireNonNegativeInt(`pricing.discounts[${i}].promotionVersion`, d.promotionVersion),
+    code: d.code === null ? null : requireText(`pricing.discounts[${i}].code`, d.code),
+    label: requireText(`pricing.discounts[${i}].label`, d.label),
+    amount: inCurrency(`pricing.discounts[${i}].amount`, d.amount, currency),
+    lineAmounts: d.lineAmounts.map((l, j) => ({
+      sku: requireKey(`pricing.discounts[${i}].lineAmounts[${j}].sku`, l.sku),
+      amount: inCurrency(`pricing.discounts[${i}].lineAmounts[${j}].amount`, l.amount, currency),
+    })),
+    freeShipping: d.freeShipping,
+  }));
+  const discountTotal = inCurrency('pricing.discountTotal', pricing.discountTotal, currency);
+  if (
+    sum(
+      currency,
+      discounts.map((d) => d.amount),
+    ).amount !== discountTotal.amount
+  )
+    throw new ValidationFailed('pricing.discountTotal', 'must be the sum of the discounts');
+  if (discountTotal.amount > subtotal.amount)
+    throw new ValidationFailed('pricing.discountTotal', 'must not be more than the subtotal');
+  const shipping = inCurrency('pricing.shipping', pricing.shipping, currency);
+  const tax = inCurrency('pricing.tax', pricing.tax, currency);
+  const detail = pricing.taxDetail;
+  inCurrency('pricing.taxDetail.total', detail.total, currency);
+  if (detail.known && !detail.included && detail.total.amount !== tax.amount)
+    throw new ValidationFailed('pricing.tax', 'must be the tax detail’s total where tax is added');
+  if (detail.included && tax.amount !== 0)
+    throw new ValidationFailed('pricing.tax', 'must be 0 where prices include tax');
+  return {
+    subtotal,
+    discountTotal,
+    discounts,
+    shipping,
+    tax,
+    taxDetail: detail,
+    shippingMethod: pricing.shippingMethod,
+    total: add(subtract(subtotal, discountTotal), add(shipping, tax)),
+  };
+}
+
+function inCurrency(field: string, value: Money, currency: string) {
   const checked = requireMoney(field, value);
   if (checked.currency !== currency)
     throw new CurrencyMismatch({ expected: currency, actual: checked.currency });

@@ -10,6 +10,18 @@ const withData = (patch: Partial<Data>): PlaceOrder => ({
   type: 'PlaceOrder',
   data: { ...placeOrder.data, ...patch },
 });
+const withPricing = (patch: Partial<Data['pricing']>): PlaceOrder =>
+  withData({ pricing: { ...placeOrder.data.pricing, ...patch } });
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const discount = (amount: number) => ({
+  promotionId: 'promo-1',
+  promotionVersion: 1,
+  code: 'SAVE',
+  label: 'SAVE: money off',
+  amount: eur(amount),
+  lineAmounts: [],
+  freeShipping: false,
+});
 const withLine = (patch: Partial<Data['lines'][number]>): PlaceOrder =>
   withData({ lines: [{ ...placeOrder.data.lines[0]!, ...patch }, placeOrder.data.lines[1]!] });
 
@@ -66,7 +78,12 @@ describe('PlaceOrder', () => {
     ],
     ['lines[0].allocations[0].location', withLine({ allocations: [{ location: 'a@b', quantity: 2 }] })],
     ['lines[0].allocations[0].quantity', withLine({ allocations: [{ location: 'berlin', quantity: 0 }] })],
-    ['shippingFee.amount', withData({ shippingFee: { amount: -100, currency: 'EUR' } })],
+    ['pricing.shipping.amount', withPricing({ shipping: { amount: -100, currency: 'EUR' } })],
+    ['pricing.discountTotal', withPricing({ discountTotal: { amount: 100, currency: 'EUR' } })],
+    [
+      'pricing.discountTotal',
+      withPricing({ discounts: [discount(5000)], discountTotal: { amount: 5000, currency: 'EUR' } }),
+    ],
     ['shippingAddress.name', withData({ shippingAddress: { ...placeOrder.data.shippingAddress, name: '' } })],
     [
       'shippingAddress.line1',
@@ -101,8 +118,61 @@ describe('PlaceOrder', () => {
 
   it('refuses a shipping fee in another currency', () => {
     given([])
-      .when(withData({ shippingFee: { amount: 600, currency: 'GBP' } }))
+      .when(withPricing({ shipping: { amount: 600, currency: 'GBP' } }))
       .thenThrows(CurrencyMismatch, { expected: 'EUR', actual: 'GBP' });
+  });
+
+  it('records discounts and tax: total = subtotal − discounts + shipping + tax', () => {
+    const taxDetail = {
+      known: true,
+      regionId: 'us-ny',
+      included: false,
+      rounding: 'line' as const,
+      lines: [],
+      shipping: {
+        rateBps: 0,
+        taxable: { amount: 600, currency: 'EUR' },
+        tax: { amount: 0, currency: 'EUR' },
+      },
+      total: { amount: 195, currency: 'EUR' },
+    };
+    const [event] = orderDecider.decide(
+      withPricing({
+        discounts: [discount(500)],
+        discountTotal: { amount: 500, currency: 'EUR' },
+        tax: { amount: 195, currency: 'EUR' },
+        taxDetail,
+      }),
+      orderDecider.initialState(),
+    );
+    expect(event?.data).toMatchObject({
+      totals: {
+        subtotal: { amount: 4400 },
+        discountTotal: { amount: 500 },
+        tax: { amount: 195 },
+        total: { amount: 4400 - 500 + 600 + 195 },
+      },
+    });
+    given([])
+      .when(withPricing({ tax: { amount: 10, currency: 'EUR' }, taxDetail }))
+      .thenThrows(ValidationFailed, { field: 'pricing.tax' });
+  });
+
+  it('reads an order placed before the pipeline with no discount, no tax and an unknown tax breakdown', () => {
+    const legacy = {
+      ...orderPlaced,
+      data: { ...orderPlaced.data, totals: { subtotal: eur(4400), shipping: eur(600), total: eur(5000) } },
+    };
+    const state = orderDecider.evolve(orderDecider.initialState(), legacy);
+    expect(state).toMatchObject({
+      totals: {
+        discountTotal: eur(0),
+        discounts: [],
+        tax: eur(0),
+        taxDetail: { known: false, lines: [] },
+        total: eur(5000),
+      },
+    });
   });
 
   it('refuses totals beyond the safe integer range', () => {

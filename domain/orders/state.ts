@@ -1,4 +1,4 @@
-import type { Address, CancellationReason, OrderLine, OrderTotals } from './events.ts';
+import type { Address, CancellationReason, OrderLine, OrderTotals, TrackingStatus } from './events.ts';
 
 export type OrderStatus =
   | 'placed'
@@ -20,6 +20,8 @@ export type PaymentState = {
 };
 
 export type Shipment = {
+  /** The carrier's last word on the parcel; null until it tracks it (or without a carrier). */
+  tracking: TrackingStatus | null;
   shipmentId: string;
   location: string;
   lines: { lineId: string; quantity: number }[];

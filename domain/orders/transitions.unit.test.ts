@@ -35,6 +35,17 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
     },
   },
   MarkDelivered: { type: 'MarkDelivered', data: { orderId: 'o1' } },
+  RecordTracking: {
+    type: 'RecordTracking',
+    data: {
+      orderId: 'o1',
+      shipmentId: 's1',
+      status: 'in_transit',
+      at: '2025-01-02T00:00:00Z',
+      detail: null,
+      trackingEventId: 'evt_1',
+    },
+  },
   IssueRefund: {
     type: 'IssueRefund',
     data: { orderId: 'o1', refundId: 'r9', amount: eur(1), reason: 'goodwill' },
@@ -97,6 +108,6 @@ describe('order lifecycle', () => {
   });
 
   it('lists its event types', () => {
-    expect(orderEventTypes).toHaveLength(8);
+    expect(orderEventTypes).toHaveLength(10);
   });
 });

@@ -22,6 +22,10 @@ export interface PricingLine {
   quantity: number;
   /** The unit price the subtotal stage chose (catalog price, or a price list's). */
   unitPrice: Money;
+  /** The unit's weight in grams, for weight-banded shipping rates (0 when the product has none). */
+  weightGrams?: number;
+  /** The product's tax class (`standard`, `reduced`, `zero` or shop-defined); `standard` if absent. */
+  taxClass?: string;
 }
 
 /** Who is buying, for rules that depend on it (customer groups, first order). */
@@ -73,5 +77,38 @@ export interface PriceBreakdown {
   shipping: Money;
   tax: Money;
   /** subtotal − discountTotal + shipping + tax. */
+  total: Money;
+  /** The chosen shipping method as priced (null until an address and a method are given). */
+  shippingMethod?: ChosenShipping | null;
+  /** How the tax was computed, per line and for shipping (see `TaxDetail`). */
+  taxDetail?: TaxDetail;
+  /** Stages not yet computable: `shipping` without an address or a method, `tax` without an address. */
+  pending?: readonly ('shipping' | 'tax')[];
+}
+
+export interface ChosenShipping {
+  methodId: string;
+  zoneId: string;
+  name: string;
+  minDays: number;
+  maxDays: number;
+}
+
+/**
+ * The tax of an order, as recorded on it. `tax` in the breakdown is what is added to the total:
+ * in a region whose prices include tax (EU style) it is 0 and `included` holds the tax the prices
+ * already carry; in an exclusive region (US style) `tax` equals `total`. `known: false` marks an
+ * order placed before tax was computed (its breakdown is empty, never made up) or one without an
+ * address yet.
+ */
+export interface TaxDetail {
+  known: boolean;
+  /** The tax region that applied; null when none covers the address (nothing taxed). */
+  regionId: string | null;
+  included: boolean;
+  rounding: 'line' | 'total';
+  lines: readonly { sku: string; taxClass: string; rateBps: number; taxable: Money; tax: Money }[];
+  shipping: { rateBps: number; taxable: Money; tax: Money };
+  /** All the tax of the order, added or included. */
   total: Money;
 }

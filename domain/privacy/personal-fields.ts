@@ -36,6 +36,8 @@ export const personalFields: Readonly<Record<string, PersonalFields>> = {
     // `customerEmail` is optional today (imports may carry it); encrypted whenever present.
     paths: [...shippingAddress, 'customerEmail'],
   },
+  // A carrier's tracking words may name who signed for the parcel ("Signed by J SMITH").
+  ShipmentTracked: { subject: byCustomer, paths: ['detail'] },
   // Accounts (docs/accounts.md): the address book's label may name a person ("Mum's"), so it is sealed too.
   CustomerSignedUp: { subject: byCustomer, paths: ['personal.email', 'personal.name', 'personal.phone'] },
   CustomerProfileChanged: { subject: byCustomer, paths: ['personal.name', 'personal.phone'] },

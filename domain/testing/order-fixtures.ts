@@ -10,6 +10,7 @@ import type {
   RefundIssued,
   ShipmentCreated,
 } from '../orders/index.ts';
+import { unknownTaxDetail } from '../orders/totals.ts';
 
 /** An order of 2 mugs from berlin and 3 plates split 1 berlin / 2 paris, in EUR, total 5000. */
 export const placeOrder: PlaceOrder = {
@@ -37,7 +38,14 @@ export const placeOrder: PlaceOrder = {
         ],
       },
     ],
-    shippingFee: { amount: 600, currency: 'EUR' },
+    pricing: {
+      discounts: [],
+      discountTotal: { amount: 0, currency: 'EUR' },
+      shipping: { amount: 600, currency: 'EUR' },
+      tax: { amount: 0, currency: 'EUR' },
+      taxDetail: unknownTaxDetail('EUR'),
+      shippingMethod: null,
+    },
     shippingAddress: {
       name: 'Ada Lovelace',
       line1: '1 Analytical Way',
@@ -81,7 +89,16 @@ export const orderPlaced: OrderPlaced = {
         ],
       },
     ],
-    totals: { subtotal: eur(4400), shipping: eur(600), total: eur(5000) },
+    totals: {
+      subtotal: eur(4400),
+      discountTotal: eur(0),
+      discounts: [],
+      shipping: eur(600),
+      tax: eur(0),
+      taxDetail: unknownTaxDetail('EUR'),
+      shippingMethod: null,
+      total: eur(5000),
+    },
     shippingAddress: placeOrder.data.shippingAddress,
     paymentProvider: 'stripe',
     expiresAt: '2025-01-01T00:15:00Z',

@@ -42,6 +42,13 @@ const configSchema = z.object({
     .optional(),
   /** Points the Stripe SDK elsewhere (a local stand-in for tests), e.g. http://127.0.0.1:12111. */
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** EasyPost: set the API key (and the webhook secret) to buy labels and take tracking webhooks. */
+  QM_EASYPOST_API_KEY: z.string().min(1).optional(),
+  QM_EASYPOST_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Points the EasyPost SDK elsewhere (a local stand-in for tests), e.g. http://127.0.0.1:12112/v2/. */
+  QM_EASYPOST_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The address parcels leave from, printed on labels: JSON with name, line1, line2, city, postalCode, region, country. */
+  QM_SHIP_FROM: z.string().min(2).optional(),
   /** Capture the payment when it is authorized, or when the order ships. */
   QM_CAPTURE_AT: z.enum(['authorization', 'shipment']).default('shipment'),
   QM_RESERVATION_TTL_MINUTES: z.coerce

@@ -21,6 +21,7 @@ import { scheduleIdempotencyPurge } from '../../write-api/idempotency/purge-sche
 import { createSqlIdempotencyStore } from '../../write-api/idempotency/sql-idempotency-store.ts';
 import { sqlProcessedWebhooks } from '../../write-api/webhooks/processed-webhooks.ts';
 import { openPayments } from './payments.ts';
+import { openCarrier } from './carrier.ts';
 import type { OpenedAuth } from './auth.ts';
 import type { BruteForceGuard } from '../../infra/security/brute-force-guard.ts';
 import { commandRuntime } from './command-runtime.ts';
@@ -44,6 +45,7 @@ export async function openWriteSide(
   const locations = createLocationDirectory(store);
   await locations.start();
   const payments = openPayments(config);
+  const carrier = openCarrier(config);
   const runtime = commandRuntime(store);
   const legacy = await claimLegacySkus(runtime, {
     actor: { id: 'sku-claims', role: 'system' },
@@ -56,6 +58,7 @@ export async function openWriteSide(
     runtime,
     locations,
     payments,
+    ...(carrier ? { carrier } : {}),
     clock: systemClock,
     settings: {
       allocationStrategy: config.QM_ALLOCATION_STRATEGY,

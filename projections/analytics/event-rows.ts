@@ -3,7 +3,14 @@ import { positionToToken } from '../../ports/position.ts';
 import { isProductEvent } from '../../domain/catalog/index.ts';
 import { isInventoryEvent, type InventoryEvent } from '../../domain/inventory/index.ts';
 import { split, type Money } from '../../domain/money.ts';
-import { isOrderEvent, type OrderEvent, type OrderLine } from '../../domain/orders/index.ts';
+import {
+  isOrderEvent,
+  pricedTotals,
+  type OrderEvent,
+  type OrderLine,
+  type OrderPlaced,
+  type OrderTotals,
+} from '../../domain/orders/index.ts';
 import { mapPersonalFields, redactedText } from '../../domain/privacy/personal-fields.ts';
 import type { FactTable } from './schema.ts';
 
@@ -17,6 +24,7 @@ export const emptyTableRows = (): TableRows => ({
   raw_events: [],
   order_lines: [],
   order_status: [],
+  order_tax: [],
   payments: [],
   inventory_movements: [],
   price_changes: [],
@@ -114,9 +122,15 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
   });
   switch (event.type) {
     case 'OrderPlaced': {
-      const { orderId, customerId, currency, lines, totals } = event.data;
+      const { orderId, customerId, currency, lines } = event.data;
+      const totals = pricedTotals(event.data.totals);
+      const taxable = new Map(totals.taxDetail.lines.map((l) => [l.sku, l.taxable]));
       const first = rows.order_lines.length;
-      for (const line of lines) rows.order_lines.push(...lineRows(base, orderId, customerId, currency, line));
+      for (const line of lines)
+        rows.order_lines.push(
+          ...lineRows(base, orderId, customerId, currency, line, taxable.get(line.sku) ?? line.lineTotal),
+        );
+      rows.order_tax.push(...taxRows(base, event.data, totals));
       if (rows.order_lines[first]) rows.order_lines[first].order_count = 1;
       rows.order_status.push(
         status({ order_id: orderId, status: 'placed', total: totals.total.amount, currency }),
@@ -137,6 +151,10 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
     }
     case 'OrderDelivered':
       rows.order_status.push(status({ order_id: event.data.orderId, status: 'delivered' }));
+      return;
+    // Labels and tracking are in raw_events; the order's delivery comes as OrderDelivered.
+    case 'ShipmentLabelBought':
+    case 'ShipmentTracked':
       return;
     case 'PaymentAuthorized':
     case 'PaymentCaptured': {
@@ -170,9 +188,20 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
  * allocations by quantity without losing a minor unit (largest remainder), so the rows of a line
  * add up to its `lineTotal` exactly.
  */
-function lineRows(base: Base, orderId: string, customerId: string, currency: string, line: OrderLine): Row[] {
+/**
+ * One row per allocation of a line. Revenue is the line after its discounts (the taxable amount the
+ * order recorded; the line total for orders placed before discounts), shared over the allocations.
+ */
+function lineRows(
+  base: Base,
+  orderId: string,
+  customerId: string,
+  currency: string,
+  line: OrderLine,
+  discounted: Money,
+): Row[] {
   const weights = line.allocations.map((a) => a.quantity);
-  const revenue = split(line.lineTotal, weights);
+  const revenue = split(discounted, weights);
   return line.allocations.map((allocation, i) => {
     const lineRevenue = revenue[i]!.amount;
     return {
@@ -190,6 +219,43 @@ function lineRows(base: Base, orderId: string, customerId: string, currency: str
       order_count: 0,
     };
   });
+}
+
+/**
+ * The tax an order collected, one row per line and one for shipping, for tax by region and period.
+ * An order whose tax is unknown (placed before tax was computed) has none: nothing is made up.
+ */
+function taxRows(base: Base, order: OrderPlaced['data'], totals: OrderTotals): Row[] {
+  const detail = totals.taxDetail;
+  if (!detail.known) return [];
+  const row = (
+    lineId: string,
+    sku: string,
+    taxClass: string,
+    rateBps: number,
+    taxable: Money,
+    tax: Money,
+  ): Row => ({
+    ...base,
+    order_id: order.orderId,
+    line_id: lineId,
+    sku,
+    country: order.shippingAddress.country,
+    tax_region_id: detail.regionId ?? '',
+    tax_class: taxClass,
+    rate_bps: rateBps,
+    taxable: taxable.amount,
+    tax: tax.amount,
+    included: detail.included ? 1 : 0,
+    currency: order.currency,
+  });
+  const lineIds = new Map(order.lines.map((l) => [l.sku, l.lineId]));
+  return [
+    ...detail.lines.map((l) =>
+      row(lineIds.get(l.sku) ?? l.sku, l.sku, l.taxClass, l.rateBps, l.taxable, l.tax),
+    ),
+    row('shipping', '', 'shipping', detail.shipping.rateBps, detail.shipping.taxable, detail.shipping.tax),
+  ];
 }
 
 /** How a stock event moves on-hand, reserved and backordered quantities (as domain/inventory/evolve.ts does). */

@@ -28,6 +28,7 @@ export const factTables = [
   'raw_events',
   'order_lines',
   'order_status',
+  'order_tax',
   'payments',
   'inventory_movements',
   'price_changes',
@@ -88,6 +89,22 @@ export function analyticsDdl(db: string): string[] {
       ${money('total')},
       currency LowCardinality(String)
     ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
+
+    `CREATE TABLE IF NOT EXISTS ${db}.order_tax (
+      ${time},
+      event_id UUID,
+      order_id String,
+      line_id String COMMENT 'the order line, or shipping',
+      sku String COMMENT 'empty for shipping',
+      country LowCardinality(String),
+      tax_region_id String COMMENT 'the tax region that applied (a state region, else the country one); empty when none did. The address region is personal data and stays out',
+      tax_class LowCardinality(String),
+      rate_bps UInt32,
+      ${money('taxable')} COMMENT 'the line after discounts, or the shipping fee',
+      ${money('tax')} COMMENT 'collected: added on top, or held in the price (included = 1)',
+      included UInt8,
+      currency LowCardinality(String)
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id, line_id)`,
 
     `CREATE TABLE IF NOT EXISTS ${db}.payments (
       ${time},

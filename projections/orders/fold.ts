@@ -173,8 +173,11 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
           lines: event.data.lines,
         });
         break;
+      // The label and tracking show on the timeline (its summary); the rows keep the shipment.
       case 'OrderCancelled':
       case 'OrderDelivered':
+      case 'ShipmentLabelBought':
+      case 'ShipmentTracked':
         break;
       default:
         assertNever(event);

@@ -39,7 +39,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
   return withErasure(
     {
       name: 'orders',
-      version: 2,
+      version: 3,
       filter: { categories: ['order'], eventTypes: orderEventTypes },
       setup: (db, schema) => createTables(db, schema, ordersTables),
       staged,
@@ -178,8 +178,14 @@ function orderRow({ state, placedAt, updatedAt, revision }: OrderModel): OrderRo
     payment_status: paymentStatus(state),
     currency: state.currency,
     subtotal: state.totals.subtotal.amount,
+    discount_total: state.totals.discountTotal.amount,
     shipping: state.totals.shipping.amount,
+    tax: state.totals.tax.amount,
+    tax_total: state.totals.taxDetail.total.amount,
     total: state.totals.total.amount,
+    shipping_method_id: state.totals.shippingMethod?.methodId ?? null,
+    discounts: state.totals.discounts,
+    tax_detail: state.totals.taxDetail,
     payment_provider: state.paymentProvider,
     payment_ref: state.payment.paymentRef,
     authorized_amount: state.payment.authorized,

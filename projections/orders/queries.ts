@@ -13,7 +13,9 @@ const summaryColumns = [
   'payment_status',
   'currency',
   'subtotal',
+  'discount_total',
   'shipping',
+  'tax',
   'total',
   'line_count',
   'item_count',
@@ -34,6 +36,10 @@ const detailColumns = [
   'expires_at',
   'cancellation_reason',
   'cancellation_note',
+  'tax_total',
+  'shipping_method_id',
+  'discounts',
+  'tax_detail',
 ] as const;
 
 type OrderSummaryRow = Pick<Selectable<OrdersTable>, (typeof summaryColumns)[number]>;
@@ -47,7 +53,9 @@ function orderSummary(order: OrderSummaryRow) {
     status: order.status,
     paymentStatus: order.payment_status,
     subtotal: money(order.subtotal),
+    discountTotal: money(order.discount_total),
     shipping: money(order.shipping),
+    tax: money(order.tax),
     total: money(order.total),
     lineCount: order.line_count,
     itemCount: order.item_count,
@@ -109,6 +117,10 @@ export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
   return {
     ...orderSummary(order),
     shippingAddress: order.shipping_address,
+    shippingMethodId: order.shipping_method_id,
+    discounts: order.discounts,
+    taxTotal: money(order.tax_total),
+    taxDetail: order.tax_detail,
     expiresAt: iso(order.expires_at),
     cancellation:
       order.cancellation_reason === null

@@ -40,6 +40,11 @@ export function summarize(event: OrderEvent): string {
       const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);
       return `Shipped ${items} item${items === 1 ? '' : 's'} from ${event.data.location} via ${event.data.carrier} (${event.data.trackingNumber})`;
     }
+    case 'ShipmentLabelBought':
+      return `Label bought for shipment ${event.data.shipmentId}: ${event.data.carrier} ${event.data.service} (${event.data.trackingNumber}), ${formatMoney(event.data.cost)}`;
+    case 'ShipmentTracked':
+      // Not the carrier's words: they may name who signed, and the timeline is kept after erasure.
+      return `Shipment ${event.data.shipmentId} ${event.data.status.replaceAll('_', ' ')}`;
     case 'OrderDelivered':
       return 'Order delivered';
     case 'RefundIssued':

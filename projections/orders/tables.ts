@@ -2,7 +2,13 @@
  * The orders read model's tables (schema `rm_orders_g<generation>`): order detail, lines, payments,
  * refunds, shipments, the timeline, and per-customer history (the `orders_by_customer` index).
  */
-import type { Address, LineAllocation, ShipmentLine } from '../../domain/orders/events.ts';
+import type {
+  Address,
+  LineAllocation,
+  OrderDiscount,
+  OrderTaxDetail,
+  ShipmentLine,
+} from '../../domain/orders/events.ts';
 import type { OrderState, OrderStatus } from '../../domain/orders/state.ts';
 import type { JsonObject } from '../../ports/event-store.ts';
 import { col, defineTable, type DatabaseOf, type KyselyTable, type WriteRow } from '../table-declaration.ts';
@@ -20,8 +26,19 @@ export const orders = defineTable({
     currency: col.text(),
     /** Minor units of `currency`. */
     subtotal: col.bigint(),
+    /** What the discounts took off; 0 for orders placed before the price pipeline. */
+    discount_total: col.bigint(),
     shipping: col.bigint(),
+    /** Tax added on top of the prices (0 where prices include it). */
+    tax: col.bigint(),
+    /** All the order's tax, added or included in the prices. */
+    tax_total: col.bigint(),
+    /** subtotal − discount_total + shipping + tax. */
     total: col.bigint(),
+    shipping_method_id: col.text().nullable(),
+    discounts: col.json<OrderDiscount[]>(),
+    /** Per line and for shipping; `known: false` for orders placed before tax was computed. */
+    tax_detail: col.json<OrderTaxDetail>(),
     payment_provider: col.text(),
     payment_ref: col.text().nullable(),
     authorized_amount: col.bigint(),

@@ -7,7 +7,12 @@ import { productDecider } from '../../domain/catalog/index.ts';
 import type { ProductDetails } from '../../domain/catalog/events.ts';
 import { stockDecider, type InventoryCommand } from '../../domain/inventory/index.ts';
 import { locationDecider } from '../../domain/locations/index.ts';
-import { orderDecider, type OrderCommand, type PlaceOrder } from '../../domain/orders/index.ts';
+import {
+  orderDecider,
+  unknownTaxDetail,
+  type OrderCommand,
+  type PlaceOrder,
+} from '../../domain/orders/index.ts';
 import { locationStream, orderStream, productStream, stockStream } from '../../domain/streams.ts';
 import { eventLog, type Actor, type EventLog } from './event-log.ts';
 
@@ -117,7 +122,14 @@ export function simpleOrder(
         unitPrice: { amount: line.unitPrice, currency: 'EUR' },
         allocations: [{ location: line.location, quantity: line.quantity }],
       })),
-      shippingFee: { amount: 500, currency: 'EUR' },
+      pricing: {
+        discounts: [],
+        discountTotal: { amount: 0, currency: 'EUR' },
+        shipping: { amount: 500, currency: 'EUR' },
+        tax: { amount: 0, currency: 'EUR' },
+        taxDetail: unknownTaxDetail('EUR'),
+        shippingMethod: null,
+      },
       shippingAddress: {
         name: 'Ada Lovelace',
         line1: '1 Analytical Way',

@@ -15,8 +15,12 @@ import {
   returnPolicyStream,
   returnStream,
   returnedStream,
+  shippingConfigStream,
   stockStream,
+  taxConfigStream,
 } from '../../domain/streams.ts';
+import { shippingDecider } from '../../domain/shipping/index.ts';
+import { taxDecider } from '../../domain/tax/index.ts';
 
 /** Only the folding half of a decider: what time travel needs. */
 export interface Folder {
@@ -52,6 +56,9 @@ const byCategory = new Map<string, Folder>([
   [categoryOf(returnStream), folder(returnDecider)],
   [categoryOf(returnedStream), folder(returnedDecider)],
   [categoryOf(returnPolicyStream), folder(returnPolicyDecider)],
+  // The shipping and tax a past order was priced with.
+  [categoryOf(shippingConfigStream), folder(shippingDecider)],
+  [categoryOf(taxConfigStream), folder(taxDecider)],
 ]);
 
 /** The categories time travel can fold, for error messages and docs. */

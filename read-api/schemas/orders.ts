@@ -9,7 +9,11 @@ export const OrderSummary = z
     status: z.string(),
     paymentStatus: z.string(),
     subtotal: Money,
+    discountTotal: Money,
     shipping: Money,
+    tax: Money.openapi({
+      description: 'Added on top of the prices; 0 where prices include tax (see taxTotal)',
+    }),
     total: Money,
     lineCount: z.number().int(),
     itemCount: z.number().int(),
@@ -20,6 +24,12 @@ export const OrderSummary = z
 
 export const OrderDetail = OrderSummary.extend({
   shippingAddress: z.record(z.string(), z.unknown()),
+  shippingMethodId: z.string().nullable(),
+  discounts: z.array(z.record(z.string(), z.unknown())),
+  taxTotal: Money.openapi({ description: 'All the tax of the order, added or included' }),
+  taxDetail: z.record(z.string(), z.unknown()).openapi({
+    description: 'Per line and for shipping; `known: false` for orders placed before tax was computed',
+  }),
   expiresAt: z.string(),
   cancellation: z.object({ reason: z.string(), note: z.string().nullable() }).nullable(),
   payment: z.object({

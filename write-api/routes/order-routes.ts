@@ -31,7 +31,16 @@ const PlaceOrder = z
       .min(1, 'must hold at least one line')
       .max(100),
     shippingAddress: Address,
-    shippingFee: Money.optional(),
+    shippingMethodId: Id.nullable().default(null).openapi({
+      description:
+        'One of GET /shipping/options for this address; the server prices it (required once the shop has shipping zones). A request carrying `shippingFee` is refused: shipping is never the client’s figure.',
+      example: 'standard-de',
+    }),
+    couponCodes: z
+      .array(Text.min(1).max(100))
+      .max(10)
+      .default([])
+      .openapi({ description: 'Codes as typed; the discount stage applies them', example: [] }),
   })
   .openapi('PlaceOrder');
 const Cancel = z.object({ note: Text.max(1000).nullable().default(null) }).openapi('CancelOrder');
@@ -39,9 +48,25 @@ const Shipment = z
   .object({
     shipmentId: Id.optional(),
     location: Id,
-    carrier: Text.min(1).max(100),
-    trackingNumber: Text.min(1).max(100),
+    carrier: Text.min(1).max(100).optional().openapi({
+      description: 'Who carries it; with `buyLabel` the carrier port says',
+      example: 'DHL',
+    }),
+    trackingNumber: Text.min(1).max(100).optional().openapi({
+      description: 'As the carrier gave it; with `buyLabel` the carrier port says',
+      example: '00340434161094042557',
+    }),
     lines: z.array(z.object({ lineId: Id, quantity: z.number().int().positive() })).min(1),
+    buyLabel: z.boolean().default(false).openapi({
+      description:
+        'Buy the label through the configured carrier (400 when none is): carrier and tracking number come from it',
+      example: false,
+    }),
+    service: Text.min(1)
+      .max(100)
+      .nullable()
+      .default(null)
+      .openapi({ description: 'With buyLabel: the carrier service; null: the cheapest', example: null }),
   })
   .openapi('CreateShipment');
 const Refund = z.object({ amount: Money, reason: Text.min(1).max(500) }).openapi('IssueRefund');
@@ -59,6 +84,25 @@ const PlacedAnswer = z
     position: z.string().nullable(),
   })
   .openapi('PlacedOrder');
+
+/**
+ * The server prices shipping and tax: a body that still names `shippingFee` (the field clients used
+ * to send) is refused with a 400 naming it, rather than silently charging something else.
+ */
+async function refuseClientFigures(c: Context<AuthEnv>): Promise<void> {
+  const raw: unknown = await c.req.json();
+  if (typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'shippingFee')) {
+    throw new HttpProblem({
+      status: 400,
+      code: 'validation_failed',
+      title: 'Invalid request',
+      detail: 'shippingFee is computed by the server from shippingMethodId; leave it out.',
+      extensions: {
+        errors: [{ path: 'shippingFee', message: 'is not accepted: the server computes shipping' }],
+      },
+    });
+  }
+}
 
 /** Orders: customers place and cancel their own; staff fulfil; admins also refund. */
 export function orderRoutes(deps: WriteApiDeps) {
@@ -78,6 +122,7 @@ export function orderRoutes(deps: WriteApiDeps) {
     }),
     async (c) => {
       const body = c.req.valid('json');
+      await refuseClientFigures(c);
       const actor = c.var.actor;
       const forOthers = hasPermission(actor, 'orders:act-for-others');
       if (!forOthers && body.customerId !== undefined && body.customerId !== actor.id) {
@@ -131,7 +176,7 @@ export function orderRoutes(deps: WriteApiDeps) {
     createRoute({
       method: 'post',
       path: '/orders/{orderId}/shipments',
-      summary: 'Ship some or all lines from one location (carrier and tracking number)',
+      summary: 'Ship some or all lines from one location (carrier and tracking number, or a label bought)',
       tags,
       ...guarded('orders:fulfil'),
       request: { ...edit, body: jsonBody(Shipment) },
@@ -145,7 +190,34 @@ export function orderRoutes(deps: WriteApiDeps) {
       const shipmentId =
         body.shipmentId ?? (request ? requestDerivedId('shipment', request) : deps.ids.newId());
       const ifMatch = parseIfMatch(c.req.header('if-match'));
-      const result = await deps.handlers.shipOrder({ ...body, orderId, shipmentId }, context(c), ifMatch);
+      const { buyLabel, service, carrier, trackingNumber, ...shipment } = body;
+      if (buyLabel) {
+        const result = await deps.handlers.shipWithLabel(
+          { ...shipment, orderId, shipmentId, service },
+          context(c),
+          ifMatch,
+        );
+        return writeAnswer(c, 201, result, { shipmentId });
+      }
+      if (carrier === undefined || trackingNumber === undefined) {
+        const missing = [
+          carrier === undefined ? 'carrier' : null,
+          trackingNumber === undefined ? 'trackingNumber' : null,
+        ];
+        throw new HttpProblem({
+          status: 400,
+          code: 'validation_failed',
+          title: 'Invalid request',
+          detail: 'Give the carrier and tracking number, or buy a label (buyLabel: true).',
+          extensions: {
+            errors: missing.flatMap((path) =>
+              path ? [{ path, message: 'is required without buyLabel' }] : [],
+            ),
+          },
+        });
+      }
+      const input = { ...shipment, carrier, trackingNumber, orderId, shipmentId };
+      const result = await deps.handlers.shipOrder(input, context(c), ifMatch);
       return writeAnswer(c, 201, result, { shipmentId });
     },
   );

@@ -2162,6 +2162,9 @@ export interface components {
         note: string | null;
         reason: string;
       } | null;
+      discounts: {
+        [key: string]: unknown;
+      }[];
       expiresAt: string;
       lines: {
         allocations: {
@@ -2193,6 +2196,12 @@ export interface components {
       shippingAddress: {
         [key: string]: unknown;
       };
+      shippingMethodId: string | null;
+      /** @description Per line and for shipping; `known: false` for orders placed before tax was computed */
+      taxDetail: {
+        [key: string]: unknown;
+      };
+      taxTotal: components['schemas']['Money'] & unknown;
       timeline: {
         at: string;
         by: {
@@ -2211,6 +2220,7 @@ export interface components {
     };
     OrderSummary: {
       customerId: string;
+      discountTotal: components['schemas']['Money'];
       itemCount: number;
       lineCount: number;
       orderId: string;
@@ -2219,6 +2229,7 @@ export interface components {
       shipping: components['schemas']['Money'];
       status: string;
       subtotal: components['schemas']['Money'];
+      tax: components['schemas']['Money'] & unknown;
       total: components['schemas']['Money'];
       updatedAt: string;
     };

@@ -3102,7 +3102,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Ship some or all lines from one location (carrier and tracking number) */
+    /** Ship some or all lines from one location (carrier and tracking number, or a label bought) */
     post: {
       parameters: {
         query?: never;
@@ -3130,6 +3130,103 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pricing/quote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Price lines as an order would be: subtotal, discounts, shipping, tax, total (appends nothing) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PriceQuoteRequest'];
+        };
+      };
+      responses: {
+        /** @description The price breakdown */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PriceBreakdown'];
           };
         };
         /** @description Malformed request: the errors name each field */
@@ -4487,6 +4584,297 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/shipping/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shipping methods for an address and lines, with fee and delivery estimate */
+    get: {
+      parameters: {
+        query: {
+          country: string;
+          /** @description Comma-separated */
+          couponCodes?: string;
+          currency: string;
+          /** @description The lines as `productId*quantity`, comma-separated */
+          lines: string;
+          postalCode: string;
+          region?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The methods, cheapest first (none: the address is in no zone) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ShippingOptions'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipping/zones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a shipping zone with its methods and rates (replaces the zone whole) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ShippingZone'];
+        };
+      };
+      responses: {
+        /** @description Set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipping/zones/{zoneId}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a shipping zone and its methods */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          zoneId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/staff/{staffId}/roles': {
     parameters: {
       query?: never;
@@ -5451,6 +5839,295 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tax/regions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a tax region with its rate per tax class (replaces the region whole) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TaxRegion'];
+        };
+      };
+      responses: {
+        /** @description Set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tax/regions/{regionId}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a tax region (its addresses are then untaxed) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          regionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tax/rounding': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Round tax per line (default) or once per order total */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TaxRounding'];
+        };
+      };
+      responses: {
+        /** @description Set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5526,6 +6203,8 @@ export interface components {
         | 'returns:manage'
         | 'returns:request'
         | 'returns:configure'
+        | 'shipping:write'
+        | 'tax:write'
         | 'analytics:read'
         | 'audit:read'
         | 'streams:read'
@@ -5576,7 +6255,17 @@ export interface components {
       sku: string;
     };
     CreateShipment: {
-      carrier: string;
+      /**
+       * @description Buy the label through the configured carrier (400 when none is): carrier and tracking number come from it
+       * @default false
+       * @example false
+       */
+      buyLabel: boolean;
+      /**
+       * @description Who carries it; with `buyLabel` the carrier port says
+       * @example DHL
+       */
+      carrier?: string;
       lines: {
         /** @example p-1001 */
         lineId: string;
@@ -5584,9 +6273,19 @@ export interface components {
       }[];
       /** @example p-1001 */
       location: string;
+      /**
+       * @description With buyLabel: the carrier service; null: the cheapest
+       * @default null
+       * @example null
+       */
+      service: string | null;
       /** @example p-1001 */
       shipmentId?: string;
-      trackingNumber: string;
+      /**
+       * @description As the carrier gave it; with `buyLabel` the carrier port says
+       * @example 00340434161094042557
+       */
+      trackingNumber?: string;
     };
     CustomerGroups: {
       groups: string[];
@@ -5627,6 +6326,8 @@ export interface components {
         | 'returns:manage'
         | 'returns:request'
         | 'returns:configure'
+        | 'shipping:write'
+        | 'tax:write'
         | 'analytics:read'
         | 'audit:read'
         | 'streams:read'
@@ -5761,6 +6462,12 @@ export interface components {
       revision: number | null;
     };
     PlaceOrder: {
+      /**
+       * @description Codes as typed; the discount stage applies them
+       * @default []
+       * @example []
+       */
+      couponCodes: string[];
       currency: string;
       /**
        * @description Customers place their own orders; staff and admins name the customer.
@@ -5778,7 +6485,86 @@ export interface components {
        */
       orderId?: string;
       shippingAddress: components['schemas']['Address'];
-      shippingFee?: components['schemas']['Money'];
+      /**
+       * @description One of GET /shipping/options for this address; the server prices it (required once the shop has shipping zones). A request carrying `shippingFee` is refused: shipping is never the client’s figure.
+       * @default null
+       * @example standard-de
+       */
+      shippingMethodId: string | null;
+    };
+    PriceBreakdown: {
+      currency: string;
+      discounts: {
+        amount: components['schemas']['Money'];
+        code: string | null;
+        freeShipping: boolean;
+        label: string;
+        lineAmounts: {
+          amount: components['schemas']['Money'];
+          sku: string;
+        }[];
+        promotionId: string;
+        promotionVersion: number;
+      }[];
+      discountTotal: components['schemas']['Money'];
+      pending: ('shipping' | 'tax')[];
+      shipping: components['schemas']['Money'];
+      shippingMethod: {
+        maxDays: number;
+        methodId: string;
+        minDays: number;
+        name: string;
+        zoneId: string;
+      } | null;
+      subtotal: components['schemas']['Money'];
+      tax: components['schemas']['Money'] & unknown;
+      taxDetail: {
+        included: boolean;
+        known: boolean;
+        lines: {
+          rateBps: number;
+          sku: string;
+          tax: components['schemas']['Money'];
+          taxable: components['schemas']['Money'];
+          taxClass: string;
+        }[];
+        regionId: string | null;
+        /** @enum {string} */
+        rounding: 'line' | 'total';
+        shipping: {
+          rateBps: number;
+          tax: components['schemas']['Money'];
+          taxable: components['schemas']['Money'];
+        };
+        total: components['schemas']['Money'];
+      };
+      total: components['schemas']['Money'];
+    };
+    PriceQuoteRequest: {
+      /**
+       * @default null
+       * @example web
+       */
+      channel: string | null;
+      /**
+       * @default []
+       * @example []
+       */
+      couponCodes: string[];
+      /** @example EUR */
+      currency: string;
+      lines: {
+        /** @example p-1001 */
+        productId: string;
+        /** @example 2 */
+        quantity: number;
+      }[];
+      shippingAddress?: components['schemas']['Address'] & (Record<string, never> | null);
+      /**
+       * @default null
+       * @example standard-de
+       */
+      shippingMethodId: string | null;
     };
     Problem: {
       code: string;
@@ -5924,6 +6710,102 @@ export interface components {
       refreshToken: string;
       sessionId: string;
     };
+    ShippingMethod: {
+      /** @example EUR */
+      currency: string;
+      /**
+       * @description Free from this discounted subtotal on (minor units)
+       * @default null
+       * @example 5000
+       */
+      freeOver: number | null;
+      /** @example 4 */
+      maxDays: number;
+      /**
+       * @description Unique across zones: orders name it alone
+       * @example standard-de
+       */
+      methodId: string;
+      /** @example 2 */
+      minDays: number;
+      /** @example Standard (DHL) */
+      name: string;
+      rate: components['schemas']['ShippingRate'];
+    };
+    ShippingOptions: {
+      options: {
+        fee: components['schemas']['Money'];
+        maxDays: number;
+        methodId: string;
+        minDays: number;
+        name: string;
+        zoneId: string;
+      }[];
+    };
+    /**
+     * @example {
+     *       "kind": "flat",
+     *       "amount": 490
+     *     }
+     */
+    ShippingRate:
+      | {
+          /** @example 490 */
+          amount: number;
+          /** @enum {string} */
+          kind: 'flat';
+        }
+      | {
+          /** @description By total weight in grams */
+          bands: {
+            /** @example 490 */
+            amount: number;
+            /**
+             * @description Inclusive; null on the last band
+             * @example null
+             */
+            upTo: number | null;
+          }[];
+          /** @enum {string} */
+          kind: 'weight';
+        }
+      | {
+          /** @description By discounted subtotal */
+          bands: {
+            /** @example 490 */
+            amount: number;
+            /**
+             * @description Inclusive; null on the last band
+             * @example null
+             */
+            upTo: number | null;
+          }[];
+          /** @enum {string} */
+          kind: 'subtotal';
+        };
+    ShippingZone: {
+      /**
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      countries: string[];
+      methods: components['schemas']['ShippingMethod'][];
+      /** @example Germany */
+      name: string;
+      /**
+       * @default []
+       * @example []
+       */
+      postalPrefixes: string[];
+      /**
+       * @default []
+       * @example []
+       */
+      regions: string[];
+      /** @example de */
+      zoneId: string;
+    };
     SignUp: {
       /** @example ada@example.com */
       email: string;
@@ -5982,6 +6864,46 @@ export interface components {
       to: string;
       /** @example p-1001 */
       transferId?: string;
+    };
+    TaxRegion: {
+      /** @example DE */
+      country: string;
+      /**
+       * @description EU style (true) or US style (false)
+       * @example true
+       */
+      pricesIncludeTax: boolean;
+      /**
+       * @description Basis points per tax class; `standard` is required
+       * @example {
+       *       "standard": 1900,
+       *       "reduced": 700
+       *     }
+       */
+      ratesBps: {
+        [key: string]: number;
+      };
+      /**
+       * @description A state or province
+       * @default null
+       * @example null
+       */
+      region: string | null;
+      /** @example de */
+      regionId: string;
+      /**
+       * @description The class shipping is taxed at; null: untaxed
+       * @default null
+       * @example standard
+       */
+      shippingTaxClass: string | null;
+    };
+    TaxRounding: {
+      /**
+       * @example line
+       * @enum {string}
+       */
+      rounding: 'line' | 'total';
     };
     TotpEnrolment: {
       provisioningUri: string;

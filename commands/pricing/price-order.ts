@@ -1,0 +1,45 @@
+import type { Money } from '../../domain/money.ts';
+import { computeBreakdown, type PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
+import type {
+  AppliedDiscount,
+  PriceBreakdown,
+  PricingRequest,
+} from '../../domain/pricing/price-breakdown.ts';
+import { shippingDecider } from '../../domain/shipping/index.ts';
+import { taxDecider } from '../../domain/tax/index.ts';
+import { shippingConfigStream, taxConfigStream } from '../../domain/streams.ts';
+import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { loadAggregate } from '../runtime/load-aggregate.ts';
+
+/**
+ * The discount stage of the price pipeline: given the request and its subtotal, the discounts
+ * that apply. Promotions plug theirs in here (one function, passed where the pipeline is built);
+ * until then `noDiscounts` applies none. The pipeline trims whatever passes the subtotal.
+ */
+export type DiscountStage = (request: PricingRequest, subtotal: Money) => Promise<AppliedDiscount[]>;
+
+export const noDiscounts: DiscountStage = async () => [];
+
+/** The shipping and tax configuration as the store holds it now (two small streams, cached). */
+export async function loadPricingConfig(runtime: CommandRuntime): Promise<PricingConfig> {
+  const [shipping, tax] = await Promise.all([
+    loadAggregate(runtime.store, shippingDecider, shippingConfigStream(), runtime.cache, false),
+    loadAggregate(runtime.store, taxDecider, taxConfigStream(), runtime.cache, false),
+  ]);
+  return { shipping: shipping.state, tax: tax.state };
+}
+
+/**
+ * Prices a request: subtotal from its lines' unit prices, the discount stage's discounts, then
+ * shipping, tax and total by `computeBreakdown`. Carts, quotes and order placement all call this,
+ * so a quote and the order it becomes are priced the same way.
+ */
+export async function priceOrder(
+  config: PricingConfig,
+  request: PricingRequest,
+  discountStage: DiscountStage = noDiscounts,
+): Promise<PriceBreakdown> {
+  const subtotal = request.lines.reduce((a, l) => a + l.unitPrice.amount * l.quantity, 0);
+  const discounts = await discountStage(request, { amount: subtotal, currency: request.currency });
+  return computeBreakdown(request, discounts, config);
+}

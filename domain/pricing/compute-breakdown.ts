@@ -1,0 +1,158 @@
+import { CurrencyMismatch, ValidationFailed } from '../errors.ts';
+import { money, split, type Money } from '../money.ts';
+import { chosenShipping, type ShippingState } from '../shipping/index.ts';
+import { unknownTaxDetail } from '../orders/totals.ts';
+import { computeTax, type TaxState } from '../tax/index.ts';
+import { requireNonNegativeInt, requirePositiveInt } from '../validation.ts';
+import type {
+  AppliedDiscount,
+  ChosenShipping,
+  PriceBreakdown,
+  PricingRequest,
+  TaxDetail,
+} from './price-breakdown.ts';
+
+/** The configuration the shipping and tax stages read: the `shipping-shop` and `tax-shop` streams. */
+export interface PricingConfig {
+  shipping: ShippingState;
+  tax: TaxState;
+}
+
+/**
+ * The price pipeline once the discount stage has answered: subtotal → discounts → shipping → tax
+ * → total, all in integer minor units of the request's currency. Pure, so the same request and
+ * configuration always give the same breakdown (the quote a cart shows is the price an order gets).
+ *
+ * - Discounts never take more than the subtotal: past it, the last ones are trimmed.
+ * - Each line's taxable amount is its total less its own discounts (`lineAmounts`) and its share of
+ *   the order-level ones (split by the lines' remaining amounts, largest remainder).
+ * - Shipping is the chosen method's rate for the address's zone, on the discounted subtotal and
+ *   the parcel's weight; a discount with `freeShipping` makes it 0.
+ * - Tax is on the discounted lines and on shipping, by the address's tax region.
+ */
+export function computeBreakdown(
+  request: PricingRequest,
+  offered: readonly AppliedDiscount[],
+  config: PricingConfig,
+): PriceBreakdown {
+  const { currency } = request;
+  const m = (amount: number): Money => money(amount, currency);
+  money(0, currency, 'currency');
+  const lineTotals = request.lines.map((line, i) => {
+    if (line.unitPrice.currency !== currency)
+      throw new CurrencyMismatch({ expected: currency, actual: line.unitPrice.currency });
+    requirePositiveInt(`lines[${i}].quantity`, line.quantity);
+    requireNonNegativeInt(`lines[${i}].unitPrice.amount`, line.unitPrice.amount);
+    return line.unitPrice.amount * line.quantity;
+  });
+  const subtotal = lineTotals.reduce((a, b) => a + b, 0);
+  const discounts = trimmed(offered, subtotal, currency);
+  const discountTotal = discounts.reduce((a, d) => a + d.amount.amount, 0);
+  const discounted = discountedLines(request, lineTotals, discounts, discountTotal);
+  const pending: ('shipping' | 'tax')[] = [];
+
+  let shipping = 0;
+  let shippingMethod: ChosenShipping | null = null;
+  const address = request.shippingAddress;
+  if (address && request.shippingMethodId !== null) {
+    const option = chosenShipping(config.shipping, request.shippingMethodId, address, {
+      currency,
+      subtotal: subtotal - discountTotal,
+      weightGrams: request.lines.reduce((w, l) => w + (l.weightGrams ?? 0) * l.quantity, 0),
+    });
+    shipping = discounts.some((d) => d.freeShipping) ? 0 : option.fee;
+    const { methodId, zoneId, name, minDays, maxDays } = option;
+    shippingMethod = { methodId, zoneId, name, minDays, maxDays };
+  } else pending.push('shipping');
+
+  let taxDetail: TaxDetail;
+  if (address) {
+    const taxed = computeTax(
+      config.tax,
+      address,
+      request.lines.map((l, i) => ({
+        sku: l.sku,
+        taxClass: l.taxClass ?? 'standard',
+        amount: discounted[i]!,
+      })),
+      shipping,
+    );
+    taxDetail = {
+      known: true,
+      regionId: taxed.regionId,
+      included: taxed.included,
+      rounding: taxed.rounding,
+      lines: taxed.lines.map((l, i) => ({ ...l, taxable: m(discounted[i]!), tax: m(l.tax) })),
+      shipping: { rateBps: taxed.shipping.rateBps, taxable: m(shipping), tax: m(taxed.shipping.tax) },
+      total: m(taxed.total),
+    };
+  } else {
+    pending.push('tax');
+    taxDetail = unknownTaxDetail(currency);
+  }
+  const tax = taxDetail.included ? 0 : taxDetail.total.amount;
+  return {
+    currency,
+    subtotal: m(subtotal),
+    discounts,
+    discountTotal: m(discountTotal),
+    shipping: m(shipping),
+    tax: m(tax),
+    total: m(subtotal - discountTotal + shipping + tax),
+    shippingMethod,
+    taxDetail,
+    pending,
+  };
+}
+
+/** The stage's discounts, checked, and trimmed from the last so they never pass the subtotal. */
+function trimmed(offered: readonly AppliedDiscount[], subtotal: number, currency: string): AppliedDiscount[] {
+  let room = subtotal;
+  return offered.map((d, i) => {
+    if (d.amount.currency !== currency)
+      throw new CurrencyMismatch({ expected: currency, actual: d.amount.currency });
+    requireNonNegativeInt(`discounts[${i}].amount.amount`, d.amount.amount);
+    const amount = Math.min(d.amount.amount, room);
+    room -= amount;
+    return {
+      ...d,
+      amount: money(amount, currency),
+      lineAmounts: d.lineAmounts.map((l) => ({ sku: l.sku, amount: money(l.amount.amount, currency) })),
+    };
+  });
+}
+
+/**
+ * Each line's amount after discounts. Line-level amounts come first (capped at the line); the
+ * rest of the discount total is shared over what is left of each line, largest remainder, so no
+ * line goes below zero and the lines add up to subtotal − discountTotal exactly.
+ */
+function discountedLines(
+  request: PricingRequest,
+  lineTotals: readonly number[],
+  discounts: readonly AppliedDiscount[],
+  discountTotal: number,
+): number[] {
+  const bySku = new Map<string, number>();
+  for (const d of discounts)
+    for (const l of d.lineAmounts) {
+      if (!Number.isSafeInteger(l.amount.amount) || l.amount.amount < 0)
+        throw new ValidationFailed('discounts.lineAmounts', 'must be non-negative integers');
+      bySku.set(l.sku, (bySku.get(l.sku) ?? 0) + l.amount.amount);
+    }
+  const own = request.lines.map((l, i) => {
+    const wanted = bySku.get(l.sku) ?? 0;
+    bySku.set(l.sku, 0); // a SKU's line amounts count once, on its first line
+    return Math.min(wanted, lineTotals[i]!);
+  });
+  const ownTotal = own.reduce((a, b) => a + b, 0);
+  // Trimming can leave line amounts above the total: then the total is shared over the lines alone.
+  const base = ownTotal <= discountTotal ? own : lineTotals.map(() => 0);
+  const left = lineTotals.map((t, i) => t - base[i]!);
+  const rest = discountTotal - base.reduce((a, b) => a + b, 0);
+  const shares =
+    rest === 0 || left.every((l) => l === 0)
+      ? left.map(() => 0)
+      : split({ amount: rest, currency: request.currency }, left).map((s) => s.amount);
+  return left.map((l, i) => l - shares[i]!);
+}
