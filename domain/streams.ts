@@ -38,3 +38,7 @@ export const staffStream = (staffId: string): string => `staff-${staffId}`;
 export const sessionStream = (sessionId: string): string => `session-${sessionId}`;
 /** An account's second factor and login activity, customers and staff alike (`accountSecurityDecider`). */
 export const accountSecurityStream = (accountId: string): string => `auth-${accountId}`;
+/** A shopper's cart, a customer's or a guest's (`cartDecider`). */
+export const cartStream = (cartId: string): string => `cart-${cartId}`;
+/** A customer's wishlist (`wishlistDecider`). */
+export const wishlistStream = (customerId: string): string => `wishlist-${customerId}`;

@@ -26,6 +26,7 @@ const PUBLIC = [
   'GET /products/{productId}',
   'GET /openapi.json',
   'GET /docs',
+  'GET /guest-carts/{cartId}',
 ];
 
 let h: CommandHarness;

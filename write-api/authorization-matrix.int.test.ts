@@ -39,9 +39,12 @@ interface Row {
   /**
    * The resource belongs to a customer, and a customer may act on their own only. Another customer
    * gets 404 (`assertOwnerOrRoles`: ids cannot be probed); for placing an order, naming another
-   * customer is 403.
+   * customer is 403. `creates`: the caller makes its own resource (a cart, a wishlist entry, a claim
+   * with the cart's secret), so there is no other customer's to reach.
    */
-  customerActsOnOwnOnly: false | { otherCustomer: 403 | 404 } | 'self';
+  customerActsOnOwnOnly: false | { otherCustomer: 403 | 404 } | 'self' | 'creates';
+  /** The code another customer's 404 carries, where the route's own "not found" answers it. */
+  otherCode?: string;
   /** Sets up a fresh resource (owned by `owner` where owned) that the call succeeds on. */
   prepare(owner: string): Promise<Target>;
 }
@@ -673,6 +676,106 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
   );
 
+  // Carts and wishlists (docs/carts.md): each caller acts on its own; another customer's cart is not found.
+  const cartAddress = { ...address, line2: null, region: null };
+  async function cartOf(owner: string, withLine = false): Promise<string> {
+    const cartId = fresh('cart');
+    await h.handlers.createCart({ cartId, customerId: owner, currency: 'EUR' }, admin());
+    if (withLine)
+      await h.handlers.addLine(
+        cartId,
+        { customerId: owner, secret: null },
+        { productId: PRODUCT, quantity: 1 },
+        admin(),
+      );
+    return cartId;
+  }
+  const cartRow = (
+    method: Row['method'],
+    path: string,
+    body: (cartId: string) => unknown,
+    withLine = false,
+  ): Row => ({
+    method,
+    path,
+    before: ['customer', 'staff', 'admin'],
+    customerActsOnOwnOnly: 'self',
+    otherCode: 'cart_not_found',
+    prepare: async (owner) => {
+      const cartId = await cartOf(owner, withLine);
+      return { params: { cartId, productId: PRODUCT }, body: body(cartId), stream: `cart-${cartId}` };
+    },
+  });
+  matrix.push(
+    {
+      method: 'POST',
+      path: '/carts',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'creates',
+      prepare: async () => {
+        const cartId = fresh('cart');
+        return { params: {}, body: { cartId, currency: 'EUR' }, stream: `cart-${cartId}` };
+      },
+    },
+    cartRow('POST', '/carts/{cartId}/lines', () => ({ productId: PRODUCT, quantity: 1 })),
+    cartRow('PUT', '/carts/{cartId}/lines/{productId}', () => ({ quantity: 2 }), true),
+    cartRow('DELETE', '/carts/{cartId}/lines/{productId}', () => ({}), true),
+    cartRow('PUT', '/carts/{cartId}/email', () => ({ email: 'ada@example.com', marketingConsent: true })),
+    cartRow('PUT', '/carts/{cartId}/shipping-address', () => ({ shippingAddress: cartAddress })),
+    cartRow('PUT', '/carts/{cartId}/shipping-method', () => ({ shippingMethodId: 'standard' })),
+    {
+      ...cartRow('POST', '/carts/{cartId}/checkout', () => ({})),
+      prepare: async (owner) => {
+        const cartId = await cartOf(owner, true);
+        await h.handlers.setShippingAddress(
+          cartId,
+          { customerId: owner, secret: null },
+          cartAddress,
+          admin(),
+        );
+        return { params: { cartId }, body: {}, stream: `cart-${cartId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/carts/{cartId}/claim',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'creates',
+      prepare: async () => {
+        const cartId = fresh('guest-cart');
+        const { secret } = await h.handlers.createCart(
+          { cartId, customerId: null, currency: 'EUR' },
+          admin(),
+        );
+        return { params: { cartId }, body: { secret, mergeInto: null }, stream: `cart-${cartId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/me/wishlist',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'creates',
+      // A fresh product each time: the caller's wishlist refuses one it already holds.
+      prepare: async (owner) => ({
+        params: {},
+        body: { productId: await createProduct() },
+        stream: `wishlist-${owner}`,
+      }),
+    },
+    {
+      method: 'DELETE',
+      path: '/me/wishlist/{productId}',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      otherCode: 'wishlist_item_not_found',
+      prepare: async (owner) => {
+        const productId = await createProduct();
+        await h.handlers.addToWishlist(owner, productId, admin());
+        return { params: { productId }, body: {}, stream: `wishlist-${owner}` };
+      },
+    },
+  );
+
   const url = (row: Row, target: Target) =>
     row.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = target.params[name];
@@ -800,11 +903,19 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       )
       .sort();
     expect(open).toEqual([
+      'DELETE /guest-carts/{cartId}/lines/{productId}',
       'POST /auth/password-reset',
       'POST /auth/password-reset/confirm',
       'POST /customers',
       'POST /customers/verify',
+      'POST /guest-carts',
+      'POST /guest-carts/{cartId}/checkout',
+      'POST /guest-carts/{cartId}/lines',
       'POST /staff/invitations/accept',
+      'PUT /guest-carts/{cartId}/email',
+      'PUT /guest-carts/{cartId}/lines/{productId}',
+      'PUT /guest-carts/{cartId}/shipping-address',
+      'PUT /guest-carts/{cartId}/shipping-method',
     ]);
   });
 
@@ -851,16 +962,18 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
 
       const own = row.customerActsOnOwnOnly;
       // A route on one's own account (`/me`) cannot name another's: a customer without one finds nothing.
-      const otherCustomer = own === 'self' ? 404 : own ? own.otherCustomer : 403;
+      const otherCustomer = own === 'self' ? 404 : own && own !== 'creates' ? own.otherCustomer : 403;
       const otherCode =
-        own === 'self' ? 'customer_not_found' : otherCustomer === 404 ? 'not_found' : 'forbidden';
-      it(`answers ${otherCustomer} to another customer's token, appending nothing`, async () => {
-        const target = await row.prepare('cust-owner');
-        const answer = await refused(row, target, (path) =>
-          h.send(row.method, path, target.body, { role: 'customer', subject: 'cust-intruder' }),
-        );
-        expect(answer).toEqual({ status: otherCustomer, code: otherCode });
-      });
+        row.otherCode ??
+        (own === 'self' ? 'customer_not_found' : otherCustomer === 404 ? 'not_found' : 'forbidden');
+      if (own !== 'creates')
+        it(`answers ${otherCustomer} to another customer's token, appending nothing`, async () => {
+          const target = await row.prepare('cust-owner');
+          const answer = await refused(row, target, (path) =>
+            h.send(row.method, path, target.body, { role: 'customer', subject: 'cust-intruder' }),
+          );
+          expect(answer).toEqual({ status: otherCustomer, code: otherCode });
+        });
 
       it.each([...roles, 'custom' as const])(
         'lets a %s token holding the permission through: 2xx, events appended',
@@ -872,7 +985,8 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
           // A custom role acting on a customer's own resource does so as that customer.
           const subject = role === 'customer' || kind === 'custom' ? owner : `${role}-1`;
           // A route on one's own account acts on the caller's: each caller gets one to act on.
-          const target = await row.prepare(row.customerActsOnOwnOnly === 'self' ? subject : owner);
+          const ownsIt = row.customerActsOnOwnOnly === 'self' || row.customerActsOnOwnOnly === 'creates';
+          const target = await row.prepare(ownsIt ? subject : owner);
           const revision = await h.store.streamRevision(target.stream);
           const as = kind === 'custom' ? { role, subject, roles: [only(permission)] } : { role, subject };
           const response = await h.send(row.method, url(row, target), target.body, as);

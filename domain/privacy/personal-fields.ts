@@ -22,6 +22,8 @@ const shippingAddress = ['name', 'line1', 'line2', 'city', 'postalCode', 'region
 const byCustomer = (data: Record<string, unknown>) =>
   typeof data.customerId === 'string' ? data.customerId : null;
 const byStaff = (data: Record<string, unknown>) => (typeof data.staffId === 'string' ? data.staffId : null);
+const bySubjectId = (data: Record<string, unknown>) =>
+  typeof data.subjectId === 'string' ? data.subjectId : null;
 const bookAddress = ['name', 'line1', 'line2', 'city', 'postalCode', 'region'].map(
   (field) => `address.${field}`,
 );
@@ -37,6 +39,9 @@ export const personalFields: Readonly<Record<string, PersonalFields>> = {
   CustomerProfileChanged: { subject: byCustomer, paths: ['personal.name', 'personal.phone'] },
   CustomerAddressSaved: { subject: byCustomer, paths: ['label', ...bookAddress] },
   StaffInvited: { subject: byStaff, paths: ['personal.email', 'personal.name'] },
+  // Carts (docs/carts.md): the customer's key, or the guest cart's own (`guest-cart-{cartId}`).
+  CartEmailSet: { subject: bySubjectId, paths: ['email'] },
+  CartShippingAddressSet: { subject: bySubjectId, paths: shippingAddress },
 };
 
 export function personalFieldsOf(type: string): PersonalFields | undefined {

@@ -1,6 +1,11 @@
 import { accountHandlers } from '../../commands/accounts/account-handlers.ts';
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
+import {
+  createCartReminderScheduler,
+  remindAbandonedCart,
+} from '../../commands/carts/abandoned-cart-reminders.ts';
+import { catalogOnlyPricer } from '../../commands/carts/cart-pricer.ts';
 import { privacyHandlers } from '../../commands/privacy/privacy-handlers.ts';
 import { openPrivacy } from './event-store.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
@@ -52,17 +57,21 @@ export async function openWriteSide(
     now: systemClock.now().toISOString(),
   });
   if (legacy.claimed > 0) log.info(legacy, 'claimed the SKUs of products created before SKUs were claimed');
-  const handlers = createCommandHandlers({
-    runtime,
-    locations,
-    payments,
-    clock: systemClock,
-    settings: {
-      allocationStrategy: config.QM_ALLOCATION_STRATEGY,
-      reservationTtlMs: config.QM_RESERVATION_TTL_MINUTES * 60_000,
-      captureAt: config.QM_CAPTURE_AT,
+  const handlers = createCommandHandlers(
+    {
+      runtime,
+      locations,
+      payments,
+      clock: systemClock,
+      settings: {
+        allocationStrategy: config.QM_ALLOCATION_STRATEGY,
+        reservationTtlMs: config.QM_RESERVATION_TTL_MINUTES * 60_000,
+        captureAt: config.QM_CAPTURE_AT,
+      },
     },
-  });
+    // Carts priced from the catalog alone until the price pipeline (shipping, tax, promotions) replaces it.
+    catalogOnlyPricer,
+  );
   const expiry = createExpiryScheduler({
     store,
     clock: systemClock,
@@ -76,6 +85,21 @@ export async function openWriteSide(
       log.error({ err: error, orderId }, 'could not expire an unpaid order; will retry'),
   });
   await expiry.start();
+  const cartReminders = createCartReminderScheduler({
+    store,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    idleMs: config.QM_CART_REMINDER_IDLE_MINUTES * 60_000,
+    lease: schedulerLease(
+      { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
+      'cart-reminder-scheduler',
+    ),
+    remind: (cartId, context) =>
+      remindAbandonedCart({ runtime, mail: sqlMailQueue(database) }, cartId, context),
+    onError: (error, cartId) =>
+      log.error({ err: error, cartId }, 'could not send a cart reminder; will retry'),
+  });
+  await cartReminders.start();
   const idempotencyStore = createSqlIdempotencyStore(database);
   const idempotencyPurge = scheduleIdempotencyPurge({ purge: () => idempotencyStore.purgeExpired(), log });
   const privacy = privacyHandlers(runtime, openPrivacy(database).keys);
@@ -113,6 +137,7 @@ export async function openWriteSide(
     accounts,
     async stop() {
       await expiry.stop();
+      await cartReminders.stop();
       await idempotencyPurge.stop();
       await locations.stop();
     },
