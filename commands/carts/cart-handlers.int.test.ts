@@ -81,9 +81,7 @@ describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
   it('opens a guest cart only with its secret, and stores only the secret’s hash', async () => {
     const created = await handlers.createCart({ cartId: 'g1', customerId: null, currency: 'EUR' }, context());
     expect(created.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const raw = JSON.stringify(
-      await sql.query('select data from qm_events where stream = $1', ['cart-g1']),
-    );
+    const raw = JSON.stringify(await sql.query('select data from qm_events where stream = $1', ['cart-g1']));
     expect(raw).not.toContain(created.secret!);
 
     for (const access of [guest(null), guest('wrong'), customer('admin-1')]) {
@@ -127,9 +125,7 @@ describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
       context(),
     );
     await handlers.setShippingAddress('g2', access, berlinAddress, context());
-    const raw = JSON.stringify(
-      await sql.query('select data from qm_events where stream = $1', ['cart-g2']),
-    );
+    const raw = JSON.stringify(await sql.query('select data from qm_events where stream = $1', ['cart-g2']));
     expect(raw).not.toContain('grace@example.com');
     expect(raw).not.toContain(berlinAddress.line1);
     const cart = await handlers.cartFor('g2', access);
