@@ -763,6 +763,18 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       }),
     },
     {
+      method: 'POST',
+      path: '/me/wishlist/{productId}/move-to-cart',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      otherCode: 'cart_not_found',
+      prepare: async (owner) => {
+        const cartId = await cartOf(owner);
+        await h.handlers.addToWishlist(owner, PRODUCT, admin()).catch(() => undefined);
+        return { params: { productId: PRODUCT }, body: { cartId, quantity: 1 }, stream: `cart-${cartId}` };
+      },
+    },
+    {
       method: 'DELETE',
       path: '/me/wishlist/{productId}',
       before: ['customer', 'staff', 'admin'],

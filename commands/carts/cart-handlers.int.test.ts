@@ -178,6 +178,30 @@ describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
     expect(closed.status).toBe('merged');
   });
 
+  it('moves a product from the wishlist into the cart in one step, or changes neither stream when short', async () => {
+    await handlers.createCart({ cartId: 'w1', customerId: 'cust-9', currency: 'EUR' }, context());
+    await handlers.addToWishlist('cust-9', 'mug', context());
+    const before = await store.streamRevision('wishlist-cust-9');
+    await expect(
+      handlers.moveToCart('cust-9', { productId: 'mug', cartId: 'w1', quantity: 50 }, context()),
+    ).rejects.toMatchObject({ code: 'quantity_unavailable', details: { sku: 'MUG' } });
+    expect(await store.streamRevision('wishlist-cust-9')).toBe(before);
+    await expect(
+      handlers.moveToCart('cust-9', { productId: 'mug', cartId: 'c1', quantity: 1 }, context()),
+    ).rejects.toMatchObject({ code: 'cart_not_found' });
+    const moved = await handlers.moveToCart(
+      'cust-9',
+      { productId: 'mug', cartId: 'w1', quantity: 1 },
+      context(),
+    );
+    expect(moved.events.map((event) => event.type)).toEqual([
+      'WishlistItemRemoved',
+      'CartLineAdded',
+      'CartTotalsComputed',
+    ]);
+    expect(Object.keys((await handlers.cartFor('w1', customer('cust-9'))).lines)).toEqual(['mug']);
+  });
+
   it('sends one abandoned-cart reminder after the idle time, only with consent, and none after checkout', async () => {
     const mail = sqlMailQueue(sql);
     const scheduler = createCartReminderScheduler({

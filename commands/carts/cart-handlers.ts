@@ -8,7 +8,8 @@ import {
 import type { ConsentSource } from '../../domain/customers/events.ts';
 import { InvalidTransition } from '../../domain/errors.ts';
 import type { Address } from '../../domain/orders/events.ts';
-import { cartStream } from '../../domain/streams.ts';
+import { cartStream, wishlistStream } from '../../domain/streams.ts';
+import { wishlistDecider } from '../../domain/wishlists/index.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandResult } from '../runtime/command-result.ts';
@@ -272,6 +273,64 @@ export function cartHandlers(deps: CartDeps) {
         revision: outcome.revisions.get(target) ?? null,
         position: outcome.position,
         cartId: mergeInto,
+      };
+    },
+
+    /**
+     * Moves a product from the customer's wishlist into one of its carts, as one multi-stream
+     * append (compensated where the backend has none): the stock is read, not appended; when it is
+     * short, a 409 names the SKU and neither stream changes.
+     */
+    async moveToCart(
+      customerId: string,
+      input: { productId: string; cartId: string; quantity: number },
+      context: CommandContext,
+    ): Promise<CommandResult> {
+      const { productId, cartId, quantity } = input;
+      const stream = cartStream(cartId);
+      const wishlist = wishlistStream(customerId);
+      const outcome = await runCommand(
+        runtime,
+        {
+          keys: [wishlist, stream],
+          contention: 'normal',
+          plan: async (load) => {
+            const cart = openedCart(
+              await load<CartState>(stream, cartStep),
+              { customerId, secret: null },
+              cartId,
+              hashCartSecret,
+            );
+            const add: CartCommand = {
+              type: 'AddLine',
+              data: {
+                cartId,
+                product: await sellable(load, productId, 'AddLine'),
+                quantity,
+                now: context.now,
+              },
+            };
+            const totals = await totalsAfter(cart, add, { load, locations, pricer });
+            return [
+              {
+                stream: wishlist,
+                decider: asStepDecider(wishlistDecider),
+                command: { type: 'RemoveFromWishlist', data: { customerId, productId, now: context.now } },
+                compensate: () => ({
+                  type: 'AddToWishlist',
+                  data: { customerId, productId, now: context.now },
+                }),
+              },
+              { stream, decider: asStepDecider(pricedCartDecider(totals)), command: add },
+            ];
+          },
+        },
+        context,
+      );
+      return {
+        events: [...(outcome.events.get(wishlist) ?? []), ...(outcome.events.get(stream) ?? [])],
+        revision: outcome.revisions.get(stream) ?? null,
+        position: outcome.position,
       };
     },
 

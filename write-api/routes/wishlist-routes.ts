@@ -9,6 +9,12 @@ import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Wishlists'];
 const WishlistItem = z.object({ productId: Id.max(64) }).openapi('WishlistItem');
+const MoveToCart = z
+  .object({
+    cartId: Id.max(48).openapi({ example: 'k-1001' }),
+    quantity: z.number().int().positive().max(999).openapi({ example: 1 }),
+  })
+  .openapi('MoveToCart');
 
 /** A customer's own wishlist (the token's subject). */
 export function wishlistRoutes(deps: WriteApiDeps) {
@@ -47,6 +53,32 @@ export function wishlistRoutes(deps: WriteApiDeps) {
         200,
         await deps.handlers.removeFromWishlist(c.var.actor.id, c.req.valid('param').productId, context(c)),
       ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/wishlist/{productId}/move-to-cart',
+      summary:
+        'Move a product from one’s wishlist into one’s cart, in one step (409 naming the SKU when short)',
+      tags,
+      ...guarded('carts:use'),
+      request: {
+        params: z.object({ productId: Id.max(64) }),
+        headers: idempotencyHeader,
+        body: jsonBody(MoveToCart),
+      },
+      responses: writeResponses(200, 'Moved: the line is in the cart, the product off the wishlist'),
+    }),
+    async (c) => {
+      const { productId } = c.req.valid('param');
+      const { cartId, quantity } = c.req.valid('json');
+      const moved = await deps.handlers.moveToCart(
+        c.var.actor.id,
+        { productId, cartId, quantity },
+        context(c),
+      );
+      return writeAnswer(c, 200, moved);
+    },
   );
   return app;
 }
