@@ -1,8 +1,13 @@
+import type { CartAccess } from './carts/cart-access.ts';
+import { cartHandlers } from './carts/cart-handlers.ts';
+import { pipelineCartPricer, type CartPricer } from './carts/cart-pricer.ts';
+import { checkOutCart } from './carts/check-out-cart.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
 import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
+import type { CommandContext } from './runtime/command-context.ts';
 import { applyPaymentNotification, capturePayment, recordManualPayment } from './orders/payments.ts';
 import { placeOrderAndOpenPayment } from './orders/place-and-open-payment.ts';
 import { refundOrder } from './orders/refund-order.ts';
@@ -15,6 +20,7 @@ import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts
 import { roleHandlers } from './roles/role-handlers.ts';
 import { pricingHandlers } from './pricing/pricing-handlers.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
+import { wishlistHandlers } from './wishlists/wishlist-handlers.ts';
 
 export type { CommandContext } from './runtime/command-context.ts';
 export type { CommandResult } from './runtime/command-result.ts';
@@ -23,20 +29,36 @@ export type { PlaceOrderInput, PlacedOrder } from './orders/placement.ts';
 export type { PlacedAndPayable } from './orders/place-and-open-payment.ts';
 export type { DiscountStage } from './pricing/price-order.ts';
 export type { QuoteInput, ShippingPlace } from './pricing/pricing-handlers.ts';
+export type { CartAccess } from './carts/cart-access.ts';
+export type { CartPricer } from './carts/cart-pricer.ts';
 export type { ForecastFigures } from './replenishment/replenishment-handlers.ts';
 
 /**
  * Every command the write side accepts, wired to one runtime. The write API (and the CLI, and the
  * expiry scheduler) call these; none of them touches the event store directly.
  */
-export function createCommandHandlers(deps: OrderDeps) {
+export function createCommandHandlers(
+  deps: OrderDeps,
+  cartPricer: CartPricer = pipelineCartPricer(deps.runtime, deps.discountStage),
+) {
   /** Fixes the first argument (the dependencies) of an order flow. */
   const bind =
     <Rest extends unknown[], Out>(flow: (deps: OrderDeps, ...rest: Rest) => Out) =>
     (...rest: Rest): Out =>
       flow(deps, ...rest);
+  const carts = cartHandlers({ runtime: deps.runtime, locations: deps.locations, pricer: cartPricer });
   return {
     ...catalogHandlers(deps.runtime),
+    ...carts,
+    ...wishlistHandlers(deps.runtime),
+    /** Places the cart's order through the placement saga and marks the cart checked out. */
+    checkOutCart: (cartId: string, access: CartAccess, context: CommandContext) =>
+      checkOutCart(
+        { carts, placeOrder: bind(placeOrderAndOpenPayment), runtime: deps.runtime },
+        cartId,
+        access,
+        context,
+      ),
     ...locationHandlers(deps.runtime, deps.locations),
     ...inventoryHandlers(deps.runtime, deps.locations),
     ...replenishmentHandlers(deps.runtime, deps.locations),

@@ -42,3 +42,7 @@ export const accountSecurityStream = (accountId: string): string => `auth-${acco
 export const shippingConfigStream = (): string => 'shipping-shop';
 /** The shop's tax regions, rates and rounding (`taxDecider`); one stream, of its own category. */
 export const taxConfigStream = (): string => 'tax-shop';
+/** A shopper's cart, a customer's or a guest's (`cartDecider`). */
+export const cartStream = (cartId: string): string => `cart-${cartId}`;
+/** A customer's wishlist (`wishlistDecider`). */
+export const wishlistStream = (customerId: string): string => `wishlist-${customerId}`;

@@ -51,6 +51,8 @@ const rule = {
   mailStatus: 'only the mail dispatcher sets status, to pending, sent or parked',
   customerFields:
     'customer-{id} starts with CustomerSignedUp, whose email (validated, or [erased]), customer id (requireKey) and time the fold copies; flags, groups and status start from fixed values in the fold; address entries come whole from CustomerAddressSaved (Address schema and requireKey on the id)',
+  cartFields:
+    'cart-{id} starts with one CartCreated (decideCart refuses AlreadyExists; createCart appends it expecting no stream) carrying a cart id (requireKey), an owner (a customer id, or a guest secret hash) and a currency (ISO 4217); the fold derives subject, status, lines, flags and times from it and later cart events; wishlist rows come from WishlistItemAdded/Removed (customer id and product id from requireKey, times from the events)',
   contactSource:
     "the consumer writes source 'events' and qm mail contact leaves the default 'manual': nothing else writes it",
 } as const;
@@ -310,6 +312,19 @@ const guarantees: Record<string, string> = {
     'removed',
   ]),
   'customers.customer_addresses: customer_addresses_pkey': rule.keyedWrite,
+  ...notNull('carts.carts', rule.cartFields, [
+    'cart_id',
+    'subject_id',
+    'currency',
+    'status',
+    'lines',
+    'reminder_sent',
+    'created_at',
+    'updated_at',
+  ]),
+  'carts.carts: carts_pkey': rule.keyedWrite,
+  ...notNull('carts.wishlists', rule.cartFields, ['customer_id', 'items', 'updated_at']),
+  'carts.wishlists: wishlists_pkey': rule.keyedWrite,
   ...notNull('public.qm_mail_deliveries', rule.consumerFields, [
     'attempts',
     'created_at',

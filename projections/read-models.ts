@@ -3,6 +3,7 @@
  * (and for `qm replay <name>`). Each returns fresh objects: no module-level state.
  */
 import { auditProjection } from './audit/projection.ts';
+import { cartsProjection } from './carts/projection.ts';
 import { catalogProjection } from './catalog/projection.ts';
 import { customersProjection } from './customers/projection.ts';
 import { inventoryProjection } from './inventory/projection.ts';
@@ -19,5 +20,6 @@ export function readModelProjections(): ReadModelProjection<any>[] {
     auditProjection(),
     replenishmentProjection(),
     customersProjection(),
+    cartsProjection(),
   ];
 }

@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { customerReadRoutes } from './routes/customer-routes.ts';
+import { cartReadRoutes } from './routes/cart-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { liveRoutes } from './routes/live-routes.ts';
 import { notificationRoutes } from './routes/notifications-routes.ts';
@@ -47,6 +48,7 @@ export function createReadApi(deps: ReadApiDeps) {
   app.route('/', replenishmentReadRoutes(ctx));
   app.route('/', notificationRoutes(ctx));
   app.route('/', customerReadRoutes(ctx));
+  app.route('/', cartReadRoutes(ctx));
   if (deps.store) {
     app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));
     app.route('/', privacyReadRoutes({ ...ctx, store: deps.store }));

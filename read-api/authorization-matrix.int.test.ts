@@ -28,6 +28,7 @@ const PUBLIC = [
   'GET /products/{productId}',
   'GET /openapi.json',
   'GET /docs',
+  'GET /guest-carts/{cartId}',
 ];
 
 let h: CommandHarness;

@@ -616,6 +616,61 @@ export function mixedWorkload(
     },
   };
 
+  let nextCart = 0;
+  /** A shopper's visit: a guest's or a customer's cart, lines, contact, now and then a wishlist, a claim or a checkout. */
+  steps.shop = async () => {
+    const cartId = `${ns}k${++nextCart}`;
+    const customerId = rng.chance(0.5) ? `${ns}c${1 + rng.int(3)}` : null;
+    const self = ctx({ id: customerId ?? 'anonymous', role: 'customer' });
+    const created = await attempt('createCart', () =>
+      handlers.createCart({ cartId, customerId, currency: 'EUR' }, self),
+    );
+    if (!created) return;
+    const access = { customerId, secret: created.secret };
+    for (let line = 0; line < 1 + rng.int(3); line++) {
+      await attempt('addCartLine', () =>
+        handlers.addLine(
+          cartId,
+          access,
+          { productId: rng.pick(products).productId, quantity: 1 + rng.int(3) },
+          self,
+        ),
+      );
+    }
+    if (rng.chance(0.6)) {
+      await attempt('setCartEmail', () =>
+        handlers.setEmail(
+          cartId,
+          access,
+          { email: `${cartId}@example.com`, marketingConsent: rng.chance(0.5), source: 'checkout' },
+          self,
+        ),
+      );
+      await attempt('setCartAddress', () => handlers.setShippingAddress(cartId, access, address, self));
+    }
+    if (customerId) {
+      const product = rng.pick(products).productId;
+      await attempt('addToWishlist', () => handlers.addToWishlist(customerId, product, self));
+      if (rng.chance(0.3))
+        await attempt('removeFromWishlist', () => handlers.removeFromWishlist(customerId, product, self));
+    } else if (rng.chance(0.3)) {
+      const claimer = `${ns}c${1 + rng.int(3)}`;
+      await attempt('claimCart', () =>
+        handlers.claimCart(
+          cartId,
+          { customerId: claimer, secret: created.secret!, mergeInto: null },
+          ctx({ id: claimer, role: 'customer' }),
+        ),
+      );
+      access.customerId = claimer;
+      access.secret = null;
+    }
+    if (rng.chance(0.4)) {
+      const placed = await attempt('checkOutCart', () => handlers.checkOutCart(cartId, access, self));
+      if (placed) await refresh(placed.order.orderId);
+    }
+  };
+
   // Weights: mostly orders and their life cycle, then stock, then catalog and replenishment.
   const weighted: [keyof typeof steps, number][] = [
     ['placeOrder', 14],
@@ -640,6 +695,7 @@ export function mixedWorkload(
     ['review', 3],
     ['policy', 2],
     ['dismiss', 3],
+    ['shop', 4],
   ];
   const wheel = weighted.flatMap(([name, weight]) => Array<keyof typeof steps>(weight).fill(name));
   let opened = false;

@@ -8,6 +8,7 @@ import { createMetricsRegistry } from '../infra/metrics/registry.ts';
 import type { SqlExecutor } from '../infra/sql/sql-client.ts';
 import { openCacheStore, openReadSide, type ReadSide } from '../ops/compose/read-side.ts';
 import { startProjectors, type RunningProjectors } from '../ops/compose/projectors.ts';
+import { cartsProjection } from '../projections/carts/projection.ts';
 import { catalogProjection } from '../projections/catalog/projection.ts';
 import { inventoryProjection } from '../projections/inventory/projection.ts';
 import { ordersProjection } from '../projections/orders/projection.ts';
@@ -17,7 +18,7 @@ import { createJwtVerifier } from '../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../infra/auth/mint-token.ts';
 
 const SECRET = 'read-api-test-secret-at-least-32-characters';
-export const READ_MODELS = ['catalog', 'inventory', 'orders'] as const;
+export const READ_MODELS = ['catalog', 'inventory', 'orders', 'carts'] as const;
 
 export type CacheKind = 'memory' | 'redis';
 type Role = 'customer' | 'staff' | 'admin';
@@ -84,7 +85,7 @@ export async function readApiHarness(
   const projectors = await startProjectors(
     { store: harness.store, database: harness.sql, log, metrics: createMetricsRegistry() },
     {
-      readModels: [catalogProjection(), inventoryProjection(), ordersProjection()],
+      readModels: [catalogProjection(), inventoryProjection(), ordersProjection(), cartsProjection()],
       onApplied: readSide.onApplied,
       options: { pollIntervalMs: 5 },
     },

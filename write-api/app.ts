@@ -6,7 +6,9 @@ import { authenticate } from '../infra/auth/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
+import { cartRoutes } from './routes/cart-routes.ts';
 import { customerPublicRoutes, customerRoutes } from './routes/customer-routes.ts';
+import { wishlistRoutes } from './routes/wishlist-routes.ts';
 import { passwordResetRoutes } from './routes/password-reset-routes.ts';
 import { staffAccountRoutes, staffPublicRoutes } from './routes/staff-account-routes.ts';
 import { inventoryRoutes } from './routes/inventory-routes.ts';
@@ -45,6 +47,9 @@ export function createWriteApi(deps: WriteApiDeps) {
     app.route('/', passwordResetRoutes(accounts));
     app.route('/', staffPublicRoutes(accounts));
   }
+  // Guest carts answer before `authenticate`: their secret is their credential.
+  const carts = cartRoutes(deps);
+  app.route('/', carts.publicApp);
   if (deps.signingKeys) app.route('/', jwksRoutes(deps.signingKeys));
   // Login and refresh before the token and Idempotency-Key checks: they are how a token is had.
   const auth = deps.auth;
@@ -72,6 +77,8 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', roleRoutes(deps));
   api.route('/', returnRoutes(deps));
   api.route('/', pricingRoutes(deps));
+  api.route('/', carts.customerApp);
+  api.route('/', wishlistRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   if (accounts) {
     api.route('/', customerRoutes(accounts));

@@ -41,9 +41,12 @@ interface Row {
   /**
    * The resource belongs to a customer, and a customer may act on their own only. Another customer
    * gets 404 (`assertOwnerOrRoles`: ids cannot be probed); for placing an order, naming another
-   * customer is 403.
+   * customer is 403. `creates`: the caller makes its own resource (a cart, a wishlist entry, a claim
+   * with the cart's secret), so there is no other customer's to reach.
    */
-  customerActsOnOwnOnly: false | { otherCustomer: 403 | 404 } | 'self';
+  customerActsOnOwnOnly: false | { otherCustomer: 403 | 404 } | 'self' | 'creates';
+  /** The code another customer's 404 carries, where the route's own "not found" answers it. */
+  otherCode?: string;
   /** Sets up a fresh resource (owned by `owner` where owned) that the call succeeds on. */
   prepare(owner: string): Promise<Target>;
   /** The answer says what was done (sessions revoked), with no consistency token. */
@@ -690,6 +693,118 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
   );
 
+  // Carts and wishlists (docs/carts.md): each caller acts on its own; another customer's cart is not found.
+  const cartAddress = { ...address, line2: null, region: null };
+  async function cartOf(owner: string, withLine = false): Promise<string> {
+    const cartId = fresh('cart');
+    await h.handlers.createCart({ cartId, customerId: owner, currency: 'EUR' }, admin());
+    if (withLine)
+      await h.handlers.addLine(
+        cartId,
+        { customerId: owner, secret: null },
+        { productId: PRODUCT, quantity: 1 },
+        admin(),
+      );
+    return cartId;
+  }
+  const cartRow = (
+    method: Row['method'],
+    path: string,
+    body: (cartId: string) => unknown,
+    withLine = false,
+  ): Row => ({
+    method,
+    path,
+    before: ['customer', 'staff', 'admin'],
+    customerActsOnOwnOnly: 'self',
+    otherCode: 'cart_not_found',
+    prepare: async (owner) => {
+      const cartId = await cartOf(owner, withLine);
+      return { params: { cartId, productId: PRODUCT }, body: body(cartId), stream: `cart-${cartId}` };
+    },
+  });
+  matrix.push(
+    {
+      method: 'POST',
+      path: '/carts',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'creates',
+      prepare: async () => {
+        const cartId = fresh('cart');
+        return { params: {}, body: { cartId, currency: 'EUR' }, stream: `cart-${cartId}` };
+      },
+    },
+    cartRow('POST', '/carts/{cartId}/lines', () => ({ productId: PRODUCT, quantity: 1 })),
+    cartRow('PUT', '/carts/{cartId}/lines/{productId}', () => ({ quantity: 2 }), true),
+    cartRow('DELETE', '/carts/{cartId}/lines/{productId}', () => ({}), true),
+    cartRow('PUT', '/carts/{cartId}/email', () => ({ email: 'ada@example.com', marketingConsent: true })),
+    cartRow('PUT', '/carts/{cartId}/shipping-address', () => ({ shippingAddress: cartAddress })),
+    cartRow('PUT', '/carts/{cartId}/shipping-method', () => ({ shippingMethodId: 'standard' })),
+    {
+      ...cartRow('POST', '/carts/{cartId}/checkout', () => ({})),
+      prepare: async (owner) => {
+        const cartId = await cartOf(owner, true);
+        await h.handlers.setShippingAddress(
+          cartId,
+          { customerId: owner, secret: null },
+          cartAddress,
+          admin(),
+        );
+        return { params: { cartId }, body: {}, stream: `cart-${cartId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/carts/{cartId}/claim',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'creates',
+      prepare: async () => {
+        const cartId = fresh('guest-cart');
+        const { secret } = await h.handlers.createCart(
+          { cartId, customerId: null, currency: 'EUR' },
+          admin(),
+        );
+        return { params: { cartId }, body: { secret, mergeInto: null }, stream: `cart-${cartId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/me/wishlist',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'creates',
+      // A fresh product each time: the caller's wishlist refuses one it already holds.
+      prepare: async (owner) => ({
+        params: {},
+        body: { productId: await createProduct() },
+        stream: `wishlist-${owner}`,
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/me/wishlist/{productId}/move-to-cart',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      otherCode: 'cart_not_found',
+      prepare: async (owner) => {
+        const cartId = await cartOf(owner);
+        await h.handlers.addToWishlist(owner, PRODUCT, admin()).catch(() => undefined);
+        return { params: { productId: PRODUCT }, body: { cartId, quantity: 1 }, stream: `cart-${cartId}` };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/me/wishlist/{productId}',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: 'self',
+      otherCode: 'wishlist_item_not_found',
+      prepare: async (owner) => {
+        const productId = await createProduct();
+        await h.handlers.addToWishlist(owner, productId, admin());
+        return { params: { productId }, body: {}, stream: `wishlist-${owner}` };
+      },
+    },
+  );
+
   // Last: once a shipping zone exists, every placement needs a shipping method, and the rows above
   // place orders without one.
   const zone = (zoneId: string) => ({
@@ -905,7 +1020,8 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
   interface ReadRow {
     path: string;
     before: readonly Role[];
-    prepare(): Promise<{ params: Record<string, string> }>;
+    /** The path's parameters, and the query the route needs to answer 200. */
+    prepare(): Promise<{ params: Record<string, string>; query?: string }>;
   }
   const readRows: ReadRow[] = [
     { path: '/me/sessions', before: ['customer', 'staff', 'admin'], prepare: async () => ({ params: {} }) },
@@ -913,6 +1029,14 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       path: '/staff/{staffId}/sessions',
       before: ['admin'],
       prepare: async () => ({ params: { staffId: await invitedStaff() } }),
+    },
+    {
+      path: '/shipping/options',
+      before: ['customer', 'staff', 'admin'],
+      prepare: async () => ({
+        params: {},
+        query: `currency=EUR&lines=${PRODUCT}*1&country=DE&postalCode=10115`,
+      }),
     },
   ];
 
@@ -1043,6 +1167,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       )
       .sort();
     expect(open).toEqual([
+      'DELETE /guest-carts/{cartId}/lines/{productId}',
       'GET /.well-known/jwks.json',
       'POST /auth/login',
       'POST /auth/login/totp',
@@ -1051,7 +1176,14 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       'POST /auth/refresh',
       'POST /customers',
       'POST /customers/verify',
+      'POST /guest-carts',
+      'POST /guest-carts/{cartId}/checkout',
+      'POST /guest-carts/{cartId}/lines',
       'POST /staff/invitations/accept',
+      'PUT /guest-carts/{cartId}/email',
+      'PUT /guest-carts/{cartId}/lines/{productId}',
+      'PUT /guest-carts/{cartId}/shipping-address',
+      'PUT /guest-carts/{cartId}/shipping-method',
     ]);
   });
 
@@ -1129,8 +1261,8 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     describe(`GET ${row.path}`, () => {
       const permission = () => permissionOf.get(`GET ${row.path}`)!;
       const get = async (as: { role: Role; subject: string; roles?: readonly string[] } | null) => {
-        const { params } = await row.prepare();
-        const path = url(row, { params });
+        const { params, query } = await row.prepare();
+        const path = url(row, { params }) + (query ? `?${query}` : '');
         const headers: Record<string, string> = as
           ? { authorization: `Bearer ${await h.token(as.role, as.subject, as.roles)}` }
           : {};
@@ -1191,17 +1323,19 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
 
       const own = row.customerActsOnOwnOnly;
       // A route on one's own account (`/me`) cannot name another's: a customer without one finds nothing.
-      const otherCustomer = own === 'self' ? 404 : own ? own.otherCustomer : 403;
+      const otherCustomer = own === 'self' ? 404 : own && own !== 'creates' ? own.otherCustomer : 403;
       const otherCode =
-        own === 'self' ? 'customer_not_found' : otherCustomer === 404 ? 'not_found' : 'forbidden';
-      it(`answers ${otherCustomer} to another customer's token, appending nothing`, async () => {
-        if (row.readOnly) return; // owned by no one: every customer may ask
-        const target = await row.prepare('cust-owner');
-        const answer = await refused(row, target, (path) =>
-          h.send(row.method, path, target.body, { role: 'customer', subject: 'cust-intruder' }),
-        );
-        expect(answer).toEqual({ status: otherCustomer, code: otherCode });
-      });
+        row.otherCode ??
+        (own === 'self' ? 'customer_not_found' : otherCustomer === 404 ? 'not_found' : 'forbidden');
+      if (own !== 'creates')
+        it(`answers ${otherCustomer} to another customer's token, appending nothing`, async () => {
+          if (row.readOnly) return; // owned by no one: every customer may ask
+          const target = await row.prepare('cust-owner');
+          const answer = await refused(row, target, (path) =>
+            h.send(row.method, path, target.body, { role: 'customer', subject: 'cust-intruder' }),
+          );
+          expect(answer).toEqual({ status: otherCustomer, code: otherCode });
+        });
 
       it.each([...roles, 'custom' as const])(
         'lets a %s token holding the permission through: 2xx, events appended',
@@ -1213,7 +1347,8 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
           // A custom role acting on a customer's own resource does so as that customer.
           const subject = role === 'customer' || kind === 'custom' ? owner : `${role}-1`;
           // A route on one's own account acts on the caller's: each caller gets one to act on.
-          const target = await row.prepare(row.customerActsOnOwnOnly === 'self' ? subject : owner);
+          const ownsIt = row.customerActsOnOwnOnly === 'self' || row.customerActsOnOwnOnly === 'creates';
+          const target = await row.prepare(ownsIt ? subject : owner);
           const revision = await h.store.streamRevision(target.stream);
           const as = kind === 'custom' ? { role, subject, roles: [only(permission)] } : { role, subject };
           const response = await h.send(row.method, url(row, target), target.body, as);

@@ -16,6 +16,7 @@ export const permissions = {
   'replenishment:read': 'read reorder points and suggestions',
   'replenishment:manage': 'set replenishment policies, dismiss suggestions',
   'orders:place': 'place orders (a customer for itself)',
+  'carts:use': 'keep one’s own carts and wishlist, and check a cart out',
   'orders:read': 'read orders (a customer its own)',
   'orders:act-for-others': "read, place and cancel other customers' orders",
   'orders:cancel': 'cancel an order (a customer its own)',
@@ -61,6 +62,7 @@ export function isBuiltInRole(value: unknown): value is BuiltInRole {
 
 const customer: readonly Permission[] = [
   'orders:place',
+  'carts:use',
   'orders:read',
   'orders:cancel',
   'account:self',

@@ -26,6 +26,8 @@ const byAccount = (data: Record<string, unknown>) =>
   typeof data.accountId === 'string' ? data.accountId : null;
 /** Where a login, refresh or second-factor request came from: the account's own data. */
 const seen = { subject: byAccount, paths: ['ip', 'userAgent'] };
+const bySubjectId = (data: Record<string, unknown>) =>
+  typeof data.subjectId === 'string' ? data.subjectId : null;
 const bookAddress = ['name', 'line1', 'line2', 'city', 'postalCode', 'region'].map(
   (field) => `address.${field}`,
 );
@@ -53,6 +55,9 @@ export const personalFields: Readonly<Record<string, PersonalFields>> = {
   SecondFactorFailed: seen,
   // The authenticator's secret reads as erased with the account: its second factor is gone too.
   TotpEnrolmentStarted: { subject: byAccount, paths: ['secret'] },
+  // Carts (docs/carts.md): the customer's key, or the guest cart's own (`guest-cart-{cartId}`).
+  CartEmailSet: { subject: bySubjectId, paths: ['email'] },
+  CartShippingAddressSet: { subject: bySubjectId, paths: shippingAddress },
 };
 
 export function personalFieldsOf(type: string): PersonalFields | undefined {

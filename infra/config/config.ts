@@ -57,6 +57,13 @@ const configSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(15),
+  /** A cart with an email, untouched this long, gets its one reminder (with marketing consent). */
+  QM_CART_REMINDER_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 60)
+    .default(60),
   QM_ALLOCATION_STRATEGY: z.enum(['single-location-first', 'split-greedy']).default('single-location-first'),
   /**
    * When set, `/metrics` answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (16

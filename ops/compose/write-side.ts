@@ -1,6 +1,10 @@
 import { accountHandlers } from '../../commands/accounts/account-handlers.ts';
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
+import {
+  createCartReminderScheduler,
+  remindAbandonedCart,
+} from '../../commands/carts/abandoned-cart-reminders.ts';
 import { privacyHandlers } from '../../commands/privacy/privacy-handlers.ts';
 import { openPrivacy } from './event-store.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
@@ -79,6 +83,21 @@ export async function openWriteSide(
       log.error({ err: error, orderId }, 'could not expire an unpaid order; will retry'),
   });
   await expiry.start();
+  const cartReminders = createCartReminderScheduler({
+    store,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    idleMs: config.QM_CART_REMINDER_IDLE_MINUTES * 60_000,
+    lease: schedulerLease(
+      { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
+      'cart-reminder-scheduler',
+    ),
+    remind: (cartId, context) =>
+      remindAbandonedCart({ runtime, mail: sqlMailQueue(database) }, cartId, context),
+    onError: (error, cartId) =>
+      log.error({ err: error, cartId }, 'could not send a cart reminder; will retry'),
+  });
+  await cartReminders.start();
   const idempotencyStore = createSqlIdempotencyStore(database);
   const idempotencyPurge = scheduleIdempotencyPurge({ purge: () => idempotencyStore.purgeExpired(), log });
   const privacy = privacyHandlers(runtime, openPrivacy(database).keys);
@@ -116,6 +135,7 @@ export async function openWriteSide(
     accounts,
     async stop() {
       await expiry.stop();
+      await cartReminders.stop();
       await idempotencyPurge.stop();
       await locations.stop();
     },

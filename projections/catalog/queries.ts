@@ -180,3 +180,34 @@ export async function skuConflicts(db: Kysely<CatalogDatabase>, limit: number): 
     createdAt: isoTime(row.created_at),
   }));
 }
+
+/** What a cart or wishlist line compares with: each product's price, status and stock now. */
+export type ProductNowView = {
+  productId: string;
+  name: string;
+  price: { amount: number; currency: string };
+  status: 'active' | 'discontinued';
+  available: number;
+  allowBackorder: boolean;
+};
+
+/** The products named, as they are now (absent ids are left out). */
+export async function productsNow(
+  db: Kysely<CatalogDatabase>,
+  productIds: readonly string[],
+): Promise<ProductNowView[]> {
+  if (productIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('products')
+    .select(['product_id', 'name', 'price_amount', 'currency', 'status', 'available', 'allow_backorder'])
+    .where('product_id', 'in', [...productIds])
+    .execute();
+  return rows.map((row) => ({
+    productId: row.product_id,
+    name: row.name,
+    price: { amount: toNumber(row.price_amount), currency: row.currency },
+    status: row.status,
+    available: toNumber(row.available),
+    allowBackorder: row.allow_backorder,
+  }));
+}

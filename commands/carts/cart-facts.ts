@@ -1,0 +1,44 @@
+import { ProductNotFound } from '../../domain/catalog/errors.ts';
+import { productDecider, type Product, type ProductState } from '../../domain/catalog/index.ts';
+import type { CartProductFacts } from '../../domain/carts/index.ts';
+import { available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
+import { productStream, stockStream } from '../../domain/streams.ts';
+import type { LocationDirectory } from '../locations/location-directory.ts';
+import { asStepDecider, type StepPlan } from '../runtime/steps.ts';
+
+export type Load = Parameters<StepPlan>[0];
+
+/** A product as a cart sees it: what it is, whether it is still sold, its price and stock now. */
+export interface ProductNow {
+  product: Product;
+  discontinued: boolean;
+  facts: CartProductFacts;
+}
+
+/**
+ * Reads (never appends) the product and its stock streams at every location. A product that
+ * allows backorders has no limit (`available: null`); otherwise what the stock streams have free.
+ */
+export async function productNow(
+  load: Load,
+  locations: LocationDirectory,
+  productId: string,
+): Promise<ProductNow> {
+  const state = await load<ProductState>(productStream(productId), asStepDecider(productDecider));
+  if (state.status === 'absent') throw new ProductNotFound(productId);
+  const { product } = state;
+  let free: number | null = null;
+  if (!product.allowBackorder) {
+    const stocks = await Promise.all(
+      locations
+        .list()
+        .map((location) => load<StockState>(stockStream(product.sku, location), asStepDecider(stockDecider))),
+    );
+    free = stocks.reduce((total, stock) => total + Math.max(0, available(stock)), 0);
+  }
+  return {
+    product,
+    discontinued: state.status === 'discontinued',
+    facts: { productId, sku: product.sku, unitPrice: product.price, available: free },
+  };
+}

@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
+import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
+import { sqlMailQueue } from '../../infra/mail/sql-mail-queue.ts';
+import { createManualPayments } from '../../infra/payments/manual-payments.ts';
+import { createEventPrivacy } from '../../infra/privacy/event-privacy.ts';
+import { privateEventStore } from '../../infra/privacy/private-event-store.ts';
+import { createSqlPersonalDataKeys } from '../../infra/privacy/sql-personal-data-keys.ts';
+import type { SqlClient } from '../../infra/sql/sql-client.ts';
+import { commandRuntime } from '../../ops/compose/command-runtime.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
+import { manualClock } from '../../test-support/command-harness.ts';
+import { migratedPglite, migratedPostgres } from '../../test-support/databases.ts';
+import { createCommandHandlers, type CommandContext } from '../command-handlers.ts';
+import { createLocationDirectory } from '../locations/location-directory.ts';
+import { defaultOrderSettings } from '../orders/order-deps.ts';
+import { soleInstanceLease } from '../scheduling/sole-instance-lease.ts';
+import { createCartReminderScheduler, remindAbandonedCart } from './abandoned-cart-reminders.ts';
+
+describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
+  let sql: SqlClient;
+  let dispose: () => Promise<void>;
+  let handlers: ReturnType<typeof createCommandHandlers>;
+  let store: ReturnType<typeof privateEventStore>;
+  let stopLocations: () => Promise<void>;
+  const clock = manualClock('2026-12-05T10:00:00.000Z');
+  const context = (id = 'admin-1', role: CommandContext['actor']['role'] = 'admin'): CommandContext => ({
+    actor: { id, role },
+    correlationId: uuidV7Ids.newId(),
+    causationId: null,
+    now: clock.now().toISOString(),
+  });
+  const guest = (secret: string | null) => ({ customerId: null, secret });
+  const customer = (customerId: string) => ({ customerId, secret: null });
+
+  beforeAll(async () => {
+    const db = backend === 'postgres' ? await migratedPostgres(5) : await migratedPglite();
+    sql = db.client;
+    dispose = db.dispose;
+    store = privateEventStore(createSqlEventStore(sql), createEventPrivacy(createSqlPersonalDataKeys(sql)));
+    const locations = createLocationDirectory(store);
+    await locations.start();
+    stopLocations = () => locations.stop();
+    handlers = createCommandHandlers({
+      runtime: commandRuntime(store),
+      locations,
+      payments: createManualPayments(),
+      clock,
+      settings: defaultOrderSettings,
+    });
+    await handlers.createLocation('berlin', 'Berlin warehouse', context());
+    for (const [productId, price] of [
+      ['mug', 1200],
+      ['pen', 250],
+    ] as const) {
+      await handlers.createProduct(
+        {
+          productId,
+          sku: productId.toUpperCase(),
+          name: productId,
+          description: '',
+          brand: 'Acme',
+          category: 'office',
+          attributes: {},
+          allowBackorder: false,
+          price: { amount: price, currency: 'EUR' },
+        },
+        context(),
+      );
+      await handlers.receiveStock(
+        { sku: productId.toUpperCase(), location: 'berlin', quantity: 4, reference: null },
+        context(),
+      );
+    }
+  });
+  afterAll(async () => {
+    await stopLocations();
+    await dispose();
+  });
+
+  it('opens a guest cart only with its secret, and stores only the secret’s hash', async () => {
+    const created = await handlers.createCart({ cartId: 'g1', customerId: null, currency: 'EUR' }, context());
+    expect(created.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const raw = JSON.stringify(await sql.query('select data from qm_events where stream = $1', ['cart-g1']));
+    expect(raw).not.toContain(created.secret!);
+
+    for (const access of [guest(null), guest('wrong'), customer('admin-1')]) {
+      await expect(
+        handlers.addLine('g1', access, { productId: 'mug', quantity: 1 }, context()),
+      ).rejects.toMatchObject({
+        code: 'cart_not_found',
+      });
+    }
+    const added = await handlers.addLine(
+      'g1',
+      guest(created.secret),
+      { productId: 'mug', quantity: 2 },
+      context(),
+    );
+    expect(added.events.map((event) => event.type)).toEqual(['CartLineAdded', 'CartTotalsComputed']);
+    expect(added.events[1]!.data).toMatchObject({
+      totals: {
+        subtotal: { amount: 2400 },
+        shipping: { amount: 0 },
+        tax: { amount: 0 },
+        total: { amount: 2400 },
+      },
+    });
+    await expect(
+      handlers.addLine('g1', guest(created.secret), { productId: 'mug', quantity: 3 }, context()),
+    ).rejects.toMatchObject({ code: 'quantity_unavailable', details: { sku: 'MUG', available: 4 } });
+  });
+
+  it('seals the email and address under the guest cart’s subject, and checks the cart out into an order', async () => {
+    const { secret } = await handlers.createCart(
+      { cartId: 'g2', customerId: null, currency: 'EUR' },
+      context(),
+    );
+    const access = guest(secret);
+    await handlers.addLine('g2', access, { productId: 'pen', quantity: 1 }, context());
+    await handlers.setEmail(
+      'g2',
+      access,
+      { email: 'Grace@Example.com', marketingConsent: true, source: 'checkout' },
+      context(),
+    );
+    await handlers.setShippingAddress('g2', access, berlinAddress, context());
+    const raw = JSON.stringify(await sql.query('select data from qm_events where stream = $1', ['cart-g2']));
+    expect(raw).not.toContain('grace@example.com');
+    expect(raw).not.toContain(berlinAddress.line1);
+    const cart = await handlers.cartFor('g2', access);
+    expect(cart.email?.address).toBe('grace@example.com');
+
+    const placed = await handlers.checkOutCart('g2', access, context('anonymous', 'customer'));
+    expect(placed.order).toMatchObject({ orderId: 'g2', customerId: 'guest-cart-g2' });
+    expect((await handlers.cartFor('g2', access)).status).toBe('checked_out');
+    await expect(handlers.checkOutCart('g2', access, context())).rejects.toMatchObject({
+      code: 'cart_closed',
+    });
+    await expect(
+      handlers.addLine('g2', access, { productId: 'pen', quantity: 1 }, context()),
+    ).rejects.toMatchObject({
+      code: 'cart_closed',
+    });
+  });
+
+  it('claims a guest cart into the customer’s cart: quantities add, capped at what is available', async () => {
+    await handlers.createCart({ cartId: 'c1', customerId: 'cust-1', currency: 'EUR' }, context());
+    await handlers.addLine('c1', customer('cust-1'), { productId: 'pen', quantity: 2 }, context());
+    const { secret } = await handlers.createCart(
+      { cartId: 'g3', customerId: null, currency: 'EUR' },
+      context(),
+    );
+    await handlers.addLine('g3', guest(secret), { productId: 'pen', quantity: 3 }, context());
+    await handlers.addLine('g3', guest(secret), { productId: 'mug', quantity: 1 }, context());
+    // Another customer's cart is not a merge target, and a wrong secret claims nothing.
+    await expect(
+      handlers.claimCart('g3', { customerId: 'cust-2', secret: secret!, mergeInto: 'c1' }, context()),
+    ).rejects.toMatchObject({ code: 'cart_not_found' });
+    await expect(
+      handlers.claimCart('g3', { customerId: 'cust-1', secret: 'wrong', mergeInto: 'c1' }, context()),
+    ).rejects.toMatchObject({ code: 'cart_not_found' });
+
+    const merged = await handlers.claimCart(
+      'g3',
+      { customerId: 'cust-1', secret: secret!, mergeInto: 'c1' },
+      context(),
+    );
+    expect(merged.cartId).toBe('c1');
+    const into = await handlers.cartFor('c1', customer('cust-1'));
+    // 4 pens are in stock (one went to the checked-out order): 2 + 3 is capped at 3.
+    expect(Object.values(into.lines).map((line) => [line.productId, line.quantity])).toEqual([
+      ['pen', 3],
+      ['mug', 1],
+    ]);
+    expect(into.totals?.subtotal.amount).toBe(3 * 250 + 1200);
+    const closed = await handlers.cartFor('g3', customer('cust-1'));
+    expect(closed.status).toBe('merged');
+  });
+
+  it('moves a product from the wishlist into the cart in one step, or changes neither stream when short', async () => {
+    await handlers.createCart({ cartId: 'w1', customerId: 'cust-9', currency: 'EUR' }, context());
+    await handlers.addToWishlist('cust-9', 'mug', context());
+    const before = await store.streamRevision('wishlist-cust-9');
+    await expect(
+      handlers.moveToCart('cust-9', { productId: 'mug', cartId: 'w1', quantity: 50 }, context()),
+    ).rejects.toMatchObject({ code: 'quantity_unavailable', details: { sku: 'MUG' } });
+    expect(await store.streamRevision('wishlist-cust-9')).toBe(before);
+    await expect(
+      handlers.moveToCart('cust-9', { productId: 'mug', cartId: 'c1', quantity: 1 }, context()),
+    ).rejects.toMatchObject({ code: 'cart_not_found' });
+    const moved = await handlers.moveToCart(
+      'cust-9',
+      { productId: 'mug', cartId: 'w1', quantity: 1 },
+      context(),
+    );
+    expect(moved.events.map((event) => event.type)).toEqual([
+      'WishlistItemRemoved',
+      'CartLineAdded',
+      'CartTotalsComputed',
+    ]);
+    expect(Object.keys((await handlers.cartFor('w1', customer('cust-9'))).lines)).toEqual(['mug']);
+  });
+
+  it('sends one abandoned-cart reminder after the idle time, only with consent, and none after checkout', async () => {
+    const mail = sqlMailQueue(sql);
+    const scheduler = createCartReminderScheduler({
+      store,
+      clock,
+      ids: uuidV7Ids,
+      idleMs: 60 * 60_000,
+      lease: soleInstanceLease,
+      remind: (cartId, ctx) => remindAbandonedCart({ runtime: commandRuntime(store), mail }, cartId, ctx),
+      intervalMs: 3_600_000, // fired only when the test asks, so the test controls time
+    });
+    const consenting = await handlers.createCart(
+      { cartId: 'r1', customerId: null, currency: 'EUR' },
+      context(),
+    );
+    await handlers.addLine('r1', guest(consenting.secret), { productId: 'pen', quantity: 1 }, context());
+    await handlers.setEmail(
+      'r1',
+      guest(consenting.secret),
+      { email: 'yes@example.com', marketingConsent: true, source: 'checkout' },
+      context(),
+    );
+    const declining = await handlers.createCart(
+      { cartId: 'r2', customerId: null, currency: 'EUR' },
+      context(),
+    );
+    await handlers.addLine('r2', guest(declining.secret), { productId: 'pen', quantity: 1 }, context());
+    await handlers.setEmail(
+      'r2',
+      guest(declining.secret),
+      { email: 'no@example.com', marketingConsent: false, source: 'checkout' },
+      context(),
+    );
+    await scheduler.start();
+    try {
+      const reminders = async () =>
+        (
+          await sql.query<{ recipient: string }>(
+            `select recipient from qm_mail_deliveries where template = 'abandoned-cart' order by recipient`,
+          )
+        ).map((row) => row.recipient);
+      clock.advance(59 * 60_000);
+      await scheduler.runDue();
+      expect(await reminders()).toEqual([]);
+      clock.advance(2 * 60_000);
+      await scheduler.runDue();
+      expect(await reminders()).toEqual(['yes@example.com']);
+      clock.advance(24 * 60 * 60_000);
+      await scheduler.runDue();
+      expect(await reminders()).toEqual(['yes@example.com']);
+      await expect(
+        remindAbandonedCart({ runtime: commandRuntime(store), mail }, 'r1', context()),
+      ).rejects.toMatchObject({
+        code: 'reminder_not_due',
+      });
+    } finally {
+      await scheduler.stop();
+    }
+  });
+});

@@ -1,0 +1,350 @@
+import {
+  cartDecider,
+  CartClosed,
+  type CartCommand,
+  type CartState,
+  type OpenCart,
+} from '../../domain/carts/index.ts';
+import type { ConsentSource } from '../../domain/customers/events.ts';
+import { InvalidTransition } from '../../domain/errors.ts';
+import type { Address } from '../../domain/orders/events.ts';
+import { cartStream, wishlistStream } from '../../domain/streams.ts';
+import { wishlistDecider } from '../../domain/wishlists/index.ts';
+import type { LocationDirectory } from '../locations/location-directory.ts';
+import type { CommandContext } from '../runtime/command-context.ts';
+import type { CommandResult } from '../runtime/command-result.ts';
+import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { runCommand } from '../runtime/run-command.ts';
+import { asStepDecider } from '../runtime/steps.ts';
+import { openedCart, type CartAccess } from './cart-access.ts';
+import { productNow, type Load } from './cart-facts.ts';
+import type { CartPricer } from './cart-pricer.ts';
+import { pricedCartDecider, totalsAfter } from './cart-pricing.ts';
+import { hashCartSecret, newCartSecret } from './cart-secret.ts';
+
+export interface CartDeps {
+  runtime: CommandRuntime;
+  locations: LocationDirectory;
+  pricer: CartPricer;
+}
+
+export type CreateCartInput = { cartId: string; customerId: string | null; currency: string };
+
+/**
+ * Carts, a `cart-{id}` stream each. Every change is decided with the product's price and stock as
+ * the product and stock streams hold them now (read, never appended), and appended together with
+ * the totals the pricer gives for the cart after the change.
+ */
+export function cartHandlers(deps: CartDeps) {
+  const { runtime, locations, pricer } = deps;
+  const cartStep = asStepDecider(cartDecider);
+
+  /** Decides `build`'s command on the cart `access` opens, priced, in one append. */
+  async function changeCart(
+    cartId: string,
+    access: CartAccess,
+    build: (cart: OpenCart, load: Load) => Promise<CartCommand> | CartCommand,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const stream = cartStream(cartId);
+    const outcome = await runCommand(
+      runtime,
+      {
+        keys: [stream],
+        contention: 'normal',
+        plan: async (load) => {
+          const cart = openedCart(await load<CartState>(stream, cartStep), access, cartId, hashCartSecret);
+          const command = await build(cart, load);
+          const totals = await totalsAfter(cart, command, { load, locations, pricer });
+          return [{ stream, decider: asStepDecider(pricedCartDecider(totals)), command }];
+        },
+      },
+      context,
+    );
+    return {
+      events: outcome.events.get(stream) ?? [],
+      revision: outcome.revisions.get(stream) ?? null,
+      position: outcome.position,
+    };
+  }
+
+  /** The product as it is now; a discontinued one can no longer be put in a cart. */
+  async function sellable(load: Load, productId: string, command: string) {
+    const now = await productNow(load, locations, productId);
+    if (now.discontinued)
+      throw new InvalidTransition({ aggregate: 'product', id: productId, from: 'discontinued', command });
+    return now.facts;
+  }
+
+  return {
+    /** A guest cart (no customer) answers its secret once; only its hash is stored. */
+    async createCart(input: CreateCartInput, context: CommandContext) {
+      const { cartId, customerId, currency } = input;
+      const token = customerId === null ? newCartSecret() : null;
+      const owner = token
+        ? ({ kind: 'guest', secretHash: token.hash } as const)
+        : ({ kind: 'customer', customerId: customerId! } as const);
+      const stream = cartStream(cartId);
+      const outcome = await runCommand(
+        runtime,
+        {
+          keys: [stream],
+          contention: 'normal',
+          plan: () =>
+            Promise.resolve([
+              {
+                stream,
+                decider: cartStep,
+                command: { type: 'CreateCart', data: { cartId, owner, currency, now: context.now } },
+                expectNew: true,
+              },
+            ]),
+        },
+        context,
+      );
+      return {
+        events: outcome.events.get(stream) ?? [],
+        revision: outcome.revisions.get(stream) ?? null,
+        position: outcome.position,
+        cartId,
+        secret: token?.secret ?? null,
+      };
+    },
+
+    addLine(
+      cartId: string,
+      access: CartAccess,
+      line: { productId: string; quantity: number },
+      context: CommandContext,
+    ) {
+      return changeCart(
+        cartId,
+        access,
+        async (_, load) => ({
+          type: 'AddLine',
+          data: {
+            cartId,
+            product: await sellable(load, line.productId, 'AddLine'),
+            quantity: line.quantity,
+            now: context.now,
+          },
+        }),
+        context,
+      );
+    },
+
+    changeQuantity(
+      cartId: string,
+      access: CartAccess,
+      line: { productId: string; quantity: number },
+      context: CommandContext,
+    ) {
+      return changeCart(
+        cartId,
+        access,
+        async (_, load) => ({
+          type: 'ChangeQuantity',
+          data: {
+            cartId,
+            product: (await productNow(load, locations, line.productId)).facts,
+            quantity: line.quantity,
+            now: context.now,
+          },
+        }),
+        context,
+      );
+    },
+
+    removeLine(cartId: string, access: CartAccess, productId: string, context: CommandContext) {
+      return changeCart(
+        cartId,
+        access,
+        () => ({ type: 'RemoveLine', data: { cartId, productId, now: context.now } }),
+        context,
+      );
+    },
+
+    setEmail(
+      cartId: string,
+      access: CartAccess,
+      input: { email: string; marketingConsent: boolean; source: ConsentSource },
+      context: CommandContext,
+    ) {
+      return changeCart(
+        cartId,
+        access,
+        () => ({ type: 'SetEmail', data: { cartId, ...input, now: context.now } }),
+        context,
+      );
+    },
+
+    setShippingAddress(cartId: string, access: CartAccess, address: Address, context: CommandContext) {
+      return changeCart(
+        cartId,
+        access,
+        () => ({ type: 'SetShippingAddress', data: { cartId, address, now: context.now } }),
+        context,
+      );
+    },
+
+    chooseShippingMethod(
+      cartId: string,
+      access: CartAccess,
+      shippingMethodId: string,
+      context: CommandContext,
+    ) {
+      return changeCart(
+        cartId,
+        access,
+        () => ({ type: 'ChooseShippingMethod', data: { cartId, shippingMethodId, now: context.now } }),
+        context,
+      );
+    },
+
+    /**
+     * A guest cart (opened by its secret) becomes the customer's. With `mergeInto` (the customer's
+     * own open cart), its lines go into that cart by the merge rule and the guest cart closes;
+     * the two appends are one multi-stream append where the backend has them.
+     */
+    async claimCart(
+      cartId: string,
+      input: { customerId: string; secret: string; mergeInto: string | null },
+      context: CommandContext,
+    ): Promise<CommandResult & { cartId: string }> {
+      const { customerId, secret, mergeInto } = input;
+      const guest = cartStream(cartId);
+      if (mergeInto === null || mergeInto === cartId) {
+        const result = await changeCart(
+          cartId,
+          { customerId: null, secret },
+          () => ({ type: 'ClaimCart', data: { cartId, customerId, now: context.now } }),
+          context,
+        );
+        return { ...result, cartId };
+      }
+      const target = cartStream(mergeInto);
+      const outcome = await runCommand(
+        runtime,
+        {
+          keys: [guest, target],
+          contention: 'normal',
+          plan: async (load) => {
+            const from = openedCart(
+              await load<CartState>(guest, cartStep),
+              { customerId: null, secret },
+              cartId,
+              hashCartSecret,
+            );
+            if (from.status !== 'open') throw new CartClosed(cartId, from.status);
+            const into = openedCart(
+              await load<CartState>(target, cartStep),
+              { customerId, secret: null },
+              mergeInto,
+              hashCartSecret,
+            );
+            const lines = await Promise.all(
+              Object.values(from.lines).map(async (line) => ({
+                product: (await productNow(load, locations, line.productId)).facts,
+                quantity: line.quantity,
+              })),
+            );
+            const merge: CartCommand = {
+              type: 'MergeLines',
+              data: { cartId: mergeInto, lines, now: context.now },
+            };
+            const totals = await totalsAfter(into, merge, { load, locations, pricer });
+            return [
+              {
+                stream: guest,
+                decider: cartStep,
+                command: {
+                  type: 'CloseMerged',
+                  data: { cartId, intoCartId: mergeInto, customerId, now: context.now },
+                },
+              },
+              { stream: target, decider: asStepDecider(pricedCartDecider(totals)), command: merge },
+            ];
+          },
+        },
+        context,
+      );
+      return {
+        events: outcome.events.get(target) ?? [],
+        revision: outcome.revisions.get(target) ?? null,
+        position: outcome.position,
+        cartId: mergeInto,
+      };
+    },
+
+    /**
+     * Moves a product from the customer's wishlist into one of its carts, as one multi-stream
+     * append (compensated where the backend has none): the stock is read, not appended; when it is
+     * short, a 409 names the SKU and neither stream changes.
+     */
+    async moveToCart(
+      customerId: string,
+      input: { productId: string; cartId: string; quantity: number },
+      context: CommandContext,
+    ): Promise<CommandResult> {
+      const { productId, cartId, quantity } = input;
+      const stream = cartStream(cartId);
+      const wishlist = wishlistStream(customerId);
+      const outcome = await runCommand(
+        runtime,
+        {
+          keys: [wishlist, stream],
+          contention: 'normal',
+          plan: async (load) => {
+            const cart = openedCart(
+              await load<CartState>(stream, cartStep),
+              { customerId, secret: null },
+              cartId,
+              hashCartSecret,
+            );
+            const add: CartCommand = {
+              type: 'AddLine',
+              data: {
+                cartId,
+                product: await sellable(load, productId, 'AddLine'),
+                quantity,
+                now: context.now,
+              },
+            };
+            const totals = await totalsAfter(cart, add, { load, locations, pricer });
+            return [
+              {
+                stream: wishlist,
+                decider: asStepDecider(wishlistDecider),
+                command: { type: 'RemoveFromWishlist', data: { customerId, productId, now: context.now } },
+                compensate: () => ({
+                  type: 'AddToWishlist',
+                  data: { customerId, productId, now: context.now },
+                }),
+              },
+              { stream, decider: asStepDecider(pricedCartDecider(totals)), command: add },
+            ];
+          },
+        },
+        context,
+      );
+      return {
+        events: [...(outcome.events.get(wishlist) ?? []), ...(outcome.events.get(stream) ?? [])],
+        revision: outcome.revisions.get(stream) ?? null,
+        position: outcome.position,
+      };
+    },
+
+    /** The cart's state for a caller it opens (checkout and the reminder read it this way). */
+    async cartFor(cartId: string, access: CartAccess): Promise<OpenCart> {
+      const events = await runtime.store.readStream(cartStream(cartId));
+      const state = events.reduce(
+        (current, event) =>
+          cartDecider.evolve(current, event as unknown as Parameters<typeof cartDecider.evolve>[1]),
+        cartDecider.initialState(),
+      );
+      return openedCart(state, access, cartId, hashCartSecret);
+    },
+  };
+}
+
+export type CartHandlers = ReturnType<typeof cartHandlers>;

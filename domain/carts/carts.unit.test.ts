@@ -1,0 +1,371 @@
+import { describe, expect, it } from 'vitest';
+import { AlreadyExists, CurrencyMismatch, NoChange, ValidationFailed } from '../errors.ts';
+import { specFor } from '../testing/decider-spec.ts';
+import {
+  CartClosed,
+  CartLineNotFound,
+  CartNotFound,
+  CartQuantityUnavailable,
+  ReminderNotDue,
+} from './errors.ts';
+import { cartDecider, mergeQuantity, totalsEvent, type CartEvent, type CartProductFacts } from './index.ts';
+
+const given = specFor(cartDecider);
+const NOW = '2026-12-05T10:00:00.000Z';
+const LATER = '2026-12-05T11:00:00.000Z';
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+const guestCreated: CartEvent = {
+  type: 'CartCreated',
+  data: { cartId: 'k1', owner: { kind: 'guest', secretHash: 'h' }, currency: 'EUR', at: NOW },
+};
+const customerCreated: CartEvent = {
+  type: 'CartCreated',
+  data: { cartId: 'k2', owner: { kind: 'customer', customerId: 'c-1' }, currency: 'EUR', at: NOW },
+};
+const mug: CartProductFacts = { productId: 'p-mug', sku: 'MUG', unitPrice: eur(1200), available: 5 };
+const added: CartEvent = {
+  type: 'CartLineAdded',
+  data: {
+    cartId: 'k1',
+    productId: 'p-mug',
+    sku: 'MUG',
+    quantity: 2,
+    unitPrice: eur(1200),
+    available: 5,
+    at: NOW,
+  },
+};
+const add = (quantity: number, product = mug) =>
+  ({ type: 'AddLine', data: { cartId: 'k1', product, quantity, now: NOW } }) as const;
+const address = {
+  name: 'Ada',
+  line1: 'Main St 1',
+  line2: null,
+  city: 'Berlin',
+  postalCode: '10115',
+  region: null,
+  country: 'DE',
+};
+
+describe('CreateCart', () => {
+  it('creates a guest cart holding only the secret hash, once', () => {
+    given([])
+      .when({
+        type: 'CreateCart',
+        data: { cartId: 'k1', owner: { kind: 'guest', secretHash: 'h' }, currency: 'EUR', now: NOW },
+      })
+      .then([guestCreated]);
+    given([guestCreated])
+      .when({
+        type: 'CreateCart',
+        data: { cartId: 'k1', owner: { kind: 'guest', secretHash: 'h' }, currency: 'EUR', now: NOW },
+      })
+      .thenThrows(AlreadyExists, { aggregate: 'cart', id: 'k1' });
+  });
+  it('refuses a currency that is not ISO 4217', () => {
+    given([])
+      .when({
+        type: 'CreateCart',
+        data: { cartId: 'k1', owner: { kind: 'guest', secretHash: 'h' }, currency: 'eur', now: NOW },
+      })
+      .thenThrows(ValidationFailed, { field: 'currency' });
+  });
+});
+
+describe('lines', () => {
+  it('adds a line with the price and availability seen, and adds to it when added again', () => {
+    given([guestCreated]).when(add(2)).then([added]);
+    given([guestCreated, added])
+      .when(add(3))
+      .then([
+        {
+          type: 'CartLineQuantityChanged',
+          data: {
+            cartId: 'k1',
+            productId: 'p-mug',
+            quantity: 5,
+            unitPrice: eur(1200),
+            available: 5,
+            at: NOW,
+          },
+        },
+      ]);
+  });
+  it('refuses more than is available (naming the SKU), another currency and a zero quantity', () => {
+    given([guestCreated, added])
+      .when(add(4))
+      .thenThrows(CartQuantityUnavailable, { sku: 'MUG', requested: 6, available: 5 });
+    given([guestCreated])
+      .when(add(1, { ...mug, unitPrice: { amount: 1200, currency: 'USD' } }))
+      .thenThrows(CurrencyMismatch, { expected: 'EUR', actual: 'USD' });
+    given([guestCreated]).when(add(0)).thenThrows(ValidationFailed, { field: 'quantity' });
+  });
+  it('takes any quantity of untracked stock up to the line limit', () => {
+    given([guestCreated])
+      .when(add(999, { ...mug, available: null }))
+      .then([{ ...added, data: { ...added.data, quantity: 999, available: null } }]);
+    given([guestCreated])
+      .when(add(1000, { ...mug, available: null }))
+      .thenThrows(ValidationFailed, { field: 'quantity' });
+  });
+  it('changes a quantity and removes a line; refuses a line it does not have', () => {
+    const change = (quantity: number) =>
+      ({
+        type: 'ChangeQuantity',
+        data: { cartId: 'k1', product: { ...mug, unitPrice: eur(1100) }, quantity, now: LATER },
+      }) as const;
+    given([guestCreated, added])
+      .when(change(1))
+      .then([
+        {
+          type: 'CartLineQuantityChanged',
+          data: {
+            cartId: 'k1',
+            productId: 'p-mug',
+            quantity: 1,
+            unitPrice: eur(1100),
+            available: 5,
+            at: LATER,
+          },
+        },
+      ]);
+    given([guestCreated, added]).when(change(2)).thenThrows(NoChange, { field: 'quantity' });
+    given([guestCreated]).when(change(1)).thenThrows(CartLineNotFound, { productId: 'p-mug' });
+    const state = given([guestCreated, added])
+      .when({ type: 'RemoveLine', data: { cartId: 'k1', productId: 'p-mug', now: LATER } })
+      .then([{ type: 'CartLineRemoved', data: { cartId: 'k1', productId: 'p-mug', at: LATER } }]);
+    expect(state.status !== 'absent' && state.lines).toEqual({});
+  });
+  it('refuses every change on an unknown cart and on a checked-out one', () => {
+    given([]).when(add(1)).thenThrows(CartNotFound, { cartId: 'k1' });
+    const checkedOut: CartEvent = { type: 'CartCheckedOut', data: { cartId: 'k1', orderId: 'o-1', at: NOW } };
+    given([guestCreated, added, checkedOut]).when(add(1)).thenThrows(CartClosed, { status: 'checked_out' });
+  });
+});
+
+describe('email, address and shipping method', () => {
+  it('seals the email under the guest cart subject, with the consent, its time and source', () => {
+    given([guestCreated])
+      .when({
+        type: 'SetEmail',
+        data: {
+          cartId: 'k1',
+          email: ' Ada@Example.com',
+          marketingConsent: true,
+          source: 'checkout',
+          now: NOW,
+        },
+      })
+      .then([
+        {
+          type: 'CartEmailSet',
+          data: {
+            cartId: 'k1',
+            subjectId: 'guest-cart-k1',
+            email: 'ada@example.com',
+            marketingConsent: { granted: true, source: 'checkout', at: NOW },
+            at: NOW,
+          },
+        },
+      ]);
+  });
+  it('keeps the consent time when only the address changes, and refuses a bad email', () => {
+    const set: CartEvent = {
+      type: 'CartEmailSet',
+      data: {
+        cartId: 'k1',
+        subjectId: 'guest-cart-k1',
+        email: 'ada@example.com',
+        marketingConsent: { granted: true, source: 'checkout', at: NOW },
+        at: NOW,
+      },
+    };
+    given([guestCreated, set])
+      .when({
+        type: 'SetEmail',
+        data: {
+          cartId: 'k1',
+          email: 'ada@example.org',
+          marketingConsent: true,
+          source: 'checkout',
+          now: LATER,
+        },
+      })
+      .then([{ ...set, data: { ...set.data, email: 'ada@example.org', at: LATER } }]);
+    given([guestCreated, set])
+      .when({
+        type: 'SetEmail',
+        data: {
+          cartId: 'k1',
+          email: 'ada@example.com',
+          marketingConsent: true,
+          source: 'checkout',
+          now: LATER,
+        },
+      })
+      .thenThrows(NoChange, { field: 'email' });
+    given([guestCreated])
+      .when({
+        type: 'SetEmail',
+        data: { cartId: 'k1', email: 'nope', marketingConsent: false, source: 'checkout', now: NOW },
+      })
+      .thenThrows(ValidationFailed, { field: 'email' });
+  });
+  it("sets a customer cart's address under the customer's key, and a shipping method", () => {
+    given([customerCreated])
+      .when({ type: 'SetShippingAddress', data: { cartId: 'k2', address, now: NOW } })
+      .then([
+        {
+          type: 'CartShippingAddressSet',
+          data: { cartId: 'k2', subjectId: 'c-1', shippingAddress: address, at: NOW },
+        },
+      ]);
+    given([customerCreated])
+      .when({
+        type: 'SetShippingAddress',
+        data: { cartId: 'k2', address: { ...address, country: 'Germany' }, now: NOW },
+      })
+      .thenThrows(ValidationFailed, { field: 'shippingAddress.country' });
+    given([customerCreated])
+      .when({ type: 'ChooseShippingMethod', data: { cartId: 'k2', shippingMethodId: 'standard', now: NOW } })
+      .then([
+        { type: 'CartShippingMethodChosen', data: { cartId: 'k2', shippingMethodId: 'standard', at: NOW } },
+      ]);
+  });
+});
+
+describe('claim and merge', () => {
+  it("claims a guest cart for a customer; another customer's cart is not found", () => {
+    const state = given([guestCreated])
+      .when({ type: 'ClaimCart', data: { cartId: 'k1', customerId: 'c-1', now: NOW } })
+      .then([{ type: 'CartClaimed', data: { cartId: 'k1', customerId: 'c-1', at: NOW } }]);
+    expect(state.status !== 'absent' && state.owner).toEqual({ kind: 'customer', customerId: 'c-1' });
+    given([customerCreated])
+      .when({ type: 'ClaimCart', data: { cartId: 'k2', customerId: 'c-2', now: NOW } })
+      .thenThrows(CartNotFound, { cartId: 'k2' });
+  });
+  it('merges: quantities add, capped at what is available, and the guest cart closes', () => {
+    const mine: CartEvent = { ...added, data: { ...added.data, cartId: 'k2', quantity: 3 } };
+    given([customerCreated, mine])
+      .when({
+        type: 'MergeLines',
+        data: {
+          cartId: 'k2',
+          lines: [
+            { product: mug, quantity: 4 },
+            {
+              product: { productId: 'p-pen', sku: 'PEN', unitPrice: eur(200), available: null },
+              quantity: 2,
+            },
+          ],
+          now: LATER,
+        },
+      })
+      .then([
+        {
+          type: 'CartLineQuantityChanged',
+          data: {
+            cartId: 'k2',
+            productId: 'p-mug',
+            quantity: 5,
+            unitPrice: eur(1200),
+            available: 5,
+            at: LATER,
+          },
+        },
+        {
+          type: 'CartLineAdded',
+          data: {
+            cartId: 'k2',
+            productId: 'p-pen',
+            sku: 'PEN',
+            quantity: 2,
+            unitPrice: eur(200),
+            available: null,
+            at: LATER,
+          },
+        },
+      ]);
+    const claimed: CartEvent = { type: 'CartClaimed', data: { cartId: 'k1', customerId: 'c-1', at: NOW } };
+    const closed = given([guestCreated, claimed])
+      .when({ type: 'CloseMerged', data: { cartId: 'k1', intoCartId: 'k2', customerId: 'c-1', now: LATER } })
+      .then([
+        { type: 'CartMergedInto', data: { cartId: 'k1', intoCartId: 'k2', customerId: 'c-1', at: LATER } },
+      ]);
+    expect(closed.status).toBe('merged');
+    given([guestCreated])
+      .when({ type: 'CloseMerged', data: { cartId: 'k1', intoCartId: 'k2', customerId: 'c-1', now: LATER } })
+      .then([
+        { type: 'CartClaimed', data: { cartId: 'k1', customerId: 'c-1', at: LATER } },
+        { type: 'CartMergedInto', data: { cartId: 'k1', intoCartId: 'k2', customerId: 'c-1', at: LATER } },
+      ]);
+  });
+  it('caps a merge at availability but never takes away what the cart had', () => {
+    expect(mergeQuantity(2, 3, 10)).toBe(5);
+    expect(mergeQuantity(2, 3, 4)).toBe(4);
+    expect(mergeQuantity(6, 3, 4)).toBe(6);
+    expect(mergeQuantity(0, 3, 0)).toBe(0);
+    expect(mergeQuantity(900, 200, null)).toBe(999);
+  });
+});
+
+describe('totals, checkout and reminders', () => {
+  const totals = {
+    subtotal: eur(2400),
+    discounts: [],
+    discountTotal: eur(0),
+    shipping: eur(0),
+    tax: eur(0),
+    total: eur(2400),
+  };
+  it('records totals only when they moved', () => {
+    const state = cartDecider.evolve(cartDecider.evolve(cartDecider.initialState(), guestCreated), added);
+    const [event] = totalsEvent(state, totals, NOW);
+    expect(event).toEqual({ type: 'CartTotalsComputed', data: { cartId: 'k1', totals, at: NOW } });
+    expect(totalsEvent(cartDecider.evolve(state, event!), totals, LATER)).toEqual([]);
+  });
+  it('checks out a cart with lines, once', () => {
+    const checkOut = { type: 'CheckOut', data: { cartId: 'k1', orderId: 'o-1', now: NOW } } as const;
+    given([guestCreated]).when(checkOut).thenThrows(ValidationFailed, { field: 'lines' });
+    const done = given([guestCreated, added])
+      .when(checkOut)
+      .then([{ type: 'CartCheckedOut', data: { cartId: 'k1', orderId: 'o-1', at: NOW } }]);
+    expect(done.status).toBe('checked_out');
+    given([guestCreated, added, { type: 'CartCheckedOut', data: { cartId: 'k1', orderId: 'o-1', at: NOW } }])
+      .when(checkOut)
+      .thenThrows(CartClosed);
+  });
+  it('sends one reminder, only with an email and consent, never after checkout', () => {
+    const remind = { type: 'RecordReminder', data: { cartId: 'k1', now: LATER } } as const;
+    const email = (granted: boolean): CartEvent => ({
+      type: 'CartEmailSet',
+      data: {
+        cartId: 'k1',
+        subjectId: 'guest-cart-k1',
+        email: 'a@b.io',
+        marketingConsent: { granted, source: 'checkout', at: NOW },
+        at: NOW,
+      },
+    });
+    const sent: CartEvent = { type: 'CartReminderSent', data: { cartId: 'k1', at: LATER } };
+    given([guestCreated, added, email(true)])
+      .when(remind)
+      .then([sent]);
+    given([guestCreated, added, email(true), sent])
+      .when(remind)
+      .thenThrows(ReminderNotDue, { reason: 'already sent' });
+    given([guestCreated, added, email(false)])
+      .when(remind)
+      .thenThrows(ReminderNotDue, { reason: 'no marketing consent' });
+    given([guestCreated, added]).when(remind).thenThrows(ReminderNotDue, { reason: 'no email' });
+    given([
+      guestCreated,
+      added,
+      email(true),
+      { type: 'CartCheckedOut', data: { cartId: 'k1', orderId: 'o-1', at: NOW } },
+    ])
+      .when(remind)
+      .thenThrows(ReminderNotDue, { reason: 'checked_out' });
+  });
+});

@@ -1,0 +1,41 @@
+import type { ConsentSource } from '../customers/events.ts';
+import type { Money } from '../money.ts';
+import type { Address } from '../orders/events.ts';
+import type { CartOwner } from './events.ts';
+
+/**
+ * Cart commands. Prices and availability come in from the handler (read from the product and
+ * stock streams); the secret comes in hashed (domain/ has no crypto). `now` is the command's time.
+ */
+export type CartProductFacts = {
+  productId: string;
+  sku: string;
+  unitPrice: Money;
+  /** Units available across the stock streams; null when the SKU's stock is untracked. */
+  available: number | null;
+};
+
+export type CartCommand =
+  | { type: 'CreateCart'; data: { cartId: string; owner: CartOwner; currency: string; now: string } }
+  | { type: 'AddLine'; data: { cartId: string; product: CartProductFacts; quantity: number; now: string } }
+  | {
+      type: 'ChangeQuantity';
+      data: { cartId: string; product: CartProductFacts; quantity: number; now: string };
+    }
+  | { type: 'RemoveLine'; data: { cartId: string; productId: string; now: string } }
+  | {
+      type: 'SetEmail';
+      data: { cartId: string; email: string; marketingConsent: boolean; source: ConsentSource; now: string };
+    }
+  | { type: 'SetShippingAddress'; data: { cartId: string; address: Address; now: string } }
+  | { type: 'ChooseShippingMethod'; data: { cartId: string; shippingMethodId: string; now: string } }
+  | { type: 'ClaimCart'; data: { cartId: string; customerId: string; now: string } }
+  /** On the customer's cart: the claimed guest cart's lines, merged by `mergeQuantity`. */
+  | {
+      type: 'MergeLines';
+      data: { cartId: string; lines: { product: CartProductFacts; quantity: number }[]; now: string };
+    }
+  /** On the guest cart whose lines go into the customer's cart: claims it (if still a guest's) and closes it. */
+  | { type: 'CloseMerged'; data: { cartId: string; intoCartId: string; customerId: string; now: string } }
+  | { type: 'CheckOut'; data: { cartId: string; orderId: string; now: string } }
+  | { type: 'RecordReminder'; data: { cartId: string; now: string } };

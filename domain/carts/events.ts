@@ -1,0 +1,136 @@
+import type { ConsentSource } from '../customers/events.ts';
+import type { Money } from '../money.ts';
+import type { Address } from '../orders/events.ts';
+
+/**
+ * Cart events (`cart-{cartId}`). A cart belongs to a customer or to a guest; a guest cart stores
+ * only the hash of its secret. Personal data (the email, the shipping address) sits in `email` and
+ * `shippingAddress`, sealed with the key of `subjectId` (the customer, or `guest-cart-{cartId}` for a
+ * guest), see `domain/privacy/personal-fields.ts`.
+ */
+export type CartOwner = { kind: 'customer'; customerId: string } | { kind: 'guest'; secretHash: string };
+
+/** The figures the price pipeline gave for the cart as it stood (integer minor units). */
+export type CartTotals = {
+  subtotal: Money;
+  discounts: { promotionId: string; code: string | null; label: string; amount: Money }[];
+  discountTotal: Money;
+  shipping: Money;
+  tax: Money;
+  total: Money;
+};
+
+export type CartMarketingConsent = { granted: boolean; source: ConsentSource; at: string };
+
+export type CartCreated = {
+  type: 'CartCreated';
+  data: { cartId: string; owner: CartOwner; currency: string; at: string };
+};
+/**
+ * `unitPrice` and `available` are what the shopper saw when the line was added or last changed, so
+ * the view can say what changed since (`available` is null for untracked stock).
+ */
+export type CartLineAdded = {
+  type: 'CartLineAdded';
+  data: {
+    cartId: string;
+    productId: string;
+    sku: string;
+    quantity: number;
+    unitPrice: Money;
+    available: number | null;
+    at: string;
+  };
+};
+export type CartLineQuantityChanged = {
+  type: 'CartLineQuantityChanged';
+  data: {
+    cartId: string;
+    productId: string;
+    quantity: number;
+    unitPrice: Money;
+    available: number | null;
+    at: string;
+  };
+};
+export type CartLineRemoved = {
+  type: 'CartLineRemoved';
+  data: { cartId: string; productId: string; at: string };
+};
+export type CartEmailSet = {
+  type: 'CartEmailSet';
+  data: {
+    cartId: string;
+    subjectId: string;
+    email: string;
+    marketingConsent: CartMarketingConsent;
+    at: string;
+  };
+};
+export type CartShippingAddressSet = {
+  type: 'CartShippingAddressSet';
+  data: { cartId: string; subjectId: string; shippingAddress: Address; at: string };
+};
+export type CartShippingMethodChosen = {
+  type: 'CartShippingMethodChosen';
+  data: { cartId: string; shippingMethodId: string; at: string };
+};
+/** Appended with every change that moves a figure: the server's totals, never the client's. */
+export type CartTotalsComputed = {
+  type: 'CartTotalsComputed';
+  data: { cartId: string; totals: CartTotals; at: string };
+};
+/** A guest cart became the customer's: the secret no longer opens it. */
+export type CartClaimed = {
+  type: 'CartClaimed';
+  data: { cartId: string; customerId: string; at: string };
+};
+/** A claimed guest cart whose lines went into the customer's existing cart; it is closed. */
+export type CartMergedInto = {
+  type: 'CartMergedInto';
+  data: { cartId: string; intoCartId: string; customerId: string; at: string };
+};
+export type CartCheckedOut = {
+  type: 'CartCheckedOut';
+  data: { cartId: string; orderId: string; at: string };
+};
+/** The one abandoned-cart reminder went out (never a second one). */
+export type CartReminderSent = {
+  type: 'CartReminderSent';
+  data: { cartId: string; at: string };
+};
+
+export type CartEvent =
+  | CartCreated
+  | CartLineAdded
+  | CartLineQuantityChanged
+  | CartLineRemoved
+  | CartEmailSet
+  | CartShippingAddressSet
+  | CartShippingMethodChosen
+  | CartTotalsComputed
+  | CartClaimed
+  | CartMergedInto
+  | CartCheckedOut
+  | CartReminderSent;
+
+const types: Record<CartEvent['type'], true> = {
+  CartCreated: true,
+  CartLineAdded: true,
+  CartLineQuantityChanged: true,
+  CartLineRemoved: true,
+  CartEmailSet: true,
+  CartShippingAddressSet: true,
+  CartShippingMethodChosen: true,
+  CartTotalsComputed: true,
+  CartClaimed: true,
+  CartMergedInto: true,
+  CartCheckedOut: true,
+  CartReminderSent: true,
+};
+
+export const cartEventTypes = Object.keys(types) as CartEvent['type'][];
+
+export function isCartEvent(event: { type: string }): event is CartEvent {
+  return Object.hasOwn(types, event.type);
+}

@@ -1,0 +1,77 @@
+import { assertNever } from '../assert-never.ts';
+import type { CartEvent } from './events.ts';
+import type { CartState } from './state.ts';
+
+export function evolveCart(state: CartState, event: CartEvent): CartState {
+  if (event.type === 'CartCreated') {
+    const { cartId, owner, currency, at } = event.data;
+    return {
+      status: 'open',
+      cartId,
+      owner,
+      currency,
+      lines: {},
+      email: null,
+      shippingAddress: null,
+      shippingMethodId: null,
+      totals: null,
+      lastActivityAt: at,
+      reminderSent: false,
+      orderId: null,
+    };
+  }
+  if (state.status === 'absent') return state;
+  switch (event.type) {
+    case 'CartLineAdded': {
+      const { productId, sku, quantity, unitPrice, available, at } = event.data;
+      return {
+        ...state,
+        lines: {
+          ...state.lines,
+          [productId]: { productId, sku, quantity, unitPrice, available, addedAt: at },
+        },
+        lastActivityAt: at,
+      };
+    }
+    case 'CartLineQuantityChanged': {
+      const { productId, quantity, unitPrice, available, at } = event.data;
+      const line = state.lines[productId];
+      if (!line) return state;
+      return {
+        ...state,
+        lines: { ...state.lines, [productId]: { ...line, quantity, unitPrice, available, addedAt: at } },
+        lastActivityAt: at,
+      };
+    }
+    case 'CartLineRemoved': {
+      const { [event.data.productId]: _, ...lines } = state.lines;
+      return { ...state, lines, lastActivityAt: event.data.at };
+    }
+    case 'CartEmailSet':
+      return {
+        ...state,
+        email: { address: event.data.email, marketingConsent: event.data.marketingConsent },
+        lastActivityAt: event.data.at,
+      };
+    case 'CartShippingAddressSet':
+      return { ...state, shippingAddress: event.data.shippingAddress, lastActivityAt: event.data.at };
+    case 'CartShippingMethodChosen':
+      return { ...state, shippingMethodId: event.data.shippingMethodId, lastActivityAt: event.data.at };
+    case 'CartTotalsComputed':
+      return { ...state, totals: event.data.totals };
+    case 'CartClaimed':
+      return {
+        ...state,
+        owner: { kind: 'customer', customerId: event.data.customerId },
+        lastActivityAt: event.data.at,
+      };
+    case 'CartMergedInto':
+      return { ...state, status: 'merged', lastActivityAt: event.data.at };
+    case 'CartCheckedOut':
+      return { ...state, status: 'checked_out', orderId: event.data.orderId, lastActivityAt: event.data.at };
+    case 'CartReminderSent':
+      return { ...state, reminderSent: true };
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Money } from '../money.ts';
+import type { Address } from '../orders/events.ts';
+import type { CartMarketingConsent, CartOwner, CartTotals } from './events.ts';
+
+export type CartLine = {
+  productId: string;
+  sku: string;
+  quantity: number;
+  /** The price and availability when the line was added or last changed (see `CartLineAdded`). */
+  unitPrice: Money;
+  available: number | null;
+  addedAt: string;
+};
+
+export type CartStatus = 'open' | 'merged' | 'checked_out';
+
+export type CartState =
+  | { status: 'absent' }
+  | {
+      status: CartStatus;
+      cartId: string;
+      owner: CartOwner;
+      currency: string;
+      lines: Record<string, CartLine>;
+      email: { address: string; marketingConsent: CartMarketingConsent } | null;
+      shippingAddress: Address | null;
+      shippingMethodId: string | null;
+      totals: CartTotals | null;
+      lastActivityAt: string;
+      reminderSent: boolean;
+      orderId: string | null;
+    };
+
+export type OpenCart = Exclude<CartState, { status: 'absent' }>;
+
+export const initialCartState = (): CartState => ({ status: 'absent' });
+
+/** Lines per cart, and units per line: a cart is a basket, not a warehouse order. */
+export const MAX_CART_LINES = 100;
+export const MAX_LINE_QUANTITY = 999;
+
+/** The data subject whose key seals the cart's personal fields. */
+export function cartSubject(state: OpenCart): string {
+  return state.owner.kind === 'customer' ? state.owner.customerId : guestCartSubject(state.cartId);
+}
+
+export const guestCartSubject = (cartId: string): string => `guest-cart-${cartId}`;

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cartDecider, type CartCommand } from '../../domain/carts/index.ts';
+import { wishlistDecider } from '../../domain/wishlists/index.ts';
+import { cartStream, privacyStream, wishlistStream } from '../../domain/streams.ts';
+import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
+import { eventLog } from '../testing/event-log.ts';
+import { cartsProjection } from './projection.ts';
+import { cartRow, cartView, customerCarts, wishlistItems, wishlistView } from './queries.ts';
+
+const NOW = '2026-12-05T10:00:00.000Z';
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const address = {
+  name: 'Ada',
+  line1: 'Main St 1',
+  line2: null,
+  city: 'Berlin',
+  postalCode: '10115',
+  region: null,
+  country: 'DE',
+};
+// sha256("s3cret") in hex: what the write side stores for the secret "s3cret".
+const SECRET_HASH = '1ec1c26b50d5d3c58d9583181af8076655fe00756bf7285940ba3670f99fcba0';
+
+function history() {
+  const log = eventLog(NOW);
+  const cart = (cartId: string, command: CartCommand) => log.decide(cartDecider, cartStream(cartId), command);
+  cart('g1', {
+    type: 'CreateCart',
+    data: { cartId: 'g1', owner: { kind: 'guest', secretHash: SECRET_HASH }, currency: 'EUR', now: NOW },
+  });
+  const mug = { productId: 'mug', sku: 'MUG', unitPrice: eur(1200), available: 5 };
+  const pen = { productId: 'pen', sku: 'PEN', unitPrice: eur(250), available: 10 };
+  cart('g1', { type: 'AddLine', data: { cartId: 'g1', product: mug, quantity: 2, now: NOW } });
+  cart('g1', { type: 'AddLine', data: { cartId: 'g1', product: pen, quantity: 1, now: NOW } });
+  cart('g1', { type: 'RemoveLine', data: { cartId: 'g1', productId: 'pen', now: NOW } });
+  cart('g1', {
+    type: 'SetEmail',
+    data: { cartId: 'g1', email: 'ada@example.com', marketingConsent: true, source: 'checkout', now: NOW },
+  });
+  cart('g1', { type: 'SetShippingAddress', data: { cartId: 'g1', address, now: NOW } });
+  log.record(cartStream('g1'), {
+    type: 'CartTotalsComputed',
+    data: {
+      cartId: 'g1',
+      totals: {
+        subtotal: eur(2400),
+        discounts: [],
+        discountTotal: eur(0),
+        shipping: eur(0),
+        tax: eur(0),
+        total: eur(2400),
+      },
+      at: NOW,
+    },
+  });
+  cart('c1', {
+    type: 'CreateCart',
+    data: { cartId: 'c1', owner: { kind: 'customer', customerId: 'cust-1' }, currency: 'EUR', now: NOW },
+  });
+  cart('c1', { type: 'AddLine', data: { cartId: 'c1', product: pen, quantity: 3, now: NOW } });
+  log.decide(wishlistDecider, wishlistStream('cust-1'), {
+    type: 'AddToWishlist',
+    data: { customerId: 'cust-1', productId: 'mug', now: NOW },
+  });
+  log.decide(wishlistDecider, wishlistStream('cust-1'), {
+    type: 'AddToWishlist',
+    data: { customerId: 'cust-1', productId: 'pen', now: NOW },
+  });
+  log.decide(wishlistDecider, wishlistStream('cust-1'), {
+    type: 'RemoveFromWishlist',
+    data: { customerId: 'cust-1', productId: 'mug', now: NOW },
+  });
+  return log;
+}
+
+describe.each(['pglite', 'postgres'] as const)('carts projection on %s', (backend) => {
+  let database: SpecDatabase;
+  beforeAll(async () => void (database = await openSpecDatabase(backend)));
+  afterAll(async () => database.dispose());
+
+  it('answers a guest cart to its secret only, and a customer cart to its customer only, batch size alike', async () => {
+    for (const batchSize of [1, 100]) {
+      const spec = await database.spec(cartsProjection());
+      await spec.given(history().events, { batchSize });
+      const guest = await spec.read((db) => cartRow(db, 'g1', { secret: 's3cret' }));
+      expect(guest).not.toBeNull();
+      expect(await spec.read((db) => cartRow(db, 'g1', { secret: 'wrong' }))).toBeNull();
+      expect(await spec.read((db) => cartRow(db, 'g1', { customerId: 'cust-1' }))).toBeNull();
+      expect(await spec.read((db) => cartRow(db, 'c1', { customerId: 'cust-2' }))).toBeNull();
+
+      const view = cartView(guest!, [
+        {
+          productId: 'mug',
+          name: 'Mug',
+          price: eur(1300),
+          status: 'discontinued',
+          available: 1,
+          allowBackorder: false,
+        },
+      ]);
+      expect(view.lines).toEqual([
+        expect.objectContaining({
+          productId: 'mug',
+          quantity: 2,
+          unitPrice: eur(1200),
+          changes: [
+            { kind: 'price_changed', from: 1200, to: 1300 },
+            { kind: 'discontinued' },
+            { kind: 'quantity_unavailable', requested: 2, available: 1 },
+          ],
+        }),
+      ]);
+      expect(view.email).toEqual({
+        address: 'ada@example.com',
+        marketingConsent: { granted: true, source: 'checkout', at: NOW },
+      });
+      expect(view.totals).toMatchObject({ total: eur(2400) });
+      expect(await spec.read((db) => customerCarts(db, 'cust-1'))).toEqual([
+        { cartId: 'c1', status: 'open', currency: 'EUR', total: null, updatedAt: NOW },
+      ]);
+      const items = await spec.read((db) => wishlistItems(db, 'cust-1'));
+      expect(wishlistView(items, []).items).toEqual([
+        { productId: 'pen', name: null, price: null, status: null, available: null, addedAt: NOW },
+      ]);
+    }
+  });
+
+  it('erases the email and address of the erased subject, as a replay reads them', async () => {
+    const log = history();
+    log.record(privacyStream('guest-cart-g1'), {
+      type: 'CustomerErased',
+      data: { customerId: 'guest-cart-g1', orderIds: [], reason: 'request' },
+    });
+    const spec = await database.spec(cartsProjection());
+    await spec.given(log.events);
+    const row = await spec.read((db) => cartRow(db, 'g1', { secret: 's3cret' }));
+    expect(row?.email).toBe('[erased]');
+    expect(cartView(row!, []).shippingAddress).toEqual({
+      ...address,
+      name: '[erased]',
+      line1: '[erased]',
+      city: '[erased]',
+      postalCode: '[erased]',
+    });
+  });
+});

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeApiHarness, type WriteApiHarness } from '../../test-support/write-api-harness.ts';
+
+const address = { name: 'Ada', line1: 'Main St 1', city: 'Berlin', postalCode: '10115', country: 'DE' };
+
+/** The guest cart routes: no token, the cart secret is the credential (the matrix covers `/carts`). */
+describe('guest carts over HTTP', () => {
+  let h: WriteApiHarness;
+  const guest = (method: string, path: string, body: unknown, secret?: string) =>
+    h.send(method, path, body, null, secret === undefined ? {} : { 'cart-secret': secret });
+
+  beforeAll(async () => {
+    h = await writeApiHarness('pglite');
+    const admin = h.context();
+    await h.handlers.createLocation('berlin', 'Berlin', admin);
+    await h.handlers.createProduct(
+      {
+        productId: 'mug',
+        sku: 'MUG',
+        name: 'Mug',
+        description: '',
+        brand: 'Acme',
+        category: 'kitchen',
+        attributes: {},
+        allowBackorder: false,
+        price: { amount: 1200, currency: 'EUR' },
+      },
+      admin,
+    );
+    await h.handlers.receiveStock({ sku: 'MUG', location: 'berlin', quantity: 3, reference: null }, admin);
+  });
+  afterAll(() => h.dispose());
+
+  it('answers the secret once, takes changes only with it, and 404s without it', async () => {
+    const created = await guest('POST', '/guest-carts', { currency: 'EUR' });
+    expect(created.status).toBe(201);
+    const { cartId, secret, events } = (await created.json()) as {
+      cartId: string;
+      secret: string;
+      events: { data: Record<string, unknown> }[];
+    };
+    expect(JSON.stringify(events)).not.toContain('secretHash');
+    const line = { productId: 'mug', quantity: 2 };
+    for (const wrong of [undefined, 'not-the-secret']) {
+      const refused = await guest('POST', `/guest-carts/${cartId}/lines`, line, wrong);
+      expect(refused.status).toBe(404);
+      expect(await refused.json()).toMatchObject({ code: 'cart_not_found' });
+    }
+    const added = await guest('POST', `/guest-carts/${cartId}/lines`, line, secret);
+    expect(added.status).toBe(200);
+    const short = await guest('PUT', `/guest-carts/${cartId}/lines/mug`, { quantity: 4 }, secret);
+    expect(short.status).toBe(409);
+    expect(await short.json()).toMatchObject({ code: 'quantity_unavailable', details: { sku: 'MUG' } });
+    const bad = await guest('PUT', `/guest-carts/${cartId}/lines/mug`, { quantity: 0 }, secret);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ errors: [{ path: 'quantity' }] });
+    // A customer's token does not open a guest cart on the customer routes either.
+    const asCustomer = await h.send('POST', `/carts/${cartId}/lines`, line, {
+      role: 'customer',
+      subject: 'c-9',
+    });
+    expect(asCustomer.status).toBe(404);
+  });
+
+  it('checks a guest cart out into an order, and a customer claims another guest cart', async () => {
+    const { cartId, secret } = (await (await guest('POST', '/guest-carts', { currency: 'EUR' })).json()) as {
+      cartId: string;
+      secret: string;
+    };
+    await guest('POST', `/guest-carts/${cartId}/lines`, { productId: 'mug', quantity: 1 }, secret);
+    const noAddress = await guest('POST', `/guest-carts/${cartId}/checkout`, {}, secret);
+    expect(noAddress.status).toBe(400);
+    await guest('PUT', `/guest-carts/${cartId}/shipping-address`, { shippingAddress: address }, secret);
+    const checkedOut = await guest('POST', `/guest-carts/${cartId}/checkout`, {}, secret);
+    expect(checkedOut.status).toBe(201);
+    expect(await checkedOut.json()).toMatchObject({
+      cartId,
+      orderId: cartId,
+      order: { customerId: `guest-cart-${cartId}` },
+    });
+
+    const other = (await (await guest('POST', '/guest-carts', { currency: 'EUR' })).json()) as {
+      cartId: string;
+      secret: string;
+    };
+    const claimed = await h.send(
+      'POST',
+      `/carts/${other.cartId}/claim`,
+      { secret: other.secret, mergeInto: null },
+      { role: 'customer', subject: 'c-1' },
+    );
+    expect(claimed.status).toBe(200);
+    // The secret opens it no more; its customer's token does.
+    const bySecret = await guest(
+      'PUT',
+      `/guest-carts/${other.cartId}/email`,
+      { email: 'a@b.io', marketingConsent: false },
+      other.secret,
+    );
+    expect(bySecret.status).toBe(404);
+    const byOwner = await h.send(
+      'PUT',
+      `/carts/${other.cartId}/email`,
+      { email: 'a@b.io', marketingConsent: false },
+      { role: 'customer', subject: 'c-1' },
+    );
+    expect(byOwner.status).toBe(200);
+  });
+});
