@@ -12,6 +12,10 @@ import { orderOwner } from './orders/order-owner.ts';
 import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts';
 import { roleHandlers } from './roles/role-handlers.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
+import { promotionHandlers } from './promotions/promotion-handlers.ts';
+import { generateCodes, type GenerateCodesInput } from './promotions/generate-codes.ts';
+import { releaseRedemptions, type ReleaseRedemptionsInput } from './promotions/release-redemptions.ts';
+import type { CommandContext } from './runtime/command-context.ts';
 
 export type { CommandContext } from './runtime/command-context.ts';
 export type { CommandResult } from './runtime/command-result.ts';
@@ -37,6 +41,11 @@ export function createCommandHandlers(deps: OrderDeps) {
     ...replenishmentHandlers(deps.runtime, deps.locations),
     ...roleHandlers(deps.runtime),
     ...returnHandlers(deps),
+    ...promotionHandlers(deps.runtime),
+    generateCodes: (input: GenerateCodesInput, context: CommandContext) =>
+      generateCodes(deps.runtime, input, context),
+    releaseRedemptions: (input: ReleaseRedemptionsInput, context: CommandContext) =>
+      releaseRedemptions(deps.runtime, input, context),
     /** Places the order and opens its payment (the placement saga), for every caller alike. */
     placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),
