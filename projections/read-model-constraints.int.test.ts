@@ -51,6 +51,12 @@ const rule = {
   mailStatus: 'only the mail dispatcher sets status, to pending, sent or parked',
   customerFields:
     'customer-{id} starts with CustomerSignedUp, whose email (validated, or [erased]), customer id (requireKey) and time the fold copies; flags, groups and status start from fixed values in the fold; address entries come whole from CustomerAddressSaved (Address schema and requireKey on the id)',
+  promotionFields:
+    'promotion-{id} starts with PromotionCreated, whose definition validateDefinition checked (requireText name, actionKinds, integer priority and limits, limits.counts orders or units; requireKey promotionId); the fold sets status from the event type, version from the events and times from the envelope',
+  codeFields:
+    'CodeClaimed carries a normalized code (normalizeCode), the promotion id and singleUse; the fold sets released false and the time from the envelope',
+  redemptionFields:
+    'PromotionRedeemed is decided by redemptionDecider from the promotion id, order id, version, positive integer units and the discount amount and currency of the placement; the fold keeps those and takes the time from the envelope',
   contactSource:
     "the consumer writes source 'events' and qm mail contact leaves the default 'manual': nothing else writes it",
 } as const;
@@ -305,6 +311,39 @@ const guarantees: Record<string, string> = {
     'removed',
   ]),
   'customers.customer_addresses: customer_addresses_pkey': rule.keyedWrite,
+  ...notNull('promotions.promotions', rule.promotionFields, [
+    'promotion_id',
+    'name',
+    'status',
+    'version',
+    'action_kind',
+    'stacking',
+    'priority',
+    'code_mode',
+    'counts',
+    'definition',
+    'created_at',
+    'updated_at',
+  ]),
+  'promotions.promotions: promotions_pkey': rule.keyedWrite,
+  ...notNull('promotions.promotion_codes', rule.codeFields, [
+    'code',
+    'promotion_id',
+    'single_use',
+    'released',
+    'claimed_at',
+  ]),
+  'promotions.promotion_codes: promotion_codes_pkey': rule.keyedWrite,
+  ...notNull('promotions.promotion_redemptions', rule.redemptionFields, [
+    'promotion_id',
+    'order_id',
+    'promotion_version',
+    'units',
+    'amount',
+    'currency',
+    'redeemed_at',
+  ]),
+  'promotions.promotion_redemptions: promotion_redemptions_pkey': rule.keyedWrite,
   ...notNull('public.qm_mail_deliveries', rule.consumerFields, [
     'attempts',
     'created_at',

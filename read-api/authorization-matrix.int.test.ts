@@ -24,6 +24,7 @@ const PUBLIC = [
   'GET /products',
   'GET /search',
   'GET /products/{productId}',
+  'GET /promotions/active',
   'GET /openapi.json',
   'GET /docs',
 ];

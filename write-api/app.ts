@@ -17,6 +17,7 @@ import { privacyRoutes } from './routes/privacy-routes.ts';
 import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { roleRoutes } from './routes/role-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
+import { promotionRoutes } from './routes/promotion-routes.ts';
 import { accountSecurityRoutes, authPublicRoutes, authSessionRoutes } from './routes/auth-routes.ts';
 import { jwksRoutes } from '../infra/http/jwks-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
@@ -68,6 +69,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', replenishmentRoutes(deps));
   api.route('/', roleRoutes(deps));
   api.route('/', returnRoutes(deps));
+  api.route('/', promotionRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   if (accounts) {
     api.route('/', customerRoutes(accounts));

@@ -15,10 +15,11 @@ import {
 import { couponGenerationStream, couponStream, promotionStream } from '../../domain/streams.ts';
 import { requireKey, requirePositiveInt } from '../../domain/validation.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
+import type { CommandResult } from '../runtime/command-result.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
 import { runCommand } from '../runtime/run-command.ts';
-import { asStepDecider, type Step } from '../runtime/steps.ts';
+import { asStepDecider, type Step, type StepsOutcome } from '../runtime/steps.ts';
 
 export const MAX_CODES_PER_GENERATION = 10_000;
 /** Codes per append: each is one more stream in a multi-stream append, so batches stay moderate. */
@@ -33,7 +34,13 @@ export type GenerateCodesInput = {
   count: number;
   prefix?: string;
 };
-export type GeneratedCodes = { generationId: string; codes: string[]; batches: number };
+export type GeneratedCodes = {
+  generationId: string;
+  codes: string[];
+  batches: number;
+  /** The generation stream's events appended by this call, its revision and the position reached. */
+  result: CommandResult;
+};
 
 /** Draws a random code body; given as a dependency so tests can force collisions. */
 export type CodeSource = () => string;
@@ -82,7 +89,7 @@ export async function generateCodes(
       command: 'GenerateCodes',
     });
   const generationStream = couponGenerationStream(generationId);
-  const { state: done } = await loadAggregate(
+  const { state: done, revision } = await loadAggregate(
     runtime.store,
     codeGenerationDecider,
     generationStream,
@@ -92,22 +99,25 @@ export async function generateCodes(
   );
   const batches = Math.ceil(input.count / CODES_PER_BATCH);
   const codes: string[] = [];
+  const result: CommandResult = { events: [], revision, position: null };
   let made = done.codes;
   for (let batch = done.batches; batch < batches; batch++) {
     const size = Math.min(CODES_PER_BATCH, input.count - made);
-    codes.push(
-      ...(await appendBatch(
-        runtime,
-        { promotionId, generationId, batch, batches },
-        size,
-        prefix,
-        source,
-        context,
-      )),
+    const appended = await appendBatch(
+      runtime,
+      { promotionId, generationId, batch, batches },
+      size,
+      prefix,
+      source,
+      context,
     );
+    codes.push(...appended.codes);
+    result.events.push(...(appended.outcome.events.get(generationStream) ?? []));
+    result.revision = appended.outcome.revisions.get(generationStream) ?? result.revision;
+    result.position = appended.outcome.position ?? result.position;
     made += size;
   }
-  return { generationId, codes, batches };
+  return { generationId, codes, batches, result };
 }
 
 /** Attempts before a batch is given up: each retry draws only the codes that collided again. */
@@ -120,7 +130,7 @@ async function appendBatch(
   prefix: string,
   source: CodeSource,
   context: CommandContext,
-): Promise<string[]> {
+): Promise<{ codes: string[]; outcome: StepsOutcome }> {
   const codes = new Set<string>();
   const draw = () => {
     while (codes.size < size) codes.add(normalizeCode('code', `${prefix}${source()}`));
@@ -129,7 +139,7 @@ async function appendBatch(
   for (let attempt = 1; ; attempt++) {
     const batch = [...codes];
     try {
-      await runCommand(
+      const outcome = await runCommand(
         runtime,
         {
           keys: [couponGenerationStream(at.generationId)],
@@ -138,7 +148,7 @@ async function appendBatch(
         },
         context,
       );
-      return batch;
+      return { codes: batch, outcome };
     } catch (error) {
       if (!(error instanceof CodeAlreadyUsed) || attempt === COLLISION_ATTEMPTS) throw error;
       codes.delete(error.details.code);
