@@ -98,6 +98,11 @@ const expectedTypes = [
   'ReplenishmentSuggested',
   'ReplenishmentSuggestionDismissed',
   'ReplenishmentPolicySet',
+  'PromotionCreated',
+  'PromotionActivated',
+  'CodeClaimed',
+  'PromotionRedeemed',
+  'RedemptionReleased',
 ];
 
 /** Checksums (and row texts, for a readable diff) of every read model's serving generation. */
@@ -124,7 +129,7 @@ describe.each(['pglite', 'postgres'] as const)('rebuild equals live on %s', (bac
       // Every PostgreSQL read model the deployment runs (catalog, inventory, orders, audit, replenishment).
       const models = readModelProjections();
       expect(models.map((model) => model.name)).toEqual(
-        expect.arrayContaining(['catalog', 'inventory', 'orders', 'audit', 'replenishment']),
+        expect.arrayContaining(['catalog', 'inventory', 'orders', 'audit', 'replenishment', 'promotions']),
       );
       const workload = mixedWorkload(h, seed);
       const about = async () => {
