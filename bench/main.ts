@@ -4,6 +4,7 @@ import { eventstoreBench } from './suites/eventstore.ts';
 import { fanoutBench } from './suites/fanout.ts';
 import { httpBench } from './suites/http.ts';
 import { ordersBench } from './suites/orders.ts';
+import { promotionsBench } from './suites/promotions.ts';
 import { readBench } from './suites/read.ts';
 import { scaleBench } from './suites/scale.ts';
 
@@ -19,6 +20,7 @@ const suites: Record<
   http: httpBench,
   backup: backupBench,
   scale: scaleBench,
+  promotions: promotionsBench,
 };
 
 const program = new Command('bench')

@@ -21,6 +21,9 @@ import { roleHandlers } from './roles/role-handlers.ts';
 import { pricingHandlers } from './pricing/pricing-handlers.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
 import { wishlistHandlers } from './wishlists/wishlist-handlers.ts';
+import { promotionHandlers } from './promotions/promotion-handlers.ts';
+import { generateCodes, type GenerateCodesInput } from './promotions/generate-codes.ts';
+import { releaseRedemptions, type ReleaseRedemptionsInput } from './promotions/release-redemptions.ts';
 
 export type { CommandContext } from './runtime/command-context.ts';
 export type { CommandResult } from './runtime/command-result.ts';
@@ -65,6 +68,11 @@ export function createCommandHandlers(
     ...roleHandlers(deps.runtime),
     ...returnHandlers(deps),
     ...pricingHandlers(deps.runtime, deps.discountStage),
+    ...promotionHandlers(deps.runtime),
+    generateCodes: (input: GenerateCodesInput, context: CommandContext) =>
+      generateCodes(deps.runtime, input, context),
+    releaseRedemptions: (input: ReleaseRedemptionsInput, context: CommandContext) =>
+      releaseRedemptions(deps.runtime, input, context),
     /** Places the order and opens its payment (the placement saga), for every caller alike. */
     placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),

@@ -46,3 +46,16 @@ export const taxConfigStream = (): string => 'tax-shop';
 export const cartStream = (cartId: string): string => `cart-${cartId}`;
 /** A customer's wishlist (`wishlistDecider`). */
 export const wishlistStream = (customerId: string): string => `wishlist-${customerId}`;
+/** A promotion's definition, versions and lifecycle (`promotionDecider`). */
+export const promotionStream = (promotionId: string): string => `promotion-${promotionId}`;
+/** The claim that makes a coupon code unique, whatever its case (`codeClaimDecider`); `code` is normalized. */
+export const couponStream = (code: string): string => `coupon-${code}`;
+/** The batches of one generation of unique codes (`codeGenerationDecider`). */
+export const couponGenerationStream = (generationId: string): string => `coupongen-${generationId}`;
+/** Every redemption of a promotion, and its total limit (`redemptionDecider`). */
+export const promotionRedemptionStream = (promotionId: string): string => `redemption-${promotionId}`;
+/** One customer's redemptions of a promotion, for its per-customer limit. */
+export const customerRedemptionStream = (promotionId: string, customerId: string): string =>
+  `redemption-${promotionId}@${customerId}`;
+/** One code's redemptions, for its per-code limit (single-use codes: 1). */
+export const codeRedemptionStream = (code: string): string => `couponuse-${code}`;

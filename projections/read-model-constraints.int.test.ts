@@ -53,6 +53,12 @@ const rule = {
     'customer-{id} starts with CustomerSignedUp, whose email (validated, or [erased]), customer id (requireKey) and time the fold copies; flags, groups and status start from fixed values in the fold; address entries come whole from CustomerAddressSaved (Address schema and requireKey on the id)',
   cartFields:
     'cart-{id} starts with one CartCreated (decideCart refuses AlreadyExists; createCart appends it expecting no stream) carrying a cart id (requireKey), an owner (a customer id, or a guest secret hash) and a currency (ISO 4217); the fold derives subject, status, lines, flags and times from it and later cart events; wishlist rows come from WishlistItemAdded/Removed (customer id and product id from requireKey, times from the events)',
+  promotionFields:
+    'promotion-{id} starts with PromotionCreated, whose definition validateDefinition checked (requireText name, actionKinds, integer priority and limits, limits.counts orders or units; requireKey promotionId); the fold sets status from the event type, version from the events and times from the envelope',
+  codeFields:
+    'CodeClaimed carries a normalized code (normalizeCode), the promotion id and singleUse; the fold sets released false and the time from the envelope',
+  redemptionFields:
+    'PromotionRedeemed is decided by redemptionDecider from the promotion id, order id, version, positive integer units and the discount amount and currency of the placement; the fold keeps those and takes the time from the envelope',
   contactSource:
     "the consumer writes source 'events' and qm mail contact leaves the default 'manual': nothing else writes it",
 } as const;
@@ -325,6 +331,39 @@ const guarantees: Record<string, string> = {
   'carts.carts: carts_pkey': rule.keyedWrite,
   ...notNull('carts.wishlists', rule.cartFields, ['customer_id', 'items', 'updated_at']),
   'carts.wishlists: wishlists_pkey': rule.keyedWrite,
+  ...notNull('promotions.promotions', rule.promotionFields, [
+    'promotion_id',
+    'name',
+    'status',
+    'version',
+    'action_kind',
+    'stacking',
+    'priority',
+    'code_mode',
+    'counts',
+    'definition',
+    'created_at',
+    'updated_at',
+  ]),
+  'promotions.promotions: promotions_pkey': rule.keyedWrite,
+  ...notNull('promotions.promotion_codes', rule.codeFields, [
+    'code',
+    'promotion_id',
+    'single_use',
+    'released',
+    'claimed_at',
+  ]),
+  'promotions.promotion_codes: promotion_codes_pkey': rule.keyedWrite,
+  ...notNull('promotions.promotion_redemptions', rule.redemptionFields, [
+    'promotion_id',
+    'order_id',
+    'promotion_version',
+    'units',
+    'amount',
+    'currency',
+    'redeemed_at',
+  ]),
+  'promotions.promotion_redemptions: promotion_redemptions_pkey': rule.keyedWrite,
   ...notNull('public.qm_mail_deliveries', rule.consumerFields, [
     'attempts',
     'created_at',

@@ -9,6 +9,7 @@ import { customersProjection } from './customers/projection.ts';
 import { inventoryProjection } from './inventory/projection.ts';
 import { ordersProjection } from './orders/projection.ts';
 import { replenishmentProjection } from './replenishment/projection.ts';
+import { promotionsProjection } from './promotions/projection.ts';
 import type { ReadModelProjection } from './runtime/projection.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each projection has its own table types
@@ -21,5 +22,6 @@ export function readModelProjections(): ReadModelProjection<any>[] {
     replenishmentProjection(),
     customersProjection(),
     cartsProjection(),
+    promotionsProjection(),
   ];
 }

@@ -106,6 +106,11 @@ const expectedTypes = [
   'CartClaimed',
   'CartCheckedOut',
   'WishlistItemAdded',
+  'PromotionCreated',
+  'PromotionActivated',
+  'CodeClaimed',
+  'PromotionRedeemed',
+  'RedemptionReleased',
 ];
 
 /** Checksums (and row texts, for a readable diff) of every read model's serving generation. */
@@ -132,7 +137,15 @@ describe.each(['pglite', 'postgres'] as const)('rebuild equals live on %s', (bac
       // Every PostgreSQL read model the deployment runs (catalog, inventory, orders, audit, replenishment).
       const models = readModelProjections();
       expect(models.map((model) => model.name)).toEqual(
-        expect.arrayContaining(['catalog', 'inventory', 'orders', 'audit', 'replenishment', 'carts']),
+        expect.arrayContaining([
+          'catalog',
+          'inventory',
+          'orders',
+          'audit',
+          'replenishment',
+          'carts',
+          'promotions',
+        ]),
       );
       const workload = mixedWorkload(h, seed);
       const about = async () => {

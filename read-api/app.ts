@@ -16,6 +16,7 @@ import { notificationRoutes } from './routes/notifications-routes.ts';
 import { orderRoutes } from './routes/orders-routes.ts';
 import { privacyReadRoutes } from './routes/privacy-routes.ts';
 import { replenishmentReadRoutes } from './routes/replenishment-routes.ts';
+import { promotionReadRoutes } from './routes/promotions-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { streamRoutes } from './routes/streams-routes.ts';
 
@@ -49,6 +50,7 @@ export function createReadApi(deps: ReadApiDeps) {
   app.route('/', notificationRoutes(ctx));
   app.route('/', customerReadRoutes(ctx));
   app.route('/', cartReadRoutes(ctx));
+  app.route('/', promotionReadRoutes(ctx));
   if (deps.store) {
     app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));
     app.route('/', privacyReadRoutes({ ...ctx, store: deps.store }));

@@ -26,6 +26,7 @@ const PUBLIC = [
   'GET /products',
   'GET /search',
   'GET /products/{productId}',
+  'GET /promotions/active',
   'GET /openapi.json',
   'GET /docs',
   'GET /guest-carts/{cartId}',

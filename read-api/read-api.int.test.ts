@@ -454,6 +454,7 @@ describe.each(combos)('the read API on %s with the %s cache', (backend, cacheKin
         'catalog',
         'inventory',
         'orders',
+        'promotions',
       ]);
       expect((await h.get('/admin/projections', { as: { role: 'staff', subject: 's-1' } })).status).toBe(403);
     });

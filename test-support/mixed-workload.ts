@@ -3,7 +3,8 @@
  * API runs it), for tests that compare read models: products and price changes with reasons,
  * locations, receipts, adjustments, transfers, thresholds, orders (some refused for shortage or a
  * discontinued product), manual payments, partial shipments, deliveries, refunds, cancellations,
- * expiries on the manual clock, and replenishment forecasts, policies and dismissals.
+ * expiries on the manual clock, replenishment forecasts, policies and dismissals, and promotions
+ * (lifecycle, generated codes, redemptions and their give-backs).
  *
  * Every choice comes from fast-check samples drawn from `seed`, and commands run one after another
  * (but for a rush of concurrent placements of one product, which group commit appends together), so
@@ -22,6 +23,7 @@ import { customerHandlers } from '../commands/customers/customer-handlers.ts';
 import { accountSecrets } from '../infra/auth/account-secrets.ts';
 import { sqlMailQueue } from '../infra/mail/sql-mail-queue.ts';
 import { commandRuntime } from '../ops/compose/command-runtime.ts';
+import { promotionWorkload } from './promotion-workload.ts';
 
 export interface WorkloadReport {
   /** Commands the domain accepted, by kind. */
@@ -289,7 +291,20 @@ export function mixedWorkload(
     }
   }
 
+  const promotions = promotionWorkload({
+    handlers,
+    runtime: commandRuntime(h.store),
+    rng,
+    ns,
+    attempt,
+    ctx,
+    skus: products.map((p) => p.sku),
+  });
+
   const steps: Record<string, () => Promise<unknown>> = {
+    promote: () => promotions.promote(),
+    generateCodes: () => promotions.codes(),
+    redeem: () => promotions.redeem(),
     async placeOrder() {
       const orderId = `${ns}o${++nextOrder}`;
       const customerId = `${ns}c${1 + rng.int(5)}`;
@@ -696,6 +711,9 @@ export function mixedWorkload(
     ['policy', 2],
     ['dismiss', 3],
     ['shop', 4],
+    ['promote', 3],
+    ['generateCodes', 1],
+    ['redeem', 3],
   ];
   const wheel = weighted.flatMap(([name, weight]) => Array<keyof typeof steps>(weight).fill(name));
   let opened = false;

@@ -12,13 +12,14 @@ import { cartsProjection } from '../projections/carts/projection.ts';
 import { catalogProjection } from '../projections/catalog/projection.ts';
 import { inventoryProjection } from '../projections/inventory/projection.ts';
 import { ordersProjection } from '../projections/orders/projection.ts';
+import { promotionsProjection } from '../projections/promotions/projection.ts';
 import { commandHarness, type Backend, type CommandHarness } from './command-harness.ts';
 import { serviceUrls } from './service-urls.ts';
 import { createJwtVerifier } from '../infra/auth/jwt-verifier.ts';
 import { mintToken } from '../infra/auth/mint-token.ts';
 
 const SECRET = 'read-api-test-secret-at-least-32-characters';
-export const READ_MODELS = ['catalog', 'inventory', 'orders', 'carts'] as const;
+export const READ_MODELS = ['catalog', 'inventory', 'orders', 'carts', 'promotions'] as const;
 
 export type CacheKind = 'memory' | 'redis';
 type Role = 'customer' | 'staff' | 'admin';
@@ -85,7 +86,13 @@ export async function readApiHarness(
   const projectors = await startProjectors(
     { store: harness.store, database: harness.sql, log, metrics: createMetricsRegistry() },
     {
-      readModels: [catalogProjection(), inventoryProjection(), ordersProjection(), cartsProjection()],
+      readModels: [
+        catalogProjection(),
+        inventoryProjection(),
+        ordersProjection(),
+        cartsProjection(),
+        promotionsProjection(),
+      ],
       onApplied: readSide.onApplied,
       options: { pollIntervalMs: 5 },
     },

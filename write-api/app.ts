@@ -20,6 +20,7 @@ import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { roleRoutes } from './routes/role-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
 import { pricingRoutes } from './routes/pricing-routes.ts';
+import { promotionRoutes } from './routes/promotion-routes.ts';
 import { accountSecurityRoutes, authPublicRoutes, authSessionRoutes } from './routes/auth-routes.ts';
 import { jwksRoutes } from '../infra/http/jwks-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
@@ -79,6 +80,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', pricingRoutes(deps));
   api.route('/', carts.customerApp);
   api.route('/', wishlistRoutes(deps));
+  api.route('/', promotionRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   if (accounts) {
     api.route('/', customerRoutes(accounts));

@@ -534,6 +534,98 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
   );
 
+  /** A promotion definition as the API takes it; `codes` picks how it is unlocked. */
+  const promotionDefinition = (codes: { mode: 'automatic' } | { mode: 'unique' }, priority = 0) => ({
+    name: 'Ten off',
+    rules: {
+      minSubtotal: null,
+      minQuantity: null,
+      productIds: [],
+      categories: [],
+      brands: [],
+      customerGroups: [],
+      firstOrderOnly: false,
+      startsAt: null,
+      endsAt: null,
+      channels: [],
+      currency: 'EUR',
+    },
+    action: { kind: 'order_percent' as const, basisPoints: 1000 },
+    stacking: 'combinable' as const,
+    priority,
+    codes,
+    limits: { counts: 'orders' as const, total: null, perCustomer: null, perCode: null },
+  });
+  /** A fresh promotion, made through the handlers, active when asked. */
+  async function promotion(
+    state: 'draft' | 'active',
+    codes: { mode: 'automatic' } | { mode: 'unique' } = { mode: 'automatic' },
+  ) {
+    const promotionId = fresh('promo');
+    await h.handlers.createPromotion({ promotionId, definition: promotionDefinition(codes) }, admin());
+    if (state === 'active') await h.handlers.activatePromotion(promotionId, admin());
+    return promotionId;
+  }
+  const lifecycleRow = (verb: string, state: 'draft' | 'active', body: unknown = {}): Row => ({
+    method: 'POST',
+    path: `/promotions/{promotionId}/${verb}`,
+    before: ['admin'],
+    customerActsOnOwnOnly: false,
+    prepare: async () => {
+      const promotionId = await promotion(state);
+      return { params: { promotionId }, body, stream: `promotion-${promotionId}` };
+    },
+  });
+  matrix.push(
+    {
+      method: 'POST',
+      path: '/promotions',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const promotionId = fresh('promo');
+        return {
+          params: {},
+          body: { promotionId, definition: promotionDefinition({ mode: 'automatic' }) },
+          stream: `promotion-${promotionId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/promotions/{promotionId}/definition',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const promotionId = await promotion('active');
+        return {
+          params: { promotionId },
+          body: { definition: promotionDefinition({ mode: 'automatic' }, 5) },
+          stream: `promotion-${promotionId}`,
+        };
+      },
+    },
+    lifecycleRow('activate', 'draft'),
+    lifecycleRow('pause', 'active'),
+    lifecycleRow('archive', 'draft'),
+    lifecycleRow('expire', 'active', { reason: 'ended_by_staff' }),
+    {
+      method: 'POST',
+      path: '/promotions/{promotionId}/codes',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const promotionId = await promotion('draft', { mode: 'unique' });
+        const generationId = fresh('gen');
+        return {
+          params: { promotionId },
+          body: { generationId, count: 2 },
+          stream: `coupongen-${generationId}`,
+        };
+      },
+    },
+  );
+
   /** A customer account `id`, signed up once (through the handlers, not the API under test). */
   async function customerAccount(id: string): Promise<string> {
     if ((await h.store.streamRevision(`customer-${id}`)) === null) {

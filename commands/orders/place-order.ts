@@ -17,6 +17,7 @@ import { asStepDecider, type Step, type StepPlan, type StepsOutcome } from '../r
 import { requestMark } from '../runtime/request-events.ts';
 import { activeProduct, pricingLine } from '../pricing/product-pricing.ts';
 import { loadPricingConfig, priceOrder } from '../pricing/price-order.ts';
+import { redemptionSteps } from '../promotions/redemption-steps.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { placedByRequest } from './placed-by-request.ts';
 import type { PlacedOrder, PlaceOrderInput } from './placement.ts';
@@ -184,10 +185,23 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
         }),
       })),
     );
+    // Each applied discount's redemptions, decided on the promotion as it stands now and appended
+    // with the order: a usage limit is exact however many orders race for its last use.
+    const redemptions = await redemptionSteps(
+      load,
+      {
+        orderId: input.orderId,
+        customerId: input.customerId,
+        currency: input.currency,
+        lines: allocation.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+      },
+      pricing.discounts,
+    );
     // Without atomic appends the order goes last: it exists only once all its stock is held.
     // A placement names a new order: no read for its stream (a reused id conflicts, then is read).
     return [
       ...reservations,
+      ...redemptions,
       {
         stream: orderStream(input.orderId),
         decider: asStepDecider(orderDecider),

@@ -39,6 +39,8 @@ export const permissions = {
   'customers:read': 'read customer accounts',
   'customers:write': 'assign customers to customer groups',
   'privacy:manage': 'export and erase a customer’s personal data (GDPR)',
+  'promotions:write': 'create, edit, activate, pause, end promotions and generate their codes',
+  'promotions:read': 'read promotions, their redemptions and cost, and look up codes',
   'account:self': 'manage one’s own profile, password, sessions and second factor',
   'account:2fa':
     'enrol, confirm and disable one’s own second factor (all an account that must enrol first may do)',
@@ -81,6 +83,7 @@ const staff: readonly Permission[] = [
   'customers:read',
   'returns:manage',
   'customers:write',
+  'promotions:read',
 ];
 
 /** What each built-in role grants. Admin holds every permission. */

@@ -1,5 +1,7 @@
 import { accountHandlers } from '../../commands/accounts/account-handlers.ts';
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
+import { discountStage } from '../../commands/promotions/discount-stage.ts';
+import { automaticPromotions } from './automatic-promotions.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
 import {
   createCartReminderScheduler,
@@ -63,6 +65,7 @@ export async function openWriteSide(
     locations,
     payments,
     ...(carrier ? { carrier } : {}),
+    discountStage: discountStage({ runtime, automaticPromotionIds: automaticPromotions(database, log) }),
     clock: systemClock,
     settings: {
       allocationStrategy: config.QM_ALLOCATION_STRATEGY,

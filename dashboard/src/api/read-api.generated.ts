@@ -1845,6 +1845,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/promotions/active': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Active promotions now (optionally those for one product), with units left and the server time
+     * @description For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          brand?: string;
+          category?: string;
+          productId?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Active promotions */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ActivePromotion'][];
+              serverTime: string;
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/search': {
     parameters: {
       query?: never;
@@ -2096,6 +2171,285 @@ export interface paths {
         };
         /** @description The role may not read this */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/promotion-codes/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Look up a coupon code (any case): its promotion, generation and uses */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The code */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PromotionCode'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Promotions with their redemptions, units left and discount cost, highest priority first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          /** @description Page size, 1 to 500. */
+          limit?: number;
+          status?: 'draft' | 'active' | 'paused' | 'expired' | 'archived';
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Promotions */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PromotionSummary'][];
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/promotions/{promotionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One promotion: its definition, figures, and redemptions and cost per day and code */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path: {
+          promotionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The promotion */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PromotionDetail'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (or not yours) */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -2400,6 +2754,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActivePromotion: {
+      actionKind: string;
+      /** @enum {string} */
+      codeMode: 'automatic' | 'shared' | 'unique';
+      endsAt: string | null;
+      /** @description Uses or units left (a flash sale); null: no limit. */
+      left: number | null;
+      name: string;
+      promotionId: string;
+      startsAt: string | null;
+    };
     AuditEntry: {
       action: string;
       actor: {
@@ -2733,6 +3098,62 @@ export interface components {
       price: components['schemas']['Money'];
       productId: string;
       sku: string;
+    };
+    PromotionCode: {
+      claimedAt: string;
+      code: string;
+      generationId: string | null;
+      promotionId: string;
+      promotionName: string;
+      /** @enum {string} */
+      promotionStatus: 'draft' | 'active' | 'paused' | 'expired' | 'archived';
+      released: boolean;
+      singleUse: boolean;
+      uses: number;
+    };
+    PromotionDetail: components['schemas']['PromotionSummary'] & {
+      definition: {
+        [key: string]: unknown;
+      };
+      perDay: {
+        code: string | null;
+        day: string;
+        discountCost: number;
+        redemptions: number;
+      }[];
+    };
+    PromotionSummary: {
+      actionKind: string;
+      /** @enum {string} */
+      codeMode: 'automatic' | 'shared' | 'unique';
+      createdAt: string;
+      /** @description What it took off orders still standing, in minor units. */
+      discountCost: number;
+      endsAt: string | null;
+      /** @description Of the total limit; null without one. */
+      left: number | null;
+      limits: {
+        /** @enum {string} */
+        counts: 'orders' | 'units';
+        perCode: number | null;
+        perCustomer: number | null;
+        total: number | null;
+      };
+      name: string;
+      priority: number;
+      promotionId: string;
+      redemptions: number;
+      /** @description Redemptions given back by cancelled or expired orders. */
+      released: number;
+      sharedCode: string | null;
+      /** @enum {string} */
+      stacking: 'exclusive' | 'combinable';
+      startsAt: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'paused' | 'expired' | 'archived';
+      unitsRedeemed: number;
+      updatedAt: string;
+      version: number;
     };
     ReorderPoint: {
       asOf: string;

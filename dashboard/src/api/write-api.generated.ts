@@ -5603,6 +5603,690 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create a promotion (a draft): rules, action, stacking, codes and limits */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreatePromotion'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{promotionId}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Activate a draft or paused promotion */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          promotionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{promotionId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a promotion for good */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          promotionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{promotionId}/codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Generate up to 10,000 unique single-use codes, in batches under one generation id
+     * @description Each batch is appended atomically with a claim per code, so no code collides with any other, whatever its case. Sending the same generation id again resumes an interrupted generation.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          promotionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['GenerateCodes'];
+        };
+      };
+      responses: {
+        /** @description Generated */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GeneratedCodes'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{promotionId}/definition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replace a promotion's definition: a new version (orders record the version they used) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+          /** @description The revision (ETag) you edited from; a newer stream answers 409. */
+          'if-match'?: string;
+        };
+        path: {
+          promotionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EditPromotion'];
+        };
+      };
+      responses: {
+        /** @description Edited */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{promotionId}/expire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End an active or paused promotion */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          promotionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ExpirePromotion'];
+        };
+      };
+      responses: {
+        /** @description Ended */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{promotionId}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pause an active promotion (its codes and redemptions stay) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          promotionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/replenishment/policies': {
     parameters: {
       query?: never;
@@ -8141,6 +8825,8 @@ export interface components {
         | 'customers:read'
         | 'customers:write'
         | 'privacy:manage'
+        | 'promotions:write'
+        | 'promotions:read'
         | 'account:self'
         | 'account:2fa'
       )[];
@@ -8219,6 +8905,11 @@ export interface components {
       productId: string;
       /** @example p-1001 */
       sku: string;
+    };
+    CreatePromotion: {
+      definition: components['schemas']['PromotionDefinition'];
+      /** @example summer-2026 */
+      promotionId: string;
     };
     CreateShipment: {
       /**
@@ -8305,6 +8996,8 @@ export interface components {
         | 'customers:read'
         | 'customers:write'
         | 'privacy:manage'
+        | 'promotions:write'
+        | 'promotions:read'
         | 'account:self'
         | 'account:2fa'
       )[];
@@ -8320,8 +9013,35 @@ export interface components {
       /** @example p-1001 */
       sku: string;
     };
+    EditPromotion: {
+      definition: components['schemas']['PromotionDefinition'];
+    };
     EraseCustomer: {
       reason?: string | null;
+    };
+    ExpirePromotion: {
+      /**
+       * @default ended_by_staff
+       * @enum {string}
+       */
+      reason: 'ended_by_staff' | 'window_closed' | 'units_sold_out';
+    };
+    GenerateCodes: {
+      /** @example 500 */
+      count: number;
+      /** @example newsletter-june */
+      generationId: string;
+      /**
+       * @description Put before each code, then a dash.
+       * @example JUNE
+       */
+      prefix?: string;
+    };
+    GeneratedCodes: components['schemas']['WriteAnswer'] & {
+      batches: number;
+      /** @description The codes this call appended (a resumed generation: only the new ones). */
+      codes: string[];
+      generationId: string;
     };
     InviteStaff: {
       /** @example ada@example.com */
@@ -8552,6 +9272,167 @@ export interface components {
       type: string;
     } & {
       [key: string]: unknown;
+    };
+    /**
+     * @example {
+     *       "name": "Summer sale",
+     *       "rules": {
+     *         "minSubtotal": 5000,
+     *         "minQuantity": null,
+     *         "productIds": [],
+     *         "categories": [
+     *           "tools"
+     *         ],
+     *         "brands": [],
+     *         "customerGroups": [],
+     *         "firstOrderOnly": false,
+     *         "startsAt": "2026-06-01T00:00:00Z",
+     *         "endsAt": "2026-09-01T00:00:00Z",
+     *         "channels": [
+     *           "web"
+     *         ],
+     *         "currency": "EUR"
+     *       },
+     *       "action": {
+     *         "kind": "order_percent",
+     *         "basisPoints": 2000
+     *       },
+     *       "stacking": "combinable",
+     *       "priority": 10,
+     *       "codes": {
+     *         "mode": "shared",
+     *         "code": "SUMMER20"
+     *       },
+     *       "limits": {
+     *         "counts": "orders",
+     *         "total": 1000,
+     *         "perCustomer": 1,
+     *         "perCode": null
+     *       }
+     *     }
+     */
+    PromotionDefinition: {
+      action:
+        | {
+            /** @description 1 to 10000: 2000 is 20 %, 10000 is free. */
+            basisPoints: number;
+            /** @enum {string} */
+            kind: 'order_percent';
+          }
+        | {
+            amount: number;
+            /** @enum {string} */
+            kind: 'order_fixed';
+          }
+        | {
+            /** @description 1 to 10000: 2000 is 20 %, 10000 is free. */
+            basisPoints: number;
+            /** @enum {string} */
+            kind: 'items_percent';
+          }
+        | {
+            amountPerUnit: number;
+            /** @enum {string} */
+            kind: 'items_fixed';
+          }
+        | {
+            /** @enum {string} */
+            kind: 'free_shipping';
+          }
+        | {
+            /** @description 1 to 10000: 2000 is 20 %, 10000 is free. */
+            basisPoints: number;
+            buy: number;
+            get: number;
+            /** @enum {string} */
+            kind: 'buy_x_get_y';
+            /** @enum {string} */
+            pick: 'cheapest' | 'most_expensive';
+          }
+        | {
+            items: {
+              /** @example p-1001 */
+              productId: string;
+              quantity: number;
+            }[];
+            /** @enum {string} */
+            kind: 'bundle_price';
+            price: number;
+          }
+        | {
+            /** @enum {string} */
+            kind: 'mix_and_match';
+            price: number;
+            quantity: number;
+          }
+        | {
+            /** @enum {string} */
+            kind: 'tiered';
+            tiers: {
+              /** @description 1 to 10000: 2000 is 20 %, 10000 is free. */
+              basisPoints: number;
+              minSubtotal: number;
+            }[];
+          };
+      codes:
+        | {
+            /** @enum {string} */
+            mode: 'automatic';
+          }
+        | {
+            code: string;
+            /** @enum {string} */
+            mode: 'shared';
+          }
+        | {
+            /** @enum {string} */
+            mode: 'unique';
+          };
+      limits: {
+        /**
+         * @default orders
+         * @enum {string}
+         */
+        counts: 'orders' | 'units';
+        /** @default null */
+        perCode: number | null;
+        /** @default null */
+        perCustomer: number | null;
+        /** @default null */
+        total: number | null;
+      };
+      name: string;
+      /** @default 0 */
+      priority: number;
+      rules: {
+        /** @default [] */
+        brands: string[];
+        /** @default [] */
+        categories: string[];
+        /** @default [] */
+        channels: string[];
+        /** @default null */
+        currency: string | null;
+        /** @default [] */
+        customerGroups: string[];
+        /** @default null */
+        endsAt: string | null;
+        /** @default false */
+        firstOrderOnly: boolean;
+        /** @default null */
+        minQuantity: number | null;
+        /** @default null */
+        minSubtotal: number | null;
+        /** @default [] */
+        productIds: string[];
+        /** @default null */
+        startsAt: string | null;
+      };
+      /**
+       * @default combinable
+       * @enum {string}
+       */
+      stacking: 'exclusive' | 'combinable';
     };
     ReceiveReturn: {
       lines: {

@@ -1,0 +1,122 @@
+import { codeClaimDecider } from '../../domain/coupon-codes/index.ts';
+import type { Decider, DomainEvent } from '../../domain/decider.ts';
+import type { Money } from '../../domain/money.ts';
+import type { AppliedDiscount, PricingRequest } from '../../domain/pricing/price-breakdown.ts';
+import type { DiscountStage } from '../pricing/price-order.ts';
+import {
+  codeOrNull,
+  evaluatePromotions,
+  promotionDecider,
+  type Candidate,
+  type Evaluation,
+  type Promotion,
+} from '../../domain/promotions/index.ts';
+import { redemptionDecider } from '../../domain/redemptions/index.ts';
+import {
+  codeRedemptionStream,
+  couponStream,
+  customerRedemptionStream,
+  promotionRedemptionStream,
+  promotionStream,
+} from '../../domain/streams.ts';
+import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { loadAggregate } from '../runtime/load-aggregate.ts';
+
+/** A stream's state, read through the state cache and the events after it. */
+type Load = <E extends DomainEvent, S>(stream: string, decider: Decider<unknown, E, S>) => Promise<S>;
+
+export interface DiscountStageDeps {
+  runtime: CommandRuntime;
+  /**
+   * The ids of promotions that apply without a code and are active or about to be (from the
+   * promotions read model). Each is then read from its stream, which has the last word on its
+   * status and version: the list only says which streams to read.
+   */
+  automaticPromotionIds: () => Promise<readonly string[]>;
+}
+
+export type Explained = Evaluation & { unknownCodes: string[] };
+
+/**
+ * Prices a cart's discounts and explains them: which promotions applied, which did not and why
+ * (condition unmet, limit reached, not combinable with X), and which codes are unknown. Limits
+ * shown here are a preview; the redemption steps appended with the order enforce them exactly.
+ */
+export function promotionExplainer(deps: DiscountStageDeps) {
+  const load: Load = async (stream, decider) =>
+    (
+      await loadAggregate(
+        deps.runtime.store,
+        decider,
+        stream,
+        deps.runtime.cache,
+        false,
+        deps.runtime.upcasters,
+      )
+    ).state;
+  const promotion = async (promotionId: string): Promise<Promotion | null> => {
+    const state = await load(promotionStream(promotionId), promotionDecider);
+    return state.status === 'absent' ? null : state;
+  };
+
+  return async (request: PricingRequest): Promise<Explained> => {
+    const entered = [
+      ...new Set(request.couponCodes.map((code) => codeOrNull(code) ?? code.trim().toUpperCase())),
+    ];
+    const unknownCodes: string[] = [];
+    const byCode = await Promise.all(
+      entered.map(async (code): Promise<Candidate | null> => {
+        const claim = codeOrNull(code) === null ? null : await load(couponStream(code), codeClaimDecider);
+        if (!claim || claim.status !== 'claimed') {
+          unknownCodes.push(code);
+          return null;
+        }
+        const found = await promotion(claim.promotionId);
+        return found ? { promotion: found, code } : null;
+      }),
+    );
+    const automatic = await Promise.all((await deps.automaticPromotionIds()).map(promotion));
+    const candidates: Candidate[] = [
+      ...byCode.filter((c): c is Candidate => c !== null),
+      ...automatic
+        .filter((p): p is Promotion => p !== null && p.definition.codes.mode === 'automatic')
+        .map((p): Candidate => ({ promotion: p, code: null })),
+    ];
+    const exhausted = await exhaustedOf(candidates, request, load);
+    const evaluation = evaluatePromotions(request, candidates, exhausted);
+    return { ...evaluation, unknownCodes: unknownCodes.sort() };
+  };
+}
+
+/** The discount stage order placement and carts call: the applied discounts of the explanation. */
+export function discountStage(deps: DiscountStageDeps): DiscountStage {
+  const explain = promotionExplainer(deps);
+  return async (request) => (await explain(request)).applied;
+}
+
+/** Candidates whose limit is already used up, from their redemption streams (a preview only). */
+async function exhaustedOf(
+  candidates: readonly Candidate[],
+  request: PricingRequest,
+  load: Load,
+): Promise<Set<string>> {
+  const used = async (stream: string) => (await load(stream, redemptionDecider)).used;
+  const exhausted = new Set<string>();
+  await Promise.all(
+    candidates.map(async ({ promotion, code }) => {
+      const { limits, codes } = promotion.definition;
+      const checks: [string, number][] = [];
+      if (limits.total !== null)
+        checks.push([promotionRedemptionStream(promotion.promotionId), limits.total]);
+      if (code !== null && codes.mode === 'unique') checks.push([codeRedemptionStream(code), 1]);
+      else if (code !== null && limits.perCode !== null)
+        checks.push([codeRedemptionStream(code), limits.perCode]);
+      const customer = request.customer?.customerId;
+      if (customer !== undefined && limits.perCustomer !== null)
+        checks.push([customerRedemptionStream(promotion.promotionId, customer), limits.perCustomer]);
+      const full = await Promise.all(checks.map(async ([stream, limit]) => (await used(stream)) >= limit));
+      if (full.some(Boolean)) exhausted.add(promotion.promotionId);
+    }),
+  );
+  return exhausted;
+}

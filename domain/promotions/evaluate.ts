@@ -1,0 +1,380 @@
+import { percentage, split } from '../money.ts';
+import type { AppliedDiscount, PricingRequest } from '../pricing/price-breakdown.ts';
+import type { PromotionAction, PromotionDefinition } from './definition.ts';
+import type { Promotion } from './state.ts';
+
+/** A promotion offered to the engine, with the code that unlocked it (null for an automatic one). */
+export type Candidate = { promotion: Promotion; code: string | null };
+
+export type NotAppliedReason =
+  | 'not_active'
+  | 'code_required'
+  | 'outside_window'
+  | 'condition_unmet'
+  | 'limit_reached'
+  | 'not_combinable'
+  | 'nothing_left';
+
+/** Why a promotion did not apply, for the cart to show ("not combinable with SUMMER20"). */
+export type NotApplied = {
+  promotionId: string;
+  code: string | null;
+  reason: NotAppliedReason;
+  detail: string;
+};
+
+export type Evaluation = { subtotal: number; applied: AppliedDiscount[]; notApplied: NotApplied[] };
+
+/**
+ * The evaluation engine: pure, no I/O, the same answer for the same input whatever the order of
+ * `candidates`. Every figure is an integer number of minor units.
+ *
+ * 1. **Eligibility**: active, unlocked (automatic, or its code entered), inside its window at
+ *    `request.at`, and every rule holds (currency, channel, customer group, first order, matching
+ *    items, minimum subtotal and quantity). `exhausted` names promotions whose usage limit is known
+ *    to be reached (the redemption step is still what enforces limits exactly).
+ * 2. **Stacking**: candidates are taken by priority (higher first, then smaller id). The first one
+ *    that would give a discount decides: if it is exclusive it applies alone; if it is combinable,
+ *    every combinable one applies and the exclusive ones are "not combinable with" it.
+ * 3. **Application order**: item-level before order-level, percent before fixed within a level:
+ *    item percent, buy X get Y, bundle price, mix-and-match, item fixed; then tiered, order percent,
+ *    order fixed; free shipping last. Ties go by priority, then id. Each discount is taken from what
+ *    the ones before it left of each line, so no line ever goes below zero and the total discount
+ *    never exceeds the subtotal.
+ * 4. **Allocation**: every discount is allocated to lines (order-level ones in proportion to what
+ *    each line has left, by largest remainder), so the line amounts always sum to the discount.
+ */
+export function evaluatePromotions(
+  request: PricingRequest,
+  candidates: readonly Candidate[],
+  exhausted: ReadonlySet<string> = new Set(),
+): Evaluation {
+  const totals = request.lines.map((line) => line.unitPrice.amount * line.quantity);
+  const subtotal = totals.reduce((a, b) => a + b, 0);
+  const notApplied: NotApplied[] = [];
+  const refuse = (c: Candidate, reason: NotAppliedReason, detail: string) =>
+    notApplied.push({ promotionId: c.promotion.promotionId, code: c.code, reason, detail });
+
+  const ordered = [...candidates].sort(byPriority);
+  const eligible: Candidate[] = [];
+  for (const candidate of ordered) {
+    if (exhausted.has(candidate.promotion.promotionId)) {
+      refuse(candidate, 'limit_reached', 'its usage limit is reached');
+      continue;
+    }
+    const unmet = unmetRule(request, subtotal, candidate);
+    if (unmet) refuse(candidate, unmet.reason, unmet.detail);
+    else eligible.push(candidate);
+  }
+
+  // Stacking: a dry run on the undiscounted lines tells whether a candidate would give anything.
+  let leader: Candidate | null = null;
+  const chosen: Candidate[] = [];
+  for (const candidate of eligible) {
+    const { definition } = candidate.promotion;
+    const dry = discountOf(request, candidate.promotion, totals, subtotal);
+    if (dry.total === 0 && definition.action.kind !== 'free_shipping') {
+      refuse(candidate, 'condition_unmet', dry.unmet ?? 'the cart gives it nothing to discount');
+      continue;
+    }
+    if (leader === null) {
+      leader = candidate;
+      chosen.push(candidate);
+    } else if (leader.promotion.definition.stacking === 'exclusive' || definition.stacking === 'exclusive') {
+      refuse(candidate, 'not_combinable', `not combinable with ${labelName(leader)}`);
+    } else {
+      chosen.push(candidate);
+    }
+  }
+
+  const remaining = [...totals];
+  const applied: AppliedDiscount[] = [];
+  for (const candidate of chosen.sort(byApplicationOrder)) {
+    const { promotion } = candidate;
+    const { perLine, total } = discountOf(request, promotion, remaining, subtotal);
+    const freeShipping = promotion.definition.action.kind === 'free_shipping';
+    if (total === 0 && !freeShipping) {
+      refuse(candidate, 'nothing_left', 'the discounts before it left nothing to take off');
+      continue;
+    }
+    perLine.forEach((amount, i) => (remaining[i] = remaining[i]! - amount));
+    applied.push({
+      promotionId: promotion.promotionId,
+      promotionVersion: promotion.version,
+      code: candidate.code,
+      label: `${labelName(candidate)}: ${describe(promotion.definition.action, request.currency)}`,
+      amount: { amount: total, currency: request.currency },
+      lineAmounts: bySku(request, perLine),
+      freeShipping,
+    });
+  }
+  return {
+    subtotal,
+    applied,
+    notApplied: notApplied.sort((a, b) => compareIds(a.promotionId, b.promotionId)),
+  };
+}
+
+function unmetRule(
+  request: PricingRequest,
+  subtotal: number,
+  { promotion, code }: Candidate,
+): { reason: NotAppliedReason; detail: string } | null {
+  const { rules, codes } = promotion.definition;
+  if (promotion.status !== 'active') return { reason: 'not_active', detail: `it is ${promotion.status}` };
+  if (codes.mode !== 'automatic' && code === null)
+    return { reason: 'code_required', detail: 'it needs a code' };
+  const at = Date.parse(request.at);
+  if (rules.startsAt !== null && at < Date.parse(rules.startsAt))
+    return { reason: 'outside_window', detail: `it starts at ${rules.startsAt}` };
+  if (rules.endsAt !== null && at >= Date.parse(rules.endsAt))
+    return { reason: 'outside_window', detail: `it ended at ${rules.endsAt}` };
+  const unmet = (detail: string) => ({ reason: 'condition_unmet' as const, detail });
+  if (rules.currency !== null && rules.currency !== request.currency)
+    return unmet(`only for ${rules.currency}`);
+  if (rules.channels.length > 0 && (request.channel === null || !rules.channels.includes(request.channel)))
+    return unmet(`only on ${rules.channels.join(', ')}`);
+  if (
+    rules.customerGroups.length > 0 &&
+    !request.customer?.groups.some((g) => rules.customerGroups.includes(g))
+  )
+    return unmet(`only for ${rules.customerGroups.join(', ')}`);
+  if (rules.firstOrderOnly && request.customer?.firstOrder !== true) return unmet('only on a first order');
+  const matching = request.lines.filter((line) => matches(promotion.definition, line));
+  if (matching.length === 0) return unmet('no item in the cart qualifies');
+  if (rules.minSubtotal !== null && subtotal < rules.minSubtotal)
+    return unmet(`the subtotal must reach ${rules.minSubtotal}`);
+  const units = matching.reduce((n, line) => n + line.quantity, 0);
+  if (rules.minQuantity !== null && units < rules.minQuantity)
+    return unmet(`needs ${rules.minQuantity} qualifying units`);
+  return null;
+}
+
+type LineLike = PricingRequest['lines'][number];
+
+function matches({ rules }: PromotionDefinition, line: LineLike): boolean {
+  if (rules.productIds.length === 0 && rules.categories.length === 0 && rules.brands.length === 0)
+    return true;
+  return (
+    rules.productIds.includes(line.productId) ||
+    rules.categories.includes(line.category) ||
+    rules.brands.includes(line.brand)
+  );
+}
+
+type Discount = { perLine: number[]; total: number; unmet?: string };
+
+/** What the promotion takes off each line, given what is left of each (`remaining`). */
+function discountOf(
+  request: PricingRequest,
+  promotion: Promotion,
+  remaining: readonly number[],
+  subtotal: number,
+): Discount {
+  const { definition } = promotion;
+  const { action } = definition;
+  const lines = request.lines;
+  const none = (unmet?: string): Discount => ({
+    perLine: lines.map(() => 0),
+    total: 0,
+    ...(unmet ? { unmet } : {}),
+  });
+  const perMatchingLine = (f: (line: LineLike, left: number) => number): Discount =>
+    capped(
+      lines.map((line, i) => (matches(definition, line) ? f(line, remaining[i]!) : 0)),
+      remaining,
+    );
+  switch (action.kind) {
+    case 'items_percent':
+      return perMatchingLine((_, left) => pct(left, action.basisPoints));
+    case 'items_fixed':
+      return perMatchingLine((line) => action.amountPerUnit * line.quantity);
+    case 'buy_x_get_y': {
+      const units = unitsOf(lines, (line) => matches(definition, line));
+      const free = Math.floor(count(units) / (action.buy + action.get)) * action.get;
+      if (free === 0) return none(`needs ${action.buy + action.get} qualifying units`);
+      const taken = take(units, free, action.pick === 'cheapest' ? 'ascending' : 'descending');
+      return capped(
+        lines.map((line, i) => pct(line.unitPrice.amount * (taken.get(i) ?? 0), action.basisPoints)),
+        remaining,
+      );
+    }
+    case 'bundle_price': {
+      const sets = Math.min(
+        ...action.items.map(({ productId, quantity }) => {
+          const held = lines.reduce((n, l) => n + (l.productId === productId ? l.quantity : 0), 0);
+          return Math.floor(held / quantity);
+        }),
+      );
+      if (sets === 0) return none('the cart does not hold the whole bundle');
+      const consumed = lines.map(() => 0);
+      for (const { productId, quantity } of action.items) {
+        let need = quantity * sets;
+        lines.forEach((line, i) => {
+          if (line.productId !== productId || need === 0) return;
+          const units = Math.min(need, line.quantity);
+          consumed[i] = consumed[i]! + units * line.unitPrice.amount;
+          need -= units;
+        });
+      }
+      return groupPrice(consumed, sets * action.price, remaining);
+    }
+    case 'mix_and_match': {
+      const units = unitsOf(lines, (line) => matches(definition, line));
+      const groups = Math.floor(count(units) / action.quantity);
+      if (groups === 0) return none(`needs ${action.quantity} qualifying units`);
+      const taken = take(units, groups * action.quantity, 'descending');
+      return groupPrice(
+        lines.map((line, i) => line.unitPrice.amount * (taken.get(i) ?? 0)),
+        groups * action.price,
+        remaining,
+      );
+    }
+    case 'tiered': {
+      const tier = action.tiers
+        .filter((t) => subtotal >= t.minSubtotal)
+        .reduce<{ basisPoints: number; minSubtotal: number } | null>(
+          (best, t) => (best === null || t.minSubtotal > best.minSubtotal ? t : best),
+          null,
+        );
+      if (tier === null)
+        return none(`the subtotal must reach ${Math.min(...action.tiers.map((t) => t.minSubtotal))}`);
+      return orderLevel(remaining, (left) => pct(left, tier.basisPoints));
+    }
+    case 'order_percent':
+      return orderLevel(remaining, (left) => pct(left, action.basisPoints));
+    case 'order_fixed':
+      return orderLevel(remaining, (left) => Math.min(action.amount, left));
+    case 'free_shipping':
+      return none();
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+const pct = (amount: number, basisPoints: number) =>
+  percentage({ amount, currency: 'XXX' }, basisPoints).amount;
+
+/** Never more off a line than what is left of it. */
+function capped(perLine: number[], remaining: readonly number[]): Discount {
+  const bounded = perLine.map((amount, i) => Math.max(0, Math.min(amount, remaining[i]!)));
+  return { perLine: bounded, total: bounded.reduce((a, b) => a + b, 0) };
+}
+
+/** An order-level discount of what is left, spread over the lines in proportion to what each has left. */
+function orderLevel(remaining: readonly number[], amountOf: (left: number) => number): Discount {
+  const left = remaining.reduce((a, b) => a + b, 0);
+  const amount = Math.min(amountOf(left), left);
+  if (amount <= 0) return { perLine: remaining.map(() => 0), total: 0 };
+  return capped(spread(amount, remaining), remaining);
+}
+
+/** Units priced together (a bundle, a mix-and-match group): the saving, spread over the units' lines. */
+function groupPrice(consumed: readonly number[], price: number, remaining: readonly number[]): Discount {
+  const value = consumed.reduce((a, b) => a + b, 0);
+  const saving = value - price;
+  if (saving <= 0) return { perLine: consumed.map(() => 0), total: 0, unmet: 'the set already costs less' };
+  return capped(spread(saving, consumed), remaining);
+}
+
+function spread(amount: number, weights: readonly number[]): number[] {
+  return split({ amount, currency: 'XXX' }, weights).map((m) => m.amount);
+}
+
+type Units = { line: number; price: number; quantity: number }[];
+
+function unitsOf(lines: readonly LineLike[], include: (line: LineLike) => boolean): Units {
+  return lines.flatMap((line, i) =>
+    include(line) ? [{ line: i, price: line.unitPrice.amount, quantity: line.quantity }] : [],
+  );
+}
+
+const count = (units: Units) => units.reduce((n, u) => n + u.quantity, 0);
+
+/** Takes `n` units, cheapest or dearest first (ties by line order), as units per line. */
+function take(units: Units, n: number, order: 'ascending' | 'descending'): Map<number, number> {
+  const sorted = [...units].sort((a, b) =>
+    a.price === b.price ? a.line - b.line : order === 'ascending' ? a.price - b.price : b.price - a.price,
+  );
+  const taken = new Map<number, number>();
+  let left = n;
+  for (const unit of sorted) {
+    if (left === 0) break;
+    const k = Math.min(left, unit.quantity);
+    taken.set(unit.line, (taken.get(unit.line) ?? 0) + k);
+    left -= k;
+  }
+  return taken;
+}
+
+function bySku(
+  request: PricingRequest,
+  perLine: readonly number[],
+): { sku: string; amount: { amount: number; currency: string } }[] {
+  const totals = new Map<string, number>();
+  perLine.forEach((amount, i) => {
+    if (amount === 0) return;
+    const sku = request.lines[i]!.sku;
+    totals.set(sku, (totals.get(sku) ?? 0) + amount);
+  });
+  return [...totals].map(([sku, amount]) => ({ sku, amount: { amount, currency: request.currency } }));
+}
+
+const levelRank: Record<PromotionAction['kind'], number> = {
+  items_percent: 0,
+  buy_x_get_y: 1,
+  bundle_price: 2,
+  mix_and_match: 3,
+  items_fixed: 4,
+  tiered: 5,
+  order_percent: 6,
+  order_fixed: 7,
+  free_shipping: 8,
+};
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byPriority(a: Candidate, b: Candidate): number {
+  const pa = a.promotion.definition.priority;
+  const pb = b.promotion.definition.priority;
+  return pa !== pb ? pb - pa : compareIds(a.promotion.promotionId, b.promotion.promotionId);
+}
+
+function byApplicationOrder(a: Candidate, b: Candidate): number {
+  const ra = levelRank[a.promotion.definition.action.kind];
+  const rb = levelRank[b.promotion.definition.action.kind];
+  return ra !== rb ? ra - rb : byPriority(a, b);
+}
+
+const labelName = (c: Candidate) => c.code ?? c.promotion.definition.name;
+
+function describe(action: PromotionAction, currency: string): string {
+  const percent = (bp: number) => `${bp / 100}%`;
+  const amount = (minor: number) => `${minor} ${currency} (minor units)`;
+  switch (action.kind) {
+    case 'order_percent':
+      return `${percent(action.basisPoints)} off the order`;
+    case 'order_fixed':
+      return `${amount(action.amount)} off the order`;
+    case 'items_percent':
+      return `${percent(action.basisPoints)} off qualifying items`;
+    case 'items_fixed':
+      return `${amount(action.amountPerUnit)} off each qualifying item`;
+    case 'free_shipping':
+      return 'free shipping';
+    case 'buy_x_get_y':
+      return `buy ${action.buy} get ${action.get} ${action.basisPoints === 10_000 ? 'free' : `${percent(action.basisPoints)} off`} (${action.pick.replace('_', ' ')} first)`;
+    case 'bundle_price':
+      return `bundle for ${amount(action.price)}`;
+    case 'mix_and_match':
+      return `any ${action.quantity} for ${amount(action.price)}`;
+    case 'tiered':
+      return `tiered: ${action.tiers.map((t) => `${percent(t.basisPoints)} over ${t.minSubtotal}`).join(', ')}`;
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}

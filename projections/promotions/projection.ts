@@ -1,0 +1,51 @@
+import { couponCodeEventTypes } from '../../domain/coupon-codes/index.ts';
+import { promotionEventTypes } from '../../domain/promotions/index.ts';
+import { redemptionEventTypes } from '../../domain/redemptions/index.ts';
+import { writeTables } from '../batch-write.ts';
+import type { ReadModelProjection } from '../runtime/projection.ts';
+import { createTables } from '../table-ddl.ts';
+import { update, upsert } from '../table-writes.ts';
+import { foldPromotions } from './fold.ts';
+import {
+  codeReleaseColumns,
+  definitionColumns,
+  promotionCodes,
+  promotionRedemptions,
+  promotions,
+  promotionTables,
+  releaseColumns,
+  statusColumns,
+  type PromotionsDatabase,
+} from './tables.ts';
+
+/** Cache tag of everything this read model answers: a promotion starting or ending invalidates it. */
+export const promotionsTag = 'promotions';
+
+/**
+ * Promotions for staff (with redemptions, units left and what each cost), the code lookup, and the
+ * list of automatic promotions the discount stage reads. Per batch: one statement per table write.
+ */
+export function promotionsProjection(): ReadModelProjection<PromotionsDatabase> {
+  return {
+    name: 'promotions',
+    version: 1,
+    filter: {
+      categories: ['promotion', 'coupon', 'redemption'],
+      eventTypes: [...promotionEventTypes, ...couponCodeEventTypes, ...redemptionEventTypes],
+    },
+    setup: (db, schema) => createTables(db, schema, promotionTables),
+    async apply(db, events) {
+      const changes = foldPromotions(events);
+      await writeTables(db, [
+        upsert(promotions, changes.created),
+        update(promotions, definitionColumns, changes.edits),
+        update(promotions, statusColumns, changes.statuses),
+        upsert(promotionCodes, changes.codes),
+        update(promotionCodes, codeReleaseColumns, changes.codeReleases),
+        upsert(promotionRedemptions, changes.redemptions),
+        update(promotionRedemptions, releaseColumns, changes.releases),
+      ]);
+      return { invalidate: events.length > 0 ? [promotionsTag] : [] };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/** The promotions read model's tables (schema `rm_promotions_g<generation>`). */
+import type { PromotionDefinition, PromotionStatus } from '../../domain/promotions/index.ts';
+import { col, defineTable, type DatabaseOf, type WriteRow } from '../table-declaration.ts';
+import type { UpdateRow } from '../table-writes.ts';
+
+/** One row per promotion, as its last version defines it, with its lifecycle status. */
+export const promotions = defineTable({
+  name: 'promotions',
+  columns: {
+    promotion_id: col.text(),
+    name: col.text(),
+    status: col.text<PromotionStatus>(),
+    version: col.integer(),
+    action_kind: col.text(),
+    stacking: col.text<'exclusive' | 'combinable'>(),
+    priority: col.integer(),
+    code_mode: col.text<'automatic' | 'shared' | 'unique'>(),
+    /** The shared code, normalized; null for automatic and unique-code promotions. */
+    shared_code: col.text().nullable(),
+    starts_at: col.timestamptz().nullable(),
+    ends_at: col.timestamptz().nullable(),
+    counts: col.text<'orders' | 'units'>(),
+    limit_total: col.integer().nullable(),
+    limit_per_customer: col.integer().nullable(),
+    limit_per_code: col.integer().nullable(),
+    definition: col.jsonb<PromotionDefinition>(),
+    created_at: col.timestamptz(),
+    updated_at: col.timestamptz(),
+  },
+  primaryKey: ['promotion_id'],
+  indexes: [{ name: 'promotions_status_idx', on: ['status', 'code_mode', 'promotion_id'] }],
+});
+
+/** Every claimed code (shared and generated), for the code lookup. */
+export const promotionCodes = defineTable({
+  name: 'promotion_codes',
+  columns: {
+    code: col.text(),
+    promotion_id: col.text(),
+    generation_id: col.text().nullable(),
+    single_use: col.boolean(),
+    /** Given back by a compensation (a promotion refused after its code was claimed). */
+    released: col.boolean(),
+    claimed_at: col.timestamptz(),
+  },
+  primaryKey: ['code'],
+  indexes: [{ name: 'promotion_codes_promotion_idx', on: ['promotion_id', 'generation_id'] }],
+});
+
+/**
+ * One row per order that redeemed a promotion (from the promotion's own redemption stream): what
+ * it took off, and whether it was given back. The cost reports sum the rows not released.
+ */
+export const promotionRedemptions = defineTable({
+  name: 'promotion_redemptions',
+  columns: {
+    promotion_id: col.text(),
+    order_id: col.text(),
+    promotion_version: col.integer(),
+    code: col.text().nullable(),
+    customer_id: col.text().nullable(),
+    units: col.integer(),
+    amount: col.bigint(),
+    currency: col.text(),
+    redeemed_at: col.timestamptz(),
+    released_at: col.timestamptz().nullable(),
+    release_reason: col.text().nullable(),
+  },
+  primaryKey: ['promotion_id', 'order_id'],
+  indexes: [
+    { name: 'promotion_redemptions_code_idx', on: ['code'] },
+    { name: 'promotion_redemptions_day_idx', on: ['promotion_id', 'redeemed_at'] },
+  ],
+});
+
+export const promotionTables = [promotions, promotionCodes, promotionRedemptions] as const;
+
+export type PromotionsDatabase = DatabaseOf<typeof promotionTables>;
+export type PromotionRow = WriteRow<typeof promotions>;
+export type PromotionCodeRow = WriteRow<typeof promotionCodes>;
+export type PromotionRedemptionRow = WriteRow<typeof promotionRedemptions>;
+
+/** What an edit sets (its definition columns), and what a lifecycle change sets. */
+export const definitionColumns = [
+  'name',
+  'version',
+  'action_kind',
+  'stacking',
+  'priority',
+  'starts_at',
+  'ends_at',
+  'counts',
+  'limit_total',
+  'limit_per_customer',
+  'limit_per_code',
+  'definition',
+  'updated_at',
+] as const;
+export type DefinitionChange = UpdateRow<typeof promotions, (typeof definitionColumns)[number]>;
+export const statusColumns = ['status', 'updated_at'] as const;
+export type StatusChange = UpdateRow<typeof promotions, (typeof statusColumns)[number]>;
+export const releaseColumns = ['released_at', 'release_reason'] as const;
+export type RedemptionRelease = UpdateRow<typeof promotionRedemptions, (typeof releaseColumns)[number]>;
+export const codeReleaseColumns = ['released'] as const;
+export type CodeRelease = UpdateRow<typeof promotionCodes, (typeof codeReleaseColumns)[number]>;

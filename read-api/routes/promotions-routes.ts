@@ -1,0 +1,232 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { defaultHook } from '../../infra/http/default-hook.ts';
+import { HttpProblem } from '../../infra/http/problem.ts';
+import {
+  activePromotions,
+  getPromotion,
+  listPromotions,
+  lookupCode,
+  redemptionsPerDay,
+} from '../../projections/promotions/queries.ts';
+import type { PromotionsDatabase } from '../../projections/promotions/tables.ts';
+import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
+import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
+import { freshRead, type ReadContext } from '../http/read-context.ts';
+import { authErrors, Id, jsonAnswer, Limit, notFoundError, readErrors, Text } from '../schemas/common.ts';
+
+const tags = ['Promotions'];
+const projection = 'promotions';
+const statuses = ['draft', 'active', 'paused', 'expired', 'archived'] as const;
+
+const Summary = z
+  .object({
+    promotionId: z.string(),
+    name: z.string(),
+    status: z.enum(statuses),
+    version: z.number().int(),
+    actionKind: z.string(),
+    stacking: z.enum(['exclusive', 'combinable']),
+    priority: z.number().int(),
+    codeMode: z.enum(['automatic', 'shared', 'unique']),
+    sharedCode: z.string().nullable(),
+    startsAt: z.string().nullable(),
+    endsAt: z.string().nullable(),
+    limits: z.object({
+      counts: z.enum(['orders', 'units']),
+      total: z.number().int().nullable(),
+      perCustomer: z.number().int().nullable(),
+      perCode: z.number().int().nullable(),
+    }),
+    redemptions: z.number().int(),
+    unitsRedeemed: z.number().int(),
+    left: z.number().int().nullable().openapi({ description: 'Of the total limit; null without one.' }),
+    discountCost: z
+      .number()
+      .int()
+      .openapi({ description: 'What it took off orders still standing, in minor units.' }),
+    released: z
+      .number()
+      .int()
+      .openapi({ description: 'Redemptions given back by cancelled or expired orders.' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('PromotionSummary');
+
+const Detail = Summary.extend({
+  definition: z.record(z.string(), z.unknown()),
+  perDay: z.array(
+    z.object({
+      day: z.string(),
+      code: z.string().nullable(),
+      redemptions: z.number().int(),
+      discountCost: z.number().int(),
+    }),
+  ),
+}).openapi('PromotionDetail');
+
+const CodeLookup = z
+  .object({
+    code: z.string(),
+    promotionId: z.string(),
+    promotionName: z.string(),
+    promotionStatus: z.enum(statuses),
+    generationId: z.string().nullable(),
+    singleUse: z.boolean(),
+    released: z.boolean(),
+    claimedAt: z.string(),
+    uses: z.number().int(),
+  })
+  .openapi('PromotionCode');
+
+const ActivePromotion = z
+  .object({
+    promotionId: z.string(),
+    name: z.string(),
+    actionKind: z.string(),
+    codeMode: z.enum(['automatic', 'shared', 'unique']),
+    startsAt: z.string().nullable(),
+    endsAt: z.string().nullable(),
+    left: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Uses or units left (a flash sale); null: no limit.' }),
+  })
+  .openapi('ActivePromotion');
+
+const missing = (what: string) =>
+  new HttpProblem({ status: 404, code: 'not_found', title: 'Not found', detail: `No such ${what}` });
+
+/**
+ * Staff views of promotions (with redemptions, units left and what each cost, per day and code),
+ * the code lookup, and the storefront's active promotions with a server time for countdowns.
+ */
+export function promotionReadRoutes(ctx: ReadContext) {
+  const app = new OpenAPIHono<ReadAuthEnv>({ defaultHook });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/promotions',
+      summary: 'Promotions with their redemptions, units left and discount cost, highest priority first',
+      tags,
+      ...permissionGuard('promotions:read', ctx.authenticated),
+      request: {
+        query: z.object({ status: z.enum(statuses).optional(), limit: Limit(500, 100), ...consistencyQuery }),
+        headers: consistencyHeaders,
+      },
+      responses: {
+        200: jsonAnswer(z.object({ items: z.array(Summary) }), 'Promotions'),
+        ...authErrors,
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { status, limit } = c.req.valid('query');
+      const { value, headers } = await freshRead<
+        PromotionsDatabase,
+        Awaited<ReturnType<typeof listPromotions>>
+      >(ctx, c, projection, ({ db }) => listPromotions(db, { status, limit }));
+      return c.json({ items: value }, 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/promotions/{promotionId}',
+      summary: 'One promotion: its definition, figures, and redemptions and cost per day and code',
+      tags,
+      ...permissionGuard('promotions:read', ctx.authenticated),
+      request: {
+        params: z.object({ promotionId: Id }),
+        query: z.object(consistencyQuery),
+        headers: consistencyHeaders,
+      },
+      responses: { 200: jsonAnswer(Detail, 'The promotion'), ...notFoundError, ...authErrors, ...readErrors },
+    }),
+    async (c) => {
+      const { promotionId } = c.req.valid('param');
+      const { value, headers } = await freshRead<PromotionsDatabase, z.infer<typeof Detail> | null>(
+        ctx,
+        c,
+        projection,
+        async ({ db }) => {
+          const promotion = await getPromotion(db, promotionId);
+          return promotion ? { ...promotion, perDay: await redemptionsPerDay(db, promotionId) } : null;
+        },
+      );
+      if (!value) throw missing('promotion');
+      return c.json(value, 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/promotion-codes/{code}',
+      summary: 'Look up a coupon code (any case): its promotion, generation and uses',
+      tags,
+      ...permissionGuard('promotions:read', ctx.authenticated),
+      request: {
+        params: z.object({ code: Text.min(1).max(40).openapi({ example: 'SUMMER20' }) }),
+        query: z.object(consistencyQuery),
+        headers: consistencyHeaders,
+      },
+      responses: { 200: jsonAnswer(CodeLookup, 'The code'), ...notFoundError, ...authErrors, ...readErrors },
+    }),
+    async (c) => {
+      const code = c.req.valid('param').code.trim().toUpperCase();
+      const { value, headers } = await freshRead<PromotionsDatabase, Awaited<ReturnType<typeof lookupCode>>>(
+        ctx,
+        c,
+        projection,
+        ({ db }) => lookupCode(db, code),
+      );
+      if (!value) throw missing('code');
+      return c.json(value, 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/promotions/active',
+      summary:
+        'Active promotions now (optionally those for one product), with units left and the server time',
+      description:
+        'For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock.',
+      tags,
+      request: {
+        query: z.object({
+          productId: Id.optional(),
+          category: Text.max(200).optional().openapi({ example: 'tools' }),
+          brand: Text.max(200).optional().openapi({ example: 'Acme' }),
+          ...consistencyQuery,
+        }),
+        headers: consistencyHeaders,
+      },
+      responses: {
+        200: jsonAnswer(
+          z.object({ serverTime: z.string(), items: z.array(ActivePromotion) }),
+          'Active promotions',
+        ),
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { productId, category, brand } = c.req.valid('query');
+      const serverTime = new Date().toISOString();
+      const product =
+        productId === undefined ? undefined : { productId, category: category ?? '', brand: brand ?? '' };
+      const { value, headers } = await freshRead<
+        PromotionsDatabase,
+        Awaited<ReturnType<typeof activePromotions>>
+      >(ctx, c, projection, ({ db }) => activePromotions(db, { at: serverTime, product }));
+      return c.json({ serverTime, items: value }, 200, headers);
+    },
+  );
+
+  return app;
+}
