@@ -1,6 +1,7 @@
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
+import { cancelOrderLines } from './orders/cancel-lines.ts';
 import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
 import { applyPaymentNotification, capturePayment, recordManualPayment } from './orders/payments.ts';
@@ -40,6 +41,7 @@ export function createCommandHandlers(deps: OrderDeps) {
     /** Places the order and opens its payment (the placement saga), for every caller alike. */
     placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),
+    cancelOrderLines: bind(cancelOrderLines),
     shipOrder: bind(shipOrder),
     deliverOrder: bind(deliverOrder),
     refundOrder: bind(refundOrder),

@@ -51,6 +51,10 @@ const rule = {
   mailStatus: 'only the mail dispatcher sets status, to pending, sent or parked',
   customerFields:
     'customer-{id} starts with CustomerSignedUp, whose email (validated, or [erased]), customer id (requireKey) and time the fold copies; flags, groups and status start from fixed values in the fold; address entries come whole from CustomerAddressSaved (Address schema and requireKey on the id)',
+  returnOnce:
+    'return-{id} starts with one ReturnRequested: the return decider refuses AlreadyExists and requestReturn appends it expecting no stream',
+  returnFields:
+    'the return decider validates RequestReturn (return, order and customer ids, currency, a reason from the policy, lines of the order) and every later command; the returns fold derives status, counts, amounts, lines and the state through evolveReturn, times from occurredAt and revisions from the stream; step rows take their fields from those events and the envelope',
   contactSource:
     "the consumer writes source 'events' and qm mail contact leaves the default 'manual': nothing else writes it",
 } as const;
@@ -305,6 +309,35 @@ const guarantees: Record<string, string> = {
     'removed',
   ]),
   'customers.customer_addresses: customer_addresses_pkey': rule.keyedWrite,
+  ...notNull('returns.returns', rule.returnFields, [
+    'return_id',
+    'order_id',
+    'customer_id',
+    'status',
+    'status_since',
+    'reason',
+    'opened_by',
+    'currency',
+    'item_count',
+    'received_count',
+    'refunded_amount',
+    'lines',
+    'requested_at',
+    'updated_at',
+    'revision',
+    'state',
+  ]),
+  'returns.returns: returns_pkey': rule.returnOnce,
+  ...notNull('returns.return_steps', rule.returnFields, ['return_id', 'order_id', 'event_type', 'summary']),
+  ...notNull('returns.return_steps', rule.envelope, [
+    'actor_id',
+    'actor_role',
+    'at',
+    'correlation_id',
+    'event_id',
+    'revision',
+  ]),
+  'returns.return_steps: return_steps_pkey': rule.eventId,
   ...notNull('public.qm_mail_deliveries', rule.consumerFields, [
     'attempts',
     'created_at',

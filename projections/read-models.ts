@@ -8,6 +8,7 @@ import { customersProjection } from './customers/projection.ts';
 import { inventoryProjection } from './inventory/projection.ts';
 import { ordersProjection } from './orders/projection.ts';
 import { replenishmentProjection } from './replenishment/projection.ts';
+import { returnsProjection } from './returns/projection.ts';
 import type { ReadModelProjection } from './runtime/projection.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each projection has its own table types
@@ -19,5 +20,6 @@ export function readModelProjections(): ReadModelProjection<any>[] {
     auditProjection(),
     replenishmentProjection(),
     customersProjection(),
+    returnsProjection(),
   ];
 }

@@ -98,6 +98,12 @@ const expectedTypes = [
   'ReplenishmentSuggested',
   'ReplenishmentSuggestionDismissed',
   'ReplenishmentPolicySet',
+  'ReturnRequested',
+  'ReturnAuthorized',
+  'ReturnRejected',
+  'ReturnReceived',
+  'ReturnRefunded',
+  'StockReturned',
 ];
 
 /** Checksums (and row texts, for a readable diff) of every read model's serving generation. */
@@ -121,10 +127,18 @@ describe.each(['pglite', 'postgres'] as const)('rebuild equals live on %s', (bac
       disposers.push(() => h.dispose());
       const db = h.sql;
       const deps = projectorDeps(db);
-      // Every PostgreSQL read model the deployment runs (catalog, inventory, orders, audit, replenishment).
+      // Every PostgreSQL read model the deployment runs (catalog, inventory, orders, audit, replenishment, customers, returns).
       const models = readModelProjections();
       expect(models.map((model) => model.name)).toEqual(
-        expect.arrayContaining(['catalog', 'inventory', 'orders', 'audit', 'replenishment']),
+        expect.arrayContaining([
+          'catalog',
+          'inventory',
+          'orders',
+          'audit',
+          'replenishment',
+          'customers',
+          'returns',
+        ]),
       );
       const workload = mixedWorkload(h, seed);
       const about = async () => {

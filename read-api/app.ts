@@ -15,6 +15,7 @@ import { notificationRoutes } from './routes/notifications-routes.ts';
 import { orderRoutes } from './routes/orders-routes.ts';
 import { privacyReadRoutes } from './routes/privacy-routes.ts';
 import { replenishmentReadRoutes } from './routes/replenishment-routes.ts';
+import { returnsReadRoutes } from './routes/returns-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { streamRoutes } from './routes/streams-routes.ts';
 
@@ -47,6 +48,7 @@ export function createReadApi(deps: ReadApiDeps) {
   app.route('/', replenishmentReadRoutes(ctx));
   app.route('/', notificationRoutes(ctx));
   app.route('/', customerReadRoutes(ctx));
+  app.route('/', returnsReadRoutes(ctx));
   if (deps.store) {
     app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));
     app.route('/', privacyReadRoutes({ ...ctx, store: deps.store }));

@@ -215,6 +215,7 @@ function customerMail(
     case 'PaymentAuthorized':
     case 'PaymentCaptured':
     case 'OrderCancelled':
+    case 'OrderLinesCancelled': // the refund for cancelled units, if any, mails as `refund-issued`
       return null;
     default:
       throw new Error(`unhandled order event ${(event as { type: string }).type}`);
