@@ -5,6 +5,7 @@ import { checkOutCart } from './carts/check-out-cart.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
+import { cancelOrderLines } from './orders/cancel-lines.ts';
 import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
 import type { CommandContext } from './runtime/command-context.ts';
@@ -76,6 +77,7 @@ export function createCommandHandlers(
     /** Places the order and opens its payment (the placement saga), for every caller alike. */
     placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),
+    cancelOrderLines: bind(cancelOrderLines),
     shipOrder: bind(shipOrder),
     shipWithLabel: bind(shipWithLabel),
     recordTracking: bind(recordTracking),

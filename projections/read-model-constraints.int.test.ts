@@ -59,6 +59,10 @@ const rule = {
     'CodeClaimed carries a normalized code (normalizeCode), the promotion id and singleUse; the fold sets released false and the time from the envelope',
   redemptionFields:
     'PromotionRedeemed is decided by redemptionDecider from the promotion id, order id, version, positive integer units and the discount amount and currency of the placement; the fold keeps those and takes the time from the envelope',
+  returnOnce:
+    'return-{id} starts with one ReturnRequested: the return decider refuses AlreadyExists and requestReturn appends it expecting no stream',
+  returnFields:
+    'the return decider validates RequestReturn (return, order and customer ids, currency, a reason from the policy, lines of the order) and every later command; the returns fold derives status, counts, amounts, lines and the state through evolveReturn, times from occurredAt and revisions from the stream; step rows take their fields from those events and the envelope',
   contactSource:
     "the consumer writes source 'events' and qm mail contact leaves the default 'manual': nothing else writes it",
 } as const;
@@ -364,6 +368,35 @@ const guarantees: Record<string, string> = {
     'redeemed_at',
   ]),
   'promotions.promotion_redemptions: promotion_redemptions_pkey': rule.keyedWrite,
+  ...notNull('returns.returns', rule.returnFields, [
+    'return_id',
+    'order_id',
+    'customer_id',
+    'status',
+    'status_since',
+    'reason',
+    'opened_by',
+    'currency',
+    'item_count',
+    'received_count',
+    'refunded_amount',
+    'lines',
+    'requested_at',
+    'updated_at',
+    'revision',
+    'state',
+  ]),
+  'returns.returns: returns_pkey': rule.returnOnce,
+  ...notNull('returns.return_steps', rule.returnFields, ['return_id', 'order_id', 'event_type', 'summary']),
+  ...notNull('returns.return_steps', rule.envelope, [
+    'actor_id',
+    'actor_role',
+    'at',
+    'correlation_id',
+    'event_id',
+    'revision',
+  ]),
+  'returns.return_steps: return_steps_pkey': rule.eventId,
   ...notNull('public.qm_mail_deliveries', rule.consumerFields, [
     'attempts',
     'created_at',

@@ -10,6 +10,7 @@ import { inventoryProjection } from './inventory/projection.ts';
 import { ordersProjection } from './orders/projection.ts';
 import { replenishmentProjection } from './replenishment/projection.ts';
 import { promotionsProjection } from './promotions/projection.ts';
+import { returnsProjection } from './returns/projection.ts';
 import type { ReadModelProjection } from './runtime/projection.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each projection has its own table types
@@ -23,5 +24,6 @@ export function readModelProjections(): ReadModelProjection<any>[] {
     customersProjection(),
     cartsProjection(),
     promotionsProjection(),
+    returnsProjection(),
   ];
 }

@@ -111,6 +111,12 @@ const expectedTypes = [
   'CodeClaimed',
   'PromotionRedeemed',
   'RedemptionReleased',
+  'ReturnRequested',
+  'ReturnAuthorized',
+  'ReturnRejected',
+  'ReturnReceived',
+  'ReturnRefunded',
+  'StockReturned',
 ];
 
 /** Checksums (and row texts, for a readable diff) of every read model's serving generation. */
@@ -134,7 +140,7 @@ describe.each(['pglite', 'postgres'] as const)('rebuild equals live on %s', (bac
       disposers.push(() => h.dispose());
       const db = h.sql;
       const deps = projectorDeps(db);
-      // Every PostgreSQL read model the deployment runs (catalog, inventory, orders, audit, replenishment).
+      // Every PostgreSQL read model the deployment runs (catalog, inventory, orders, audit, replenishment, customers, returns).
       const models = readModelProjections();
       expect(models.map((model) => model.name)).toEqual(
         expect.arrayContaining([
@@ -145,6 +151,8 @@ describe.each(['pglite', 'postgres'] as const)('rebuild equals live on %s', (bac
           'replenishment',
           'carts',
           'promotions',
+          'customers',
+          'returns',
         ]),
       );
       const workload = mixedWorkload(h, seed);

@@ -3,8 +3,10 @@
  * API runs it), for tests that compare read models: products and price changes with reasons,
  * locations, receipts, adjustments, transfers, thresholds, orders (some refused for shortage or a
  * discontinued product), manual payments, partial shipments, deliveries, refunds, cancellations,
- * expiries on the manual clock, replenishment forecasts, policies and dismissals, and promotions
- * (lifecycle, generated codes, redemptions and their give-backs).
+ * expiries on the manual clock, replenishment forecasts, policies and dismissals, promotions
+ * (lifecycle, generated codes, redemptions and their give-backs), and returns of delivered orders
+ * (authorized or rejected, received in parts, restocked or written off, and refunded by themselves
+ * on receipt).
  *
  * Every choice comes from fast-check samples drawn from `seed`, and commands run one after another
  * (but for a rush of concurrent placements of one product, which group commit appends together), so
@@ -197,7 +199,15 @@ export function mixedWorkload(
   const backorderable = (product: { productId: string }) => product.productId >= `${ns}p7`;
   const orders = new Map<string, OrderState>();
   const openSuggestions = new Map<string, string>();
+  /** Returns still open, with what is left to receive of each line. */
+  const openReturns = new Map<
+    string,
+    { orderId: string; status: 'requested' | 'authorized'; left: { lineId: string; quantity: number }[] }
+  >();
   let nextOrder = 0;
+  let nextReturn = 0;
+  /** When each order was delivered (the workload's clock, in ms), for the return window. */
+  const deliveredAt = new Map<string, number>();
 
   const refresh = async (orderId: string) =>
     void orders.set(orderId, replay(orderDecider, (await h.store.readStream(orderStream(orderId))) as never));
@@ -433,6 +443,7 @@ export function mixedWorkload(
       const orderId = rng.anyOf(ordersWhere((o) => o.status === 'shipped'));
       if (!orderId) return;
       await attempt('deliverOrder', () => handlers.deliverOrder(orderId, ctx(staff)));
+      deliveredAt.set(orderId, h.clock.now().getTime());
       await refresh(orderId);
     },
     async refund() {
@@ -473,6 +484,92 @@ export function mixedWorkload(
         ),
       );
       await refresh(orderId);
+    },
+    async requestReturn() {
+      // Some units of a recently delivered order's lines (the clock runs fast here: repricing skips
+      // days past the return window), by its customer or now and then by staff for them; units
+      // already under another return are refused.
+      const recent = ordersWhere((o) => o.status === 'delivered').filter(
+        (id) => h.clock.now().getTime() - (deliveredAt.get(id) ?? 0) < 25 * DAY,
+      );
+      const orderId = rng.anyOf(recent);
+      const order = orderId === undefined ? undefined : orders.get(orderId);
+      if (!orderId || !order || order.status === 'none') return;
+      const returnId = `${ns}r${++nextReturn}`;
+      const lines = order.lines
+        .filter(() => rng.chance(0.7))
+        .map((line) => ({ lineId: line.lineId, quantity: 1 + rng.int(line.quantity) }));
+      if (lines.length === 0) return;
+      const byStaff = rng.chance(0.2);
+      const requested = await attempt('requestReturn', () =>
+        handlers.requestReturn(
+          {
+            returnId,
+            orderId,
+            lines,
+            reason: rng.pick(['damaged', 'wrong_item', 'does_not_fit', 'no_longer_needed']),
+            note: rng.pick([null, 'does not fit']),
+            photos: [],
+            openedBy: byStaff ? 'staff' : 'customer',
+          },
+          ctx(byStaff ? staff : { id: order.customerId, role: 'customer' }),
+        ),
+      );
+      if (requested) openReturns.set(returnId, { orderId, status: 'requested', left: lines });
+    },
+    async decideReturn() {
+      const returnId = rng.anyOf(
+        [...openReturns].filter(([, r]) => r.status === 'requested').map(([id]) => id),
+      );
+      if (!returnId) return;
+      h.clock.advance(rng.int(48) * HOUR);
+      if (rng.chance(0.8)) {
+        const authorized = await attempt('authorizeReturn', () =>
+          handlers.authorizeReturn({ returnId, note: null }, ctx(staff)),
+        );
+        if (authorized) openReturns.get(returnId)!.status = 'authorized';
+      } else {
+        const rejected = await attempt('rejectReturn', () =>
+          handlers.rejectReturn({ returnId, reason: 'outside policy' }, ctx(staff)),
+        );
+        if (rejected) openReturns.delete(returnId);
+      }
+    },
+    async receiveReturn() {
+      // Often only part of what is left; each line restocked or written off as damaged.
+      const returnId = rng.anyOf(
+        [...openReturns].filter(([, r]) => r.status === 'authorized').map(([id]) => id),
+      );
+      if (!returnId) return;
+      const open = openReturns.get(returnId)!;
+      h.clock.advance(rng.int(72) * HOUR);
+      const location = rng.pick(locations);
+      const lines = open.left
+        .filter((line) => line.quantity > 0 && rng.chance(0.8))
+        .map((line) => {
+          const restock = rng.chance(0.7);
+          return {
+            lineId: line.lineId,
+            quantity: 1 + rng.int(line.quantity),
+            disposition: restock ? ('restock' as const) : ('write_off' as const),
+            restockLocation: restock && rng.chance(0.3) ? rng.pick(locations) : null,
+            adjustmentReason: restock ? null : ('damage' as const),
+            note: null,
+          };
+        });
+      if (lines.length === 0) return;
+      const received = await attempt('receiveReturn', () =>
+        handlers.receiveReturn(
+          { returnId, receiptId: `${returnId}-rc${rng.int(1e9)}`, location, lines },
+          ctx(staff),
+        ),
+      );
+      if (!received) return;
+      for (const line of lines)
+        open.left.find((left) => left.lineId === line.lineId)!.quantity -= line.quantity;
+      if (open.left.every((line) => line.quantity === 0)) openReturns.delete(returnId);
+      // The refund on receipt changed what the order has left to refund.
+      await refresh(open.orderId);
     },
     receive: () =>
       attempt('receiveStock', () =>
@@ -714,6 +811,9 @@ export function mixedWorkload(
     ['promote', 3],
     ['generateCodes', 1],
     ['redeem', 3],
+    ['requestReturn', 3],
+    ['decideReturn', 2],
+    ['receiveReturn', 2],
   ];
   const wheel = weighted.flatMap(([name, weight]) => Array<keyof typeof steps>(weight).fill(name));
   let opened = false;

@@ -353,6 +353,32 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
     {
       method: 'POST',
+      path: '/orders/{orderId}/cancel-lines',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 404 },
+      prepare: async (owner) => {
+        // Two units, so one can go and the order stands.
+        const orderId = fresh('order');
+        const placed = await h.handlers.placeOrder(
+          {
+            orderId,
+            customerId: owner,
+            currency: 'EUR',
+            lines: [{ productId: PRODUCT, quantity: 2 }],
+            shippingAddress: { ...address, line2: null, region: null },
+          },
+          admin(),
+        );
+        const lineId = placed.order.lines[0]!.lineId;
+        return {
+          params: { orderId },
+          body: { lines: [{ lineId, quantity: 1 }] },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
       path: '/orders/{orderId}/shipments',
       before: ['staff', 'admin'],
       customerActsOnOwnOnly: false,

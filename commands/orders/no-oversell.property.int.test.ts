@@ -18,6 +18,7 @@ const RUNS = propertyRuns(100);
 type Op =
   | { kind: 'place'; lines: { sku: number; quantity: number }[] }
   | { kind: 'cancel'; order: number }
+  | { kind: 'cancelLines'; order: number; line: number; quantity: number }
   | { kind: 'ship'; order: number }
   | { kind: 'expire' };
 
@@ -34,12 +35,22 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), order: fc.nat(40) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('cancelLines' as const),
+      order: fc.nat(40),
+      line: fc.nat(2),
+      quantity: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('ship' as const), order: fc.nat(40) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'expire' as const }) },
 );
 
 /**
- * Random concurrent placements, cancellations, expiries and shipments over a few SKUs at two
+ * Random concurrent placements, cancellations (whole, or some units of a line), expiries and
+ * shipments over a few SKUs at two
  * locations, on real PostgreSQL. Afterwards, no stock stream was ever below zero available at any
  * point of its history, and every SKU's on-hand, reserved and shipped quantities reconcile exactly
  * with what the orders say happened.
@@ -145,6 +156,19 @@ describe('no oversell under concurrency (property, PostgreSQL)', () => {
                 const orderId = placed[op.order % Math.max(placed.length, 1)];
                 if (orderId)
                   await h.handlers.cancelOrder({ orderId, reason: 'requested', note: null }, context);
+                return;
+              }
+              case 'cancelLines': {
+                // Some units of one line (more than it holds is refused), racing shipments and placements.
+                const orderId = placed[op.order % Math.max(placed.length, 1)];
+                if (!orderId) return;
+                const order = replay(orderDecider, (await h.store.readStream(orderStream(orderId))) as never);
+                if (order.status === 'none') return;
+                const line = order.lines[op.line % order.lines.length]!;
+                await h.handlers.cancelOrderLines(
+                  { orderId, lines: [{ lineId: line.lineId, quantity: op.quantity }] },
+                  context,
+                );
                 return;
               }
               case 'ship': {

@@ -43,7 +43,8 @@ export async function capturePayment(
   const { state } = await loadOrder(deps, orderId);
   if (state.status === 'none' || state.status === 'cancelled' || !state.payment.paymentRef) return nothing;
   if (state.payment.authorized === 0) return nothing; // nothing authorized at the provider yet
-  const amount = state.payment.authorized - state.payment.captured;
+  // Units cancelled after the authorization lowered the total: capture that, the provider releases the rest.
+  const amount = Math.min(state.payment.authorized, state.totals.total.amount) - state.payment.captured;
   if (amount <= 0) return nothing;
   await deps.payments.capture({
     paymentId: state.payment.paymentRef,

@@ -218,6 +218,7 @@ function customerMail(
     case 'OrderCancelled':
     case 'ShipmentLabelBought':
     case 'ShipmentTracked':
+    case 'OrderLinesCancelled': // the refund for cancelled units, if any, mails as `refund-issued`
       return null;
     default:
       throw new Error(`unhandled order event ${(event as { type: string }).type}`);

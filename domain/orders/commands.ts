@@ -66,6 +66,15 @@ export type CancelOrder = {
   data: { orderId: string; reason: CancellationReason; note: string | null; now: string };
 };
 
+/**
+ * Cancels some units of some lines before anything shipped; the rest of the order stands.
+ * Cancelling every unit is `CancelOrder`.
+ */
+export type CancelOrderLines = {
+  type: 'CancelOrderLines';
+  data: { orderId: string; lines: { lineId: string; quantity: number }[] };
+};
+
 export type CreateShipment = {
   type: 'CreateShipment';
   data: {
@@ -95,6 +104,7 @@ export type OrderCommand =
   | CapturePayment
   | RecordPaymentFailure
   | CancelOrder
+  | CancelOrderLines
   | CreateShipment
   | MarkDelivered
   | RecordTracking

@@ -2,6 +2,7 @@ import { assertNever } from '../assert-never.ts';
 import { InvalidTransition } from '../errors.ts';
 import { OrderNotFound } from './errors.ts';
 import { cancelOrder } from './cancel-order.ts';
+import { cancelOrderLines } from './cancel-lines.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';
 import { createShipment, markDelivered, recordTracking } from './fulfilment.ts';
@@ -22,6 +23,8 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   CapturePayment: ['placed', 'authorized', 'payment_failed', 'partially_shipped', 'shipped', 'delivered'],
   RecordPaymentFailure: ['placed', 'authorized', 'payment_failed'],
   CancelOrder: ['placed', 'authorized', 'paid', 'payment_failed'],
+  // Only before anything shipped: every allocation is still whole then.
+  CancelOrderLines: ['placed', 'authorized', 'paid', 'payment_failed'],
   // An authorized payment is enough to ship; the capture follows the shipment.
   CreateShipment: ['authorized', 'paid', 'partially_shipped'],
   MarkDelivered: ['shipped'],
@@ -42,6 +45,8 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return recordPaymentFailure(command, order);
     case 'CancelOrder':
       return cancelOrder(command, order);
+    case 'CancelOrderLines':
+      return cancelOrderLines(command, order);
     case 'CreateShipment':
       return createShipment(command, order);
     case 'MarkDelivered':

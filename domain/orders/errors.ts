@@ -130,3 +130,33 @@ export class PlacementCancelled extends DomainError<PlacementCancelledDetails> {
     );
   }
 }
+
+export type CancelExceedsOrderedDetails = { lineId: string; ordered: number; requested: number };
+
+/** A partial cancellation of more units than the line still holds. */
+export class CancelExceedsOrdered extends DomainError<CancelExceedsOrderedDetails> {
+  override readonly name = 'CancelExceedsOrdered';
+  readonly code = 'cancel_exceeds_ordered';
+  readonly kind = 'rule';
+  constructor(details: CancelExceedsOrderedDetails) {
+    super(`Line ${details.lineId}: ${details.ordered} ordered, ${details.requested} to cancel`, details);
+  }
+}
+
+export type PaymentInProgressDetails = { orderId: string; paymentProvider: string };
+
+/**
+ * A card payment opened for the order's total and not yet authorized or failed: the customer may
+ * be paying that amount right now, so the total cannot change under it.
+ */
+export class PaymentInProgress extends DomainError<PaymentInProgressDetails> {
+  override readonly name = 'PaymentInProgress';
+  readonly code = 'payment_in_progress';
+  readonly kind = 'conflict';
+  constructor(details: PaymentInProgressDetails) {
+    super(
+      `Order ${details.orderId} has a ${details.paymentProvider} payment open for its total: change it once the payment is authorized or has failed`,
+      details,
+    );
+  }
+}

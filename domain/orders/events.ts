@@ -116,6 +116,20 @@ export type OrderCancelled = {
   data: { orderId: string; reason: CancellationReason; note: string | null; releases: StockRelease[] };
 };
 
+/** Units of one line cancelled, and the share of the line's total they took with them. */
+export type CancelledLine = { lineId: string; sku: string; quantity: number; amount: Money };
+
+/**
+ * Some units of an unshipped order cancelled: each line's quantity and total go down by what is
+ * listed, the order's subtotal and total by `amount`, and `releases` names every reservation to
+ * give back (backordered units first, as the stock side releases them), so the stock streams need
+ * nothing but this event. A refund of what was paid for them follows as its own `RefundIssued`.
+ */
+export type OrderLinesCancelled = {
+  type: 'OrderLinesCancelled';
+  data: { orderId: string; lines: CancelledLine[]; releases: StockRelease[]; amount: Money };
+};
+
 export type ShipmentLine = { lineId: string; sku: string; quantity: number };
 
 export type ShipmentCreated = {
@@ -194,6 +208,7 @@ export type OrderEvent =
   | PaymentCaptured
   | PaymentFailed
   | OrderCancelled
+  | OrderLinesCancelled
   | ShipmentCreated
   | ShipmentLabelBought
   | ShipmentTracked
@@ -206,6 +221,7 @@ const types: Record<OrderEvent['type'], true> = {
   PaymentCaptured: true,
   PaymentFailed: true,
   OrderCancelled: true,
+  OrderLinesCancelled: true,
   ShipmentCreated: true,
   ShipmentLabelBought: true,
   ShipmentTracked: true,

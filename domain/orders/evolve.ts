@@ -1,4 +1,5 @@
 import { assertNever } from '../assert-never.ts';
+import { lineAfterCancel } from './cancel-lines.ts';
 import type { OrderEvent } from './events.ts';
 import { isFullyShipped, type OrderState } from './state.ts';
 import { pricedTotals } from './totals.ts';
@@ -44,6 +45,21 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     case 'OrderCancelled': {
       const { reason, note } = event.data;
       return { ...state, status: 'cancelled', cancellation: { reason, note } };
+    }
+    case 'OrderLinesCancelled': {
+      const { lines, amount } = event.data;
+      const less = (money: { amount: number; currency: string }) => ({
+        ...money,
+        amount: money.amount - amount.amount,
+      });
+      return {
+        ...state,
+        lines: state.lines.map((line) => {
+          const cancelled = lines.find((l) => l.lineId === line.lineId);
+          return cancelled ? lineAfterCancel(line, cancelled) : line;
+        }),
+        totals: { ...state.totals, subtotal: less(state.totals.subtotal), total: less(state.totals.total) },
+      };
     }
     case 'ShipmentCreated': {
       const { shipmentId, location, lines } = event.data;

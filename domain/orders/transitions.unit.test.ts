@@ -23,6 +23,10 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
     type: 'CancelOrder',
     data: { orderId: 'o1', reason: 'requested', note: null, now: '2025-01-01T00:00:00Z' },
   },
+  CancelOrderLines: {
+    type: 'CancelOrderLines',
+    data: { orderId: 'o1', lines: [{ lineId: 'l2', quantity: 1 }] },
+  },
   CreateShipment: {
     type: 'CreateShipment',
     data: {
@@ -108,6 +112,6 @@ describe('order lifecycle', () => {
   });
 
   it('lists its event types', () => {
-    expect(orderEventTypes).toHaveLength(10);
+    expect(orderEventTypes).toHaveLength(11);
   });
 });

@@ -142,6 +142,19 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
         status({ order_id: event.data.orderId, status: 'cancelled', reason: event.data.reason }),
       );
       return;
+    case 'OrderLinesCancelled': {
+      // The order stays; the cancelled units' value, as a status row of its own.
+      const { orderId, amount } = event.data;
+      rows.order_status.push(
+        status({
+          order_id: orderId,
+          status: 'lines_cancelled',
+          total: amount.amount,
+          currency: amount.currency,
+        }),
+      );
+      return;
+    }
     case 'ShipmentCreated': {
       const { orderId, shipmentId, carrier, location } = event.data;
       rows.order_status.push(

@@ -91,6 +91,8 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
     timeline: [],
     tags: [],
   };
+  // Per order, its lines as they stand at the end of the batch (each key written once).
+  const lines = new Map<string, OrdersChanges['lines'][number]>();
   for (const event of events) {
     if (!isOrderEvent(event)) continue;
     const { orderId } = event.data;
@@ -127,7 +129,13 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
     switch (event.type) {
       case 'OrderPlaced':
         if (before.status === 'none') {
-          changes.lines.push({ orderId, currency: event.data.currency, lines: event.data.lines });
+          lines.set(orderId, { orderId, currency: event.data.currency, lines: event.data.lines });
+        }
+        break;
+      case 'OrderLinesCancelled':
+        // The lines as they stand now (quantities, totals, allocations), written over the old rows.
+        if (after.status !== 'none' && after !== before) {
+          lines.set(orderId, { orderId, currency: after.currency, lines: after.lines });
         }
         break;
       case 'PaymentAuthorized':
@@ -184,6 +192,7 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
     }
   }
   changes.orders = [...dirty].map((id) => orders.get(id)!);
+  changes.lines = [...lines.values()];
   changes.tags = tags.list();
   return changes;
 }

@@ -39,7 +39,9 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
   return withErasure(
     {
       name: 'orders',
-      version: 3,
+      // 3: priced totals (discounts, tax, shipping method); 4: partial cancellations
+      // (`OrderLinesCancelled`) rewrite an order's lines.
+      version: 4,
       filter: { categories: ['order'], eventTypes: orderEventTypes },
       setup: (db, schema) => createTables(db, schema, ordersTables),
       staged,
@@ -73,7 +75,7 @@ async function eraseOrders(db: Kysely<OrdersDatabase>, erasure: CustomerErased['
 function writes(changes: OrdersChanges): TableWrite[] {
   return [
     upsert(ordersTable, changes.orders.map(orderRow)),
-    insert(
+    upsert(
       orderLines,
       changes.lines.flatMap(({ orderId, currency, lines }) =>
         lines.map((line, index) => ({

@@ -163,15 +163,33 @@ export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
       lines: shipment.lines,
       shippedAt: iso(shipment.shipped_at),
     })),
-    timeline: timeline.map((entry) => ({
-      type: entry.event_type,
-      summary: entry.summary,
-      at: iso(entry.at),
-      by: { id: entry.actor_id, role: entry.actor_role },
-      correlationId: entry.correlation_id,
-      revision: entry.revision,
-    })),
+    timeline: timeline.map(timelineEntry),
   };
+}
+
+function timelineEntry(entry: Selectable<OrdersDatabase['order_timeline']>) {
+  return {
+    type: entry.event_type,
+    summary: entry.summary,
+    at: iso(entry.at),
+    by: { id: entry.actor_id, role: entry.actor_role },
+    correlationId: entry.correlation_id,
+    revision: entry.revision,
+  };
+}
+
+export type OrderTimelineEntry = ReturnType<typeof timelineEntry> & { eventId: string };
+
+/**
+ * An order's own timeline, oldest first, each entry with its event id (UUIDv7, ordered as made: it
+ * orders entries of one instant among other streams' steps); null when there is no such order.
+ */
+export async function orderTimeline(
+  db: Kysely<OrdersDatabase>,
+  orderId: string,
+): Promise<OrderTimelineEntry[] | null> {
+  const [owner, rows] = await Promise.all([orderOwner(db, orderId), timelineRows(db, orderId)]);
+  return owner === undefined ? null : rows.map((row) => ({ ...timelineEntry(row), eventId: row.event_id }));
 }
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof orderDetail>>>;

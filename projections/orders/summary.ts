@@ -36,6 +36,11 @@ export function summarize(event: OrderEvent): string {
       return `Payment failed: ${event.data.reason}`;
     case 'OrderCancelled':
       return `Order cancelled (${event.data.reason.replace('_', ' ')})${event.data.note ? `: ${event.data.note}` : ''}`;
+    case 'OrderLinesCancelled': {
+      const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);
+      const lines = event.data.lines.map((line) => line.lineId).join(', ');
+      return `${items} item${items === 1 ? '' : 's'} cancelled (${lines}): ${formatMoney(event.data.amount)} off the total`;
+    }
     case 'ShipmentCreated': {
       const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);
       return `Shipped ${items} item${items === 1 ? '' : 's'} from ${event.data.location} via ${event.data.carrier} (${event.data.trackingNumber})`;

@@ -182,7 +182,7 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
       if (c % 2 === 0) s.createLocation(location, `${location} warehouse`);
       else s.renameLocation(location, `${location} store ${c}`);
       return;
-    case 13:
+    case 13: {
       s.order(
         simpleOrder(
           orderId,
@@ -192,10 +192,19 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
         ),
         { id: `c${b % 2}`, role: 'customer' },
       );
+      // Now and then the customer cancels a unit at once, when there is more than one.
+      const placed = b % 4 === 1 ? order() : undefined;
+      if (placed?.status === 'placed' && placed.lines[0]!.quantity > 1) {
+        s.order(
+          { type: 'CancelOrderLines', data: { orderId, lines: [{ lineId: 'l1', quantity: 1 }] } },
+          { id: `c${b % 2}`, role: 'customer' },
+        );
+      }
       // Most placements are paid for (or refused) at once, as the payment webhook would.
       if (a % 2 === 0) play(s, { op: 14, a, b, c }, index);
       else if (c % 2 === 0) play(s, { op: 20, a, b, c }, index);
       return;
+    }
     case 14: {
       const o = order();
       if (o === undefined || o.status === 'none') return;
@@ -241,6 +250,14 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
       return;
     }
     case 17:
+      // Half the time only a unit of the first line (refused when it is the order's last unit).
+      if (b % 2 === 0) {
+        s.order(
+          { type: 'CancelOrderLines', data: { orderId, lines: [{ lineId: 'l1', quantity: 1 }] } },
+          staff,
+        );
+        return;
+      }
       s.order(
         { type: 'CancelOrder', data: { orderId, reason: 'requested', note: null, now: expiresAt } },
         staff,

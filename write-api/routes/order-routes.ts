@@ -44,6 +44,15 @@ const PlaceOrder = z
   })
   .openapi('PlaceOrder');
 const Cancel = z.object({ note: Text.max(1000).nullable().default(null) }).openapi('CancelOrder');
+const CancelLines = z
+  .object({
+    lines: z
+      .array(z.object({ lineId: Id, quantity: z.number().int().positive().max(10_000) }))
+      .min(1, 'must hold at least one line')
+      .max(100)
+      .openapi({ description: 'The units to cancel, per line; the rest of the order stands.' }),
+  })
+  .openapi('CancelOrderLines');
 const Shipment = z
   .object({
     shipmentId: Id.optional(),
@@ -169,6 +178,26 @@ export function orderRoutes(deps: WriteApiDeps) {
       const ifMatch = parseIfMatch(c.req.header('if-match'));
       const input = { orderId, reason: 'requested' as const, note: c.req.valid('json').note };
       return writeAnswer(c, 200, await deps.handlers.cancelOrder(input, context(c), ifMatch));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/cancel-lines',
+      summary:
+        'Cancel some units of an unshipped order: their reservations released at once, what was paid for them refunded',
+      tags,
+      ...guarded('orders:cancel'),
+      request: { ...edit, body: jsonBody(CancelLines) },
+      responses: writeResponses(200, 'Cancelled, stock released, refund made where paid'),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      assertOwnerOr(c.var.actor, await deps.handlers.orderOwner(orderId), 'orders:act-for-others');
+      const ifMatch = parseIfMatch(c.req.header('if-match'));
+      const input = { orderId, lines: c.req.valid('json').lines };
+      return writeAnswer(c, 200, await deps.handlers.cancelOrderLines(input, context(c), ifMatch));
     },
   );
 

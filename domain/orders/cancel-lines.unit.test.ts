@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationFailed } from '../errors.ts';
+import { replay } from '../decider.ts';
+import { specFor } from '../testing/decider-spec.ts';
+import { authorized, captured, orderPlaced } from '../testing/order-fixtures.ts';
+import { CancelExceedsOrdered, PaymentInProgress } from './errors.ts';
+import { orderDecider, type OrderEvent, type OrderLinesCancelled } from './index.ts';
+import { cancelledShare } from './cancel-lines.ts';
+
+const given = specFor(orderDecider);
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const cancelLines = (...lines: { lineId: string; quantity: number }[]) =>
+  ({ type: 'CancelOrderLines', data: { orderId: 'o1', lines } }) as const;
+const decided = (history: OrderEvent[], command: ReturnType<typeof cancelLines>) =>
+  orderDecider.decide(command, replay(orderDecider, history)) as OrderLinesCancelled[];
+
+/** Order o1 (Stripe): l1 2 × MUG (2000, berlin 2), l2 3 × PLATE (2400, berlin 1 then paris 2); shipping 600. */
+describe('CancelOrderLines', () => {
+  it('cancels units of a line, releasing from its last allocation first, and lowers the totals', () => {
+    const cancelled: OrderLinesCancelled = {
+      type: 'OrderLinesCancelled',
+      data: {
+        orderId: 'o1',
+        lines: [{ lineId: 'l2', sku: 'PLATE', quantity: 2, amount: eur(1600) }],
+        releases: [{ lineId: 'l2', sku: 'PLATE', location: 'paris', quantity: 2 }],
+        amount: eur(1600),
+      },
+    };
+    const state = given([orderPlaced, captured])
+      .when(cancelLines({ lineId: 'l2', quantity: 2 }))
+      .then([cancelled]);
+    expect(state).toMatchObject({
+      status: 'paid',
+      totals: { subtotal: eur(2800), shipping: eur(600), total: eur(3400) },
+      payment: { captured: 5000, refunded: 0 },
+    });
+    if (state.status === 'none') throw new Error('no order');
+    expect(state.lines[1]).toMatchObject({
+      quantity: 1,
+      lineTotal: eur(800),
+      allocations: [{ location: 'berlin', quantity: 1 }],
+    });
+  });
+
+  it('takes from several allocations and several lines at once, removing a line by cancelling all of it', () => {
+    const [event] = decided(
+      [orderPlaced, authorized],
+      cancelLines({ lineId: 'l1', quantity: 2 }, { lineId: 'l2', quantity: 2 }),
+    );
+    expect(event).toMatchObject({
+      data: {
+        lines: [
+          { lineId: 'l1', quantity: 2, amount: eur(2000) },
+          { lineId: 'l2', quantity: 2, amount: eur(1600) },
+        ],
+        releases: [
+          { lineId: 'l1', location: 'berlin', quantity: 2 },
+          { lineId: 'l2', location: 'paris', quantity: 2 },
+        ],
+        amount: eur(3600),
+      },
+    });
+    const [across] = decided([orderPlaced, authorized], cancelLines({ lineId: 'l2', quantity: 3 }));
+    expect(across!.data.releases).toEqual([
+      { lineId: 'l2', sku: 'PLATE', location: 'paris', quantity: 2 },
+      { lineId: 'l2', sku: 'PLATE', location: 'berlin', quantity: 1 },
+    ]);
+  });
+
+  it('prorates a line total that does not divide evenly, so the parts add up to the whole', () => {
+    const line = { ...orderPlaced.data.lines[0]!, quantity: 3, lineTotal: eur(1000) };
+    expect(cancelledShare(line, 1)).toBe(333);
+    expect(cancelledShare({ ...line, quantity: 2, lineTotal: eur(1000 - 333) }, 1)).toBe(333);
+    expect(cancelledShare({ ...line, quantity: 1, lineTotal: eur(1000 - 666) }, 1)).toBe(334);
+  });
+
+  it('refuses more units than the line holds, unknown or repeated lines, and cancelling every unit', () => {
+    given([orderPlaced, authorized])
+      .when(cancelLines({ lineId: 'l1', quantity: 3 }))
+      .thenThrows(CancelExceedsOrdered, { lineId: 'l1', ordered: 2, requested: 3 });
+    given([orderPlaced, authorized])
+      .when(cancelLines({ lineId: 'l9', quantity: 1 }))
+      .thenThrows(ValidationFailed, { field: 'lines[0].lineId' });
+    given([orderPlaced, authorized])
+      .when(cancelLines({ lineId: 'l1', quantity: 1 }, { lineId: 'l1', quantity: 1 }))
+      .thenThrows(ValidationFailed, { field: 'lines[1]' });
+    given([orderPlaced, authorized])
+      .when(cancelLines({ lineId: 'l1', quantity: 0 }))
+      .thenThrows(ValidationFailed, { field: 'lines[0].quantity' });
+    given([orderPlaced, authorized]).when(cancelLines()).thenThrows(ValidationFailed, { field: 'lines' });
+    given([orderPlaced, authorized])
+      .when(cancelLines({ lineId: 'l1', quantity: 2 }, { lineId: 'l2', quantity: 3 }))
+      .thenThrows(ValidationFailed, { field: 'lines' });
+  });
+
+  it('refuses while a card payment for the old total is open, not with the manual provider', () => {
+    given([orderPlaced])
+      .when(cancelLines({ lineId: 'l1', quantity: 1 }))
+      .thenThrows(PaymentInProgress, { orderId: 'o1', paymentProvider: 'stripe' });
+    const manual = { ...orderPlaced, data: { ...orderPlaced.data, paymentProvider: 'manual' } };
+    expect(decided([manual], cancelLines({ lineId: 'l1', quantity: 1 }))[0]!.data.amount).toEqual(eur(1000));
+  });
+
+  it('refuses a line cancelled away already', () => {
+    const [first] = decided([orderPlaced, authorized], cancelLines({ lineId: 'l1', quantity: 2 }));
+    given([orderPlaced, authorized, first!])
+      .when(cancelLines({ lineId: 'l1', quantity: 1 }))
+      .thenThrows(CancelExceedsOrdered, { lineId: 'l1', ordered: 0, requested: 1 });
+  });
+});
