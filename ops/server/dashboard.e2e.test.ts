@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
 import { SignJWT } from 'jose';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +27,22 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** axe-core, injected into each page checked. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A and AA rules by axe-core on the page as it stands: no serious or critical violation. */
+async function expectAccessible(page: Page, what: string) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: { run(options: object): Promise<AxeResults> } };
+    const results = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `axe on ${what}`).toEqual([]);
+}
+
 /**
  * `npm test` runs the embedded case only; `npm run test:soak` (QM_SOAK=1) also runs it on
  * PostgreSQL, and adds a threshold edit, a transfer and a replay started from the System page.
@@ -37,7 +55,7 @@ const backends = soak ? (['embedded', 'postgres'] as const) : (['embedded'] as c
  * runs it): sign in with a pasted token, the overview's figures against the API's, the inventory's
  * low stock and ledger chart, an order's time travel, a live update arriving, the filtered order
  * list, an order shipped and refunded (after the API's step-up demand), stock per location adjusted,
- * and a report built and exported as CSV.
+ * and a report built and exported as CSV; axe-core checks each of those pages.
  */
 describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (backend) => {
   let database: TestDatabase | undefined;
@@ -151,12 +169,14 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     await page.locator('figure[data-drawn="true"]').first().waitFor();
     // Low stock from the inventory read model, on the overview and the inventory page.
     await page.getByRole('cell', { name: 'LAMP-1' }).first().waitFor();
+    await expectAccessible(page, 'the overview');
 
     await page.getByRole('link', { name: 'Inventory' }).click();
     await page.getByRole('heading', { name: 'Inventory' }).waitFor();
     await page.getByRole('button', { name: 'LAMP-1' }).first().click();
     await page.getByRole('heading', { name: /LAMP-1 at berlin: movements/ }).waitFor();
     await page.locator('figure[aria-label^="On hand over time"][data-drawn="true"]').waitFor();
+    await expectAccessible(page, 'the inventory');
 
     // Time travel: the order as it stood after its first event.
     await page.goto(`${urls.read}/dashboard/orders/order-1`);
@@ -189,6 +209,7 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     await filters.getByLabel('Total at least').fill('1000');
     await filters.getByRole('button', { name: 'Filter' }).click();
     await list.getByText('No order matches these filters.').waitFor();
+    await expectAccessible(page, 'the order list');
     await page.goto(`${urls.read}/dashboard/orders?customer=cust-1`);
     await list.getByRole('link', { name: 'order-1' }).click();
     await page.getByRole('heading', { name: 'Order order-1' }).waitFor();
@@ -276,6 +297,7 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
         { timeout: 60_000 },
       )
       .toEqual(['LAMP-1', '4']);
+    await expectAccessible(page, 'a built report');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     await expect.poll(() => page.getByTestId('report-csv').textContent()).toBe('Exported 1 row as CSV.');
   }, 240_000);
