@@ -300,6 +300,15 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     await expectAccessible(page, 'a built report');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     await expect.poll(() => page.getByTestId('report-csv').textContent()).toBe('Exported 1 row as CSV.');
+
+    // The remaining pages, checked by axe once their data is in.
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    await page.getByRole('table').first().waitFor();
+    await expectAccessible(page, 'the audit trail');
+    await page.getByRole('link', { name: 'System' }).click();
+    await page.getByRole('button', { name: 'Replay catalog' }).waitFor();
+    await expectAccessible(page, 'the system page');
   }, 240_000);
 
   it.runIf(soak)(
