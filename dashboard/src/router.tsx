@@ -5,6 +5,7 @@ import { InventoryPage } from './pages/inventory.tsx';
 import { OrderPage } from './pages/order.tsx';
 import { OrdersPage } from './pages/orders.tsx';
 import { OverviewPage } from './pages/overview.tsx';
+import { ReportsPage } from './pages/reports.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SystemPage } from './pages/system.tsx';
 
@@ -19,6 +20,7 @@ export const router = createBrowserRouter(
         { path: 'inventory', element: <InventoryPage /> },
         { path: 'orders', element: <OrdersPage /> },
         { path: 'orders/:orderId', element: <OrderPage /> },
+        { path: 'reports', element: <ReportsPage /> },
         { path: 'audit', element: <AuditPage /> },
         { path: 'system', element: <SystemPage /> },
       ],

@@ -63,3 +63,29 @@ export async function lowStock(
     .execute();
   return rows.map(toView);
 }
+
+/**
+ * Every stock level, by SKU then location, keyset-paged on the primary key; optionally one SKU,
+ * one location, or only the levels at or below their threshold.
+ */
+export async function stockLevelPage(
+  db: Kysely<InventoryDatabase>,
+  options: {
+    sku?: string | undefined;
+    location?: string | undefined;
+    lowOnly?: boolean | undefined;
+    limit: number;
+    after?: { sku: string; location: string } | undefined;
+  },
+): Promise<StockLevelView[]> {
+  let query = db.selectFrom('stock_levels').selectAll();
+  if (options.sku !== undefined) query = query.where('sku', '=', options.sku);
+  if (options.location !== undefined) query = query.where('location', '=', options.location);
+  if (options.lowOnly === true) query = query.where('low_stock', '=', true);
+  const after = options.after;
+  if (after !== undefined) {
+    query = query.where((eb) => eb(eb.refTuple('sku', 'location'), '>', eb.tuple(after.sku, after.location)));
+  }
+  const rows = await query.orderBy('sku').orderBy('location').limit(options.limit).execute();
+  return rows.map(toView);
+}

@@ -4,6 +4,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { isoTime as iso } from '../batch-write.ts';
+import type { OrderStatus } from '../../domain/orders/state.ts';
 import type { OrdersDatabase, OrdersTable } from './tables.ts';
 
 const summaryColumns = [
@@ -199,16 +200,35 @@ export interface OrderKeyset {
   id: string;
 }
 
+/** What the staff order list may narrow by; every field optional. Totals in minor units. */
+export interface OrderFilters {
+  customerId?: string | undefined;
+  status?: OrderStatus | undefined;
+  /** Placed at or after (ISO 8601). */
+  placedFrom?: string | undefined;
+  /** Placed before (ISO 8601). */
+  placedTo?: string | undefined;
+  minTotal?: number | undefined;
+  maxTotal?: number | undefined;
+}
+
 /**
- * A customer's orders, newest first, by keyset on `(placed_at, order_id)`, which
- * `orders_by_customer_idx` serves without an offset scan.
+ * Orders matching `filters`, newest first, by keyset on `(placed_at, order_id)`: no offset scan, and
+ * a page stays stable while new orders arrive. A customer's list is served by
+ * `orders_by_customer_idx`, a status filter by `orders_by_status_idx`.
  */
-export async function customerOrders(
+export async function searchOrders(
   db: Kysely<OrdersDatabase>,
-  request: { customerId: string; after?: OrderKeyset | undefined; limit: number },
+  request: { filters: OrderFilters; after?: OrderKeyset | undefined; limit: number },
 ): Promise<{ items: OrderSummary[]; next: OrderKeyset | null }> {
-  const { after } = request;
-  let query = db.selectFrom('orders').select(summaryColumns).where('customer_id', '=', request.customerId);
+  const { after, filters } = request;
+  let query = db.selectFrom('orders').select(summaryColumns);
+  if (filters.customerId !== undefined) query = query.where('customer_id', '=', filters.customerId);
+  if (filters.status !== undefined) query = query.where('status', '=', filters.status);
+  if (filters.placedFrom !== undefined) query = query.where('placed_at', '>=', new Date(filters.placedFrom));
+  if (filters.placedTo !== undefined) query = query.where('placed_at', '<', new Date(filters.placedTo));
+  if (filters.minTotal !== undefined) query = query.where('total', '>=', filters.minTotal);
+  if (filters.maxTotal !== undefined) query = query.where('total', '<=', filters.maxTotal);
   if (after !== undefined) {
     query = query.where((eb) =>
       eb(eb.refTuple('placed_at', 'order_id'), '<', eb.tuple(new Date(after.placedAt), after.id)),
@@ -226,6 +246,18 @@ export async function customerOrders(
     items: page.map(orderSummary),
     next: rows.length > request.limit && last ? { placedAt: iso(last.placed_at), id: last.order_id } : null,
   };
+}
+
+/** A customer's orders, newest first (`/me/orders`). */
+export function customerOrders(
+  db: Kysely<OrdersDatabase>,
+  request: { customerId: string; after?: OrderKeyset | undefined; limit: number },
+): Promise<{ items: OrderSummary[]; next: OrderKeyset | null }> {
+  return searchOrders(db, {
+    filters: { customerId: request.customerId },
+    after: request.after,
+    limit: request.limit,
+  });
 }
 
 /**

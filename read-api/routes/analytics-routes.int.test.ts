@@ -85,7 +85,55 @@ describe('admin analytics routes on chDB', () => {
     expect(JSON.stringify(await response.json())).toContain(field);
   });
 
+  it('builds a report: a measure grouped and filtered, the same figures as the ready-made one', async () => {
+    const period = 'from=2026-11-01&to=2026-12-01';
+    const sales = (await (
+      await get(`/admin/analytics/reports/sales?${period}&granularity=month`)
+    ).json()) as {
+      rows: { units: string; revenue: string; orders: string }[];
+    };
+    const total = (field: 'units' | 'revenue' | 'orders') =>
+      sales.rows.reduce((sum, row) => sum + Number(row[field]), 0);
+    const built = async (query: string) => {
+      const response = await get(`/admin/analytics/builder?${period}&${query}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { rows: Record<string, string>[] }).rows;
+    };
+    const sum = (rows: Record<string, string>[]) => rows.reduce((s, row) => s + Number(row.value), 0);
+
+    expect(sum(await built('measure=revenue&by=currency'))).toBe(total('revenue'));
+    expect(sum(await built('measure=orders&by=period&granularity=month'))).toBe(total('orders'));
+    const bySku = await built('measure=units&by=sku&limit=100');
+    expect(sum(bySku)).toBe(total('units'));
+    // A ranking: the largest first.
+    const values = bySku.map((row) => Number(row.value));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    // A filter is a bound parameter: one SKU's row, and nothing for a SKU no one sold.
+    expect(await built(`measure=units&by=sku&sku=${bySku[0]!.sku}`)).toEqual([bySku[0]]);
+    expect(await built('measure=units&sku=no-such-sku')).toEqual([{ value: '0' }]);
+
+    const csv = await get(`/admin/analytics/builder?${period}&measure=revenue&by=currency&format=csv`);
+    expect(csv.headers.get('content-disposition')).toBe(
+      'attachment; filename="revenue_2026-11-01_2026-12-01.csv"',
+    );
+    expect((await csv.text()).split('\n')[0]).toBe('"currency","value"');
+  });
+
+  it.each([
+    ['measure=orders&by=sku', 'query.measure'],
+    ['measure=orders&location=berlin', 'query.measure'],
+    ['measure=revenue&by=sku,sku', 'query.by'],
+    ['measure=revenue&by=name', 'query.by'],
+    ['measure=profit', 'query.measure'],
+    ['measure=revenue&currency=euro', 'query.currency'],
+  ])('refuses a report that cannot be built (%s) naming %s', async (query, field) => {
+    const response = await get(`/admin/analytics/builder?${query}`);
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain(field);
+  });
+
   it('is for admins only', async () => {
+    expect((await get('/admin/analytics/builder?measure=units', staff)).status).toBe(403);
     expect((await get('/admin/analytics/reports/sales', staff)).status).toBe(403);
     expect((await app.request('/admin/analytics/reports/sales')).status).toBe(401);
     expect((await query('SELECT 1', staff)).status).toBe(403);

@@ -12,8 +12,18 @@ import {
   reportRows,
   reports,
 } from '../../projections/analytics/reports.ts';
+import {
+  builderDimensions,
+  builderFault,
+  builderMeasures,
+  builtReportCsv,
+  builtReportRows,
+  type BuilderDimension,
+  type BuilderMeasure,
+} from '../../projections/analytics/report-builder.ts';
+import { validationProblem } from '../../infra/http/validation-problem.ts';
 import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
-import { authErrors, notFoundError } from '../schemas/common.ts';
+import { authErrors, Id, notFoundError, Text } from '../schemas/common.ts';
 
 export interface AnalyticsRoutesDeps {
   /** Best a read-only client (`openAnalyticsClient(config, { readonly: true })`). */
@@ -28,6 +38,33 @@ const tags = ['Analytics'];
 const ReportName = z.enum(reports.map((r) => r.name) as [string, ...string[]]);
 const ReportQuery = reportParamsInput.safeExtend({
   format: z.enum(['json', 'csv']).optional().describe('csv is the same as Accept: text/csv'),
+});
+const dimensionNames = Object.keys(builderDimensions) as BuilderDimension[];
+const BuilderQuery = reportParamsInput.safeExtend({
+  measure: z
+    .enum(Object.keys(builderMeasures) as [BuilderMeasure, ...BuilderMeasure[]])
+    .openapi({ description: 'What to sum.', example: 'revenue' }),
+  by: Text.regex(
+    new RegExp(`^(${dimensionNames.join('|')})(,(${dimensionNames.join('|')})){0,3}$`),
+    `must be up to four of ${dimensionNames.join(', ')}, comma-separated`,
+  )
+    .optional()
+    .openapi({
+      description: 'Dimensions to group by, comma-separated; none: one total.',
+      example: 'period,currency',
+    }),
+  sku: Id.optional().openapi({ description: 'Only this SKU.', example: 'IPH15' }),
+  location: Id.optional().openapi({ description: 'Only this location.', example: 'berlin' }),
+  currency: Text.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
+    .optional()
+    .openapi({ description: 'Only this currency.', example: 'EUR' }),
+  format: z.enum(['json', 'csv']).optional().describe('csv is the same as Accept: text/csv'),
+});
+const BuiltRows = z.object({
+  measure: z.string(),
+  by: z.array(z.string()),
+  params: z.object({ from: z.string(), to: z.string(), granularity: z.string(), limit: z.number() }),
+  rows: z.array(z.record(z.string(), z.unknown())),
 });
 const ReportRows = z.object({
   report: z.string(),
@@ -118,6 +155,55 @@ export function analyticsRoutes(deps: AnalyticsRoutesDeps) {
         });
       }
       return c.json({ report: name, params, rows: await reportRows(deps.analytics, report, params) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/admin/analytics/builder',
+      summary: 'A built report: a measure of sales grouped by dimensions, filtered, over a period',
+      description:
+        'Compiled to one parameterised, read-only ClickHouse query over the daily sales rollup: only the named measure and dimensions shape the statement; every value is a bound parameter. `from` is included, `to` excluded; money in minor units. `limit` caps the rows (default 10). CSV with `Accept: text/csv` or `?format=csv`.',
+      tags,
+      ...permissionGuard('analytics:read', deps.authenticated),
+      request: { query: BuilderQuery },
+      responses: {
+        200: {
+          description: 'The rows, each with its dimensions and `value`',
+          content: { 'application/json': { schema: BuiltRows }, 'text/csv': { schema: z.string() } },
+        },
+        400: {
+          description: 'A measure, dimension or filter that cannot go together (`errors` names the field)',
+          content: { 'application/problem+json': { schema: z.object({ detail: z.string() }) } },
+        },
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const { format, measure, by, sku, location, currency, ...given } = c.req.valid('query');
+      const dimensions = by ? (by.split(',') as BuilderDimension[]) : [];
+      if (new Set(dimensions).size !== dimensions.length) {
+        throw validationProblem([{ path: 'query.by', message: 'must not name a dimension twice' }]);
+      }
+      const params = reportParams(given, now());
+      const filters = {
+        ...(sku === undefined ? {} : { sku }),
+        ...(location === undefined ? {} : { location }),
+        ...(currency === undefined ? {} : { currency }),
+      };
+      const report = { measure, by: dimensions, filters, ...params };
+      const fault = builderFault(report);
+      if (fault) throw validationProblem([{ path: `query.${fault.field}`, message: fault.message }]);
+      const csv = format === 'csv' || (format === undefined && prefersCsv(c.req.header('accept')));
+      if (csv) {
+        return c.body(await builtReportCsv(deps.analytics, report), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${measure}_${params.from}_${params.to}.csv"`,
+        });
+      }
+      const rows = await builtReportRows(deps.analytics, report);
+      return c.json({ measure, by: dimensions, params, rows }, 200);
     },
   );
 

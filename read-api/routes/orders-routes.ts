@@ -1,19 +1,22 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
-import { customerOrders, orderDetail, orderOwner } from '../../projections/orders/queries.ts';
+import { customerOrders, orderDetail, orderOwner, searchOrders } from '../../projections/orders/queries.ts';
 import type { OrdersDatabase } from '../../projections/orders/tables.ts';
 import { assertOwnerOrStaff, permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
 import { authErrors, Id, jsonAnswer, notFoundError, readErrors } from '../schemas/common.ts';
-import { MyOrdersQuery, OrderDetail, OrderPage } from '../schemas/orders.ts';
+import { MyOrdersQuery, OrderDetail, OrderPage, StaffOrdersQuery } from '../schemas/orders.ts';
 
 const tags = ['Orders'];
 const ORDERS = 'orders';
 const OrderCursor = z.object({ at: z.iso.datetime(), id: z.string() });
 
-/** Orders: a customer sees their own; staff and admins see any. Never cached (per-user answers). */
+/**
+ * Orders: a customer sees their own; staff and admins see any, and search them all. Never cached
+ * (per-user answers).
+ */
 export function orderRoutes(ctx: ReadContext) {
   const app = new OpenAPIHono<ReadAuthEnv>({ defaultHook });
 
@@ -77,16 +80,52 @@ export function orderRoutes(ctx: ReadContext) {
             after: keyset ? { placedAt: keyset.at, id: keyset.id } : undefined,
           }),
       );
-      return c.json(
-        {
-          items: value.items,
-          nextCursor: value.next ? encodeCursor({ at: value.next.placedAt, id: value.next.id }) : null,
-        },
-        200,
-        headers,
+      return c.json(pageAnswer(value), 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/orders',
+      summary: 'Every order, newest first, filtered by status, customer, time placed and total',
+      tags,
+      ...permissionGuard('orders:act-for-others', ctx.authenticated),
+      request: { query: StaffOrdersQuery, headers: consistencyHeaders },
+      responses: { 200: jsonAnswer(OrderPage, 'One page of orders'), ...authErrors, ...readErrors },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const keyset = decodeCursor(query.cursor, OrderCursor);
+      const { value, headers } = await freshRead<OrdersDatabase, Awaited<ReturnType<typeof searchOrders>>>(
+        ctx,
+        c,
+        ORDERS,
+        ({ db }) =>
+          searchOrders(db, {
+            filters: {
+              status: query.status,
+              customerId: query.customer,
+              placedFrom: query.from,
+              placedTo: query.to,
+              minTotal: query.minTotal,
+              maxTotal: query.maxTotal,
+            },
+            limit: query.limit,
+            after: keyset ? { placedAt: keyset.at, id: keyset.id } : undefined,
+          }),
       );
+      return c.json(pageAnswer(value), 200, headers);
     },
   );
 
   return app;
+}
+
+/** A page as the API answers it: the keyset of its last row as an opaque cursor. */
+function pageAnswer(page: Awaited<ReturnType<typeof searchOrders>>) {
+  return {
+    items: page.items,
+    nextCursor: page.next ? encodeCursor({ at: page.next.placedAt, id: page.next.id }) : null,
+  };
 }

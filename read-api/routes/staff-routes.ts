@@ -9,8 +9,8 @@ import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
 import { auditEntries } from '../../projections/audit/queries.ts';
-import { lowStock } from '../../projections/inventory/queries.ts';
-import { authErrors, Cursor, Id, jsonAnswer, Limit, readErrors, Text } from '../schemas/common.ts';
+import { lowStock, stockLevelPage } from '../../projections/inventory/queries.ts';
+import { authErrors, Cursor, Id, jsonAnswer, Limit, readErrors, Text, Time } from '../schemas/common.ts';
 
 const tags = ['Staff'];
 
@@ -55,11 +55,6 @@ const SkuConflict = z
   })
   .openapi('SkuConflict');
 
-const Time = z.iso.datetime({
-  offset: true,
-  message: 'must be an ISO 8601 time such as 2026-11-21T10:00:00Z',
-});
-
 const AuditQuery = z
   .object({
     actor: Id.optional().openapi({ description: 'Only actions by this actor id.' }),
@@ -83,6 +78,7 @@ const AuditQuery = z
   });
 
 const LowStockCursor = z.object({ a: z.number().int(), s: z.string(), l: z.string() });
+const LevelCursor = z.object({ s: z.string(), l: z.string() });
 const AuditCursor = z.object({
   at: z.iso.datetime(),
   c: z.string().regex(/^\d+$/),
@@ -90,7 +86,7 @@ const AuditCursor = z.object({
 });
 
 /**
- * Staff views: the low-stock list, the audit trail of every admin and staff action, and products
+ * Staff views: every stock level, the low-stock list, the audit trail of every admin and staff action, and products
  * whose SKU another product had first.
  */
 export function staffRoutes(ctx: ReadContext) {
@@ -141,6 +137,59 @@ export function staffRoutes(ctx: ReadContext) {
         value.length > limit && last
           ? encodeCursor({ a: last.available, s: last.sku, l: last.location })
           : null;
+      return c.json({ items, nextCursor }, 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/stock-levels',
+      summary: 'Stock per SKU and location (on hand, reserved, available, threshold), by SKU',
+      tags,
+      ...permissionGuard('stock:read', ctx.authenticated),
+      request: {
+        query: z.object({
+          sku: Id.optional().openapi({ description: 'Only this SKU.', example: 'IPH15' }),
+          location: Id.optional().openapi({ description: 'Only this location.', example: 'berlin' }),
+          low: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ description: '`true`: only levels at or below their threshold.', example: 'true' }),
+          limit: Limit(500, 100),
+          cursor: Cursor,
+          ...consistencyQuery,
+        }),
+        headers: consistencyHeaders,
+      },
+      responses: {
+        200: jsonAnswer(
+          z.object({ items: z.array(LowStockItem), nextCursor: z.string().nullable() }),
+          'Stock levels, by SKU then location',
+        ),
+        ...authErrors,
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { sku, location, low, limit, cursor } = c.req.valid('query');
+      const keyset = decodeCursor(cursor, LevelCursor);
+      const { value, headers } = await freshRead<
+        InventoryDatabase,
+        Awaited<ReturnType<typeof stockLevelPage>>
+      >(ctx, c, 'inventory', ({ db }) =>
+        stockLevelPage(db, {
+          sku,
+          location,
+          lowOnly: low === 'true',
+          limit: limit + 1,
+          after: keyset ? { sku: keyset.s, location: keyset.l } : undefined,
+        }),
+      );
+      const items = value.slice(0, limit);
+      const last = items[items.length - 1];
+      const nextCursor =
+        value.length > limit && last ? encodeCursor({ s: last.sku, l: last.location }) : null;
       return c.json({ items, nextCursor }, 200, headers);
     },
   );

@@ -16,6 +16,12 @@ export const Limit = (max: number, fallback: number) =>
     .default(fallback)
     .openapi({ description: `Page size, 1 to ${max}.`, example: fallback });
 
+/** A moment in a query: ISO 8601 with a zone. */
+export const Time = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 time such as 2026-11-21T10:00:00Z',
+});
+
 export const Cursor = Text.max(1000)
   .optional()
   .openapi({ description: 'Opaque: the `nextCursor` of the previous page, passed back untouched.' });

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { consistencyQuery } from '../http/consistency.ts';
-import { Cursor, Limit, Money } from './common.ts';
+import type { OrderFilters } from '../../projections/orders/queries.ts';
+import { Cursor, Id, Limit, Money, Time } from './common.ts';
 
 export const OrderSummary = z
   .object({
@@ -69,3 +70,54 @@ export const OrderPage = z
   .openapi('OrderPage');
 
 export const MyOrdersQuery = z.object({ limit: Limit(100, 20), cursor: Cursor, ...consistencyQuery });
+
+type Status = NonNullable<OrderFilters['status']>;
+// A record, so that a status added to the read model and not offered here fails the type check.
+const statusNames: Record<Status, true> = {
+  placed: true,
+  authorized: true,
+  paid: true,
+  payment_failed: true,
+  partially_shipped: true,
+  shipped: true,
+  delivered: true,
+  cancelled: true,
+};
+const orderStatuses = Object.keys(statusNames) as [Status, ...Status[]];
+
+const MinorUnits = z.coerce
+  .number()
+  .int('must be a whole number of minor units')
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER);
+
+/** The staff order list's filters: each narrows, all optional. */
+export const StaffOrdersQuery = z
+  .object({
+    status: z.enum(orderStatuses).optional().openapi({ example: 'paid' }),
+    customer: Id.optional().openapi({ description: "Only this customer's orders.", example: 'c-1001' }),
+    from: Time.optional().openapi({
+      description: 'Placed at or after this time.',
+      example: '2026-11-01T00:00:00Z',
+    }),
+    to: Time.optional().openapi({ description: 'Placed before this time.', example: '2026-12-01T00:00:00Z' }),
+    minTotal: MinorUnits.optional().openapi({
+      description: "Total at least this, in minor units (of the order's own currency).",
+      example: 1000,
+    }),
+    maxTotal: MinorUnits.optional().openapi({
+      description: 'Total at most this, in minor units.',
+      example: 50000,
+    }),
+    limit: Limit(200, 50),
+    cursor: Cursor,
+    ...consistencyQuery,
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && Date.parse(query.from) >= Date.parse(query.to)) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    }
+    if (query.minTotal !== undefined && query.maxTotal !== undefined && query.minTotal > query.maxTotal) {
+      ctx.addIssue({ code: 'custom', path: ['maxTotal'], message: 'must not be below minTotal' });
+    }
+  });

@@ -54,6 +54,23 @@ export function refreshIfDue(): Promise<void> {
   return refreshing;
 }
 
+/**
+ * Passes a second factor now (`POST /auth/step-up`): the command API answers a fresh access token
+ * for the actions that demand one (refunds, role changes), which replaces the session's. The
+ * refresh token stays as it is.
+ */
+export async function stepUp(code: string): Promise<void> {
+  const session = loadSession();
+  if (!session) throw new Error('Sign in first.');
+  const answer = await commandFetch('/auth/step-up', {
+    method: 'POST',
+    body: JSON.stringify({ code }),
+    headers: { authorization: `Bearer ${session.accessToken}` },
+  });
+  const fresh = (await answer.json()) as { accessToken: string; expiresIn: number };
+  saveSession({ ...session, accessToken: fresh.accessToken, expiresAt: Date.now() + fresh.expiresIn * 1000 });
+}
+
 export async function logout(session: Session | null): Promise<void> {
   if (session?.refreshToken) {
     await commandFetch('/auth/logout', {

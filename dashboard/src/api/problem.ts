@@ -5,6 +5,8 @@ export class ApiProblem extends Error {
     readonly title: string,
     readonly detail: string | undefined,
     readonly fields: { path: string; message: string }[] = [],
+    /** The API's machine-readable `code` (for example `step-up-required`), when it sent one. */
+    readonly code?: string,
   ) {
     super(detail ?? title);
   }
@@ -13,21 +15,24 @@ export class ApiProblem extends Error {
   get plainWords(): string {
     const fields = this.fields.map((f) => `${f.path} ${f.message}`).join('; ');
     const hint =
-      this.status === 401
-        ? ' Sign in again.'
-        : this.status === 403
-          ? ' Your role does not allow this.'
-          : this.status === 409 || this.status === 412
-            ? ' Someone changed it meanwhile: reload and try again.'
-            : this.status === 429
-              ? ' Too many requests: wait a moment.'
-              : '';
+      this.code === 'step-up-required'
+        ? ' Enter the code from your authenticator to go on.'
+        : this.status === 401
+          ? ' Sign in again.'
+          : this.status === 403
+            ? ' Your role does not allow this.'
+            : this.status === 409 || this.status === 412
+              ? ' Someone changed it meanwhile: reload and try again.'
+              : this.status === 429
+                ? ' Too many requests: wait a moment.'
+                : '';
     return `${this.detail ?? this.title}${fields ? ` (${fields})` : ''}.${hint}`.replace('..', '.');
   }
 }
 
 interface ProblemBody {
   title?: string;
+  code?: string;
   detail?: string;
   errors?: { path: string; message: string }[];
 }
@@ -39,5 +44,11 @@ export async function problemFrom(answer: Response): Promise<ApiProblem> {
   } catch {
     // Not JSON (a proxy's page): the status says enough.
   }
-  return new ApiProblem(answer.status, body.title ?? answer.statusText, body.detail, body.errors ?? []);
+  return new ApiProblem(
+    answer.status,
+    body.title ?? answer.statusText,
+    body.detail,
+    body.errors ?? [],
+    body.code,
+  );
 }

@@ -36,6 +36,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/analytics/builder': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A built report: a measure of sales grouped by dimensions, filtered, over a period
+     * @description Compiled to one parameterised, read-only ClickHouse query over the daily sales rollup: only the named measure and dimensions shape the statement; every value is a bound parameter. `from` is included, `to` excluded; money in minor units. `limit` caps the rows (default 10). CSV with `Accept: text/csv` or `?format=csv`.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Dimensions to group by, comma-separated; none: one total. */
+          by?: string;
+          /** @description Only this currency. */
+          currency?: string;
+          /** @description csv is the same as Accept: text/csv */
+          format?: 'json' | 'csv';
+          /** @description first day included (YYYY-MM-DD); default 30 days before `to` */
+          from?: string;
+          /** @description time series step; default day */
+          granularity?: 'day' | 'week' | 'month';
+          /** @description rows per ranking; default 10 */
+          limit?: number;
+          /** @description Only this location. */
+          location?: string;
+          /** @description What to sum. */
+          measure: 'revenue' | 'units' | 'discount' | 'lines' | 'orders';
+          /** @description Only this SKU. */
+          sku?: string;
+          /** @description first day excluded (YYYY-MM-DD); default tomorrow */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The rows, each with its dimensions and `value` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              by: string[];
+              measure: string;
+              params: {
+                from: string;
+                granularity: string;
+                limit: number;
+                to: string;
+              };
+              rows: {
+                [key: string]: unknown;
+              }[];
+            };
+            'text/csv': string;
+          };
+        };
+        /** @description A measure, dimension or filter that cannot go together (`errors` names the field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              detail: string;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/analytics/query': {
     parameters: {
       query?: never;
@@ -2572,6 +2674,113 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/staff/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every order, newest first, filtered by status, customer, time placed and total */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          /** @description Opaque: the `nextCursor` of the previous page, passed back untouched. */
+          cursor?: string;
+          /** @description Only this customer's orders. */
+          customer?: string;
+          /** @description Placed at or after this time. */
+          from?: string;
+          /** @description Page size, 1 to 200. */
+          limit?: number;
+          /** @description Total at most this, in minor units. */
+          maxTotal?: number | null;
+          /** @description Total at least this, in minor units (of the order's own currency). */
+          minTotal?: number | null;
+          status?:
+            | 'placed'
+            | 'authorized'
+            | 'paid'
+            | 'payment_failed'
+            | 'partially_shipped'
+            | 'shipped'
+            | 'delivered'
+            | 'cancelled';
+          /** @description Placed before this time. */
+          to?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of orders */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OrderPage'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/staff/promotion-codes/{code}': {
     parameters: {
       query?: never;
@@ -3076,6 +3285,103 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['SkuConflict'][];
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/stock-levels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stock per SKU and location (on hand, reserved, available, threshold), by SKU */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          /** @description Opaque: the `nextCursor` of the previous page, passed back untouched. */
+          cursor?: string;
+          /** @description Page size, 1 to 500. */
+          limit?: number;
+          /** @description Only this location. */
+          location?: string;
+          /** @description `true`: only levels at or below their threshold. */
+          low?: 'true' | 'false';
+          /** @description Only this SKU. */
+          sku?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Stock levels, by SKU then location */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['LowStockItem'][];
+              nextCursor: string | null;
             };
           };
         };

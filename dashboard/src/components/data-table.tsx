@@ -11,11 +11,14 @@ export function DataTable<Row>({
   rows,
   columns,
   empty = 'Nothing to show.',
+  rowClass,
 }: {
   caption: string;
   rows: Row[];
   columns: Column<Row>[];
   empty?: string;
+  /** A class for a row to stand out (low stock); its meaning must be in a cell's text too. */
+  rowClass?: (row: Row) => string | undefined;
 }) {
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (
@@ -32,7 +35,7 @@ export function DataTable<Row>({
       </thead>
       <tbody>
         {rows.map((row, index) => (
-          <tr key={index}>
+          <tr key={index} className={rowClass?.(row)}>
             {columns.map((column) => (
               <td key={column.header} className={column.numeric ? 'num' : undefined}>
                 {column.cell(row)}

@@ -7,54 +7,29 @@ import { Chart } from '../components/lazy-chart.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { formatTime, Loading, ProblemMessage } from '../components/status.tsx';
 import { formText } from '../components/text.ts';
+import { StockActions } from './stock-actions.tsx';
+import { StockLevels } from './stock-levels.tsx';
 
 interface Picked {
   sku: string;
   location: string;
 }
 
-/** Levels, low stock with thresholds, one SKU's ledger and stock as of a date, its forecast, suggestions. */
+/** Levels per location (adjust, transfer), low stock with thresholds, one SKU's ledger and stock as of a date, its forecast, suggestions. */
 export function InventoryPage() {
   const { can } = useSession();
   const [picked, setPicked] = useState<Picked | null>(null);
   return (
     <>
       <h1>Inventory</h1>
-      <Levels />
+      <StockLevels onPick={setPicked} />
+      <StockActions />
       <LowStock onPick={setPicked} canEdit={can.has('stock:configure')} />
       <PickForm picked={picked} onPick={setPicked} />
       {picked && can.has('streams:read') ? <Ledger picked={picked} /> : null}
       {picked && can.has('replenishment:read') ? <Forecast picked={picked} /> : null}
       {can.has('replenishment:read') ? <Suggestions onPick={setPicked} /> : null}
     </>
-  );
-}
-
-function Levels() {
-  const products = useQuery({
-    queryKey: ['stock', 'products'],
-    queryFn: async ({ signal }) =>
-      must(await readApi.GET('/products', { params: { query: { limit: 100 } }, signal })).items,
-  });
-  return (
-    <section aria-labelledby="levels">
-      <h2 id="levels">Levels per SKU (all locations)</h2>
-      <ProblemMessage error={products.error} />
-      {products.data ? (
-        <DataTable
-          caption="Stock levels per SKU"
-          rows={products.data}
-          columns={[
-            { header: 'SKU', cell: (row) => row.sku },
-            { header: 'Product', cell: (row) => row.name },
-            { header: 'Available', cell: (row) => row.available, numeric: true },
-            { header: 'In stock', cell: (row) => (row.inStock ? 'yes' : 'no') },
-          ]}
-        />
-      ) : (
-        <Loading what="stock levels" />
-      )}
-    </section>
   );
 }
 

@@ -1,20 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { idempotent, must, readApi, writeApi } from '../api/clients.ts';
+import { must, readApi } from '../api/clients.ts';
 import { useStreamAt, useStreamEvents } from '../api/streams.ts';
+import { useLastWrite } from '../api/last-write.ts';
 import { useSession } from '../api/use-session.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { formatMoney, formatTime, Loading, ProblemMessage } from '../components/status.tsx';
+import { cellText } from '../components/text.ts';
+import { OrderActions } from './order-actions.tsx';
 
 /** An order with its timeline, the actions staff may take, and a slider to see it as it stood at each event. */
 export function OrderPage() {
   const { orderId = '' } = useParams();
   const { can } = useSession();
+  const after = useLastWrite();
   const order = useQuery({
-    queryKey: ['orders', orderId],
+    queryKey: ['orders', orderId, after],
     queryFn: async ({ signal }) =>
-      must(await readApi.GET('/orders/{orderId}', { params: { path: { orderId }, query: {} }, signal })),
+      must(
+        await readApi.GET('/orders/{orderId}', { params: { path: { orderId }, query: { after } }, signal }),
+      ),
   });
   if (order.error) return <ProblemMessage error={order.error} />;
   if (!order.data) return <Loading what={`order ${orderId}`} />;
@@ -25,9 +31,13 @@ export function OrderPage() {
       <p>
         <span data-testid="order-status">{o.status}</span>, payment {o.paymentStatus}; customer {o.customerId}
         ; {formatMoney(o.total.amount, o.total.currency)} for {o.itemCount} items; placed{' '}
-        {formatTime(o.placedAt)}
+        {formatTime(o.placedAt)}; captured{' '}
+        {formatMoney(o.payment.captured.amount, o.payment.captured.currency)}, refunded{' '}
+        <span data-testid="order-refunded">
+          {formatMoney(o.payment.refunded.amount, o.payment.refunded.currency)}
+        </span>
       </p>
-      {can.has('orders:cancel') && o.status !== 'cancelled' ? <CancelOrder orderId={o.orderId} /> : null}
+      <OrderActions order={o} />
       <DataTable
         caption="Lines"
         rows={o.lines}
@@ -45,6 +55,21 @@ export function OrderPage() {
           },
         ]}
       />
+      {o.shipments.length > 0 ? (
+        <section aria-labelledby="shipments">
+          <h2 id="shipments">Shipments</h2>
+          <DataTable
+            caption="Shipments"
+            rows={o.shipments}
+            columns={[
+              { header: 'From', cell: (row) => cellText(row.location) },
+              { header: 'Carrier', cell: (row) => cellText(row.carrier) },
+              { header: 'Tracking number', cell: (row) => cellText(row.trackingNumber) },
+              { header: 'Shipped', cell: (row) => formatTime(cellText(row.shippedAt)) },
+            ]}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="timeline">
         <h2 id="timeline">Timeline</h2>
         <DataTable
@@ -59,36 +84,6 @@ export function OrderPage() {
       </section>
       {can.has('streams:read') ? <TimeTravel orderId={o.orderId} /> : null}
     </>
-  );
-}
-
-function CancelOrder({ orderId }: { orderId: string }) {
-  const queries = useQueryClient();
-  const cancel = useMutation({
-    mutationFn: async () =>
-      must(
-        await (
-          await writeApi()
-        ).POST('/orders/{orderId}/cancel', {
-          params: { path: { orderId }, header: idempotent() },
-          body: { note: 'cancelled from the dashboard' },
-        }),
-      ),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['orders', orderId] }),
-  });
-  return (
-    <p>
-      <button
-        type="button"
-        disabled={cancel.isPending}
-        onClick={() => {
-          if (window.confirm(`Cancel order ${orderId}? Its stock is released.`)) cancel.mutate();
-        }}
-      >
-        Cancel order
-      </button>
-      <ProblemMessage error={cancel.error} />
-    </p>
   );
 }
 
