@@ -34,7 +34,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 async function expectAccessible(page: Page, what: string) {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as { axe: { run(options: object): Promise<AxeResults> } };
+    const { axe } = globalThis as unknown as { axe: { run(options: object): Promise<AxeResults> } };
     const results = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
     return results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -91,7 +91,8 @@ function ShipOrder({ order }: { order: Order }) {
           await writeApi()
         ).POST('/orders/{orderId}/shipments', {
           params: { path: { orderId: order.orderId }, header: idempotent() },
-          body,
+          // Shipped by the shop's own carrier account: no label bought through the command API.
+          body: { ...body, buyLabel: false, service: null },
         }),
       ),
   );
