@@ -1,7 +1,6 @@
 import { codeClaimDecider } from '../../domain/coupon-codes/index.ts';
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
-import type { Money } from '../../domain/money.ts';
-import type { AppliedDiscount, PricingRequest } from '../../domain/pricing/price-breakdown.ts';
+import type { PricingRequest } from '../../domain/pricing/price-breakdown.ts';
 import type { DiscountStage } from '../pricing/price-order.ts';
 import {
   codeOrNull,
