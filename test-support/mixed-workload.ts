@@ -759,6 +759,10 @@ export function mixedWorkload(
         ),
       );
       await attempt('setCartAddress', () => handlers.setShippingAddress(cartId, access, address, self));
+      // The shop ships to the address by zone (set up above): checkout needs a method.
+      await attempt('chooseCartShipping', () =>
+        handlers.chooseShippingMethod(cartId, access, 'gb-standard', self),
+      );
     }
     if (customerId) {
       const product = rng.pick(products).productId;
