@@ -451,6 +451,7 @@ describe.each(combos)('the read API on %s with the %s cache', (backend, cacheKin
       expect(response.status).toBe(200);
       const status = await json(response);
       expect((status.projectors as { name: string }[]).map((p) => p.name).sort()).toEqual([
+        'carts',
         'catalog',
         'inventory',
         'orders',
