@@ -7,6 +7,9 @@ import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import type { PlaceOrderInput } from '../orders/placement.ts';
 import type { DiscountStage } from './price-order.ts';
+import { discountStage } from '../promotions/discount-stage.ts';
+import { definition } from '../../domain/testing/promotion-fixtures.ts';
+import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const usd = (amount: number) => ({ amount, currency: 'USD' });
@@ -71,22 +74,6 @@ const txSalesTax: TaxRegion = {
   shippingTaxClass: null,
 };
 
-/** 10 % off the order for the coupon `TEN`, the way a promotions stage would answer. */
-const tenPercentOff: DiscountStage = async (request, subtotal) =>
-  request.couponCodes.includes('TEN')
-    ? [
-        {
-          promotionId: 'promo-ten',
-          promotionVersion: 3,
-          code: 'TEN',
-          label: 'TEN: 10 % off',
-          amount: { amount: Math.floor(subtotal.amount / 10), currency: subtotal.currency },
-          lineAmounts: [],
-          freeShipping: false,
-        },
-      ]
-    : [];
-
 describe.each(['pglite', 'postgres'] as const)('placement priced by the pipeline on %s', (backend) => {
   let h: CommandHarness;
   const place = (orderId: string, input: Partial<PlaceOrderInput>) =>
@@ -95,9 +82,25 @@ describe.each(['pglite', 'postgres'] as const)('placement priced by the pipeline
       h.context(),
     );
 
+  let stage: DiscountStage | undefined;
+
   beforeAll(async () => {
-    h = await commandHarness(backend, { discountStage: tenPercentOff });
+    // The promotions' own discount stage, over this harness's store (it exists only once the
+    // harness does): the coupon `TEN` is a real promotion, redeemed with the order.
+    h = await commandHarness(backend, { discountStage: (request, subtotal) => stage!(request, subtotal) });
+    stage = discountStage({ runtime: commandRuntime(h.store), automaticPromotionIds: async () => [] });
     const ctx = h.context();
+    await h.handlers.createPromotion(
+      {
+        promotionId: 'promo-ten',
+        definition: definition(
+          { kind: 'order_percent', basisPoints: 1000 },
+          { codes: { mode: 'shared', code: 'TEN' }, rules: { currency: 'USD' } },
+        ),
+      },
+      ctx,
+    );
+    await h.handlers.activatePromotion('promo-ten', ctx);
     await h.handlers.createLocation('berlin', 'Berlin', ctx);
     const details = { description: '', brand: 'Acme', category: 'tools', allowBackorder: false };
     const product = (
@@ -158,7 +161,7 @@ describe.each(['pglite', 'postgres'] as const)('placement priced by the pipeline
     expect(placed.order.totals).toMatchObject({
       subtotal: usd(4500),
       discountTotal: usd(450),
-      discounts: [{ promotionId: 'promo-ten', promotionVersion: 3, code: 'TEN', amount: usd(450) }],
+      discounts: [{ promotionId: 'promo-ten', promotionVersion: 1, code: 'TEN', amount: usd(450) }],
       shipping: usd(799),
       tax: usd(334),
       total: usd(4500 - 450 + 799 + 334),
