@@ -242,10 +242,38 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
                 quantity: a % 2 === 0 ? 1 : line.quantity - shippedQuantity(o, line.lineId),
               },
             ],
+            // Mostly with a label bought through the carrier port, then now and then tracked.
+            ...(c % 3 !== 0
+              ? {
+                  label: {
+                    provider: 'easypost',
+                    providerShipmentId: `shp_${index}`,
+                    service: 'Ground',
+                    labelUrl: `https://labels.example/${index}.pdf`,
+                    cost: { amount: 500, currency: 'EUR' },
+                  },
+                }
+              : {}),
           },
         },
         staff,
       );
+      if (c % 3 !== 0 && b % 2 === 0) {
+        s.order(
+          {
+            type: 'RecordTracking',
+            data: {
+              orderId,
+              shipmentId: `s${index}`,
+              status: 'in_transit',
+              at: expiresAt,
+              detail: null,
+              trackingEventId: `trk${index}`,
+            },
+          },
+          system,
+        );
+      }
       if (c % 2 === 0) play(s, { op: 19, a, b, c }, index);
       return;
     }
