@@ -40,6 +40,8 @@ export interface Fleet {
     projection: string,
     query: (sql: string) => Promise<{ holder: string }[]>,
   ): Promise<QmProcess | undefined>;
+  /** Each process's name (`api0`, `projector1`, `worker0`) and its output so far. */
+  outputs(): [string, string][];
   /** Kills every process (SIGKILL), drops the database and the NATS stream, removes the data roots. */
   dispose(): Promise<void>;
 }
@@ -56,6 +58,13 @@ export interface FleetOptions {
 
 /** The read models the `qm project` processes run (the ClickHouse projector stays out: embedded chDB is one process's). */
 export const FLEET_READ_MODELS = ['catalog', 'inventory', 'orders', 'audit', 'replenishment'];
+
+/**
+ * Connections per process. The default 20 times 7 processes is more than PostgreSQL's default
+ * max_connections of 100, and the API processes under load then answer 503 (see the connection
+ * budget in docs/deployment.md): 3 × 14 + 4 × 5 = 62 leaves room for the tests' own clients.
+ */
+const POOL = { api: 14, background: 5 };
 
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const tag = randomBytes(4).toString('hex');
@@ -92,6 +101,11 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       const pid = Number(rows[0]?.holder.split(':')[1]);
       return fleet.projectors.find((p) => p.child.pid === pid);
     },
+    outputs: () => [
+      ...fleet.apis.map((api, i): [string, string] => [`api${i}`, api.process.output()]),
+      ...fleet.projectors.map((p, i): [string, string] => [`projector${i}`, p.output()]),
+      ...fleet.workers.map((p, i): [string, string] => [`worker${i}`, p.output()]),
+    ],
     async dispose() {
       const all = [...fleet.apis.map((api) => api.process), ...fleet.projectors, ...fleet.workers];
       for (const p of all)
@@ -115,6 +129,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
           // The tests speak for many clients from one address, as a proxy in front would.
           QM_TRUSTED_PROXY_HOPS: '1',
           QM_RATE_LIMITS: options.rateLimits ?? LOAD_TEST_RATE_LIMITS,
+          PG_POOL_SIZE: String(POOL.api),
         },
         ['--no-projectors', '--no-fanout'],
       );
@@ -130,15 +145,20 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const starting: Promise<void>[] = [];
     for (let i = 1; i < options.apis; i++) starting.push(startApi(i));
     for (let i = 0; i < options.projectors; i++) {
-      const process = spawnQm('project', { ...shared, ...own(`projector${i}`) }, FLEET_READ_MODELS);
+      const process = spawnQm(
+        'project',
+        { ...shared, ...own(`projector${i}`), PG_POOL_SIZE: String(POOL.background) },
+        FLEET_READ_MODELS,
+      );
       fleet.projectors.push(process);
       starting.push(process.logged('projectors running', 240_000));
     }
     for (let i = 0; i < options.workers; i++) {
-      const process = spawnQm('work', { ...shared, ...own(`worker${i}`) }, [
-        '--no-projectors',
-        '--no-analytics',
-      ]);
+      const process = spawnQm(
+        'work',
+        { ...shared, ...own(`worker${i}`), PG_POOL_SIZE: String(POOL.background) },
+        ['--no-projectors', '--no-analytics'],
+      );
       fleet.workers.push(process);
       starting.push(process.logged('qm work: projectors, publisher and consumers running', 240_000));
     }

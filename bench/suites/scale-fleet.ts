@@ -79,6 +79,14 @@ export async function fleetFigures(
       orders_http_3api_per_s: versus(three.rps, '1/s', 'orders_http_1api_per_s', one.rps),
       projector_failover_s: { value: failover, unit: 's' },
     };
+  } catch (error) {
+    // The load generator sees only status codes: show what the processes logged at error level.
+    for (const [name, output] of fleet.outputs()) {
+      const errors = output.split('\n').filter((line) => /"level":(50|60)/.test(line));
+      if (errors.length > 0)
+        say(`${name} logged ${errors.length} errors; the first:\n${errors.slice(0, 3).join('\n')}`);
+    }
+    throw error;
   } finally {
     await db.close();
     await fleet.dispose();

@@ -2,6 +2,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger.ts';
+import { isOutage } from './outage.ts';
 import { HttpProblem, problemResponse } from './problem.ts';
 import { fieldErrors, validationProblem } from './validation-problem.ts';
 
@@ -17,9 +18,26 @@ export function internalError(cause?: unknown): HttpProblem {
 }
 
 /**
+ * What an error nobody recognised answers with: 503 with Retry-After when a backing service was
+ * unavailable (the request can be retried as it is), else the generic 500.
+ */
+export function serverError(cause: unknown): HttpProblem {
+  if (!isOutage(cause)) return internalError(cause);
+  return new HttpProblem({
+    status: 503,
+    code: 'service_unavailable',
+    title: 'Service unavailable',
+    detail:
+      'A service behind this API is busy or unreachable. Retry after the delay, with the same Idempotency-Key for a command.',
+    headers: { 'Retry-After': '1' },
+    cause,
+  });
+}
+
+/**
  * Maps an error thrown while serving a read request to the problem it answers with. Problems answer
  * as themselves; zod errors are 400s naming each field; Hono's HTTP errors keep their 4xx status;
- * anything else is a bug or an outage: a generic 500 whose cause is logged, never shown.
+ * anything else is an outage (503) or a bug (a generic 500), whose cause is logged, never shown.
  */
 export function translateReadError(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
@@ -33,7 +51,7 @@ export function translateReadError(error: unknown): HttpProblem {
       cause: error,
     });
   }
-  return internalError(error);
+  return serverError(error);
 }
 
 export interface ErrorHandlerOptions {

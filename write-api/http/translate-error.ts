@@ -3,7 +3,7 @@ import { paymentProblem } from './payment-problem.ts';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { InvalidAppend, WrongExpectedRevision } from '../../ports/event-store-errors.ts';
-import { internalError } from '../../infra/http/error-handler.ts';
+import { internalError, serverError } from '../../infra/http/error-handler.ts';
 import { HttpProblem, type ProblemValue } from '../../infra/http/problem.ts';
 import { fieldErrors, validationProblem } from '../../infra/http/validation-problem.ts';
 
@@ -55,8 +55,8 @@ export interface RequestFacts {
 
 /**
  * Maps any error thrown while serving a request to the problem it answers with. This is the one
- * place where errors become status codes. Anything not recognised is a bug or an outage: it becomes
- * a generic 500 whose `cause` is the original error, for the log and never for the client.
+ * place where errors become status codes. Anything not recognised is an outage (503, retry) or a
+ * bug (a generic 500); its `cause` is the original error, for the log and never for the client.
  */
 export function translateError(error: unknown, request: RequestFacts = {}): HttpProblem {
   if (error instanceof HttpProblem) return error;
@@ -92,7 +92,7 @@ export function translateError(error: unknown, request: RequestFacts = {}): Http
   if (error instanceof PaymentError) return paymentProblem(error);
   // `c.req.json()` throws a bare SyntaxError on a bad body; only then is it the client's fault.
   if (error instanceof SyntaxError && isJson(request.contentType)) return malformedJson();
-  return internalError(error);
+  return serverError(error);
 }
 
 function fromKindedError(error: KindedError): HttpProblem {

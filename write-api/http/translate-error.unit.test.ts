@@ -112,4 +112,39 @@ describe('translateError', () => {
       'upstream',
     );
   });
+
+  it.each([
+    [
+      'PostgreSQL out of connection slots',
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
+    ],
+    [
+      'PostgreSQL starting up',
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    ],
+    ['a broken connection', Object.assign(new Error('connection failure'), { code: '08006' })],
+    [
+      'a refused socket',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    ['a pool that waited too long', new Error('timeout exceeded when trying to connect')],
+    [
+      'an outage wrapped in another error',
+      new Error('load failed', { cause: Object.assign(new Error('x'), { code: '53300' }) }),
+    ],
+  ])('answers %s with a 503 and Retry-After, hiding the cause', (_name, outage) => {
+    const problem = translateError(outage);
+    expect(problem.status).toBe(503);
+    expect(problem.code).toBe('service_unavailable');
+    expect(problem.headers['Retry-After']).toBe('1');
+    expect(problem.cause).toBe(outage);
+    expect(problem.detail).not.toContain(outage.message);
+  });
+
+  it('keeps a bug whose message merely mentions a code a 500', () => {
+    expect(translateError(Object.assign(new Error('bad'), { code: 'ERR_INVALID_ARG_TYPE' })).status).toBe(
+      500,
+    );
+    expect(translateError('53300').status).toBe(500);
+  });
 });
