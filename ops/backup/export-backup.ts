@@ -52,7 +52,7 @@ export async function exportBackup(
     const totals: number[] = [];
     for (const table of BACKUP_TABLES) {
       shapes.push(await tableShape(tx, table));
-      const [count] = await tx.query<{ n: string }>(`select count(*)::text as n from ${quoteIdent(table)}`);
+      const [count] = await tx.query<{ n: string }>(`select count(*)::text as n from ${source(table)}`);
       totals.push(Number(count!.n));
     }
     const total = totals.reduce((a, b) => a + b, 0);
@@ -92,6 +92,14 @@ export async function exportBackup(
 }
 
 /**
+ * Where a table's rows are read from: the log is read whole, hot and archived (`qm archive`)
+ * together, and restores into the hot table; run `qm archive` again after a restore.
+ */
+function source(table: string): string {
+  return table === 'qm_events' ? 'qm_event_log' : quoteIdent(table);
+}
+
+/**
  * The order a table is read in: its primary key, except the log, read in its global order
  * (transaction id, then position) so that a restore can keep that order (see `restoreBackup`).
  */
@@ -113,7 +121,7 @@ async function* pages(db: SqlExecutor, shape: TableShape, pageRows: number): Asy
   let last: string[] | undefined;
   for (;;) {
     const rows = await db.query<Record<string, string>>(
-      `select to_jsonb(t)::text as json, ${columns} from ${quoteIdent(shape.name)} t
+      `select to_jsonb(t)::text as json, ${columns} from ${source(shape.name)} t
        ${last ? `where ${after}` : ''} order by ${order} limit ${pageRows}`,
       last ?? [],
     );

@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   erase: async () => (await import('./commands/privacy.ts')).eraseCommand(),
   privacy: async () => (await import('./commands/privacy.ts')).privacyCommand(),
   auth: async () => (await import('./commands/auth.ts')).authCommand(),
+  archive: async () => (await import('./commands/archive.ts')).archiveCommand(),
 };
 
 // Traces only when the OTEL_* variables ask for them; started before any command's module is

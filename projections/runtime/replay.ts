@@ -112,10 +112,10 @@ export async function replayProjection(
   }
 }
 
-/** Events in the log when the store is SQL on this database (one count); `null` elsewhere (no ETA). */
+/** Events in the log, hot and archived, when the store is SQL on this database (one count); `null` elsewhere (no ETA). */
 async function countEvents(store: EventStore, database: SqlExecutor): Promise<number | null> {
   if (store.capabilities.backend === 'esdb') return null;
-  const [row] = await database.query<{ n: string }>('select count(*)::text as n from qm_events');
+  const [row] = await database.query<{ n: string }>('select count(*)::text as n from qm_event_log');
   return row ? Number(row.n) : null;
 }
 

@@ -1,5 +1,6 @@
 import type { EventFilter } from '../../../ports/event-store.ts';
 
+// Every read goes through `qm_event_log`: the hot table and the archive (migration 0017) as one.
 // Output columns are cast to text (bigints and xid8 as exact strings), so every ORDER BY below
 // qualifies its columns: a bare name would sort by the text alias.
 export const EVENT_COLUMNS = `position::text as position, tx_id::text as tx, event_id::text as id, stream,
@@ -13,8 +14,8 @@ export const EVENT_COLUMNS = `position::text as position, tx_id::text as tx, eve
 const VISIBLE = `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
 /** The last event a reader can see now: the head of the visible log. */
-const LAST_VISIBLE = `select tx_id, position from qm_events where ${VISIBLE}
-  order by qm_events.tx_id desc, qm_events.position desc limit 1`;
+const LAST_VISIBLE = `select tx_id, position from qm_event_log where ${VISIBLE}
+  order by qm_event_log.tx_id desc, qm_event_log.position desc limit 1`;
 
 /** The global read's conditions: after ($1 tx, $2 position), visible; filters from $4. */
 function readAllConditions(filter: EventFilter | undefined): { name: string; where: string } {
@@ -51,8 +52,8 @@ export function readAllStatement(filter: EventFilter | undefined): { name: strin
   const { name, where } = readAllConditions(filter);
   return {
     name,
-    text: `select ${EVENT_COLUMNS} from qm_events where ${where}
-           order by qm_events.tx_id, qm_events.position ${PAGE}`,
+    text: `select ${EVENT_COLUMNS} from qm_event_log where ${where}
+           order by qm_event_log.tx_id, qm_event_log.position ${PAGE}`,
   };
 }
 
@@ -68,9 +69,9 @@ export function readAllWithHeadStatement(filter: EventFilter | undefined): { nam
     text: `with head as (${LAST_VISIBLE})
            select head.tx_id::text as head_tx, head.position::text as head_position, e.*
            from head left join lateral (
-             select qm_events.tx_id as sort_tx, qm_events.position as sort_position, ${EVENT_COLUMNS}
-             from qm_events where ${where}
-             order by qm_events.tx_id, qm_events.position ${PAGE}) e on true
+             select qm_event_log.tx_id as sort_tx, qm_event_log.position as sort_position, ${EVENT_COLUMNS}
+             from qm_event_log where ${where}
+             order by qm_event_log.tx_id, qm_event_log.position ${PAGE}) e on true
            order by e.sort_tx, e.sort_position`,
   };
 }
@@ -81,7 +82,7 @@ export const headStatement = `select tx_id::text as tx, position::text as positi
  * Stream reads see every committed row (plain read committed): commands must decide on the latest
  * state, and the compare-and-set on qm_streams catches anything newer.
  */
-export const readStreamForwards = `select ${EVENT_COLUMNS} from qm_events
-  where stream = $1 and revision >= $2::bigint order by qm_events.revision limit $3`;
-export const readStreamBackwards = `select ${EVENT_COLUMNS} from qm_events
-  where stream = $1 and revision <= $2::bigint order by qm_events.revision desc limit $3`;
+export const readStreamForwards = `select ${EVENT_COLUMNS} from qm_event_log
+  where stream = $1 and revision >= $2::bigint order by qm_event_log.revision limit $3`;
+export const readStreamBackwards = `select ${EVENT_COLUMNS} from qm_event_log
+  where stream = $1 and revision <= $2::bigint order by qm_event_log.revision desc limit $3`;

@@ -83,7 +83,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
       tx: string;
     }>(
       `select event_id::text as id, stream, revision::text as revision, position::text as position, tx_id::text as tx
-       from qm_events where event_id = any($1::uuid[])`,
+       from qm_event_log where event_id = any($1::uuid[])`,
       [ids],
     );
     if (rows.length === 0) return null;
