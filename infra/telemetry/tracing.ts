@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -41,6 +42,12 @@ export function startTracing(options: TracingOptions = {}): { shutdown(): Promis
     ...(options.spanProcessors ? { spanProcessors: options.spanProcessors } : {}),
   });
   sdk.start();
+  // The instrumentations patch CommonJS `require`s; `qm` is ES modules, and an `import` of a
+  // package's main module never passes through `require`. `pg` is caught anyway (its
+  // instrumentation patches files `pg` itself requires); `ioredis` was not, and its spans never
+  // appeared. Requiring it here lets the instrumentation patch its client class in place, and
+  // every later `import` of it gets that same module object from Node's module cache.
+  createRequire(import.meta.url)('ioredis');
   setTracing(shutdownSdk);
   return { shutdown: stopTracing };
 }

@@ -4,15 +4,16 @@ import { suppressTracing } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTracing } from '../../infra/telemetry/tracing.ts';
-import { servedSystem, type ServedSystem } from '../../test-support/served-system.ts';
+import type { ServedSystem } from '../../test-support/served-system.ts';
+import { serviceUrls } from '../../test-support/service-urls.ts';
 import { waitUntil } from '../../test-support/wait-until.ts';
 
 /**
  * One order's trace, with the SDK started as `qm` starts it (spans kept in memory instead of sent):
- * the caller's `traceparent` → the command API's server span → the append → each projector's batch
- * and the NATS consumers of its events, all one trace.
+ * the caller's `traceparent` → the command API's server span (with its PostgreSQL and Redis calls) →
+ * the append → each projector's batch and the NATS consumers of its events, all one trace.
  */
-describe('tracing one order (PostgreSQL, NATS)', () => {
+describe('tracing one order (PostgreSQL, Redis, NATS)', () => {
   const exporter = new InMemorySpanExporter();
   let tracing: { shutdown(): Promise<void> };
   let served: ServedSystem;
@@ -20,7 +21,10 @@ describe('tracing one order (PostgreSQL, NATS)', () => {
   beforeAll(async () => {
     // Before the system opens: the event store is wrapped for tracing only when tracing is on.
     tracing = startTracing({ spanProcessors: [new SimpleSpanProcessor({ exporter })] });
-    served = await servedSystem();
+    // Imported only now, as `qm` imports its commands after starting tracing: the instrumentations
+    // patch `pg` and `ioredis` as they load.
+    const { servedSystem } = await import('../../test-support/served-system.ts');
+    served = await servedSystem({ REDIS_URL: serviceUrls().redis });
     await served.seedShop();
   }, 60_000);
   afterAll(async () => {
@@ -54,6 +58,15 @@ describe('tracing one order (PostgreSQL, NATS)', () => {
     const root = inTrace().find((s) => parentOf(s) === callerSpan)!;
     expect(root, 'a span under the caller').toBeDefined();
     expect(root === server || descends(server, root)).toBe(true);
+
+    // The request's own calls to PostgreSQL and Redis are spans of the same trace, under the server span.
+    const storage = (system: string) =>
+      inTrace().filter(
+        (s) =>
+          (s.attributes['db.system'] ?? s.attributes['db.system.name']) === system && descends(s, server),
+      );
+    expect(storage('postgresql').length, 'PostgreSQL spans').toBeGreaterThan(0);
+    expect(storage('redis').length, 'Redis spans').toBeGreaterThan(0);
 
     const appends = inTrace().filter((s) => s.name === 'qm.append');
     expect(appends.length).toBeGreaterThan(0);
