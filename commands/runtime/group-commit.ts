@@ -101,10 +101,33 @@ export async function decideAndAppendTogether(
   if (members.length === 1 && !pipeline)
     return [await settle(decideAndAppendSteps(runtime, members[0]!.plan, members[0]!.context))];
   const all = [...members];
+  /** The streams the last attempt decided on: a retry reads them all at once before deciding. */
+  let touched: ReadonlyMap<string, StreamEntry> = new Map();
   for (let attempt = 0; ; attempt++) {
     // Only a first attempt builds on a group in flight; a retry reads what the store holds.
     const ahead = attempt === 0 ? pipeline?.inFlight : undefined;
     const streams = new Map<string, StreamEntry>();
+    if (attempt > 0) {
+      // A lost race means another writer (another process, when several serve) appended to one of
+      // these streams. Read them all in parallel rather than one by one as the members ask: the
+      // window in which a writer elsewhere can win again shrinks from a round trip per stream to one.
+      const loaded = await Promise.all(
+        [...touched].map(async ([stream, { decider }]) => {
+          const fresh = await loadAggregate(
+            runtime.store,
+            decider,
+            stream,
+            runtime.cache,
+            false,
+            runtime.upcasters,
+          );
+          const entry: StreamEntry = { decider, ...fresh, events: [] };
+          return [stream, entry] as const;
+        }),
+      );
+      for (const [stream, entry] of loaded) streams.set(stream, entry);
+    }
+    touched = streams;
     /** The in-flight appends this group's decisions build on, with whether each landed (null: not yet). */
     const awaited = new Map<Promise<boolean>, boolean | null>();
     const settled: Settled<StepsOutcome>[] = [];
