@@ -59,4 +59,34 @@ describe.skipIf(kubectlMissing)('the overlays rendered with kubectl kustomize', 
       );
     }
   });
+
+  /**
+   * Every pod holds a PostgreSQL pool of PG_POOL_SIZE: with the API at its autoscaler's maximum,
+   * the pools must fit the connections the server allows, or requests answer 503 at the busiest
+   * moment (the scale bench's 7 processes at 20 each hit PostgreSQL's default of 100).
+   */
+  it.each([
+    ['base', 97, "PostgreSQL's default max_connections of 100, 3 reserved"],
+    ['overlays/production', 200, 'the max_connections docs/deployment.md asks of production'],
+  ])('%s: the pools at full scale fit %i connections (%s)', (folder, limit) => {
+    const objects = parseObjects(
+      execFileSync('kubectl', ['kustomize', join(k8sRoot, folder)], { encoding: 'utf8' }),
+      folder,
+    );
+    const config = objects.find((o) => o.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
+    const pool = Number(config.data.PG_POOL_SIZE);
+    expect(pool).toBeGreaterThan(0);
+    const scaled = new Map(
+      objects
+        .filter((o) => o.kind === 'HorizontalPodAutoscaler')
+        .map((o) => {
+          const spec = o.spec as { scaleTargetRef: { name: string }; maxReplicas: number };
+          return [spec.scaleTargetRef.name, spec.maxReplicas] as const;
+        }),
+    );
+    const pods = objects
+      .filter((o) => o.kind === 'Deployment')
+      .reduce((sum, o) => sum + (scaled.get(o.metadata.name) ?? Number(o.spec?.replicas ?? 1)), 0);
+    expect(pods * pool).toBeLessThanOrEqual(limit);
+  });
 });
