@@ -7,6 +7,7 @@ import {
 import { createLocationDirectory, type LocationDirectory } from '../commands/locations/location-directory.ts';
 import { defaultOrderSettings, type CarrierDeps, type OrderSettings } from '../commands/orders/order-deps.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { DecisionLock } from '../ports/decision-lock.ts';
 import type { EventStore } from '../ports/event-store.ts';
 import type { PaymentsPort } from '../ports/payments.ts';
 import { createSqlEventStore } from '../infra/event-store/sql/sql-event-store.ts';
@@ -50,6 +51,8 @@ export async function commandHarness(
     discountStage?: DiscountStage;
     /** A carrier for labels and tracking (none by default: staff type tracking numbers). */
     carrier?: CarrierDeps;
+    /** Retries after a lost race take turns with other writers' through this lock (several processes). */
+    decisionLock?: DecisionLock;
     /** A migrated database to use (and dispose of) instead of a fresh one: another process's. */
     database?: { client: SqlClient; dispose(): Promise<void> };
   } = {},
@@ -61,7 +64,7 @@ export async function commandHarness(
   await locations.start();
   const clock = manualClock();
   const handlers = createCommandHandlers({
-    runtime: commandRuntime(store),
+    runtime: commandRuntime(store, options.decisionLock ? { decisionLock: options.decisionLock } : {}),
     locations,
     payments: options.payments ?? createManualPayments(),
     clock,

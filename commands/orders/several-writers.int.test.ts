@@ -5,9 +5,12 @@ import { available, stockDecider } from '../../domain/inventory/index.ts';
 import { replay } from '../../domain/decider.ts';
 import { stockStream } from '../../domain/streams.ts';
 import { createPgClient } from '../../infra/sql/pg-client.ts';
+import type { DecisionLock } from '../../ports/decision-lock.ts';
+import { pgDecisionLock } from '../../infra/event-store/sql/pg-decision-lock.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { migratedPostgres } from '../../test-support/databases.ts';
+import { waitUntil } from '../../test-support/wait-until.ts';
 
 const WRITERS = 3;
 const ORDERS_PER_WRITER = 40;
@@ -19,8 +22,19 @@ const ORDERS_PER_WRITER = 40;
  * across writers all the time. Every order must still be decided (placed, or refused for stock),
  * never failed for a lost race, and the stock never oversold.
  */
-describe('several writers on one hot SKU (PostgreSQL)', () => {
+describe.each([
+  ['optimistic retries', false],
+  ['retries taking turns through the decision lock', true],
+])('several writers on one hot SKU (PostgreSQL, %s)', (_name, locked) => {
   let database: Awaited<ReturnType<typeof migratedPostgres>>;
+  /** Retries that waited for the lock: the races across writers are real, and retried in turn. */
+  let lockedRetries = 0;
+  const counted = (lock: DecisionLock): DecisionLock => ({
+    acquire: (key) => {
+      lockedRetries += 1;
+      return lock.acquire(key);
+    },
+  });
   const writers: CommandHarness[] = [];
 
   beforeAll(async () => {
@@ -28,7 +42,19 @@ describe('several writers on one hot SKU (PostgreSQL)', () => {
     const writer = async () => {
       // A pool of its own per writer, as each process has.
       const client = createPgClient({ connectionString: database.url, maxConnections: 8 });
-      writers.push(await commandHarness('postgres', { database: { client, dispose: () => client.close() } }));
+      const lockPool = createPgClient({ connectionString: database.url, maxConnections: 2 });
+      writers.push(
+        await commandHarness('postgres', {
+          database: {
+            client,
+            dispose: async () => {
+              await client.close();
+              await lockPool.close();
+            },
+          },
+          ...(locked ? { decisionLock: counted(pgDecisionLock(lockPool)) } : {}),
+        }),
+      );
     };
     await writer();
     const [first] = writers;
@@ -57,8 +83,13 @@ describe('several writers on one hot SKU (PostgreSQL)', () => {
       { sku: 'SIDE', location: 'berlin', quantity: 10_000, reference: null },
       ctx,
     );
-    // The others start on this log: their location directories read it before they serve.
+    // The others start on this log. Their location directories catch up with the visible log,
+    // which a long transaction elsewhere on the cluster can hold back: wait until each knows it.
     while (writers.length < WRITERS) await writer();
+    await waitUntil(
+      'every writer knows the location',
+      () => writers.every((w) => w.locations.list().includes('berlin')) || undefined,
+    );
   });
   afterAll(async () => {
     for (const writer of writers) await writer.dispose();
@@ -107,6 +138,7 @@ describe('several writers on one hot SKU (PostgreSQL)', () => {
       expect(failures).toEqual([]);
       expect(placed).toBe(WRITERS * ORDERS_PER_WRITER);
       expect(await hotAvailable()).toBe(0);
+      if (locked) expect(lockedRetries).toBeGreaterThan(0);
     },
   );
 

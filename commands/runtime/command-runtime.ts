@@ -1,3 +1,4 @@
+import type { DecisionLock } from '../../ports/decision-lock.ts';
 import type { EventStore } from '../../ports/event-store.ts';
 import type { IdGenerator } from '../../ports/ids.ts';
 import type { CommandContext } from './command-context.ts';
@@ -23,6 +24,11 @@ export interface CommandRuntime {
    * append (see group-commit.ts); used where the backend appends several streams atomically.
    */
   groupCommit?: GroupCommit;
+  /**
+   * Where several processes write one store: group commit retries after a lost race under this
+   * lock, keyed by the stream it lost on (see ports/decision-lock.ts). None: one writer process.
+   */
+  decisionLock?: DecisionLock;
   /** Upcasts old event versions as streams are loaded (none registered: events are current). */
   upcasters?: UpcasterRegistry;
 }

@@ -103,167 +103,176 @@ export async function decideAndAppendTogether(
   const all = [...members];
   /** The streams the last attempt decided on: a retry reads them all at once before deciding. */
   let touched: ReadonlyMap<string, StreamEntry> = new Map();
+  /** The stream the last attempt lost its race on: with several writer processes, the retry holds its lock. */
+  let lostOn: string | undefined;
   for (let attempt = 0; ; attempt++) {
-    // Only a first attempt builds on a group in flight; a retry reads what the store holds.
-    const ahead = attempt === 0 ? pipeline?.inFlight : undefined;
-    const streams = new Map<string, StreamEntry>();
-    if (attempt > 0) {
-      // A lost race means another writer (another process, when several serve) appended to one of
-      // these streams. Read them all in parallel rather than one by one as the members ask: the
-      // window in which a writer elsewhere can win again shrinks from a round trip per stream to one.
-      const loaded = await Promise.all(
-        [...touched].map(async ([stream, { decider }]) => {
-          const fresh = await loadAggregate(
-            runtime.store,
-            decider,
-            stream,
-            runtime.cache,
-            false,
-            runtime.upcasters,
-          );
-          const entry: StreamEntry = { decider, ...fresh, events: [] };
-          return [stream, entry] as const;
-        }),
-      );
-      for (const [stream, entry] of loaded) streams.set(stream, entry);
-    }
-    touched = streams;
-    /** The in-flight appends this group's decisions build on, with whether each landed (null: not yet). */
-    const awaited = new Map<Promise<boolean>, boolean | null>();
-    const settled: Settled<StepsOutcome>[] = [];
-    const accepted: Accepted[] = [];
-
-    const entry = async (
-      stream: string,
-      decider: Decider<never, DomainEvent, unknown>,
-      step?: Pick<Step, 'stream' | 'decider' | 'expectNew'>,
-    ) => {
-      let found = streams.get(stream);
-      if (!found) {
-        const speculative = ahead?.get(stream);
-        const fresh = step ? assumedNew(runtime, step, attempt) : null;
-        if (speculative) {
-          const { committed } = speculative;
-          if (!awaited.has(committed)) {
-            awaited.set(committed, null);
-            void committed.then((ok) => awaited.set(committed, ok));
-          }
-          found = { decider, state: speculative.state, revision: speculative.revision, events: [] };
-        } else if (fresh) {
-          found = { decider, ...fresh, events: [] };
-        } else {
-          const loaded = await loadAggregate(
-            runtime.store,
-            decider,
-            stream,
-            runtime.cache,
-            attempt === 0,
-            runtime.upcasters,
-          );
-          found = streams.get(stream) ?? { decider, ...loaded, events: [] };
-        }
-        streams.set(stream, found);
-      }
-      return found;
-    };
-
-    const decideMember = async (member: GroupMember, index: number) => {
-      // This member's states, on top of the group's: dropped if the member is refused.
-      const own = new Map<string, unknown>();
-      const ownEvents = new Map<string, DomainEvent[]>();
-      try {
-        const steps = await member.plan(
-          async <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) =>
-            (own.has(stream) ? own.get(stream) : (await entry(stream, decider)).state) as S,
-        );
-        for (const step of steps) {
-          const base = await entry(step.stream, step.decider, step);
-          const state = own.has(step.stream) ? own.get(step.stream) : base.state;
-          const decided = decideInTurn(step.decider, [step.command as never], state);
-          const events = decided.events;
-          own.set(step.stream, decided.state);
-          if (events.length > 0)
-            ownEvents.set(step.stream, [...(ownEvents.get(step.stream) ?? []), ...events]);
-        }
-      } catch (error) {
-        settled[index] = { ok: false, error };
-        return;
-      }
-      const upTo = new Map<string, number>();
-      for (const [stream, state] of own) streams.get(stream)!.state = state;
-      for (const [stream, events] of ownEvents) {
-        const target = streams.get(stream)!;
-        target.events.push(...toNewEvents(events, member.context, runtime.ids));
-        upTo.set(stream, target.events.length);
-      }
-      accepted.push({ index, events: ownEvents, upTo });
-    };
-
-    for (const [index, member] of all.entries()) await decideMember(member, index);
-    // While the group this one builds on is still appending, commands queued meanwhile join this
-    // group rather than wait for the next: a hot key's clients then split into two groups (one
-    // appending, one gathering), not three, and each append carries more orders.
-    const aheadLanded = () => [...awaited.values()].every((ok) => ok !== null);
-    while (pipeline && attempt === 0 && !aheadLanded()) {
-      const joiners = pipeline.take();
-      for (const member of joiners) {
-        all.push(member);
-        await decideMember(member, all.length - 1);
-      }
-      if (joiners.length === 0) await Promise.race([Promise.all(awaited.keys()), pipeline.arrival()]);
-    }
-
-    const appends: StreamAppend[] = [...streams]
-      .filter(([, s]) => s.events.length > 0)
-      .map(([stream, s]) => ({ stream, expected: s.revision ?? 'no_stream', events: s.events }));
-    // Decided on a group in flight: that group's append must land first, else decide again.
-    if (awaited.size > 0 && !(await Promise.all(awaited.keys())).every(Boolean)) continue;
-    if (appends.length === 0) {
-      pipeline?.release();
-      for (const { index } of accepted) settled[index] = { ok: true, value: emptyOutcome() };
-      return decideRefusedAgain(runtime, all, settled, attempt);
-    }
-    const landed = pipeline ? announce(pipeline.inFlight, appends, streams) : undefined;
-    pipeline?.release();
+    const held =
+      attempt > 0 && lostOn && runtime.decisionLock ? await runtime.decisionLock.acquire(lostOn) : undefined;
     try {
-      let results;
-      try {
-        results = await runtime.store.appendMulti(appends);
-      } catch (error) {
-        landed?.settle(false);
-        if (error instanceof WrongExpectedRevision) {
-          runtime.cache.delete(error.stream);
-          if (attempt < runtime.maxRetries) continue;
-        }
-        return await Promise.all(
-          all.map((member) => settle(decideAndAppendSteps(runtime, member.plan, member.context))),
+      // Only a first attempt builds on a group in flight; a retry reads what the store holds.
+      const ahead = attempt === 0 ? pipeline?.inFlight : undefined;
+      const streams = new Map<string, StreamEntry>();
+      if (attempt > 0) {
+        // A lost race means another writer (another process, when several serve) appended to one of
+        // these streams. Read them all in parallel rather than one by one as the members ask: the
+        // window in which a writer elsewhere can win again shrinks from a round trip per stream to one.
+        const loaded = await Promise.all(
+          [...touched].map(async ([stream, { decider }]) => {
+            const fresh = await loadAggregate(
+              runtime.store,
+              decider,
+              stream,
+              runtime.cache,
+              false,
+              runtime.upcasters,
+            );
+            const entry: StreamEntry = { decider, ...fresh, events: [] };
+            return [stream, entry] as const;
+          }),
         );
+        for (const [stream, entry] of loaded) streams.set(stream, entry);
       }
-      const reached = new Map<string, { revision: number; position: Position }>();
-      appends.forEach((append, i) => {
-        const result = results[i]!;
-        const s = streams.get(append.stream)!;
-        runtime.cache.set(append.stream, { state: s.state, revision: result.nextRevision });
-        reached.set(append.stream, { revision: result.nextRevision, position: result.position });
-      });
-      landed?.settle(true);
-      for (const member of accepted) {
-        const outcome = emptyOutcome();
-        for (const [stream, events] of member.events) {
-          const total = streams.get(stream)!.events.length;
-          const { revision, position } = reached.get(stream)!;
-          outcome.events.set(stream, events);
-          outcome.revisions.set(stream, revision - (total - member.upTo.get(stream)!));
-          // One commit holds the group: any of its positions is visible exactly when all are.
-          if (!outcome.position || comparePositions(position, outcome.position) > 0)
-            outcome.position = position;
+      touched = streams;
+      /** The in-flight appends this group's decisions build on, with whether each landed (null: not yet). */
+      const awaited = new Map<Promise<boolean>, boolean | null>();
+      const settled: Settled<StepsOutcome>[] = [];
+      const accepted: Accepted[] = [];
+
+      const entry = async (
+        stream: string,
+        decider: Decider<never, DomainEvent, unknown>,
+        step?: Pick<Step, 'stream' | 'decider' | 'expectNew'>,
+      ) => {
+        let found = streams.get(stream);
+        if (!found) {
+          const speculative = ahead?.get(stream);
+          const fresh = step ? assumedNew(runtime, step, attempt) : null;
+          if (speculative) {
+            const { committed } = speculative;
+            if (!awaited.has(committed)) {
+              awaited.set(committed, null);
+              void committed.then((ok) => awaited.set(committed, ok));
+            }
+            found = { decider, state: speculative.state, revision: speculative.revision, events: [] };
+          } else if (fresh) {
+            found = { decider, ...fresh, events: [] };
+          } else {
+            const loaded = await loadAggregate(
+              runtime.store,
+              decider,
+              stream,
+              runtime.cache,
+              attempt === 0,
+              runtime.upcasters,
+            );
+            found = streams.get(stream) ?? { decider, ...loaded, events: [] };
+          }
+          streams.set(stream, found);
         }
-        settled[member.index] = { ok: true, value: outcome };
+        return found;
+      };
+
+      const decideMember = async (member: GroupMember, index: number) => {
+        // This member's states, on top of the group's: dropped if the member is refused.
+        const own = new Map<string, unknown>();
+        const ownEvents = new Map<string, DomainEvent[]>();
+        try {
+          const steps = await member.plan(
+            async <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) =>
+              (own.has(stream) ? own.get(stream) : (await entry(stream, decider)).state) as S,
+          );
+          for (const step of steps) {
+            const base = await entry(step.stream, step.decider, step);
+            const state = own.has(step.stream) ? own.get(step.stream) : base.state;
+            const decided = decideInTurn(step.decider, [step.command as never], state);
+            const events = decided.events;
+            own.set(step.stream, decided.state);
+            if (events.length > 0)
+              ownEvents.set(step.stream, [...(ownEvents.get(step.stream) ?? []), ...events]);
+          }
+        } catch (error) {
+          settled[index] = { ok: false, error };
+          return;
+        }
+        const upTo = new Map<string, number>();
+        for (const [stream, state] of own) streams.get(stream)!.state = state;
+        for (const [stream, events] of ownEvents) {
+          const target = streams.get(stream)!;
+          target.events.push(...toNewEvents(events, member.context, runtime.ids));
+          upTo.set(stream, target.events.length);
+        }
+        accepted.push({ index, events: ownEvents, upTo });
+      };
+
+      for (const [index, member] of all.entries()) await decideMember(member, index);
+      // While the group this one builds on is still appending, commands queued meanwhile join this
+      // group rather than wait for the next: a hot key's clients then split into two groups (one
+      // appending, one gathering), not three, and each append carries more orders.
+      const aheadLanded = () => [...awaited.values()].every((ok) => ok !== null);
+      while (pipeline && attempt === 0 && !aheadLanded()) {
+        const joiners = pipeline.take();
+        for (const member of joiners) {
+          all.push(member);
+          await decideMember(member, all.length - 1);
+        }
+        if (joiners.length === 0) await Promise.race([Promise.all(awaited.keys()), pipeline.arrival()]);
       }
-      return await decideRefusedAgain(runtime, all, settled, attempt);
+
+      const appends: StreamAppend[] = [...streams]
+        .filter(([, s]) => s.events.length > 0)
+        .map(([stream, s]) => ({ stream, expected: s.revision ?? 'no_stream', events: s.events }));
+      // Decided on a group in flight: that group's append must land first, else decide again.
+      if (awaited.size > 0 && !(await Promise.all(awaited.keys())).every(Boolean)) continue;
+      if (appends.length === 0) {
+        pipeline?.release();
+        for (const { index } of accepted) settled[index] = { ok: true, value: emptyOutcome() };
+        return decideRefusedAgain(runtime, all, settled, attempt);
+      }
+      const landed = pipeline ? announce(pipeline.inFlight, appends, streams) : undefined;
+      pipeline?.release();
+      try {
+        let results;
+        try {
+          results = await runtime.store.appendMulti(appends);
+        } catch (error) {
+          landed?.settle(false);
+          if (error instanceof WrongExpectedRevision) {
+            runtime.cache.delete(error.stream);
+            lostOn = error.stream;
+            if (attempt < runtime.maxRetries) continue;
+          }
+          return await Promise.all(
+            all.map((member) => settle(decideAndAppendSteps(runtime, member.plan, member.context))),
+          );
+        }
+        const reached = new Map<string, { revision: number; position: Position }>();
+        appends.forEach((append, i) => {
+          const result = results[i]!;
+          const s = streams.get(append.stream)!;
+          runtime.cache.set(append.stream, { state: s.state, revision: result.nextRevision });
+          reached.set(append.stream, { revision: result.nextRevision, position: result.position });
+        });
+        landed?.settle(true);
+        for (const member of accepted) {
+          const outcome = emptyOutcome();
+          for (const [stream, events] of member.events) {
+            const total = streams.get(stream)!.events.length;
+            const { revision, position } = reached.get(stream)!;
+            outcome.events.set(stream, events);
+            outcome.revisions.set(stream, revision - (total - member.upTo.get(stream)!));
+            // One commit holds the group: any of its positions is visible exactly when all are.
+            if (!outcome.position || comparePositions(position, outcome.position) > 0)
+              outcome.position = position;
+          }
+          settled[member.index] = { ok: true, value: outcome };
+        }
+        return await decideRefusedAgain(runtime, all, settled, attempt);
+      } finally {
+        // Whatever happened, the group deciding on ours must hear of it (a no-op once settled).
+        landed?.settle(false);
+      }
     } finally {
-      // Whatever happened, the group deciding on ours must hear of it (a no-op once settled).
-      landed?.settle(false);
+      await held?.release();
     }
   }
 }

@@ -31,6 +31,8 @@ import { openCarrier } from './carrier.ts';
 import type { OpenedAuth } from './auth.ts';
 import type { BruteForceGuard } from '../../infra/security/brute-force-guard.ts';
 import { commandRuntime } from './command-runtime.ts';
+import { createPgClient } from '../../infra/sql/pg-client.ts';
+import { pgDecisionLock } from '../../infra/event-store/sql/pg-decision-lock.ts';
 import { projectorSessions } from './projectors.ts';
 import { schedulerLease } from './scheduler-lease.ts';
 
@@ -52,7 +54,17 @@ export async function openWriteSide(
   await locations.start();
   const payments = openPayments(config);
   const carrier = openCarrier(config);
-  const runtime = commandRuntime(store);
+  // Several `qm serve` processes may write this database: their retries after a lost race take
+  // turns through a lock on PostgreSQL (ports/decision-lock.ts), on a pool of its own of 2
+  // connections (counted in the connection budget, docs/deployment.md). Embedded: one process.
+  const lockPool = config.DATABASE_URL
+    ? createPgClient({
+        connectionString: config.DATABASE_URL,
+        maxConnections: 2,
+        applicationName: 'quartermaster-decision-lock',
+      })
+    : undefined;
+  const runtime = commandRuntime(store, lockPool ? { decisionLock: pgDecisionLock(lockPool) } : {});
   const legacy = await claimLegacySkus(runtime, {
     actor: { id: 'sku-claims', role: 'system' },
     correlationId: uuidV7Ids.newId(),
@@ -141,6 +153,7 @@ export async function openWriteSide(
       await cartReminders.stop();
       await idempotencyPurge.stop();
       await locations.stop();
+      await lockPool?.close();
     },
   };
 }
