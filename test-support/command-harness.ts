@@ -11,6 +11,7 @@ import type { DecisionLock } from '../ports/decision-lock.ts';
 import type { EventStore } from '../ports/event-store.ts';
 import type { PaymentsPort } from '../ports/payments.ts';
 import { createSqlEventStore } from '../infra/event-store/sql/sql-event-store.ts';
+import { pgAppendNotifications } from '../infra/event-store/sql/pg-append-notifications.ts';
 import { uuidV7Ids } from '../infra/ids/uuid-v7-ids.ts';
 import { createManualPayments } from '../infra/payments/manual-payments.ts';
 import type { SqlClient } from '../infra/sql/sql-client.ts';
@@ -53,13 +54,25 @@ export async function commandHarness(
     carrier?: CarrierDeps;
     /** Retries after a lost race take turns with other writers' through this lock (several processes). */
     decisionLock?: DecisionLock;
+    /**
+     * Server mode's wake-ups across processes (pg-append-notifications.ts), on the database at this
+     * URL: this harness's appends wake other processes' readers and theirs wake its own.
+     */
+    notifyAcrossProcesses?: string;
     /** A migrated database to use (and dispose of) instead of a fresh one: another process's. */
     database?: { client: SqlClient; dispose(): Promise<void> };
   } = {},
 ): Promise<CommandHarness> {
   const { client, dispose } =
     options.database ?? (backend === 'postgres' ? await migratedPostgres(40) : await migratedPglite());
-  const store = createSqlEventStore(client);
+  const store = createSqlEventStore(
+    client,
+    options.notifyAcrossProcesses
+      ? {
+          notifications: pgAppendNotifications({ client, connectionString: options.notifyAcrossProcesses }),
+        }
+      : {},
+  );
   const locations = createLocationDirectory(store);
   await locations.start();
   const clock = manualClock();

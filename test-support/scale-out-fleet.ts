@@ -62,8 +62,8 @@ export const FLEET_READ_MODELS = ['catalog', 'inventory', 'orders', 'audit', 're
 /**
  * Connections per process. The default 20 times 7 processes is more than PostgreSQL's default
  * max_connections of 100, and the API processes under load then answer 503 (see the connection
- * budget in docs/deployment.md): 3 × (14 + 2 for the decision lock) + 4 × 5 = 68 leaves room
- * for the tests' own clients.
+ * budget in docs/deployment.md): 3 × (14 + 2 for the decision lock + 1 listening) + 4 × (5 + 1)
+ * = 75 leaves room for the tests' own clients.
  */
 const POOL = { api: 14, background: 5 };
 

@@ -99,7 +99,11 @@ export function forkShopWriter(options: ShopWriterOptions): ShopWriter {
 /** The child's side (bench/lib/shop-writer-process.ts): the shops on their own connection pool. */
 export async function serveShopWriter(options: ShopWriterOptions): Promise<void> {
   const client = createPgClient({ connectionString: options.url, maxConnections: 40 });
-  const h = await commandHarness('postgres', { database: { client, dispose: () => client.close() } });
+  // As `qm serve` in server mode: its appends wake the projecting process's readers (NOTIFY).
+  const h = await commandHarness('postgres', {
+    database: { client, dispose: () => client.close() },
+    notifyAcrossProcesses: options.url,
+  });
   const send = (message: WriterMessage) => process.send!(message);
   let appended = 0;
   let reportAppends = false;

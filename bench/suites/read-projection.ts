@@ -3,6 +3,7 @@ import type { Position } from '../../ports/position.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
+import { pgAppendNotifications } from '../../infra/event-store/sql/pg-append-notifications.ts';
 import { startProjectors, type RunningProjectors } from '../../ops/compose/projectors.ts';
 import { readModelProjections } from '../../projections/read-models.ts';
 import { replayProjection } from '../../projections/runtime/replay.ts';
@@ -56,7 +57,10 @@ const MIN_LAG_SECONDS = 10;
 export async function measureProjection(options: MeasureProjectionOptions): Promise<Record<string, Metric>> {
   const rate = options.eventsPerSecond ?? 1000;
   const database = await migratedPostgres(20);
-  const store = createSqlEventStore(database.client);
+  // The projecting side of server mode: woken by the writer process's appends (LISTEN/NOTIFY).
+  const store = createSqlEventStore(database.client, {
+    notifications: pgAppendNotifications({ client: database.client, connectionString: database.url }),
+  });
   const projections = readModelProjections();
   const names = projections.map((projection) => projection.name);
   const deps = {
@@ -158,6 +162,7 @@ export async function measureProjection(options: MeasureProjectionOptions): Prom
     // Also when a phase failed; stopping twice is harmless.
     await projectors?.stop();
     await writer.close();
+    await store.close();
     await database.dispose();
   }
 }

@@ -18,7 +18,7 @@ export async function readBench(options: { seconds: number }): Promise<void> {
     at: new Date().toISOString(),
     metrics: { ...projection, ...api, ...login },
     notes: [
-      'Projection lag: the five real read models (catalog, inventory, orders, audit, replenishment) projected in the bench process at their default poll interval, while a second process writes 16 seeded mixed shop workloads through the real command handlers at 1,000 events/s; projection_lag_* pools every read model, read_side_lag_* is the slowest of the five per write.',
+      'Projection lag: the five real read models (catalog, inventory, orders, audit, replenishment) projected in the bench process at their default poll interval and woken by the writer’s NOTIFY as in server mode, while a second process writes 16 seeded mixed shop workloads through the real command handlers at 1,000 events/s; projection_lag_* pools every read model, read_side_lag_* is the slowest of the five per write.',
       'Replay: qm replay of each real read model (default batch size) over the same log written on by the shops, in log events per second, the better of two replays (read_all is the better of a raw read before and one after them); replay_events_per_s is the slowest read model.',
       'Read API: @hono/node-server in the bench process, autocannon (16 connections) in a second process.',
       'Cached = Redis read-through cache, warmed; uncached = every request computed from the read models.',

@@ -23,7 +23,9 @@ export interface AppendSignal {
 export function createAppendSignal(): AppendSignal {
   const waiters = createWakeList<((appended: Appended) => boolean) | undefined>();
   return {
-    notify: (appended) => waiters.wake((wants) => !wants || appended.some(wants)),
+    // A `*` stream (another process's notification too long to list) wakes every waiter.
+    notify: (appended) =>
+      waiters.wake((wants) => !wants || appended.some((entry) => entry.stream === '*' || wants(entry))),
     wait: (timeoutMs, signal, wants) => waiters.wait(wants, timeoutMs, signal),
   };
 }

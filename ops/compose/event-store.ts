@@ -3,6 +3,7 @@ import type { PersonalDataKeys } from '../../ports/personal-data-keys.ts';
 import type { Config } from '../../infra/config/config.ts';
 import { createEsdbEventStore } from '../../infra/event-store/esdb/esdb-event-store.ts';
 import { createSqlEventStore } from '../../infra/event-store/sql/sql-event-store.ts';
+import { pgAppendNotifications } from '../../infra/event-store/sql/pg-append-notifications.ts';
 import { createEventPrivacy, type EventPrivacy } from '../../infra/privacy/event-privacy.ts';
 import { privateEventStore } from '../../infra/privacy/private-event-store.ts';
 import { cachedPersonalDataKeys } from '../../infra/privacy/cached-personal-data-keys.ts';
@@ -30,7 +31,11 @@ export function openPrivacy(database: SqlClient) {
 /** The backend the configuration asks for, without the privacy layer (`qm privacy encrypt-existing`). */
 export async function openRawEventStore(config: Config, database: SqlClient): Promise<EventStore> {
   if (config.eventStore === 'esdb') return createEsdbEventStore({ connectionString: config.EVENTSTORE_URL! });
-  return createSqlEventStore(database);
+  // Server mode: several processes share the database; their appends wake each other's readers.
+  if (!config.DATABASE_URL || database.dialect !== 'postgres') return createSqlEventStore(database);
+  return createSqlEventStore(database, {
+    notifications: pgAppendNotifications({ client: database, connectionString: config.DATABASE_URL }),
+  });
 }
 
 /**

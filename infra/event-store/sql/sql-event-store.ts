@@ -13,7 +13,8 @@ import type {
 import { EventIdReused, WrongExpectedRevision } from '../../../ports/event-store-errors.ts';
 import type { SqlClient } from '../../sql/sql-client.ts';
 import { sqlConstraint, sqlState } from '../../sql/sql-client.ts';
-import { createAppendSignal } from '../append-signal.ts';
+import { createAppendSignal, type AppendSignal } from '../append-signal.ts';
+import type { AppendNotifications } from './pg-append-notifications.ts';
 import { pollingSubscription } from '../polling-subscription.ts';
 import { validateAppend, validateMulti } from '../validate-append.ts';
 import {
@@ -35,6 +36,11 @@ import { rowToEvent, type EventRow } from './row-to-event.ts';
 export interface SqlEventStoreOptions {
   /** Idle poll interval of subscriptions (ms); appends in this process wake them at once. */
   pollIntervalMs?: number;
+  /**
+   * Appends of other processes on this database wake this store's waiters (projectors, the log
+   * tail, subscriptions) as its own do, and its appends wake theirs (pg-append-notifications.ts).
+   */
+  notifications?: AppendNotifications;
   /** Closes the client with the store when the store owns it. */
   ownsClient?: boolean;
 }
@@ -53,7 +59,18 @@ interface AppendRow {
  * `ops/migrations/0001-event-store.ts` for the schema and why the global order is (tx_id, position)).
  */
 export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOptions = {}): EventStore {
-  const signal = createAppendSignal();
+  const local = createAppendSignal();
+  const { notifications } = options;
+  notifications?.listen((appended) => local.notify(appended));
+  const signal: AppendSignal = notifications
+    ? {
+        notify(appended) {
+          local.notify(appended);
+          notifications.publish(appended);
+        },
+        wait: (timeoutMs, until, wants) => local.wait(timeoutMs, until, wants),
+      }
+    : local;
 
   async function appendOne(
     stream: string,
@@ -246,6 +263,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
     waitForAppend: (timeoutMs, until) => signal.wait(timeoutMs, until),
 
     async close() {
+      await notifications?.close();
       if (options.ownsClient) await client.close();
     },
   };
