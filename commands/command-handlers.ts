@@ -1,7 +1,7 @@
 import type { CartAccess } from './carts/cart-access.ts';
 import { cartHandlers } from './carts/cart-handlers.ts';
 import { pipelineCartPricer, type CartPricer } from './carts/cart-pricer.ts';
-import { checkOutCart } from './carts/check-out-cart.ts';
+import { checkOutCart, type CheckoutInput } from './carts/check-out-cart.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
@@ -35,6 +35,7 @@ export type { DiscountStage } from './pricing/price-order.ts';
 export type { QuoteInput, ShippingPlace } from './pricing/pricing-handlers.ts';
 export type { CartAccess } from './carts/cart-access.ts';
 export type { CartPricer } from './carts/cart-pricer.ts';
+export type { CheckoutInput } from './carts/check-out-cart.ts';
 export type { ForecastFigures } from './replenishment/replenishment-handlers.ts';
 
 /**
@@ -56,11 +57,18 @@ export function createCommandHandlers(
     ...carts,
     ...wishlistHandlers(deps.runtime),
     /** Places the cart's order through the placement saga and marks the cart checked out. */
-    checkOutCart: (cartId: string, access: CartAccess, context: CommandContext) =>
+    checkOutCart: (cartId: string, access: CartAccess, input: CheckoutInput, context: CommandContext) =>
       checkOutCart(
-        { carts, placeOrder: bind(placeOrderAndOpenPayment), runtime: deps.runtime },
+        {
+          carts,
+          placeOrder: bind(placeOrderAndOpenPayment),
+          runtime: deps.runtime,
+          locations: deps.locations,
+          pricer: cartPricer,
+        },
         cartId,
         access,
+        input,
         context,
       ),
     ...locationHandlers(deps.runtime, deps.locations),

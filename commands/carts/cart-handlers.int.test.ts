@@ -131,10 +131,10 @@ describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
     const cart = await handlers.cartFor('g2', access);
     expect(cart.email?.address).toBe('grace@example.com');
 
-    const placed = await handlers.checkOutCart('g2', access, context('anonymous', 'customer'));
+    const placed = await handlers.checkOutCart('g2', access, {}, context('anonymous', 'customer'));
     expect(placed.order).toMatchObject({ orderId: 'g2', customerId: 'guest-cart-g2' });
     expect((await handlers.cartFor('g2', access)).status).toBe('checked_out');
-    await expect(handlers.checkOutCart('g2', access, context())).rejects.toMatchObject({
+    await expect(handlers.checkOutCart('g2', access, {}, context())).rejects.toMatchObject({
       code: 'cart_closed',
     });
     await expect(

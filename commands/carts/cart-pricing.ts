@@ -13,6 +13,7 @@ import type { PricingRequest } from '../../domain/pricing/price-breakdown.ts';
 import { customerStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import { asStepDecider } from '../runtime/steps.ts';
+import { pricingLine } from '../pricing/product-pricing.ts';
 import { productNow, type Load } from './cart-facts.ts';
 import { toCartTotals, type CartPricer } from './cart-pricer.ts';
 
@@ -32,12 +33,12 @@ export async function pricingRequestFor(
   const lines = await Promise.all(
     Object.values(cart.lines).map(async (line) => {
       const { product } = await productNow(load, locations, line.productId);
+      // Weight and tax class as an order of this product gets them (its attributes), so the cart's
+      // shipping and tax are the order's.
+      const priced = pricingLine(product, line.quantity);
       return {
-        productId: line.productId,
+        ...priced,
         sku: line.sku,
-        category: product.category,
-        brand: product.brand,
-        quantity: line.quantity,
         unitPrice: product.price.currency === cart.currency ? product.price : line.unitPrice,
       };
     }),
