@@ -20,6 +20,7 @@ import { orderOwner } from './orders/order-owner.ts';
 import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts';
 import { roleHandlers } from './roles/role-handlers.ts';
 import { pricingHandlers } from './pricing/pricing-handlers.ts';
+import { unknownCustomerHistory } from './pricing/customer-history.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
 import { wishlistHandlers } from './wishlists/wishlist-handlers.ts';
 import { promotionHandlers } from './promotions/promotion-handlers.ts';
@@ -32,6 +33,7 @@ export type { OrderDeps, OrderSettings } from './orders/order-deps.ts';
 export type { PlaceOrderInput, PlacedOrder } from './orders/placement.ts';
 export type { PlacedAndPayable } from './orders/place-and-open-payment.ts';
 export type { DiscountStage } from './pricing/price-order.ts';
+export type { CustomerHistory } from './pricing/customer-history.ts';
 export type { QuoteInput, ShippingPlace } from './pricing/pricing-handlers.ts';
 export type { CartAccess } from './carts/cart-access.ts';
 export type { CartPricer } from './carts/cart-pricer.ts';
@@ -51,7 +53,13 @@ export function createCommandHandlers(
     <Rest extends unknown[], Out>(flow: (deps: OrderDeps, ...rest: Rest) => Out) =>
     (...rest: Rest): Out =>
       flow(deps, ...rest);
-  const carts = cartHandlers({ runtime: deps.runtime, locations: deps.locations, pricer: cartPricer });
+  const history = deps.customerHistory ?? unknownCustomerHistory;
+  const carts = cartHandlers({
+    runtime: deps.runtime,
+    locations: deps.locations,
+    history,
+    pricer: cartPricer,
+  });
   return {
     ...catalogHandlers(deps.runtime),
     ...carts,
@@ -65,6 +73,7 @@ export function createCommandHandlers(
           runtime: deps.runtime,
           locations: deps.locations,
           pricer: cartPricer,
+          history,
         },
         cartId,
         access,

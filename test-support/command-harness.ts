@@ -2,6 +2,7 @@ import {
   createCommandHandlers,
   type CommandContext,
   type CommandHandlers,
+  type CustomerHistory,
   type DiscountStage,
 } from '../commands/command-handlers.ts';
 import { createLocationDirectory, type LocationDirectory } from '../commands/locations/location-directory.ts';
@@ -48,6 +49,8 @@ export async function commandHarness(
     payments?: PaymentsPort;
     /** The price pipeline's discount stage (none by default). */
     discountStage?: DiscountStage;
+    /** The customers' past orders, for first-order promotions (none by default). */
+    customerHistory?: CustomerHistory;
     /** A carrier for labels and tracking (none by default: staff type tracking numbers). */
     carrier?: CarrierDeps;
     /** A migrated database to use (and dispose of) instead of a fresh one: another process's. */
@@ -67,6 +70,7 @@ export async function commandHarness(
     clock,
     settings: { ...defaultOrderSettings, ...options.settings },
     ...(options.discountStage ? { discountStage: options.discountStage } : {}),
+    ...(options.customerHistory ? { customerHistory: options.customerHistory } : {}),
     ...(options.carrier ? { carrier: options.carrier } : {}),
   });
   return {

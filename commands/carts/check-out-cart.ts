@@ -18,6 +18,7 @@ import { cartStream, orderStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import type { PlacedAndPayable } from '../orders/place-and-open-payment.ts';
 import type { PlaceOrderInput } from '../orders/placement.ts';
+import type { CustomerHistory } from '../pricing/customer-history.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
@@ -36,6 +37,7 @@ export interface CheckoutDeps {
   locations: LocationDirectory;
   /** The cart's pricer, the one its totals came from, so "changed" means the figures moved. */
   pricer: CartPricer;
+  history: CustomerHistory;
 }
 
 export interface CheckoutInput {
@@ -167,7 +169,7 @@ async function reviewNow(
       Object.entries(cart.lines).filter(([productId]) => products[productId]?.status !== 'gone'),
     ),
   };
-  const request = await pricingRequestFor(priceable, load, locations, now);
+  const request = await pricingRequestFor(priceable, load, deps, now);
   let priced: CartTotals | null;
   try {
     priced = toCartTotals(await deps.pricer(request));

@@ -6,6 +6,7 @@ import type { CarrierPort } from '../../ports/carrier.ts';
 import type { Address } from '../../domain/orders/index.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import type { DiscountStage } from '../pricing/price-order.ts';
+import type { CustomerHistory } from '../pricing/customer-history.ts';
 
 export interface OrderSettings {
   allocationStrategy: AllocationStrategyName;
@@ -23,6 +24,8 @@ export interface OrderDeps {
   settings: OrderSettings;
   /** The price pipeline's discount stage (promotions plug in here); none applies without it. */
   discountStage?: DiscountStage;
+  /** The customers' past orders, for first-order promotions; nobody is a first-time buyer without it. */
+  customerHistory?: CustomerHistory;
   /** A carrier for labels and tracking; without it staff type the carrier and tracking number. */
   carrier?: CarrierDeps;
 }

@@ -2,6 +2,7 @@ import { accountHandlers } from '../../commands/accounts/account-handlers.ts';
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { discountStage } from '../../commands/promotions/discount-stage.ts';
 import { automaticPromotions } from './automatic-promotions.ts';
+import { readModelCustomerHistory } from './customer-history.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
 import {
   createCartReminderScheduler,
@@ -66,6 +67,7 @@ export async function openWriteSide(
     payments,
     ...(carrier ? { carrier } : {}),
     discountStage: discountStage({ runtime, automaticPromotionIds: automaticPromotions(database, log) }),
+    customerHistory: readModelCustomerHistory(database, log),
     clock: systemClock,
     settings: {
       allocationStrategy: config.QM_ALLOCATION_STRATEGY,
