@@ -33,6 +33,7 @@ export type { OrderDeps, OrderSettings } from './orders/order-deps.ts';
 export type { PlaceOrderInput, PlacedOrder } from './orders/placement.ts';
 export type { PlacedAndPayable } from './orders/place-and-open-payment.ts';
 export type { DiscountStage } from './pricing/price-order.ts';
+export type { TaxProvider, TaxQuery, TaxAnswer } from '../ports/tax.ts';
 export type { CustomerHistory } from './pricing/customer-history.ts';
 export type { QuoteInput, ShippingPlace } from './pricing/pricing-handlers.ts';
 export type { CartAccess } from './carts/cart-access.ts';
@@ -46,7 +47,7 @@ export type { ForecastFigures } from './replenishment/replenishment-handlers.ts'
  */
 export function createCommandHandlers(
   deps: OrderDeps,
-  cartPricer: CartPricer = pipelineCartPricer(deps.runtime, deps.discountStage),
+  cartPricer: CartPricer = pipelineCartPricer(deps.runtime, deps.discountStage, deps.taxProvider),
 ) {
   /** Fixes the first argument (the dependencies) of an order flow. */
   const bind =
@@ -85,7 +86,7 @@ export function createCommandHandlers(
     ...replenishmentHandlers(deps.runtime, deps.locations),
     ...roleHandlers(deps.runtime),
     ...returnHandlers(deps),
-    ...pricingHandlers(deps.runtime, deps.discountStage),
+    ...pricingHandlers(deps.runtime, deps.discountStage, deps.taxProvider),
     ...promotionHandlers(deps.runtime),
     generateCodes: (input: GenerateCodesInput, context: CommandContext) =>
       generateCodes(deps.runtime, input, context),

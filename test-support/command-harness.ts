@@ -4,6 +4,7 @@ import {
   type CommandHandlers,
   type CustomerHistory,
   type DiscountStage,
+  type TaxProvider,
 } from '../commands/command-handlers.ts';
 import { createLocationDirectory, type LocationDirectory } from '../commands/locations/location-directory.ts';
 import { defaultOrderSettings, type CarrierDeps, type OrderSettings } from '../commands/orders/order-deps.ts';
@@ -51,6 +52,8 @@ export async function commandHarness(
     discountStage?: DiscountStage;
     /** The customers' past orders, for first-order promotions (none by default). */
     customerHistory?: CustomerHistory;
+    /** The tax port's adapter (the shop's own table by default). */
+    taxProvider?: TaxProvider;
     /** A carrier for labels and tracking (none by default: staff type tracking numbers). */
     carrier?: CarrierDeps;
     /** A migrated database to use (and dispose of) instead of a fresh one: another process's. */
@@ -71,6 +74,7 @@ export async function commandHarness(
     settings: { ...defaultOrderSettings, ...options.settings },
     ...(options.discountStage ? { discountStage: options.discountStage } : {}),
     ...(options.customerHistory ? { customerHistory: options.customerHistory } : {}),
+    ...(options.taxProvider ? { taxProvider: options.taxProvider } : {}),
     ...(options.carrier ? { carrier: options.carrier } : {}),
   });
   return {

@@ -242,6 +242,7 @@ async function orderPricing(
       at: now,
     },
     deps.discountStage,
+    deps.taxProvider,
   );
   if (input.expectedTotal !== undefined && breakdown.total.amount !== input.expectedTotal)
     throw new TotalChanged({
