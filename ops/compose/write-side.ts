@@ -92,13 +92,21 @@ export async function openWriteSide(
     store,
     clock: systemClock,
     ids: uuidV7Ids,
-    idleMs: config.QM_CART_REMINDER_IDLE_MINUTES * 60_000,
+    delaysMs: config.QM_CART_REMINDER_STEPS_MINUTES.map((minutes) => minutes * 60_000),
     lease: schedulerLease(
       { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
       'cart-reminder-scheduler',
     ),
     remind: (cartId, context) =>
-      remindAbandonedCart({ runtime, mail: sqlMailQueue(database) }, cartId, context),
+      remindAbandonedCart(
+        {
+          runtime,
+          mail: sqlMailQueue(database),
+          delaysMs: config.QM_CART_REMINDER_STEPS_MINUTES.map((minutes) => minutes * 60_000),
+        },
+        cartId,
+        context,
+      ),
     onError: (error, cartId) =>
       log.error({ err: error, cartId }, 'could not send a cart reminder; will retry'),
   });
