@@ -1,7 +1,7 @@
 import type { CartAccess } from './carts/cart-access.ts';
 import { cartHandlers } from './carts/cart-handlers.ts';
 import { pipelineCartPricer, type CartPricer } from './carts/cart-pricer.ts';
-import { checkOutCart } from './carts/check-out-cart.ts';
+import { checkOutCart, type CheckoutInput } from './carts/check-out-cart.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
@@ -20,6 +20,7 @@ import { orderOwner } from './orders/order-owner.ts';
 import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts';
 import { roleHandlers } from './roles/role-handlers.ts';
 import { pricingHandlers } from './pricing/pricing-handlers.ts';
+import { unknownCustomerHistory } from './pricing/customer-history.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
 import { wishlistHandlers } from './wishlists/wishlist-handlers.ts';
 import { promotionHandlers } from './promotions/promotion-handlers.ts';
@@ -32,9 +33,12 @@ export type { OrderDeps, OrderSettings } from './orders/order-deps.ts';
 export type { PlaceOrderInput, PlacedOrder } from './orders/placement.ts';
 export type { PlacedAndPayable } from './orders/place-and-open-payment.ts';
 export type { DiscountStage } from './pricing/price-order.ts';
+export type { TaxProvider, TaxQuery, TaxAnswer } from '../ports/tax.ts';
+export type { CustomerHistory } from './pricing/customer-history.ts';
 export type { QuoteInput, ShippingPlace } from './pricing/pricing-handlers.ts';
 export type { CartAccess } from './carts/cart-access.ts';
 export type { CartPricer } from './carts/cart-pricer.ts';
+export type { CheckoutInput } from './carts/check-out-cart.ts';
 export type { ForecastFigures } from './replenishment/replenishment-handlers.ts';
 
 /**
@@ -43,24 +47,38 @@ export type { ForecastFigures } from './replenishment/replenishment-handlers.ts'
  */
 export function createCommandHandlers(
   deps: OrderDeps,
-  cartPricer: CartPricer = pipelineCartPricer(deps.runtime, deps.discountStage),
+  cartPricer: CartPricer = pipelineCartPricer(deps.runtime, deps.discountStage, deps.taxProvider),
 ) {
   /** Fixes the first argument (the dependencies) of an order flow. */
   const bind =
     <Rest extends unknown[], Out>(flow: (deps: OrderDeps, ...rest: Rest) => Out) =>
     (...rest: Rest): Out =>
       flow(deps, ...rest);
-  const carts = cartHandlers({ runtime: deps.runtime, locations: deps.locations, pricer: cartPricer });
+  const history = deps.customerHistory ?? unknownCustomerHistory;
+  const carts = cartHandlers({
+    runtime: deps.runtime,
+    locations: deps.locations,
+    history,
+    pricer: cartPricer,
+  });
   return {
     ...catalogHandlers(deps.runtime),
     ...carts,
     ...wishlistHandlers(deps.runtime),
     /** Places the cart's order through the placement saga and marks the cart checked out. */
-    checkOutCart: (cartId: string, access: CartAccess, context: CommandContext) =>
+    checkOutCart: (cartId: string, access: CartAccess, input: CheckoutInput, context: CommandContext) =>
       checkOutCart(
-        { carts, placeOrder: bind(placeOrderAndOpenPayment), runtime: deps.runtime },
+        {
+          carts,
+          placeOrder: bind(placeOrderAndOpenPayment),
+          runtime: deps.runtime,
+          locations: deps.locations,
+          pricer: cartPricer,
+          history,
+        },
         cartId,
         access,
+        input,
         context,
       ),
     ...locationHandlers(deps.runtime, deps.locations),
@@ -68,7 +86,7 @@ export function createCommandHandlers(
     ...replenishmentHandlers(deps.runtime, deps.locations),
     ...roleHandlers(deps.runtime),
     ...returnHandlers(deps),
-    ...pricingHandlers(deps.runtime, deps.discountStage),
+    ...pricingHandlers(deps.runtime, deps.discountStage, deps.taxProvider),
     ...promotionHandlers(deps.runtime),
     generateCodes: (input: GenerateCodesInput, context: CommandContext) =>
       generateCodes(deps.runtime, input, context),

@@ -2,7 +2,9 @@ import {
   createCommandHandlers,
   type CommandContext,
   type CommandHandlers,
+  type CustomerHistory,
   type DiscountStage,
+  type TaxProvider,
 } from '../commands/command-handlers.ts';
 import { createLocationDirectory, type LocationDirectory } from '../commands/locations/location-directory.ts';
 import { defaultOrderSettings, type CarrierDeps, type OrderSettings } from '../commands/orders/order-deps.ts';
@@ -50,6 +52,10 @@ export async function commandHarness(
     payments?: PaymentsPort;
     /** The price pipeline's discount stage (none by default). */
     discountStage?: DiscountStage;
+    /** The customers' past orders, for first-order promotions (none by default). */
+    customerHistory?: CustomerHistory;
+    /** The tax port's adapter (the shop's own table by default). */
+    taxProvider?: TaxProvider;
     /** A carrier for labels and tracking (none by default: staff type tracking numbers). */
     carrier?: CarrierDeps;
     /** Retries after a lost race take turns with other writers' through this lock (several processes). */
@@ -83,6 +89,8 @@ export async function commandHarness(
     clock,
     settings: { ...defaultOrderSettings, ...options.settings },
     ...(options.discountStage ? { discountStage: options.discountStage } : {}),
+    ...(options.customerHistory ? { customerHistory: options.customerHistory } : {}),
+    ...(options.taxProvider ? { taxProvider: options.taxProvider } : {}),
     ...(options.carrier ? { carrier: options.carrier } : {}),
   });
   return {

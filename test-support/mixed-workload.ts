@@ -782,7 +782,7 @@ export function mixedWorkload(
       access.secret = null;
     }
     if (rng.chance(0.4)) {
-      const placed = await attempt('checkOutCart', () => handlers.checkOutCart(cartId, access, self));
+      const placed = await attempt('checkOutCart', () => handlers.checkOutCart(cartId, access, {}, self));
       if (placed) await refresh(placed.order.orderId);
     }
   };

@@ -11,41 +11,48 @@ import { handleCommand } from '../runtime/handle-command.ts';
 import { createEventScheduler, type EventScheduler } from '../scheduling/event-scheduler.ts';
 import { soleInstanceLease } from '../scheduling/sole-instance-lease.ts';
 
-/** How long a cart sits untouched before its one reminder goes (configurable; default 1 hour). */
-export const DEFAULT_CART_IDLE_MS = 60 * 60_000;
+/**
+ * The reminder sequence: each step goes once a cart has sat untouched that long since it was last
+ * touched (configurable, `QM_CART_REMINDER_STEPS_MINUTES`; default 1 hour, then 24 hours).
+ */
+export const DEFAULT_CART_REMINDER_DELAYS_MS: readonly number[] = [60 * 60_000, 24 * 60 * 60_000];
 
-export const cartReminderMail = (cartId: string): Omit<QueuedMail, 'eventId' | 'to'> => ({
+/** The mail of a step: the first a nudge, the later ones a last call. */
+export const cartReminderMail = (cartId: string, step = 0): Omit<QueuedMail, 'eventId' | 'to'> => ({
   template: 'abandoned-cart',
-  subject: 'You left something in your cart',
+  subject: step === 0 ? 'You left something in your cart' : 'Your cart is still waiting for you',
   paragraphs: [
-    'Your cart is still waiting for you, with everything you put in it.',
+    step === 0
+      ? 'Your cart is still waiting for you, with everything you put in it.'
+      : 'We kept your cart as you left it. Prices and stock can change, so do not wait too long.',
     `Open the shop and go to your cart (${cartId}) to finish your order.`,
   ],
 });
 
 /**
- * Records the reminder on the cart (refused when it may not go: no email, no marketing consent,
- * checked out, merged, already sent), then queues the mail keyed by that event, so a second
- * firing after a takeover neither records nor mails again.
+ * Records the sequence's next step on the cart (refused when it may not go: not idle long enough,
+ * no email, no marketing consent, checked out, merged, every step sent), then queues the mail keyed
+ * by that event, so a second firing after a takeover neither records nor mails again.
  */
 export async function remindAbandonedCart(
-  deps: { runtime: CommandRuntime; mail: MailQueue },
+  deps: { runtime: CommandRuntime; mail: MailQueue; delaysMs?: readonly number[] },
   cartId: string,
   context: CommandContext,
 ): Promise<void> {
   const stream = cartStream(cartId);
+  const delaysMs = deps.delaysMs ?? DEFAULT_CART_REMINDER_DELAYS_MS;
   const outcome = await handleCommand(
     deps.runtime,
     cartDecider,
     stream,
-    { type: 'RecordReminder', data: { cartId, now: context.now } },
+    { type: 'RecordReminder', data: { cartId, now: context.now, delaysMs } },
     context,
   );
   if (outcome.state.status === 'absent' || !outcome.state.email) return;
   await deps.mail.enqueue({
     eventId: `${stream}#${outcome.revision ?? 0}`,
     to: outcome.state.email.address,
-    ...cartReminderMail(cartId),
+    ...cartReminderMail(cartId, outcome.state.remindersSent - 1),
   });
 }
 
@@ -53,7 +60,8 @@ export interface CartReminderOptions {
   store: EventStore;
   clock: Clock | WakingClock;
   ids: IdGenerator;
-  idleMs?: number;
+  /** The sequence (`DEFAULT_CART_REMINDER_DELAYS_MS`): each step's delay after the last activity. */
+  delaysMs?: readonly number[];
   remind: (cartId: string, context: CommandContext) => Promise<unknown>;
   lease?: Lease;
   intervalMs?: number;
@@ -62,12 +70,15 @@ export interface CartReminderOptions {
 
 /**
  * The abandoned-cart schedule, derived from the cart events: every shopper's change moves the
- * cart's due time to its time plus the idle time; checkout, a merge or the reminder itself takes
- * the cart off. Totals and claims are not the shopper touching the cart's contents, but they carry
- * the same time as the change they follow, so they reschedule to the same moment.
+ * cart's due time to its time plus the first step's delay (a new idle period); each reminder sent
+ * schedules the next step at its delay after the same last activity (`idleSince`), and the last
+ * step, checkout or a merge takes the cart off. Totals and claims are not the shopper touching the
+ * cart's contents, but they carry the same time as the change they follow, so they reschedule to
+ * the same moment.
  */
 export function createCartReminderScheduler(options: CartReminderOptions): EventScheduler<string> {
-  const idleMs = options.idleMs ?? DEFAULT_CART_IDLE_MS;
+  const delaysMs = options.delaysMs ?? DEFAULT_CART_REMINDER_DELAYS_MS;
+  const after = (since: string, delay: number) => new Date(Date.parse(since) + delay);
   return createEventScheduler<string>({
     name: 'cart-reminder-scheduler',
     store: options.store,
@@ -78,10 +89,15 @@ export function createCartReminderScheduler(options: CartReminderOptions): Event
       switch (event.type) {
         case 'CartCheckedOut':
         case 'CartMergedInto':
-        case 'CartReminderSent':
           return { key, cancel: true };
+        case 'CartReminderSent': {
+          const { step, idleSince } = event.data;
+          // A reminder of before the sequence (no step) was the cart's one reminder.
+          const next = step === undefined || idleSince === undefined ? undefined : delaysMs[step + 1];
+          return next === undefined ? { key, cancel: true } : { key, dueAt: after(idleSince!, next) };
+        }
         default:
-          return { key, dueAt: new Date(Date.parse(event.data.at) + idleMs) };
+          return { key, dueAt: after(event.data.at, delaysMs[0]!) };
       }
     },
     action: options.remind,

@@ -15,6 +15,7 @@ import { createCommandHandlers, type CommandContext } from '../command-handlers.
 import { createLocationDirectory } from '../locations/location-directory.ts';
 import { defaultOrderSettings } from '../orders/order-deps.ts';
 import { soleInstanceLease } from '../scheduling/sole-instance-lease.ts';
+import { waitUntil } from '../../test-support/wait-until.ts';
 import { createCartReminderScheduler, remindAbandonedCart } from './abandoned-cart-reminders.ts';
 
 describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
@@ -131,10 +132,10 @@ describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
     const cart = await handlers.cartFor('g2', access);
     expect(cart.email?.address).toBe('grace@example.com');
 
-    const placed = await handlers.checkOutCart('g2', access, context('anonymous', 'customer'));
+    const placed = await handlers.checkOutCart('g2', access, {}, context('anonymous', 'customer'));
     expect(placed.order).toMatchObject({ orderId: 'g2', customerId: 'guest-cart-g2' });
     expect((await handlers.cartFor('g2', access)).status).toBe('checked_out');
-    await expect(handlers.checkOutCart('g2', access, context())).rejects.toMatchObject({
+    await expect(handlers.checkOutCart('g2', access, {}, context())).rejects.toMatchObject({
       code: 'cart_closed',
     });
     await expect(
@@ -202,15 +203,17 @@ describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
     expect(Object.keys((await handlers.cartFor('w1', customer('cust-9'))).lines)).toEqual(['mug']);
   });
 
-  it('sends one abandoned-cart reminder after the idle time, only with consent, and none after checkout', async () => {
+  it('sends the two reminders of the sequence once each, only with consent, and none after checkout', async () => {
     const mail = sqlMailQueue(sql);
+    const delaysMs = [60 * 60_000, 24 * 60 * 60_000];
     const scheduler = createCartReminderScheduler({
       store,
       clock,
       ids: uuidV7Ids,
-      idleMs: 60 * 60_000,
+      delaysMs,
       lease: soleInstanceLease,
-      remind: (cartId, ctx) => remindAbandonedCart({ runtime: commandRuntime(store), mail }, cartId, ctx),
+      remind: (cartId, ctx) =>
+        remindAbandonedCart({ runtime: commandRuntime(store), mail, delaysMs }, cartId, ctx),
       intervalMs: 3_600_000, // fired only when the test asks, so the test controls time
     });
     const consenting = await handlers.createCart(
@@ -235,25 +238,68 @@ describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
       { email: 'no@example.com', marketingConsent: false, source: 'checkout' },
       context(),
     );
+    // A third shopper, reminded once, comes back and checks out: no second reminder.
+    const returning = await handlers.createCart(
+      { cartId: 'r3', customerId: null, currency: 'EUR' },
+      context(),
+    );
+    const r3 = guest(returning.secret);
+    await handlers.addLine('r3', r3, { productId: 'pen', quantity: 1 }, context());
+    await handlers.setEmail(
+      'r3',
+      r3,
+      { email: 'back@example.com', marketingConsent: true, source: 'checkout' },
+      context(),
+    );
+    await handlers.setShippingAddress('r3', r3, berlinAddress, context());
     await scheduler.start();
     try {
       const reminders = async () =>
         (
-          await sql.query<{ recipient: string }>(
-            `select recipient from qm_mail_deliveries where template = 'abandoned-cart' order by recipient`,
+          await sql.query<{ recipient: string; subject: string }>(
+            `select recipient, subject from qm_mail_deliveries where template = 'abandoned-cart' order by recipient, subject`,
           )
-        ).map((row) => row.recipient);
+        ).map((row) => `${row.recipient}: ${row.subject}`);
+      const mailed = (count: number) =>
+        waitUntil(`${count} reminders`, async () => {
+          const sent = await reminders();
+          return sent.length >= count && sent;
+        });
+      // The scheduler follows the log on its own: wait until it has seen what the test appended.
+      const scheduled = (cartId: string, at: string) =>
+        waitUntil(`${cartId} due at ${at}`, () => scheduler.pending().get(cartId)?.toISOString() === at);
+      await scheduled('r1', '2026-12-05T11:00:00.000Z');
+      await scheduled('r3', '2026-12-05T11:00:00.000Z');
+      const first = 'You left something in your cart';
+      const second = 'Your cart is still waiting for you';
       clock.advance(59 * 60_000);
       await scheduler.runDue();
       expect(await reminders()).toEqual([]);
       clock.advance(2 * 60_000);
       await scheduler.runDue();
-      expect(await reminders()).toEqual(['yes@example.com']);
-      clock.advance(24 * 60 * 60_000);
+      // The scheduler's own loop may be firing the same keys: wait for its mails to be queued.
+      expect(await mailed(2)).toEqual([`back@example.com: ${first}`, `yes@example.com: ${first}`]);
+      await handlers.checkOutCart('r3', r3, {}, context('anonymous', 'customer'));
+      // The second step is due 24 hours after the cart was last touched; r3 is off the schedule.
+      await scheduled('r1', '2026-12-06T10:00:00.000Z');
+      await waitUntil('r3 off the schedule', () => !scheduler.pending().has('r3'));
+      clock.advance(22 * 60 * 60_000);
       await scheduler.runDue();
-      expect(await reminders()).toEqual(['yes@example.com']);
+      expect(await reminders()).toHaveLength(2);
+      clock.advance(2 * 60 * 60_000);
+      await scheduler.runDue();
+      expect(await mailed(3)).toEqual([
+        `back@example.com: ${first}`,
+        `yes@example.com: ${first}`,
+        `yes@example.com: ${second}`,
+      ]);
+      // The sequence is over: nothing more, however long the cart waits, and a late firing is refused.
+      clock.advance(7 * 24 * 60 * 60_000);
+      await scheduler.runDue();
+      expect(await reminders()).toHaveLength(3);
+      expect(scheduler.pending().has('r1')).toBe(false);
       await expect(
-        remindAbandonedCart({ runtime: commandRuntime(store), mail }, 'r1', context()),
+        remindAbandonedCart({ runtime: commandRuntime(store), mail, delaysMs }, 'r1', context()),
       ).rejects.toMatchObject({
         code: 'reminder_not_due',
       });

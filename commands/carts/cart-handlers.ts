@@ -18,6 +18,7 @@ import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider } from '../runtime/steps.ts';
 import { openedCart, type CartAccess } from './cart-access.ts';
 import { productNow, type Load } from './cart-facts.ts';
+import type { CustomerHistory } from '../pricing/customer-history.ts';
 import type { CartPricer } from './cart-pricer.ts';
 import { pricedCartDecider, totalsAfter } from './cart-pricing.ts';
 import { hashCartSecret, newCartSecret } from './cart-secret.ts';
@@ -26,6 +27,7 @@ export interface CartDeps {
   runtime: CommandRuntime;
   locations: LocationDirectory;
   pricer: CartPricer;
+  history: CustomerHistory;
 }
 
 export type CreateCartInput = { cartId: string; customerId: string | null; currency: string };
@@ -36,7 +38,7 @@ export type CreateCartInput = { cartId: string; customerId: string | null; curre
  * the totals the pricer gives for the cart after the change.
  */
 export function cartHandlers(deps: CartDeps) {
-  const { runtime, locations, pricer } = deps;
+  const { runtime, locations, history, pricer } = deps;
   const cartStep = asStepDecider(cartDecider);
 
   /** Decides `build`'s command on the cart `access` opens, priced, in one append. */
@@ -55,7 +57,7 @@ export function cartHandlers(deps: CartDeps) {
         plan: async (load) => {
           const cart = openedCart(await load<CartState>(stream, cartStep), access, cartId, hashCartSecret);
           const command = await build(cart, load);
-          const totals = await totalsAfter(cart, command, { load, locations, pricer });
+          const totals = await totalsAfter(cart, command, { load, locations, history, pricer });
           return [{ stream, decider: asStepDecider(pricedCartDecider(totals)), command }];
         },
       },
@@ -252,7 +254,7 @@ export function cartHandlers(deps: CartDeps) {
               type: 'MergeLines',
               data: { cartId: mergeInto, lines, now: context.now },
             };
-            const totals = await totalsAfter(into, merge, { load, locations, pricer });
+            const totals = await totalsAfter(into, merge, { load, locations, history, pricer });
             return [
               {
                 stream: guest,
@@ -310,7 +312,7 @@ export function cartHandlers(deps: CartDeps) {
                 now: context.now,
               },
             };
-            const totals = await totalsAfter(cart, add, { load, locations, pricer });
+            const totals = await totalsAfter(cart, add, { load, locations, history, pricer });
             return [
               {
                 stream: wishlist,

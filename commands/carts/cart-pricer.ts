@@ -1,6 +1,7 @@
 import type { CartTotals } from '../../domain/carts/index.ts';
 import type { PriceBreakdown, PricingRequest } from '../../domain/pricing/price-breakdown.ts';
 import { loadPricingConfig, priceOrder, type DiscountStage } from '../pricing/price-order.ts';
+import type { TaxProvider } from '../../ports/tax.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 
 /**
@@ -14,8 +15,12 @@ export type CartPricer = (request: PricingRequest) => Promise<PriceBreakdown>;
  * the lines' unit prices, the discount stage, then shipping and tax from the shop's configuration
  * as the store holds it now (`commands/pricing/price-order.ts`).
  */
-export function pipelineCartPricer(runtime: CommandRuntime, discountStage?: DiscountStage): CartPricer {
-  return async (request) => priceOrder(await loadPricingConfig(runtime), request, discountStage);
+export function pipelineCartPricer(
+  runtime: CommandRuntime,
+  discountStage?: DiscountStage,
+  taxProvider?: TaxProvider,
+): CartPricer {
+  return async (request) => priceOrder(await loadPricingConfig(runtime), request, discountStage, taxProvider);
 }
 
 /** The breakdown as the cart's events record it (plain JSON, only what the view shows). */

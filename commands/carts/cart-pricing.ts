@@ -13,6 +13,8 @@ import type { PricingRequest } from '../../domain/pricing/price-breakdown.ts';
 import { customerStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import { asStepDecider } from '../runtime/steps.ts';
+import type { CustomerHistory } from '../pricing/customer-history.ts';
+import { pricingLine } from '../pricing/product-pricing.ts';
 import { productNow, type Load } from './cart-facts.ts';
 import { toCartTotals, type CartPricer } from './cart-pricer.ts';
 
@@ -26,34 +28,34 @@ export const CART_CHANNEL = 'web';
 export async function pricingRequestFor(
   cart: OpenCart,
   load: Load,
-  locations: LocationDirectory,
+  deps: { locations: LocationDirectory; history: CustomerHistory },
   now: string,
 ): Promise<PricingRequest> {
+  const { locations, history } = deps;
   const lines = await Promise.all(
     Object.values(cart.lines).map(async (line) => {
       const { product } = await productNow(load, locations, line.productId);
+      // Weight and tax class as an order of this product gets them (its attributes), so the cart's
+      // shipping and tax are the order's.
+      const priced = pricingLine(product, line.quantity);
       return {
-        productId: line.productId,
+        ...priced,
         sku: line.sku,
-        category: product.category,
-        brand: product.brand,
-        quantity: line.quantity,
         unitPrice: product.price.currency === cart.currency ? product.price : line.unitPrice,
       };
     }),
   );
   let customer: PricingRequest['customer'] = null;
   if (cart.owner.kind === 'customer') {
-    const state = await load<CustomerState>(
-      customerStream(cart.owner.customerId),
-      asStepDecider(customerDecider),
-    );
-    // `firstOrder` needs a per-customer order index the write side does not keep yet: reported as
-    // false, so no first-order rule applies to carts until the promotions work adds that index.
+    const { customerId } = cart.owner;
+    const [state, ordered] = await Promise.all([
+      load<CustomerState>(customerStream(customerId), asStepDecider(customerDecider)),
+      history.hasOrdered(customerId),
+    ]);
     customer = {
-      customerId: cart.owner.customerId,
+      customerId,
       groups: state.status === 'absent' ? [] : state.groups,
-      firstOrder: false,
+      firstOrder: !ordered,
     };
   }
   return {
@@ -72,11 +74,11 @@ export async function pricingRequestFor(
 export async function totalsAfter(
   cart: OpenCart,
   command: CartCommand,
-  deps: { load: Load; locations: LocationDirectory; pricer: CartPricer },
+  deps: { load: Load; locations: LocationDirectory; history: CustomerHistory; pricer: CartPricer },
 ): Promise<CartTotals> {
   const next = replay(cartDecider, cartDecider.decide(command, cart), cart);
   if (next.status === 'absent') throw new Error('a decided cart cannot be absent');
-  const request = await pricingRequestFor(next, deps.load, deps.locations, command.data.now);
+  const request = await pricingRequestFor(next, deps.load, deps, command.data.now);
   return toCartTotals(await deps.pricer(request));
 }
 

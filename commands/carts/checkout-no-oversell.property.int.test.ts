@@ -92,6 +92,7 @@ describe('checkout never oversells (property, PostgreSQL)', () => {
                 .checkOutCart(
                   cartId,
                   access,
+                  {},
                   h.context({ id: access.customerId ?? 'guest', role: 'customer' }),
                 )
                 .then(

@@ -3,9 +3,11 @@ import type { LocationDirectory } from '../locations/location-directory.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { PaymentsPort } from '../../ports/payments.ts';
 import type { CarrierPort } from '../../ports/carrier.ts';
+import type { TaxProvider } from '../../ports/tax.ts';
 import type { Address } from '../../domain/orders/index.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import type { DiscountStage } from '../pricing/price-order.ts';
+import type { CustomerHistory } from '../pricing/customer-history.ts';
 
 export interface OrderSettings {
   allocationStrategy: AllocationStrategyName;
@@ -23,6 +25,10 @@ export interface OrderDeps {
   settings: OrderSettings;
   /** The price pipeline's discount stage (promotions plug in here); none applies without it. */
   discountStage?: DiscountStage;
+  /** The customers' past orders, for first-order promotions; nobody is a first-time buyer without it. */
+  customerHistory?: CustomerHistory;
+  /** The tax port's adapter (`ports/tax.ts`); the shop's own tax table when none is given. */
+  taxProvider?: TaxProvider;
   /** A carrier for labels and tracking; without it staff type the carrier and tracking number. */
   carrier?: CarrierDeps;
 }

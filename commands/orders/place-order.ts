@@ -2,6 +2,7 @@ import { productDecider, type ProductState } from '../../domain/catalog/index.ts
 import { isDomainError, ValidationFailed } from '../../domain/errors.ts';
 import type { PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
 import type { PricingLine } from '../../domain/pricing/price-breakdown.ts';
+import { TotalChanged } from '../../domain/pricing/errors.ts';
 import { StockShortage } from '../../domain/inventory/errors.ts';
 import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import {
@@ -235,13 +236,20 @@ async function orderPricing(
       lines,
       shippingAddress: input.shippingAddress,
       shippingMethodId,
-      customer: null,
+      customer: input.customer ?? null,
       couponCodes: input.couponCodes ?? [],
       channel: input.channel ?? null,
       at: now,
     },
     deps.discountStage,
+    deps.taxProvider,
   );
+  if (input.expectedTotal !== undefined && breakdown.total.amount !== input.expectedTotal)
+    throw new TotalChanged({
+      currency: input.currency,
+      expected: input.expectedTotal,
+      actual: breakdown.total.amount,
+    });
   const detail = breakdown.taxDetail!;
   return {
     discounts: breakdown.discounts.map((d) => ({ ...d, lineAmounts: d.lineAmounts.map((l) => ({ ...l })) })),

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../domain/decider.ts';
 import type { Address, OrderPlaced } from '../../domain/orders/index.ts';
+import type { PricingCustomer } from '../../domain/pricing/price-breakdown.ts';
 import type { Position } from '../../ports/event-store.ts';
 
 /** What a placement takes and answers; shared by the placement and the lookup of an earlier run. */
@@ -18,6 +19,13 @@ export interface PlaceOrderInput {
   couponCodes?: string[];
   /** The sales channel, for the discount stage (`web`, `pos`...). */
   channel?: string | null;
+  /** Who buys, for the discount stage (groups, first order); a cart passes what it priced with. */
+  customer?: PricingCustomer | null;
+  /**
+   * The total the buyer confirmed (a cart's checkout): a placement that prices to another total is
+   * refused with `TotalChanged` and places nothing, rather than charge what the buyer never saw.
+   */
+  expectedTotal?: number;
 }
 
 export interface PlacedOrder {

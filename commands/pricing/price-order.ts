@@ -1,5 +1,5 @@
 import type { Money } from '../../domain/money.ts';
-import { computeBreakdown, type PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
+import { taxBasis, withTax, type PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
 import type {
   AppliedDiscount,
   PriceBreakdown,
@@ -8,7 +8,9 @@ import type {
 import { shippingDecider } from '../../domain/shipping/index.ts';
 import { taxDecider } from '../../domain/tax/index.ts';
 import { shippingConfigStream, taxConfigStream } from '../../domain/streams.ts';
+import type { TaxProvider } from '../../ports/tax.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { tableTaxProvider } from './table-tax-provider.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
 
 /**
@@ -31,15 +33,28 @@ export async function loadPricingConfig(runtime: CommandRuntime): Promise<Pricin
 
 /**
  * Prices a request: subtotal from its lines' unit prices, the discount stage's discounts, then
- * shipping, tax and total by `computeBreakdown`. Carts, quotes and order placement all call this,
+ * shipping by `taxBasis`, tax from the tax port's adapter (the shop's table unless another is
+ * given) and the total by `withTax`. Carts, quotes and order placement all call this,
  * so a quote and the order it becomes are priced the same way.
  */
 export async function priceOrder(
   config: PricingConfig,
   request: PricingRequest,
   discountStage: DiscountStage = noDiscounts,
+  /** The tax port's adapter; the shop's own table (`config.tax`) by default. */
+  taxProvider: TaxProvider = tableTaxProvider(config.tax),
 ): Promise<PriceBreakdown> {
   const subtotal = request.lines.reduce((a, l) => a + l.unitPrice.amount * l.quantity, 0);
   const discounts = await discountStage(request, { amount: subtotal, currency: request.currency });
-  return computeBreakdown(request, discounts, config);
+  const basis = taxBasis(request, discounts, config);
+  const taxed = basis.address
+    ? await taxProvider.calculate({
+        currency: request.currency,
+        address: basis.address,
+        lines: basis.taxable,
+        shipping: basis.shipping,
+        at: request.at,
+      })
+    : null;
+  return withTax(basis, taxed);
 }

@@ -9,6 +9,7 @@ import {
 } from '../../domain/shipping/index.ts';
 import { taxDecider, type TaxRegion, type TaxRounding } from '../../domain/tax/index.ts';
 import { productStream, shippingConfigStream, taxConfigStream } from '../../domain/streams.ts';
+import type { TaxProvider } from '../../ports/tax.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { toResult, type CommandResult } from '../runtime/command-result.ts';
@@ -35,7 +36,12 @@ export interface QuoteInput {
  * The shipping and tax configuration (`shipping-shop`, `tax-shop`) and the pipeline's read side:
  * quotes and shipping options, priced from the catalog as it is now.
  */
-export function pricingHandlers(runtime: CommandRuntime, discountStage: DiscountStage = noDiscounts) {
+export function pricingHandlers(
+  runtime: CommandRuntime,
+  discountStage: DiscountStage = noDiscounts,
+  /** The tax port's adapter; the shop's own table when none is given. */
+  taxProvider?: TaxProvider,
+) {
   const shipping = (command: Parameters<typeof shippingDecider.decide>[0], context: CommandContext) =>
     handleCommand(runtime, shippingDecider, shippingConfigStream(), command, context).then(toResult);
   const tax = (command: Parameters<typeof taxDecider.decide>[0], context: CommandContext) =>
@@ -83,7 +89,7 @@ export function pricingHandlers(runtime: CommandRuntime, discountStage: Discount
     /** The breakdown an order with these lines, address and method would get now. */
     async quotePrice(input: QuoteInput, now: string): Promise<PriceBreakdown> {
       const [config, request] = await Promise.all([loadPricingConfig(runtime), pricingRequest(input, now)]);
-      return priceOrder(config, request, discountStage);
+      return priceOrder(config, request, discountStage, taxProvider);
     },
 
     /** The methods that ship these lines to the address, each with its fee and delivery estimate. */
@@ -96,7 +102,7 @@ export function pricingHandlers(runtime: CommandRuntime, discountStage: Discount
         // Without an address: only the subtotal and the discounts matter to the fees.
         pricingRequest({ ...input, shippingAddress: null, shippingMethodId: null }, now),
       ]);
-      const priced = await priceOrder(config, request, discountStage);
+      const priced = await priceOrder(config, request, discountStage, taxProvider);
       const options = shippingOptions(config.shipping, input.where, {
         currency: input.currency,
         subtotal: priced.subtotal.amount - priced.discountTotal.amount,

@@ -336,8 +336,12 @@ describe('totals, checkout and reminders', () => {
       .when(checkOut)
       .thenThrows(CartClosed);
   });
-  it('sends one reminder, only with an email and consent, never after checkout', () => {
-    const remind = { type: 'RecordReminder', data: { cartId: 'k1', now: LATER } } as const;
+  it('sends the reminder sequence step by step, each once its idle time passed, only with consent, never after checkout', () => {
+    const HOUR = 60 * 60_000;
+    const delaysMs = [HOUR, 24 * HOUR];
+    const at = (hours: number) => new Date(Date.parse(NOW) + hours * HOUR).toISOString();
+    const remind = (hours: number) =>
+      ({ type: 'RecordReminder', data: { cartId: 'k1', now: at(hours), delaysMs } }) as const;
     const email = (granted: boolean): CartEvent => ({
       type: 'CartEmailSet',
       data: {
@@ -348,24 +352,45 @@ describe('totals, checkout and reminders', () => {
         at: NOW,
       },
     });
-    const sent: CartEvent = { type: 'CartReminderSent', data: { cartId: 'k1', at: LATER } };
-    given([guestCreated, added, email(true)])
-      .when(remind)
-      .then([sent]);
-    given([guestCreated, added, email(true), sent])
-      .when(remind)
+    const sent = (step: number, hours: number, idleSince = NOW): CartEvent => ({
+      type: 'CartReminderSent',
+      data: { cartId: 'k1', at: at(hours), step, idleSince },
+    });
+    const idle = [guestCreated, added, email(true)];
+    given(idle).when(remind(0.5)).thenThrows(ReminderNotDue, { reason: 'not idle long enough' });
+    given(idle)
+      .when(remind(1))
+      .then([sent(0, 1)]);
+    given([...idle, sent(0, 1)])
+      .when(remind(23))
+      .thenThrows(ReminderNotDue, { reason: 'not idle long enough' });
+    given([...idle, sent(0, 1)])
+      .when(remind(24))
+      .then([sent(1, 24)]);
+    given([...idle, sent(0, 1), sent(1, 24)])
+      .when(remind(48))
       .thenThrows(ReminderNotDue, { reason: 'already sent' });
+    // A reminder of before the sequence counts as its first step.
+    given([...idle, { type: 'CartReminderSent', data: { cartId: 'k1', at: LATER } }])
+      .when(remind(24))
+      .then([sent(1, 24)]);
+    // Touching the cart starts a new idle period, and the sequence over.
+    const touched: CartEvent = {
+      type: 'CartLineRemoved',
+      data: { cartId: 'k1', productId: 'nothing-here', at: at(30) },
+    };
+    given([...idle, sent(0, 1), sent(1, 24), touched])
+      .when(remind(31))
+      .then([sent(0, 31, at(30))]);
     given([guestCreated, added, email(false)])
-      .when(remind)
+      .when(remind(1))
       .thenThrows(ReminderNotDue, { reason: 'no marketing consent' });
-    given([guestCreated, added]).when(remind).thenThrows(ReminderNotDue, { reason: 'no email' });
-    given([
-      guestCreated,
-      added,
-      email(true),
-      { type: 'CartCheckedOut', data: { cartId: 'k1', orderId: 'o-1', at: NOW } },
-    ])
-      .when(remind)
+    given([guestCreated, added]).when(remind(1)).thenThrows(ReminderNotDue, { reason: 'no email' });
+    given([...idle, { type: 'CartCheckedOut', data: { cartId: 'k1', orderId: 'o-1', at: NOW } }])
+      .when(remind(1))
       .thenThrows(ReminderNotDue, { reason: 'checked_out' });
+    given(idle)
+      .when({ type: 'RecordReminder', data: { cartId: 'k1', now: at(2), delaysMs: [HOUR, HOUR] } })
+      .thenThrows(ValidationFailed, { field: 'delaysMs[1]' });
   });
 });

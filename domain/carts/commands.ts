@@ -38,4 +38,8 @@ export type CartCommand =
   /** On the guest cart whose lines go into the customer's cart: claims it (if still a guest's) and closes it. */
   | { type: 'CloseMerged'; data: { cartId: string; intoCartId: string; customerId: string; now: string } }
   | { type: 'CheckOut'; data: { cartId: string; orderId: string; now: string } }
-  | { type: 'RecordReminder'; data: { cartId: string; now: string } };
+  | {
+      type: 'RecordReminder';
+      /** `delaysMs`: the sequence, each step's delay after the cart's last activity, increasing. */
+      data: { cartId: string; now: string; delaysMs: readonly number[] };
+    };

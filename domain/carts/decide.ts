@@ -36,7 +36,7 @@ export function decideCart(command: CartCommand, state: CartState): CartEvent[] 
     ];
   }
   if (state.status === 'absent') throw new CartNotFound(cartId);
-  if (command.type === 'RecordReminder') return decideReminder(state, now);
+  if (command.type === 'RecordReminder') return decideReminder(state, now, command.data.delaysMs);
   if (state.status !== 'open') throw new CartClosed(cartId, state.status);
   switch (command.type) {
     case 'AddLine': {
@@ -164,14 +164,30 @@ export function totalsEvent(state: CartState, totals: CartTotals, now: string): 
   return [{ type: 'CartTotalsComputed', data: { cartId: state.cartId, totals, at: now } }];
 }
 
-function decideReminder(state: OpenCart, now: string): CartEvent[] {
+/**
+ * The next step of the reminder sequence, once the cart has sat untouched for that step's delay.
+ * Each step goes at most once per idle period; touching the cart starts a new one.
+ */
+function decideReminder(state: OpenCart, now: string, delaysMs: readonly number[]): CartEvent[] {
   const refuse = (reason: string) => new ReminderNotDue(state.cartId, reason);
+  delaysMs.forEach((delay, i) => {
+    if (!Number.isSafeInteger(delay) || delay <= 0 || (i > 0 && delay <= delaysMs[i - 1]!))
+      throw new ValidationFailed(`delaysMs[${i}]`, 'must be positive integers, increasing');
+  });
   if (state.status !== 'open') throw refuse(state.status);
-  if (state.reminderSent) throw refuse('already sent');
+  const step = state.remindersSent;
+  if (step >= delaysMs.length) throw refuse('already sent');
+  if (Date.parse(now) < Date.parse(state.lastActivityAt) + delaysMs[step]!)
+    throw refuse('not idle long enough');
   if (!state.email) throw refuse('no email');
   if (!state.email.marketingConsent.granted) throw refuse('no marketing consent');
   if (Object.keys(state.lines).length === 0) throw refuse('no lines');
-  return [{ type: 'CartReminderSent', data: { cartId: state.cartId, at: now } }];
+  return [
+    {
+      type: 'CartReminderSent',
+      data: { cartId: state.cartId, at: now, step, idleSince: state.lastActivityAt },
+    },
+  ];
 }
 
 function lineEvent(state: OpenCart, product: CartProductFacts, quantity: number, now: string): CartEvent {

@@ -94,10 +94,14 @@ export type CartCheckedOut = {
   type: 'CartCheckedOut';
   data: { cartId: string; orderId: string; at: string };
 };
-/** The one abandoned-cart reminder went out (never a second one). */
+/**
+ * A step of the abandoned-cart reminder sequence went out: `step` (0 first) of the sequence that
+ * began when the cart was last touched, at `idleSince`. Reminders recorded before the sequence
+ * carry neither (they were the one reminder of their time, step 0).
+ */
 export type CartReminderSent = {
   type: 'CartReminderSent';
-  data: { cartId: string; at: string };
+  data: { cartId: string; at: string; step?: number; idleSince?: string };
 };
 
 export type CartEvent =

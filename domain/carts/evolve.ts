@@ -3,6 +3,16 @@ import type { CartEvent } from './events.ts';
 import type { CartState } from './state.ts';
 
 export function evolveCart(state: CartState, event: CartEvent): CartState {
+  const next = evolveOnce(state, event);
+  // The shopper touching the cart starts the reminder sequence over: it is a new idle period.
+  if (next.status === 'absent' || next === state || !activity(event)) return next;
+  return next.remindersSent === 0 ? next : { ...next, remindersSent: 0 };
+}
+
+const activity = (event: CartEvent) =>
+  event.type !== 'CartTotalsComputed' && event.type !== 'CartReminderSent';
+
+function evolveOnce(state: CartState, event: CartEvent): CartState {
   if (event.type === 'CartCreated') {
     const { cartId, owner, currency, at } = event.data;
     return {
@@ -16,7 +26,7 @@ export function evolveCart(state: CartState, event: CartEvent): CartState {
       shippingMethodId: null,
       totals: null,
       lastActivityAt: at,
-      reminderSent: false,
+      remindersSent: 0,
       orderId: null,
     };
   }
@@ -70,7 +80,7 @@ export function evolveCart(state: CartState, event: CartEvent): CartState {
     case 'CartCheckedOut':
       return { ...state, status: 'checked_out', orderId: event.data.orderId, lastActivityAt: event.data.at };
     case 'CartReminderSent':
-      return { ...state, reminderSent: true };
+      return { ...state, remindersSent: (event.data.step ?? 0) + 1 };
     default:
       return assertNever(event);
   }

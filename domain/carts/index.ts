@@ -11,6 +11,8 @@ export type * from './state.ts';
 export { cartEventTypes, isCartEvent } from './events.ts';
 export { mergeQuantity, totalsEvent } from './decide.ts';
 export { cartSubject, guestCartSubject, MAX_CART_LINES, MAX_LINE_QUANTITY } from './state.ts';
+export { CartChanged, reviewCheckout } from './checkout-changes.ts';
+export type { CheckoutChange, CheckoutProduct, CheckoutReview } from './checkout-changes.ts';
 export {
   CartClosed,
   CartLineNotFound,

@@ -27,7 +27,8 @@ export type CartState =
       shippingMethodId: string | null;
       totals: CartTotals | null;
       lastActivityAt: string;
-      reminderSent: boolean;
+      /** Steps of the reminder sequence sent since the shopper last touched the cart. */
+      remindersSent: number;
       orderId: string | null;
     };
 

@@ -85,7 +85,10 @@ export type CreateShipment = {
     trackingNumber: string;
     lines: { lineId: string; quantity: number }[];
     /** The label bought for it through the carrier port, recorded with the shipment. */
-    label?: Omit<ShipmentLabelBought['data'], 'orderId' | 'shipmentId' | 'carrier' | 'trackingNumber'>;
+    label?: Omit<
+      ShipmentLabelBought['data'],
+      'orderId' | 'customerId' | 'shipmentId' | 'carrier' | 'trackingNumber'
+    >;
   };
 };
 

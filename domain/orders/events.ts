@@ -149,6 +149,11 @@ export type ShipmentLabelBought = {
   type: 'ShipmentLabelBought';
   data: {
     orderId: string;
+    /**
+     * Whose key seals `labelUrl`: the label prints the recipient's name and address, and anyone
+     * holding its URL can fetch it. Absent on labels bought before it was sealed (left as they are).
+     */
+    customerId?: string;
     shipmentId: string;
     provider: string;
     /** The provider's id of its shipment, for support and refunds of the label. */

@@ -70,6 +70,7 @@ export function createShipment({ data }: CreateShipment, order: ExistingOrder): 
       type: 'ShipmentLabelBought',
       data: {
         orderId,
+        customerId: order.customerId,
         shipmentId,
         provider,
         providerShipmentId,

@@ -2,7 +2,7 @@ import { CurrencyMismatch, ValidationFailed } from '../errors.ts';
 import { money, split, type Money } from '../money.ts';
 import { chosenShipping, type ShippingState } from '../shipping/index.ts';
 import { unknownTaxDetail } from '../orders/totals.ts';
-import { computeTax, type TaxState } from '../tax/index.ts';
+import { computeTax, type TaxableLine, type TaxResult, type TaxState } from '../tax/index.ts';
 import { requireNonNegativeInt, requirePositiveInt } from '../validation.ts';
 import type {
   AppliedDiscount,
@@ -35,8 +35,36 @@ export function computeBreakdown(
   offered: readonly AppliedDiscount[],
   config: PricingConfig,
 ): PriceBreakdown {
+  const basis = taxBasis(request, offered, config);
+  const taxed = basis.address ? computeTax(config.tax, basis.address, basis.taxable, basis.shipping) : null;
+  return withTax(basis, taxed);
+}
+
+/**
+ * Everything of a breakdown but its tax: the figures up to shipping, and what a tax provider is
+ * asked to tax (the discounted lines and the shipping, for the address). The tax stage is
+ * `computeTax` on the shop's table by default, or any provider behind the tax port
+ * (`ports/tax.ts`); `withTax` then finishes the breakdown with its answer.
+ */
+export interface TaxBasis {
+  request: PricingRequest;
+  subtotal: number;
+  discounts: AppliedDiscount[];
+  discountTotal: number;
+  shipping: number;
+  shippingMethod: ChosenShipping | null;
+  /** Null until the buyer gave one: then nothing is taxed yet. */
+  address: PricingRequest['shippingAddress'];
+  taxable: TaxableLine[];
+  pending: ('shipping' | 'tax')[];
+}
+
+export function taxBasis(
+  request: PricingRequest,
+  offered: readonly AppliedDiscount[],
+  config: Pick<PricingConfig, 'shipping'>,
+): TaxBasis {
   const { currency } = request;
-  const m = (amount: number): Money => money(amount, currency);
   money(0, currency, 'currency');
   const lineTotals = request.lines.map((line, i) => {
     if (line.unitPrice.currency !== currency)
@@ -64,32 +92,47 @@ export function computeBreakdown(
     const { methodId, zoneId, name, minDays, maxDays } = option;
     shippingMethod = { methodId, zoneId, name, minDays, maxDays };
   } else pending.push('shipping');
+  if (!address) pending.push('tax');
+  return {
+    request,
+    subtotal,
+    discounts,
+    discountTotal,
+    shipping,
+    shippingMethod,
+    address,
+    taxable: request.lines.map((l, i) => ({
+      sku: l.sku,
+      taxClass: l.taxClass ?? 'standard',
+      amount: discounted[i]!,
+    })),
+    pending,
+  };
+}
 
+/**
+ * The breakdown with the tax stage's answer (null without an address: tax not yet known). An
+ * answer that does not fit the basis (another number of lines, a figure that is not a
+ * non-negative integer, lines that do not add up to its total) is refused: the pipeline never
+ * records a tax it cannot account for.
+ */
+export function withTax(basis: TaxBasis, taxed: TaxResult | null): PriceBreakdown {
+  const { request, subtotal, discounts, discountTotal, shipping, shippingMethod, pending } = basis;
+  const { currency } = request;
+  const m = (amount: number): Money => money(amount, currency);
   let taxDetail: TaxDetail;
-  if (address) {
-    const taxed = computeTax(
-      config.tax,
-      address,
-      request.lines.map((l, i) => ({
-        sku: l.sku,
-        taxClass: l.taxClass ?? 'standard',
-        amount: discounted[i]!,
-      })),
-      shipping,
-    );
+  if (taxed) {
+    checkTaxAnswer(basis, taxed);
     taxDetail = {
       known: true,
       regionId: taxed.regionId,
       included: taxed.included,
       rounding: taxed.rounding,
-      lines: taxed.lines.map((l, i) => ({ ...l, taxable: m(discounted[i]!), tax: m(l.tax) })),
+      lines: taxed.lines.map((l, i) => ({ ...l, taxable: m(basis.taxable[i]!.amount), tax: m(l.tax) })),
       shipping: { rateBps: taxed.shipping.rateBps, taxable: m(shipping), tax: m(taxed.shipping.tax) },
       total: m(taxed.total),
     };
-  } else {
-    pending.push('tax');
-    taxDetail = unknownTaxDetail(currency);
-  }
+  } else taxDetail = unknownTaxDetail(currency);
   const tax = taxDetail.included ? 0 : taxDetail.total.amount;
   return {
     currency,
@@ -103,6 +146,18 @@ export function computeBreakdown(
     taxDetail,
     pending,
   };
+}
+
+function checkTaxAnswer(basis: TaxBasis, taxed: TaxResult): void {
+  const figure = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  const sum = taxed.lines.reduce((a, l) => a + l.tax, 0) + taxed.shipping.tax;
+  const fits =
+    taxed.lines.length === basis.taxable.length &&
+    taxed.lines.every((l, i) => l.sku === basis.taxable[i]!.sku && figure(l.tax) && figure(l.rateBps)) &&
+    figure(taxed.shipping.tax) &&
+    figure(taxed.shipping.rateBps) &&
+    sum === taxed.total;
+  if (!fits) throw new Error('The tax provider answered figures that do not fit the order');
 }
 
 /** The stage's discounts, checked, and trimmed from the last so they never pass the subtotal. */

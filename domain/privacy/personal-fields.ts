@@ -40,6 +40,8 @@ export const personalFields: Readonly<Record<string, PersonalFields>> = {
   },
   // A carrier's tracking words may name who signed for the parcel ("Signed by J SMITH").
   ShipmentTracked: { subject: byCustomer, paths: ['detail'] },
+  // A label prints the recipient's name and address, and its URL alone fetches it.
+  ShipmentLabelBought: { subject: byCustomer, paths: ['labelUrl'] },
   // Accounts (docs/accounts.md): the address book's label may name a person ("Mum's"), so it is sealed too.
   CustomerSignedUp: { subject: byCustomer, paths: ['personal.email', 'personal.name', 'personal.phone'] },
   CustomerProfileChanged: { subject: byCustomer, paths: ['personal.name', 'personal.phone'] },

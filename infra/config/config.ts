@@ -57,13 +57,29 @@ const configSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(15),
-  /** A cart with an email, untouched this long, gets its one reminder (with marketing consent). */
-  QM_CART_REMINDER_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(30 * 24 * 60)
-    .default(60),
+  /**
+   * The abandoned-cart reminder sequence (with marketing consent): a cart with an email gets step
+   * N once it has sat untouched the N-th of these many minutes, comma-separated and increasing
+   * (default: after 1 hour, then after 24 hours). Touching the cart starts the sequence over.
+   */
+  QM_CART_REMINDER_STEPS_MINUTES: z
+    .string()
+    .default('60,1440')
+    .transform((text, ctx) => {
+      const steps = text.split(',').map((part) => Number(part.trim()));
+      const valid =
+        steps.length >= 1 &&
+        steps.length <= 10 &&
+        steps.every(
+          (n, i) => Number.isInteger(n) && n >= 1 && n <= 30 * 24 * 60 && (i === 0 || n > steps[i - 1]!),
+        );
+      if (!valid)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be 1 to 10 increasing whole minutes, such as 60,1440',
+        });
+      return steps;
+    }),
   QM_ALLOCATION_STRATEGY: z.enum(['single-location-first', 'split-greedy']).default('single-location-first'),
   /**
    * When set, `/metrics` answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (16

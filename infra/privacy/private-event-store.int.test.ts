@@ -78,6 +78,41 @@ for (const backend of backends) {
       );
     });
 
+    it('seals a bought label’s URL with the customer’s key: it prints the recipient’s address', async () => {
+      const raw = createSqlEventStore(opened.client);
+      const keys = createSqlPersonalDataKeys(opened.client);
+      const store = privateEventStore(raw, createEventPrivacy(keys));
+      const labelUrl = 'https://labels.example/secret-label-path-9.pdf';
+      const label = (orderId: string, customerId?: string): NewEvent => ({
+        ...placed(orderId, customerId ?? 'nobody'),
+        type: 'ShipmentLabelBought',
+        data: {
+          orderId,
+          ...(customerId ? { customerId } : {}),
+          shipmentId: 's1',
+          provider: 'easypost',
+          providerShipmentId: 'shp_1',
+          carrier: 'USPS',
+          service: 'Ground',
+          trackingNumber: 'T-1',
+          labelUrl,
+          cost: { amount: 500, currency: 'USD' },
+        },
+      });
+      await store.append('order-l1', [label('l1', 'c-label')], 'no_stream');
+      const stored = await opened.client.query<{ data: unknown }>(
+        'select data from qm_events where stream = $1',
+        ['order-l1'],
+      );
+      expect(JSON.stringify(stored)).not.toContain('secret-label-path');
+      expect((await store.readStream('order-l1'))[0]!.data.labelUrl).toBe(labelUrl);
+      await keys.erase('c-label');
+      expect((await store.readStream('order-l1'))[0]!.data.labelUrl).toBe('[erased]');
+      // A label recorded before it was sealed names no subject: it stays as it was.
+      await store.append('order-l2', [label('l2')], 'no_stream');
+      expect((await store.readStream('order-l2'))[0]!.data.labelUrl).toBe(labelUrl);
+    });
+
     it('encrypts events written in plain text before, resumably and only once', async () => {
       const raw = createSqlEventStore(opened.client);
       const privacy = createEventPrivacy(createSqlPersonalDataKeys(opened.client));

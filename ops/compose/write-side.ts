@@ -2,6 +2,7 @@ import { accountHandlers } from '../../commands/accounts/account-handlers.ts';
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { discountStage } from '../../commands/promotions/discount-stage.ts';
 import { automaticPromotions } from './automatic-promotions.ts';
+import { readModelCustomerHistory } from './customer-history.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
 import {
   createCartReminderScheduler,
@@ -78,6 +79,7 @@ export async function openWriteSide(
     payments,
     ...(carrier ? { carrier } : {}),
     discountStage: discountStage({ runtime, automaticPromotionIds: automaticPromotions(database, log) }),
+    customerHistory: readModelCustomerHistory(database, log),
     clock: systemClock,
     settings: {
       allocationStrategy: config.QM_ALLOCATION_STRATEGY,
@@ -102,13 +104,21 @@ export async function openWriteSide(
     store,
     clock: systemClock,
     ids: uuidV7Ids,
-    idleMs: config.QM_CART_REMINDER_IDLE_MINUTES * 60_000,
+    delaysMs: config.QM_CART_REMINDER_STEPS_MINUTES.map((minutes) => minutes * 60_000),
     lease: schedulerLease(
       { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
       'cart-reminder-scheduler',
     ),
     remind: (cartId, context) =>
-      remindAbandonedCart({ runtime, mail: sqlMailQueue(database) }, cartId, context),
+      remindAbandonedCart(
+        {
+          runtime,
+          mail: sqlMailQueue(database),
+          delaysMs: config.QM_CART_REMINDER_STEPS_MINUTES.map((minutes) => minutes * 60_000),
+        },
+        cartId,
+        context,
+      ),
     onError: (error, cartId) =>
       log.error({ err: error, cartId }, 'could not send a cart reminder; will retry'),
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 import { shop, simpleOrder } from '../testing/shop.ts';
+import { privacyStream } from '../../domain/streams.ts';
 import { ordersProjection } from './projection.ts';
 import { customerOrders, orderDetail, type OrderKeyset } from './queries.ts';
 
@@ -176,5 +177,63 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
     expect(next.items.map((o) => o.orderId)).toEqual(['o1']);
     expect(next.next).toBeNull();
     expect((await page('c2', 20)).items.map((o) => o.orderId)).toEqual(['o3']);
+  });
+
+  it('erases the label URL and the carrier’s words in the timeline with the rest of the erased customer’s data', async () => {
+    const s = shop();
+    const line = { lineId: 'l1', sku: 'MUG', quantity: 1, unitPrice: 1000, location: 'berlin' };
+    s.order(simpleOrder('o9', 'c9', [line]), { id: 'c9', role: 'customer' });
+    s.order(
+      { type: 'AuthorizePayment', data: { orderId: 'o9', paymentRef: 'pi_9', amount: eur(1500) } },
+      system,
+    );
+    const label = {
+      provider: 'easypost',
+      providerShipmentId: 'shp_9',
+      service: 'Ground',
+      labelUrl: 'https://labels.example/o9.pdf',
+      cost: eur(500),
+    };
+    s.order(
+      {
+        type: 'CreateShipment',
+        data: {
+          orderId: 'o9',
+          shipmentId: 's9',
+          location: 'berlin',
+          carrier: 'USPS',
+          trackingNumber: 'T-9',
+          lines: [{ lineId: 'l1', quantity: 1 }],
+          label,
+        },
+      },
+      staff,
+    );
+    s.order(
+      {
+        type: 'RecordTracking',
+        data: {
+          orderId: 'o9',
+          shipmentId: 's9',
+          status: 'delivered',
+          at: '2026-01-06T10:00:00.000Z',
+          detail: 'Signed by J SMITH',
+          trackingEventId: 'evt_9',
+        },
+      },
+      system,
+    );
+    s.log.record(privacyStream('c9'), {
+      type: 'CustomerErased',
+      data: { customerId: 'c9', orderIds: ['o9'], reason: 'request' },
+    });
+    const spec = await database.spec(ordersProjection());
+    await spec.given(s.log.events);
+    // The timeline keeps each event's data (not answered by the API, but stored).
+    const timeline = await spec.rows('order_timeline', ['revision']);
+    const data = (type: string) => timeline.find((row) => row.event_type === type)?.data;
+    expect(data('ShipmentLabelBought')).toMatchObject({ customerId: 'c9', labelUrl: '[erased]' });
+    expect(data('ShipmentTracked')).toMatchObject({ detail: '[erased]' });
+    expect(data('OrderPlaced')).toMatchObject({ shippingAddress: { name: '[erased]' } });
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { orderEventTypes } from '../../domain/orders/events.ts';
 import type { CustomerErased } from '../../domain/privacy/events.ts';
+import { personalFieldsOf } from '../../domain/privacy/personal-fields.ts';
 import { cacheTags } from '../cache-tags.ts';
 import { erasedJson, withErasure } from '../privacy/erasure.ts';
 import type { ExistingOrder } from '../../domain/orders/state.ts';
@@ -40,8 +41,9 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
     {
       name: 'orders',
       // 3: priced totals (discounts, tax, shipping method); 4: partial cancellations
-      // (`OrderLinesCancelled`) rewrite an order's lines.
-      version: 4,
+      // (`OrderLinesCancelled`) rewrite an order's lines; 5: the timeline of an erased customer held
+      // the carrier's tracking words in plain text (a rebuild reads them erased).
+      version: 5,
       filter: { categories: ['order'], eventTypes: orderEventTypes },
       setup: (db, schema) => createTables(db, schema, ordersTables),
       staged,
@@ -50,6 +52,9 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
     eraseOrders,
   );
 }
+
+/** The order events whose timeline rows hold personal fields (`domain/privacy/personal-fields.ts`). */
+const timelinePersonalEvents = orderEventTypes.filter((type) => personalFieldsOf(type) !== undefined);
 
 /** Anonymises the erased customer's orders as a replay would: amounts, SKUs and dates stay. */
 async function eraseOrders(db: Kysely<OrdersDatabase>, erasure: CustomerErased['data']): Promise<string[]> {
@@ -62,12 +67,14 @@ async function eraseOrders(db: Kysely<OrdersDatabase>, erasure: CustomerErased['
       })
       .where('order_id', 'in', erasure.orderIds)
       .execute();
-    await db
-      .updateTable('order_timeline')
-      .set({ data: erasedJson('data', 'OrderPlaced') })
-      .where('order_id', 'in', erasure.orderIds)
-      .where('event_type', '=', 'OrderPlaced')
-      .execute();
+    // The timeline keeps each event's data: every order event with personal fields is erased there.
+    for (const eventType of timelinePersonalEvents)
+      await db
+        .updateTable('order_timeline')
+        .set({ data: erasedJson('data', eventType) })
+        .where('order_id', 'in', erasure.orderIds)
+        .where('event_type', '=', eventType)
+        .execute();
   }
   return [cacheTags.customerOrders(erasure.customerId), ...erasure.orderIds.map(cacheTags.order)];
 }

@@ -77,6 +77,21 @@ export async function orderOwner(db: Kysely<OrdersDatabase>, orderId: string): P
   return row?.customer_id;
 }
 
+/**
+ * Whether the customer has an order that was not cancelled: the first-order fact of promotion
+ * rules (`ops/compose/customer-history.ts`). One probe of `orders_by_customer_idx`.
+ */
+export async function hasOrdered(db: Kysely<OrdersDatabase>, customerId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('orders')
+    .select('order_id')
+    .where('customer_id', '=', customerId)
+    .where('status', '!=', 'cancelled')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The rows behind one order: the order (null when there is none), its lines, payments, refunds and shipments. */
 async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
   const order = await db

@@ -106,4 +106,37 @@ describe('guest carts over HTTP', () => {
     );
     expect(byOwner.status).toBe(200);
   });
+
+  it('answers 409 problem+json listing what changed since the cart was shown, until the new total is confirmed', async () => {
+    const { cartId, secret } = (await (await guest('POST', '/guest-carts', { currency: 'EUR' })).json()) as {
+      cartId: string;
+      secret: string;
+    };
+    await guest('POST', `/guest-carts/${cartId}/lines`, { productId: 'mug', quantity: 1 }, secret);
+    await guest('PUT', `/guest-carts/${cartId}/shipping-address`, { shippingAddress: address }, secret);
+    await h.handlers.changePrice('mug', { amount: 1300, currency: 'EUR' }, 'new season', h.context());
+
+    const changed = await guest('POST', `/guest-carts/${cartId}/checkout`, {}, secret);
+    expect(changed.status).toBe(409);
+    expect(changed.headers.get('content-type')).toContain('application/problem+json');
+    expect(await changed.json()).toMatchObject({
+      code: 'cart_changed',
+      details: {
+        expectedTotal: 1300,
+        changes: [
+          { what: 'price', line: 'mug', sku: 'MUG', old: 1200, new: 1300 },
+          { what: 'total', line: null, old: 1200, new: 1300 },
+        ],
+      },
+    });
+    const negative = await guest('POST', `/guest-carts/${cartId}/checkout`, { expectedTotal: -1 }, secret);
+    expect(negative.status).toBe(400);
+    expect(await negative.json()).toMatchObject({ errors: [{ path: 'expectedTotal' }] });
+    const confirmed = await guest('POST', `/guest-carts/${cartId}/checkout`, { expectedTotal: 1300 }, secret);
+    expect(confirmed.status).toBe(201);
+    expect(await confirmed.json()).toMatchObject({
+      orderId: cartId,
+      order: { totals: { total: { amount: 1300 } } },
+    });
+  });
 });

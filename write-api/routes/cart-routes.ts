@@ -58,6 +58,15 @@ const Claim = z
     }),
   })
   .openapi('ClaimCart');
+const Checkout = z
+  .object({
+    expectedTotal: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional().openapi({
+      description:
+        'The total the shopper agreed to, in minor units. Absent: the cart’s last computed total. After a 409 `cart_changed`, send that answer’s `expectedTotal` to confirm the new figures.',
+      example: 4990,
+    }),
+  })
+  .openapi('CheckOutCart');
 const CartAnswer = WriteAnswer.extend({ cartId: z.string() }).openapi('CartWriteAnswer');
 const CreatedCartAnswer = CartAnswer.extend({
   secret: z
@@ -286,14 +295,27 @@ function surfaceRoutes(deps: WriteApiDeps, app: OpenAPIHono<AuthEnv>, surface: S
       path: `${prefix}/{cartId}/checkout`,
       summary:
         'Check out: places the order through the placement saga (every line reserved, or 409) and closes the cart',
+      description:
+        'When a price, stock, a promotion, shipping or tax changed since the cart last showed its total, answers 409 `cart_changed` listing each change (`changes`: line, what, old, new) with the total now (`expectedTotal`); nothing is placed. Send that `expectedTotal` to check out at the new total.',
       tags,
       ...surface.route(),
-      request: { params: CartPath, headers: surface.headers.post },
+      request: {
+        params: CartPath,
+        headers: surface.headers.post,
+        // Optional: a checkout without a body confirms the total the cart shows.
+        body: { content: { 'application/json': { schema: Checkout } }, required: false },
+      },
       responses: writeResponses(201, 'Order placed, payment opened, cart checked out', CheckedOutAnswer),
     }),
     async (c) => {
       const { cartId } = c.req.valid('param');
-      const placed = await handlers.checkOutCart(cartId, access(c), context(c));
+      const { expectedTotal } = c.req.valid('json');
+      const placed = await handlers.checkOutCart(
+        cartId,
+        access(c),
+        expectedTotal === undefined ? {} : { expectedTotal },
+        context(c),
+      );
       return writeAnswer(
         c,
         201,

@@ -909,7 +909,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check out: places the order through the placement saga (every line reserved, or 409) and closes the cart */
+    /**
+     * Check out: places the order through the placement saga (every line reserved, or 409) and closes the cart
+     * @description When a price, stock, a promotion, shipping or tax changed since the cart last showed its total, answers 409 `cart_changed` listing each change (`changes`: line, what, old, new) with the total now (`expectedTotal`); nothing is placed. Send that `expectedTotal` to check out at the new total.
+     */
     post: {
       parameters: {
         query?: never;
@@ -922,7 +925,11 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['CheckOutCart'];
+        };
+      };
       responses: {
         /** @description Order placed, payment opened, cart checked out */
         201: {
@@ -2051,7 +2058,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check out: places the order through the placement saga (every line reserved, or 409) and closes the cart */
+    /**
+     * Check out: places the order through the placement saga (every line reserved, or 409) and closes the cart
+     * @description When a price, stock, a promotion, shipping or tax changed since the cart last showed its total, answers 409 `cart_changed` listing each change (`changes`: line, what, old, new) with the total now (`expectedTotal`); nothing is placed. Send that `expectedTotal` to check out at the new total.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2066,7 +2076,11 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['CheckOutCart'];
+        };
+      };
       responses: {
         /** @description Order placed, payment opened, cart checked out */
         201: {
@@ -8964,6 +8978,13 @@ export interface components {
         provider: string;
         status: string;
       };
+    };
+    CheckOutCart: {
+      /**
+       * @description The total the shopper agreed to, in minor units. Absent: the cart’s last computed total. After a 409 `cart_changed`, send that answer’s `expectedTotal` to confirm the new figures.
+       * @example 4990
+       */
+      expectedTotal?: number;
     };
     ChooseCartShippingMethod: {
       /** @example standard */
