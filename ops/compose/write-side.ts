@@ -11,6 +11,7 @@ import { privacyHandlers } from '../../commands/privacy/privacy-handlers.ts';
 import { openPrivacy } from './event-store.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
 import { createExpiryScheduler } from '../../commands/orders/expiry-scheduler.ts';
+import { createPromotionWindowScheduler } from '../../commands/promotions/promotion-window-scheduler.ts';
 import { systemClock } from '../../ports/clock.ts';
 import type { EventStore } from '../../ports/event-store.ts';
 import type { Config } from '../../infra/config/config.ts';
@@ -101,6 +102,20 @@ export async function openWriteSide(
       log.error({ err: error, cartId }, 'could not send a cart reminder; will retry'),
   });
   await cartReminders.start();
+  const promotionWindows = createPromotionWindowScheduler({
+    store,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    lease: schedulerLease(
+      { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
+      'promotion-window-scheduler',
+    ),
+    expire: (promotionId, context) =>
+      handlers.expirePromotion({ promotionId, reason: 'window_closed' }, context),
+    onError: (error, promotionId) =>
+      log.error({ err: error, promotionId }, 'could not expire a promotion whose window closed; will retry'),
+  });
+  await promotionWindows.start();
   const idempotencyStore = createSqlIdempotencyStore(database);
   const idempotencyPurge = scheduleIdempotencyPurge({ purge: () => idempotencyStore.purgeExpired(), log });
   const privacy = privacyHandlers(runtime, openPrivacy(database).keys);
@@ -139,6 +154,7 @@ export async function openWriteSide(
     async stop() {
       await expiry.stop();
       await cartReminders.stop();
+      await promotionWindows.stop();
       await idempotencyPurge.stop();
       await locations.stop();
     },
