@@ -12,6 +12,7 @@ import { openPrivacy } from './event-store.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
 import { createExpiryScheduler } from '../../commands/orders/expiry-scheduler.ts';
 import { createPromotionWindowScheduler } from '../../commands/promotions/promotion-window-scheduler.ts';
+import { createPriceChangeScheduler } from '../../commands/price-changes/price-change-scheduler.ts';
 import { systemClock } from '../../ports/clock.ts';
 import type { EventStore } from '../../ports/event-store.ts';
 import type { Config } from '../../infra/config/config.ts';
@@ -116,6 +117,19 @@ export async function openWriteSide(
       log.error({ err: error, promotionId }, 'could not expire a promotion whose window closed; will retry'),
   });
   await promotionWindows.start();
+  const scheduledPrices = createPriceChangeScheduler({
+    store,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    lease: schedulerLease(
+      { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
+      'price-change-scheduler',
+    ),
+    apply: (changeId, context) => handlers.applyScheduledPriceChange(changeId, context),
+    onError: (error, changeId) =>
+      log.error({ err: error, changeId }, 'could not apply a scheduled price change; will retry'),
+  });
+  await scheduledPrices.start();
   const idempotencyStore = createSqlIdempotencyStore(database);
   const idempotencyPurge = scheduleIdempotencyPurge({ purge: () => idempotencyStore.purgeExpired(), log });
   const privacy = privacyHandlers(runtime, openPrivacy(database).keys);
@@ -155,6 +169,7 @@ export async function openWriteSide(
       await expiry.stop();
       await cartReminders.stop();
       await promotionWindows.stop();
+      await scheduledPrices.stop();
       await idempotencyPurge.stop();
       await locations.stop();
     },
