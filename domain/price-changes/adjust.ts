@@ -45,6 +45,9 @@ export function adjustPrice(
       : price.amount + adjustment.amount;
   const rounded = rounding.kind === 'none' ? adjusted : nearestPricePoint(adjusted, rounding.ending);
   if (rounded < 0) return 'negative';
+  // A raise of thousands of percent on a huge price can pass what an integer holds exactly.
+  if (!Number.isSafeInteger(rounded))
+    throw new ValidationFailed('adjustment', `takes ${price.amount} past the largest amount`);
   return { amount: rounded, currency: price.currency };
 }
 

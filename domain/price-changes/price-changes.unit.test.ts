@@ -141,7 +141,10 @@ describe('adjustPrice', () => {
     expect(adjustPrice(eur(300), { kind: 'fixed', amount: -500, currency: 'EUR' }, none)).toBe('negative');
     expect(adjustPrice(eur(30), { kind: 'fixed', amount: -10, currency: 'EUR' }, point)).toEqual(eur(99));
   });
-  it('refuses a zero or −100 % adjustment and an ending past 99', () => {
+  it('refuses a zero or −100 % adjustment, an ending past 99, and a result past a safe integer', () => {
+    expect(() => adjustPrice(eur(2 ** 52), { kind: 'percent', basisPoints: 100_000 }, none)).toThrow(
+      ValidationFailed,
+    );
     expect(() => validateAdjustment({ kind: 'percent', basisPoints: -10_000 }, none)).toThrow(
       ValidationFailed,
     );

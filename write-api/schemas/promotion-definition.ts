@@ -10,7 +10,7 @@ const BasisPoints = z
   .max(10_000)
   .openapi({ description: '1 to 10000: 2000 is 20 %, 10000 is free.' });
 const Names = z.array(Text.min(1).max(200)).max(200);
-const IsoTime = Text.regex(
+export const IsoTime = Text.regex(
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/,
   'must be an ISO 8601 time such as 2026-06-01T00:00:00Z',
 );
