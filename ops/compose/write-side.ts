@@ -1,6 +1,7 @@
 import { accountHandlers } from '../../commands/accounts/account-handlers.ts';
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { discountStage } from '../../commands/promotions/discount-stage.ts';
+import { stockFactsFromStore } from '../../commands/promotions/stock-facts.ts';
 import { automaticPromotions } from './automatic-promotions.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
 import {
@@ -67,7 +68,11 @@ export async function openWriteSide(
     locations,
     payments,
     ...(carrier ? { carrier } : {}),
-    discountStage: discountStage({ runtime, automaticPromotionIds: automaticPromotions(database, log) }),
+    discountStage: discountStage({
+      runtime,
+      automaticPromotionIds: automaticPromotions(database, log),
+      stockFacts: stockFactsFromStore(runtime, () => locations.list()),
+    }),
     clock: systemClock,
     settings: {
       allocationStrategy: config.QM_ALLOCATION_STRATEGY,

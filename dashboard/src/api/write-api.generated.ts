@@ -9769,6 +9769,12 @@ export interface components {
       discounts: {
         amount: components['schemas']['Money'];
         code: string | null;
+        /** @description The stock a stock-level promotion was decided on (see docs/promotions.md). */
+        evidence?: {
+          daysOfCover: number | null;
+          onHand: number;
+          sku: string;
+        }[];
         freeShipping: boolean;
         label: string;
         lineAmounts: {
@@ -10006,6 +10012,23 @@ export interface components {
         productIds: string[];
         /** @default null */
         startsAt: string | null;
+        /**
+         * @description Only while each matching SKU is above and/or below this stock level (units on hand, or days of cover from the recorded forecasts).
+         * @default null
+         * @example {
+         *       "measure": "days_of_cover",
+         *       "above": 90,
+         *       "below": null
+         *     }
+         */
+        stock: {
+          /** @default null */
+          above: number | null;
+          /** @default null */
+          below: number | null;
+          /** @enum {string} */
+          measure: 'on_hand' | 'days_of_cover';
+        } | null;
       };
       /**
        * @default combinable
