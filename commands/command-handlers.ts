@@ -24,6 +24,7 @@ import { unknownCustomerHistory } from './pricing/customer-history.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
 import { wishlistHandlers } from './wishlists/wishlist-handlers.ts';
 import { promotionHandlers } from './promotions/promotion-handlers.ts';
+import { priceChangeHandlers } from './price-changes/price-change-handlers.ts';
 import { generateCodes, type GenerateCodesInput } from './promotions/generate-codes.ts';
 import { releaseRedemptions, type ReleaseRedemptionsInput } from './promotions/release-redemptions.ts';
 
@@ -88,6 +89,7 @@ export function createCommandHandlers(
     ...returnHandlers(deps),
     ...pricingHandlers(deps.runtime, deps.discountStage, deps.taxProvider),
     ...promotionHandlers(deps.runtime),
+    ...priceChangeHandlers(deps.runtime),
     generateCodes: (input: GenerateCodesInput, context: CommandContext) =>
       generateCodes(deps.runtime, input, context),
     releaseRedemptions: (input: ReleaseRedemptionsInput, context: CommandContext) =>

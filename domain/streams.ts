@@ -46,6 +46,8 @@ export const taxConfigStream = (): string => 'tax-shop';
 export const cartStream = (cartId: string): string => `cart-${cartId}`;
 /** A customer's wishlist (`wishlistDecider`). */
 export const wishlistStream = (customerId: string): string => `wishlist-${customerId}`;
+/** A scheduled price change, or the record of a mass change (`priceChangeDecider`). */
+export const priceChangeStream = (changeId: string): string => `pricechange-${changeId}`;
 /** A promotion's definition, versions and lifecycle (`promotionDecider`). */
 export const promotionStream = (promotionId: string): string => `promotion-${promotionId}`;
 /** The claim that makes a coupon code unique, whatever its case (`codeClaimDecider`); `code` is normalized. */

@@ -12,6 +12,9 @@ const files = [
   'commands/orders/no-oversell.property.int.test.ts',
   // Concurrent cart checkouts racing for the last units never oversell (docs/carts.md).
   'commands/carts/checkout-no-oversell.property.int.test.ts',
+  // Concurrent coupon and flash-sale orders, cancellations and expiries never over-redeem (docs/promotions.md).
+  'commands/promotions/no-over-redemption.property.int.test.ts',
+  'commands/promotions/redemption-limits.property.int.test.ts',
   // Concurrent returns and refunds on one order never refund more than was captured.
   'commands/returns/no-over-refund.property.int.test.ts',
   // A cancel right after its placement is never refused by a stale view (16 clients, 4,000 orders).

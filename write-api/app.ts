@@ -21,6 +21,7 @@ import { roleRoutes } from './routes/role-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
 import { pricingRoutes } from './routes/pricing-routes.ts';
 import { promotionRoutes } from './routes/promotion-routes.ts';
+import { priceChangeRoutes } from './routes/price-change-routes.ts';
 import { accountSecurityRoutes, authPublicRoutes, authSessionRoutes } from './routes/auth-routes.ts';
 import { jwksRoutes } from '../infra/http/jwks-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
@@ -81,6 +82,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', carts.customerApp);
   api.route('/', wishlistRoutes(deps));
   api.route('/', promotionRoutes(deps));
+  api.route('/', priceChangeRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   if (accounts) {
     api.route('/', customerRoutes(accounts));

@@ -652,6 +652,102 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
   );
 
+  /** A product of a category of its own, so a mass change of that category moves it alone. */
+  async function productOfOwnCategory(): Promise<string> {
+    const category = fresh('category');
+    await h.handlers.createProduct(
+      {
+        productId: fresh('product'),
+        sku: fresh('SKU'),
+        name: 'Jug',
+        description: '',
+        brand: 'Acme',
+        category,
+        attributes: {},
+        allowBackorder: false,
+        price: eur(1200),
+      },
+      admin(),
+    );
+    return category;
+  }
+  const massChange = (changeId: string, category: string) => ({
+    changeId,
+    reason: 'kitchen sale',
+    categories: [category],
+    adjustment: { kind: 'percent', basisPoints: -1000 },
+    rounding: { kind: 'price_point', ending: 99 },
+  });
+  matrix.push(
+    {
+      method: 'POST',
+      path: '/price-changes',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const [productId, changeId] = [await createProduct(), fresh('change')];
+        return {
+          params: {},
+          body: {
+            changeId,
+            effectiveAt: '2099-01-01T00:00:00Z',
+            reason: 'new year',
+            prices: [{ productId, price: eur(1000) }],
+          },
+          stream: `pricechange-${changeId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/price-changes/{changeId}/cancel',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const [productId, changeId] = [await createProduct(), fresh('change')];
+        await h.handlers.schedulePriceChange(
+          {
+            changeId,
+            effectiveAt: '2099-01-01T00:00:00Z',
+            reason: 'new year',
+            prices: [{ productId, price: eur(1000) }],
+          },
+          admin(),
+        );
+        return { params: { changeId }, body: {}, stream: `pricechange-${changeId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/mass-price-changes/preview',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      readOnly: true,
+      prepare: async () => {
+        const changeId = fresh('change');
+        return {
+          params: {},
+          body: massChange(changeId, await productOfOwnCategory()),
+          stream: `pricechange-${changeId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/mass-price-changes',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const changeId = fresh('change');
+        return {
+          params: {},
+          body: massChange(changeId, await productOfOwnCategory()),
+          stream: `pricechange-${changeId}`,
+        };
+      },
+    },
+  );
+
   /** A customer account `id`, signed up once (through the handlers, not the API under test). */
   async function customerAccount(id: string): Promise<string> {
     if ((await h.store.streamRevision(`customer-${id}`)) === null) {

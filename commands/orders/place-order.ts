@@ -252,7 +252,11 @@ async function orderPricing(
     });
   const detail = breakdown.taxDetail!;
   return {
-    discounts: breakdown.discounts.map((d) => ({ ...d, lineAmounts: d.lineAmounts.map((l) => ({ ...l })) })),
+    discounts: breakdown.discounts.map(({ evidence, ...d }) => ({
+      ...d,
+      lineAmounts: d.lineAmounts.map((l) => ({ ...l })),
+      ...(evidence ? { evidence: evidence.map((e) => ({ ...e })) } : {}),
+    })),
     discountTotal: breakdown.discountTotal,
     shipping: breakdown.shipping,
     tax: breakdown.tax,

@@ -9,6 +9,7 @@ import {
   type Candidate,
   type Evaluation,
   type Promotion,
+  type StockFacts,
 } from '../../domain/promotions/index.ts';
 import { redemptionDecider } from '../../domain/redemptions/index.ts';
 import {
@@ -32,6 +33,11 @@ export interface DiscountStageDeps {
    * status and version: the list only says which streams to read.
    */
   automaticPromotionIds: () => Promise<readonly string[]>;
+  /**
+   * The stock of some SKUs, for promotions with a stock rule (`stockFactsFromStore`). Read only
+   * when a candidate has such a rule; left out, such a rule never holds.
+   */
+  stockFacts?: (skus: readonly string[]) => Promise<StockFacts>;
 }
 
 export type Explained = Evaluation & { unknownCodes: string[] };
@@ -82,7 +88,10 @@ export function promotionExplainer(deps: DiscountStageDeps) {
         .map((p): Candidate => ({ promotion: p, code: null })),
     ];
     const exhausted = await exhaustedOf(candidates, request, load);
-    const evaluation = evaluatePromotions(request, candidates, exhausted);
+    const needsStock = candidates.some((c) => c.promotion.definition.rules.stock);
+    const stock =
+      needsStock && deps.stockFacts ? await deps.stockFacts(request.lines.map((l) => l.sku)) : new Map();
+    const evaluation = evaluatePromotions(request, candidates, exhausted, stock);
     return { ...evaluation, unknownCodes: unknownCodes.sort() };
   };
 }

@@ -41,6 +41,7 @@ const cart: OpenCart = {
   totals: totals({ subtotal: 2200, shipping: 500, tax: 100, total: 2700 }, [['p10', 100]]),
   lastActivityAt: NOW,
   remindersSent: 0,
+  orderId: null,
 };
 const change = (
   c: Partial<CheckoutChange> & Pick<CheckoutChange, 'what' | 'old' | 'new'>,

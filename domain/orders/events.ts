@@ -36,6 +36,8 @@ export type OrderDiscount = {
   amount: Money;
   lineAmounts: { sku: string; amount: Money }[];
   freeShipping: boolean;
+  /** The stock a promotion's stock rule was decided on, cited as the evidence of the discount. */
+  evidence?: { sku: string; onHand: number; daysOfCover: number | null }[];
 };
 
 /**

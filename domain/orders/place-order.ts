@@ -101,6 +101,7 @@ function orderTotals(pricing: OrderPricing, subtotal: Money, currency: string): 
       amount: inCurrency(`pricing.discounts[${i}].lineAmounts[${j}].amount`, l.amount, currency),
     })),
     freeShipping: d.freeShipping,
+    ...(d.evidence ? { evidence: d.evidence.map((e) => ({ ...e })) } : {}),
   }));
   const discountTotal = inCurrency('pricing.discountTotal', pricing.discountTotal, currency);
   if (

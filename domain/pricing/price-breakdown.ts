@@ -66,6 +66,11 @@ export interface AppliedDiscount {
   lineAmounts: readonly { sku: string; amount: Money }[];
   /** The discount makes shipping free (the shipping stage then charges nothing). */
   freeShipping: boolean;
+  /**
+   * The stock figures a promotion's stock rule was decided on (each matching SKU's units on hand
+   * and days of cover); absent for a promotion without one.
+   */
+  evidence?: { sku: string; onHand: number; daysOfCover: number | null }[];
 }
 
 export interface PriceBreakdown {

@@ -49,7 +49,20 @@ export type PromotionRules = {
   channels: string[];
   /** The cart's currency must be this one; null: any currency (percent actions only). */
   currency: string | null;
+  /**
+   * A stock level the matching items must be at: a line matches only while its SKU's stock is
+   * above `above` and below `below` (either may be open). Clearance: `days_of_cover` above 90.
+   * Absent or null: no stock condition (definitions made before this rule have none).
+   */
+  stock?: StockRule | null;
 };
+
+/**
+ * `on_hand`: units on hand over every location. `days_of_cover`: available units over the expected
+ * daily demand the forecasts recorded on the write side (`replenishment-{sku}@{location}`), summed
+ * over locations; no recorded demand means no figure, and the rule does not hold.
+ */
+export type StockRule = { measure: 'on_hand' | 'days_of_cover'; above: number | null; below: number | null };
 
 /** Basis points: 2000 = 20 %, 10000 = free. */
 export type PromotionAction =
@@ -128,6 +141,7 @@ export function validateDefinition(definition: PromotionDefinition): PromotionDe
     Date.parse(rules.endsAt) <= Date.parse(rules.startsAt)
   )
     throw new ValidationFailed('rules.endsAt', 'must be after rules.startsAt');
+  if (rules.stock !== undefined && rules.stock !== null) validateStockRule(rules.stock);
   validateAction(action);
   if (!Number.isSafeInteger(definition.priority))
     throw new ValidationFailed('priority', 'must be an integer');
@@ -141,6 +155,17 @@ export function validateDefinition(definition: PromotionDefinition): PromotionDe
       ? { mode: 'shared' as const, code: normalizeCode('codes.code', definition.codes.code) }
       : definition.codes;
   return { ...definition, codes };
+}
+
+function validateStockRule(rule: StockRule): void {
+  if (rule.measure !== 'on_hand' && rule.measure !== 'days_of_cover')
+    throw new ValidationFailed('rules.stock.measure', 'must be on_hand or days_of_cover');
+  if (rule.above === null && rule.below === null)
+    throw new ValidationFailed('rules.stock', 'needs a level: above, below or both');
+  if (rule.above !== null) requireNonNegativeInt('rules.stock.above', rule.above);
+  if (rule.below !== null) requirePositiveInt('rules.stock.below', rule.below);
+  if (rule.above !== null && rule.below !== null && rule.below <= rule.above)
+    throw new ValidationFailed('rules.stock.below', 'must be above rules.stock.above');
 }
 
 function validateAction(action: PromotionAction): void {

@@ -1,6 +1,6 @@
 import { percentage, split } from '../money.ts';
 import type { AppliedDiscount, PricingRequest } from '../pricing/price-breakdown.ts';
-import type { PromotionAction, PromotionDefinition } from './definition.ts';
+import type { PromotionAction, PromotionDefinition, StockRule } from './definition.ts';
 import type { Promotion } from './state.ts';
 
 /** A promotion offered to the engine, with the code that unlocked it (null for an automatic one). */
@@ -26,6 +26,14 @@ export type NotApplied = {
 export type Evaluation = { subtotal: number; applied: AppliedDiscount[]; notApplied: NotApplied[] };
 
 /**
+ * A SKU's stock as the write side holds it, for stock rules: units on hand over every location, and
+ * days of cover (available over the recorded expected daily demand; null without a recorded
+ * demand). Read by the discount stage, cited on the order as the evidence of the discount.
+ */
+export type StockFact = { sku: string; onHand: number; daysOfCover: number | null };
+export type StockFacts = ReadonlyMap<string, StockFact>;
+
+/**
  * The evaluation engine: pure, no I/O, the same answer for the same input whatever the order of
  * `candidates`. Every figure is an integer number of minor units.
  *
@@ -48,6 +56,8 @@ export function evaluatePromotions(
   request: PricingRequest,
   candidates: readonly Candidate[],
   exhausted: ReadonlySet<string> = new Set(),
+  /** The stock of the cart's SKUs, for promotions with a stock rule (a SKU missing: rule unmet). */
+  stock: StockFacts = new Map(),
 ): Evaluation {
   const totals = request.lines.map((line) => line.unitPrice.amount * line.quantity);
   const subtotal = totals.reduce((a, b) => a + b, 0);
@@ -62,7 +72,7 @@ export function evaluatePromotions(
       refuse(candidate, 'limit_reached', 'its usage limit is reached');
       continue;
     }
-    const unmet = unmetRule(request, subtotal, candidate);
+    const unmet = unmetRule(request, subtotal, candidate, stock);
     if (unmet) refuse(candidate, unmet.reason, unmet.detail);
     else eligible.push(candidate);
   }
@@ -72,7 +82,7 @@ export function evaluatePromotions(
   const chosen: Candidate[] = [];
   for (const candidate of eligible) {
     const { definition } = candidate.promotion;
-    const dry = discountOf(request, candidate.promotion, totals, subtotal);
+    const dry = discountOf(request, candidate.promotion, totals, subtotal, stock);
     if (dry.total === 0 && definition.action.kind !== 'free_shipping') {
       refuse(candidate, 'condition_unmet', dry.unmet ?? 'the cart gives it nothing to discount');
       continue;
@@ -91,7 +101,7 @@ export function evaluatePromotions(
   const applied: AppliedDiscount[] = [];
   for (const candidate of chosen.sort(byApplicationOrder)) {
     const { promotion } = candidate;
-    const { perLine, total } = discountOf(request, promotion, remaining, subtotal);
+    const { perLine, total } = discountOf(request, promotion, remaining, subtotal, stock);
     const freeShipping = promotion.definition.action.kind === 'free_shipping';
     if (total === 0 && !freeShipping) {
       refuse(candidate, 'nothing_left', 'the discounts before it left nothing to take off');
@@ -106,6 +116,7 @@ export function evaluatePromotions(
       amount: { amount: total, currency: request.currency },
       lineAmounts: bySku(request, perLine),
       freeShipping,
+      ...evidenceOf(request, promotion.definition, stock),
     });
   }
   return {
@@ -119,6 +130,7 @@ function unmetRule(
   request: PricingRequest,
   subtotal: number,
   { promotion, code }: Candidate,
+  stock: StockFacts,
 ): { reason: NotAppliedReason; detail: string } | null {
   const { rules, codes } = promotion.definition;
   if (promotion.status !== 'active') return { reason: 'not_active', detail: `it is ${promotion.status}` };
@@ -140,7 +152,10 @@ function unmetRule(
   )
     return unmet(`only for ${rules.customerGroups.join(', ')}`);
   if (rules.firstOrderOnly && request.customer?.firstOrder !== true) return unmet('only on a first order');
-  const matching = request.lines.filter((line) => matches(promotion.definition, line));
+  const matching = request.lines.filter((line) => matches(promotion.definition, line, stock));
+  const rule = rules.stock ?? null;
+  if (matching.length === 0 && rule !== null && request.lines.some((l) => matches(promotion.definition, l)))
+    return unmet(`only while stock is ${describeStockRule(rule)}`);
   if (matching.length === 0) return unmet('no item in the cart qualifies');
   if (rules.minSubtotal !== null && subtotal < rules.minSubtotal)
     return unmet(`the subtotal must reach ${rules.minSubtotal}`);
@@ -152,7 +167,9 @@ function unmetRule(
 
 type LineLike = PricingRequest['lines'][number];
 
-function matches({ rules }: PromotionDefinition, line: LineLike): boolean {
+/** The line is one the promotion is about, and (with `stock`) its SKU meets the stock rule. */
+function matches({ rules }: PromotionDefinition, line: LineLike, stock?: StockFacts): boolean {
+  if (stock !== undefined && rules.stock && !stockHolds(rules.stock, stock.get(line.sku))) return false;
   if (rules.productIds.length === 0 && rules.categories.length === 0 && rules.brands.length === 0)
     return true;
   return (
@@ -160,6 +177,30 @@ function matches({ rules }: PromotionDefinition, line: LineLike): boolean {
     rules.categories.includes(line.category) ||
     rules.brands.includes(line.brand)
   );
+}
+
+function stockHolds(rule: StockRule, fact: StockFact | undefined): boolean {
+  const value = fact === undefined ? null : rule.measure === 'on_hand' ? fact.onHand : fact.daysOfCover;
+  if (value === null) return false;
+  return (rule.above === null || value > rule.above) && (rule.below === null || value < rule.below);
+}
+
+function describeStockRule(rule: StockRule): string {
+  const unit = rule.measure === 'on_hand' ? 'units on hand' : 'days of cover';
+  if (rule.below === null) return `above ${rule.above} ${unit}`;
+  if (rule.above === null) return `below ${rule.below} ${unit}`;
+  return `between ${rule.above} and ${rule.below} ${unit}`;
+}
+
+/** The stock figures a stock rule was decided on, for the order to cite. */
+function evidenceOf(
+  request: PricingRequest,
+  definition: PromotionDefinition,
+  stock: StockFacts,
+): { evidence?: StockFact[] } {
+  if (!definition.rules.stock) return {};
+  const skus = [...new Set(request.lines.filter((l) => matches(definition, l, stock)).map((l) => l.sku))];
+  return { evidence: skus.sort().map((sku) => ({ ...stock.get(sku)! })) };
 }
 
 type Discount = { perLine: number[]; total: number; unmet?: string };
@@ -170,6 +211,7 @@ function discountOf(
   promotion: Promotion,
   remaining: readonly number[],
   subtotal: number,
+  stock: StockFacts,
 ): Discount {
   const { definition } = promotion;
   const { action } = definition;
@@ -181,7 +223,7 @@ function discountOf(
   });
   const perMatchingLine = (f: (line: LineLike, left: number) => number): Discount =>
     capped(
-      lines.map((line, i) => (matches(definition, line) ? f(line, remaining[i]!) : 0)),
+      lines.map((line, i) => (matches(definition, line, stock) ? f(line, remaining[i]!) : 0)),
       remaining,
     );
   switch (action.kind) {
@@ -190,7 +232,7 @@ function discountOf(
     case 'items_fixed':
       return perMatchingLine((line) => action.amountPerUnit * line.quantity);
     case 'buy_x_get_y': {
-      const units = unitsOf(lines, (line) => matches(definition, line));
+      const units = unitsOf(lines, (line) => matches(definition, line, stock));
       const free = Math.floor(count(units) / (action.buy + action.get)) * action.get;
       if (free === 0) return none(`needs ${action.buy + action.get} qualifying units`);
       const taken = take(units, free, action.pick === 'cheapest' ? 'ascending' : 'descending');
@@ -220,7 +262,7 @@ function discountOf(
       return groupPrice(consumed, sets * action.price, remaining);
     }
     case 'mix_and_match': {
-      const units = unitsOf(lines, (line) => matches(definition, line));
+      const units = unitsOf(lines, (line) => matches(definition, line, stock));
       const groups = Math.floor(count(units) / action.quantity);
       if (groups === 0) return none(`needs ${action.quantity} qualifying units`);
       const taken = take(units, groups * action.quantity, 'descending');

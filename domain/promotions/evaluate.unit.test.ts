@@ -310,3 +310,51 @@ describe('allocation rounding', () => {
     expect(applied!.lineAmounts.map((l) => l.amount.amount)).toEqual([33, 33, 34]);
   });
 });
+
+describe('stock rules (clearance while stock is high)', () => {
+  const clearance = definition(
+    { kind: 'items_percent', basisPoints: 3000 },
+    { rules: { stock: { measure: 'days_of_cover', above: 90, below: null } } },
+  );
+  const facts = (mug: number | null, plate: number | null) =>
+    new Map([
+      ['MUG', { sku: 'MUG', onHand: 500, daysOfCover: mug }],
+      ['PLATE', { sku: 'PLATE', onHand: 20, daysOfCover: plate }],
+    ]);
+  const evaluate = (stock: ReturnType<typeof facts>, def = clearance) =>
+    evaluatePromotions(mugs, [auto('clear', def)], new Set(), stock);
+
+  it('discounts only the lines whose SKU is above the level, and cites the stock it decided on', () => {
+    const [applied] = evaluate(facts(120, 30)).applied;
+    expect(applied).toMatchObject({
+      amount: { amount: 600 },
+      lineAmounts: [{ sku: 'MUG', amount: { amount: 600 } }],
+      evidence: [{ sku: 'MUG', onHand: 500, daysOfCover: 120 }],
+    });
+  });
+
+  it('is unmet, saying why, when no matching SKU is at the level or no demand is recorded', () => {
+    expect(evaluate(facts(90, 30)).notApplied).toEqual([
+      {
+        promotionId: 'clear',
+        code: null,
+        reason: 'condition_unmet',
+        detail: 'only while stock is above 90 days of cover',
+      },
+    ]);
+    expect(evaluate(facts(null, null)).applied).toEqual([]);
+    expect(evaluatePromotions(mugs, [auto('clear', clearance)]).applied).toEqual([]); // no facts at all
+  });
+
+  it('reads units on hand with a range, and a promotion without a stock rule cites nothing', () => {
+    const lowStock = definition(
+      { kind: 'items_percent', basisPoints: 1000 },
+      { rules: { stock: { measure: 'on_hand', above: 10, below: 100 } } },
+    );
+    const [applied] = evaluate(facts(1, 1), lowStock).applied;
+    expect(applied!.lineAmounts.map((l) => l.sku)).toEqual(['PLATE']);
+    expect(applied!.evidence).toEqual([{ sku: 'PLATE', onHand: 20, daysOfCover: 1 }]);
+    const [plain] = evaluate(facts(1, 1), definition({ kind: 'items_percent', basisPoints: 1000 })).applied;
+    expect(plain).not.toHaveProperty('evidence');
+  });
+});

@@ -58,6 +58,20 @@ describe('CreatePromotion', () => {
       ),
     ],
     ['name', definition({ kind: 'free_shipping' }, { name: ' ' })],
+    [
+      'rules.stock',
+      definition(
+        { kind: 'free_shipping' },
+        { rules: { stock: { measure: 'on_hand', above: null, below: null } } },
+      ),
+    ],
+    [
+      'rules.stock.below',
+      definition(
+        { kind: 'free_shipping' },
+        { rules: { stock: { measure: 'days_of_cover', above: 90, below: 30 } } },
+      ),
+    ],
   ])('refuses a definition with a bad %s, naming the field', (field, bad) => {
     given([])
       .when({ type: 'CreatePromotion', data: { promotionId: 'p1', definition: bad } })

@@ -1,6 +1,7 @@
 import { accountHandlers } from '../../commands/accounts/account-handlers.ts';
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { discountStage } from '../../commands/promotions/discount-stage.ts';
+import { stockFactsFromStore } from '../../commands/promotions/stock-facts.ts';
 import { automaticPromotions } from './automatic-promotions.ts';
 import { readModelCustomerHistory } from './customer-history.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
@@ -12,6 +13,8 @@ import { privacyHandlers } from '../../commands/privacy/privacy-handlers.ts';
 import { openPrivacy } from './event-store.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
 import { createExpiryScheduler } from '../../commands/orders/expiry-scheduler.ts';
+import { createPromotionWindowScheduler } from '../../commands/promotions/promotion-window-scheduler.ts';
+import { createPriceChangeScheduler } from '../../commands/price-changes/price-change-scheduler.ts';
 import { systemClock } from '../../ports/clock.ts';
 import type { EventStore } from '../../ports/event-store.ts';
 import type { Config } from '../../infra/config/config.ts';
@@ -78,7 +81,11 @@ export async function openWriteSide(
     locations,
     payments,
     ...(carrier ? { carrier } : {}),
-    discountStage: discountStage({ runtime, automaticPromotionIds: automaticPromotions(database, log) }),
+    discountStage: discountStage({
+      runtime,
+      automaticPromotionIds: automaticPromotions(database, log),
+      stockFacts: stockFactsFromStore(runtime, () => locations.list()),
+    }),
     customerHistory: readModelCustomerHistory(database, log),
     clock: systemClock,
     settings: {
@@ -123,6 +130,33 @@ export async function openWriteSide(
       log.error({ err: error, cartId }, 'could not send a cart reminder; will retry'),
   });
   await cartReminders.start();
+  const promotionWindows = createPromotionWindowScheduler({
+    store,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    lease: schedulerLease(
+      { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
+      'promotion-window-scheduler',
+    ),
+    expire: (promotionId, context) =>
+      handlers.expirePromotion({ promotionId, reason: 'window_closed' }, context),
+    onError: (error, promotionId) =>
+      log.error({ err: error, promotionId }, 'could not expire a promotion whose window closed; will retry'),
+  });
+  await promotionWindows.start();
+  const scheduledPrices = createPriceChangeScheduler({
+    store,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    lease: schedulerLease(
+      { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
+      'price-change-scheduler',
+    ),
+    apply: (changeId, context) => handlers.applyScheduledPriceChange(changeId, context),
+    onError: (error, changeId) =>
+      log.error({ err: error, changeId }, 'could not apply a scheduled price change; will retry'),
+  });
+  await scheduledPrices.start();
   const idempotencyStore = createSqlIdempotencyStore(database);
   const idempotencyPurge = scheduleIdempotencyPurge({ purge: () => idempotencyStore.purgeExpired(), log });
   const privacy = privacyHandlers(runtime, openPrivacy(database).keys);
@@ -161,6 +195,8 @@ export async function openWriteSide(
     async stop() {
       await expiry.stop();
       await cartReminders.stop();
+      await promotionWindows.stop();
+      await scheduledPrices.stop();
       await idempotencyPurge.stop();
       await locations.stop();
       await lockPool?.close();

@@ -12,6 +12,7 @@ import {
   type OrderTotals,
 } from '../../domain/orders/index.ts';
 import { mapPersonalFields, redactedText } from '../../domain/privacy/personal-fields.ts';
+import { isRedemptionEvent, type RedemptionEvent } from '../../domain/redemptions/index.ts';
 import type { FactTable } from './schema.ts';
 
 /** A row as JSONEachRow sends it: column name to value. */
@@ -29,6 +30,7 @@ export const emptyTableRows = (): TableRows => ({
   inventory_movements: [],
   price_changes: [],
   products: [],
+  promotion_redemptions: [],
 });
 
 /** `2026-11-21T10:00:00.000Z` → `2026-11-21 10:00:00.000`: what a DateTime64(3, 'UTC') column parses by default. */
@@ -45,7 +47,10 @@ export function eventRows(events: readonly RecordedEvent[]): TableRows {
     rows.raw_events.push(rawEventRow(event, time));
     if (isOrderEvent(event)) addOrderRows(rows, event, base);
     else if (isInventoryEvent(event)) rows.inventory_movements.push({ ...base, ...movement(event) });
-    else if (isProductEvent(event)) {
+    else if (isRedemptionEvent(event)) {
+      if (event.data.scope === 'promotion')
+        rows.promotion_redemptions.push({ ...base, ...redemption(event) });
+    } else if (isProductEvent(event)) {
       if (event.type === 'ProductCreated') {
         const { productId, sku, name, brand, category, price } = event.data;
         rows.products.push({
@@ -329,4 +334,38 @@ function movement(event: InventoryEvent): Row {
       throw new Error(`unhandled stock event ${(never as { type: string }).type}`);
     }
   }
+}
+
+/** A redemption or its release, signed so that sums are net of what was given back. */
+function redemption(event: RedemptionEvent): Row {
+  const { promotionId, orderId, units, amount } = event.data;
+  if (event.type === 'PromotionRedeemed') {
+    const { promotionVersion, customerId, code, currency } = event.data;
+    return {
+      promotion_id: promotionId,
+      promotion_version: promotionVersion,
+      order_id: orderId,
+      customer_id: customerId ?? '',
+      code: code ?? '',
+      kind: 'redeemed',
+      reason: '',
+      redemptions: 1,
+      units,
+      discount: amount,
+      currency,
+    };
+  }
+  return {
+    promotion_id: promotionId,
+    promotion_version: 0,
+    order_id: orderId,
+    customer_id: '',
+    code: '',
+    kind: 'released',
+    reason: event.data.reason,
+    redemptions: -1,
+    units: -units,
+    discount: -amount,
+    currency: '',
+  };
 }

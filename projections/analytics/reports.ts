@@ -167,6 +167,69 @@ export const reports: readonly ReportDefinition[] = [
       ) AS sales ON sales.sku = stock.sku AND sales.location = stock.location
       ORDER BY days_of_cover ASC NULLS LAST, sku, location`,
   },
+  {
+    name: 'promotion_cost',
+    title: 'Promotion cost (top promotions)',
+    description:
+      'Per promotion: redemptions, discounted units and the discount given in the range, net of redemptions given back (cancelled or expired orders), ranked by discount; `limit` caps the ranking.',
+    uses: ['from', 'to', 'limit'],
+    sql: (db) => `
+      SELECT r.promotion_id AS promotion_id, any(c.currency) AS currency,
+        sum(r.redemptions) AS redemptions, sum(r.units) AS units, sum(r.discount) AS discount,
+        uniqExactIf(r.code, r.code != '') AS codes
+      FROM ${db}.promotion_redemptions AS r FINAL
+      LEFT JOIN (
+        SELECT promotion_id, any(currency) AS currency FROM ${db}.promotion_redemptions FINAL
+        WHERE kind = 'redeemed' GROUP BY promotion_id
+      ) AS c ON c.promotion_id = r.promotion_id
+      WHERE ${inRange('toDate(r.time)')}
+      GROUP BY r.promotion_id ORDER BY discount DESC, promotion_id LIMIT {limit:UInt32}`,
+  },
+  {
+    name: 'promotion_redemptions',
+    title: 'Redemptions per day and code',
+    description:
+      'Per period, promotion and code: redemptions and the discount given when they were made (gross: a later give-back is not taken off here). One shared code redeemed far more often than its audience would is a leaked code.',
+    uses: ['from', 'to', 'granularity'],
+    sql: (db) => `
+      SELECT ${period('toDate(time)')} AS period, promotion_id, code, any(currency) AS currency,
+        count() AS redemptions, sum(discount) AS discount, uniqExact(customer_id) AS customers
+      FROM ${db}.promotion_redemptions FINAL
+      WHERE kind = 'redeemed' AND ${inRange('toDate(time)')}
+      GROUP BY period, promotion_id, code ORDER BY period, promotion_id, code`,
+  },
+  {
+    name: 'promotion_revenue',
+    title: 'Revenue with and without each promotion',
+    description:
+      "Per promotion and currency: orders placed in the range that kept the promotion (not cancelled, redemption not given back) and their revenue and average order, against the same range's other orders.",
+    uses: ['from', 'to', 'limit'],
+    sql: (db) => {
+      const placed = `
+        SELECT order_id, total, currency FROM ${db}.order_status FINAL
+        WHERE status = 'placed' AND ${inRange('toDate(time)')}
+          AND order_id NOT IN (SELECT order_id FROM ${db}.order_status FINAL WHERE status = 'cancelled')`;
+      return `
+      SELECT w.promotion_id AS promotion_id, w.currency AS currency,
+        w.orders AS orders_with, w.revenue AS revenue_with, intDiv(w.revenue, w.orders) AS average_with,
+        a.orders - w.orders AS orders_without, a.revenue - w.revenue AS revenue_without,
+        if(a.orders > w.orders, intDiv(a.revenue - w.revenue, a.orders - w.orders), NULL) AS average_without
+      FROM (
+        SELECT h.promotion_id AS promotion_id, p.currency AS currency,
+          toInt64(count()) AS orders, sum(p.total) AS revenue
+        FROM (${placed}) AS p
+        INNER JOIN (
+          SELECT promotion_id, order_id FROM ${db}.promotion_redemptions FINAL
+          GROUP BY promotion_id, order_id HAVING sum(redemptions) > 0
+        ) AS h ON h.order_id = p.order_id
+        GROUP BY promotion_id, currency
+      ) AS w
+      INNER JOIN (
+        SELECT currency, toInt64(count()) AS orders, sum(total) AS revenue FROM (${placed}) GROUP BY currency
+      ) AS a ON a.currency = w.currency
+      ORDER BY revenue_with DESC, promotion_id LIMIT {limit:UInt32}`;
+    },
+  },
 ];
 
 export function findReport(name: string): ReportDefinition | undefined {

@@ -33,6 +33,7 @@ export const factTables = [
   'inventory_movements',
   'price_changes',
   'products',
+  'promotion_redemptions',
 ] as const;
 export type FactTable = (typeof factTables)[number];
 
@@ -152,6 +153,25 @@ export function analyticsDdl(db: string): string[] {
       category String,
       ${money('price')} COMMENT 'price at creation; later prices are in price_changes',
       currency LowCardinality(String)
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
+
+    // From the promotion's own redemption stream only (scope 'promotion'), which every redemption
+    // reaches: the code and customer streams repeat it for their limits and would count it twice.
+    // A release is a row of its own with negative measures, so sums are net of cancellations.
+    `CREATE TABLE IF NOT EXISTS ${db}.promotion_redemptions (
+      ${time},
+      event_id UUID,
+      promotion_id String,
+      promotion_version UInt32 COMMENT '0 on a release (the redemption row holds it)',
+      order_id String,
+      customer_id String,
+      code String COMMENT 'the code entered, normalized; empty for an automatic promotion',
+      kind LowCardinality(String) COMMENT 'redeemed | released',
+      reason LowCardinality(String) COMMENT 'why a release: cancelled | expired | refunded | not_placed',
+      redemptions Int64 COMMENT '1 redeemed, -1 released',
+      units Int64 COMMENT 'discounted units; negative on a release',
+      ${money('discount')} COMMENT 'the discount given; negative on a release',
+      currency LowCardinality(String) COMMENT 'empty on a release: take it from the redemption'
     ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
 
     // Rollups. Plain sums merge correctly whatever parts they come in. Orders are counted by

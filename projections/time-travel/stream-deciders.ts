@@ -3,6 +3,8 @@ import type { Decider, DomainEvent } from '../../domain/decider.ts';
 import { holdsByOrder, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import { locationDecider } from '../../domain/locations/index.ts';
 import { orderDecider } from '../../domain/orders/index.ts';
+import { priceChangeDecider } from '../../domain/price-changes/index.ts';
+import { promotionDecider } from '../../domain/promotions/index.ts';
 import { replenishmentDecider } from '../../domain/replenishment/index.ts';
 import { returnPolicyDecider } from '../../domain/return-policy/index.ts';
 import { returnedDecider } from '../../domain/returned/index.ts';
@@ -10,7 +12,9 @@ import { returnDecider } from '../../domain/returns/index.ts';
 import {
   locationStream,
   orderStream,
+  priceChangeStream,
   productStream,
+  promotionStream,
   replenishmentStream,
   returnPolicyStream,
   returnStream,
@@ -59,6 +63,9 @@ const byCategory = new Map<string, Folder>([
   // The shipping and tax a past order was priced with.
   [categoryOf(shippingConfigStream), folder(shippingDecider)],
   [categoryOf(taxConfigStream), folder(taxDecider)],
+  // Which scheduled or mass change moved a price, and a promotion's definition at a moment.
+  [categoryOf(priceChangeStream), folder(priceChangeDecider)],
+  [categoryOf(promotionStream), folder(promotionDecider)],
 ]);
 
 /** The categories time travel can fold, for error messages and docs. */

@@ -126,6 +126,12 @@ export const PriceBreakdown = z
         amount: Money,
         lineAmounts: z.array(z.object({ sku: z.string(), amount: Money })),
         freeShipping: z.boolean(),
+        evidence: z
+          .array(z.object({ sku: z.string(), onHand: z.number(), daysOfCover: z.number().nullable() }))
+          .optional()
+          .openapi({
+            description: 'The stock a stock-level promotion was decided on (see docs/promotions.md).',
+          }),
       }),
     ),
     discountTotal: Money,

@@ -10,7 +10,7 @@ const BasisPoints = z
   .max(10_000)
   .openapi({ description: '1 to 10000: 2000 is 20 %, 10000 is free.' });
 const Names = z.array(Text.min(1).max(200)).max(200);
-const IsoTime = Text.regex(
+export const IsoTime = Text.regex(
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/,
   'must be an ISO 8601 time such as 2026-06-01T00:00:00Z',
 );
@@ -29,6 +29,19 @@ const Rules = z.object({
   currency: Text.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
     .nullable()
     .default(null),
+  stock: z
+    .object({
+      measure: z.enum(['on_hand', 'days_of_cover']),
+      above: z.number().int().min(0).max(1_000_000).nullable().default(null),
+      below: z.number().int().min(1).max(1_000_000).nullable().default(null),
+    })
+    .nullable()
+    .default(null)
+    .openapi({
+      description:
+        'Only while each matching SKU is above and/or below this stock level (units on hand, or days of cover from the recorded forecasts).',
+      example: { measure: 'days_of_cover', above: 90, below: null },
+    }),
 });
 
 const Action = z.discriminatedUnion('kind', [

@@ -311,7 +311,10 @@ export interface paths {
             | 'refund_rate'
             | 'sell_through'
             | 'stockouts'
-            | 'days_of_cover';
+            | 'days_of_cover'
+            | 'promotion_cost'
+            | 'promotion_redemptions'
+            | 'promotion_revenue';
         };
         cookie?: never;
       };

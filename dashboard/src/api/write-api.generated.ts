@@ -2929,6 +2929,203 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/mass-price-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move the prices of every product of some categories or brands, under one reason
+     * @description Each product gets its own PriceChanged, all in one atomic append with the change record; products in another currency (a fixed amount), discontinued, already at the price or that would fall below zero are skipped and named.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MassPriceChange'];
+        };
+      };
+      responses: {
+        /** @description Applied */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MassPriceChangeApplied'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mass-price-changes/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a mass price change would do now, product by product; appends nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MassPriceChange'];
+        };
+      };
+      responses: {
+        /** @description Preview */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MassPriceChangePreview'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/me': {
     parameters: {
       query?: never;
@@ -5152,6 +5349,198 @@ export interface paths {
       responses: {
         /** @description Shipped */
         201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/price-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Schedule prices to take effect at a future time (each recorded as PriceChanged then) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SchedulePriceChange'];
+        };
+      };
+      responses: {
+        /** @description Scheduled */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/price-changes/{changeId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a scheduled price change before it takes effect */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Cancelled */
+        200: {
           headers: {
             [name: string]: unknown;
           };
@@ -9236,6 +9625,87 @@ export interface components {
     };
     /**
      * @example {
+     *       "changeId": "kitchen-sale",
+     *       "reason": "kitchen sale",
+     *       "categories": [
+     *         "kitchen"
+     *       ],
+     *       "brands": [],
+     *       "adjustment": {
+     *         "kind": "percent",
+     *         "basisPoints": -1000
+     *       },
+     *       "rounding": {
+     *         "kind": "price_point",
+     *         "ending": 99
+     *       }
+     *     }
+     */
+    MassPriceChange: {
+      adjustment:
+        | {
+            /** @description Basis points: -1000 is 10 % off, 500 is 5 % up. */
+            basisPoints: number;
+            /** @enum {string} */
+            kind: 'percent';
+          }
+        | {
+            /** @description Minor units added (negative: taken off). */
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            kind: 'fixed';
+          };
+      /** @default [] */
+      brands: string[];
+      /** @default [] */
+      categories: string[];
+      /** @example kitchen-sale */
+      changeId: string;
+      reason: string;
+      /**
+       * @default {
+       *       "kind": "none"
+       *     }
+       */
+      rounding:
+        | {
+            /** @enum {string} */
+            kind: 'none';
+          }
+        | {
+            /** @description 99: the nearest x.99. */
+            ending: number;
+            /** @enum {string} */
+            kind: 'price_point';
+          };
+    };
+    MassPriceChangeApplied: components['schemas']['WriteAnswer'] & {
+      applied: {
+        from: components['schemas']['Money'];
+        productId: string;
+        to: components['schemas']['Money'];
+      }[];
+      skipped: {
+        productId: string;
+        /** @enum {string} */
+        why: 'not_found' | 'discontinued' | 'currency_mismatch' | 'unchanged' | 'negative';
+      }[];
+    };
+    MassPriceChangePreview: {
+      applied: {
+        from: components['schemas']['Money'];
+        productId: string;
+        to: components['schemas']['Money'];
+      }[];
+      skipped: {
+        productId: string;
+        /** @enum {string} */
+        why: 'not_found' | 'discontinued' | 'currency_mismatch' | 'unchanged' | 'negative';
+      }[];
+    };
+    /**
+     * @example {
      *       "amount": 1299,
      *       "currency": "EUR"
      *     }
@@ -9320,6 +9790,12 @@ export interface components {
       discounts: {
         amount: components['schemas']['Money'];
         code: string | null;
+        /** @description The stock a stock-level promotion was decided on (see docs/promotions.md). */
+        evidence?: {
+          daysOfCover: number | null;
+          onHand: number;
+          sku: string;
+        }[];
         freeShipping: boolean;
         label: string;
         lineAmounts: {
@@ -9557,6 +10033,23 @@ export interface components {
         productIds: string[];
         /** @default null */
         startsAt: string | null;
+        /**
+         * @description Only while each matching SKU is above and/or below this stock level (units on hand, or days of cover from the recorded forecasts).
+         * @default null
+         * @example {
+         *       "measure": "days_of_cover",
+         *       "above": 90,
+         *       "below": null
+         *     }
+         */
+        stock: {
+          /** @default null */
+          above: number | null;
+          /** @default null */
+          below: number | null;
+          /** @enum {string} */
+          measure: 'on_hand' | 'days_of_cover';
+        } | null;
       };
       /**
        * @default combinable
@@ -9668,6 +10161,34 @@ export interface components {
       refundShipping: boolean;
       /** @default 0 */
       restockingFeeBps: number;
+    };
+    /**
+     * @example {
+     *       "changeId": "winter-2026",
+     *       "effectiveAt": "2026-12-21T00:00:00Z",
+     *       "reason": "winter prices",
+     *       "prices": [
+     *         {
+     *           "productId": "mug",
+     *           "price": {
+     *             "amount": 1500,
+     *             "currency": "EUR"
+     *           }
+     *         }
+     *       ]
+     *     }
+     */
+    SchedulePriceChange: {
+      /** @example winter-2026 */
+      changeId: string;
+      /** @description When the prices take effect; must be in the future. */
+      effectiveAt: string;
+      prices: {
+        price: components['schemas']['Money'];
+        /** @example p-1001 */
+        productId: string;
+      }[];
+      reason: string;
     };
     SecondFactorCode: {
       /** @example 123456 */
