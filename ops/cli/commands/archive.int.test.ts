@@ -128,7 +128,10 @@ describe.each<Backend>(['pglite', 'postgres'])('qm archive orders (%s)', (backen
         expect(whole.at(-1)?.type).toBe('Noted');
         expect(whole.map((e) => e.revision)).toEqual(whole.map((_, i) => i));
         // A stream with a new event is hot again for the check made under its lock.
-        expect(await archive.archive([archived], new Date(Date.now() - 60_000))).toEqual({ streams: [], events: 0 });
+        expect(await archive.archive([archived], new Date(Date.now() - 60_000))).toEqual({
+          streams: [],
+          events: 0,
+        });
       } finally {
         await h.dispose();
       }
