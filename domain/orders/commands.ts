@@ -75,6 +75,22 @@ export type CancelOrderLines = {
   data: { orderId: string; lines: { lineId: string; quantity: number }[] };
 };
 
+/**
+ * Staff add lines to an unshipped order or raise line quantities (`quantity`: the units added).
+ * The handler resolves prices (an added line at the catalog price now, raised units at the line's
+ * own price), allocations, and the pipeline's figures for the whole order after the edit; the
+ * decider checks that they add up. Lowering a quantity is `CancelOrderLines`.
+ */
+export type EditOrder = {
+  type: 'EditOrder';
+  data: {
+    orderId: string;
+    add: { lineId: string; sku: string; quantity: number; unitPrice: Money; allocations: LineAllocation[] }[];
+    raise: { lineId: string; quantity: number; allocations: LineAllocation[] }[];
+    pricing: OrderPricing;
+  };
+};
+
 export type CreateShipment = {
   type: 'CreateShipment';
   data: {
@@ -105,6 +121,7 @@ export type OrderCommand =
   | RecordPaymentFailure
   | CancelOrder
   | CancelOrderLines
+  | EditOrder
   | CreateShipment
   | MarkDelivered
   | RecordTracking

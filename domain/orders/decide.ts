@@ -3,6 +3,7 @@ import { InvalidTransition } from '../errors.ts';
 import { OrderNotFound } from './errors.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { cancelOrderLines } from './cancel-lines.ts';
+import { editOrder } from './edit-order.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';
 import { createShipment, markDelivered, recordTracking } from './fulfilment.ts';
@@ -25,6 +26,8 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   CancelOrder: ['placed', 'authorized', 'paid', 'payment_failed'],
   // Only before anything shipped: every allocation is still whole then.
   CancelOrderLines: ['placed', 'authorized', 'paid', 'payment_failed'],
+  // Edits that add units: before anything shipped, like partial cancellation.
+  EditOrder: ['placed', 'authorized', 'paid', 'payment_failed'],
   // An authorized payment is enough to ship; the capture follows the shipment.
   CreateShipment: ['authorized', 'paid', 'partially_shipped'],
   MarkDelivered: ['shipped'],
@@ -47,6 +50,8 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return cancelOrder(command, order);
     case 'CancelOrderLines':
       return cancelOrderLines(command, order);
+    case 'EditOrder':
+      return editOrder(command, order);
     case 'CreateShipment':
       return createShipment(command, order);
     case 'MarkDelivered':

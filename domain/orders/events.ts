@@ -130,6 +130,36 @@ export type OrderLinesCancelled = {
   data: { orderId: string; lines: CancelledLine[]; releases: StockRelease[]; amount: Money };
 };
 
+/** Units added to a line by an edit, where they are reserved, and what they add to its total. */
+export type RaisedLine = {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  amount: Money;
+  allocations: LineAllocation[];
+};
+
+/** A reservation an edit takes on a stock stream, on top of what the order already holds there. */
+export type StockReservation = { lineId: string; sku: string; location: string; quantity: number };
+
+/**
+ * Staff edited an unshipped order: lines added, quantities raised. `reservations` names every unit
+ * reserved with it (appended in the same atomic append to the stock streams), and the order is
+ * re-priced through the price pipeline: `before` and `after` are its whole totals, so the edit is
+ * one event with both sides. A payment that follows authorizes `after.total`.
+ */
+export type OrderEdited = {
+  type: 'OrderEdited';
+  data: {
+    orderId: string;
+    added: OrderLine[];
+    raised: RaisedLine[];
+    reservations: StockReservation[];
+    before: OrderTotals;
+    after: OrderTotals;
+  };
+};
+
 export type ShipmentLine = { lineId: string; sku: string; quantity: number };
 
 export type ShipmentCreated = {
@@ -209,6 +239,7 @@ export type OrderEvent =
   | PaymentFailed
   | OrderCancelled
   | OrderLinesCancelled
+  | OrderEdited
   | ShipmentCreated
   | ShipmentLabelBought
   | ShipmentTracked
@@ -222,6 +253,7 @@ const types: Record<OrderEvent['type'], true> = {
   PaymentFailed: true,
   OrderCancelled: true,
   OrderLinesCancelled: true,
+  OrderEdited: true,
   ShipmentCreated: true,
   ShipmentLabelBought: true,
   ShipmentTracked: true,

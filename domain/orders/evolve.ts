@@ -1,5 +1,6 @@
 import { assertNever } from '../assert-never.ts';
 import { lineAfterCancel } from './cancel-lines.ts';
+import { linesAfterEdit } from './edit-order.ts';
 import type { OrderEvent } from './events.ts';
 import { isFullyShipped, type OrderState } from './state.ts';
 import { pricedTotals } from './totals.ts';
@@ -60,6 +61,10 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
         }),
         totals: { ...state.totals, subtotal: less(state.totals.subtotal), total: less(state.totals.total) },
       };
+    }
+    case 'OrderEdited': {
+      const { added, raised, after } = event.data;
+      return { ...state, lines: linesAfterEdit(state.lines, added, raised), totals: after };
     }
     case 'ShipmentCreated': {
       const { shipmentId, location, lines } = event.data;

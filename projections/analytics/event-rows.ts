@@ -155,6 +155,19 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
       );
       return;
     }
+    case 'OrderEdited': {
+      // The order stays; its new total, as a status row of its own.
+      const { orderId, after } = event.data;
+      rows.order_status.push(
+        status({
+          order_id: orderId,
+          status: 'edited',
+          total: after.total.amount,
+          currency: after.total.currency,
+        }),
+      );
+      return;
+    }
     case 'ShipmentCreated': {
       const { orderId, shipmentId, carrier, location } = event.data;
       rows.order_status.push(

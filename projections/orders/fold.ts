@@ -133,6 +133,7 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
         }
         break;
       case 'OrderLinesCancelled':
+      case 'OrderEdited':
         // The lines as they stand now (quantities, totals, allocations), written over the old rows.
         if (after.status !== 'none' && after !== before) {
           lines.set(orderId, { orderId, currency: after.currency, lines: after.lines });

@@ -40,8 +40,9 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
     {
       name: 'orders',
       // 3: priced totals (discounts, tax, shipping method); 4: partial cancellations
-      // (`OrderLinesCancelled`) rewrite an order's lines.
-      version: 4,
+      // (`OrderLinesCancelled`) rewrite an order's lines; 5: edits (`OrderEdited`) add lines,
+      // raise quantities and re-price the order.
+      version: 5,
       filter: { categories: ['order'], eventTypes: orderEventTypes },
       setup: (db, schema) => createTables(db, schema, ordersTables),
       staged,

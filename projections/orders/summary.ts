@@ -41,6 +41,12 @@ export function summarize(event: OrderEvent): string {
       const lines = event.data.lines.map((line) => line.lineId).join(', ');
       return `${items} item${items === 1 ? '' : 's'} cancelled (${lines}): ${formatMoney(event.data.amount)} off the total`;
     }
+    case 'OrderEdited': {
+      const { added, raised, before, after } = event.data;
+      const items = [...added, ...raised].reduce((sum, line) => sum + line.quantity, 0);
+      const lines = [...added, ...raised].map((line) => line.lineId).join(', ');
+      return `Order edited: ${items} item${items === 1 ? '' : 's'} added (${lines}), total ${formatMoney(before.total)} → ${formatMoney(after.total)}`;
+    }
     case 'ShipmentCreated': {
       const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);
       return `Shipped ${items} item${items === 1 ? '' : 's'} from ${event.data.location} via ${event.data.carrier} (${event.data.trackingNumber})`;
