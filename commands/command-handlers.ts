@@ -6,6 +6,7 @@ import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
 import { cancelOrderLines } from './orders/cancel-lines.ts';
+import { editOrder } from './orders/edit-order.ts';
 import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
 import type { CommandContext } from './runtime/command-context.ts';
@@ -78,6 +79,7 @@ export function createCommandHandlers(
     placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),
     cancelOrderLines: bind(cancelOrderLines),
+    editOrder: bind(editOrder),
     shipOrder: bind(shipOrder),
     shipWithLabel: bind(shipWithLabel),
     recordTracking: bind(recordTracking),

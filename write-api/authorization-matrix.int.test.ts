@@ -379,6 +379,21 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
     {
       method: 'POST',
+      path: '/orders/{orderId}/edit',
+      before: ['staff', 'admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => {
+        // Not yet paid (the manual provider opens nothing online): the edit raises its total.
+        const { orderId, lineId } = await placeOrder(owner);
+        return {
+          params: { orderId },
+          body: { raise: [{ lineId, quantity: 1 }] },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
       path: '/orders/{orderId}/shipments',
       before: ['staff', 'admin'],
       customerActsOnOwnOnly: false,
