@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 import { shop, simpleOrder } from '../testing/shop.ts';
+import { unknownTaxDetail } from '../../domain/orders/totals.ts';
 import { ordersProjection } from './projection.ts';
 import { customerOrders, orderDetail, type OrderKeyset } from './queries.ts';
 
@@ -163,6 +164,66 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
       ['RefundIssued', 'staff-7', 'Refund of 8.00 EUR issued: broken plate'],
     ]);
     expect(timeline[0]?.at).toBe('2026-01-05T09:00:00.000Z');
+  });
+
+  it('rewrites the lines and totals of an edited order, and tells the edit on the timeline', async () => {
+    const s = shop();
+    s.order(
+      simpleOrder('o9', 'c1', [
+        { lineId: 'l1', sku: 'MUG', quantity: 1, unitPrice: 1000, location: 'berlin' },
+      ]),
+      customer,
+    );
+    const pricing = {
+      discounts: [],
+      discountTotal: eur(0),
+      shipping: eur(700),
+      tax: eur(0),
+      taxDetail: unknownTaxDetail('EUR'),
+      shippingMethod: null,
+    };
+    s.order(
+      {
+        type: 'EditOrder',
+        data: {
+          orderId: 'o9',
+          add: [
+            {
+              lineId: 'L2',
+              sku: 'PLATE',
+              quantity: 2,
+              unitPrice: eur(800),
+              allocations: [{ location: 'paris', quantity: 2 }],
+            },
+          ],
+          raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'paris', quantity: 1 }] }],
+          pricing,
+        },
+      },
+      staff,
+    );
+    const spec = await database.spec(ordersProjection());
+    await spec.given(s.log.events, { batchSize: 1 });
+    expect(await spec.rows('orders', ['order_id'])).toMatchObject([
+      {
+        order_id: 'o9',
+        subtotal: 3600,
+        shipping: 700,
+        total: 4300,
+        line_count: 2,
+        item_count: 4,
+        revision: 1,
+      },
+    ]);
+    const detail = (await spec.read((db) => orderDetail(db, 'o9')))!;
+    expect(detail.lines.map((l) => [l.lineId, l.quantity, l.lineTotal])).toEqual([
+      ['l1', 2, eur(2000)],
+      ['L2', 2, eur(1600)],
+    ]);
+    expect(detail.timeline.map((t) => [t.type, t.by.id, t.summary])).toEqual([
+      ['OrderPlaced', 'c1', 'Order placed: 1 item, total 15.00 EUR'],
+      ['OrderEdited', 'staff-7', 'Order edited: 3 items added (L2, l1), total 15.00 EUR → 43.00 EUR'],
+    ]);
   });
 
   it("lists a customer's orders newest first, keyset-paged", async () => {
