@@ -74,6 +74,15 @@ describe.each(['pglite', 'postgres'] as const)('editing an unshipped order on %s
             minDays: 1,
             maxDays: 3,
           },
+          {
+            methodId: 'de-express',
+            name: 'Express',
+            currency: 'EUR',
+            rate: { kind: 'flat', amount: 1500 },
+            freeOver: null,
+            minDays: 1,
+            maxDays: 1,
+          },
         ],
       },
       admin,
@@ -140,6 +149,39 @@ describe.each(['pglite', 'postgres'] as const)('editing an unshipped order on %s
     // The payment that follows authorizes the new total.
     await h.handlers.recordManualPayment({ orderId, reference: 'bank-1', amount: eur(3800) }, h.context());
     expect(await order(orderId)).toMatchObject({ status: 'paid', payment: { captured: 3800 } });
+  });
+
+  it('changes the shipping address and method alone: nothing reserved, shipping and total re-priced', async () => {
+    await h.handlers.receiveStock(
+      { sku: 'MUG', location: 'berlin', quantity: 1, reference: null },
+      h.context(),
+    );
+    const placed = await place(1);
+    const { orderId } = placed.order;
+    const mugs = await stock('MUG');
+    const moved = { ...berlinAddress, line1: 'Other St 2', postalCode: '10117' };
+    const result = await h.handlers.editOrder(
+      { orderId, add: [], raise: [], shippingAddress: moved, shippingMethodId: 'de-express' },
+      staff(),
+    );
+    const edited = result.events[0] as OrderEdited;
+    expect(edited.data).toMatchObject({
+      shippingAddress: moved,
+      reservations: [],
+      after: {
+        shipping: eur(1500),
+        total: eur(1000 + 100 + 1500),
+        shippingMethod: { methodId: 'de-express' },
+      },
+    });
+    expect(await order(orderId)).toMatchObject({ shippingAddress: moved, totals: { total: eur(2600) } });
+    expect(await stock('MUG')).toBe(mugs);
+    // An unknown method is refused, naming it; nothing is appended.
+    const before = await revision(orderId);
+    await expect(
+      h.handlers.editOrder({ orderId, add: [], raise: [], shippingMethodId: 'nope' }, staff()),
+    ).rejects.toMatchObject({ code: 'shipping_method_unavailable' });
+    expect(await revision(orderId)).toBe(before);
   });
 
   it('refuses a shortage with 409 and changes nothing', async () => {

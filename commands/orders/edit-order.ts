@@ -4,6 +4,7 @@ import { StockShortage } from '../../domain/inventory/errors.ts';
 import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import {
   orderDecider,
+  type Address,
   type EditOrder,
   type ExistingOrder,
   type OrderEdited,
@@ -31,17 +32,21 @@ export interface EditOrderInput {
   add: { productId: string; quantity: number }[];
   /** Units added to lines the order has, at the line's own price. */
   raise: { lineId: string; quantity: number }[];
+  /** A new shipping address (absent or null: the order's stays). */
+  shippingAddress?: Address | null;
+  /** A new shipping method (`GET /shipping/options`; absent or null: the order's stays). */
+  shippingMethodId?: string | null;
 }
 
 type Load = Parameters<StepPlan>[0];
 
 /**
- * Staff add lines to an unshipped order or raise quantities. The new units are allocated like a
+ * Staff add lines to an unshipped order, raise quantities, or change where and how it ships. The new units are allocated like a
  * placement's (the allocation strategy over every location's availability) and reserved in the
  * same atomic append as the order's `OrderEdited`, so an edit and a placement racing for the last
  * unit cannot both win; a shortage refuses the edit (409 `stock_shortage`) and appends nothing.
  * The whole order is priced again through the pipeline (`priceOrder`): its shipping address and
- * method, tax, and the promotions it already redeemed (see `keptDiscounts`).
+ * method (the new ones, if the edit changes them), tax, and the promotions it already redeemed (see `keptDiscounts`).
  *
  * A retried request (same Idempotency-Key) answers what its first run appended.
  */
@@ -51,8 +56,16 @@ export async function editOrder(
   context: CommandContext,
   expectedRevision?: number,
 ): Promise<OrderResult> {
-  if (input.add.length === 0 && input.raise.length === 0)
-    throw new ValidationFailed('add', 'add a line or raise a quantity');
+  if (
+    input.add.length === 0 &&
+    input.raise.length === 0 &&
+    (input.shippingAddress ?? null) === null &&
+    (input.shippingMethodId ?? null) === null
+  )
+    throw new ValidationFailed(
+      'add',
+      'add a line, raise a quantity, or change the shipping address or method',
+    );
   const stream = orderStream(input.orderId);
   const earlier = await earlierRun(deps.runtime.store, stream, context);
   if (earlier) {
@@ -171,14 +184,18 @@ async function editPlan(
         'must be a positive integer',
       );
   });
-  const allocation = allocate(
-    demands.map(({ allowBackorder, ...d }) => ({
-      ...d,
-      ...(allowBackorder && locations[0] ? { backorderAt: locations[0] } : {}),
-    })),
-    availability,
-    deps.settings.allocationStrategy,
-  );
+  // An edit of the address or method alone reserves nothing.
+  const allocation =
+    demands.length === 0
+      ? { ok: true as const, lines: [] }
+      : allocate(
+          demands.map(({ allowBackorder, ...d }) => ({
+            ...d,
+            ...(allowBackorder && locations[0] ? { backorderAt: locations[0] } : {}),
+          })),
+          availability,
+          deps.settings.allocationStrategy,
+        );
   if (!allocation.ok) throw new StockShortage(allocation.shortages);
   const allocationsOf = (lineId: string) => allocation.lines.find((l) => l.lineId === lineId)!.allocations;
 
@@ -196,8 +213,8 @@ async function editPlan(
     {
       currency: order.currency,
       lines: pricingLines,
-      shippingAddress: order.shippingAddress,
-      shippingMethodId: order.totals.shippingMethod?.methodId ?? null,
+      shippingAddress: input.shippingAddress ?? order.shippingAddress,
+      shippingMethodId: input.shippingMethodId ?? order.totals.shippingMethod?.methodId ?? null,
       customer: null,
       couponCodes: order.totals.discounts.flatMap((d) => (d.code === null ? [] : [d.code])),
       channel: null,
@@ -221,6 +238,7 @@ async function editPlan(
         quantity: line.quantity,
         allocations: allocationsOf(line.lineId),
       })),
+      shippingAddress: input.shippingAddress ?? null,
       pricing: toOrderPricing(breakdown),
     },
   };

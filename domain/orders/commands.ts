@@ -76,7 +76,8 @@ export type CancelOrderLines = {
 };
 
 /**
- * Staff add lines to an unshipped order or raise line quantities (`quantity`: the units added).
+ * Staff add lines to an unshipped order, raise line quantities (`quantity`: the units added), or
+ * change its shipping address or method (the method comes in `pricing`).
  * The handler resolves prices (an added line at the catalog price now, raised units at the line's
  * own price), allocations, and the pipeline's figures for the whole order after the edit; the
  * decider checks that they add up. Lowering a quantity is `CancelOrderLines`.
@@ -87,6 +88,8 @@ export type EditOrder = {
     orderId: string;
     add: { lineId: string; sku: string; quantity: number; unitPrice: Money; allocations: LineAllocation[] }[];
     raise: { lineId: string; quantity: number; allocations: LineAllocation[] }[];
+    /** A new shipping address, or null to keep the order's. */
+    shippingAddress: Address | null;
     pricing: OrderPricing;
   };
 };

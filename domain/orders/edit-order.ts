@@ -4,7 +4,7 @@ import { requireKey, requirePositiveInt, requireUnique } from '../validation.ts'
 import type { EditOrder } from './commands.ts';
 import { ExtraPaymentRequired, PaymentInProgress } from './errors.ts';
 import type { LineAllocation, OrderEvent, OrderLine, RaisedLine, StockReservation } from './events.ts';
-import { MAX_LINES, orderLine, orderTotals } from './place-order.ts';
+import { address, MAX_LINES, orderLine, orderTotals } from './place-order.ts';
 import type { ExistingOrder } from './state.ts';
 
 /**
@@ -20,8 +20,18 @@ export function editOrder({ data }: EditOrder, order: ExistingOrder): OrderEvent
   if (order.status === 'placed' && order.paymentProvider !== 'manual') {
     throw new PaymentInProgress({ orderId, paymentProvider: order.paymentProvider });
   }
-  if (data.add.length === 0 && data.raise.length === 0)
-    throw new ValidationFailed('add', 'add a line or raise a quantity');
+  const shippingAddress = data.shippingAddress === null ? null : address(data.shippingAddress);
+  const methodOf = (method: { methodId: string } | null) => method?.methodId ?? null;
+  if (
+    data.add.length === 0 &&
+    data.raise.length === 0 &&
+    shippingAddress === null &&
+    methodOf(data.pricing.shippingMethod) === methodOf(order.totals.shippingMethod)
+  )
+    throw new ValidationFailed(
+      'add',
+      'add a line, raise a quantity, or change the shipping address or method',
+    );
   if (order.lines.length + data.add.length > MAX_LINES)
     throw new ValidationFailed('add', `an order has at most ${MAX_LINES} lines`);
   requireUnique(
@@ -82,8 +92,21 @@ export function editOrder({ data }: EditOrder, order: ExistingOrder): OrderEvent
     ...added.flatMap((line) => line.allocations.map((a) => ({ lineId: line.lineId, sku: line.sku, ...a }))),
     ...raised.flatMap((line) => line.allocations.map((a) => ({ lineId: line.lineId, sku: line.sku, ...a }))),
   ];
+  const { customerId } = order;
   return [
-    { type: 'OrderEdited', data: { orderId, added, raised, reservations, before: order.totals, after } },
+    {
+      type: 'OrderEdited',
+      data: {
+        orderId,
+        customerId,
+        shippingAddress,
+        added,
+        raised,
+        reservations,
+        before: order.totals,
+        after,
+      },
+    },
   ];
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidTransition, ValidationFailed } from '../errors.ts';
 import { replay } from '../decider.ts';
+import { mapPersonalFields } from '../privacy/personal-fields.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { authorized, berlinShipment, captured, failed, orderPlaced } from '../testing/order-fixtures.ts';
 import { ExtraPaymentRequired, PaymentInProgress } from './errors.ts';
@@ -43,7 +44,7 @@ function decided(history: OrderEvent[], command: EditOrder) {
 }
 const edit = (data: Partial<EditOrder['data']>): EditOrder => ({
   type: 'EditOrder',
-  data: { orderId: 'o1', add: [], raise: [], pricing: pricing(), ...data },
+  data: { orderId: 'o1', add: [], raise: [], shippingAddress: null, pricing: pricing(), ...data },
 });
 const addBowl = {
   lineId: 'l3',
@@ -62,6 +63,8 @@ describe('EditOrder', () => {
       type: 'OrderEdited',
       data: {
         orderId: 'o1',
+        customerId: 'c1',
+        shippingAddress: null,
         added: [{ ...addBowl, lineTotal: eur(1000) }],
         raised: [
           {
@@ -184,6 +187,39 @@ describe('EditOrder', () => {
     ],
   ])('refuses %s', (_name, command, field) => {
     given([manualOrder]).when(command).thenThrows(ValidationFailed, { field });
+  });
+
+  it('changes the shipping address and method alone, re-priced, the new address sealed as personal data', () => {
+    const moved = { ...orderPlaced.data.shippingAddress, line1: '2 Difference Road', line2: 'Flat 3' };
+    const express = { methodId: 'express', zoneId: 'gb', name: 'Express', minDays: 1, maxDays: 1 };
+    const { types, state } = decided(
+      [manualOrder],
+      edit({ shippingAddress: moved, pricing: { ...pricing(1500), shippingMethod: express } }),
+    );
+    expect(types).toEqual(['OrderEdited']);
+    if (state.status === 'none') throw new Error('no order');
+    expect(state.shippingAddress).toEqual(moved);
+    expect(state.totals).toMatchObject({ shipping: eur(1500), total: eur(5900), shippingMethod: express });
+    const [event] = orderDecider.decide(
+      edit({ shippingAddress: moved }),
+      replay(orderDecider, [manualOrder]),
+    );
+    const sealed = mapPersonalFields(event as never, () => 'sealed') as unknown as OrderEdited;
+    expect(sealed.data.shippingAddress).toEqual({
+      name: 'sealed',
+      line1: 'sealed',
+      line2: 'sealed',
+      city: 'sealed',
+      postalCode: 'sealed',
+      region: null,
+      country: 'GB',
+    });
+  });
+
+  it('refuses a malformed address, naming its field', () => {
+    given([manualOrder])
+      .when(edit({ shippingAddress: { ...orderPlaced.data.shippingAddress, country: 'Germany' } }))
+      .thenThrows(ValidationFailed, { field: 'shippingAddress.country' });
   });
 
   it('lets the event say what it changed', () => {

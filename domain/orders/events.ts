@@ -143,15 +143,20 @@ export type RaisedLine = {
 export type StockReservation = { lineId: string; sku: string; location: string; quantity: number };
 
 /**
- * Staff edited an unshipped order: lines added, quantities raised. `reservations` names every unit
- * reserved with it (appended in the same atomic append to the stock streams), and the order is
- * re-priced through the price pipeline: `before` and `after` are its whole totals, so the edit is
- * one event with both sides. A payment that follows authorizes `after.total`.
+ * Staff edited an unshipped order: lines added, quantities raised, the shipping address or method
+ * changed. `reservations` names every unit reserved with it (appended in the same atomic append to
+ * the stock streams), and the order is re-priced through the price pipeline: `before` and `after`
+ * are its whole totals (the method is in them), so the edit is one event with both sides; the
+ * address before is the order's until then. A payment that follows authorizes `after.total`.
  */
 export type OrderEdited = {
   type: 'OrderEdited';
   data: {
     orderId: string;
+    /** Whose key seals the new address (personal data, like the placement's). */
+    customerId: string;
+    /** The new shipping address; null when the edit left it as it was. */
+    shippingAddress: Address | null;
     added: OrderLine[];
     raised: RaisedLine[];
     reservations: StockReservation[];

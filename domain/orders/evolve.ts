@@ -63,8 +63,13 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       };
     }
     case 'OrderEdited': {
-      const { added, raised, after } = event.data;
-      return { ...state, lines: linesAfterEdit(state.lines, added, raised), totals: after };
+      const { added, raised, after, shippingAddress } = event.data;
+      return {
+        ...state,
+        lines: linesAfterEdit(state.lines, added, raised),
+        totals: after,
+        shippingAddress: shippingAddress ?? state.shippingAddress,
+      };
     }
     case 'ShipmentCreated': {
       const { shipmentId, location, lines } = event.data;

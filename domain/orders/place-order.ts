@@ -143,7 +143,7 @@ function inCurrency(field: string, value: Money, currency: string) {
   return checked;
 }
 
-function address(a: Address): Address {
+export function address(a: Address): Address {
   const path = 'shippingAddress';
   requireText(`${path}.name`, a.name);
   requireText(`${path}.line1`, a.line1);

@@ -34,6 +34,7 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
       orderId: 'o1',
       add: [],
       raise: [{ lineId: 'l2', quantity: 1, allocations: [{ location: 'paris', quantity: 1 }] }],
+      shippingAddress: null,
       pricing: {
         discounts: [],
         discountTotal: eur(0),

@@ -38,6 +38,8 @@ export const personalFields: Readonly<Record<string, PersonalFields>> = {
     // `customerEmail` is optional today (imports may carry it); encrypted whenever present.
     paths: [...shippingAddress, 'customerEmail'],
   },
+  // An order edit's new shipping address (docs/after-sale.md).
+  OrderEdited: { subject: byCustomer, paths: shippingAddress },
   // A carrier's tracking words may name who signed for the parcel ("Signed by J SMITH").
   ShipmentTracked: { subject: byCustomer, paths: ['detail'] },
   // Accounts (docs/accounts.md): the address book's label may name a person ("Mum's"), so it is sealed too.

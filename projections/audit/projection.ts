@@ -82,12 +82,15 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
  */
 async function eraseEntries(db: Kysely<AuditDatabase>, erasure: CustomerErased['data']): Promise<string[]> {
   if (erasure.orderIds.length > 0) {
-    await db
-      .updateTable('audit_entries')
-      .set({ data: erasedJson('data', 'OrderPlaced') })
-      .where('stream', 'in', erasure.orderIds.map(orderStream))
-      .where('event_type', '=', 'OrderPlaced')
-      .execute();
+    // The placement's address and every edit's new one.
+    for (const type of ['OrderPlaced', 'OrderEdited']) {
+      await db
+        .updateTable('audit_entries')
+        .set({ data: erasedJson('data', type) })
+        .where('stream', 'in', erasure.orderIds.map(orderStream))
+        .where('event_type', '=', type)
+        .execute();
+    }
   }
   for (const type of seenActivityTypes) {
     await db

@@ -166,8 +166,17 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
     expect(timeline[0]?.at).toBe('2026-01-05T09:00:00.000Z');
   });
 
-  it('rewrites the lines and totals of an edited order, and tells the edit on the timeline', async () => {
+  it('rewrites the lines, totals and address of an edited order, tells the edit on the timeline, erases the address', async () => {
     const s = shop();
+    const moved = {
+      name: 'Ada King',
+      line1: '2 Difference Road',
+      line2: null,
+      city: 'Leeds',
+      postalCode: 'LS1 1AA',
+      region: null,
+      country: 'GB',
+    };
     s.order(
       simpleOrder('o9', 'c1', [
         { lineId: 'l1', sku: 'MUG', quantity: 1, unitPrice: 1000, location: 'berlin' },
@@ -197,6 +206,7 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
             },
           ],
           raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'paris', quantity: 1 }] }],
+          shippingAddress: { ...moved },
           pricing,
         },
       },
@@ -224,6 +234,21 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
       ['OrderPlaced', 'c1', 'Order placed: 1 item, total 15.00 EUR'],
       ['OrderEdited', 'staff-7', 'Order edited: 3 items added (L2, l1), total 15.00 EUR → 43.00 EUR'],
     ]);
+    expect(detail.shippingAddress).toEqual(moved);
+
+    s.log.record(
+      'privacy-c1',
+      { type: 'CustomerErased', data: { customerId: 'c1', orderIds: ['o9'], reason: null } },
+      { actor: { id: 'admin-1', role: 'admin' } },
+    );
+    await spec.given(s.log.events.slice(-1));
+    const erased = (await spec.read((db) => orderDetail(db, 'o9')))!;
+    expect(erased.shippingAddress).toMatchObject({ name: '[erased]', line1: '[erased]', country: 'GB' });
+    const timeline = await spec.rows('order_timeline', ['event_id']);
+    const editRow = timeline.find((row) => row.event_type === 'OrderEdited') as {
+      data: { shippingAddress: object };
+    };
+    expect(editRow.data.shippingAddress).toMatchObject({ name: '[erased]', city: '[erased]', country: 'GB' });
   });
 
   it("lists a customer's orders newest first, keyset-paged", async () => {

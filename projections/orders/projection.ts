@@ -63,12 +63,15 @@ async function eraseOrders(db: Kysely<OrdersDatabase>, erasure: CustomerErased['
       })
       .where('order_id', 'in', erasure.orderIds)
       .execute();
-    await db
-      .updateTable('order_timeline')
-      .set({ data: erasedJson('data', 'OrderPlaced') })
-      .where('order_id', 'in', erasure.orderIds)
-      .where('event_type', '=', 'OrderPlaced')
-      .execute();
+    // The placement's address and every edit's new one.
+    for (const type of ['OrderPlaced', 'OrderEdited']) {
+      await db
+        .updateTable('order_timeline')
+        .set({ data: erasedJson('data', type) })
+        .where('order_id', 'in', erasure.orderIds)
+        .where('event_type', '=', type)
+        .execute();
+    }
   }
   return [cacheTags.customerOrders(erasure.customerId), ...erasure.orderIds.map(cacheTags.order)];
 }

@@ -222,6 +222,9 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
                     ]
                   : [],
               raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location, quantity: 1 }] }],
+              // Now and then to another address too (sealed like the placement's).
+              shippingAddress:
+                c % 3 === 0 ? { ...toEdit.shippingAddress, line1: `${index} Other Street` } : null,
               pricing: { ...toEdit.totals, discounts: [] },
             },
           },

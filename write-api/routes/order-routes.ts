@@ -70,6 +70,14 @@ const EditOrder = z
       .max(100)
       .default([])
       .openapi({ description: 'Units added to lines the order has, at the price the line was sold at.' }),
+    shippingAddress: Address.nullable()
+      .optional()
+      .openapi({ description: 'A new shipping address; absent or null keeps the order’s' }),
+    shippingMethodId: Id.nullable()
+      .optional()
+      .openapi({
+        description: 'A new shipping method (GET /shipping/options); absent or null keeps the order’s',
+      }),
   })
   .openapi('EditOrder');
 const Shipment = z
@@ -225,7 +233,7 @@ export function orderRoutes(deps: WriteApiDeps) {
       method: 'post',
       path: '/orders/{orderId}/edit',
       summary:
-        'Add lines or raise quantities of an unshipped order: the units reserved with the edit (409 on a shortage), the order re-priced',
+        'Edit an unshipped order (add lines, raise quantities, change the shipping address or method): new units reserved with the edit (409 on a shortage), the order re-priced',
       tags,
       ...guarded('orders:edit'),
       request: { ...edit, body: jsonBody(EditOrder) },
