@@ -116,12 +116,25 @@ export type OrderCancelled = {
   data: { orderId: string; reason: CancellationReason; note: string | null; releases: StockRelease[] };
 };
 
-/** Units of one line cancelled, and the share of the line's total they took with them. */
-export type CancelledLine = { lineId: string; sku: string; quantity: number; amount: Money };
+/**
+ * Units of one line cancelled, and the share of the line's total they took with them (`amount`);
+ * since discounts and tax are taken along, also their share of each discount the line got and of
+ * its tax (absent on cancellations recorded before).
+ */
+export type CancelledLine = {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  amount: Money;
+  discounts?: { promotionId: string; amount: Money }[];
+  tax?: Money;
+};
 
 /**
  * Some units of an unshipped order cancelled: each line's quantity and total go down by what is
- * listed, the order's subtotal and total by `amount`, and `releases` names every reservation to
+ * listed, the order's subtotal by the lines' amounts, its discounts and tax by their shares, and
+ * its total by `amount` (the lines' amounts less their discounts plus the tax added on top, which
+ * is the lines' amounts where there is neither). `releases` names every reservation to
  * give back (backordered units first, as the stock side releases them), so the stock streams need
  * nothing but this event. A refund of what was paid for them follows as its own `RefundIssued`.
  */

@@ -1,5 +1,5 @@
 import { assertNever } from '../assert-never.ts';
-import { lineAfterCancel } from './cancel-lines.ts';
+import { lineAfterCancel, totalsAfterCancel } from './cancel-lines.ts';
 import { linesAfterEdit } from './edit-order.ts';
 import type { OrderEvent } from './events.ts';
 import { isFullyShipped, type OrderState } from './state.ts';
@@ -49,17 +49,13 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     }
     case 'OrderLinesCancelled': {
       const { lines, amount } = event.data;
-      const less = (money: { amount: number; currency: string }) => ({
-        ...money,
-        amount: money.amount - amount.amount,
-      });
       return {
         ...state,
         lines: state.lines.map((line) => {
           const cancelled = lines.find((l) => l.lineId === line.lineId);
           return cancelled ? lineAfterCancel(line, cancelled) : line;
         }),
-        totals: { ...state.totals, subtotal: less(state.totals.subtotal), total: less(state.totals.total) },
+        totals: totalsAfterCancel(state.totals, state.lines, lines, amount),
       };
     }
     case 'OrderEdited': {
