@@ -110,10 +110,20 @@ export const cancellationReasons: readonly CancellationReason[] = ['requested', 
 
 export type StockRelease = { lineId: string; sku: string; location: string; quantity: number };
 
-/** Lists every reservation to release, so the stock side needs nothing but this event. */
+/**
+ * Lists every reservation to release, so the stock side needs nothing but this event. `note` is the
+ * canceller's free text, personal data sealed with `customerId`'s key; cancellations recorded
+ * before it was sealed carry no `customerId`, and their notes stay as they were.
+ */
 export type OrderCancelled = {
   type: 'OrderCancelled';
-  data: { orderId: string; reason: CancellationReason; note: string | null; releases: StockRelease[] };
+  data: {
+    orderId: string;
+    customerId?: string;
+    reason: CancellationReason;
+    note: string | null;
+    releases: StockRelease[];
+  };
 };
 
 /**

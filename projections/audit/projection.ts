@@ -53,8 +53,9 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
   return withErasure(
     {
       name: 'audit',
-      // 3: account activity (logins, second factor, resets, sessions, staff roles).
-      version: 3,
+      // 3: account activity (logins, second factor, resets, sessions, staff roles); 4: an order
+      // cancellation's note (personal text) no longer in `reason`.
+      version: 4,
       filter: {
         categories: ['product', 'stock', 'order', 'location', 'projection', ...accountActivityCategories],
         eventTypes: [
@@ -82,8 +83,8 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
  */
 async function eraseEntries(db: Kysely<AuditDatabase>, erasure: CustomerErased['data']): Promise<string[]> {
   if (erasure.orderIds.length > 0) {
-    // The placement's address and every edit's new one.
-    for (const type of ['OrderPlaced', 'OrderEdited']) {
+    // The placement's address, every edit's new one, a cancellation's note.
+    for (const type of ['OrderPlaced', 'OrderEdited', 'OrderCancelled']) {
       await db
         .updateTable('audit_entries')
         .set({ data: erasedJson('data', type) })

@@ -251,6 +251,44 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
     expect(editRow.data.shippingAddress).toMatchObject({ name: '[erased]', city: '[erased]', country: 'GB' });
   });
 
+  it('keeps a cancellation note out of the timeline summary, and erases it with the customer', async () => {
+    const s = shop();
+    s.order(
+      simpleOrder('o8', 'c1', [
+        { lineId: 'l1', sku: 'MUG', quantity: 1, unitPrice: 1000, location: 'berlin' },
+      ]),
+      customer,
+    );
+    s.order(
+      {
+        type: 'CancelOrder',
+        data: { orderId: 'o8', reason: 'requested', note: 'moving to Rome', now: '2026-01-05T10:00:00.000Z' },
+      },
+      customer,
+    );
+    const spec = await database.spec(ordersProjection());
+    await spec.given(s.log.events);
+    const detail = (await spec.read((db) => orderDetail(db, 'o8')))!;
+    expect(detail.cancellation).toEqual({ reason: 'requested', note: 'moving to Rome' });
+    expect(detail.timeline.map((t) => t.summary)).toContain('Order cancelled (requested)');
+
+    s.log.record(
+      'privacy-c1',
+      { type: 'CustomerErased', data: { customerId: 'c1', orderIds: ['o8'], reason: null } },
+      { actor: { id: 'admin-1', role: 'admin' } },
+    );
+    await spec.given(s.log.events.slice(-1));
+    const erased = (await spec.read((db) => orderDetail(db, 'o8')))!;
+    expect(erased.cancellation).toEqual({ reason: 'requested', note: '[erased]' });
+    const rows = (await spec.rows('orders', ['order_id'])) as { state: { cancellation: { note: string } } }[];
+    expect(rows[0]!.state.cancellation.note).toBe('[erased]');
+    const timeline = (await spec.rows('order_timeline', ['event_id'])) as {
+      event_type: string;
+      data: { note: string };
+    }[];
+    expect(timeline.find((row) => row.event_type === 'OrderCancelled')!.data.note).toBe('[erased]');
+  });
+
   it("lists a customer's orders newest first, keyset-paged", async () => {
     const spec = await database.spec(ordersProjection());
     await spec.given(orders(), { batchSize: 1 });

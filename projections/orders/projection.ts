@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { erasedText } from '../../domain/privacy/personal-fields.ts';
 import { orderEventTypes } from '../../domain/orders/events.ts';
 import type { CustomerErased } from '../../domain/privacy/events.ts';
 import { cacheTags } from '../cache-tags.ts';
@@ -52,6 +53,14 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
   );
 }
 
+/** The folded state with its cancellation's note (a string) erased, as a replay of the sealed note reads. */
+function withoutCancellationNote<T>(state: RawBuilder<T>): RawBuilder<T> {
+  const at = sql`${'{cancellation,note}'}::text[]`;
+  return sql<T>`(case when jsonb_typeof(${sql.ref('state')}::jsonb #> ${at}) = ${'string'}
+    then jsonb_set((${state})::jsonb, ${at}, ${JSON.stringify(erasedText)}::jsonb, false)
+    else (${state})::jsonb end)::json`;
+}
+
 /** Anonymises the erased customer's orders as a replay would: amounts, SKUs and dates stay. */
 async function eraseOrders(db: Kysely<OrdersDatabase>, erasure: CustomerErased['data']): Promise<string[]> {
   if (erasure.orderIds.length > 0) {
@@ -59,12 +68,16 @@ async function eraseOrders(db: Kysely<OrdersDatabase>, erasure: CustomerErased['
       .updateTable('orders')
       .set({
         shipping_address: erasedJson('shipping_address', 'OrderPlaced', 'shippingAddress.'),
-        state: erasedJson('state', 'OrderPlaced'),
+        state: withoutCancellationNote(erasedJson('state', 'OrderPlaced')),
+        // The note a cancellation carried, in the row and in the folded state.
+        cancellation_note: sql<
+          string | null
+        >`case when cancellation_note is null then null else ${erasedText}::text end`,
       })
       .where('order_id', 'in', erasure.orderIds)
       .execute();
-    // The placement's address and every edit's new one.
-    for (const type of ['OrderPlaced', 'OrderEdited']) {
+    // The placement's address, every edit's new one, a cancellation's note.
+    for (const type of ['OrderPlaced', 'OrderEdited', 'OrderCancelled']) {
       await db
         .updateTable('order_timeline')
         .set({ data: erasedJson('data', type) })

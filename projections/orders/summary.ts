@@ -35,7 +35,8 @@ export function summarize(event: OrderEvent): string {
     case 'PaymentFailed':
       return `Payment failed: ${event.data.reason}`;
     case 'OrderCancelled':
-      return `Order cancelled (${event.data.reason.replace('_', ' ')})${event.data.note ? `: ${event.data.note}` : ''}`;
+      // Not the note: it is personal text, and the timeline is kept after erasure.
+      return `Order cancelled (${event.data.reason.replace('_', ' ')})`;
     case 'OrderLinesCancelled': {
       const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);
       const lines = event.data.lines.map((line) => line.lineId).join(', ');
