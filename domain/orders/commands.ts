@@ -60,6 +60,12 @@ export type RecordPaymentFailure = {
   data: { orderId: string; paymentRef: string | null; reason: string };
 };
 
+/** A new payment attempt after a failure, while the reservations hold (`now` before `expiresAt`). */
+export type StartPaymentAttempt = {
+  type: 'StartPaymentAttempt';
+  data: { orderId: string; paymentRef: string; amount: Money; now: string };
+};
+
 /** `now` decides whether an `expired` cancellation is due. */
 export type CancelOrder = {
   type: 'CancelOrder';
@@ -122,6 +128,7 @@ export type OrderCommand =
   | AuthorizePayment
   | CapturePayment
   | RecordPaymentFailure
+  | StartPaymentAttempt
   | CancelOrder
   | CancelOrderLines
   | EditOrder

@@ -7,7 +7,13 @@ import { editOrder } from './edit-order.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';
 import { createShipment, markDelivered, recordTracking } from './fulfilment.ts';
-import { authorizePayment, capturePayment, issueRefund, recordPaymentFailure } from './payments.ts';
+import {
+  authorizePayment,
+  capturePayment,
+  issueRefund,
+  recordPaymentFailure,
+  startPaymentAttempt,
+} from './payments.ts';
 import { placeOrder } from './place-order.ts';
 import type { ExistingOrder, OrderState, OrderStatus } from './state.ts';
 
@@ -23,6 +29,7 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   // Captures may wait for shipment (capture-at-shipment), so they stay possible once shipped.
   CapturePayment: ['placed', 'authorized', 'payment_failed', 'partially_shipped', 'shipped', 'delivered'],
   RecordPaymentFailure: ['placed', 'authorized', 'payment_failed'],
+  StartPaymentAttempt: ['payment_failed'],
   CancelOrder: ['placed', 'authorized', 'paid', 'payment_failed'],
   // Only before anything shipped: every allocation is still whole then.
   CancelOrderLines: ['placed', 'authorized', 'paid', 'payment_failed'],
@@ -46,6 +53,8 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return capturePayment(command, order);
     case 'RecordPaymentFailure':
       return recordPaymentFailure(command, order);
+    case 'StartPaymentAttempt':
+      return startPaymentAttempt(command, order);
     case 'CancelOrder':
       return cancelOrder(command, order);
     case 'CancelOrderLines':

@@ -161,6 +161,21 @@ export class PaymentInProgress extends DomainError<PaymentInProgressDetails> {
   }
 }
 
+export type PaymentWindowClosedDetails = { orderId: string; expiresAt: string; now: string };
+
+/** A payment retried after the order's reservations expired: its stock is (or is about to be) released. */
+export class PaymentWindowClosed extends DomainError<PaymentWindowClosedDetails> {
+  override readonly name = 'PaymentWindowClosed';
+  readonly code = 'payment_window_closed';
+  readonly kind = 'conflict';
+  constructor(details: PaymentWindowClosedDetails) {
+    super(
+      `Order ${details.orderId} held its stock until ${details.expiresAt}: it can no longer be paid; place it again`,
+      details,
+    );
+  }
+}
+
 export type ExtraPaymentRequiredDetails = {
   orderId: string;
   status: string;

@@ -105,6 +105,15 @@ export type PaymentFailed = {
   data: { orderId: string; paymentRef: string | null; reason: string };
 };
 
+/**
+ * After a failed payment, a new attempt opened at the provider for the order's total (a new
+ * Stripe PaymentIntent; the failed one is released). The order awaits payment again, as placed.
+ */
+export type PaymentAttemptStarted = {
+  type: 'PaymentAttemptStarted';
+  data: { orderId: string; paymentRef: string; amount: Money };
+};
+
 export type CancellationReason = 'requested' | 'expired' | 'payment_failed';
 export const cancellationReasons: readonly CancellationReason[] = ['requested', 'expired', 'payment_failed'];
 
@@ -265,6 +274,7 @@ export type OrderEvent =
   | PaymentAuthorized
   | PaymentCaptured
   | PaymentFailed
+  | PaymentAttemptStarted
   | OrderCancelled
   | OrderLinesCancelled
   | OrderEdited
@@ -279,6 +289,7 @@ const types: Record<OrderEvent['type'], true> = {
   PaymentAuthorized: true,
   PaymentCaptured: true,
   PaymentFailed: true,
+  PaymentAttemptStarted: true,
   OrderCancelled: true,
   OrderLinesCancelled: true,
   OrderEdited: true,

@@ -43,6 +43,9 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       };
     case 'PaymentFailed':
       return { ...state, status: 'payment_failed' };
+    case 'PaymentAttemptStarted':
+      // Awaiting payment again, by the new attempt.
+      return { ...state, status: 'placed', payment: { ...payment, paymentRef: event.data.paymentRef } };
     case 'OrderCancelled': {
       const { reason, note } = event.data;
       return { ...state, status: 'cancelled', cancellation: { reason, note } };

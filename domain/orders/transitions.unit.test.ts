@@ -20,6 +20,10 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
     type: 'RecordPaymentFailure',
     data: { orderId: 'o1', paymentRef: null, reason: 'declined' },
   },
+  StartPaymentAttempt: {
+    type: 'StartPaymentAttempt',
+    data: { orderId: 'o1', paymentRef: 'pi_2', amount: eur(5000), now: '2025-01-01T00:05:00Z' },
+  },
   CancelOrder: {
     type: 'CancelOrder',
     data: { orderId: 'o1', reason: 'requested', note: null, now: '2025-01-01T00:00:00Z' },
@@ -130,6 +134,6 @@ describe('order lifecycle', () => {
   });
 
   it('lists its event types', () => {
-    expect(orderEventTypes).toHaveLength(12);
+    expect(orderEventTypes).toHaveLength(13);
   });
 });

@@ -189,6 +189,14 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
       rows.payments.push(payment(kind, orderId, amount, { payment_ref: paymentRef }));
       return;
     }
+    case 'PaymentAttemptStarted': {
+      // A new attempt moves no money; like a failure, its amount is 0 (the order's total is in `order_status`).
+      const { orderId, paymentRef } = event.data;
+      rows.payments.push(
+        payment('attempt', orderId, { amount: 0, currency: '' }, { payment_ref: paymentRef }),
+      );
+      return;
+    }
     case 'PaymentFailed': {
       const { orderId, paymentRef, reason } = event.data;
       // A failed attempt moved no money; its amount is 0 in no particular currency.

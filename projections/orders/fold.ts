@@ -28,7 +28,7 @@ export type PaymentModel = {
   eventId: string;
   orderId: string;
   revision: number;
-  kind: 'authorized' | 'captured' | 'failed';
+  kind: 'authorized' | 'captured' | 'failed' | 'attempt';
   paymentRef: string | null;
   amount: number | null;
   currency: string;
@@ -145,6 +145,17 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
           ...base,
           eventId: event.id,
           kind: event.type === 'PaymentAuthorized' ? 'authorized' : 'captured',
+          paymentRef: event.data.paymentRef,
+          amount: event.data.amount.amount,
+          currency: event.data.amount.currency,
+          reason: null,
+        });
+        break;
+      case 'PaymentAttemptStarted':
+        changes.payments.push({
+          ...base,
+          eventId: event.id,
+          kind: 'attempt',
           paymentRef: event.data.paymentRef,
           amount: event.data.amount.amount,
           currency: event.data.amount.currency,

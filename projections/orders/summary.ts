@@ -34,6 +34,8 @@ export function summarize(event: OrderEvent): string {
       return `Payment of ${formatMoney(event.data.amount)} captured`;
     case 'PaymentFailed':
       return `Payment failed: ${event.data.reason}`;
+    case 'PaymentAttemptStarted':
+      return `Payment retried: a new attempt for ${formatMoney(event.data.amount)}`;
     case 'OrderCancelled':
       // Not the note: it is personal text, and the timeline is kept after erasure.
       return `Order cancelled (${event.data.reason.replace('_', ' ')})`;

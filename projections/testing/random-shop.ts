@@ -339,10 +339,27 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
     case 19:
       s.order({ type: 'MarkDelivered', data: { orderId } }, staff);
       return;
-    default:
+    default: {
       s.order(
         { type: 'RecordPaymentFailure', data: { orderId, paymentRef: null, reason: 'declined' } },
         system,
       );
+      // Now and then the customer tries again with a new attempt, before the stock is released.
+      const o = order();
+      if (c % 3 === 0 && o?.status === 'payment_failed') {
+        s.order(
+          {
+            type: 'StartPaymentAttempt',
+            data: {
+              orderId,
+              paymentRef: `pi_${orderId}_${index}`,
+              amount: o.totals.total,
+              now: '2026-06-01T00:00:00.000Z',
+            },
+          },
+          { id: o.customerId, role: 'customer' },
+        );
+      }
+    }
   }
 }

@@ -73,11 +73,9 @@ const EditOrder = z
     shippingAddress: Address.nullable()
       .optional()
       .openapi({ description: 'A new shipping address; absent or null keeps the order’s' }),
-    shippingMethodId: Id.nullable()
-      .optional()
-      .openapi({
-        description: 'A new shipping method (GET /shipping/options); absent or null keeps the order’s',
-      }),
+    shippingMethodId: Id.nullable().optional().openapi({
+      description: 'A new shipping method (GET /shipping/options); absent or null keeps the order’s',
+    }),
   })
   .openapi('EditOrder');
 const Shipment = z
