@@ -51,6 +51,7 @@ export function cancelOrderLines({ data }: CancelOrderLines, order: ExistingOrde
     0,
   );
   if (left === 0) throw new ValidationFailed('lines', 'cancel every unit with a cancellation of the order');
+  trimToGoodsLeft(order, lines);
   const amount = { amount: lines.reduce((sum, l) => sum + totalOff(order, l), 0), currency: order.currency };
   return [{ type: 'OrderLinesCancelled', data: { orderId, lines, releases, amount } }];
 }
@@ -90,6 +91,36 @@ function cancelledLine(order: ExistingOrder, line: OrderLine, quantity: number):
   };
 }
 
+/**
+ * Discounts never take more than the goods (the pipeline trims them to the subtotal): where the
+ * order's discounts, less the cancelled lines' shares, would be more than the goods left (a fixed
+ * amount off the whole order, say), the excess comes off too, from the last discounts first,
+ * booked with the last cancelled line.
+ */
+function trimToGoodsLeft(order: ExistingOrder, lines: CancelledLine[]): void {
+  const { totals, currency } = order;
+  const goodsLeft = totals.subtotal.amount - lines.reduce((sum, l) => sum + l.amount.amount, 0);
+  const taken = (promotionId: string) =>
+    lines
+      .flatMap((l) => l.discounts ?? [])
+      .filter((d) => d.promotionId === promotionId)
+      .reduce((sum, d) => sum + d.amount.amount, 0);
+  let excess =
+    totals.discounts.reduce((sum, d) => sum + d.amount.amount - taken(d.promotionId), 0) - goodsLeft;
+  const last = lines.at(-1);
+  if (!last) return;
+  for (let i = totals.discounts.length - 1; i >= 0 && excess > 0; i--) {
+    const discount = totals.discounts[i]!;
+    const trim = Math.min(excess, discount.amount.amount - taken(discount.promotionId));
+    if (trim <= 0) continue;
+    last.discounts = [
+      ...(last.discounts ?? []),
+      { promotionId: discount.promotionId, amount: { amount: trim, currency } },
+    ];
+    excess -= trim;
+  }
+}
+
 /** What a cancelled line takes off the order's total: its amount less its discounts, plus tax added on top. */
 function totalOff(order: ExistingOrder, line: CancelledLine): number {
   const discounts = (line.discounts ?? []).reduce((sum, d) => sum + d.amount.amount, 0);
@@ -121,9 +152,10 @@ export function totalsAfterCancel(
   const discounts = totals.discounts.map((d) => ({
     ...d,
     amount: less(d.amount, discountOff(d.promotionId)),
+    // Never below 0: a trim of the discount's order-wide part is booked with a line too.
     lineAmounts: d.lineAmounts.map((l) => ({
       ...l,
-      amount: less(l.amount, discountOff(d.promotionId, l.sku)),
+      amount: less(l.amount, Math.min(l.amount.amount, discountOff(d.promotionId, l.sku))),
     })),
   }));
   const taxOff = cancelled.reduce((sum, l) => sum + (l.tax?.amount ?? 0), 0);

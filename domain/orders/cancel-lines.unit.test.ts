@@ -4,6 +4,7 @@ import { replay } from '../decider.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { authorized, captured, orderPlaced } from '../testing/order-fixtures.ts';
 import { CancelExceedsOrdered, PaymentInProgress } from './errors.ts';
+import { unknownTaxDetail } from './totals.ts';
 import { orderDecider, type OrderEvent, type OrderLinesCancelled, type OrderPlaced } from './index.ts';
 import { cancelledShare } from './cancel-lines.ts';
 
@@ -188,5 +189,49 @@ describe('CancelOrderLines', () => {
       tax: eur(240),
       total: eur(3240),
     });
+  });
+
+  it('trims a discount on the whole order to the goods left, as the pipeline would', () => {
+    // 30.00 off the order (no line amounts); subtotal 4400, shipping 600: total 2000.
+    const fixedOff: OrderPlaced = {
+      ...orderPlaced,
+      data: {
+        ...orderPlaced.data,
+        paymentProvider: 'manual',
+        totals: {
+          subtotal: eur(4400),
+          discountTotal: eur(3000),
+          discounts: [
+            {
+              promotionId: 'thirty-off',
+              promotionVersion: 1,
+              code: 'THIRTY',
+              label: '30 off',
+              amount: eur(3000),
+              lineAmounts: [],
+              freeShipping: false,
+            },
+          ],
+          shipping: eur(600),
+          tax: eur(0),
+          taxDetail: unknownTaxDetail('EUR'),
+          shippingMethod: null,
+          total: eur(2000),
+        },
+      },
+    };
+    // A plate cancelled leaves 3600 of goods: the 3000 off stands.
+    const [one] = decided([fixedOff], cancelLines({ lineId: 'l2', quantity: 1 }));
+    expect(one!.data.amount).toEqual(eur(800));
+    // Then everything but a mug: 1000 of goods left, so 2000 of the discount goes with the last line.
+    const [rest] = decided(
+      [fixedOff, one!],
+      cancelLines({ lineId: 'l2', quantity: 2 }, { lineId: 'l1', quantity: 1 }),
+    );
+    expect(rest!.data.lines[1]!.discounts).toEqual([{ promotionId: 'thirty-off', amount: eur(2000) }]);
+    expect(rest!.data.amount).toEqual(eur(1600 + 1000 - 2000));
+    const after = replay(orderDecider, [fixedOff, one!, rest!]);
+    if (after.status === 'none') throw new Error('no order');
+    expect(after.totals).toMatchObject({ subtotal: eur(1000), discountTotal: eur(1000), total: eur(600) });
   });
 });
