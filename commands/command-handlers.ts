@@ -6,6 +6,8 @@ import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
 import { cancelOrderLines } from './orders/cancel-lines.ts';
+import { editOrder } from './orders/edit-order.ts';
+import { retryPayment } from './orders/retry-payment.ts';
 import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
 import type { CommandContext } from './runtime/command-context.ts';
@@ -98,6 +100,10 @@ export function createCommandHandlers(
     placeOrder: bind(placeOrderAndOpenPayment),
     cancelOrder: bind(cancelOrder),
     cancelOrderLines: bind(cancelOrderLines),
+    editOrder: bind(editOrder),
+    retryPayment: bind(retryPayment),
+    /** Which payment provider orders are paid through (`stripe`, `manual`). */
+    paymentProvider: deps.payments.provider,
     shipOrder: bind(shipOrder),
     shipWithLabel: bind(shipWithLabel),
     recordTracking: bind(recordTracking),

@@ -461,6 +461,29 @@ export function mixedWorkload(
       );
       await refresh(orderId);
     },
+    async edit() {
+      // Staff add a product to an unpaid order or raise one of its lines, now and then to another address.
+      const orderId = rng.anyOf(ordersWhere((o) => o.status === 'placed'));
+      const order = orderId === undefined ? undefined : orders.get(orderId);
+      if (!orderId || !order || order.status === 'none') return;
+      const product = rng.pick(products);
+      const onOrder = order.lines.find((line) => line.sku === product.sku);
+      const line = rng.pick(order.lines);
+      await attempt('editOrder', () =>
+        handlers.editOrder(
+          {
+            orderId,
+            add: onOrder ? [] : [{ productId: product.productId, quantity: 1 + rng.int(2) }],
+            raise: onOrder ? [{ lineId: line.lineId, quantity: 1 }] : [],
+            ...(rng.chance(0.3)
+              ? { shippingAddress: { ...order.shippingAddress, line1: '2 New Street' } }
+              : {}),
+          },
+          ctx(staff),
+        ),
+      );
+      await refresh(orderId);
+    },
     async cancel() {
       const orderId = rng.anyOf(ordersWhere((o) => o.status === 'placed' || o.status === 'paid'));
       if (!orderId) return;
@@ -818,6 +841,7 @@ export function mixedWorkload(
     ['requestReturn', 3],
     ['decideReturn', 2],
     ['receiveReturn', 2],
+    ['edit', 2],
   ];
   const wheel = weighted.flatMap(([name, weight]) => Array<keyof typeof steps>(weight).fill(name));
   let opened = false;

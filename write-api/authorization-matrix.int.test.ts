@@ -379,6 +379,44 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
     {
       method: 'POST',
+      path: '/orders/{orderId}/payments/attempts',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 404 },
+      prepare: async (owner) => {
+        // Its payment failed: a new attempt may be opened.
+        const { orderId, total } = await placeOrder(owner);
+        await h.handlers.applyPaymentNotification(
+          {
+            providerEventId: fresh('evt'),
+            kind: 'payment_failed',
+            orderId,
+            paymentId: `manual_${orderId}`,
+            amount: total.amount,
+            currency: total.currency,
+            reason: 'declined',
+          },
+          admin(),
+        );
+        return { params: { orderId }, body: {}, stream: `order-${orderId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/edit',
+      before: ['staff', 'admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => {
+        // Not yet paid (the manual provider opens nothing online): the edit raises its total.
+        const { orderId, lineId } = await placeOrder(owner);
+        return {
+          params: { orderId },
+          body: { raise: [{ lineId, quantity: 1 }] },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
       path: '/orders/{orderId}/shipments',
       before: ['staff', 'admin'],
       customerActsOnOwnOnly: false,

@@ -439,6 +439,56 @@ describe.each(['pglite', 'postgres'] as const)('Stripe payments through the writ
     expect(await types(`stripe-${backend}-1`)).not.toContain('PaymentFailed');
   });
 
+  it('lets the customer pay again after a decline: the failed attempt released, a new one paid and authorized', async () => {
+    const orderId = `stripe-${backend}-declined-then-paid`;
+    // Its own unit, so the tests after it find the stock they expect.
+    const receipt = await h.post(
+      '/stock/receipts',
+      { sku: 'HAMMER-1', location: 'berlin', quantity: 1 },
+      admin,
+    );
+    expect(receipt.status).toBe(200);
+    const placed = await place(orderId);
+    const failedId = placed.payment.paymentId;
+    fake.ledger.simulateCustomerPayment(failedId, 'declined');
+    expect((await deliverEvent(fake.lastEvent('payment_intent.payment_failed', failedId))).status).toBe(200);
+
+    // Another customer may not retry it; the owner may, once per request (its Idempotency-Key).
+    const attempts = `/orders/${orderId}/payments/attempts`;
+    await refusedWithoutAppending(404, () =>
+      h.post(attempts, {}, { role: 'customer', subject: 'someone-else' }),
+    );
+    const key = { 'idempotency-key': `retry-${orderId}` };
+    const response = await h.post(attempts, {}, customer, key);
+    expect(response.status).toBe(201);
+    const retried = (await response.json()) as { payment: Placed['payment'] };
+    const { paymentId, clientSecret } = retried.payment;
+    expect(paymentId).not.toBe(failedId);
+    expect(clientSecret).toMatch(new RegExp(`^${paymentId}_secret_`));
+    expect(fake.ledger.retrievePaymentIntent(failedId).status).toBe('canceled');
+    expect(fake.ledger.retrievePaymentIntent(paymentId)).toMatchObject({
+      amount: 1299,
+      metadata: { orderId },
+    });
+    expect(await types(orderId)).toEqual(['OrderPlaced', 'PaymentFailed', 'PaymentAttemptStarted']);
+
+    // While the new attempt is open there is nothing to retry.
+    const again = await refusedWithoutAppending(422, () => h.post(attempts, {}, customer));
+    expect(again).toMatchObject({ code: 'invalid_transition' });
+
+    fake.ledger.simulateCustomerPayment(paymentId);
+    const paid = fake.lastEvent('payment_intent.amount_capturable_updated', paymentId);
+    expect((await deliverEvent(paid)).status).toBe(200);
+    const events = await orderEvents(orderId);
+    expect(events.map((e) => e.type)).toEqual([
+      'OrderPlaced',
+      'PaymentFailed',
+      'PaymentAttemptStarted',
+      'PaymentAuthorized',
+    ]);
+    expect(events[3]).toMatchObject({ data: { paymentRef: paymentId, amount: { amount: 1299 } } });
+  });
+
   describe('a placement retried after its answer was lost', () => {
     const body = (orderId: string) => ({
       orderId,

@@ -1,7 +1,7 @@
 import { productDecider, type ProductState } from '../../domain/catalog/index.ts';
 import { isDomainError, ValidationFailed } from '../../domain/errors.ts';
 import type { PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
-import type { PricingLine } from '../../domain/pricing/price-breakdown.ts';
+import type { PriceBreakdown, PricingLine } from '../../domain/pricing/price-breakdown.ts';
 import { TotalChanged } from '../../domain/pricing/errors.ts';
 import { StockShortage } from '../../domain/inventory/errors.ts';
 import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
@@ -250,6 +250,11 @@ async function orderPricing(
       expected: input.expectedTotal,
       actual: breakdown.total.amount,
     });
+  return toOrderPricing(breakdown);
+}
+
+/** What an order records of the pipeline's breakdown, copied (the event never shares the breakdown's arrays). */
+export function toOrderPricing(breakdown: PriceBreakdown): OrderPricing {
   const detail = breakdown.taxDetail!;
   return {
     discounts: breakdown.discounts.map(({ evidence, ...d }) => ({

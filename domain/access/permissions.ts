@@ -20,6 +20,7 @@ export const permissions = {
   'orders:read': 'read orders (a customer its own)',
   'orders:act-for-others': "read, place and cancel other customers' orders",
   'orders:cancel': 'cancel an order (a customer its own)',
+  'orders:edit': 'add lines to unshipped orders and raise their quantities',
   'orders:fulfil': 'ship orders and mark them delivered',
   'orders:refund': 'refund orders',
   'payments:record': 'record manual payments',
@@ -75,6 +76,7 @@ const customer: readonly Permission[] = [
 const staff: readonly Permission[] = [
   ...customer,
   'orders:act-for-others',
+  'orders:edit',
   'orders:fulfil',
   'payments:capture',
   'stock:read',

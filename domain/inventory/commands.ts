@@ -19,7 +19,17 @@ export type AdjustStock = {
  */
 export type ReserveStock = {
   type: 'ReserveStock';
-  data: At & { orderId: string; quantity: number; expiresAt: string; allowBackorder: boolean };
+  data: At & {
+    orderId: string;
+    quantity: number;
+    expiresAt: string;
+    allowBackorder: boolean;
+    /**
+     * An order edit's units, reserved on top of what the order already holds here (the hold keeps
+     * its own expiry). Without it, a second reservation of an order is the same one repeated.
+     */
+    extend?: boolean;
+  };
 };
 
 export type FillBackorder = { type: 'FillBackorder'; data: At & { orderId: string; quantity: number } };

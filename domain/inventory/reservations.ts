@@ -10,7 +10,9 @@ import { requireAvailable } from './stock-levels.ts';
 /**
  * Reserves all or nothing, except for a SKU allowed to backorder: that reserves what is available
  * and records the rest as a backorder. Repeating the same reservation for an order is a no-op, so a
- * placement that crashed half-way can simply run again; a different quantity is refused.
+ * placement that crashed half-way can simply run again; a different quantity is refused. An edit's
+ * `extend` adds its units to the order's hold instead (a retried edit is found by its request key
+ * before it gets here).
  */
 export function reserveStock({ data }: ReserveStock, s: StockLevels): InventoryEvent[] {
   const { sku, location, orderId, quantity, expiresAt, allowBackorder } = data;
@@ -18,7 +20,7 @@ export function reserveStock({ data }: ReserveStock, s: StockLevels): InventoryE
   requirePositiveInt('quantity', quantity);
   requireIsoTime('expiresAt', expiresAt);
   const hold = holdOf(s, orderId);
-  if (hold !== undefined) {
+  if (hold !== undefined && data.extend !== true) {
     if (hold.requested === quantity) return [];
     throw new DuplicateReservation({ sku, location, orderId, existing: hold.requested, requested: quantity });
   }

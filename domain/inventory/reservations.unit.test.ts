@@ -82,6 +82,24 @@ describe('ReserveStock', () => {
       .thenThrows(DuplicateReservation, { orderId: 'o1', existing: 3, requested: 4 });
   });
 
+  it("extends an order's hold with an edit's units, all or nothing, or backordered where allowed", () => {
+    const extend = (quantity: number, allowBackorder = false) =>
+      ({
+        ...reserve('o1', quantity, allowBackorder),
+        data: { ...reserve('o1', quantity, allowBackorder).data, extend: true },
+      }) as const;
+    const state = given([received(5), reserved('o1', 3)])
+      .when(extend(2))
+      .then([reserved('o1', 2)]);
+    expect(holdsByOrder(state)['o1']).toMatchObject({ reserved: 5, requested: 5 });
+    given([received(5), reserved('o1', 3)])
+      .when(extend(3))
+      .thenThrows(InsufficientStock, { requested: 3, available: 2 });
+    given([received(5), reserved('o1', 3)])
+      .when(extend(3, true))
+      .then([reserved('o1', 2), backordered('o1', 1)]);
+  });
+
   it('refuses a malformed reservation', () => {
     given([received(5)])
       .when(reserve('o1', 0))

@@ -24,7 +24,8 @@ export function cancelOrder({ data }: CancelOrder, order: ExistingOrder): OrderE
       quantity: a.quantity,
     })),
   );
-  return [{ type: 'OrderCancelled', data: { orderId, reason, note, releases } }];
+  const { customerId } = order;
+  return [{ type: 'OrderCancelled', data: { orderId, customerId, reason, note, releases } }];
 }
 
 /** The reason the stock streams record when an order's reservations are released. */

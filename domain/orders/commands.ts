@@ -60,6 +60,12 @@ export type RecordPaymentFailure = {
   data: { orderId: string; paymentRef: string | null; reason: string };
 };
 
+/** A new payment attempt after a failure, while the reservations hold (`now` before `expiresAt`). */
+export type StartPaymentAttempt = {
+  type: 'StartPaymentAttempt';
+  data: { orderId: string; paymentRef: string; amount: Money; now: string };
+};
+
 /** `now` decides whether an `expired` cancellation is due. */
 export type CancelOrder = {
   type: 'CancelOrder';
@@ -73,6 +79,25 @@ export type CancelOrder = {
 export type CancelOrderLines = {
   type: 'CancelOrderLines';
   data: { orderId: string; lines: { lineId: string; quantity: number }[] };
+};
+
+/**
+ * Staff add lines to an unshipped order, raise line quantities (`quantity`: the units added), or
+ * change its shipping address or method (the method comes in `pricing`).
+ * The handler resolves prices (an added line at the catalog price now, raised units at the line's
+ * own price), allocations, and the pipeline's figures for the whole order after the edit; the
+ * decider checks that they add up. Lowering a quantity is `CancelOrderLines`.
+ */
+export type EditOrder = {
+  type: 'EditOrder';
+  data: {
+    orderId: string;
+    add: { lineId: string; sku: string; quantity: number; unitPrice: Money; allocations: LineAllocation[] }[];
+    raise: { lineId: string; quantity: number; allocations: LineAllocation[] }[];
+    /** A new shipping address, or null to keep the order's. */
+    shippingAddress: Address | null;
+    pricing: OrderPricing;
+  };
 };
 
 export type CreateShipment = {
@@ -106,8 +131,10 @@ export type OrderCommand =
   | AuthorizePayment
   | CapturePayment
   | RecordPaymentFailure
+  | StartPaymentAttempt
   | CancelOrder
   | CancelOrderLines
+  | EditOrder
   | CreateShipment
   | MarkDelivered
   | RecordTracking

@@ -3,10 +3,17 @@ import { InvalidTransition } from '../errors.ts';
 import { OrderNotFound } from './errors.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { cancelOrderLines } from './cancel-lines.ts';
+import { editOrder } from './edit-order.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';
 import { createShipment, markDelivered, recordTracking } from './fulfilment.ts';
-import { authorizePayment, capturePayment, issueRefund, recordPaymentFailure } from './payments.ts';
+import {
+  authorizePayment,
+  capturePayment,
+  issueRefund,
+  recordPaymentFailure,
+  startPaymentAttempt,
+} from './payments.ts';
 import { placeOrder } from './place-order.ts';
 import type { ExistingOrder, OrderState, OrderStatus } from './state.ts';
 
@@ -22,9 +29,12 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   // Captures may wait for shipment (capture-at-shipment), so they stay possible once shipped.
   CapturePayment: ['placed', 'authorized', 'payment_failed', 'partially_shipped', 'shipped', 'delivered'],
   RecordPaymentFailure: ['placed', 'authorized', 'payment_failed'],
+  StartPaymentAttempt: ['payment_failed'],
   CancelOrder: ['placed', 'authorized', 'paid', 'payment_failed'],
   // Only before anything shipped: every allocation is still whole then.
   CancelOrderLines: ['placed', 'authorized', 'paid', 'payment_failed'],
+  // Edits that add units: before anything shipped, like partial cancellation.
+  EditOrder: ['placed', 'authorized', 'paid', 'payment_failed'],
   // An authorized payment is enough to ship; the capture follows the shipment.
   CreateShipment: ['authorized', 'paid', 'partially_shipped'],
   MarkDelivered: ['shipped'],
@@ -43,10 +53,14 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return capturePayment(command, order);
     case 'RecordPaymentFailure':
       return recordPaymentFailure(command, order);
+    case 'StartPaymentAttempt':
+      return startPaymentAttempt(command, order);
     case 'CancelOrder':
       return cancelOrder(command, order);
     case 'CancelOrderLines':
       return cancelOrderLines(command, order);
+    case 'EditOrder':
+      return editOrder(command, order);
     case 'CreateShipment':
       return createShipment(command, order);
     case 'MarkDelivered':

@@ -160,3 +160,42 @@ export class PaymentInProgress extends DomainError<PaymentInProgressDetails> {
     );
   }
 }
+
+export type PaymentWindowClosedDetails = { orderId: string; expiresAt: string; now: string };
+
+/** A payment retried after the order's reservations expired: its stock is (or is about to be) released. */
+export class PaymentWindowClosed extends DomainError<PaymentWindowClosedDetails> {
+  override readonly name = 'PaymentWindowClosed';
+  readonly code = 'payment_window_closed';
+  readonly kind = 'conflict';
+  constructor(details: PaymentWindowClosedDetails) {
+    super(
+      `Order ${details.orderId} held its stock until ${details.expiresAt}: it can no longer be paid; place it again`,
+      details,
+    );
+  }
+}
+
+export type ExtraPaymentRequiredDetails = {
+  orderId: string;
+  status: string;
+  paid: number;
+  newTotal: number;
+  currency: string;
+};
+
+/**
+ * An edit that would raise the total of an order whose payment is already authorized or captured:
+ * the difference needs an extra authorization, which the payments port does not open yet.
+ */
+export class ExtraPaymentRequired extends DomainError<ExtraPaymentRequiredDetails> {
+  override readonly name = 'ExtraPaymentRequired';
+  readonly code = 'extra_payment_required';
+  readonly kind = 'conflict';
+  constructor(details: ExtraPaymentRequiredDetails) {
+    super(
+      `Order ${details.orderId} is ${details.status} for ${details.paid} ${details.currency}; the edit makes it ${details.newTotal}, and an extra authorization for the difference is not supported yet`,
+      details,
+    );
+  }
+}

@@ -107,29 +107,96 @@ export type PaymentFailed = {
   data: { orderId: string; paymentRef: string | null; reason: string };
 };
 
+/**
+ * After a failed payment, a new attempt opened at the provider for the order's total (a new
+ * Stripe PaymentIntent; the failed one is released). The order awaits payment again, as placed.
+ */
+export type PaymentAttemptStarted = {
+  type: 'PaymentAttemptStarted';
+  data: { orderId: string; paymentRef: string; amount: Money };
+};
+
 export type CancellationReason = 'requested' | 'expired' | 'payment_failed';
 export const cancellationReasons: readonly CancellationReason[] = ['requested', 'expired', 'payment_failed'];
 
 export type StockRelease = { lineId: string; sku: string; location: string; quantity: number };
 
-/** Lists every reservation to release, so the stock side needs nothing but this event. */
+/**
+ * Lists every reservation to release, so the stock side needs nothing but this event. `note` is the
+ * canceller's free text, personal data sealed with `customerId`'s key; cancellations recorded
+ * before it was sealed carry no `customerId`, and their notes stay as they were.
+ */
 export type OrderCancelled = {
   type: 'OrderCancelled';
-  data: { orderId: string; reason: CancellationReason; note: string | null; releases: StockRelease[] };
+  data: {
+    orderId: string;
+    customerId?: string;
+    reason: CancellationReason;
+    note: string | null;
+    releases: StockRelease[];
+  };
 };
 
-/** Units of one line cancelled, and the share of the line's total they took with them. */
-export type CancelledLine = { lineId: string; sku: string; quantity: number; amount: Money };
+/**
+ * Units of one line cancelled, and the share of the line's total they took with them (`amount`);
+ * since discounts and tax are taken along, also their share of each discount the line got and of
+ * its tax (absent on cancellations recorded before).
+ */
+export type CancelledLine = {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  amount: Money;
+  discounts?: { promotionId: string; amount: Money }[];
+  tax?: Money;
+};
 
 /**
  * Some units of an unshipped order cancelled: each line's quantity and total go down by what is
- * listed, the order's subtotal and total by `amount`, and `releases` names every reservation to
+ * listed, the order's subtotal by the lines' amounts, its discounts and tax by their shares, and
+ * its total by `amount` (the lines' amounts less their discounts plus the tax added on top, which
+ * is the lines' amounts where there is neither). `releases` names every reservation to
  * give back (backordered units first, as the stock side releases them), so the stock streams need
  * nothing but this event. A refund of what was paid for them follows as its own `RefundIssued`.
  */
 export type OrderLinesCancelled = {
   type: 'OrderLinesCancelled';
   data: { orderId: string; lines: CancelledLine[]; releases: StockRelease[]; amount: Money };
+};
+
+/** Units added to a line by an edit, where they are reserved, and what they add to its total. */
+export type RaisedLine = {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  amount: Money;
+  allocations: LineAllocation[];
+};
+
+/** A reservation an edit takes on a stock stream, on top of what the order already holds there. */
+export type StockReservation = { lineId: string; sku: string; location: string; quantity: number };
+
+/**
+ * Staff edited an unshipped order: lines added, quantities raised, the shipping address or method
+ * changed. `reservations` names every unit reserved with it (appended in the same atomic append to
+ * the stock streams), and the order is re-priced through the price pipeline: `before` and `after`
+ * are its whole totals (the method is in them), so the edit is one event with both sides; the
+ * address before is the order's until then. A payment that follows authorizes `after.total`.
+ */
+export type OrderEdited = {
+  type: 'OrderEdited';
+  data: {
+    orderId: string;
+    /** Whose key seals the new address (personal data, like the placement's). */
+    customerId: string;
+    /** The new shipping address; null when the edit left it as it was. */
+    shippingAddress: Address | null;
+    added: OrderLine[];
+    raised: RaisedLine[];
+    reservations: StockReservation[];
+    before: OrderTotals;
+    after: OrderTotals;
+  };
 };
 
 export type ShipmentLine = { lineId: string; sku: string; quantity: number };
@@ -214,8 +281,10 @@ export type OrderEvent =
   | PaymentAuthorized
   | PaymentCaptured
   | PaymentFailed
+  | PaymentAttemptStarted
   | OrderCancelled
   | OrderLinesCancelled
+  | OrderEdited
   | ShipmentCreated
   | ShipmentLabelBought
   | ShipmentTracked
@@ -227,8 +296,10 @@ const types: Record<OrderEvent['type'], true> = {
   PaymentAuthorized: true,
   PaymentCaptured: true,
   PaymentFailed: true,
+  PaymentAttemptStarted: true,
   OrderCancelled: true,
   OrderLinesCancelled: true,
+  OrderEdited: true,
   ShipmentCreated: true,
   ShipmentLabelBought: true,
   ShipmentTracked: true,

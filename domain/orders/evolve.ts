@@ -1,5 +1,6 @@
 import { assertNever } from '../assert-never.ts';
-import { lineAfterCancel } from './cancel-lines.ts';
+import { lineAfterCancel, totalsAfterCancel } from './cancel-lines.ts';
+import { linesAfterEdit } from './edit-order.ts';
 import type { OrderEvent } from './events.ts';
 import { isFullyShipped, type OrderState } from './state.ts';
 import { pricedTotals } from './totals.ts';
@@ -42,23 +43,31 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       };
     case 'PaymentFailed':
       return { ...state, status: 'payment_failed' };
+    case 'PaymentAttemptStarted':
+      // Awaiting payment again, by the new attempt.
+      return { ...state, status: 'placed', payment: { ...payment, paymentRef: event.data.paymentRef } };
     case 'OrderCancelled': {
       const { reason, note } = event.data;
       return { ...state, status: 'cancelled', cancellation: { reason, note } };
     }
     case 'OrderLinesCancelled': {
       const { lines, amount } = event.data;
-      const less = (money: { amount: number; currency: string }) => ({
-        ...money,
-        amount: money.amount - amount.amount,
-      });
       return {
         ...state,
         lines: state.lines.map((line) => {
           const cancelled = lines.find((l) => l.lineId === line.lineId);
           return cancelled ? lineAfterCancel(line, cancelled) : line;
         }),
-        totals: { ...state.totals, subtotal: less(state.totals.subtotal), total: less(state.totals.total) },
+        totals: totalsAfterCancel(state.totals, state.lines, lines, amount),
+      };
+    }
+    case 'OrderEdited': {
+      const { added, raised, after, shippingAddress } = event.data;
+      return {
+        ...state,
+        lines: linesAfterEdit(state.lines, added, raised),
+        totals: after,
+        shippingAddress: shippingAddress ?? state.shippingAddress,
       };
     }
     case 'ShipmentCreated': {

@@ -1,8 +1,19 @@
 import { AlreadyExists, CurrencyMismatch } from '../errors.ts';
-import { AmountMismatch, CaptureExceedsAuthorized, RefundExceedsCaptured } from './errors.ts';
+import {
+  AmountMismatch,
+  CaptureExceedsAuthorized,
+  PaymentWindowClosed,
+  RefundExceedsCaptured,
+} from './errors.ts';
 import { requireMoney, type Money } from '../money.ts';
-import { requireKey, requirePositiveInt, requireText } from '../validation.ts';
-import type { AuthorizePayment, CapturePayment, IssueRefund, RecordPaymentFailure } from './commands.ts';
+import { epochMillis, requireIsoTime, requireKey, requirePositiveInt, requireText } from '../validation.ts';
+import type {
+  AuthorizePayment,
+  CapturePayment,
+  IssueRefund,
+  RecordPaymentFailure,
+  StartPaymentAttempt,
+} from './commands.ts';
 import type { OrderEvent } from './events.ts';
 import type { ExistingOrder } from './state.ts';
 
@@ -44,6 +55,27 @@ export function capturePayment({ data }: CapturePayment, order: ExistingOrder): 
     });
   }
   return [{ type: 'PaymentCaptured', data: { orderId, paymentRef, amount } }];
+}
+
+/**
+ * A new attempt after a failure: for the order's total as it is now (a partial cancellation or an
+ * edit may have changed it), and only while its stock is held.
+ */
+export function startPaymentAttempt({ data }: StartPaymentAttempt, order: ExistingOrder): OrderEvent[] {
+  const { orderId, paymentRef, now } = data;
+  requirePaymentRef(paymentRef);
+  requireIsoTime('now', now);
+  if (epochMillis(now) >= epochMillis(order.expiresAt))
+    throw new PaymentWindowClosed({ orderId, expiresAt: order.expiresAt, now });
+  const amount = orderAmount('amount', data.amount, order.currency);
+  if (amount.amount !== order.totals.total.amount) {
+    throw new AmountMismatch({
+      expected: order.totals.total.amount,
+      actual: amount.amount,
+      currency: order.currency,
+    });
+  }
+  return [{ type: 'PaymentAttemptStarted', data: { orderId, paymentRef, amount } }];
 }
 
 export function recordPaymentFailure({ data }: RecordPaymentFailure, _order: ExistingOrder): OrderEvent[] {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AlreadyExists, CurrencyMismatch, ValidationFailed } from '../errors.ts';
-import { AmountMismatch, CaptureExceedsAuthorized, RefundExceedsCaptured } from './errors.ts';
+import { AlreadyExists, CurrencyMismatch, InvalidTransition, ValidationFailed } from '../errors.ts';
+import {
+  AmountMismatch,
+  CaptureExceedsAuthorized,
+  PaymentWindowClosed,
+  RefundExceedsCaptured,
+} from './errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import {
   authorized,
@@ -198,3 +203,43 @@ describe('IssueRefund', () => {
     given([orderPlaced, captured]).when(refund(5, '')).thenThrows(ValidationFailed, { field: 'refundId' });
   });
 });
+
+/** Order o1 (Stripe, total 5000) holds its stock until 2025-01-01T00:15:00Z. */
+describe('StartPaymentAttempt', () => {
+  const attempt = (amount = 5000, now = '2025-01-01T00:10:00Z', paymentRef = 'pi_2') =>
+    ({ type: 'StartPaymentAttempt', data: { orderId: 'o1', paymentRef, amount: eur(amount), now } }) as const;
+
+  it('opens a new attempt after a failure: the order awaits payment again, by it', () => {
+    const state = given([orderPlaced, failed])
+      .when(attempt())
+      .then([
+        { type: 'PaymentAttemptStarted', data: { orderId: 'o1', paymentRef: 'pi_2', amount: eur(5000) } },
+      ]);
+    expect(state).toMatchObject({ status: 'placed', payment: { paymentRef: 'pi_2' } });
+    // The new attempt is paid (its webhook authorizes it), or fails in turn and may be retried again.
+    given([orderPlaced, failed, ...orderDecider.decide(attempt(), replayState([orderPlaced, failed]))])
+      .when(authorize())
+      .then([{ type: 'PaymentAuthorized', data: { orderId: 'o1', paymentRef: 'pi_1', amount: eur(5000) } }]);
+  });
+
+  it('refuses once the stock is no longer held', () => {
+    given([orderPlaced, failed])
+      .when(attempt(5000, '2025-01-01T00:15:00Z'))
+      .thenThrows(PaymentWindowClosed, { orderId: 'o1', expiresAt: '2025-01-01T00:15:00Z' });
+  });
+
+  it('refuses another amount than the order’s total', () => {
+    given([orderPlaced, failed])
+      .when(attempt(4000))
+      .thenThrows(AmountMismatch, { expected: 5000, actual: 4000 });
+  });
+
+  it('refuses unless the last payment failed', () => {
+    given([orderPlaced]).when(attempt()).thenThrows(InvalidTransition, { from: 'placed' });
+    given([orderPlaced, authorized]).when(attempt()).thenThrows(InvalidTransition, { from: 'authorized' });
+  });
+});
+
+function replayState(history: Parameters<typeof orderDecider.evolve>[1][]) {
+  return history.reduce(orderDecider.evolve, orderDecider.initialState());
+}

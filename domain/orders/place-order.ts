@@ -13,7 +13,7 @@ import type { OrderPricing, PlaceOrder } from './commands.ts';
 import type { Address, OrderEvent, OrderLine, OrderTotals } from './events.ts';
 import type { OrderState } from './state.ts';
 
-const MAX_LINES = 100;
+export const MAX_LINES = 100;
 
 export function placeOrder({ data }: PlaceOrder, state: OrderState): OrderEvent[] {
   if (state.status !== 'none') throw new AlreadyExists({ aggregate: 'order', id: data.orderId });
@@ -57,7 +57,11 @@ export function placeOrder({ data }: PlaceOrder, state: OrderState): OrderEvent[
   ];
 }
 
-function orderLine(path: string, line: PlaceOrder['data']['lines'][number], currency: string): OrderLine {
+export function orderLine(
+  path: string,
+  line: PlaceOrder['data']['lines'][number],
+  currency: string,
+): OrderLine {
   requireKey(`${path}.lineId`, line.lineId);
   requireKey(`${path}.sku`, line.sku);
   requirePositiveInt(`${path}.quantity`, line.quantity);
@@ -89,7 +93,7 @@ function orderLine(path: string, line: PlaceOrder['data']['lines'][number], curr
  * not negative, the discounts adding up to their total and never past the subtotal, so that
  * total = subtotal − discountTotal + shipping + tax always holds and is never negative.
  */
-function orderTotals(pricing: OrderPricing, subtotal: Money, currency: string): OrderTotals {
+export function orderTotals(pricing: OrderPricing, subtotal: Money, currency: string): OrderTotals {
   const discounts = pricing.discounts.map((d, i) => ({
     promotionId: requireKey(`pricing.discounts[${i}].promotionId`, d.promotionId),
     promotionVersion: requireNonNegativeInt(`pricing.discounts[${i}].promotionVersion`, d.promotionVersion),
@@ -140,7 +144,7 @@ function inCurrency(field: string, value: Money, currency: string) {
   return checked;
 }
 
-function address(a: Address): Address {
+export function address(a: Address): Address {
   const path = 'shippingAddress';
   requireText(`${path}.name`, a.name);
   requireText(`${path}.line1`, a.line1);

@@ -3,6 +3,7 @@ import { InvalidTransition } from '../errors.ts';
 import { OrderNotFound } from './errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { historyFor } from '../testing/order-fixtures.ts';
+import { unknownTaxDetail } from './totals.ts';
 import { allowedFrom, orderDecider, orderEventTypes, type OrderCommand, type OrderEvent } from './index.ts';
 
 const given = specFor(orderDecider);
@@ -19,6 +20,10 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
     type: 'RecordPaymentFailure',
     data: { orderId: 'o1', paymentRef: null, reason: 'declined' },
   },
+  StartPaymentAttempt: {
+    type: 'StartPaymentAttempt',
+    data: { orderId: 'o1', paymentRef: 'pi_2', amount: eur(5000), now: '2025-01-01T00:05:00Z' },
+  },
   CancelOrder: {
     type: 'CancelOrder',
     data: { orderId: 'o1', reason: 'requested', note: null, now: '2025-01-01T00:00:00Z' },
@@ -26,6 +31,23 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
   CancelOrderLines: {
     type: 'CancelOrderLines',
     data: { orderId: 'o1', lines: [{ lineId: 'l2', quantity: 1 }] },
+  },
+  EditOrder: {
+    type: 'EditOrder',
+    data: {
+      orderId: 'o1',
+      add: [],
+      raise: [{ lineId: 'l2', quantity: 1, allocations: [{ location: 'paris', quantity: 1 }] }],
+      shippingAddress: null,
+      pricing: {
+        discounts: [],
+        discountTotal: eur(0),
+        shipping: eur(600),
+        tax: eur(0),
+        taxDetail: unknownTaxDetail('EUR'),
+        shippingMethod: null,
+      },
+    },
   },
   CreateShipment: {
     type: 'CreateShipment',
@@ -112,6 +134,6 @@ describe('order lifecycle', () => {
   });
 
   it('lists its event types', () => {
-    expect(orderEventTypes).toHaveLength(11);
+    expect(orderEventTypes).toHaveLength(13);
   });
 });

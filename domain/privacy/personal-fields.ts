@@ -38,6 +38,12 @@ export const personalFields: Readonly<Record<string, PersonalFields>> = {
     // `customerEmail` is optional today (imports may carry it); encrypted whenever present.
     paths: [...shippingAddress, 'customerEmail'],
   },
+  // Free text a customer or staff wrote when cancelling an order, or asking for a return: it may
+  // say anything about the person (docs/after-sale.md).
+  OrderCancelled: { subject: byCustomer, paths: ['note'] },
+  ReturnRequested: { subject: byCustomer, paths: ['note'] },
+  // An order edit's new shipping address (docs/after-sale.md).
+  OrderEdited: { subject: byCustomer, paths: shippingAddress },
   // A carrier's tracking words may name who signed for the parcel ("Signed by J SMITH").
   ShipmentTracked: { subject: byCustomer, paths: ['detail'] },
   // A label prints the recipient's name and address, and its URL alone fetches it.

@@ -137,6 +137,7 @@ export const cancelled: OrderCancelled = {
   type: 'OrderCancelled',
   data: {
     orderId: 'o1',
+    customerId: 'c1',
     reason: 'requested',
     note: null,
     releases: [

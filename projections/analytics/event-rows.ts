@@ -160,6 +160,19 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
       );
       return;
     }
+    case 'OrderEdited': {
+      // The order stays; its new total, as a status row of its own.
+      const { orderId, after } = event.data;
+      rows.order_status.push(
+        status({
+          order_id: orderId,
+          status: 'edited',
+          total: after.total.amount,
+          currency: after.total.currency,
+        }),
+      );
+      return;
+    }
     case 'ShipmentCreated': {
       const { orderId, shipmentId, carrier, location } = event.data;
       rows.order_status.push(
@@ -179,6 +192,14 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
       const { orderId, paymentRef, amount } = event.data;
       const kind = event.type === 'PaymentAuthorized' ? 'authorized' : 'captured';
       rows.payments.push(payment(kind, orderId, amount, { payment_ref: paymentRef }));
+      return;
+    }
+    case 'PaymentAttemptStarted': {
+      // A new attempt moves no money; like a failure, its amount is 0 (the order's total is in `order_status`).
+      const { orderId, paymentRef } = event.data;
+      rows.payments.push(
+        payment('attempt', orderId, { amount: 0, currency: '' }, { payment_ref: paymentRef }),
+      );
       return;
     }
     case 'PaymentFailed': {

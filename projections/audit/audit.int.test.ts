@@ -130,7 +130,7 @@ describe.each(['pglite', 'postgres'] as const)('audit projection on %s', (backen
         'o1',
         null,
         { status: 'cancelled' },
-        'requested: customer called',
+        'requested', // the note is personal text: it stays in data only,
       ],
       ['ProjectionEventSkipped', 'system', 'projection', 'orders', null, null, 'corrupt data'],
     ]);

@@ -5,6 +5,7 @@
  * its "before" comes from a small per-stream state kept in `audit_entity_state`, folded from every
  * event that moves on-hand stock, whoever caused it.
  */
+import { personalFieldsOf } from '../../domain/privacy/personal-fields.ts';
 import type { JsonObject, RecordedEvent } from '../../ports/event-store.ts';
 import { isProductEvent } from '../../domain/catalog/events.ts';
 import { isInventoryEvent } from '../../domain/inventory/events.ts';
@@ -158,7 +159,9 @@ function beforeAndAfter(event: RecordedEvent): { before: JsonObject | null; afte
 }
 
 function reasonOf(event: RecordedEvent): string | null {
-  const { reason, note } = event.data;
+  const { reason } = event.data;
+  // A note that is personal text (an order cancellation's) stays in `data`, where erasure finds it.
+  const note = personalFieldsOf(event.type)?.paths.includes('note') ? null : event.data.note;
   const text = [reason, note].filter((part): part is string => typeof part === 'string' && part !== '');
   if (text.length > 0) return text.join(': ');
   return typeof event.metadata.reason === 'string' ? event.metadata.reason : null;

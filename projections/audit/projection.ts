@@ -53,8 +53,9 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
   return withErasure(
     {
       name: 'audit',
-      // 3: account activity (logins, second factor, resets, sessions, staff roles).
-      version: 3,
+      // 3: account activity (logins, second factor, resets, sessions, staff roles); 4: an order
+      // cancellation's note (personal text) no longer in `reason`.
+      version: 4,
       filter: {
         categories: ['product', 'stock', 'order', 'location', 'projection', ...accountActivityCategories],
         eventTypes: [
@@ -82,12 +83,15 @@ export function auditProjection(): ReadModelProjection<AuditDatabase> {
  */
 async function eraseEntries(db: Kysely<AuditDatabase>, erasure: CustomerErased['data']): Promise<string[]> {
   if (erasure.orderIds.length > 0) {
-    await db
-      .updateTable('audit_entries')
-      .set({ data: erasedJson('data', 'OrderPlaced') })
-      .where('stream', 'in', erasure.orderIds.map(orderStream))
-      .where('event_type', '=', 'OrderPlaced')
-      .execute();
+    // The placement's address, every edit's new one, a cancellation's note.
+    for (const type of ['OrderPlaced', 'OrderEdited', 'OrderCancelled']) {
+      await db
+        .updateTable('audit_entries')
+        .set({ data: erasedJson('data', type) })
+        .where('stream', 'in', erasure.orderIds.map(orderStream))
+        .where('event_type', '=', type)
+        .execute();
+    }
   }
   for (const type of seenActivityTypes) {
     await db

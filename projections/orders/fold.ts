@@ -28,7 +28,7 @@ export type PaymentModel = {
   eventId: string;
   orderId: string;
   revision: number;
-  kind: 'authorized' | 'captured' | 'failed';
+  kind: 'authorized' | 'captured' | 'failed' | 'attempt';
   paymentRef: string | null;
   amount: number | null;
   currency: string;
@@ -133,6 +133,7 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
         }
         break;
       case 'OrderLinesCancelled':
+      case 'OrderEdited':
         // The lines as they stand now (quantities, totals, allocations), written over the old rows.
         if (after.status !== 'none' && after !== before) {
           lines.set(orderId, { orderId, currency: after.currency, lines: after.lines });
@@ -144,6 +145,17 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
           ...base,
           eventId: event.id,
           kind: event.type === 'PaymentAuthorized' ? 'authorized' : 'captured',
+          paymentRef: event.data.paymentRef,
+          amount: event.data.amount.amount,
+          currency: event.data.amount.currency,
+          reason: null,
+        });
+        break;
+      case 'PaymentAttemptStarted':
+        changes.payments.push({
+          ...base,
+          eventId: event.id,
+          kind: 'attempt',
           paymentRef: event.data.paymentRef,
           amount: event.data.amount.amount,
           currency: event.data.amount.currency,

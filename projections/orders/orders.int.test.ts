@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 import { shop, simpleOrder } from '../testing/shop.ts';
 import { privacyStream } from '../../domain/streams.ts';
+import { unknownTaxDetail } from '../../domain/orders/totals.ts';
 import { ordersProjection } from './projection.ts';
 import { customerOrders, orderDetail, type OrderKeyset } from './queries.ts';
 
@@ -164,6 +165,129 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
       ['RefundIssued', 'staff-7', 'Refund of 8.00 EUR issued: broken plate'],
     ]);
     expect(timeline[0]?.at).toBe('2026-01-05T09:00:00.000Z');
+  });
+
+  it('rewrites the lines, totals and address of an edited order, tells the edit on the timeline, erases the address', async () => {
+    const s = shop();
+    const moved = {
+      name: 'Ada King',
+      line1: '2 Difference Road',
+      line2: null,
+      city: 'Leeds',
+      postalCode: 'LS1 1AA',
+      region: null,
+      country: 'GB',
+    };
+    s.order(
+      simpleOrder('o9', 'c1', [
+        { lineId: 'l1', sku: 'MUG', quantity: 1, unitPrice: 1000, location: 'berlin' },
+      ]),
+      customer,
+    );
+    const pricing = {
+      discounts: [],
+      discountTotal: eur(0),
+      shipping: eur(700),
+      tax: eur(0),
+      taxDetail: unknownTaxDetail('EUR'),
+      shippingMethod: null,
+    };
+    s.order(
+      {
+        type: 'EditOrder',
+        data: {
+          orderId: 'o9',
+          add: [
+            {
+              lineId: 'L2',
+              sku: 'PLATE',
+              quantity: 2,
+              unitPrice: eur(800),
+              allocations: [{ location: 'paris', quantity: 2 }],
+            },
+          ],
+          raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'paris', quantity: 1 }] }],
+          shippingAddress: { ...moved },
+          pricing,
+        },
+      },
+      staff,
+    );
+    const spec = await database.spec(ordersProjection());
+    await spec.given(s.log.events, { batchSize: 1 });
+    expect(await spec.rows('orders', ['order_id'])).toMatchObject([
+      {
+        order_id: 'o9',
+        subtotal: 3600,
+        shipping: 700,
+        total: 4300,
+        line_count: 2,
+        item_count: 4,
+        revision: 1,
+      },
+    ]);
+    const detail = (await spec.read((db) => orderDetail(db, 'o9')))!;
+    expect(detail.lines.map((l) => [l.lineId, l.quantity, l.lineTotal])).toEqual([
+      ['l1', 2, eur(2000)],
+      ['L2', 2, eur(1600)],
+    ]);
+    expect(detail.timeline.map((t) => [t.type, t.by.id, t.summary])).toEqual([
+      ['OrderPlaced', 'c1', 'Order placed: 1 item, total 15.00 EUR'],
+      ['OrderEdited', 'staff-7', 'Order edited: 3 items added (L2, l1), total 15.00 EUR → 43.00 EUR'],
+    ]);
+    expect(detail.shippingAddress).toEqual(moved);
+
+    s.log.record(
+      'privacy-c1',
+      { type: 'CustomerErased', data: { customerId: 'c1', orderIds: ['o9'], reason: null } },
+      { actor: { id: 'admin-1', role: 'admin' } },
+    );
+    await spec.given(s.log.events.slice(-1));
+    const erased = (await spec.read((db) => orderDetail(db, 'o9')))!;
+    expect(erased.shippingAddress).toMatchObject({ name: '[erased]', line1: '[erased]', country: 'GB' });
+    const timeline = await spec.rows('order_timeline', ['event_id']);
+    const editRow = timeline.find((row) => row.event_type === 'OrderEdited') as {
+      data: { shippingAddress: object };
+    };
+    expect(editRow.data.shippingAddress).toMatchObject({ name: '[erased]', city: '[erased]', country: 'GB' });
+  });
+
+  it('keeps a cancellation note out of the timeline summary, and erases it with the customer', async () => {
+    const s = shop();
+    s.order(
+      simpleOrder('o8', 'c1', [
+        { lineId: 'l1', sku: 'MUG', quantity: 1, unitPrice: 1000, location: 'berlin' },
+      ]),
+      customer,
+    );
+    s.order(
+      {
+        type: 'CancelOrder',
+        data: { orderId: 'o8', reason: 'requested', note: 'moving to Rome', now: '2026-01-05T10:00:00.000Z' },
+      },
+      customer,
+    );
+    const spec = await database.spec(ordersProjection());
+    await spec.given(s.log.events);
+    const detail = (await spec.read((db) => orderDetail(db, 'o8')))!;
+    expect(detail.cancellation).toEqual({ reason: 'requested', note: 'moving to Rome' });
+    expect(detail.timeline.map((t) => t.summary)).toContain('Order cancelled (requested)');
+
+    s.log.record(
+      'privacy-c1',
+      { type: 'CustomerErased', data: { customerId: 'c1', orderIds: ['o8'], reason: null } },
+      { actor: { id: 'admin-1', role: 'admin' } },
+    );
+    await spec.given(s.log.events.slice(-1));
+    const erased = (await spec.read((db) => orderDetail(db, 'o8')))!;
+    expect(erased.cancellation).toEqual({ reason: 'requested', note: '[erased]' });
+    const rows = (await spec.rows('orders', ['order_id'])) as { state: { cancellation: { note: string } } }[];
+    expect(rows[0]!.state.cancellation.note).toBe('[erased]');
+    const timeline = (await spec.rows('order_timeline', ['event_id'])) as {
+      event_type: string;
+      data: { note: string };
+    }[];
+    expect(timeline.find((row) => row.event_type === 'OrderCancelled')!.data.note).toBe('[erased]');
   });
 
   it("lists a customer's orders newest first, keyset-paged", async () => {

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { erasedText } from '../../domain/privacy/personal-fields.ts';
 import { orderEventTypes } from '../../domain/orders/events.ts';
 import type { CustomerErased } from '../../domain/privacy/events.ts';
 import { personalFieldsOf } from '../../domain/privacy/personal-fields.ts';
@@ -42,8 +43,9 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
       name: 'orders',
       // 3: priced totals (discounts, tax, shipping method); 4: partial cancellations
       // (`OrderLinesCancelled`) rewrite an order's lines; 5: the timeline of an erased customer held
-      // the carrier's tracking words in plain text (a rebuild reads them erased).
-      version: 5,
+      // the carrier's tracking words in plain text (a rebuild reads them erased); 6: edits
+      // (`OrderEdited`) add lines, raise quantities and re-price the order.
+      version: 6,
       filter: { categories: ['order'], eventTypes: orderEventTypes },
       setup: (db, schema) => createTables(db, schema, ordersTables),
       staged,
@@ -56,6 +58,14 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
 /** The order events whose timeline rows hold personal fields (`domain/privacy/personal-fields.ts`). */
 const timelinePersonalEvents = orderEventTypes.filter((type) => personalFieldsOf(type) !== undefined);
 
+/** The folded state with its cancellation's note (a string) erased, as a replay of the sealed note reads. */
+function withoutCancellationNote<T>(state: RawBuilder<T>): RawBuilder<T> {
+  const at = sql`${'{cancellation,note}'}::text[]`;
+  return sql<T>`(case when jsonb_typeof(${sql.ref('state')}::jsonb #> ${at}) = ${'string'}
+    then jsonb_set((${state})::jsonb, ${at}, ${JSON.stringify(erasedText)}::jsonb, false)
+    else (${state})::jsonb end)::json`;
+}
+
 /** Anonymises the erased customer's orders as a replay would: amounts, SKUs and dates stay. */
 async function eraseOrders(db: Kysely<OrdersDatabase>, erasure: CustomerErased['data']): Promise<string[]> {
   if (erasure.orderIds.length > 0) {
@@ -63,11 +73,16 @@ async function eraseOrders(db: Kysely<OrdersDatabase>, erasure: CustomerErased['
       .updateTable('orders')
       .set({
         shipping_address: erasedJson('shipping_address', 'OrderPlaced', 'shippingAddress.'),
-        state: erasedJson('state', 'OrderPlaced'),
+        state: withoutCancellationNote(erasedJson('state', 'OrderPlaced')),
+        // The note a cancellation carried, in the row and in the folded state.
+        cancellation_note: sql<
+          string | null
+        >`case when cancellation_note is null then null else ${erasedText}::text end`,
       })
       .where('order_id', 'in', erasure.orderIds)
       .execute();
-    // The timeline keeps each event's data: every order event with personal fields is erased there.
+    // The timeline keeps each event's data: every order event with personal fields is erased there
+    // (the placement's address, every edit's new one, a cancellation's note, tracking words...).
     for (const eventType of timelinePersonalEvents)
       await db
         .updateTable('order_timeline')

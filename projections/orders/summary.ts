@@ -34,12 +34,21 @@ export function summarize(event: OrderEvent): string {
       return `Payment of ${formatMoney(event.data.amount)} captured`;
     case 'PaymentFailed':
       return `Payment failed: ${event.data.reason}`;
+    case 'PaymentAttemptStarted':
+      return `Payment retried: a new attempt for ${formatMoney(event.data.amount)}`;
     case 'OrderCancelled':
-      return `Order cancelled (${event.data.reason.replace('_', ' ')})${event.data.note ? `: ${event.data.note}` : ''}`;
+      // Not the note: it is personal text, and the timeline is kept after erasure.
+      return `Order cancelled (${event.data.reason.replace('_', ' ')})`;
     case 'OrderLinesCancelled': {
       const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);
       const lines = event.data.lines.map((line) => line.lineId).join(', ');
       return `${items} item${items === 1 ? '' : 's'} cancelled (${lines}): ${formatMoney(event.data.amount)} off the total`;
+    }
+    case 'OrderEdited': {
+      const { added, raised, before, after } = event.data;
+      const items = [...added, ...raised].reduce((sum, line) => sum + line.quantity, 0);
+      const lines = [...added, ...raised].map((line) => line.lineId).join(', ');
+      return `Order edited: ${items} item${items === 1 ? '' : 's'} added (${lines}), total ${formatMoney(before.total)} → ${formatMoney(after.total)}`;
     }
     case 'ShipmentCreated': {
       const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);

@@ -93,7 +93,7 @@ export const orderPayments = defineTable({
     order_id: col.text(),
     /** Revision of the order stream, to order them. */
     revision: col.integer(),
-    kind: col.text<'authorized' | 'captured' | 'failed'>(),
+    kind: col.text<'authorized' | 'captured' | 'failed' | 'attempt'>(),
     payment_ref: col.text().nullable(),
     /** Null for a failure. */
     amount: col.bigint().nullable(),

@@ -200,6 +200,37 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
           { id: `c${b % 2}`, role: 'customer' },
         );
       }
+      // Now and then staff edit it before it is paid: a unit more of its line, or another SKU added.
+      const toEdit = b % 4 === 2 ? order() : undefined;
+      if (toEdit?.status === 'placed') {
+        const other = skus[(a + 1) % skus.length]!;
+        s.order(
+          {
+            type: 'EditOrder',
+            data: {
+              orderId,
+              add:
+                c % 2 === 0
+                  ? [
+                      {
+                        lineId: 'l2',
+                        sku: other,
+                        quantity: 1,
+                        unitPrice: { amount: 700, currency: 'EUR' },
+                        allocations: [{ location, quantity: 1 }],
+                      },
+                    ]
+                  : [],
+              raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location, quantity: 1 }] }],
+              // Now and then to another address too (sealed like the placement's).
+              shippingAddress:
+                c % 3 === 0 ? { ...toEdit.shippingAddress, line1: `${index} Other Street` } : null,
+              pricing: { ...toEdit.totals, discounts: [] },
+            },
+          },
+          staff,
+        );
+      }
       // Most placements are paid for (or refused) at once, as the payment webhook would.
       if (a % 2 === 0) play(s, { op: 14, a, b, c }, index);
       else if (c % 2 === 0) play(s, { op: 20, a, b, c }, index);
@@ -308,10 +339,27 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
     case 19:
       s.order({ type: 'MarkDelivered', data: { orderId } }, staff);
       return;
-    default:
+    default: {
       s.order(
         { type: 'RecordPaymentFailure', data: { orderId, paymentRef: null, reason: 'declined' } },
         system,
       );
+      // Now and then the customer tries again with a new attempt, before the stock is released.
+      const o = order();
+      if (c % 3 === 0 && o?.status === 'payment_failed') {
+        s.order(
+          {
+            type: 'StartPaymentAttempt',
+            data: {
+              orderId,
+              paymentRef: `pi_${orderId}_${index}`,
+              amount: o.totals.total,
+              now: '2026-06-01T00:00:00.000Z',
+            },
+          },
+          { id: o.customerId, role: 'customer' },
+        );
+      }
+    }
   }
 }

@@ -53,6 +53,31 @@ const CancelLines = z
       .openapi({ description: 'The units to cancel, per line; the rest of the order stands.' }),
   })
   .openapi('CancelOrderLines');
+const Units = z.number().int().positive().max(10_000);
+const EditOrder = z
+  .object({
+    add: z
+      .array(z.object({ productId: Id, quantity: Units }))
+      .max(100)
+      .default([])
+      .openapi({
+        description: 'New lines, at the catalog price now (a product already on the order: raise it).',
+      }),
+    raise: z
+      .array(
+        z.object({ lineId: Id, quantity: Units.openapi({ description: 'The units added to the line' }) }),
+      )
+      .max(100)
+      .default([])
+      .openapi({ description: 'Units added to lines the order has, at the price the line was sold at.' }),
+    shippingAddress: Address.nullable()
+      .optional()
+      .openapi({ description: 'A new shipping address; absent or null keeps the order’s' }),
+    shippingMethodId: Id.nullable().optional().openapi({
+      description: 'A new shipping method (GET /shipping/options); absent or null keeps the order’s',
+    }),
+  })
+  .openapi('EditOrder');
 const Shipment = z
   .object({
     shipmentId: Id.optional(),
@@ -198,6 +223,25 @@ export function orderRoutes(deps: WriteApiDeps) {
       const ifMatch = parseIfMatch(c.req.header('if-match'));
       const input = { orderId, lines: c.req.valid('json').lines };
       return writeAnswer(c, 200, await deps.handlers.cancelOrderLines(input, context(c), ifMatch));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/edit',
+      summary:
+        'Edit an unshipped order (add lines, raise quantities, change the shipping address or method): new units reserved with the edit (409 on a shortage), the order re-priced',
+      tags,
+      ...guarded('orders:edit'),
+      request: { ...edit, body: jsonBody(EditOrder) },
+      responses: writeResponses(200, 'Edited, the new units reserved, the order re-priced'),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      const ifMatch = parseIfMatch(c.req.header('if-match'));
+      const input = { orderId, ...c.req.valid('json') };
+      return writeAnswer(c, 200, await deps.handlers.editOrder(input, context(c), ifMatch));
     },
   );
 

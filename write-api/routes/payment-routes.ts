@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { assertOwnerOr } from '../../infra/auth/assert-owner.ts';
 import { commandContext } from '../http/command-context.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { Id, Money, idempotencyHeader, Text } from '../schemas/common.ts';
@@ -62,6 +63,29 @@ export function paymentRoutes(deps: WriteApiDeps) {
         200,
         await deps.handlers.capturePayment(orderId, commandContext(c, deps.clock, deps.ids)),
       );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/payments/attempts',
+      summary:
+        'Pay again after a failed payment, while the stock is held: the failed attempt is released and a new one opened for the current total',
+      tags,
+      ...guarded('orders:place'),
+      request: { headers: idempotencyHeader, params: OrderPath },
+      responses: writeResponses(201, 'A new attempt is open: pay it with its client secret'),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      // A customer retries their own orders; staff who act for others, anyone's.
+      assertOwnerOr(c.var.actor, await deps.handlers.orderOwner(orderId), 'orders:act-for-others');
+      const result = await deps.handlers.retryPayment({ orderId }, commandContext(c, deps.clock, deps.ids));
+      const { paymentId, clientSecret, status } = result.payment;
+      return writeAnswer(c, 201, result, {
+        orderId,
+        payment: { provider: deps.handlers.paymentProvider, paymentId, clientSecret, status },
+      });
     },
   );
   return app;

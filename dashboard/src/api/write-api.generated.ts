@@ -4923,6 +4923,202 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/orders/{orderId}/edit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Edit an unshipped order (add lines, raise quantities, change the shipping address or method): new units reserved with the edit (409 on a shortage), the order re-priced */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+          /** @description The revision (ETag) you edited from; a newer stream answers 409. */
+          'if-match'?: string;
+        };
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EditOrder'];
+        };
+      };
+      responses: {
+        /** @description Edited, the new units reserved, the order re-priced */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{orderId}/payments/attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pay again after a failed payment, while the stock is held: the failed attempt is released and a new one opened for the current total */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A new attempt is open: pay it with its client secret */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orders/{orderId}/payments/capture': {
     parameters: {
       query?: never;
@@ -9318,6 +9514,7 @@ export interface components {
         | 'orders:read'
         | 'orders:act-for-others'
         | 'orders:cancel'
+        | 'orders:edit'
         | 'orders:fulfil'
         | 'orders:refund'
         | 'payments:record'
@@ -9496,6 +9693,7 @@ export interface components {
         | 'orders:read'
         | 'orders:act-for-others'
         | 'orders:cancel'
+        | 'orders:edit'
         | 'orders:fulfil'
         | 'orders:refund'
         | 'payments:record'
@@ -9531,6 +9729,44 @@ export interface components {
       note: string | null;
       /** @example p-1001 */
       sku: string;
+    };
+    EditOrder: {
+      /**
+       * @description New lines, at the catalog price now (a product already on the order: raise it).
+       * @default []
+       */
+      add: {
+        /** @example p-1001 */
+        productId: string;
+        quantity: number;
+      }[];
+      /**
+       * @description Units added to lines the order has, at the price the line was sold at.
+       * @default []
+       */
+      raise: {
+        /** @example p-1001 */
+        lineId: string;
+        /** @description The units added to the line */
+        quantity: number;
+      }[];
+      /** @description A new shipping address; absent or null keeps the order’s */
+      shippingAddress?: {
+        city: string;
+        country: string;
+        line1: string;
+        /** @default null */
+        line2: string | null;
+        name: string;
+        postalCode: string;
+        /** @default null */
+        region: string | null;
+      } | null;
+      /**
+       * @description A new shipping method (GET /shipping/options); absent or null keeps the order’s
+       * @example p-1001
+       */
+      shippingMethodId?: string | null;
     };
     EditPromotion: {
       definition: components['schemas']['PromotionDefinition'];

@@ -1,0 +1,302 @@
+import { productDecider, type Product, type ProductState } from '../../domain/catalog/index.ts';
+import { ValidationFailed } from '../../domain/errors.ts';
+import { StockShortage } from '../../domain/inventory/errors.ts';
+import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
+import {
+  orderDecider,
+  type Address,
+  type EditOrder,
+  type ExistingOrder,
+  type OrderEdited,
+  type OrderState,
+} from '../../domain/orders/index.ts';
+import { OrderNotFound } from '../../domain/orders/errors.ts';
+import type { PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
+import type { PricingLine } from '../../domain/pricing/price-breakdown.ts';
+import { skuClaimDecider, type SkuClaimState } from '../../domain/sku-claims/index.ts';
+import { orderStream, productStream, skuStream, stockStream } from '../../domain/streams.ts';
+import { comparePositions } from '../../ports/position.ts';
+import { loadPricingConfig, priceOrder, type DiscountStage } from '../pricing/price-order.ts';
+import { activeProduct, pricingLine } from '../pricing/product-pricing.ts';
+import type { CommandContext } from '../runtime/command-context.ts';
+import { earlierRun } from '../runtime/request-events.ts';
+import { runCommand } from '../runtime/run-command.ts';
+import { asStepDecider, type Step, type StepPlan } from '../runtime/steps.ts';
+import type { OrderDeps } from './order-deps.ts';
+import { orderResult, type OrderResult } from './order-result.ts';
+import { toOrderPricing } from './place-order.ts';
+
+export interface EditOrderInput {
+  orderId: string;
+  /** New lines, at the catalog price now. */
+  add: { productId: string; quantity: number }[];
+  /** Units added to lines the order has, at the line's own price. */
+  raise: { lineId: string; quantity: number }[];
+  /** A new shipping address (absent or null: the order's stays). */
+  shippingAddress?: Address | null;
+  /** A new shipping method (`GET /shipping/options`; absent or null: the order's stays). */
+  shippingMethodId?: string | null;
+}
+
+type Load = Parameters<StepPlan>[0];
+
+/**
+ * Staff add lines to an unshipped order, raise quantities, or change where and how it ships. The new units are allocated like a
+ * placement's (the allocation strategy over every location's availability) and reserved in the
+ * same atomic append as the order's `OrderEdited`, so an edit and a placement racing for the last
+ * unit cannot both win; a shortage refuses the edit (409 `stock_shortage`) and appends nothing.
+ * The whole order is priced again through the pipeline (`priceOrder`): its shipping address and
+ * method (the new ones, if the edit changes them), tax, and the promotions it already redeemed (see `keptDiscounts`).
+ *
+ * A retried request (same Idempotency-Key) answers what its first run appended.
+ */
+export async function editOrder(
+  deps: OrderDeps,
+  input: EditOrderInput,
+  context: CommandContext,
+  expectedRevision?: number,
+): Promise<OrderResult> {
+  if (
+    input.add.length === 0 &&
+    input.raise.length === 0 &&
+    (input.shippingAddress ?? null) === null &&
+    (input.shippingMethodId ?? null) === null
+  )
+    throw new ValidationFailed(
+      'add',
+      'add a line, raise a quantity, or change the shipping address or method',
+    );
+  const stream = orderStream(input.orderId);
+  const earlier = await earlierRun(deps.runtime.store, stream, context);
+  if (earlier) {
+    const edited = earlier.events.find((e) => e.type === 'OrderEdited') as OrderEdited | undefined;
+    const stock = await Promise.all(
+      (edited?.data.reservations ?? []).map((r) =>
+        earlierRun(deps.runtime.store, stockStream(r.sku, r.location), context),
+      ),
+    );
+    const position = [earlier, ...stock]
+      .flatMap((run) => (run ? [run.position] : []))
+      .reduce((latest, next) => (comparePositions(next, latest) > 0 ? next : latest));
+    return { events: earlier.events, revision: earlier.revision, position };
+  }
+  // Read once per edit, not per attempt: a retry after a lost stock race keeps the same figures.
+  let config: Promise<PricingConfig> | undefined;
+  const outcome = await runCommand(
+    deps.runtime,
+    {
+      keys: [...input.add.map((line) => `product:${line.productId}`), stream],
+      // The added units contend with placements on their products' stock streams.
+      contention: 'hot',
+      plan: async (load) => {
+        const order = await load<OrderState>(stream, asStepDecider(orderDecider));
+        if (order.status === 'none') throw new OrderNotFound(input.orderId);
+        return editPlan(
+          deps,
+          input,
+          order,
+          await (config ??= loadPricingConfig(deps.runtime)),
+          load,
+          context,
+        );
+      },
+      ...(expectedRevision === undefined ? {} : { pinned: { stream, revision: expectedRevision } }),
+    },
+    context,
+  );
+  return orderResult(outcome, stream);
+}
+
+async function editPlan(
+  deps: OrderDeps,
+  input: EditOrderInput,
+  order: ExistingOrder,
+  config: PricingConfig,
+  load: Load,
+  context: CommandContext,
+): Promise<Step[]> {
+  const stream = orderStream(input.orderId);
+  const added = await Promise.all(
+    input.add.map(async (line) => ({
+      ...line,
+      product: activeProduct(
+        await load<ProductState>(productStream(line.productId), asStepDecider(productDecider)),
+        line.productId,
+      ),
+    })),
+  );
+  // The products behind the order's lines, for their tax class, weight and backorder rule.
+  const productOfSku = new Map<string, Product | null>(
+    await Promise.all(
+      order.lines.map(async (line) => [line.sku, await productBySku(load, line.sku)] as const),
+    ),
+  );
+  const raised = input.raise.map((raise, i) => {
+    const line = order.lines.find((l) => l.lineId === raise.lineId);
+    if (!line) throw new ValidationFailed(`raise[${i}].lineId`, 'is not a line of this order');
+    return { ...raise, sku: line.sku, product: productOfSku.get(line.sku) ?? null };
+  });
+  const taken = new Set(order.lines.map((l) => l.lineId));
+  const newLineIds = nextLineIds(taken, added.length);
+
+  const demands = [
+    ...added.map((line, i) => ({
+      lineId: newLineIds[i]!,
+      sku: line.product.sku,
+      quantity: line.quantity,
+      allowBackorder: line.product.allowBackorder,
+    })),
+    ...raised.map((line) => ({
+      lineId: line.lineId,
+      sku: line.sku,
+      quantity: line.quantity,
+      allowBackorder: line.product?.allowBackorder ?? false,
+    })),
+  ];
+  const locations = deps.locations.list();
+  const skus = [...new Set(demands.map((d) => d.sku))];
+  const availability = Object.fromEntries(
+    await Promise.all(
+      skus.map(
+        async (sku) =>
+          [
+            sku,
+            Object.fromEntries(
+              await Promise.all(
+                locations.map(
+                  async (l) =>
+                    [
+                      l,
+                      available(await load<StockState>(stockStream(sku, l), asStepDecider(stockDecider))),
+                    ] as const,
+                ),
+              ),
+            ),
+          ] as const,
+      ),
+    ),
+  );
+  // Quantities must be checked before allocation, which assumes them positive.
+  demands.forEach((d, i) => {
+    if (!Number.isSafeInteger(d.quantity) || d.quantity <= 0)
+      throw new ValidationFailed(
+        i < added.length ? `add[${i}].quantity` : `raise[${i - added.length}].quantity`,
+        'must be a positive integer',
+      );
+  });
+  // An edit of the address or method alone reserves nothing.
+  const allocation =
+    demands.length === 0
+      ? { ok: true as const, lines: [] }
+      : allocate(
+          demands.map(({ allowBackorder, ...d }) => ({
+            ...d,
+            ...(allowBackorder && locations[0] ? { backorderAt: locations[0] } : {}),
+          })),
+          availability,
+          deps.settings.allocationStrategy,
+        );
+  if (!allocation.ok) throw new StockShortage(allocation.shortages);
+  const allocationsOf = (lineId: string) => allocation.lines.find((l) => l.lineId === lineId)!.allocations;
+
+  // The whole order after the edit, priced again: existing lines keep the price they were sold at.
+  const pricingLines: PricingLine[] = [
+    ...order.lines.map((line) => {
+      const raise = raised.find((r) => r.lineId === line.lineId)?.quantity ?? 0;
+      const product = productOfSku.get(line.sku) ?? null;
+      return { ...linePricing(line.sku, product, line.quantity + raise), unitPrice: line.unitPrice };
+    }),
+    ...added.map((line) => pricingLine(line.product, line.quantity)),
+  ].filter((line) => line.quantity > 0);
+  const breakdown = await priceOrder(
+    config,
+    {
+      currency: order.currency,
+      lines: pricingLines,
+      shippingAddress: input.shippingAddress ?? order.shippingAddress,
+      shippingMethodId: input.shippingMethodId ?? order.totals.shippingMethod?.methodId ?? null,
+      customer: null,
+      couponCodes: order.totals.discounts.flatMap((d) => (d.code === null ? [] : [d.code])),
+      channel: null,
+      at: context.now,
+    },
+    keptDiscounts(deps.discountStage, order),
+  );
+  const command: EditOrder = {
+    type: 'EditOrder',
+    data: {
+      orderId: input.orderId,
+      add: added.map((line, i) => ({
+        lineId: newLineIds[i]!,
+        sku: line.product.sku,
+        quantity: line.quantity,
+        unitPrice: line.product.price,
+        allocations: allocationsOf(newLineIds[i]!),
+      })),
+      raise: raised.map((line) => ({
+        lineId: line.lineId,
+        quantity: line.quantity,
+        allocations: allocationsOf(line.lineId),
+      })),
+      shippingAddress: input.shippingAddress ?? null,
+      pricing: toOrderPricing(breakdown),
+    },
+  };
+  // Decided here first so that a refusal (payment open, extra payment needed) reserves nothing
+  // on a backend that appends the steps one by one; the step decides it again.
+  const [edited] = orderDecider.decide(command, order) as OrderEdited[];
+  const allowBackorder = new Map(demands.map((d) => [d.lineId, d.allowBackorder]));
+  const reservations: Step[] = edited!.data.reservations.map((r) => {
+    const at = { sku: r.sku, location: r.location, orderId: input.orderId, quantity: r.quantity };
+    return {
+      stream: stockStream(r.sku, r.location),
+      decider: asStepDecider(stockDecider),
+      command: {
+        type: 'ReserveStock',
+        data: {
+          ...at,
+          expiresAt: order.expiresAt,
+          allowBackorder: allowBackorder.get(r.lineId)!,
+          extend: true,
+        },
+      },
+      compensate: () => ({
+        type: 'ReleaseReservation',
+        data: { ...at, reason: 'cancelled', now: context.now },
+      }),
+    };
+  });
+  // Without atomic appends the order goes last: it records the edit only once its stock is held.
+  return [...reservations, { stream, decider: asStepDecider(orderDecider), command }];
+}
+
+/**
+ * The discount stage, kept to the promotions the order redeemed at placement: their amounts are
+ * computed again on the edited order, but an edit never applies a promotion the order did not
+ * redeem (its use would have to be counted against the promotion's limits).
+ */
+function keptDiscounts(stage: DiscountStage | undefined, order: ExistingOrder): DiscountStage {
+  const held = new Set(order.totals.discounts.map((d) => d.promotionId));
+  return async (request, subtotal) =>
+    held.size === 0 || !stage ? [] : (await stage(request, subtotal)).filter((d) => held.has(d.promotionId));
+}
+
+/** `count` line ids after the order's own (`L4`, `L5`...), skipping any taken. */
+function nextLineIds(taken: ReadonlySet<string>, count: number): string[] {
+  const ids: string[] = [];
+  for (let n = taken.size + 1; ids.length < count; n++) if (!taken.has(`L${n}`)) ids.push(`L${n}`);
+  return ids;
+}
+
+async function productBySku(load: Load, sku: string): Promise<Product | null> {
+  const claim = await load<SkuClaimState>(skuStream(sku), asStepDecider(skuClaimDecider));
+  if (claim.status !== 'claimed') return null;
+  const product = await load<ProductState>(productStream(claim.productId), asStepDecider(productDecider));
+  return product.status === 'absent' ? null : product.product;
+}
+
+/** A line's pricing facts: the product's, or (a product gone from the catalog) none beyond its SKU. */
+function linePricing(sku: string, product: Product | null, quantity: number): PricingLine {
+  if (product) return pricingLine(product, quantity);
+  return { productId: '', sku, category: '', brand: '', quantity, unitPrice: { amount: 0, currency: '' } };
+}

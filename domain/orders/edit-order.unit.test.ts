@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidTransition, ValidationFailed } from '../errors.ts';
+import { replay } from '../decider.ts';
+import { mapPersonalFields } from '../privacy/personal-fields.ts';
+import { specFor } from '../testing/decider-spec.ts';
+import { authorized, berlinShipment, captured, failed, orderPlaced } from '../testing/order-fixtures.ts';
+import { ExtraPaymentRequired, PaymentInProgress } from './errors.ts';
+import {
+  orderDecider,
+  type EditOrder,
+  type OrderEdited,
+  type OrderEvent,
+  type OrderPlaced,
+} from './index.ts';
+import { unknownTaxDetail } from './totals.ts';
+
+const given = specFor(orderDecider);
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const pricing = (shipping = 600, discount = 0): EditOrder['data']['pricing'] => ({
+  discounts:
+    discount === 0
+      ? []
+      : [
+          {
+            promotionId: 'promo-1',
+            promotionVersion: 1,
+            code: null,
+            label: '10% off',
+            amount: eur(discount),
+            lineAmounts: [],
+            freeShipping: false,
+          },
+        ],
+  discountTotal: eur(discount),
+  shipping: eur(shipping),
+  tax: eur(0),
+  taxDetail: unknownTaxDetail('EUR'),
+  shippingMethod: null,
+});
+/** The events the command gives on the history, with the state after them. */
+function decided(history: OrderEvent[], command: EditOrder) {
+  const events = orderDecider.decide(command, replay(orderDecider, history));
+  return { types: events.map((e) => e.type), state: replay(orderDecider, [...history, ...events]) };
+}
+const edit = (data: Partial<EditOrder['data']>): EditOrder => ({
+  type: 'EditOrder',
+  data: { orderId: 'o1', add: [], raise: [], shippingAddress: null, pricing: pricing(), ...data },
+});
+const addBowl = {
+  lineId: 'l3',
+  sku: 'BOWL',
+  quantity: 2,
+  unitPrice: eur(500),
+  allocations: [{ location: 'paris', quantity: 2 }],
+};
+/** The fixture order, paid for by hand (the manual provider opens nothing online). */
+const manualOrder: OrderPlaced = { ...orderPlaced, data: { ...orderPlaced.data, paymentProvider: 'manual' } };
+
+/** Order o1: l1 2 × MUG (2000, berlin 2), l2 3 × PLATE (2400, berlin 1, paris 2); shipping 600; total 5000. */
+describe('EditOrder', () => {
+  it('adds a line and raises a quantity, reserving both, re-priced as a whole, with before and after', () => {
+    const edited: OrderEdited = {
+      type: 'OrderEdited',
+      data: {
+        orderId: 'o1',
+        customerId: 'c1',
+        shippingAddress: null,
+        added: [{ ...addBowl, lineTotal: eur(1000) }],
+        raised: [
+          {
+            lineId: 'l2',
+            sku: 'PLATE',
+            quantity: 2,
+            amount: eur(1600),
+            allocations: [
+              { location: 'paris', quantity: 1 },
+              { location: 'lyon', quantity: 1 },
+            ],
+          },
+        ],
+        reservations: [
+          { lineId: 'l3', sku: 'BOWL', location: 'paris', quantity: 2 },
+          { lineId: 'l2', sku: 'PLATE', location: 'paris', quantity: 1 },
+          { lineId: 'l2', sku: 'PLATE', location: 'lyon', quantity: 1 },
+        ],
+        before: {
+          subtotal: eur(4400),
+          discountTotal: eur(0),
+          discounts: [],
+          shipping: eur(600),
+          tax: eur(0),
+          taxDetail: unknownTaxDetail('EUR'),
+          shippingMethod: null,
+          total: eur(5000),
+        },
+        after: {
+          subtotal: eur(7000),
+          discountTotal: eur(700),
+          discounts: pricing(900, 700).discounts,
+          shipping: eur(900),
+          tax: eur(0),
+          taxDetail: unknownTaxDetail('EUR'),
+          shippingMethod: null,
+          total: eur(7200),
+        },
+      },
+    };
+    const state = given([manualOrder])
+      .when(
+        edit({
+          add: [addBowl],
+          raise: [{ lineId: 'l2', quantity: 2, allocations: edited.data.raised[0]!.allocations }],
+          pricing: pricing(900, 700),
+        }),
+      )
+      .then([edited]);
+    if (state.status === 'none') throw new Error('no order');
+    expect(state.totals.total).toEqual(eur(7200));
+    expect(state.lines.map((l) => [l.lineId, l.quantity, l.lineTotal.amount])).toEqual([
+      ['l1', 2, 2000],
+      ['l2', 5, 4000],
+      ['l3', 2, 1000],
+    ]);
+    expect(state.lines[1]!.allocations).toEqual([
+      { location: 'berlin', quantity: 1 },
+      { location: 'paris', quantity: 3 },
+      { location: 'lyon', quantity: 1 },
+    ]);
+  });
+
+  it('is allowed after a failed payment: the retry pays the new total', () => {
+    const { types, state } = decided([orderPlaced, failed], edit({ add: [addBowl] }));
+    expect(types).toEqual(['OrderEdited']);
+    if (state.status === 'none') throw new Error('no order');
+    expect(state.totals.total).toEqual(eur(6000));
+  });
+
+  it('is allowed on a paid order when what was paid still covers the new total', () => {
+    const free = { ...addBowl, unitPrice: eur(0) };
+    expect(decided([orderPlaced, authorized, captured], edit({ add: [free] })).types).toEqual([
+      'OrderEdited',
+    ]);
+  });
+
+  it('refuses an edit that raises the total of an authorized or paid order: the difference needs an extra payment', () => {
+    for (const history of [
+      [orderPlaced, authorized],
+      [orderPlaced, authorized, captured],
+    ]) {
+      given(history)
+        .when(edit({ add: [addBowl] }))
+        .thenThrows(ExtraPaymentRequired, { orderId: 'o1', paid: 5000, newTotal: 6000 });
+    }
+  });
+
+  it('refuses while a card payment is open for the old total', () => {
+    given([orderPlaced])
+      .when(edit({ add: [addBowl] }))
+      .thenThrows(PaymentInProgress, { orderId: 'o1', paymentProvider: 'stripe' });
+  });
+
+  it('refuses after shipment', () => {
+    given([orderPlaced, authorized, berlinShipment])
+      .when(edit({ add: [addBowl] }))
+      .thenThrows(InvalidTransition, { from: 'partially_shipped', command: 'EditOrder' });
+  });
+
+  it.each([
+    ['nothing to do', edit({}), 'add'],
+    ['a SKU already on the order', edit({ add: [{ ...addBowl, sku: 'MUG' }] }), 'add[0]'],
+    ['a line id already taken', edit({ add: [{ ...addBowl, lineId: 'l1' }] }), 'add[0].lineId'],
+    [
+      'an unknown line',
+      edit({ raise: [{ lineId: 'l9', quantity: 1, allocations: [{ location: 'paris', quantity: 1 }] }] }),
+      'raise[0].lineId',
+    ],
+    ['no units', edit({ raise: [{ lineId: 'l1', quantity: 0, allocations: [] }] }), 'raise[0].quantity'],
+    [
+      'allocations that do not add up',
+      edit({ raise: [{ lineId: 'l1', quantity: 2, allocations: [{ location: 'paris', quantity: 1 }] }] }),
+      'raise[0].allocations',
+    ],
+    [
+      'a discount past the subtotal',
+      edit({ add: [addBowl], pricing: pricing(600, 999_999) }),
+      'pricing.discountTotal',
+    ],
+  ])('refuses %s', (_name, command, field) => {
+    given([manualOrder]).when(command).thenThrows(ValidationFailed, { field });
+  });
+
+  it('changes the shipping address and method alone, re-priced, the new address sealed as personal data', () => {
+    const moved = { ...orderPlaced.data.shippingAddress, line1: '2 Difference Road', line2: 'Flat 3' };
+    const express = { methodId: 'express', zoneId: 'gb', name: 'Express', minDays: 1, maxDays: 1 };
+    const { types, state } = decided(
+      [manualOrder],
+      edit({ shippingAddress: moved, pricing: { ...pricing(1500), shippingMethod: express } }),
+    );
+    expect(types).toEqual(['OrderEdited']);
+    if (state.status === 'none') throw new Error('no order');
+    expect(state.shippingAddress).toEqual(moved);
+    expect(state.totals).toMatchObject({ shipping: eur(1500), total: eur(5900), shippingMethod: express });
+    const [event] = orderDecider.decide(
+      edit({ shippingAddress: moved }),
+      replay(orderDecider, [manualOrder]),
+    );
+    const sealed = mapPersonalFields(event as never, () => 'sealed') as unknown as OrderEdited;
+    expect(sealed.data.shippingAddress).toEqual({
+      name: 'sealed',
+      line1: 'sealed',
+      line2: 'sealed',
+      city: 'sealed',
+      postalCode: 'sealed',
+      region: null,
+      country: 'GB',
+    });
+  });
+
+  it('refuses a malformed address, naming its field', () => {
+    given([manualOrder])
+      .when(edit({ shippingAddress: { ...orderPlaced.data.shippingAddress, country: 'Germany' } }))
+      .thenThrows(ValidationFailed, { field: 'shippingAddress.country' });
+  });
+
+  it('lets the event say what it changed', () => {
+    const [event] = orderDecider.decide(
+      edit({ raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'berlin', quantity: 1 }] }] }),
+      orderDecider.evolve(orderDecider.initialState(), manualOrder),
+    ) as OrderEdited[];
+    expect(event!.data.before.total).toEqual(eur(5000));
+    expect(event!.data.after.total).toEqual(eur(6000));
+    expect(event!.data.reservations).toEqual([{ lineId: 'l1', sku: 'MUG', location: 'berlin', quantity: 1 }]);
+  });
+});
