@@ -71,6 +71,8 @@ const rule = {
 const notFedByEvents: Record<string, string> = {
   'public.qm_events': 'the event store itself: its constraints are what the write-side rules above rest on',
   'public.qm_streams': "the event store's stream heads, written in the append's transaction",
+  'public.qm_events_archive':
+    "the event store's cold storage (qm archive): the same events, moved whole with their constraints",
   'public.qm_idempotency_keys': 'the write API’s idempotency records, written per request',
   'public.qm_processed_webhooks': 'the write API’s record of payment webhooks handled, per request',
   'public.qm_migrations': 'the migrator',
