@@ -70,6 +70,15 @@ export async function fleetFigures(
     say('fleet: orders on three API processes');
     const three = await load(fleet.apis.map((api) => api.commandUrl));
     say(`  ${Math.round(three.rps)} orders/s`);
+    // What the fleet holds of PostgreSQL's connections after a run at full load (the connection
+    // budget in docs/deployment.md is checked against this).
+    const held = await db.query<{ application_name: string; n: string }>(
+      `select application_name, count(*)::text as n from pg_stat_activity
+       where datname = current_database() group by 1 order by 1`,
+    );
+    say(
+      `  connections held: ${held.map((row) => `${row.application_name || '(none)'} ${row.n}`).join(', ')}`,
+    );
 
     say('fleet: SIGKILL of the active orders projector');
     const failover = await projectorFailover(fleet, db, (body) => post('/orders', body, customer));
