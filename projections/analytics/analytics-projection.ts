@@ -43,6 +43,12 @@ export function createAnalyticsProjection(deps: AnalyticsProjectionDeps): Analyt
   return {
     name: ANALYTICS_PROJECTION,
     ensureSchema,
+    // Each delivery is a ClickHouse insert per table, which embedded chDB runs synchronously on
+    // this process's event loop whatever the rows: caught up with a busy shop, the sink inserted a
+    // few events per append, and in `qm serve` that blocked the HTTP server (event-loop delay p99
+    // 150-230 ms in the http bench). A quarter second of lag for reports buys batches of a quarter
+    // second's events.
+    lingerMs: 250,
 
     async deliver(events: readonly RecordedEvent[]): Promise<void> {
       if (events.length === 0) return;

@@ -79,6 +79,13 @@ export interface SinkProjection {
    * idempotent by event id: after a crash the same events are delivered again.
    */
   deliver(events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * After a batch that did not fill up (the sink caught up with the log), wait this long before the
+   * next one, so that a sink whose every delivery costs much whatever its size (a ClickHouse
+   * insert) takes the events of that time in one delivery instead of one per append. Its lag grows
+   * by as much; read models never linger.
+   */
+  readonly lingerMs?: number;
   /** For `qm replay`: empties what the sink holds so a delivery from the start rebuilds it. */
   reset?(): Promise<void>;
 }

@@ -142,6 +142,7 @@ async function startProjector(
   const log = deps.log.child({ projection: name });
   const batchSize = options.batchSize ?? 500;
   const pollIntervalMs = options.pollIntervalMs ?? 20;
+  const lingerMs = subject.kind === 'sink' ? (subject.projection.lingerMs ?? 0) : 0;
   const { tail } = options;
   const holder = options.holder ?? instanceHolder();
   const metrics = projectorMetrics(deps.metrics, name);
@@ -317,6 +318,7 @@ async function startProjector(
           continue;
         }
         await commitOrIsolate(batch.events, batch.end, until);
+        if (lingerMs > 0 && batch.events.length < batchSize) await sleep(lingerMs, until);
       } catch (error) {
         if (await recover(error, until)) continue;
         log.error({ err: error }, 'projector loop failed; retrying');
