@@ -14,6 +14,7 @@ import {
 import type { Backend } from '../../test-support/command-harness.ts';
 import { servedApis, type ServedApis } from '../../test-support/served-apis.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
+import { reportsProjection } from '../../projections/reports/projection.ts';
 
 /**
  * Fuzzes every operation of both OpenAPI documents, as `qm serve` serves them, with requests
@@ -39,6 +40,7 @@ const known = {
   orderId: 'o-1',
   stream: 'product-p-1',
   suggestionId: 's-1',
+  reportId: 'r-1',
 };
 
 describe.each(backends)('OpenAPI-driven fuzz of both APIs on %s', (backend) => {
