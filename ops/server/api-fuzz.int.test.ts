@@ -14,7 +14,6 @@ import {
 import type { Backend } from '../../test-support/command-harness.ts';
 import { servedApis, type ServedApis } from '../../test-support/served-apis.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
-import { reportsProjection } from '../../projections/reports/projection.ts';
 
 /**
  * Fuzzes every operation of both OpenAPI documents, as `qm serve` serves them, with requests
