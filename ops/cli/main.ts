@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   erase: async () => (await import('./commands/privacy.ts')).eraseCommand(),
   privacy: async () => (await import('./commands/privacy.ts')).privacyCommand(),
   auth: async () => (await import('./commands/auth.ts')).authCommand(),
+  seed: async () => (await import('./commands/seed.ts')).seedCommand(),
 };
 
 // Traces only when the OTEL_* variables ask for them; started before any command's module is
