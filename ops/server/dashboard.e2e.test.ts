@@ -55,7 +55,8 @@ const backends = soak ? (['embedded', 'postgres'] as const) : (['embedded'] as c
  * runs it): sign in with a pasted token, the overview's figures against the API's, the inventory's
  * low stock and ledger chart, an order's time travel, a live update arriving, the filtered order
  * list, an order shipped and refunded (after the API's step-up demand), stock per location adjusted,
- * and a report built, exported as CSV and PDF, saved and scheduled; axe-core checks each of those pages.
+ * a report built, exported as CSV and PDF, saved and scheduled, and a product edit refused for a stale
+ * If-Match; axe-core checks each of those pages.
  */
 describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (backend) => {
   let database: TestDatabase | undefined;
@@ -319,6 +320,18 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     await saved
       .getByRole('cell', { name: 'daily at 08:00 (Europe/Berlin) as PDF to ops@example.com' })
       .waitFor({ timeout: 30_000 });
+
+    // The catalog: a product's price history drawn; then another admin changes the price, and an
+    // edit sent from the page (If-Match: the revision it loaded) is refused and said so.
+    await page.getByRole('link', { name: 'Catalog' }).click();
+    await page.getByRole('link', { name: 'Desk lamp' }).click();
+    await page.locator('figure[aria-label^="Price history of Desk lamp"][data-drawn="true"]').waitFor();
+    await expectAccessible(page, 'a product');
+    await post('/products/lamp/price', { price: { amount: 2400, currency: 'EUR' }, reason: 'another admin' });
+    const edit = page.getByRole('form', { name: 'Edit product' });
+    await edit.getByLabel('Name').fill('Desk lamp, brass');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByRole('alert').filter({ hasText: 'Someone changed it meanwhile' }).waitFor();
 
     // The remaining pages, checked by axe once their data is in.
     await page.getByRole('link', { name: 'Audit trail' }).click();
