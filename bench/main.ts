@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { backupBench } from './suites/backup.ts';
+import { dashboardBench } from './suites/dashboard.ts';
 import { eventstoreBench } from './suites/eventstore.ts';
 import { fanoutBench } from './suites/fanout.ts';
 import { httpBench } from './suites/http.ts';
@@ -21,6 +22,7 @@ const suites: Record<
   backup: backupBench,
   scale: scaleBench,
   promotions: promotionsBench,
+  dashboard: dashboardBench,
 };
 
 const program = new Command('bench')

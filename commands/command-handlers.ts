@@ -21,6 +21,7 @@ import { recordTracking } from './orders/track-shipment.ts';
 import { orderOwner } from './orders/order-owner.ts';
 import { replenishmentHandlers } from './replenishment/replenishment-handlers.ts';
 import { roleHandlers } from './roles/role-handlers.ts';
+import { reportHandlers } from './reports/report-handlers.ts';
 import { pricingHandlers } from './pricing/pricing-handlers.ts';
 import { unknownCustomerHistory } from './pricing/customer-history.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
@@ -88,6 +89,7 @@ export function createCommandHandlers(
     ...inventoryHandlers(deps.runtime, deps.locations),
     ...replenishmentHandlers(deps.runtime, deps.locations),
     ...roleHandlers(deps.runtime),
+    ...reportHandlers(deps.runtime),
     ...returnHandlers(deps),
     ...pricingHandlers(deps.runtime, deps.discountStage, deps.taxProvider),
     ...promotionHandlers(deps.runtime),

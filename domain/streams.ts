@@ -61,3 +61,5 @@ export const customerRedemptionStream = (promotionId: string, customerId: string
   `redemption-${promotionId}@${customerId}`;
 /** One code's redemptions, for its per-code limit (single-use codes: 1). */
 export const codeRedemptionStream = (code: string): string => `couponuse-${code}`;
+/** A saved report of the dashboard's builder and its mail schedule (`reportDecider`). */
+export const reportStream = (reportId: string): string => `report-${reportId}`;

@@ -18,6 +18,15 @@ export interface OutgoingMail {
   html: string;
   /** RFC 5322 Message-ID derived from the event, so a re-sent mail is recognisably the same one. */
   messageId: string;
+  /** Files sent with the mail (a scheduled report's CSV or PDF); none for most mail. */
+  attachments?: readonly MailAttachment[];
+}
+
+/** A file attached to a mail. Base64, so a delivery stays plain JSON in its table. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
 }
 
 /** Where mail goes. `send` resolves once the mail is accepted (SMTP 250, or the outbox row committed). */
@@ -44,4 +53,5 @@ export interface QueuedMail {
   subject: string;
   /** Paragraphs of plain text; the HTML body says the same, escaped. */
   paragraphs: readonly string[];
+  attachments?: readonly MailAttachment[];
 }

@@ -55,6 +55,8 @@ const rule = {
     'cart-{id} starts with one CartCreated (decideCart refuses AlreadyExists; createCart appends it expecting no stream) carrying a cart id (requireKey), an owner (a customer id, or a guest secret hash) and a currency (ISO 4217); the fold derives subject, status, lines, flags and times from it and later cart events; wishlist rows come from WishlistItemAdded/Removed (customer id and product id from requireKey, times from the events)',
   promotionFields:
     'promotion-{id} starts with PromotionCreated, whose definition validateDefinition checked (requireText name, actionKinds, integer priority and limits, limits.counts orders or units; requireKey promotionId); the fold sets status from the event type, version from the events and times from the envelope',
+  reportFields:
+    'report-{id} starts with ReportSaved (decideReport: requireKey reportId, requireText name, a definition whose measure, dimensions, granularity, lastDays and limit are checked); the fold sets status saved or deleted from the event type, runs from ScheduledReportRan (starting at 0) and times from the events',
   codeFields:
     'CodeClaimed carries a normalized code (normalizeCode), the promotion id and singleUse; the fold sets released false and the time from the envelope',
   redemptionFields:
@@ -389,6 +391,16 @@ const guarantees: Record<string, string> = {
     'state',
   ]),
   'returns.returns: returns_pkey': rule.returnOnce,
+  ...notNull('reports.saved_reports', rule.reportFields, [
+    'report_id',
+    'name',
+    'status',
+    'definition',
+    'runs',
+    'saved_at',
+    'updated_at',
+  ]),
+  'reports.saved_reports: saved_reports_pkey': rule.keyedWrite,
   ...notNull('returns.return_steps', rule.returnFields, ['return_id', 'order_id', 'event_type', 'summary']),
   ...notNull('returns.return_steps', rule.envelope, [
     'actor_id',

@@ -11,6 +11,7 @@ import { ordersProjection } from './orders/projection.ts';
 import { replenishmentProjection } from './replenishment/projection.ts';
 import { promotionsProjection } from './promotions/projection.ts';
 import { returnsProjection } from './returns/projection.ts';
+import { reportsProjection } from './reports/projection.ts';
 import type { ReadModelProjection } from './runtime/projection.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each projection has its own table types
@@ -25,5 +26,6 @@ export function readModelProjections(): ReadModelProjection<any>[] {
     cartsProjection(),
     promotionsProjection(),
     returnsProjection(),
+    reportsProjection(),
   ];
 }

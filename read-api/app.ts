@@ -17,6 +17,7 @@ import { orderRoutes } from './routes/orders-routes.ts';
 import { privacyReadRoutes } from './routes/privacy-routes.ts';
 import { replenishmentReadRoutes } from './routes/replenishment-routes.ts';
 import { promotionReadRoutes } from './routes/promotions-routes.ts';
+import { reportReadRoutes } from './routes/report-routes.ts';
 import { returnsReadRoutes } from './routes/returns-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { streamRoutes } from './routes/streams-routes.ts';
@@ -52,6 +53,7 @@ export function createReadApi(deps: ReadApiDeps) {
   app.route('/', customerReadRoutes(ctx));
   app.route('/', cartReadRoutes(ctx));
   app.route('/', promotionReadRoutes(ctx));
+  app.route('/', reportReadRoutes(ctx));
   app.route('/', returnsReadRoutes(ctx));
   if (deps.store) {
     app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));

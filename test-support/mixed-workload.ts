@@ -18,7 +18,9 @@ import type { Position } from '../ports/position.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { orderDecider, shippedQuantity, type OrderState } from '../domain/orders/index.ts';
 import { replay } from '../domain/decider.ts';
-import { orderStream } from '../domain/streams.ts';
+import { orderStream, reportStream } from '../domain/streams.ts';
+import { reportDecider } from '../domain/reports/index.ts';
+import { handleCommand } from '../commands/runtime/handle-command.ts';
 import type { CommandHarness } from './command-harness.ts';
 import { berlinAddress } from './addresses.ts';
 import { customerHandlers } from '../commands/customers/customer-handlers.ts';
@@ -300,6 +302,67 @@ export function mixedWorkload(
       }
     }
   }
+
+  /**
+   * Saved reports, so the reports read model has rows: three saved (none from the random draws, so
+   * the rest of the history stays what a seed gave before), two scheduled daily five minutes after
+   * the opening, one of them taken off again and another deleted; each run then records the run
+   * that is due (refused until the clock reaches it).
+   */
+  const reportIds = [`${ns}report-revenue`, `${ns}report-units`, `${ns}report-gone`];
+  async function openReports(): Promise<void> {
+    const at = h.clock.now();
+    const time = `${String(at.getUTCHours()).padStart(2, '0')}:${String((at.getUTCMinutes() + 5) % 60).padStart(2, '0')}`;
+    for (const [index, reportId] of reportIds.entries()) {
+      await attempt('saveReport', () =>
+        handlers.saveReport(
+          {
+            reportId,
+            name: `Report ${index + 1}`,
+            definition: {
+              measure: index === 1 ? 'units' : 'revenue',
+              by: index === 1 ? ['sku'] : ['period', 'currency'],
+              filters: {},
+              granularity: 'day',
+              lastDays: 7 * (index + 1),
+              limit: 100,
+            },
+          },
+          ctx(admin),
+        ),
+      );
+    }
+    for (const reportId of reportIds.slice(0, 2)) {
+      await attempt('scheduleReport', () =>
+        handlers.scheduleReport(
+          {
+            reportId,
+            schedule: {
+              cadence: 'daily',
+              weekday: null,
+              time,
+              timeZone: 'UTC',
+              recipients: ['ops@example.com'],
+              format: 'csv',
+            },
+          },
+          ctx(admin),
+        ),
+      );
+    }
+    await attempt('unscheduleReport', () => handlers.unscheduleReport(reportIds[1]!, ctx(admin)));
+    await attempt('deleteReport', () => handlers.deleteReport(reportIds[2]!, ctx(admin)));
+  }
+  const recordReportRun = () =>
+    attempt('recordReportRun', () =>
+      handleCommand(
+        commandRuntime(h.store),
+        reportDecider,
+        reportStream(reportIds[0]!),
+        { type: 'RecordReportRun', data: { reportId: reportIds[0]!, now: h.clock.now().toISOString() } },
+        ctx({ id: 'report-scheduler', role: 'system' }),
+      ),
+    );
 
   const promotions = promotionWorkload({
     handlers,
@@ -848,12 +911,16 @@ export function mixedWorkload(
   return {
     report,
     async run(count) {
-      if (!opened) await open();
+      if (!opened) {
+        await open();
+        await openReports();
+      }
       opened = true;
       for (let step = 0; step < count; step++) {
         h.clock.advance(rng.int(3) * MINUTE);
         await steps[rng.pick(wheel)]!();
       }
+      await recordReportRun();
     },
   };
 }

@@ -8,6 +8,7 @@ import type { ReadSide } from '../ops/compose/read-side.ts';
 import { createMetricsRegistry } from '../infra/metrics/registry.ts';
 import { auditProjection } from '../projections/audit/projection.ts';
 import { replenishmentProjection } from '../projections/replenishment/projection.ts';
+import { reportsProjection } from '../projections/reports/projection.ts';
 import { returnsProjection } from '../projections/returns/projection.ts';
 import type { Backend } from './command-harness.ts';
 import { readApiHarness, type ReadApiHarness } from './read-api-harness.ts';
@@ -50,7 +51,13 @@ export async function servedApis(
   const more = await startProjectors(
     { store: harness.store, database: harness.sql, log, metrics: createMetricsRegistry() },
     {
-      readModels: [auditProjection(), replenishmentProjection(), customersProjection(), returnsProjection()],
+      readModels: [
+        auditProjection(),
+        replenishmentProjection(),
+        customersProjection(),
+        returnsProjection(),
+        reportsProjection(),
+      ],
       options: { pollIntervalMs: 5 },
     },
   );

@@ -18,6 +18,7 @@ import { paymentRoutes } from './routes/payment-routes.ts';
 import { privacyRoutes } from './routes/privacy-routes.ts';
 import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { roleRoutes } from './routes/role-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
 import { pricingRoutes } from './routes/pricing-routes.ts';
 import { promotionRoutes } from './routes/promotion-routes.ts';
@@ -77,6 +78,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', paymentRoutes(deps));
   api.route('/', replenishmentRoutes(deps));
   api.route('/', roleRoutes(deps));
+  api.route('/', reportRoutes(deps));
   api.route('/', returnRoutes(deps));
   api.route('/', pricingRoutes(deps));
   api.route('/', carts.customerApp);

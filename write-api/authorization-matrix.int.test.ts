@@ -598,6 +598,82 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
   );
 
+  /** A saved report of the builder, ready to be scheduled, unscheduled or deleted. */
+  const reportBody = { name: 'Revenue', definition: { measure: 'revenue', by: ['currency'], lastDays: 7 } };
+  const reportSchedule = {
+    cadence: 'daily',
+    time: '08:00',
+    timeZone: 'Europe/Berlin',
+    recipients: ['ops@example.com'],
+  };
+  async function savedReport(scheduled = false): Promise<string> {
+    const reportId = fresh('report');
+    await h.handlers.saveReport(
+      {
+        reportId,
+        name: 'Revenue',
+        definition: {
+          ...reportBody.definition,
+          by: ['currency'],
+          filters: {},
+          granularity: 'day',
+          limit: 10,
+          measure: 'revenue',
+        },
+      },
+      admin(),
+    );
+    if (scheduled) {
+      await h.handlers.scheduleReport(
+        { reportId, schedule: { ...reportSchedule, cadence: 'daily', weekday: null, format: 'csv' } },
+        admin(),
+      );
+    }
+    return reportId;
+  }
+  matrix.push(
+    {
+      method: 'PUT',
+      path: '/reports/{reportId}',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const reportId = fresh('report');
+        return { params: { reportId }, body: reportBody, stream: `report-${reportId}` };
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/reports/{reportId}/schedule',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const reportId = await savedReport();
+        return { params: { reportId }, body: reportSchedule, stream: `report-${reportId}` };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/reports/{reportId}/schedule',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const reportId = await savedReport(true);
+        return { params: { reportId }, body: undefined, stream: `report-${reportId}` };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/reports/{reportId}',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const reportId = await savedReport();
+        return { params: { reportId }, body: undefined, stream: `report-${reportId}` };
+      },
+    },
+  );
+
   /** A promotion definition as the API takes it; `codes` picks how it is unlocked. */
   const promotionDefinition = (codes: { mode: 'automatic' } | { mode: 'unique' }, priority = 0) => ({
     name: 'Ten off',

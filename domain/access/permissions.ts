@@ -31,6 +31,7 @@ export const permissions = {
   'shipping:write': 'set shipping zones, methods and rates',
   'tax:write': 'set tax regions, rates and rounding',
   'analytics:read': 'read analytics reports and run queries',
+  'reports:manage': 'save reports of the builder and schedule them to be mailed',
   'audit:read': 'read the audit view and the activity log',
   'streams:read': 'read any stream and its state at a time (time travel)',
   'notifications:manage': 'read the mail outbox, retry deliveries, set mail contacts',

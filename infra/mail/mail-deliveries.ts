@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqlExecutor } from '../sql/sql-client.ts';
-import type { OutgoingMail } from '../../ports/mail.ts';
+import type { MailAttachment, OutgoingMail } from '../../ports/mail.ts';
 
 export type DeliveryStatus = 'pending' | 'sent' | 'parked';
 
@@ -13,6 +13,7 @@ export interface NewDelivery {
   subject: string;
   text: string;
   html: string;
+  attachments?: readonly MailAttachment[];
 }
 
 export interface Delivery extends OutgoingMail {
@@ -43,15 +44,19 @@ export function deliveryIdentity(delivery: Pick<NewDelivery, 'eventId' | 'templa
  */
 export async function enqueueDeliveries(tx: SqlExecutor, deliveries: readonly NewDelivery[]): Promise<void> {
   if (deliveries.length === 0) return;
-  const columns: string[][] = [[], [], [], [], [], [], [], []];
+  const columns: (string | null)[][] = [[], [], [], [], [], [], [], [], []];
   for (const delivery of deliveries) {
     const { id, messageId } = deliveryIdentity(delivery);
     const row = [id, delivery.eventId, delivery.template, delivery.to, delivery.subject];
-    [...row, delivery.text, delivery.html, messageId].forEach((value, i) => columns[i]!.push(value));
+    // Most mail has no attachments: null keeps their rows as small as before (migration 0016).
+    const attachments = delivery.attachments?.length ? JSON.stringify(delivery.attachments) : null;
+    [...row, delivery.text, delivery.html, messageId, attachments].forEach((value, i) =>
+      columns[i]!.push(value),
+    );
   }
   await tx.query(
-    `insert into qm_mail_deliveries (id, event_id, template, recipient, subject, text_body, html_body, message_id)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+    `insert into qm_mail_deliveries (id, event_id, template, recipient, subject, text_body, html_body, message_id, attachments)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
      on conflict (id) do nothing`,
     columns,
   );
@@ -66,6 +71,7 @@ interface DeliveryRow {
   text_body: string;
   html_body: string;
   message_id: string;
+  attachments: MailAttachment[] | string | null;
   status: DeliveryStatus;
   attempts: number;
   last_error: string | null;
@@ -74,6 +80,12 @@ interface DeliveryRow {
 }
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+
+/** A jsonb column: parsed by node-postgres and PGlite, text from a driver that does not parse it. */
+function attachmentsOf(value: MailAttachment[] | string | null): { attachments?: MailAttachment[] } {
+  if (value === null) return {};
+  return { attachments: typeof value === 'string' ? (JSON.parse(value) as MailAttachment[]) : value };
+}
 
 function toDelivery(row: DeliveryRow): Delivery {
   return {
@@ -85,6 +97,7 @@ function toDelivery(row: DeliveryRow): Delivery {
     text: row.text_body,
     html: row.html_body,
     messageId: row.message_id,
+    ...attachmentsOf(row.attachments),
     status: row.status,
     attempts: Number(row.attempts),
     lastError: row.last_error,
@@ -183,6 +196,7 @@ export async function listOutbox(sql: SqlExecutor, limit = 100): Promise<OutboxM
     text_body: string;
     html_body: string;
     message_id: string;
+    attachments: MailAttachment[] | string | null;
     created_at: Date | string;
   }>(`select * from qm_mail_outbox order by created_at desc, delivery_id desc limit $1`, [limit]);
   return rows.map((row) => ({
@@ -192,6 +206,7 @@ export async function listOutbox(sql: SqlExecutor, limit = 100): Promise<OutboxM
     text: row.text_body,
     html: row.html_body,
     messageId: row.message_id,
+    ...attachmentsOf(row.attachments),
     createdAt: iso(row.created_at),
   }));
 }

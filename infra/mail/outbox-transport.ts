@@ -7,9 +7,17 @@ export function createOutboxTransport(sql: SqlExecutor): MailTransport {
     kind: 'outbox',
     async send(mail) {
       await sql.query(
-        `insert into qm_mail_outbox (delivery_id, recipient, subject, text_body, html_body, message_id)
-         values ($1, $2, $3, $4, $5, $6) on conflict (delivery_id) do nothing`,
-        [mail.deliveryId, mail.to, mail.subject, mail.text, mail.html, mail.messageId],
+        `insert into qm_mail_outbox (delivery_id, recipient, subject, text_body, html_body, message_id, attachments)
+         values ($1, $2, $3, $4, $5, $6, $7::jsonb) on conflict (delivery_id) do nothing`,
+        [
+          mail.deliveryId,
+          mail.to,
+          mail.subject,
+          mail.text,
+          mail.html,
+          mail.messageId,
+          mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
+        ],
       );
     },
     async close() {},

@@ -23,6 +23,15 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
+        ...(mail.attachments?.length
+          ? {
+              attachments: mail.attachments.map((file) => ({
+                filename: file.filename,
+                contentType: file.contentType,
+                content: Buffer.from(file.contentBase64, 'base64'),
+              })),
+            }
+          : {}),
       });
     },
     async close() {

@@ -16,6 +16,7 @@ export function sqlMailQueue(sql: SqlExecutor): MailQueue {
           subject: mail.subject,
           text: `${mail.paragraphs.join('\n\n')}\n`,
           html: `<!doctype html><html><body>${mail.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</body></html>`,
+          ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
         },
       ]);
     },

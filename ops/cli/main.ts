@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<Command>> = {
   privacy: async () => (await import('./commands/privacy.ts')).privacyCommand(),
   auth: async () => (await import('./commands/auth.ts')).authCommand(),
   archive: async () => (await import('./commands/archive.ts')).archiveCommand(),
+  seed: async () => (await import('./commands/seed.ts')).seedCommand(),
 };
 
 // Traces only when the OTEL_* variables ask for them; started before any command's module is

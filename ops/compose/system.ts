@@ -20,6 +20,7 @@ import { openReadSide } from './read-side.ts';
 import { readinessChecks } from './readiness-checks.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { openWriteSide } from './write-side.ts';
+import { reportSchedulerLease, startReportSchedules } from './report-schedules.ts';
 import { openAuth } from './auth.ts';
 import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
 import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
@@ -87,6 +88,17 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       ? await openDeploymentAnalytics(config, log, { readonly: true })
       : undefined;
     if (analyticsReader) closers.push(() => analyticsReader.close());
+    // Saved reports are mailed where they can be run: beside the analytics reader.
+    if (analyticsReader) {
+      const reportSchedules = await startReportSchedules({
+        runtime: writeSide.runtime,
+        database,
+        analytics: analyticsReader,
+        log,
+        lease: reportSchedulerLease(config, database, log),
+      });
+      closers.push(() => reportSchedules.stop());
+    }
 
     // A replica: the read API reads there, and waits on the checkpoints the replica has replayed.
     const replica = openReadDatabase(config, log);

@@ -189,6 +189,8 @@ export async function openWriteSide(
   log.info({ payments: payments.provider, captureAt: config.QM_CAPTURE_AT }, 'write side ready');
   return {
     api,
+    /** The command runtime, for the parts wired beside the write side (the report schedule). */
+    runtime,
     handlers,
     privacy,
     accounts,

@@ -11,6 +11,7 @@ import { servingGuard } from './0009-serving-guard.ts';
 import { personalDataKeys } from './0010-personal-data-keys.ts';
 import { customerContactPreferences } from './0012-customer-contact-preferences.ts';
 import { authSigningKeys } from './0011-auth-signing-keys.ts';
+import { mailAttachments } from './0016-mail-attachments.ts';
 import { eventArchive } from './0017-event-archive.ts';
 
 /** Every migration, in order. Event store and read models share one database and one list. */
@@ -27,5 +28,6 @@ export const migrations: readonly Migration[] = [
   personalDataKeys,
   customerContactPreferences,
   authSigningKeys,
+  mailAttachments,
   eventArchive,
 ];

@@ -39,6 +39,7 @@ const known = {
   orderId: 'o-1',
   stream: 'product-p-1',
   suggestionId: 's-1',
+  reportId: 'r-1',
 };
 
 describe.each(backends)('OpenAPI-driven fuzz of both APIs on %s', (backend) => {

@@ -55,7 +55,8 @@ const backends = soak ? (['embedded', 'postgres'] as const) : (['embedded'] as c
  * runs it): sign in with a pasted token, the overview's figures against the API's, the inventory's
  * low stock and ledger chart, an order's time travel, a live update arriving, the filtered order
  * list, an order shipped and refunded (after the API's step-up demand), stock per location adjusted,
- * and a report built and exported as CSV; axe-core checks each of those pages.
+ * a report built, exported as CSV and PDF, saved and scheduled, and a product edit refused for a stale
+ * If-Match; axe-core checks each of those pages.
  */
 describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (backend) => {
   let database: TestDatabase | undefined;
@@ -300,6 +301,37 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     await expectAccessible(page, 'a built report');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     await expect.poll(() => page.getByTestId('report-csv').textContent()).toBe('Exported 1 row as CSV.');
+    // The server's PDF; then the report saved and scheduled to be mailed (the mail itself, over
+    // SMTP at its local time: ops/compose/report-schedules.int.test.ts).
+    await page.getByRole('button', { name: 'Export PDF' }).click();
+    await page.getByTestId('report-pdf').waitFor();
+    const save = page.getByRole('form', { name: 'Save report' });
+    await save.getByLabel('Save as').fill('Lamps sold');
+    await save.getByRole('button', { name: 'Save report' }).click();
+    await save.getByText('Report saved.').waitFor();
+    const saved = page.getByRole('region', { name: 'Saved reports' });
+    await saved.getByRole('button', { name: 'Schedule Lamps sold' }).click();
+    const schedule = page.getByRole('form', { name: 'Schedule report' });
+    await schedule.getByLabel('Time zone').fill('Europe/Berlin');
+    await schedule.getByLabel('To (addresses)').fill('ops@example.com');
+    await schedule.getByLabel('As').selectOption('pdf');
+    await expectAccessible(page, 'the saved reports with the schedule form');
+    await schedule.getByRole('button', { name: 'Schedule' }).click();
+    await saved
+      .getByRole('cell', { name: 'daily at 08:00 (Europe/Berlin) as PDF to ops@example.com' })
+      .waitFor({ timeout: 30_000 });
+
+    // The catalog: a product's price history drawn; then another admin changes the price, and an
+    // edit sent from the page (If-Match: the revision it loaded) is refused and said so.
+    await page.getByRole('link', { name: 'Catalog' }).click();
+    await page.getByRole('link', { name: 'Desk lamp' }).click();
+    await page.locator('figure[aria-label^="Price history of Desk lamp"][data-drawn="true"]').waitFor();
+    await expectAccessible(page, 'a product');
+    await post('/products/lamp/price', { price: { amount: 2400, currency: 'EUR' }, reason: 'another admin' });
+    const edit = page.getByRole('form', { name: 'Edit product' });
+    await edit.getByLabel('Name').fill('Desk lamp, brass');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByRole('alert').filter({ hasText: 'Someone changed it meanwhile' }).waitFor();
 
     // The remaining pages, checked by axe once their data is in.
     await page.getByRole('link', { name: 'Audit trail' }).click();

@@ -1,4 +1,5 @@
 import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
+import { pdfTable } from '../../infra/reports/pdf-table.ts';
 import type { Granularity } from './reports.ts';
 
 /**
@@ -97,3 +98,27 @@ export async function builtReportCsv(analytics: AnalyticsClient, report: BuiltRe
   const result = await analytics.client.query({ query: sql, query_params: params, format: 'CSVWithNames' });
   return result.text();
 }
+
+/** A built report's rows as a PDF table (pdfkit), titled, with the period and definition under it. */
+export async function builtReportPdf(
+  analytics: AnalyticsClient,
+  report: BuiltReport,
+  title: string,
+): Promise<Buffer> {
+  const rows = await builtReportRows(analytics, report);
+  const filters = Object.entries(report.filters).map(([name, value]) => `${name} = ${value}`);
+  return pdfTable({
+    title,
+    subtitle: [
+      `${builderMeasures[report.measure].title}${report.by.length ? ` by ${report.by.join(', ')}` : ''}`,
+      `From ${report.from} up to ${report.to} (excluded)${report.by.includes('period') ? `, by ${report.granularity}` : ''}`,
+      ...(filters.length ? [`Only ${filters.join(', ')}`] : []),
+    ],
+    columns: [...report.by, 'value'],
+    rows: rows.map((row) => [...report.by, 'value'].map((column) => cell(row[column]))),
+  });
+}
+
+/** A cell as text: ClickHouse answers strings and numbers (64-bit integers as strings). */
+const cell = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value ?? '');

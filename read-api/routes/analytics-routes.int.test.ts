@@ -119,6 +119,24 @@ describe('admin analytics routes on chDB', () => {
     expect((await csv.text()).split('\n')[0]).toBe('"currency","value"');
   });
 
+  it('exports a built report as a PDF made on the server (pdfkit), by ?format=pdf or Accept', async () => {
+    const query = 'from=2026-11-01&to=2026-12-01&measure=units&by=sku';
+    for (const [path, headers] of [
+      [`/admin/analytics/builder?${query}&format=pdf`, {}],
+      [`/admin/analytics/builder?${query}`, { accept: 'application/pdf' }],
+    ] as const) {
+      const response = await get(path, admin, headers);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toBe(
+        'attachment; filename="units_2026-11-01_2026-12-01.pdf"',
+      );
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(bytes.subarray(-6).toString()).toContain('%%EOF');
+    }
+  });
+
   it.each([
     ['measure=orders&by=sku', 'query.measure'],
     ['measure=orders&location=berlin', 'query.measure'],

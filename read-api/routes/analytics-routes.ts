@@ -16,6 +16,7 @@ import {
   builderDimensions,
   builderFault,
   builderMeasures,
+  builtReportPdf,
   builtReportCsv,
   builtReportRows,
   type BuilderDimension,
@@ -58,7 +59,10 @@ const BuilderQuery = reportParamsInput.safeExtend({
   currency: Text.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
     .optional()
     .openapi({ description: 'Only this currency.', example: 'EUR' }),
-  format: z.enum(['json', 'csv']).optional().describe('csv is the same as Accept: text/csv'),
+  format: z
+    .enum(['json', 'csv', 'pdf'])
+    .optional()
+    .describe('csv is the same as Accept: text/csv, pdf as Accept: application/pdf'),
 });
 const BuiltRows = z.object({
   measure: z.string(),
@@ -171,7 +175,11 @@ export function analyticsRoutes(deps: AnalyticsRoutesDeps) {
       responses: {
         200: {
           description: 'The rows, each with its dimensions and `value`',
-          content: { 'application/json': { schema: BuiltRows }, 'text/csv': { schema: z.string() } },
+          content: {
+            'application/json': { schema: BuiltRows },
+            'text/csv': { schema: z.string() },
+            'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+          },
         },
         400: {
           description: 'A measure, dimension or filter that cannot go together (`errors` names the field)',
@@ -195,6 +203,15 @@ export function analyticsRoutes(deps: AnalyticsRoutesDeps) {
       const report = { measure, by: dimensions, filters, ...params };
       const fault = builderFault(report);
       if (fault) throw validationProblem([{ path: `query.${fault.field}`, message: fault.message }]);
+      const pdf = format === 'pdf' || (format === undefined && prefersPdf(c.req.header('accept')));
+      if (pdf) {
+        const title = `${builderMeasures[measure].title}, ${params.from} to ${params.to}`;
+        const file = await builtReportPdf(deps.analytics, report, title);
+        return c.body(new Uint8Array(file), 200, {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="${measure}_${params.from}_${params.to}.pdf"`,
+        });
+      }
       const csv = format === 'csv' || (format === undefined && prefersCsv(c.req.header('accept')));
       if (csv) {
         return c.body(await builtReportCsv(deps.analytics, report), 200, {
@@ -259,11 +276,14 @@ export function analyticsRoutes(deps: AnalyticsRoutesDeps) {
   return app;
 }
 
-/** CSV when the client lists text/csv and not JSON before it (a browser's `*\/*` keeps JSON). */
-function prefersCsv(accept: string | undefined): boolean {
+/** Whether the client lists `type` and not JSON before it (a browser's `*\/*` keeps JSON). */
+function prefers(type: string, accept: string | undefined): boolean {
   if (!accept) return false;
   const types = accept.split(',').map((part) => part.split(';')[0]!.trim().toLowerCase());
-  const csv = types.indexOf('text/csv');
+  const wanted = types.indexOf(type);
   const json = types.indexOf('application/json');
-  return csv !== -1 && (json === -1 || csv < json);
+  return wanted !== -1 && (json === -1 || wanted < json);
 }
+
+const prefersCsv = (accept: string | undefined) => prefers('text/csv', accept);
+const prefersPdf = (accept: string | undefined) => prefers('application/pdf', accept);

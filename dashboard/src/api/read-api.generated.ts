@@ -54,8 +54,8 @@ export interface paths {
           by?: string;
           /** @description Only this currency. */
           currency?: string;
-          /** @description csv is the same as Accept: text/csv */
-          format?: 'json' | 'csv';
+          /** @description csv is the same as Accept: text/csv, pdf as Accept: application/pdf */
+          format?: 'json' | 'csv' | 'pdf';
           /** @description first day included (YYYY-MM-DD); default 30 days before `to` */
           from?: string;
           /** @description time series step; default day */
@@ -96,6 +96,7 @@ export interface paths {
                 [key: string]: unknown;
               }[];
             };
+            'application/pdf': string;
             'text/csv': string;
           };
         };
@@ -648,6 +649,92 @@ export interface paths {
         };
         /** @description The role may not read this */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Saved reports, by name, with their schedules and next runs */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Saved reports */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['SavedReport'][];
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -3939,6 +4026,41 @@ export interface components {
       /** @enum {string} */
       status: 'requested' | 'authorized' | 'rejected' | 'partially_received' | 'received';
       statusSince: string;
+      updatedAt: string;
+    };
+    SavedReport: {
+      definition: {
+        by: ('period' | 'sku' | 'location' | 'currency')[];
+        filters: {
+          currency?: string;
+          location?: string;
+          sku?: string;
+        };
+        /** @enum {string} */
+        granularity: 'day' | 'week' | 'month';
+        lastDays: number;
+        limit: number;
+        /** @enum {string} */
+        measure: 'revenue' | 'units' | 'discount' | 'lines' | 'orders';
+      };
+      /** @description The due time of the last run mailed */
+      lastRunAt: string | null;
+      name: string;
+      /** @description When the schedule mails it next (UTC) */
+      nextRunAt: string | null;
+      reportId: string;
+      runs: number;
+      savedAt: string;
+      schedule: {
+        /** @enum {string} */
+        cadence: 'daily' | 'weekly';
+        /** @enum {string} */
+        format: 'csv' | 'pdf';
+        recipients: string[];
+        time: string;
+        timeZone: string;
+        weekday: number | null;
+      } | null;
       updatedAt: string;
     };
     SearchResult: {

@@ -6,6 +6,7 @@ import { utcDay } from '../api/reports.ts';
 import { Chart } from '../components/lazy-chart.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
 import { cellText, formText } from '../components/text.ts';
+import { SavedReports, SaveReport } from './saved-reports.tsx';
 
 type BuilderQuery = paths['/admin/analytics/builder']['get']['parameters']['query'];
 type Measure = BuilderQuery['measure'];
@@ -134,6 +135,7 @@ export function ReportsPage() {
       ) : (
         <p>Pick what to measure, then run the report.</p>
       )}
+      <SavedReports />
     </>
   );
 }
@@ -158,7 +160,17 @@ function BuiltReport({ definition }: { definition: BuilderQuery }) {
       });
       return must<string>(answer);
     },
-    onSuccess: (text) => download(text, `${definition.measure}-report.csv`),
+    onSuccess: (text) => download(new Blob([text], { type: 'text/csv' }), `${definition.measure}-report.csv`),
+  });
+  const pdf = useMutation({
+    mutationFn: async () => {
+      const answer = await readApi.GET('/admin/analytics/builder', {
+        params: { query: { ...definition, format: 'pdf' } },
+        parseAs: 'blob',
+      });
+      return must<Blob>(answer);
+    },
+    onSuccess: (blob) => download(blob, `${definition.measure}-report.pdf`),
   });
   if (report.error) return <ProblemMessage error={report.error} />;
   if (!report.data) return <Loading what="the report" />;
@@ -175,11 +187,20 @@ function BuiltReport({ definition }: { definition: BuilderQuery }) {
         <button type="button" onClick={() => csv.mutate()} disabled={csv.isPending}>
           Export CSV
         </button>{' '}
+        <button type="button" onClick={() => pdf.mutate()} disabled={pdf.isPending}>
+          Export PDF
+        </button>{' '}
         <button type="button" onClick={() => window.print()}>
-          Print or save as PDF
+          Print
         </button>
       </p>
-      <ProblemMessage error={csv.error} />
+      <ProblemMessage error={csv.error ?? pdf.error} />
+      {pdf.data ? (
+        <p role="status" className="no-print" data-testid="report-pdf">
+          Exported as PDF ({Math.ceil(pdf.data.size / 1024)} KB).
+        </p>
+      ) : null}
+      <SaveReport definition={definition} />
       {csv.data ? (
         <p role="status" className="no-print" data-testid="report-csv">
           Exported {rowCount(csv.data)} as CSV.
@@ -213,9 +234,9 @@ function BuiltReport({ definition }: { definition: BuilderQuery }) {
   );
 }
 
-/** Hands the text to the browser as a file download. */
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+/** Hands a file to the browser as a download. */
+function download(file: Blob, name: string) {
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
