@@ -53,7 +53,7 @@ const MassPriceChange = z
           .min(-1_000_000_000)
           .max(1_000_000_000)
           .openapi({ description: 'Minor units added (negative: taken off).' }),
-        currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+        currency: Text.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
       }),
     ]),
     rounding: z

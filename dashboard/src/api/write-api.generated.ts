@@ -909,7 +909,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check out: places the order through the placement saga (every line reserved, or 409) and closes the cart */
+    /**
+     * Check out: places the order through the placement saga (every line reserved, or 409) and closes the cart
+     * @description When a price, stock, a promotion, shipping or tax changed since the cart last showed its total, answers 409 `cart_changed` listing each change (`changes`: line, what, old, new) with the total now (`expectedTotal`); nothing is placed. Send that `expectedTotal` to check out at the new total.
+     */
     post: {
       parameters: {
         query?: never;
@@ -922,7 +925,11 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['CheckOutCart'];
+        };
+      };
       responses: {
         /** @description Order placed, payment opened, cart checked out */
         201: {
@@ -2051,7 +2058,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check out: places the order through the placement saga (every line reserved, or 409) and closes the cart */
+    /**
+     * Check out: places the order through the placement saga (every line reserved, or 409) and closes the cart
+     * @description When a price, stock, a promotion, shipping or tax changed since the cart last showed its total, answers 409 `cart_changed` listing each change (`changes`: line, what, old, new) with the total now (`expectedTotal`); nothing is placed. Send that `expectedTotal` to check out at the new total.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2066,7 +2076,11 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['CheckOutCart'];
+        };
+      };
       responses: {
         /** @description Order placed, payment opened, cart checked out */
         201: {
@@ -2851,6 +2865,203 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mass-price-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move the prices of every product of some categories or brands, under one reason
+     * @description Each product gets its own PriceChanged, all in one atomic append with the change record; products in another currency (a fixed amount), discontinued, already at the price or that would fall below zero are skipped and named.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MassPriceChange'];
+        };
+      };
+      responses: {
+        /** @description Applied */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MassPriceChangeApplied'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/mass-price-changes/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a mass price change would do now, product by product; appends nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MassPriceChange'];
+        };
+      };
+      responses: {
+        /** @description Preview */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MassPriceChangePreview'];
           };
         };
         /** @description Malformed request: the errors name each field */
@@ -4712,6 +4923,202 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/orders/{orderId}/edit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Edit an unshipped order (add lines, raise quantities, change the shipping address or method): new units reserved with the edit (409 on a shortage), the order re-priced */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+          /** @description The revision (ETag) you edited from; a newer stream answers 409. */
+          'if-match'?: string;
+        };
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EditOrder'];
+        };
+      };
+      responses: {
+        /** @description Edited, the new units reserved, the order re-priced */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{orderId}/payments/attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pay again after a failed payment, while the stock is held: the failed attempt is released and a new one opened for the current total */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A new attempt is open: pay it with its client secret */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orders/{orderId}/payments/capture': {
     parameters: {
       query?: never;
@@ -5138,6 +5545,198 @@ export interface paths {
       responses: {
         /** @description Shipped */
         201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/price-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Schedule prices to take effect at a future time (each recorded as PriceChanged then) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SchedulePriceChange'];
+        };
+      };
+      responses: {
+        /** @description Scheduled */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/price-changes/{changeId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a scheduled price change before it takes effect */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Cancelled */
+        200: {
           headers: {
             [name: string]: unknown;
           };
@@ -9276,6 +9875,7 @@ export interface components {
         | 'orders:read'
         | 'orders:act-for-others'
         | 'orders:cancel'
+        | 'orders:edit'
         | 'orders:fulfil'
         | 'orders:refund'
         | 'payments:record'
@@ -9326,6 +9926,13 @@ export interface components {
         provider: string;
         status: string;
       };
+    };
+    CheckOutCart: {
+      /**
+       * @description The total the shopper agreed to, in minor units. Absent: the cart’s last computed total. After a 409 `cart_changed`, send that answer’s `expectedTotal` to confirm the new figures.
+       * @example 4990
+       */
+      expectedTotal?: number;
     };
     ChooseCartShippingMethod: {
       /** @example standard */
@@ -9448,6 +10055,7 @@ export interface components {
         | 'orders:read'
         | 'orders:act-for-others'
         | 'orders:cancel'
+        | 'orders:edit'
         | 'orders:fulfil'
         | 'orders:refund'
         | 'payments:record'
@@ -9484,6 +10092,44 @@ export interface components {
       note: string | null;
       /** @example p-1001 */
       sku: string;
+    };
+    EditOrder: {
+      /**
+       * @description New lines, at the catalog price now (a product already on the order: raise it).
+       * @default []
+       */
+      add: {
+        /** @example p-1001 */
+        productId: string;
+        quantity: number;
+      }[];
+      /**
+       * @description Units added to lines the order has, at the price the line was sold at.
+       * @default []
+       */
+      raise: {
+        /** @example p-1001 */
+        lineId: string;
+        /** @description The units added to the line */
+        quantity: number;
+      }[];
+      /** @description A new shipping address; absent or null keeps the order’s */
+      shippingAddress?: {
+        city: string;
+        country: string;
+        line1: string;
+        /** @default null */
+        line2: string | null;
+        name: string;
+        postalCode: string;
+        /** @default null */
+        region: string | null;
+      } | null;
+      /**
+       * @description A new shipping method (GET /shipping/options); absent or null keeps the order’s
+       * @example p-1001
+       */
+      shippingMethodId?: string | null;
     };
     EditPromotion: {
       definition: components['schemas']['PromotionDefinition'];
@@ -9578,6 +10224,87 @@ export interface components {
     };
     /**
      * @example {
+     *       "changeId": "kitchen-sale",
+     *       "reason": "kitchen sale",
+     *       "categories": [
+     *         "kitchen"
+     *       ],
+     *       "brands": [],
+     *       "adjustment": {
+     *         "kind": "percent",
+     *         "basisPoints": -1000
+     *       },
+     *       "rounding": {
+     *         "kind": "price_point",
+     *         "ending": 99
+     *       }
+     *     }
+     */
+    MassPriceChange: {
+      adjustment:
+        | {
+            /** @description Basis points: -1000 is 10 % off, 500 is 5 % up. */
+            basisPoints: number;
+            /** @enum {string} */
+            kind: 'percent';
+          }
+        | {
+            /** @description Minor units added (negative: taken off). */
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            kind: 'fixed';
+          };
+      /** @default [] */
+      brands: string[];
+      /** @default [] */
+      categories: string[];
+      /** @example kitchen-sale */
+      changeId: string;
+      reason: string;
+      /**
+       * @default {
+       *       "kind": "none"
+       *     }
+       */
+      rounding:
+        | {
+            /** @enum {string} */
+            kind: 'none';
+          }
+        | {
+            /** @description 99: the nearest x.99. */
+            ending: number;
+            /** @enum {string} */
+            kind: 'price_point';
+          };
+    };
+    MassPriceChangeApplied: components['schemas']['WriteAnswer'] & {
+      applied: {
+        from: components['schemas']['Money'];
+        productId: string;
+        to: components['schemas']['Money'];
+      }[];
+      skipped: {
+        productId: string;
+        /** @enum {string} */
+        why: 'not_found' | 'discontinued' | 'currency_mismatch' | 'unchanged' | 'negative';
+      }[];
+    };
+    MassPriceChangePreview: {
+      applied: {
+        from: components['schemas']['Money'];
+        productId: string;
+        to: components['schemas']['Money'];
+      }[];
+      skipped: {
+        productId: string;
+        /** @enum {string} */
+        why: 'not_found' | 'discontinued' | 'currency_mismatch' | 'unchanged' | 'negative';
+      }[];
+    };
+    /**
+     * @example {
      *       "amount": 1299,
      *       "currency": "EUR"
      *     }
@@ -9662,6 +10389,12 @@ export interface components {
       discounts: {
         amount: components['schemas']['Money'];
         code: string | null;
+        /** @description The stock a stock-level promotion was decided on (see docs/promotions.md). */
+        evidence?: {
+          daysOfCover: number | null;
+          onHand: number;
+          sku: string;
+        }[];
         freeShipping: boolean;
         label: string;
         lineAmounts: {
@@ -9899,6 +10632,23 @@ export interface components {
         productIds: string[];
         /** @default null */
         startsAt: string | null;
+        /**
+         * @description Only while each matching SKU is above and/or below this stock level (units on hand, or days of cover from the recorded forecasts).
+         * @default null
+         * @example {
+         *       "measure": "days_of_cover",
+         *       "above": 90,
+         *       "below": null
+         *     }
+         */
+        stock: {
+          /** @default null */
+          above: number | null;
+          /** @default null */
+          below: number | null;
+          /** @enum {string} */
+          measure: 'on_hand' | 'days_of_cover';
+        } | null;
       };
       /**
        * @default combinable
@@ -10074,6 +10824,34 @@ export interface components {
       definition: components['schemas']['ReportDefinition'];
       /** @example Weekly revenue */
       name: string;
+    };
+    /**
+     * @example {
+     *       "changeId": "winter-2026",
+     *       "effectiveAt": "2026-12-21T00:00:00Z",
+     *       "reason": "winter prices",
+     *       "prices": [
+     *         {
+     *           "productId": "mug",
+     *           "price": {
+     *             "amount": 1500,
+     *             "currency": "EUR"
+     *           }
+     *         }
+     *       ]
+     *     }
+     */
+    SchedulePriceChange: {
+      /** @example winter-2026 */
+      changeId: string;
+      /** @description When the prices take effect; must be in the future. */
+      effectiveAt: string;
+      prices: {
+        price: components['schemas']['Money'];
+        /** @example p-1001 */
+        productId: string;
+      }[];
+      reason: string;
     };
     SecondFactorCode: {
       /** @example 123456 */
