@@ -62,10 +62,11 @@ export const FLEET_READ_MODELS = ['catalog', 'inventory', 'orders', 'audit', 're
 /**
  * Connections per process. The default 20 times 7 processes is more than PostgreSQL's default
  * max_connections of 100, and the API processes under load then answer 503 (see the connection
- * budget in docs/deployment.md): 3 × (14 + 2 for the decision lock + 1 listening) + 4 × (5 + 1)
- * = 75 leaves room for the tests' own clients.
+ * budget in docs/deployment.md): 3 × (10 + 2 for the decision lock + 1 listening) + 4 × (4 + 1),
+ * 59, plus one session per lease held (schedulers, projectors, publisher), leaves room for the
+ * tests' own clients.
  */
-const POOL = { api: 14, background: 5 };
+const POOL = { api: 10, background: 4 };
 
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const tag = randomBytes(4).toString('hex');

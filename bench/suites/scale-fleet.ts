@@ -91,7 +91,10 @@ export async function fleetFigures(
   } catch (error) {
     // The load generator sees only status codes: show what the processes logged at error level.
     for (const [name, output] of fleet.outputs()) {
-      const errors = output.split('\n').filter((line) => /"level":(50|60)/.test(line));
+      const lines = output.split('\n');
+      const fatal = lines.filter((line) => line && !line.startsWith('{')).slice(-8);
+      if (fatal.length > 0) say(`${name} printed outside its log:\n${fatal.join('\n')}`);
+      const errors = lines.filter((line) => /"level":(50|60)/.test(line));
       if (errors.length > 0)
         say(`${name} logged ${errors.length} errors; the first:\n${errors.slice(0, 3).join('\n')}`);
     }

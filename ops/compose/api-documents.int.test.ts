@@ -41,7 +41,7 @@ function fill(example: OperationExample): OperationExample {
   const missing: string[] = [];
   const body = structuredClone(example.body) as Record<string, unknown> | undefined;
   for (const path of example.missing) {
-    if (path === 'header.idempotency-key') continue; // every POST gets a fresh one
+    if (path === 'header.idempotency-key') continue; // every write gets a fresh one
     if (!(path in FILLS) || !body) {
       missing.push(path);
       continue;
@@ -155,7 +155,8 @@ describe('the OpenAPI documents and docs pages of both APIs', () => {
           headers: {
             authorization: `Bearer ${token}`,
             ...example.headers,
-            ...(example.method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
+            // Every write gets a fresh key (the report routes ask for one on PUT and DELETE too).
+            ...(example.method !== 'GET' ? { 'idempotency-key': randomUUID() } : {}),
             ...(example.body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           ...(example.body === undefined ? {} : { body: JSON.stringify(example.body) }),

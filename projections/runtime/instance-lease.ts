@@ -53,7 +53,7 @@ export async function acquireLease(options: LeaseOptions, signal: AbortSignal): 
   while (!signal.aborted) {
     try {
       if (options.openSession) {
-        session ??= await options.openSession();
+        session = await options.openSession();
         const [row] = await session.query<{ locked: boolean }>(
           `select pg_try_advisory_lock(${LOCK}) as locked`,
           [name],
@@ -63,6 +63,11 @@ export async function acquireLease(options: LeaseOptions, signal: AbortSignal): 
           return hold(options, session);
         }
         await endHungHolder(database, name, log);
+        // Only a holder keeps its session: a standby holding one per lease it waits for (every
+        // projector and scheduler of every standby process) took more of PostgreSQL's connection
+        // slots than the pools themselves, and the fleet's API processes ran out of them.
+        await session.close();
+        session = null;
       } else if (await writeLease(database, name, holder, null, leaseMs, false)) {
         return hold(options, null);
       }
@@ -73,7 +78,6 @@ export async function acquireLease(options: LeaseOptions, signal: AbortSignal): 
     }
     await sleep(options.retryMs, signal);
   }
-  await session?.close();
   return null;
 }
 
