@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../infra/config/config.ts';
-import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { recordShopHistory } from '../../test-support/shop-history.ts';
@@ -19,6 +18,7 @@ import { BackupFileError } from './backup-format.ts';
 import { exportBackup } from './export-backup.ts';
 import { rebuildFromEvents, rebuiltAfterRestore } from './rebuild-from-events.ts';
 import { DatabaseNotEmpty, restoreBackup } from './restore-backup.ts';
+import { notedEvent } from '../../test-support/noted-event.ts';
 
 const log = createLogger('silent');
 const scratch = mkdtempSync(join(tmpdir(), 'qm-backup-'));
@@ -49,20 +49,6 @@ async function readModelSums(db: SqlExecutor, names: readonly string[]) {
   }
   return sums;
 }
-
-/** An event no read model folds, for appends made outside the command handlers. */
-const note = () => ({
-  id: uuidV7Ids.newId(),
-  type: 'Noted',
-  data: {},
-  metadata: {
-    actor: { id: 'system-1', role: 'system' as const },
-    correlationId: uuidV7Ids.newId(),
-    causationId: null,
-    occurredAt: '2026-12-05T00:00:00.000Z',
-    schemaVersion: 1,
-  },
-});
 
 /** The log as a reader sees it, in global order, without the positions (a restore renumbers transactions). */
 const logContent = (
@@ -105,7 +91,13 @@ describe.each<Backend>(['pglite', 'postgres'])(
           // Concurrent appends (on PostgreSQL): transactions may commit out of position order, which is
           // the case the restore's batch cuts keep in order.
           await Promise.all(
-            Array.from({ length: 40 }, (_, i) => source.store.append(`note-c${i}`, [note()], 'no_stream')),
+            Array.from({ length: 40 }, (_, i) =>
+              source.store.append(
+                `note-c${i}`,
+                [notedEvent('Noted', '2026-12-05T00:00:00.000Z')],
+                'no_stream',
+              ),
+            ),
           );
           for (const projection of deploymentReadModels()) {
             await replayProjection(
@@ -157,7 +149,11 @@ describe.each<Backend>(['pglite', 'postgres'])(
 
           // New appends go after the restored log, not among it.
           const head = await context.store.headPosition();
-          const appended = await context.store.append('note-afterrestore', [note()], 'no_stream');
+          const appended = await context.store.append(
+            'note-afterrestore',
+            [notedEvent('Noted', '2026-12-05T00:00:00.000Z')],
+            'no_stream',
+          );
           const tail = await context.store.readAll({ maxCount: 100_000 });
           expect(tail.at(-1)?.stream).toBe('note-afterrestore');
           expect(appended.position).not.toEqual(head);

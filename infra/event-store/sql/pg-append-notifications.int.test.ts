@@ -1,24 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../../ports/event-store.ts';
 import { migratedPostgres } from '../../../test-support/databases.ts';
-import { uuidV7Ids } from '../../ids/uuid-v7-ids.ts';
 import { createPgClient } from '../../sql/pg-client.ts';
 import type { SqlClient } from '../../sql/sql-client.ts';
 import { pgAppendNotifications } from './pg-append-notifications.ts';
 import { createSqlEventStore } from './sql-event-store.ts';
-
-const event = (type = 'Noted') => ({
-  id: uuidV7Ids.newId(),
-  type,
-  data: {},
-  metadata: {
-    actor: { id: 'system-1', role: 'system' as const },
-    correlationId: uuidV7Ids.newId(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-    schemaVersion: 1,
-  },
-});
+import { notedEvent } from '../../../test-support/noted-event.ts';
 
 /** A wait that only an append can end: its timeout is far beyond the test's. */
 const FOREVER = 10 * 60_000;
@@ -58,7 +45,7 @@ describe('append notifications across processes (PostgreSQL)', () => {
   it('wakes a reader waiting in one process when another process appends', async () => {
     const [writer, reader] = stores;
     const woken = reader!.waitForAppend!(FOREVER, new AbortController().signal);
-    await writer!.append('note-1', [event()], 'no_stream');
+    await writer!.append('note-1', [notedEvent()], 'no_stream');
     await woken;
     expect((await reader!.readStream('note-1')).length).toBe(1);
   }, 30_000);
@@ -73,8 +60,8 @@ describe('append notifications across processes (PostgreSQL)', () => {
       for await (const received of subscription) return received;
       return undefined;
     })();
-    await writer!.append('note-2', [event()], 'no_stream');
-    await writer!.append('order-2', [event('OrderNoted')], 'no_stream');
+    await writer!.append('note-2', [notedEvent()], 'no_stream');
+    await writer!.append('order-2', [notedEvent('OrderNoted')], 'no_stream');
     expect((await next)?.stream).toBe('order-2');
     await subscription.stop();
   }, 30_000);

@@ -1,23 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidV7Ids } from '../../ids/uuid-v7-ids.ts';
 import { createPgClient } from '../../sql/pg-client.ts';
 import type { SqlClient } from '../../sql/sql-client.ts';
 import { migratedPostgres } from '../../../test-support/databases.ts';
 import { pgDecisionLock } from './pg-decision-lock.ts';
 import { createSqlEventStore } from './sql-event-store.ts';
-
-const event = () => ({
-  id: uuidV7Ids.newId(),
-  type: 'Noted',
-  data: {},
-  metadata: {
-    actor: { id: 'system-1', role: 'system' as const },
-    correlationId: uuidV7Ids.newId(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-    schemaVersion: 1,
-  },
-});
+import { notedEvent } from '../../../test-support/noted-event.ts';
 
 /** Two processes' lock pools on one database: what one holds, the other waits for. */
 describe('the decision lock on PostgreSQL', () => {
@@ -55,8 +42,8 @@ describe('the decision lock on PostgreSQL', () => {
     const store = createSqlEventStore(database.client);
     const held = await pgDecisionLock(pools[0]!).acquire('order-locked');
     const results = await store.appendMulti([
-      { stream: 'order-locked', expected: 'no_stream', events: [event()] },
-      { stream: 'stock-locked', expected: 'no_stream', events: [event()] },
+      { stream: 'order-locked', expected: 'no_stream', events: [notedEvent()] },
+      { stream: 'stock-locked', expected: 'no_stream', events: [notedEvent()] },
     ]);
     expect(results.map((r) => r.nextRevision)).toEqual([0, 0]);
     await held.release();

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { archiveClosedOrders } from '../../../commands/orders/archive-closed-orders.ts';
 import { createSqlEventArchive } from '../../../infra/event-store/sql/sql-event-archive.ts';
-import { uuidV7Ids } from '../../../infra/ids/uuid-v7-ids.ts';
 import { createLogger } from '../../../infra/logging/logger.ts';
 import type { RecordedEvent } from '../../../ports/event-store.ts';
 import { checksumSchema } from '../../../projections/runtime/checksum.ts';
@@ -13,6 +12,7 @@ import { spawnQm } from '../../../test-support/qm-serve-process.ts';
 import { recordShopHistory } from '../../../test-support/shop-history.ts';
 import { berlinAddress } from '../../../test-support/addresses.ts';
 import { deploymentReadModels } from '../../compose/projectors.ts';
+import { notedEvent } from '../../../test-support/noted-event.ts';
 
 const log = createLogger('silent');
 /** The cutoff is "now" minus the closed days: 100 days ahead minus 90 puts every event of today before it. */
@@ -26,19 +26,6 @@ async function rebuildAll(h: CommandHarness) {
   }
   return sums;
 }
-
-const note = () => ({
-  id: uuidV7Ids.newId(),
-  type: 'Noted',
-  data: {},
-  metadata: {
-    actor: { id: 'system-1', role: 'system' as const },
-    correlationId: uuidV7Ids.newId(),
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-    schemaVersion: 1,
-  },
-});
 
 const ids = (events: readonly RecordedEvent[]) => events.map((e) => `${e.stream}@${e.revision}:${e.id}`);
 
@@ -123,7 +110,7 @@ describe.each<Backend>(['pglite', 'postgres'])('qm archive orders (%s)', (backen
         expect(again).toMatchObject({ archived: 0, events: 0 });
         const archived = orders.find((s) => !s.startsWith('order-open'))!;
         const revision = (await h.store.readStream(archived)).at(-1)!.revision;
-        await h.store.append(archived, [note()], revision);
+        await h.store.append(archived, [notedEvent()], revision);
         const whole = await h.store.readStream(archived);
         expect(whole.at(-1)?.type).toBe('Noted');
         expect(whole.map((e) => e.revision)).toEqual(whole.map((_, i) => i));
