@@ -14,6 +14,8 @@ export interface AnalyticsConfig {
   database: string;
   /** chDB's data directory (`':memory:'` for a throwaway one). Used only without `url`. */
   chdbPath: string;
+  /** A ClickHouse cluster to replicate the tables across (CLICKHOUSE_CLUSTER); only with `url`. */
+  cluster?: string;
 }
 
 /**
@@ -26,6 +28,8 @@ export interface AnalyticsClient {
   readonly database: string;
   readonly backend: 'clickhouse' | 'chdb';
   readonly readonly: boolean;
+  /** The cluster the tables are replicated across, if any (see `analyticsDdl`). */
+  readonly cluster?: string;
   close(): Promise<void>;
 }
 
@@ -45,6 +49,7 @@ export function analyticsConfigFrom(config: Config): AnalyticsConfig {
     ...(config.CLICKHOUSE_PASSWORD !== undefined ? { password: config.CLICKHOUSE_PASSWORD } : {}),
     database: config.CLICKHOUSE_DATABASE,
     chdbPath: dataRootPaths(config).analytics,
+    ...(config.CLICKHOUSE_URL && config.CLICKHOUSE_CLUSTER ? { cluster: config.CLICKHOUSE_CLUSTER } : {}),
   };
 }
 
@@ -94,7 +99,10 @@ export async function openAnalyticsClient(
     client = createClient({ connection: chdbConnection(config.chdbPath), ...settings });
   }
   try {
-    if (!readonly) await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${config.database}` });
+    if (!readonly) {
+      const onCluster = config.url && config.cluster ? ` ON CLUSTER ${config.cluster}` : '';
+      await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${config.database}${onCluster}` });
+    }
     if (!config.url) {
       // Lets analysts write `FROM order_lines` on chDB as they can on the server (`database` above).
       await client.command({ query: `USE ${config.database}` });
@@ -114,6 +122,7 @@ export async function openAnalyticsClient(
     database: config.database,
     backend: config.url ? 'clickhouse' : 'chdb',
     readonly,
+    ...(config.url && config.cluster ? { cluster: config.cluster } : {}),
     close: () => client.close(),
   };
 }

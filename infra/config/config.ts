@@ -255,6 +255,15 @@ const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)')
     .default('analytics'),
+  /**
+   * A ClickHouse cluster (from the server's `remote_servers`) to keep the analytics tables on as
+   * replicated tables, with Keeper: every CREATE and DROP runs `ON CLUSTER`, and each MergeTree
+   * becomes its Replicated twin (one shard, every replica holding all rows). Only with CLICKHOUSE_URL.
+   */
+  CLICKHOUSE_CLUSTER: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)')
+    .optional(),
   /** Where embedded chDB keeps its files; by default `analytics/` inside QM_DATA_DIR. */
   CHDB_PATH: z.string().min(1).optional(),
   /** Supplier lead time in days for reorder points, unless a SKU and location has its own policy. */

@@ -237,9 +237,31 @@ export function analyticsDdl(db: string): string[] {
   ];
 }
 
+/**
+ * `analyticsDdl` for tables replicated across `cluster` (CLICKHOUSE_CLUSTER, with Keeper): each
+ * statement runs `ON CLUSTER`, and each engine becomes its Replicated twin, keyed in Keeper by
+ * shard, database and table, with the server's `{replica}` macro. One shard: every replica holds
+ * every row, so any replica answers any report and no Distributed table is needed.
+ */
+export function replicatedDdl(db: string, cluster: string): string[] {
+  return analyticsDdl(db).map((statement) =>
+    statement
+      .replace(
+        /^CREATE (TABLE|MATERIALIZED VIEW) IF NOT EXISTS (\S+)/,
+        (_all, kind: string, name: string) => `CREATE ${kind} IF NOT EXISTS ${name} ON CLUSTER ${cluster}`,
+      )
+      .replace(
+        /ENGINE = (Replacing|Aggregating|Summing)?MergeTree\b/,
+        (_all, flavour = '') =>
+          `ENGINE = Replicated${flavour as string}MergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}')`,
+      ),
+  );
+}
+
 /** Creates whatever of the schema is missing (every statement is `IF NOT EXISTS`). */
 export async function createAnalyticsSchema(analytics: AnalyticsClient): Promise<void> {
-  for (const statement of analyticsDdl(analytics.database)) {
+  const { database, cluster } = analytics;
+  for (const statement of cluster ? replicatedDdl(database, cluster) : analyticsDdl(database)) {
     await analytics.client.command({ query: statement });
   }
 }
@@ -250,11 +272,12 @@ export async function createAnalyticsSchema(analytics: AnalyticsClient): Promise
  */
 export async function recreateAnalyticsSchema(analytics: AnalyticsClient): Promise<void> {
   const db = analytics.database;
+  const onCluster = analytics.cluster ? ` ON CLUSTER ${analytics.cluster}` : '';
   for (const name of ['sales_daily_mv', 'inventory_daily_mv', 'payments_daily_mv']) {
-    await analytics.client.command({ query: `DROP VIEW IF EXISTS ${db}.${name} SYNC` });
+    await analytics.client.command({ query: `DROP VIEW IF EXISTS ${db}.${name}${onCluster} SYNC` });
   }
   for (const name of [...rollupTables, ...factTables]) {
-    await analytics.client.command({ query: `DROP TABLE IF EXISTS ${db}.${name} SYNC` });
+    await analytics.client.command({ query: `DROP TABLE IF EXISTS ${db}.${name}${onCluster} SYNC` });
   }
   await createAnalyticsSchema(analytics);
 }
