@@ -92,6 +92,9 @@ describe.skipIf(kubectlMissing)('the overlays rendered with kubectl kustomize', 
         const api = scaled.get(o.metadata.name);
         return sum + (api === undefined ? Number(o.spec?.replicas ?? 1) * (pool + 1) : api * (pool + 3));
       }, 0);
-    expect(connections).toBeLessThanOrEqual(limit);
+    // The pods that hold leases keep one session per lease: 10 read models, the analytics sink, the
+    // publisher and 5 schedulers (instance-lease.ts; a standby keeps none while it waits).
+    const leaseSessions = 17;
+    expect(connections + leaseSessions).toBeLessThanOrEqual(limit);
   });
 });
