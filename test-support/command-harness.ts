@@ -10,6 +10,8 @@ import { createLocationDirectory, type LocationDirectory } from '../commands/loc
 import { defaultOrderSettings, type CarrierDeps, type OrderSettings } from '../commands/orders/order-deps.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DecisionLock } from '../ports/decision-lock.ts';
+import { discountStage } from '../commands/promotions/discount-stage.ts';
+import { stockFactsFromStore } from '../commands/promotions/stock-facts.ts';
 import type { EventStore } from '../ports/event-store.ts';
 import type { PaymentsPort } from '../ports/payments.ts';
 import { createSqlEventStore } from '../infra/event-store/sql/sql-event-store.ts';
@@ -50,8 +52,13 @@ export async function commandHarness(
   options: {
     settings?: Partial<OrderSettings>;
     payments?: PaymentsPort;
-    /** The price pipeline's discount stage (none by default). */
+    /** The price pipeline's discount stage (none by default; see `promotions` for the real one). */
     discountStage?: DiscountStage;
+    /**
+     * The promotions' own discount stage on this harness's runtime, as `qm serve` wires it: the
+     * automatic promotions these ids name (none by default), and stock facts for stock rules.
+     */
+    promotions?: { automaticPromotionIds?: () => Promise<readonly string[]>; stockFacts?: boolean };
     /** The customers' past orders, for first-order promotions (none by default). */
     customerHistory?: CustomerHistory;
     /** The tax port's adapter (the shop's own table by default). */
@@ -82,13 +89,23 @@ export async function commandHarness(
   const locations = createLocationDirectory(store);
   await locations.start();
   const clock = manualClock();
+  const runtime = commandRuntime(store, options.decisionLock ? { decisionLock: options.decisionLock } : {});
+  const stage = options.promotions
+    ? discountStage({
+        runtime,
+        automaticPromotionIds: options.promotions.automaticPromotionIds ?? (async () => []),
+        ...(options.promotions.stockFacts
+          ? { stockFacts: stockFactsFromStore(runtime, () => locations.list()) }
+          : {}),
+      })
+    : options.discountStage;
   const handlers = createCommandHandlers({
-    runtime: commandRuntime(store, options.decisionLock ? { decisionLock: options.decisionLock } : {}),
+    runtime,
     locations,
     payments: options.payments ?? createManualPayments(),
     clock,
     settings: { ...defaultOrderSettings, ...options.settings },
-    ...(options.discountStage ? { discountStage: options.discountStage } : {}),
+    ...(stage ? { discountStage: stage } : {}),
     ...(options.customerHistory ? { customerHistory: options.customerHistory } : {}),
     ...(options.taxProvider ? { taxProvider: options.taxProvider } : {}),
     ...(options.carrier ? { carrier: options.carrier } : {}),

@@ -4,12 +4,9 @@ import type { ShippingZone } from '../../domain/shipping/index.ts';
 import type { TaxRegion } from '../../domain/tax/index.ts';
 import { definition } from '../../domain/testing/promotion-fixtures.ts';
 import { cartStream, orderStream } from '../../domain/streams.ts';
-import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import type { CommandContext } from '../command-handlers.ts';
-import type { DiscountStage } from '../pricing/price-order.ts';
-import { discountStage } from '../promotions/discount-stage.ts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
@@ -60,15 +57,13 @@ const change = (
 
 describe.each(['pglite', 'postgres'] as const)('checkout against what the cart showed, on %s', (backend) => {
   let h: CommandHarness;
-  let stage: DiscountStage | undefined;
   const automatic: string[] = [];
   const ctx = (id = 'admin-1', role: CommandContext['actor']['role'] = 'admin') => h.context({ id, role });
 
   beforeAll(async () => {
     // The promotions' own discount stage over this harness's store; automatic promotions are the
     // ids a test puts in `automatic`.
-    h = await commandHarness(backend, { discountStage: (request, subtotal) => stage!(request, subtotal) });
-    stage = discountStage({ runtime: commandRuntime(h.store), automaticPromotionIds: async () => automatic });
+    h = await commandHarness(backend, { promotions: { automaticPromotionIds: async () => automatic } });
     await h.handlers.createLocation('berlin', 'Berlin', ctx());
     await h.handlers.setShippingZone(germany, ctx());
     await h.handlers.setTaxRegion(deVat, ctx());

@@ -2,13 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShippingZone } from '../../domain/shipping/index.ts';
 import { definition } from '../../domain/testing/promotion-fixtures.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
-import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { readModelCustomerHistory } from '../../ops/compose/customer-history.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { readApiHarness, type ReadApiHarness } from '../../test-support/read-api-harness.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
-import type { DiscountStage } from '../pricing/price-order.ts';
-import { discountStage } from '../promotions/discount-stage.ts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const germany: ShippingZone = {
@@ -36,7 +33,6 @@ const germany: ShippingZone = {
  */
 describe('first-order promotions on carts, on postgres', () => {
   let h: ReadApiHarness;
-  let stage: DiscountStage | undefined;
   let history: CustomerHistory | undefined;
   const customer = (id: string) => ({
     access: { customerId: id, secret: null },
@@ -46,12 +42,8 @@ describe('first-order promotions on carts, on postgres', () => {
   beforeAll(async () => {
     // Both read the harness's own database, which exists only once the harness does.
     h = await readApiHarness('postgres', 'memory', {
-      discountStage: (request, subtotal) => stage!(request, subtotal),
+      promotions: { automaticPromotionIds: async () => ['welcome'] },
       customerHistory: { hasOrdered: (customerId) => history!.hasOrdered(customerId) },
-    });
-    stage = discountStage({
-      runtime: commandRuntime(h.store),
-      automaticPromotionIds: async () => ['welcome'],
     });
     history = readModelCustomerHistory(h.sql, createLogger('silent'));
     const admin = h.context();

@@ -6,10 +6,7 @@ import type { TaxRegion } from '../../domain/tax/index.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import type { PlaceOrderInput } from '../orders/placement.ts';
-import type { DiscountStage } from './price-order.ts';
-import { discountStage } from '../promotions/discount-stage.ts';
 import { definition } from '../../domain/testing/promotion-fixtures.ts';
-import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const usd = (amount: number) => ({ amount, currency: 'USD' });
@@ -82,13 +79,10 @@ describe.each(['pglite', 'postgres'] as const)('placement priced by the pipeline
       h.context(),
     );
 
-  let stage: DiscountStage | undefined;
-
   beforeAll(async () => {
     // The promotions' own discount stage, over this harness's store (it exists only once the
     // harness does): the coupon `TEN` is a real promotion, redeemed with the order.
-    h = await commandHarness(backend, { discountStage: (request, subtotal) => stage!(request, subtotal) });
-    stage = discountStage({ runtime: commandRuntime(h.store), automaticPromotionIds: async () => [] });
+    h = await commandHarness(backend, { promotions: {} });
     const ctx = h.context();
     await h.handlers.createPromotion(
       {

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscountStage } from '../pricing/price-order.ts';
 import { definition } from '../../domain/testing/promotion-fixtures.ts';
 import { pricedTotals } from '../../domain/orders/index.ts';
 import { promotionRedemptionStream } from '../../domain/streams.ts';
-import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
-import { discountStage } from './discount-stage.ts';
 
 const LIMIT = 3;
 const ORDERS = 12;
@@ -19,12 +16,9 @@ const ORDERS = 12;
  */
 describe('a coupon code with a usage limit at checkout (PostgreSQL)', () => {
   let h: CommandHarness;
-  let stage: DiscountStage | undefined;
 
   beforeAll(async () => {
-    // The stage needs the harness's store, which exists only once the harness does.
-    h = await commandHarness('postgres', { discountStage: (request, subtotal) => stage!(request, subtotal) });
-    stage = discountStage({ runtime: commandRuntime(h.store), automaticPromotionIds: async () => [] });
+    h = await commandHarness('postgres', { promotions: {} });
     const admin = h.context({ id: 'admin-1', role: 'admin' });
     await h.handlers.createLocation('berlin', 'Berlin', admin);
     await h.handlers.createProduct(

@@ -1,17 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscountStage } from '../pricing/price-order.ts';
 import { pricedTotals } from '../../domain/orders/index.ts';
 import { UsageLimitReached } from '../../domain/promotions/index.ts';
 import { redemptionDecider, type RedemptionEvent } from '../../domain/redemptions/index.ts';
 import { orderStream, promotionRedemptionStream } from '../../domain/streams.ts';
 import { definition } from '../../domain/testing/promotion-fixtures.ts';
-import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { propertyRuns } from '../../test-support/property-runs.ts';
 import { activePromotion } from '../../test-support/promotion-setup.ts';
-import { discountStage } from './discount-stage.ts';
 
 const RUNS = propertyRuns(8);
 const CUSTOMERS = 4;
@@ -53,11 +50,9 @@ const gate = (): Gate => {
  */
 describe('no over-redemption across concurrent orders, cancellations and expiries (PostgreSQL)', () => {
   let h: CommandHarness;
-  let stage: DiscountStage | undefined;
 
   beforeAll(async () => {
-    h = await commandHarness('postgres', { discountStage: (request, subtotal) => stage!(request, subtotal) });
-    stage = discountStage({ runtime: commandRuntime(h.store), automaticPromotionIds: async () => [] });
+    h = await commandHarness('postgres', { promotions: {} });
     const admin = h.context();
     await h.handlers.createLocation('berlin', 'Berlin', admin);
     await h.handlers.createProduct(

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscountStage } from '../pricing/price-order.ts';
 import { pricedTotals } from '../../domain/orders/index.ts';
 import { orderStream } from '../../domain/streams.ts';
 import { definition } from '../../domain/testing/promotion-fixtures.ts';
-import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { activePromotion } from '../../test-support/promotion-setup.ts';
-import { discountStage } from './discount-stage.ts';
-import { stockFactsFromStore } from './stock-facts.ts';
 
 /**
  * A clearance promotion (30 % off while a SKU holds more than 90 days of cover) through order
@@ -18,16 +14,11 @@ import { stockFactsFromStore } from './stock-facts.ts';
  */
 describe('a stock-level promotion at checkout (PGlite)', () => {
   let h: CommandHarness;
-  let stage: DiscountStage | undefined;
   const admin = () => h.context({ id: 'admin-1', role: 'admin' });
 
   beforeAll(async () => {
-    h = await commandHarness('pglite', { discountStage: (request, subtotal) => stage!(request, subtotal) });
-    const runtime = commandRuntime(h.store);
-    stage = discountStage({
-      runtime,
-      automaticPromotionIds: async () => ['clearance'],
-      stockFacts: stockFactsFromStore(runtime, () => h.locations.list()),
+    h = await commandHarness('pglite', {
+      promotions: { automaticPromotionIds: async () => ['clearance'], stockFacts: true },
     });
     await h.handlers.createLocation('berlin', 'Berlin', admin());
     for (const [productId, sku] of [

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscountStage } from '../../commands/pricing/price-order.ts';
-import { discountStage } from '../../commands/promotions/discount-stage.ts';
 import { definition } from '../../domain/testing/promotion-fixtures.ts';
-import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
 import { tempAnalytics, type TempAnalytics } from '../../test-support/temp-analytics.ts';
@@ -18,15 +15,13 @@ import { findReport, reportParams, reportRows } from './reports.ts';
 describe('promotion reports on chDB', () => {
   let h: CommandHarness;
   let store: TempAnalytics;
-  let stage: DiscountStage | undefined;
   const totals = new Map<string, number>();
   const params = reportParams({ from: '2026-11-01', to: '2026-12-01' }, new Date('2026-11-30'));
   const run = (name: string, overrides: Partial<typeof params> = {}) =>
     reportRows(store.analytics, findReport(name)!, { ...params, ...overrides });
 
   beforeAll(async () => {
-    h = await commandHarness('pglite', { discountStage: (request, subtotal) => stage!(request, subtotal) });
-    stage = discountStage({ runtime: commandRuntime(h.store), automaticPromotionIds: async () => [] });
+    h = await commandHarness('pglite', { promotions: {} });
     const admin = h.context({ id: 'admin-1', role: 'admin' });
     await h.handlers.createLocation('berlin', 'Berlin', admin);
     await h.handlers.createProduct(
