@@ -22,13 +22,15 @@ const SECRET = 'placement-kill-test-secret-0123456789abcdef';
 
 /**
  * `QM_SOAK=1` (the soak run) fires bigger bursts and kills the server at least four times; `npm test`
- * keeps short bursts and kills until one cut a request between its append and its recorded answer
- * (most kills do: a small pool makes answers queue behind appends), at most four times.
+ * keeps short bursts and kills until one cut a request between its append and its recorded answer,
+ * at most eight times. Most kills do (a small pool makes answers queue behind appends), but one run
+ * in three saw four kills in a row miss that window, all their cut requests still queued before
+ * the append: a kill lands where the timing puts it, so the test gives itself more of them.
  */
 const soak = process.env.QM_SOAK === '1';
 const BURST = soak ? 400 : 48;
 const MIN_KILLS = soak ? 4 : 1;
-const MAX_KILLS = soak ? 8 : 4;
+const MAX_KILLS = 8;
 const IN_FLIGHT = 32;
 /** A retry still told "in flight" after this is a Retry-After that lies (a dead claim lapses in 10 s). */
 const RETRY_DEADLINE_MS = 30_000;
