@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { deleteNatsStream } from '../../infra/bus/nats-bus.ts';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,6 +17,7 @@ import {
 import type { BenchBackend } from '../lib/bench-databases.ts';
 import { lagPercentile, watchCheckpoints } from '../lib/checkpoint-watcher.ts';
 import { probeHealth } from '../lib/health-prober.ts';
+import { cpuSeconds, machineBusySeconds, ownCpuSeconds, postgresBackends } from '../lib/process-cpu.ts';
 import { httpLoad } from '../lib/http-load.ts';
 import { percentile, runLoad } from '../lib/load.ts';
 import { orderHttpLoad, type OrderLoadResult } from '../lib/order-http-load.ts';
@@ -52,6 +53,8 @@ interface HttpRun {
   cores: number[];
   /** The API process's event-loop delay p99 over the run, ms (its `qm_event_loop_delay_seconds`). */
   loopDelayP99: number;
+  /** Cores by process kind: the server, its worker, PostgreSQL's backends, the rest of the machine. */
+  split: Record<string, number>;
   /** What the setup's processes sent to SQL per order answered (a diagnosis; see statement-count.ts). */
   statements: StatementsPerOrder;
 }
@@ -193,6 +196,8 @@ async function servedRuns(
       await eventLoopDelayP99(system.writeUrl); // the scrape resets the server's histogram
       const countBefore = await statementsNow(tallyDir);
       const cpuBefore = system.pids.map(cpuSeconds);
+      const backends = env.DATABASE_URL ? postgresBackends(new URL(env.DATABASE_URL).pathname.slice(1)) : [];
+      const splitBefore = coreSplit(system, backends);
       const begun = performance.now();
       const load = await orderHttpLoad({
         url: system.writeUrl,
@@ -202,6 +207,7 @@ async function servedRuns(
       });
       const wall = (performance.now() - begun) / 1000;
       const cores = system.pids.map((pid, i) => (cpuSeconds(pid) - cpuBefore[i]!) / wall);
+      const split = perWallSecond(splitBefore, coreSplit(system, backends), wall);
       const healthLatencies = await health.stop();
       const loopDelayP99 = await eventLoopDelayP99(system.writeUrl);
       // The last answers' positions need their projection: wait a little before reading the lags.
@@ -218,6 +224,7 @@ async function servedRuns(
         healthP99: percentile(healthLatencies, 99),
         loopDelayP99,
         cores,
+        split,
         statements,
       };
       console.log(
@@ -226,6 +233,7 @@ async function servedRuns(
           `/health p99 ${result.healthP99.toFixed(1)} ms, event-loop delay p99 ${result.loopDelayP99.toFixed(1)} ms, CPU ${cores.map((c) => c.toFixed(2)).join(' + ')} cores, ` +
           `SQL per order: ${statements.statements.toFixed(1)} statements, ${statements.roundTrips.toFixed(1)} round trips, ${statements.transactions.toFixed(1)} transactions`,
       );
+      console.log(`    where the cores went: ${describeSplit(split)}`);
       runs.push(result);
     }
     statementResults[label] = runs.at(-1)!.statements;
@@ -332,19 +340,42 @@ async function eventLoopDelayP99(url: string): Promise<number> {
   return line ? Number(line.split(' ').at(-1)) * 1000 : Number.NaN;
 }
 
-/** user + system CPU seconds a process and its children (`qm work`) have used so far (Linux /proc). */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    const own = (Number(fields[11]) + Number(fields[12])) / 100;
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(' ')
-      .filter(Boolean);
-    return own + children.reduce((sum, child) => sum + cpuSeconds(Number(child)), 0);
-  } catch {
-    return 0;
-  }
+/**
+ * CPU seconds so far by who spent them: the server's own threads, its `qm work`, any process
+ * apart (`qm project`), the PostgreSQL backends of the bench's database (those open when the run
+ * starts: the pools keep theirs for the whole run), and the whole machine
+ * (whose rest is the load generator, the health prober, NATS, Redis and anything else running).
+ */
+function coreSplit(system: ServedSystem, postgresPids: readonly number[]): Record<string, number> {
+  const [serve, ...apart] = system.pids as [number, ...number[]];
+  const serveTotal = cpuSeconds(serve);
+  const serveOwn = ownCpuSeconds(serve);
+  return {
+    serve: serveOwn,
+    'serve worker': serveTotal - serveOwn,
+    apart: apart.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+    postgres: postgresPids.reduce((sum, pid) => sum + ownCpuSeconds(pid), 0),
+    machine: machineBusySeconds(),
+  };
+}
+
+function perWallSecond(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  wall: number,
+): Record<string, number> {
+  const cores = Object.fromEntries(Object.keys(after).map((k) => [k, (after[k]! - before[k]!) / wall]));
+  const accounted = Object.entries(cores)
+    .filter(([k]) => k !== 'machine')
+    .reduce((sum, [, v]) => sum + v, 0);
+  return { ...cores, rest: cores.machine! - accounted };
+}
+
+function describeSplit(split: Record<string, number>): string {
+  return Object.entries(split)
+    .filter(([, v]) => v > 0.005)
+    .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+    .join(', ');
 }
 
 function describeCores(runs: HttpRun[]): string {

@@ -6,6 +6,7 @@ import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { lastForecastDay, loadDemandHistory, loadPolicy, markForecastDay } from './demand-history.ts';
 import { epochDay, type SeriesKey } from './forecasting-tables.ts';
+import { changesHistory, forecastedDayMemo, seriesKey, stockEventTypes } from './forecasted-days.ts';
 import { recordDemandBatch } from './record-demand.ts';
 import type { CommandCause, ForecastFigures, ReplenishmentCommands } from './replenishment-commands.ts';
 import { seriesForecast, type ForecastSettings } from './series-forecast.ts';
@@ -43,13 +44,6 @@ export const forecastingSubjects = (prefix: string): string[] => [
   `${prefix}.replenishment.ReplenishmentPolicySet`,
 ];
 
-const stockEventTypes = new Set([
-  'StockReceived',
-  'StockAdjusted',
-  'StockTransferredIn',
-  'StockTransferredOut',
-]);
-
 /**
  * The forecasting consumer. For each event it books daily demand (idempotent by event id, see
  * record-demand.ts), then for each SKU and location concerned forecasts from the complete days
@@ -64,6 +58,7 @@ export async function startForecastingConsumer(options: ForecastingOptions): Pro
   const durable = options.durable ?? 'forecasting';
   const log = options.log.child({ consumer: durable });
   const forecasts = forecastCache(options.cacheSize ?? 10_000);
+  const forecastedDays = forecastedDayMemo(options.cacheSize ?? 10_000);
 
   async function figuresFor(series: SeriesKey, event: RecordedEvent): Promise<ForecastFigures | null> {
     const day = epochDay(event.metadata.occurredAt);
@@ -96,9 +91,17 @@ export async function startForecastingConsumer(options: ForecastingOptions): Pro
         await options.commands.reviewReplenishment(series, cause);
         return;
       }
+      const day = epochDay(event.metadata.occurredAt);
+      const key = seriesKey(series);
+      // Forecast for this day already, from inputs nothing has changed since (see handleBatch):
+      // the next sale of a hot SKU today would read the same history and fit the same figures.
+      // The sale still lowered availability, which only the review weighs against the targets.
+      if (forecastedDays.get(key) === day) {
+        await options.commands.reviewReplenishment(series, cause);
+        return;
+      }
       // An event older than the last forecast (a late redelivery, a second consumer catching up)
       // must not put an outdated forecast over a newer one.
-      const day = epochDay(event.metadata.occurredAt);
       const last = await lastForecastDay(options.sql, series);
       if (last !== null && day < last) return;
       const figures = await figuresFor(series, event);
@@ -106,7 +109,10 @@ export async function startForecastingConsumer(options: ForecastingOptions): Pro
         figures === null
           ? await options.commands.reviewReplenishment(series, cause)
           : await options.commands.recordForecast(figures, cause);
-      if (figures !== null) await markForecastDay(options.sql, series, day);
+      if (figures !== null) {
+        await markForecastDay(options.sql, series, day);
+        forecastedDays.set(key, day);
+      }
       if (recorded.length > 0) log.info({ ...series, recorded, cause: event.id }, 'replenishment recorded');
     } catch (error) {
       if (!isDomainError(error)) throw error;
@@ -129,7 +135,8 @@ export async function startForecastingConsumer(options: ForecastingOptions): Pro
     const plans = new Map<string, { series: SeriesKey; demand?: RecordedEvent; stock?: RecordedEvent }>();
     events.forEach((event, i) => {
       for (const series of recorded[i]!.touched) {
-        const key = JSON.stringify([series.sku, series.location]);
+        const key = seriesKey(series);
+        if (changesHistory(event, forecastedDays.get(key))) forecastedDays.delete(key);
         let plan = plans.get(key);
         if (!plan) plans.set(key, (plan = { series }));
         if (stockEventTypes.has(event.type)) plan.stock = event;
