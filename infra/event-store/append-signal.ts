@@ -18,14 +18,32 @@ export interface AppendSignal {
    * every append, the write API's location directory made two reads of the log per command.
    */
   wait(timeoutMs: number, signal: AbortSignal, wants?: (appended: Appended) => boolean): Promise<void>;
+  /**
+   * Calls `onAppended` at every `notify` that `wants`, until the returned function is called. A
+   * waiter is only woken while it waits; a watcher also hears what was appended while it was busy
+   * reading, so it can read again at once instead of waiting out its poll.
+   */
+  watch(wants: ((appended: Appended) => boolean) | undefined, onAppended: () => void): () => void;
 }
 
 export function createAppendSignal(): AppendSignal {
-  const waiters = createWakeList<((appended: Appended) => boolean) | undefined>();
+  type Wants = ((appended: Appended) => boolean) | undefined;
+  const waiters = createWakeList<Wants>();
+  const watchers = new Set<{ wants: Wants; onAppended: () => void }>();
+  // A `*` stream (another process's notification too long to list) concerns everyone.
+  const concerns = (appended: readonly Appended[]) => (wants: Wants) =>
+    !wants || appended.some((entry) => entry.stream === '*' || wants(entry));
   return {
-    // A `*` stream (another process's notification too long to list) wakes every waiter.
-    notify: (appended) =>
-      waiters.wake((wants) => !wants || appended.some((entry) => entry.stream === '*' || wants(entry))),
+    notify(appended) {
+      const concerned = concerns(appended);
+      for (const watcher of watchers) if (concerned(watcher.wants)) watcher.onAppended();
+      waiters.wake(concerned);
+    },
     wait: (timeoutMs, signal, wants) => waiters.wait(wants, timeoutMs, signal),
+    watch(wants, onAppended) {
+      const watcher = { wants, onAppended };
+      watchers.add(watcher);
+      return () => watchers.delete(watcher);
+    },
   };
 }

@@ -36,3 +36,21 @@ describe('append signal', () => {
     expect(await settled(aborted)).toBe(true);
   });
 });
+
+describe('append signal watchers', () => {
+  it('hears every wanted append, waiting or not, until it stops watching', () => {
+    const signal = createAppendSignal();
+    const heard: string[] = [];
+    const stop = signal.watch(
+      ({ stream }) => stream.startsWith('location-'),
+      () => heard.push('location'),
+    );
+    signal.watch(undefined, () => heard.push('any'));
+    signal.notify([order]);
+    signal.notify([location]);
+    signal.notify([{ stream: '*', type: '*' }]);
+    stop();
+    signal.notify([location]);
+    expect(heard).toEqual(['any', 'location', 'any', 'location', 'any', 'any']);
+  });
+});

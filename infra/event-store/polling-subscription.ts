@@ -16,9 +16,17 @@ export interface PollingSource {
   /** A filtered read and the head from one snapshot in one statement, where the store has it. */
   readAllWithHead?(options: ReadAllOptions): Promise<ReadWithHead>;
   signal: AppendSignal;
-  /** Longest wait between reads when idle: bounds the lag behind appends made by other processes. */
+  /**
+   * Longest wait between reads for a while after a wanted append was announced: bounds the lag
+   * behind an announced event that was not visible yet (committed behind an older transaction).
+   */
   pollIntervalMs: number;
+  /** Longest wait between reads once nothing wanted has been announced for `QUICK_POLLS` reads. */
+  idlePollIntervalMs?: number;
 }
+
+/** Reads at `pollIntervalMs` after each wanted announcement, before waiting `idlePollIntervalMs`. */
+const QUICK_POLLS = 40;
 
 /**
  * A catch-up subscription built on `readAll`: reads batches after the checkpoint until it is caught
@@ -41,10 +49,29 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
     return { events: await source.readAll(read), head };
   }
 
+  const idlePollIntervalMs = source.idlePollIntervalMs ?? source.pollIntervalMs;
+  // Set by every wanted append, read or not: one announced while a read was under way is read at
+  // once, instead of after a wait that no later announcement might end.
+  let announced = false;
+  let quickPolls = 0;
+
   async function* run(): AsyncGenerator<RecordedEvent> {
+    const unwatch = source.signal.watch(wants, () => {
+      announced = true;
+      quickPolls = QUICK_POLLS;
+    });
+    try {
+      yield* follow();
+    } finally {
+      unwatch();
+    }
+  }
+
+  async function* follow(): AsyncGenerator<RecordedEvent> {
     let from: Position | 'start' =
       options.from === 'end' ? ((await source.headPosition()) ?? 'start') : (options.from ?? 'start');
     while (!stopped.aborted) {
+      announced = false;
       // With a filter, matching events may be rare: without this the position would stay at the
       // last match and every read would scan everything after it again. The head is read before
       // the batch, and visibility only grows, so every match up to it is in this batch (unless full).
@@ -58,7 +85,10 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
       }
       if (batch.length < batchSize) {
         if (head && (from === 'start' || comparePositions(head, from) > 0)) from = head;
-        await source.signal.wait(source.pollIntervalMs, stopped, wants);
+        if (announced) continue;
+        const quick = quickPolls > 0;
+        if (quick) quickPolls--;
+        await source.signal.wait(quick ? source.pollIntervalMs : idlePollIntervalMs, stopped, wants);
       }
     }
   }

@@ -34,8 +34,20 @@ import {
 import { rowToEvent, type EventRow } from './row-to-event.ts';
 
 export interface SqlEventStoreOptions {
-  /** Idle poll interval of subscriptions (ms); appends in this process wake them at once. */
+  /**
+   * Poll interval of subscriptions (ms) for a while after an append they care about: appends in
+   * this process (and, with `notifications`, in others) wake them at once, but an event committed
+   * behind an older transaction still running becomes visible only when that one ends, which
+   * nothing announces. Default 25.
+   */
   pollIntervalMs?: number;
+  /**
+   * Poll interval of subscriptions once no append they care about has been announced for a while
+   * (ms); default `pollIntervalMs`. Longer only where every append is announced: embedded (one
+   * process) or with `notifications`. A scheduler following promotions then reads the log a few
+   * times a second instead of forty, while its category is quiet.
+   */
+  idlePollIntervalMs?: number;
   /**
    * Appends of other processes on this database wake this store's waiters (projectors, the log
    * tail, subscriptions) as its own do, and its appends wake theirs (pg-append-notifications.ts).
@@ -69,6 +81,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
           notifications.publish(appended);
         },
         wait: (timeoutMs, until, wants) => local.wait(timeoutMs, until, wants),
+        watch: (wants, onAppended) => local.watch(wants, onAppended),
       }
     : local;
 
@@ -255,7 +268,14 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
 
     subscribe(subscribeOptions) {
       return pollingSubscription(
-        { readAll, readAllWithHead, headPosition, signal, pollIntervalMs: options.pollIntervalMs ?? 25 },
+        {
+          readAll,
+          readAllWithHead,
+          headPosition,
+          signal,
+          pollIntervalMs: options.pollIntervalMs ?? 25,
+          idlePollIntervalMs: options.idlePollIntervalMs ?? options.pollIntervalMs ?? 25,
+        },
         subscribeOptions,
       );
     },
