@@ -13,6 +13,7 @@
 // Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, errors, statusCodes, elapsedMs, lastSuccessMs }.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { URLSearchParams } from 'node:url';
 
 const args = JSON.parse(process.argv[2]);
 const { mode, url, tokens, connections, seconds, products, hotShare, address, code, flashProductId } = args;
@@ -36,7 +37,7 @@ async function call(step, token, method, path, body, okStatuses) {
   let status = 0;
   let json = null;
   try {
-    const response = await fetch(`${url}${path}`, {
+    const response = await globalThis.fetch(`${url}${path}`, {
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -71,8 +71,8 @@ export function freeOf(s: StockLevels): number {
 
 export function cartHoldOf(state: StockState | StockLevels, cartId: string): CartHold | undefined {
   if ('status' in state && state.status === 'untracked') return undefined;
-  const s = state as StockLevels;
-  return s.cartHolds === undefined ? undefined : pmap.get(s.cartHolds, cartId);
+  // A state stored before checkout holds existed has no map of them: it holds none.
+  return state.cartHolds === undefined ? undefined : pmap.get(state.cartHolds, cartId);
 }
 
 export function holdOf(state: StockLevels, orderId: string): Hold | undefined {
