@@ -2,12 +2,7 @@ import type { CartAccess } from './carts/cart-access.ts';
 import { cartHandlers } from './carts/cart-handlers.ts';
 import { pipelineCartPricer, type CartPricer } from './carts/cart-pricer.ts';
 import { checkOutCart, type CheckoutInput } from './carts/check-out-cart.ts';
-import {
-  defaultHoldSettings,
-  expireHold,
-  releaseAbandonedHolds,
-  startCheckout,
-} from './carts/checkout-holds.ts';
+import { defaultHoldSettings, expireHold, startCheckout } from './carts/checkout-holds.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
@@ -107,8 +102,6 @@ export function createCommandHandlers(
       ),
     expireHold: (hold: { sku: string; location: string; cartId: string }, context: CommandContext) =>
       expireHold(deps.runtime, hold, context),
-    releaseAbandonedHolds: (cartId: string, context: CommandContext) =>
-      releaseAbandonedHolds(deps.runtime, cartId, context),
     ...locationHandlers(deps.runtime, deps.locations),
     ...inventoryHandlers(deps.runtime, deps.locations),
     ...replenishmentHandlers(deps.runtime, deps.locations),

@@ -269,6 +269,8 @@ export function cartHandlers(deps: CartDeps) {
                 },
               },
               { stream: target, decider: asStepDecider(pricedCartDecider(totals)), command: merge },
+              // The guest cart is closed: its checkout holds end in the same append.
+              ...holdReleaseSteps(from, Object.keys(from.holds ?? {}), 'abandoned', context.now),
             ];
           },
         },

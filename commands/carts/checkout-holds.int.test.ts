@@ -8,6 +8,9 @@ import { soleInstanceLease } from '../scheduling/sole-instance-lease.ts';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import type { CartAccess } from './cart-access.ts';
 import { createHoldExpiryScheduler } from './hold-expiry-scheduler.ts';
+import { remindAbandonedCart } from './abandoned-cart-reminders.ts';
+import { sqlMailQueue } from '../../infra/mail/sql-mail-queue.ts';
+import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 
 const TTL = 10 * 60_000;
 
@@ -143,6 +146,22 @@ describe('checkout holds (PGlite)', () => {
     expect(await codeOf(h.handlers.checkOutCart('p3', customer('fay'), {}, h.context()))).toBeNull();
   });
 
+  it('releases an abandoned cart’s holds: a guest cart merged into the customer’s, in the merge’s append', async () => {
+    const { secret } = await h.handlers.createCart(
+      { cartId: 'g1', customerId: null, currency: 'EUR' },
+      h.context(),
+    );
+    const guest = { customerId: null, secret };
+    await h.handlers.addLine('g1', guest, { productId: 'pen', quantity: 2 }, h.context());
+    await h.handlers.startCheckout('g1', guest, h.context());
+    expect(cartHoldOf(await stock('PEN'), 'g1')?.quantity).toBe(2);
+    await cart('m1', 'ivy', []);
+    await h.handlers.claimCart('g1', { customerId: 'ivy', secret: secret!, mergeInto: 'm1' }, h.context());
+    expect(cartHoldOf(await stock('PEN'), 'g1')).toBeUndefined();
+    const last = (await h.store.readStream(stockStream('PEN', 'berlin'))).at(-1);
+    expect(last).toMatchObject({ type: 'StockHoldReleased', data: { cartId: 'g1', reason: 'abandoned' } });
+  });
+
   it('expires holds by a scheduler derived from the events, and lists an expired hold whose stock is gone', async () => {
     const scheduler = createHoldExpiryScheduler({
       store: h.store,
@@ -150,7 +169,6 @@ describe('checkout holds (PGlite)', () => {
       ids: uuidV7Ids,
       lease: soleInstanceLease,
       expire: (hold, ctx) => h.handlers.expireHold(hold, ctx),
-      abandon: (cartId, ctx) => h.handlers.releaseAbandonedHolds(cartId, ctx),
       intervalMs: 3_600_000, // fired only when the test asks
     });
     await scheduler.start();
@@ -184,5 +202,25 @@ describe('checkout holds (PGlite)', () => {
     } finally {
       await scheduler.stop();
     }
+  });
+
+  it('releases an abandoned cart’s holds when its reminder goes out', async () => {
+    await cart('r9', 'joe', [['pen', 1]]);
+    await h.handlers.setEmail(
+      'r9',
+      customer('joe'),
+      { email: 'joe@example.com', marketingConsent: true, source: 'checkout' },
+      h.context(),
+    );
+    await h.handlers.startCheckout('r9', customer('joe'), h.context());
+    expect(cartHoldOf(await stock('PEN'), 'r9')?.quantity).toBe(1);
+    h.clock.advance(60 * 60_000);
+    await remindAbandonedCart(
+      { runtime: commandRuntime(h.store), mail: sqlMailQueue(h.sql) },
+      'r9',
+      h.context(),
+    );
+    const last = (await h.store.readStream(stockStream('PEN', 'berlin'))).at(-1);
+    expect(last).toMatchObject({ type: 'StockHoldReleased', data: { cartId: 'r9', reason: 'abandoned' } });
   });
 });

@@ -276,7 +276,7 @@ export function expireHold(
   );
 }
 
-/** An abandoned (reminded, or merged into another) cart's holds all end at once. */
+/** An abandoned cart's holds (its reminder went out) all end at once; none left appends nothing. */
 export async function releaseAbandonedHolds(
   runtime: CommandRuntime,
   cartId: string,

@@ -42,7 +42,6 @@ describe('checkout holds never oversell, and every expired hold is released (pro
       ids: uuidV7Ids,
       lease: soleInstanceLease,
       expire: (hold, ctx) => h.handlers.expireHold(hold, ctx),
-      abandon: (cartId, ctx) => h.handlers.releaseAbandonedHolds(cartId, ctx),
       intervalMs: 3_600_000, // fired when the test lets time pass
     });
     await scheduler.start();

@@ -145,7 +145,6 @@ export async function openWriteSide(
       'hold-expiry-scheduler',
     ),
     expire: (hold, context) => handlers.expireHold(hold, context),
-    abandon: (cartId, context) => handlers.releaseAbandonedHolds(cartId, context),
     onError: (error, key) => log.error({ err: error, key }, 'could not release a checkout hold; will retry'),
   });
   await holdExpiry.start();
