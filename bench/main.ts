@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { backupBench } from './suites/backup.ts';
+import { checkoutBench } from './suites/checkout.ts';
 import { dashboardBench } from './suites/dashboard.ts';
 import { eventstoreBench } from './suites/eventstore.ts';
 import { fanoutBench } from './suites/fanout.ts';
@@ -23,6 +24,7 @@ const suites: Record<
   scale: scaleBench,
   promotions: promotionsBench,
   dashboard: dashboardBench,
+  checkout: checkoutBench,
 };
 
 const program = new Command('bench')

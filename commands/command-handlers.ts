@@ -2,6 +2,7 @@ import type { CartAccess } from './carts/cart-access.ts';
 import { cartHandlers } from './carts/cart-handlers.ts';
 import { pipelineCartPricer, type CartPricer } from './carts/cart-pricer.ts';
 import { checkOutCart, type CheckoutInput } from './carts/check-out-cart.ts';
+import { defaultHoldSettings, expireHold, startCheckout } from './carts/checkout-holds.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
@@ -43,6 +44,7 @@ export type { QuoteInput, ShippingPlace } from './pricing/pricing-handlers.ts';
 export type { CartAccess } from './carts/cart-access.ts';
 export type { CartPricer } from './carts/cart-pricer.ts';
 export type { CheckoutInput } from './carts/check-out-cart.ts';
+export type { HoldSettings, StartedCheckout } from './carts/checkout-holds.ts';
 export type { ForecastFigures } from './replenishment/replenishment-handlers.ts';
 
 /**
@@ -85,6 +87,21 @@ export function createCommandHandlers(
         input,
         context,
       ),
+    /** Starts checkout: holds the cart's stock for the configured time (docs/carts.md). */
+    startCheckout: (cartId: string, access: CartAccess, context: CommandContext) =>
+      startCheckout(
+        {
+          runtime: deps.runtime,
+          locations: deps.locations,
+          allocationStrategy: deps.settings.allocationStrategy,
+          holds: deps.settings.checkoutHolds ?? defaultHoldSettings,
+        },
+        cartId,
+        access,
+        context,
+      ),
+    expireHold: (hold: { sku: string; location: string; cartId: string }, context: CommandContext) =>
+      expireHold(deps.runtime, hold, context),
     ...locationHandlers(deps.runtime, deps.locations),
     ...inventoryHandlers(deps.runtime, deps.locations),
     ...replenishmentHandlers(deps.runtime, deps.locations),

@@ -12,6 +12,9 @@ const files = [
   'commands/orders/no-oversell.property.int.test.ts',
   // Concurrent cart checkouts racing for the last units never oversell (docs/carts.md).
   'commands/carts/checkout-no-oversell.property.int.test.ts',
+  // Concurrent checkout holds starting, changing, expiring and converting never oversell, and every
+  // expired hold is released by the scheduler (docs/carts.md).
+  'commands/carts/holds-no-oversell.property.int.test.ts',
   // Concurrent coupon and flash-sale orders, cancellations and expiries never over-redeem (docs/promotions.md).
   'commands/promotions/no-over-redemption.property.int.test.ts',
   'commands/promotions/redemption-limits.property.int.test.ts',

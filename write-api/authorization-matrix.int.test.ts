@@ -1068,6 +1068,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     cartRow('PUT', '/carts/{cartId}/email', () => ({ email: 'ada@example.com', marketingConsent: true })),
     cartRow('PUT', '/carts/{cartId}/shipping-address', () => ({ shippingAddress: cartAddress })),
     cartRow('PUT', '/carts/{cartId}/shipping-method', () => ({ shippingMethodId: 'standard' })),
+    cartRow('POST', '/carts/{cartId}/checkout/start', () => ({}), true),
     {
       ...cartRow('POST', '/carts/{cartId}/checkout', () => ({})),
       prepare: async (owner) => {
@@ -1506,6 +1507,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       'POST /customers/verify',
       'POST /guest-carts',
       'POST /guest-carts/{cartId}/checkout',
+      'POST /guest-carts/{cartId}/checkout/start',
       'POST /guest-carts/{cartId}/lines',
       'POST /staff/invitations/accept',
       'PUT /guest-carts/{cartId}/email',

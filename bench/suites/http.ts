@@ -1,11 +1,8 @@
 import { spawn } from 'node:child_process';
-import { deleteNatsStream } from '../../infra/bus/nats-bus.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase } from '../../test-support/databases.ts';
-import { serviceUrls } from '../../test-support/service-urls.ts';
 import {
   CLIENTS,
   LOCATIONS,
@@ -23,6 +20,7 @@ import { percentile, runLoad } from '../lib/load.ts';
 import { orderHttpLoad, type OrderLoadResult } from '../lib/order-http-load.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
 import { post, startServedSystem, type ServedSystem } from '../lib/served-system.ts';
+import { benchServerEnv } from '../lib/server-env.ts';
 import {
   statementsNow,
   statementsPerOrder,
@@ -146,29 +144,8 @@ export async function httpBench(options: { seconds: number; backends: string[]; 
   writeStatementResult(statementResults);
 }
 
-/** Server mode: PostgreSQL (a database of its own), NATS (a stream of its own), Redis, chDB. */
-async function serverEnv(): Promise<Record<string, string> & { DATABASE_URL: string }> {
-  const database = await createTestDatabase('qm_bench_http');
-  const urls = serviceUrls();
-  const suffix = database.name.replace(/[^A-Za-z0-9]/g, '_');
-  const chdb = mkdtempSync(join(tmpdir(), 'qm-bench-chdb-'));
-  const stream = `QM_BENCH_${suffix}`;
-  cleanups.push(async () => {
-    await database.drop();
-    rmSync(chdb, { recursive: true, force: true });
-    await deleteNatsStream(urls.nats, stream);
-  });
-  return {
-    DATABASE_URL: database.url,
-    NATS_URL: urls.nats,
-    NATS_STREAM: stream,
-    NATS_SUBJECT_PREFIX: `bench_${suffix}`,
-    REDIS_URL: urls.redis,
-    CHDB_PATH: chdb,
-    QM_DATA_DIR: chdb,
-  };
-}
 const cleanups: (() => Promise<void>)[] = [];
+const serverEnv = () => benchServerEnv(cleanups);
 
 async function servedRuns(
   label: string,

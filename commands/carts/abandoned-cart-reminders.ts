@@ -8,6 +8,7 @@ import type { MailQueue, QueuedMail } from '../../ports/mail.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
+import { releaseAbandonedHolds } from './checkout-holds.ts';
 import { createEventScheduler, type EventScheduler } from '../scheduling/event-scheduler.ts';
 import { soleInstanceLease } from '../scheduling/sole-instance-lease.ts';
 
@@ -54,6 +55,9 @@ export async function remindAbandonedCart(
     to: outcome.state.email.address,
     ...cartReminderMail(cartId, outcome.state.remindersSent - 1),
   });
+  // The cart is abandoned: its checkout holds end now (last, so that a failure here never stops
+  // the mail; a hold left by one still ends at its own expiry).
+  await releaseAbandonedHolds(deps.runtime, cartId, context);
 }
 
 export interface CartReminderOptions {

@@ -1,7 +1,7 @@
 import { ProductNotFound } from '../../domain/catalog/errors.ts';
 import { productDecider, type Product, type ProductState } from '../../domain/catalog/index.ts';
 import type { CartProductFacts } from '../../domain/carts/index.ts';
-import { available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
+import { available, cartHoldOf, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import { productStream, stockStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import { asStepDecider, type StepPlan } from '../runtime/steps.ts';
@@ -17,12 +17,14 @@ export interface ProductNow {
 
 /**
  * Reads (never appends) the product and its stock streams at every location. A product that
- * allows backorders has no limit (`available: null`); otherwise what the stock streams have free.
+ * allows backorders has no limit (`available: null`); otherwise what the stock streams have free,
+ * counting the units `forCart` itself holds for its checkout as free to that cart.
  */
 export async function productNow(
   load: Load,
   locations: LocationDirectory,
   productId: string,
+  forCart?: string,
 ): Promise<ProductNow> {
   const state = await load<ProductState>(productStream(productId), asStepDecider(productDecider));
   if (state.status === 'absent') throw new ProductNotFound(productId);
@@ -34,7 +36,9 @@ export async function productNow(
         .list()
         .map((location) => load<StockState>(stockStream(product.sku, location), asStepDecider(stockDecider))),
     );
-    free = stocks.reduce((total, stock) => total + Math.max(0, available(stock)), 0);
+    const own = (stock: StockState) =>
+      forCart === undefined ? 0 : (cartHoldOf(stock, forCart)?.quantity ?? 0);
+    free = stocks.reduce((total, stock) => total + Math.max(0, available(stock) + own(stock)), 0);
   }
   return {
     product,

@@ -18,6 +18,7 @@ import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider } from '../runtime/steps.ts';
 import { openedCart, type CartAccess } from './cart-access.ts';
 import { productNow, type Load } from './cart-facts.ts';
+import { holdReleaseSteps } from './checkout-holds.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
 import type { CartPricer } from './cart-pricer.ts';
 import { pricedCartDecider, totalsAfter } from './cart-pricing.ts';
@@ -58,7 +59,10 @@ export function cartHandlers(deps: CartDeps) {
           const cart = openedCart(await load<CartState>(stream, cartStep), access, cartId, hashCartSecret);
           const command = await build(cart, load);
           const totals = await totalsAfter(cart, command, { load, locations, history, pricer });
-          return [{ stream, decider: asStepDecider(pricedCartDecider(totals)), command }];
+          // A line that changes gives up its checkout hold, in the same append (only that line's).
+          const line = lineOf(command);
+          const releases = line === null ? [] : holdReleaseSteps(cart, [line], 'line_changed', context.now);
+          return [...releases, { stream, decider: asStepDecider(pricedCartDecider(totals)), command }];
         },
       },
       context,
@@ -71,8 +75,8 @@ export function cartHandlers(deps: CartDeps) {
   }
 
   /** The product as it is now; a discontinued one can no longer be put in a cart. */
-  async function sellable(load: Load, productId: string, command: string) {
-    const now = await productNow(load, locations, productId);
+  async function sellable(load: Load, productId: string, command: string, cartId: string) {
+    const now = await productNow(load, locations, productId, cartId);
     if (now.discontinued)
       throw new InvalidTransition({ aggregate: 'product', id: productId, from: 'discontinued', command });
     return now.facts;
@@ -126,7 +130,7 @@ export function cartHandlers(deps: CartDeps) {
           type: 'AddLine',
           data: {
             cartId,
-            product: await sellable(load, line.productId, 'AddLine'),
+            product: await sellable(load, line.productId, 'AddLine', cartId),
             quantity: line.quantity,
             now: context.now,
           },
@@ -148,7 +152,7 @@ export function cartHandlers(deps: CartDeps) {
           type: 'ChangeQuantity',
           data: {
             cartId,
-            product: (await productNow(load, locations, line.productId)).facts,
+            product: (await productNow(load, locations, line.productId, cartId)).facts,
             quantity: line.quantity,
             now: context.now,
           },
@@ -265,6 +269,8 @@ export function cartHandlers(deps: CartDeps) {
                 },
               },
               { stream: target, decider: asStepDecider(pricedCartDecider(totals)), command: merge },
+              // The guest cart is closed: its checkout holds end in the same append.
+              ...holdReleaseSteps(from, Object.keys(from.holds ?? {}), 'abandoned', context.now),
             ];
           },
         },
@@ -307,7 +313,7 @@ export function cartHandlers(deps: CartDeps) {
               type: 'AddLine',
               data: {
                 cartId,
-                product: await sellable(load, productId, 'AddLine'),
+                product: await sellable(load, productId, 'AddLine', cartId),
                 quantity,
                 now: context.now,
               },
@@ -350,3 +356,16 @@ export function cartHandlers(deps: CartDeps) {
 }
 
 export type CartHandlers = ReturnType<typeof cartHandlers>;
+
+/** The line a command changes, whose checkout hold it ends. */
+function lineOf(command: CartCommand): string | null {
+  switch (command.type) {
+    case 'AddLine':
+    case 'ChangeQuantity':
+      return command.data.product.productId;
+    case 'RemoveLine':
+      return command.data.productId;
+    default:
+      return null;
+  }
+}

@@ -96,6 +96,8 @@ export async function checkOutCart(
         ...(cart.shippingMethodId ? { shippingMethodId: cart.shippingMethodId } : {}),
         channel: CART_CHANNEL,
         customer: first.customer,
+        // Started checkout: the cart's holds become the order's reservations in the same append.
+        holdsOf: cartId,
         ...(first.review.total !== null && !placedBefore ? { expectedTotal: first.review.total } : {}),
       },
       context,
@@ -149,7 +151,7 @@ async function reviewNow(
   await Promise.all(
     Object.values(cart.lines).map(async (line) => {
       try {
-        const { facts, discontinued } = await productNow(load, locations, line.productId);
+        const { facts, discontinued } = await productNow(load, locations, line.productId, cart.cartId);
         products[line.productId] = {
           status: discontinued ? 'discontinued' : 'active',
           unitPrice:
@@ -178,7 +180,7 @@ async function reviewNow(
     priced = null;
   }
   return {
-    review: reviewCheckout({ cart, products, priced, confirmedTotal }),
+    review: reviewCheckout({ cart, products, priced, confirmedTotal, now }),
     customer: request.customer,
   };
 }

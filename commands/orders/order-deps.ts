@@ -8,6 +8,7 @@ import type { Address } from '../../domain/orders/index.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import type { DiscountStage } from '../pricing/price-order.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
+import type { HoldSettings } from '../carts/checkout-holds.ts';
 
 export interface OrderSettings {
   allocationStrategy: AllocationStrategyName;
@@ -15,6 +16,8 @@ export interface OrderSettings {
   reservationTtlMs: number;
   /** When a payment is captured: as soon as it is authorized, or when the order ships. */
   captureAt: 'authorization' | 'shipment';
+  /** Checkout holds' time to live and caps (`defaultHoldSettings` when absent). */
+  checkoutHolds?: HoldSettings;
 }
 
 export interface OrderDeps {

@@ -4,7 +4,13 @@ import type { PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
 import type { PriceBreakdown, PricingLine } from '../../domain/pricing/price-breakdown.ts';
 import { TotalChanged } from '../../domain/pricing/errors.ts';
 import { StockShortage } from '../../domain/inventory/errors.ts';
-import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
+import {
+  allocate,
+  available,
+  cartHoldOf,
+  stockDecider,
+  type StockState,
+} from '../../domain/inventory/index.ts';
 import {
   orderDecider,
   type OrderPlaced,
@@ -111,10 +117,19 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
         }),
       ),
     );
+    const holdsOf = input.holdsOf;
+    // A cart's own checkout holds are free to its order: they become its reservations.
+    const own = (state: StockState) =>
+      holdsOf === undefined ? 0 : (cartHoldOf(state, holdsOf)?.quantity ?? 0);
     const availability = Object.fromEntries(
       skus.map((sku) => [
         sku,
-        Object.fromEntries(locations.map((l) => [l, available(stock.get(stockStream(sku, l))!)])),
+        Object.fromEntries(
+          locations.map((l) => {
+            const state = stock.get(stockStream(sku, l))!;
+            return [l, available(state) + own(state)];
+          }),
+        ),
       ]),
     );
     const allocation = allocate(
@@ -171,6 +186,7 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
             quantity: a.quantity,
             expiresAt,
             allowBackorder: product(allocated).allowBackorder,
+            ...(holdsOf === undefined ? {} : { fromHold: holdsOf }),
           },
         },
         compensate: () => ({
@@ -186,6 +202,26 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
         }),
       })),
     );
+    // A hold of the cart at a location the allocation did not use ends with the checkout too.
+    const reserved = new Set(reservations.map((step) => step.stream));
+    const leftovers: Step[] =
+      holdsOf === undefined
+        ? []
+        : skus.flatMap((sku) =>
+            locations
+              .filter((location) => {
+                const stream = stockStream(sku, location);
+                return !reserved.has(stream) && cartHoldOf(stock.get(stream)!, holdsOf) !== undefined;
+              })
+              .map((location) => ({
+                stream: stockStream(sku, location),
+                decider: asStepDecider(stockDecider),
+                command: {
+                  type: 'ReleaseHold',
+                  data: { sku, location, cartId: holdsOf, reason: 'converted', now: context.now },
+                },
+              })),
+          );
     // Each applied discount's redemptions, decided on the promotion as it stands now and appended
     // with the order: a usage limit is exact however many orders race for its last use.
     const redemptions = await redemptionSteps(
@@ -202,6 +238,7 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
     // A placement names a new order: no read for its stream (a reused id conflicts, then is read).
     return [
       ...reservations,
+      ...leftovers,
       ...redemptions,
       {
         stream: orderStream(input.orderId),

@@ -26,6 +26,12 @@ export interface PlaceOrderInput {
    * refused with `TotalChanged` and places nothing, rather than charge what the buyer never saw.
    */
   expectedTotal?: number;
+  /**
+   * The cart whose checkout holds become this order's reservations (a cart's checkout): its held
+   * units count as free to the placement, and each hold is released as `converted` in the same
+   * append as the reservation that takes its place.
+   */
+  holdsOf?: string;
 }
 
 export interface PlacedOrder {

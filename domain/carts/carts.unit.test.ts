@@ -394,3 +394,37 @@ describe('totals, checkout and reminders', () => {
       .thenThrows(ValidationFailed, { field: 'delaysMs[1]' });
   });
 });
+
+describe('StartCheckout', () => {
+  const EXPIRES = '2026-12-05T10:10:00.000Z';
+  const hold = {
+    productId: 'p-mug',
+    sku: 'MUG',
+    quantity: 2,
+    allocations: [{ location: 'berlin', quantity: 2 }],
+  };
+  const start = (holds = [hold]) =>
+    ({ type: 'StartCheckout', data: { cartId: 'k1', holds, expiresAt: EXPIRES, now: NOW } }) as const;
+  const started: CartEvent = {
+    type: 'CheckoutStarted',
+    data: { cartId: 'k1', holds: [hold], expiresAt: EXPIRES, at: NOW },
+  };
+
+  it('records the holds placed on the stock streams, with their expiry', () => {
+    const state = given([guestCreated, added]).when(start()).then([started]);
+    expect(state.status !== 'absent' && state.holds).toEqual({ 'p-mug': { ...hold, expiresAt: EXPIRES } });
+  });
+  it('records nothing when every line is already held, and refuses a hold that does not match a line', () => {
+    given([guestCreated, added, started]).when(start([])).thenNothing();
+    given([guestCreated, added])
+      .when(start([{ ...hold, quantity: 3 }]))
+      .thenThrows(ValidationFailed, { field: 'holds' });
+    given([guestCreated]).when(start([])).thenThrows(ValidationFailed, { field: 'lines' });
+  });
+  it('forgets the hold of a line that changes (its release goes in the same append)', () => {
+    const state = given([guestCreated, added, started])
+      .when({ type: 'RemoveLine', data: { cartId: 'k1', productId: 'p-mug', now: LATER } })
+      .then([{ type: 'CartLineRemoved', data: { cartId: 'k1', productId: 'p-mug', at: LATER } }]);
+    expect(state.status !== 'absent' && state.holds).toEqual({});
+  });
+});

@@ -8,6 +8,8 @@ import type { OpenCart } from './state.ts';
  * `new` what it is now. Money is in the cart's currency, integer minor units.
  *
  * - `price`: the line's unit price (old: when the line was added or last changed);
+ * - `hold_expired`: the line's checkout hold ran out and the stock it held is no longer there (old:
+ *   when the hold expired; new: null; listed with the line's `quantity_unavailable`);
  * - `quantity_unavailable`: fewer units available than the line holds (old: available when the
  *   line was added or last changed, null if untracked then; new: available now; `requested`);
  * - `discontinued`, `product_gone`: the product is no longer sold (old and new: its status);
@@ -18,6 +20,7 @@ import type { OpenCart } from './state.ts';
 export type CheckoutChange = {
   what:
     | 'price'
+    | 'hold_expired'
     | 'quantity_unavailable'
     | 'discontinued'
     | 'product_gone'
@@ -59,8 +62,10 @@ export function reviewCheckout(input: {
   priced: CartTotals | null;
   /** The total the shopper agreed to: `expectedTotal` if sent, else the cart's last total. */
   confirmedTotal: number;
+  /** The time of checkout, to tell a hold that ran out (absent: holds are not looked at). */
+  now?: string;
 }): CheckoutReview {
-  const { cart, products, priced, confirmedTotal } = input;
+  const { cart, products, priced, confirmedTotal, now } = input;
   const changes: CheckoutChange[] = [];
   let blocking = false;
   const change = (c: Partial<CheckoutChange> & Pick<CheckoutChange, 'what' | 'old' | 'new'>) =>
@@ -81,6 +86,9 @@ export function reviewCheckout(input: {
     if (product.unitPrice !== line.unitPrice.amount)
       change({ ...at, what: 'price', old: line.unitPrice.amount, new: product.unitPrice });
     if (product.available !== null && product.available < line.quantity) {
+      const hold = cart.holds?.[line.productId];
+      if (hold !== undefined && now !== undefined && Date.parse(hold.expiresAt) <= Date.parse(now))
+        change({ ...at, what: 'hold_expired', requested: line.quantity, old: hold.expiresAt, new: null });
       change({
         ...at,
         what: 'quantity_unavailable',

@@ -110,4 +110,29 @@ describe('reviewCheckout: the cart now against what it showed', () => {
       total: null,
     });
   });
+
+  it('names an expired hold whose stock is gone; a hold still running, or stock still there, is no change', () => {
+    const expiresAt = '2026-12-05T10:10:00.000Z';
+    const held: OpenCart = {
+      ...cart,
+      holds: {
+        mug: {
+          productId: 'mug',
+          sku: 'MUG',
+          quantity: 2,
+          allocations: [{ location: 'b', quantity: 2 }],
+          expiresAt,
+        },
+      },
+    };
+    const short = { ...asShown, mug: { status: 'active', unitPrice: 1000, available: 1 } } as const;
+    const review = (products: typeof asShown | typeof short, now: string) =>
+      reviewCheckout({ cart: held, products, priced: cart.totals, confirmedTotal: 2700, now }).changes;
+    expect(review(short, '2026-12-05T10:11:00.000Z')).toEqual([
+      change({ what: 'hold_expired', line: 'mug', sku: 'MUG', requested: 2, old: expiresAt, new: null }),
+      change({ what: 'quantity_unavailable', line: 'mug', sku: 'MUG', requested: 2, old: 5, new: 1 }),
+    ]);
+    expect(review(short, '2026-12-05T10:05:00.000Z').map((c) => c.what)).toEqual(['quantity_unavailable']);
+    expect(review(asShown, '2026-12-05T10:11:00.000Z')).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { ConsentSource } from '../customers/events.ts';
 import type { Money } from '../money.ts';
 import type { Address } from '../orders/events.ts';
-import type { CartOwner } from './events.ts';
+import type { CartHoldRecord, CartOwner } from './events.ts';
 
 /**
  * Cart commands. Prices and availability come in from the handler (read from the product and
@@ -38,6 +38,11 @@ export type CartCommand =
   /** On the guest cart whose lines go into the customer's cart: claims it (if still a guest's) and closes it. */
   | { type: 'CloseMerged'; data: { cartId: string; intoCartId: string; customerId: string; now: string } }
   | { type: 'CheckOut'; data: { cartId: string; orderId: string; now: string } }
+  /** The holds the handler placed on the stock streams (in the same append), to record on the cart. */
+  | {
+      type: 'StartCheckout';
+      data: { cartId: string; holds: CartHoldRecord[]; expiresAt: string; now: string };
+    }
   | {
       type: 'RecordReminder';
       /** `delaysMs`: the sequence, each step's delay after the cart's last activity, increasing. */

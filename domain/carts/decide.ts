@@ -1,7 +1,7 @@
 import { assertNever } from '../assert-never.ts';
 import { AlreadyExists, CurrencyMismatch, NoChange, ValidationFailed } from '../errors.ts';
 import type { Address } from '../orders/events.ts';
-import { requireKey, requireLength, requirePositiveInt, requireText } from '../validation.ts';
+import { requireIsoTime, requireKey, requireLength, requirePositiveInt, requireText } from '../validation.ts';
 import type { CartCommand, CartProductFacts } from './commands.ts';
 import {
   CartClosed,
@@ -130,6 +130,18 @@ export function decideCart(command: CartCommand, state: CartState): CartEvent[] 
         ];
       if (state.owner.customerId !== customerId) throw new CartNotFound(cartId);
       return [{ type: 'CartMergedInto', data: { cartId, intoCartId, customerId, at: now } }];
+    }
+    case 'StartCheckout': {
+      if (Object.keys(state.lines).length === 0) throw new ValidationFailed('lines', 'the cart is empty');
+      const { holds, expiresAt } = command.data;
+      requireIsoTime('expiresAt', expiresAt);
+      for (const hold of holds) {
+        // A hold covers its whole line as it stands: a line changed since is held anew.
+        if (state.lines[hold.productId]?.quantity !== hold.quantity)
+          throw new ValidationFailed('holds', `${hold.productId} does not match a line of the cart`);
+      }
+      if (holds.length === 0) return [];
+      return [{ type: 'CheckoutStarted', data: { cartId, holds, expiresAt, at: now } }];
     }
     case 'CheckOut': {
       if (Object.keys(state.lines).length === 0) throw new ValidationFailed('lines', 'the cart is empty');

@@ -104,6 +104,27 @@ export type CartReminderSent = {
   data: { cartId: string; at: string; step?: number; idleSince?: string };
 };
 
+/**
+ * The shopper started checkout: these lines' units are held on the stock streams (`StockHeld`, in
+ * the same append) until `expiresAt`, at the locations the allocation strategy picked. A line
+ * already held and unchanged keeps its hold and is not listed again.
+ */
+export type CheckoutStarted = {
+  type: 'CheckoutStarted';
+  data: {
+    cartId: string;
+    holds: CartHoldRecord[];
+    expiresAt: string;
+    at: string;
+  };
+};
+export type CartHoldRecord = {
+  productId: string;
+  sku: string;
+  quantity: number;
+  allocations: { location: string; quantity: number }[];
+};
+
 export type CartEvent =
   | CartCreated
   | CartLineAdded
@@ -116,7 +137,8 @@ export type CartEvent =
   | CartClaimed
   | CartMergedInto
   | CartCheckedOut
-  | CartReminderSent;
+  | CartReminderSent
+  | CheckoutStarted;
 
 const types: Record<CartEvent['type'], true> = {
   CartCreated: true,
@@ -131,6 +153,7 @@ const types: Record<CartEvent['type'], true> = {
   CartMergedInto: true,
   CartCheckedOut: true,
   CartReminderSent: true,
+  CheckoutStarted: true,
 };
 
 export const cartEventTypes = Object.keys(types) as CartEvent['type'][];

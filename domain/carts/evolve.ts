@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.ts';
 import type { CartEvent } from './events.ts';
-import type { CartState } from './state.ts';
+import type { CartState, OpenCart } from './state.ts';
 
 export function evolveCart(state: CartState, event: CartEvent): CartState {
   const next = evolveOnce(state, event);
@@ -11,6 +11,13 @@ export function evolveCart(state: CartState, event: CartEvent): CartState {
 
 const activity = (event: CartEvent) =>
   event.type !== 'CartTotalsComputed' && event.type !== 'CartReminderSent';
+
+/** A line that changes loses its checkout hold (released on the stock streams in the same append). */
+function withoutHold(state: OpenCart, productId: string): OpenCart {
+  if (state.holds?.[productId] === undefined) return state;
+  const { [productId]: _, ...holds } = state.holds;
+  return { ...state, holds };
+}
 
 function evolveOnce(state: CartState, event: CartEvent): CartState {
   if (event.type === 'CartCreated') {
@@ -35,7 +42,7 @@ function evolveOnce(state: CartState, event: CartEvent): CartState {
     case 'CartLineAdded': {
       const { productId, sku, quantity, unitPrice, available, at } = event.data;
       return {
-        ...state,
+        ...withoutHold(state, productId),
         lines: {
           ...state.lines,
           [productId]: { productId, sku, quantity, unitPrice, available, addedAt: at },
@@ -48,14 +55,14 @@ function evolveOnce(state: CartState, event: CartEvent): CartState {
       const line = state.lines[productId];
       if (!line) return state;
       return {
-        ...state,
+        ...withoutHold(state, productId),
         lines: { ...state.lines, [productId]: { ...line, quantity, unitPrice, available, addedAt: at } },
         lastActivityAt: at,
       };
     }
     case 'CartLineRemoved': {
       const { [event.data.productId]: _, ...lines } = state.lines;
-      return { ...state, lines, lastActivityAt: event.data.at };
+      return { ...withoutHold(state, event.data.productId), lines, lastActivityAt: event.data.at };
     }
     case 'CartEmailSet':
       return {
@@ -81,6 +88,11 @@ function evolveOnce(state: CartState, event: CartEvent): CartState {
       return { ...state, status: 'checked_out', orderId: event.data.orderId, lastActivityAt: event.data.at };
     case 'CartReminderSent':
       return { ...state, remindersSent: (event.data.step ?? 0) + 1 };
+    case 'CheckoutStarted': {
+      const { holds, expiresAt, at } = event.data;
+      const added = Object.fromEntries(holds.map((hold) => [hold.productId, { ...hold, expiresAt }]));
+      return { ...state, holds: { ...state.holds, ...added }, lastActivityAt: at };
+    }
     default:
       return assertNever(event);
   }

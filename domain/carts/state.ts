@@ -1,6 +1,6 @@
 import type { Money } from '../money.ts';
 import type { Address } from '../orders/events.ts';
-import type { CartMarketingConsent, CartOwner, CartTotals } from './events.ts';
+import type { CartHoldRecord, CartMarketingConsent, CartOwner, CartTotals } from './events.ts';
 
 export type CartLine = {
   productId: string;
@@ -30,7 +30,14 @@ export type CartState =
       /** Steps of the reminder sequence sent since the shopper last touched the cart. */
       remindersSent: number;
       orderId: string | null;
+      /**
+       * The checkout holds by product id, as `CheckoutStarted` recorded them; a line's change drops
+       * its own. A hold past `expiresAt` may already be released on its stock streams.
+       */
+      holds?: Record<string, CartLineHold>;
     };
+
+export type CartLineHold = CartHoldRecord & { expiresAt: string };
 
 export type OpenCart = Exclude<CartState, { status: 'absent' }>;
 

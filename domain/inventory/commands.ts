@@ -1,4 +1,4 @@
-import type { AdjustmentReason, ReleaseReason } from './events.ts';
+import type { AdjustmentReason, HoldReleaseReason, ReleaseReason } from './events.ts';
 
 type At = { sku: string; location: string };
 
@@ -29,7 +29,35 @@ export type ReserveStock = {
      * its own expiry). Without it, a second reservation of an order is the same one repeated.
      */
     extend?: boolean;
+    /**
+     * The cart whose checkout hold here becomes this reservation: the hold is released (`converted`)
+     * in the same decision, and its units count as available to the reservation.
+     */
+    fromHold?: string;
   };
+};
+
+/**
+ * Holds units for a cart's checkout. The caps come from configuration: `maxPerCart` units of this
+ * SKU for one cart, `maxPerHolder` units held here by one holder (customer) over all its carts.
+ */
+export type HoldStock = {
+  type: 'HoldStock';
+  data: At & {
+    cartId: string;
+    holder: string;
+    quantity: number;
+    expiresAt: string;
+    maxPerCart: number;
+    maxPerHolder: number;
+    now: string;
+  };
+};
+
+/** Ends the cart's hold here; `now` is needed to check that an `expired` release is due. */
+export type ReleaseHold = {
+  type: 'ReleaseHold';
+  data: At & { cartId: string; reason: HoldReleaseReason; now: string };
 };
 
 export type FillBackorder = { type: 'FillBackorder'; data: At & { orderId: string; quantity: number } };
@@ -78,4 +106,6 @@ export type InventoryCommand =
   | TransferStockOut
   | TransferStockIn
   | SetLowStockThreshold
-  | ReturnStock;
+  | ReturnStock
+  | HoldStock
+  | ReleaseHold;

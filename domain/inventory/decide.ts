@@ -3,6 +3,7 @@ import { ValidationFailed } from '../errors.ts';
 import { requireKey } from '../validation.ts';
 import type { InventoryCommand } from './commands.ts';
 import type { InventoryEvent } from './events.ts';
+import { holdStock, releaseHold } from './holds.ts';
 import { fillBackorder, releaseReservation, reserveStock, shipStock } from './reservations.ts';
 import { levels, type StockLevels, type StockState } from './state.ts';
 import {
@@ -37,6 +38,10 @@ export function decideStock(command: InventoryCommand, state: StockState): Inven
       return setThreshold(command, s);
     case 'ReturnStock':
       return returnStock(command);
+    case 'HoldStock':
+      return holdStock(command, s);
+    case 'ReleaseHold':
+      return releaseHold(command, s);
     default:
       return assertNever(command);
   }

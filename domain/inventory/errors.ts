@@ -73,3 +73,29 @@ export class ReservationExceeded extends DomainError<ReservationExceededDetails>
     );
   }
 }
+
+export type HoldLimitExceededDetails = {
+  sku: string;
+  location: string;
+  /** `cart`: one cart's units of this SKU; `customer`: one holder's units here over all its carts. */
+  limit: 'cart' | 'customer';
+  max: number;
+  held: number;
+  requested: number;
+};
+
+/**
+ * A checkout hold past the cap (docs/carts.md): one client may not set a whole SKU aside. The cart
+ * can still check out without a hold, reserving at checkout as an order does.
+ */
+export class HoldLimitExceeded extends DomainError<HoldLimitExceededDetails> {
+  override readonly name = 'HoldLimitExceeded';
+  readonly code = 'hold_limit_exceeded';
+  readonly kind = 'conflict';
+  constructor(details: HoldLimitExceededDetails) {
+    super(
+      `A ${details.limit} may hold at most ${details.max} of ${details.sku} at ${details.location} (${details.held} held, ${details.requested} requested)`,
+      details,
+    );
+  }
+}

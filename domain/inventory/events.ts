@@ -7,6 +7,18 @@ export type ReleaseReason = 'cancelled' | 'expired' | 'payment_failed';
 export const adjustmentReasons: readonly AdjustmentReason[] = ['count', 'damage', 'loss', 'found'];
 export const releaseReasons: readonly ReleaseReason[] = ['cancelled', 'expired', 'payment_failed'];
 
+/**
+ * Why a checkout hold ended: its time ran out, its cart line changed, its cart was abandoned, or
+ * checkout turned it into the order's reservation (in the same append as the `StockReserved`).
+ */
+export type HoldReleaseReason = 'expired' | 'line_changed' | 'abandoned' | 'converted';
+export const holdReleaseReasons: readonly HoldReleaseReason[] = [
+  'expired',
+  'line_changed',
+  'abandoned',
+  'converted',
+];
+
 export type StockReceived = {
   type: 'StockReceived';
   data: At & { quantity: number; reference: string | null };
@@ -72,6 +84,22 @@ export type StockReturned = {
   data: At & { orderId: string; returnId: string; quantity: number };
 };
 
+/**
+ * A checkout hold (docs/carts.md): units set aside for a cart that started checkout, until
+ * `expiresAt`. Held units are not available to anyone else, like reserved ones. `holder` is who the
+ * per-customer cap counts against: the customer, or the guest cart's subject.
+ */
+export type StockHeld = {
+  type: 'StockHeld';
+  data: At & { cartId: string; holder: string; quantity: number; expiresAt: string };
+};
+
+/** The cart's whole hold here ended; its units are free again (or, `converted`, the order's now). */
+export type StockHoldReleased = {
+  type: 'StockHoldReleased';
+  data: At & { cartId: string; holder: string; quantity: number; reason: HoldReleaseReason };
+};
+
 export type InventoryEvent =
   | StockReceived
   | StockAdjusted
@@ -84,7 +112,9 @@ export type InventoryEvent =
   | StockTransferredOut
   | StockTransferredIn
   | LowStockThresholdSet
-  | StockReturned;
+  | StockReturned
+  | StockHeld
+  | StockHoldReleased;
 
 const types: Record<InventoryEvent['type'], true> = {
   StockReceived: true,
@@ -99,6 +129,8 @@ const types: Record<InventoryEvent['type'], true> = {
   StockTransferredIn: true,
   LowStockThresholdSet: true,
   StockReturned: true,
+  StockHeld: true,
+  StockHoldReleased: true,
 };
 
 export const inventoryEventTypes = Object.keys(types) as InventoryEvent['type'][];

@@ -1,6 +1,7 @@
 import { assertNever } from '../assert-never.ts';
 import * as pmap from '../persistent-map.ts';
 import type { InventoryEvent } from './events.ts';
+import { withHold as withCartHold, withoutHold } from './holds.ts';
 import { holdOf, levels, type Hold, type StockLevels, type StockState } from './state.ts';
 
 /**
@@ -90,6 +91,12 @@ function apply(s: StockLevels, event: InventoryEvent): StockLevels {
       return { ...s, onHand: s.onHand + event.data.quantity };
     case 'LowStockThresholdSet':
       return { ...s, threshold: event.data.threshold };
+    case 'StockHeld': {
+      const { cartId, holder, quantity, expiresAt } = event.data;
+      return withCartHold(s, cartId, { holder, quantity, expiresAt });
+    }
+    case 'StockHoldReleased':
+      return withoutHold(s, event.data.cartId);
     default:
       return assertNever(event);
   }

@@ -8,8 +8,14 @@ import { initialStockState, type StockState } from './state.ts';
 export type * from './commands.ts';
 export type * from './events.ts';
 export type * from './state.ts';
-export { adjustmentReasons, inventoryEventTypes, isInventoryEvent, releaseReasons } from './events.ts';
-export { available, holdOf, holdsByOrder, isLowStock } from './state.ts';
+export {
+  adjustmentReasons,
+  holdReleaseReasons,
+  inventoryEventTypes,
+  isInventoryEvent,
+  releaseReasons,
+} from './events.ts';
+export { available, cartHoldOf, freeOf, holdOf, holdsByOrder, isLowStock } from './state.ts';
 export * from './allocate.ts';
 
 /** Stream `stock-{sku}@{location}` (see `stockStream`): one per SKU and location, so locations never contend. */

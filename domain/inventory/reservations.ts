@@ -4,7 +4,8 @@ import { DuplicateReservation, ReservationExceeded } from './errors.ts';
 import { epochMillis, requireIsoTime, requireKey, requireOneOf, requirePositiveInt } from '../validation.ts';
 import type { FillBackorder, ReleaseReservation, ReserveStock, ShipStock } from './commands.ts';
 import { releaseReasons, type InventoryEvent } from './events.ts';
-import { holdOf, type StockLevels } from './state.ts';
+import { cartHoldOf, freeOf, holdOf, type StockLevels } from './state.ts';
+import { withoutHold } from './holds.ts';
 import { requireAvailable } from './stock-levels.ts';
 
 /**
@@ -14,22 +15,33 @@ import { requireAvailable } from './stock-levels.ts';
  * `extend` adds its units to the order's hold instead (a retried edit is found by its request key
  * before it gets here).
  */
-export function reserveStock({ data }: ReserveStock, s: StockLevels): InventoryEvent[] {
+export function reserveStock({ data }: ReserveStock, before: StockLevels): InventoryEvent[] {
   const { sku, location, orderId, quantity, expiresAt, allowBackorder } = data;
   requireKey('orderId', orderId);
   requirePositiveInt('quantity', quantity);
   requireIsoTime('expiresAt', expiresAt);
-  const hold = holdOf(s, orderId);
+  const hold = holdOf(before, orderId);
   if (hold !== undefined && data.extend !== true) {
     if (hold.requested === quantity) return [];
     throw new DuplicateReservation({ sku, location, orderId, existing: hold.requested, requested: quantity });
   }
-  const available = s.onHand - s.reserved;
+  // A checkout hold becomes the reservation: released as converted, its units free for it.
+  const cartHold = data.fromHold === undefined ? undefined : cartHoldOf(before, data.fromHold);
+  const events: InventoryEvent[] = [];
+  if (cartHold !== undefined) {
+    const { holder, quantity: held } = cartHold;
+    events.push({
+      type: 'StockHoldReleased',
+      data: { sku, location, cartId: data.fromHold!, holder, quantity: held, reason: 'converted' },
+    });
+  }
+  const s = cartHold === undefined ? before : withoutHold(before, data.fromHold!);
+  const available = freeOf(s);
   if (quantity <= available || !allowBackorder) {
     requireAvailable(s, quantity);
-    return [{ type: 'StockReserved', data: { sku, location, orderId, quantity, expiresAt } }];
+    events.push({ type: 'StockReserved', data: { sku, location, orderId, quantity, expiresAt } });
+    return events;
   }
-  const events: InventoryEvent[] = [];
   if (available > 0) {
     events.push({ type: 'StockReserved', data: { sku, location, orderId, quantity: available, expiresAt } });
   }

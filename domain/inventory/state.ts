@@ -24,9 +24,18 @@ export type StockLevels = {
    * reservations, and an immutable record would be copied whole on every one (see persistent-map.ts).
    */
   holds: PersistentMap<Hold>;
+  /** Sum of `cartHolds[*].quantity`: units set aside for checkouts, not available to anyone else. */
+  held: number;
+  /** Open checkout holds by cart id. */
+  cartHolds: PersistentMap<CartHold>;
+  /** Units held by each holder (customer or guest cart subject), for the per-customer cap. */
+  heldBy: PersistentMap<number>;
   /** Transfer ids seen here, so a transfer is never booked twice. Transfers are rare; this stays small. */
   transferIds: string[];
 };
+
+/** What one cart holds at this SKU and location during its checkout. */
+export type CartHold = { holder: string; quantity: number; expiresAt: string };
 
 /** `untracked`: no event yet, which reads as nothing on hand. */
 export type StockState = { status: 'untracked' } | ({ status: 'tracked' } & StockLevels);
@@ -43,13 +52,27 @@ export function levels(state: StockState, sku: string, location: string): StockL
     backordered: 0,
     threshold: null,
     holds: pmap.empty(),
+    held: 0,
+    cartHolds: pmap.empty(),
+    heldBy: pmap.empty(),
     transferIds: [],
   };
 }
 
-/** The invariant the whole system protects: this is never negative. */
+/** The invariant the whole system protects: this is never negative. Checkout holds count as taken. */
 export function available(state: StockState): number {
-  return state.status === 'tracked' ? state.onHand - state.reserved : 0;
+  return state.status === 'tracked' ? freeOf(state) : 0;
+}
+
+/** On hand less what orders reserve and checkouts hold. */
+export function freeOf(s: StockLevels): number {
+  return s.onHand - s.reserved - (s.held ?? 0);
+}
+
+export function cartHoldOf(state: StockState | StockLevels, cartId: string): CartHold | undefined {
+  if ('status' in state && state.status === 'untracked') return undefined;
+  // A state stored before checkout holds existed has no map of them: it holds none.
+  return state.cartHolds === undefined ? undefined : pmap.get(state.cartHolds, cartId);
 }
 
 export function holdOf(state: StockLevels, orderId: string): Hold | undefined {
@@ -67,6 +90,10 @@ export function holdsByOrder(state: StockState): Record<string, Hold> {
  * states as JSON) held a plain record of holds: read as the same holds.
  */
 function withHoldsMap<S extends StockLevels>(state: S): S {
+  if (state.cartHolds === undefined) {
+    // States stored before checkout holds existed hold none.
+    state = { ...state, held: 0, cartHolds: pmap.empty(), heldBy: pmap.empty() };
+  }
   if (pmap.isPersistentMap(state.holds)) return state;
   const legacy = state.holds as unknown as Record<string, Hold>;
   return { ...state, holds: pmap.fromEntries(Object.entries(legacy)) };

@@ -16,7 +16,7 @@ import type {
   TransferStockOut,
 } from './commands.ts';
 import { adjustmentReasons, type InventoryEvent } from './events.ts';
-import type { StockLevels } from './state.ts';
+import { freeOf, type StockLevels } from './state.ts';
 
 export function receiveStock({ data }: ReceiveStock): InventoryEvent[] {
   requirePositiveInt('quantity', data.quantity);
@@ -87,9 +87,9 @@ export function setThreshold({ data }: SetLowStockThreshold, s: StockLevels): In
   return [{ type: 'LowStockThresholdSet', data: { sku, location, threshold, previous: s.threshold } }];
 }
 
-/** Stock may only leave from what is not reserved: reservations are promises to customers. */
+/** Stock may only leave from what is not reserved or held: both are promises to customers. */
 export function requireAvailable(s: StockLevels, requested: number): void {
-  const available = s.onHand - s.reserved;
+  const available = freeOf(s);
   if (requested > available) {
     throw new InsufficientStock({ sku: s.sku, location: s.location, requested, available });
   }

@@ -5,7 +5,9 @@ import { isDomainError } from '../errors.ts';
 import { isPlainJson } from '../json.ts';
 import {
   available,
+  cartHoldOf,
   holdOf,
+  holdReleaseReasons,
   holdsByOrder,
   inventoryEventTypes,
   stockDecider,
@@ -16,6 +18,7 @@ import {
 
 const at = { sku: 'MUG', location: 'berlin' } as const;
 const orderId = fc.constantFrom('o1', 'o2', 'o3');
+const cartId = fc.constantFrom('c1', 'c2', 'c3');
 const quantity = fc.integer({ min: 0, max: 8 });
 const expiresAt = '2025-01-01T00:15:00Z';
 const now = fc.constantFrom('2025-01-01T00:10:00Z', '2025-01-01T00:20:00Z');
@@ -34,10 +37,24 @@ const command: fc.Arbitrary<InventoryCommand> = fc.oneof(
       type: 'AdjustStock' as const,
       data: { ...at, delta, reason, note: null },
     })),
-  fc.record({ orderId, quantity, allowBackorder: fc.boolean() }).map((d) => ({
-    type: 'ReserveStock' as const,
-    data: { ...at, ...d, expiresAt },
+  fc
+    .record({
+      orderId,
+      quantity,
+      allowBackorder: fc.boolean(),
+      fromHold: fc.option(cartId, { nil: undefined }),
+    })
+    .map(({ fromHold, ...d }) => ({
+      type: 'ReserveStock' as const,
+      data: { ...at, ...d, expiresAt, ...(fromHold ? { fromHold } : {}) },
+    })),
+  fc.record({ cartId, holder: fc.constantFrom('h1', 'h2'), quantity, now }).map((d) => ({
+    type: 'HoldStock' as const,
+    data: { ...at, ...d, expiresAt, maxPerCart: 6, maxPerHolder: 9 },
   })),
+  fc
+    .record({ cartId, reason: fc.constantFrom(...holdReleaseReasons), now })
+    .map((d) => ({ type: 'ReleaseHold' as const, data: { ...at, ...d } })),
   fc.record({ orderId, quantity }).map((d) => ({ type: 'FillBackorder' as const, data: { ...at, ...d } })),
   fc
     .record({ orderId, quantity, reason: fc.constantFrom('cancelled', 'expired', 'payment_failed'), now })
@@ -70,7 +87,12 @@ const command: fc.Arbitrary<InventoryCommand> = fc.oneof(
 );
 
 /** What on-hand and each order's holding must be, computed from the events alone. */
-type Ledger = { onHand: number; reserved: Map<string, number>; backordered: Map<string, number> };
+type Ledger = {
+  onHand: number;
+  reserved: Map<string, number>;
+  backordered: Map<string, number>;
+  held: Map<string, number>;
+};
 
 function book(ledger: Ledger, event: InventoryEvent): void {
   const bump = (map: Map<string, number>, key: string, by: number) => map.set(key, (map.get(key) ?? 0) + by);
@@ -110,6 +132,12 @@ function book(ledger: Ledger, event: InventoryEvent): void {
       break;
     case 'LowStockThresholdSet':
       break;
+    case 'StockHeld':
+      bump(ledger.held, event.data.cartId, event.data.quantity);
+      break;
+    case 'StockHoldReleased':
+      bump(ledger.held, event.data.cartId, -event.data.quantity);
+      break;
     default:
       assertNever(event);
   }
@@ -132,6 +160,13 @@ function checkInvariants(state: StockState, ledger: Ledger): void {
   for (const [order, quantity] of ledger.reserved) {
     if (quantity > 0) expect(holdOf(state, order)).toBeDefined();
   }
+  // Checkout holds: counted once each, never negative, and within the per-holder cap.
+  const held = [...ledger.held.values()].reduce((total, q) => total + q, 0);
+  expect(state.held).toBe(held);
+  for (const [cart, quantity] of ledger.held) {
+    expect(quantity).toBeGreaterThanOrEqual(0);
+    expect(cartHoldOf(state, cart)?.quantity ?? 0).toBe(quantity);
+  }
   expect(isPlainJson(state)).toBe(true);
 }
 
@@ -143,7 +178,7 @@ describe('stock invariants', () => {
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 60, size: 'max' }), (commands) => {
         let state = stockDecider.initialState();
-        const ledger: Ledger = { onHand: 0, reserved: new Map(), backordered: new Map() };
+        const ledger: Ledger = { onHand: 0, reserved: new Map(), backordered: new Map(), held: new Map() };
         for (const cmd of commands) {
           let events: InventoryEvent[];
           try {
@@ -165,5 +200,5 @@ describe('stock invariants', () => {
     );
     // Guards the generator: a property that never reaches an event proves nothing about it.
     expect([...seen].sort()).toEqual([...inventoryEventTypes].sort());
-  });
+  }, 30_000);
 });

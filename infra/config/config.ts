@@ -57,6 +57,17 @@ const configSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(15),
+  /** How long starting checkout holds a cart's stock (docs/carts.md), in seconds: default 10 minutes. */
+  QM_CHECKOUT_HOLD_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 60)
+    .default(600),
+  /** Units of one SKU one cart may hold during checkout. */
+  QM_CHECKOUT_HOLD_MAX_PER_CART: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Units of one SKU one customer may hold at one location over all its carts. */
+  QM_CHECKOUT_HOLD_MAX_PER_CUSTOMER: z.coerce.number().int().min(1).max(100_000).default(20),
   /**
    * The abandoned-cart reminder sequence (with marketing consent): a cart with an email gets step
    * N once it has sat untouched the N-th of these many minutes, comma-separated and increasing

@@ -13,6 +13,7 @@ import { privacyHandlers } from '../../commands/privacy/privacy-handlers.ts';
 import { openPrivacy } from './event-store.ts';
 import { createLocationDirectory } from '../../commands/locations/location-directory.ts';
 import { createExpiryScheduler } from '../../commands/orders/expiry-scheduler.ts';
+import { createHoldExpiryScheduler } from '../../commands/carts/hold-expiry-scheduler.ts';
 import { createPromotionWindowScheduler } from '../../commands/promotions/promotion-window-scheduler.ts';
 import { createPriceChangeScheduler } from '../../commands/price-changes/price-change-scheduler.ts';
 import { systemClock } from '../../ports/clock.ts';
@@ -92,6 +93,11 @@ export async function openWriteSide(
       allocationStrategy: config.QM_ALLOCATION_STRATEGY,
       reservationTtlMs: config.QM_RESERVATION_TTL_MINUTES * 60_000,
       captureAt: config.QM_CAPTURE_AT,
+      checkoutHolds: {
+        ttlMs: config.QM_CHECKOUT_HOLD_TTL_SECONDS * 1000,
+        maxPerCart: config.QM_CHECKOUT_HOLD_MAX_PER_CART,
+        maxPerCustomer: config.QM_CHECKOUT_HOLD_MAX_PER_CUSTOMER,
+      },
     },
   });
   const expiry = createExpiryScheduler({
@@ -130,6 +136,18 @@ export async function openWriteSide(
       log.error({ err: error, cartId }, 'could not send a cart reminder; will retry'),
   });
   await cartReminders.start();
+  const holdExpiry = createHoldExpiryScheduler({
+    store,
+    clock: systemClock,
+    ids: uuidV7Ids,
+    lease: schedulerLease(
+      { database, openSession: projectorSessions(config, 'qm-scheduler'), log },
+      'hold-expiry-scheduler',
+    ),
+    expire: (hold, context) => handlers.expireHold(hold, context),
+    onError: (error, key) => log.error({ err: error, key }, 'could not release a checkout hold; will retry'),
+  });
+  await holdExpiry.start();
   const promotionWindows = createPromotionWindowScheduler({
     store,
     clock: systemClock,
@@ -197,6 +215,7 @@ export async function openWriteSide(
     async stop() {
       await expiry.stop();
       await cartReminders.stop();
+      await holdExpiry.stop();
       await promotionWindows.stop();
       await scheduledPrices.stop();
       await idempotencyPurge.stop();

@@ -350,6 +350,13 @@ function movement(event: InventoryEvent): Row {
     }
     case 'LowStockThresholdSet':
       return row('threshold_set', {}, '', String(event.data.threshold));
+    // A checkout hold is keyed by its cart, whose id the order takes at checkout.
+    case 'StockHeld':
+      return row('held', { reserved: event.data.quantity }, event.data.cartId);
+    case 'StockHoldReleased': {
+      const { quantity, cartId, reason } = event.data;
+      return row('hold_released', { reserved: -quantity }, cartId, reason);
+    }
     default: {
       const never: never = event;
       throw new Error(`unhandled stock event ${(never as { type: string }).type}`);

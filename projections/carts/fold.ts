@@ -136,6 +136,10 @@ function foldCart(carts: Map<string, CartRow>, event: CartEvent): boolean {
     case 'CartReminderSent':
       row.reminder_sent = true;
       break;
+    case 'CheckoutStarted':
+      // The holds live on the stock streams (the inventory read model counts them as reserved).
+      row.updated_at = event.data.at;
+      break;
   }
   return true;
 }

@@ -6,7 +6,7 @@ export type StockQuantities = { onHand: number; reserved: number; backordered: n
 
 export const noStock = (): StockQuantities => ({ onHand: 0, reserved: 0, backordered: 0 });
 
-/** What can still be reserved: on hand less what orders hold. */
+/** What can still be reserved: on hand less what orders reserve and checkouts hold. */
 export const availableOf = (q: StockQuantities): number => q.onHand - q.reserved;
 
 /**
@@ -41,6 +41,12 @@ export function foldStock(q: StockQuantities, event: InventoryEvent): StockQuant
       };
     case 'LowStockThresholdSet':
       return q;
+    // A checkout hold takes units out of what is available, like a reservation: the read model
+    // counts held units in `reserved`, so its `available` is what the write side would grant.
+    case 'StockHeld':
+      return { ...q, reserved: q.reserved + event.data.quantity };
+    case 'StockHoldReleased':
+      return { ...q, reserved: q.reserved - event.data.quantity };
     default:
       return assertNever(event);
   }

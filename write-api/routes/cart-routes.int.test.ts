@@ -62,6 +62,54 @@ describe('guest carts over HTTP', () => {
     expect(asCustomer.status).toBe(404);
   });
 
+  it('starts checkout with the secret only: the lines are held, a second cart is refused, the hold becomes the order', async () => {
+    const admin = h.context();
+    await h.handlers.createProduct(
+      {
+        productId: 'cup',
+        sku: 'CUP',
+        name: 'Cup',
+        description: '',
+        brand: 'Acme',
+        category: 'kitchen',
+        attributes: {},
+        allowBackorder: false,
+        price: { amount: 900, currency: 'EUR' },
+      },
+      admin,
+    );
+    await h.handlers.receiveStock({ sku: 'CUP', location: 'berlin', quantity: 2, reference: null }, admin);
+    const open = async () => {
+      const { cartId, secret } = (await (
+        await guest('POST', '/guest-carts', { currency: 'EUR' })
+      ).json()) as {
+        cartId: string;
+        secret: string;
+      };
+      await guest('POST', `/guest-carts/${cartId}/lines`, { productId: 'cup', quantity: 2 }, secret);
+      await guest('PUT', `/guest-carts/${cartId}/shipping-address`, { shippingAddress: address }, secret);
+      return { cartId, secret };
+    };
+    const first = await open();
+    const second = await open();
+    expect((await guest('POST', `/guest-carts/${first.cartId}/checkout/start`, {})).status).toBe(404);
+    const started = await guest('POST', `/guest-carts/${first.cartId}/checkout/start`, {}, first.secret);
+    expect(started.status).toBe(200);
+    expect(await started.json()).toMatchObject({
+      cartId: first.cartId,
+      holds: [
+        { productId: 'cup', sku: 'CUP', quantity: 2, allocations: [{ location: 'berlin', quantity: 2 }] },
+      ],
+    });
+    const refused = await guest('POST', `/guest-carts/${second.cartId}/checkout/start`, {}, second.secret);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'stock_shortage' });
+    expect((await guest('POST', `/guest-carts/${second.cartId}/checkout`, {}, second.secret)).status).toBe(
+      409,
+    );
+    expect((await guest('POST', `/guest-carts/${first.cartId}/checkout`, {}, first.secret)).status).toBe(201);
+  });
+
   it('checks a guest cart out into an order, and a customer claims another guest cart', async () => {
     const { cartId, secret } = (await (await guest('POST', '/guest-carts', { currency: 'EUR' })).json()) as {
       cartId: string;

@@ -86,6 +86,23 @@ const CheckedOutAnswer = WriteAnswer.extend({
   }),
 }).openapi('CheckedOutCart');
 
+const StartedCheckoutAnswer = WriteAnswer.extend({
+  cartId: z.string(),
+  holds: z
+    .array(
+      z.object({
+        productId: z.string(),
+        sku: z.string(),
+        quantity: z.number().int(),
+        allocations: z.array(z.object({ location: z.string(), quantity: z.number().int() })),
+        expiresAt: z
+          .string()
+          .openapi({ description: 'When the hold ends unless the cart checks out first.' }),
+      }),
+    )
+    .openapi({ description: 'Every line’s running hold (a product that may be backordered is not held).' }),
+}).openapi('StartedCheckout');
+
 type Surface = {
   /** `/guest-carts` (anyone, with the cart's secret) or `/carts` (a customer's own). */
   prefix: string;
@@ -147,6 +164,8 @@ export function cartRoutes(deps: WriteApiDeps) {
   const customerApp = featureApp();
   surfaceRoutes(deps, publicApp, guest);
   surfaceRoutes(deps, customerApp, customer);
+  startCheckoutRoute(deps, publicApp, guest);
+  startCheckoutRoute(deps, customerApp, customer);
   claimRoute(deps, customerApp);
   return { publicApp, customerApp };
 }
@@ -322,6 +341,34 @@ function surfaceRoutes(deps: WriteApiDeps, app: OpenAPIHono<AuthEnv>, surface: S
         { events: placed.events, revision: placed.revision, position: placed.position },
         { cartId, orderId: placed.order.orderId, order: placed.order, payment: placed.payment },
       );
+    },
+  );
+}
+
+/** Starting checkout holds the cart's stock for a while (docs/carts.md, "Checkout holds"). */
+function startCheckoutRoute(deps: WriteApiDeps, app: OpenAPIHono<AuthEnv>, surface: Surface) {
+  const { prefix, access } = surface;
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${prefix}/{cartId}/checkout/start`,
+      summary: 'Start checkout: hold the cart’s stock for a while (QM_CHECKOUT_HOLD_TTL_SECONDS)',
+      description:
+        'Holds every line’s units on the stock streams, at the locations the allocation strategy picks, until the hold expires, the line changes, the cart is abandoned or checked out (then the hold becomes the order’s reservation). A line already held keeps its hold and expiry. 409 `stock_shortage` when a line’s units are not there; 409 `hold_limit_exceeded` past the per-cart or per-customer cap (the cart can still check out without a hold).',
+      tags,
+      ...surface.route(),
+      request: { params: CartPath, headers: surface.headers.post },
+      responses: writeResponses(200, 'The cart’s holds, each with its expiry', StartedCheckoutAnswer),
+    }),
+    async (c) => {
+      const { cartId } = c.req.valid('param');
+      const started = await deps.handlers.startCheckout(
+        cartId,
+        access(c),
+        commandContext(c, deps.clock, deps.ids),
+      );
+      const { events, position, holds } = started;
+      return writeAnswer(c, 200, { events, revision: null, position }, { cartId, holds });
     },
   );
 }

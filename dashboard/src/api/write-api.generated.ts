@@ -1002,6 +1002,104 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/carts/{cartId}/checkout/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start checkout: hold the cart’s stock for a while (QM_CHECKOUT_HOLD_TTL_SECONDS)
+     * @description Holds every line’s units on the stock streams, at the locations the allocation strategy picks, until the hold expires, the line changes, the cart is abandoned or checked out (then the hold becomes the order’s reservation). A line already held keeps its hold and expiry. 409 `stock_shortage` when a line’s units are not there; 409 `hold_limit_exceeded` past the per-cart or per-customer cap (the cart can still check out without a hold).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          cartId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The cart’s holds, each with its expiry */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StartedCheckout'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/carts/{cartId}/claim': {
     parameters: {
       query?: never;
@@ -2089,6 +2187,106 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['CheckedOutCart'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/guest-carts/{cartId}/checkout/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start checkout: hold the cart’s stock for a while (QM_CHECKOUT_HOLD_TTL_SECONDS)
+     * @description Holds every line’s units on the stock streams, at the locations the allocation strategy picks, until the hold expires, the line changes, the cart is abandoned or checked out (then the hold becomes the order’s reservation). A line already held keeps its hold and expiry. 409 `stock_shortage` when a line’s units are not there; 409 `hold_limit_exceeded` past the per-cart or per-customer cap (the cart can still check out without a hold).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The secret the guest cart’s creation answered. Without the right one the cart is not found (404). */
+          'cart-secret'?: string;
+          /** @description Optional here: a retry with the same key and body answers the same, appending nothing. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          cartId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The cart’s holds, each with its expiry */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StartedCheckout'];
           };
         };
         /** @description Malformed request: the errors name each field */
@@ -11001,6 +11199,21 @@ export interface components {
     };
     StaffInvitedAnswer: components['schemas']['WriteAnswer'] & {
       staffId: string;
+    };
+    StartedCheckout: components['schemas']['WriteAnswer'] & {
+      cartId: string;
+      /** @description Every line’s running hold (a product that may be backordered is not held). */
+      holds: {
+        allocations: {
+          location: string;
+          quantity: number;
+        }[];
+        /** @description When the hold ends unless the cart checks out first. */
+        expiresAt: string;
+        productId: string;
+        quantity: number;
+        sku: string;
+      }[];
     };
     StepUp: {
       /** @example 123456 */

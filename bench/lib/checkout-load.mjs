@@ -1,0 +1,158 @@
+// The checkout benchmark's load generator, run as a second process so that it never shares an
+// event loop with the server it measures. Its own client (fetch, keep-alive), because a checkout
+// is a sequence of requests per shopper, which autocannon's independent requests cannot express.
+// Argument: JSON { mode, url, tokens, connections, seconds, products, hotShare, address, code, flashProductId }.
+// - mode `flow`: each connection repeats the storefront flow of 8 requests (create a cart, add 3
+//   lines one by one, set the address, list shipping options, start checkout, check out), as one
+//   customer of `tokens` (a token per connection: the per-customer hold cap is per shopper);
+// - mode `coupon`: POST /orders of 3 lines with the shared `code`;
+// - mode `flash`: POST /orders of 1 unit of `flashProductId` with `code`, until the sale is sold out
+//   (a 409 on every connection), then stops.
+// Every POST carries a fresh Idempotency-Key. An answer other than the expected ones (2xx, and
+// the 409/400 refusals a finite stock or a used-up limit gives) counts as an error.
+// Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, errors, statusCodes, elapsedMs, lastSuccessMs }.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { URLSearchParams } from 'node:url';
+
+const args = JSON.parse(process.argv[2]);
+const { mode, url, tokens, connections, seconds, products, hotShare, address, code, flashProductId } = args;
+
+const steps = { create: [], add: [], address: [], options: [], start: [], checkout: [], order: [] };
+const statusCodes = {};
+let flows = 0;
+let placed = 0;
+let refused = 0;
+let errors = 0;
+const errorSamples = [];
+let lastSuccessMs = 0;
+const begun = performance.now();
+const deadline = begun + seconds * 1000;
+
+async function call(step, token, method, path, body, okStatuses) {
+  const started = performance.now();
+  const headers = { authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method === 'POST') headers['idempotency-key'] = randomUUID();
+  let status = 0;
+  let json = null;
+  try {
+    const response = await globalThis.fetch(`${url}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    status = response.status;
+    const text = await response.text();
+    json = text ? JSON.parse(text) : null;
+  } catch (error) {
+    status = -1;
+    json = { error: String(error) };
+  }
+  steps[step].push(performance.now() - started);
+  statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+  const expected = (status >= 200 && status < 300) || okStatuses.includes(status);
+  if (!expected) {
+    errors++;
+    if (errorSamples.length < 5) errorSamples.push({ step, status, body: json });
+  }
+  return { status, json };
+}
+
+/** Three distinct products, the hot one (index 0) in `hotShare` of the carts. */
+function lines() {
+  const chosen = new Set();
+  if (Math.random() < hotShare) chosen.add(0);
+  while (chosen.size < 3) chosen.add(1 + Math.floor(Math.random() * (products.length - 1)));
+  return [...chosen].map((i) => ({ productId: products[i], quantity: 1 + Math.floor(Math.random() * 2) }));
+}
+
+async function flow(token) {
+  const created = await call('create', token, 'POST', '/carts', { currency: 'EUR' }, []);
+  const cartId = created.json?.cartId;
+  if (!cartId) return;
+  const cartLines = lines();
+  for (const line of cartLines) await call('add', token, 'POST', `/carts/${cartId}/lines`, line, [409]);
+  await call('address', token, 'PUT', `/carts/${cartId}/shipping-address`, { shippingAddress: address }, []);
+  const query = new URLSearchParams({
+    currency: 'EUR',
+    lines: cartLines.map((l) => `${l.productId}*${l.quantity}`).join(','),
+    country: address.country,
+    postalCode: address.postalCode,
+  });
+  await call('options', token, 'GET', `/shipping/options?${query}`, undefined, []);
+  await call('start', token, 'POST', `/carts/${cartId}/checkout/start`, undefined, [400, 409]);
+  const checkout = await call('checkout', token, 'POST', `/carts/${cartId}/checkout`, {}, [400, 409]);
+  flows++;
+  if (checkout.status === 201) {
+    placed++;
+    lastSuccessMs = performance.now() - begun;
+  } else refused++;
+}
+
+async function couponOrder(token) {
+  const answer = await call(
+    'order',
+    token,
+    'POST',
+    '/orders',
+    {
+      currency: 'EUR',
+      lines: lines(),
+      shippingAddress: address,
+      couponCodes: [code],
+    },
+    [],
+  );
+  if (answer.status === 201) {
+    placed++;
+    lastSuccessMs = performance.now() - begun;
+  }
+}
+
+async function flashOrder(token) {
+  const answer = await call(
+    'order',
+    token,
+    'POST',
+    '/orders',
+    {
+      currency: 'EUR',
+      lines: [{ productId: flashProductId, quantity: 1 }],
+      shippingAddress: address,
+      couponCodes: [code],
+    },
+    [409],
+  );
+  if (answer.status === 201) {
+    placed++;
+    lastSuccessMs = performance.now() - begun;
+    return true;
+  }
+  refused++;
+  return answer.status !== 409;
+}
+
+async function worker(index) {
+  const token = tokens[index % tokens.length];
+  while (performance.now() < deadline) {
+    if (mode === 'flow') await flow(token);
+    else if (mode === 'coupon') await couponOrder(token);
+    else if (!(await flashOrder(token))) return; // sold out: this connection is done
+  }
+}
+
+await Promise.all(Array.from({ length: connections }, (_, i) => worker(i)));
+process.stdout.write(
+  JSON.stringify({
+    steps,
+    flows,
+    placed,
+    refused,
+    errors,
+    errorSamples,
+    statusCodes,
+    elapsedMs: performance.now() - begun,
+    lastSuccessMs,
+  }),
+);
