@@ -143,8 +143,17 @@ export interface EventStore {
    * Resolves at the next append this process commits through this store, after `timeoutMs`, or
    * when `signal` aborts. A reader caught up with the log waits here instead of sleeping out its
    * poll interval, so an append made in the same process is read at once; appends of other
-   * processes are still found by the poll. Absent where the store cannot tell (a reader then sleeps).
+   * processes are still found by the poll (or announced too, where the store hears them). Where
+   * every append is announced, the store may stretch a quiet reader's poll (sql-event-store.ts).
+   * Resolves at once if the store has announced an append since `since` (see `appendSequence`).
+   * Absent where the store cannot tell (a reader then sleeps).
    */
-  waitForAppend?(timeoutMs: number, signal: AbortSignal): Promise<void>;
+  waitForAppend?(timeoutMs: number, signal: AbortSignal, since?: number): Promise<void>;
+  /**
+   * How many appends this store has announced so far (with `waitForAppend`). A reader notes it
+   * before reading and passes it as `since`: an append announced while it was reading, when no
+   * one was waiting, then ends the wait at once instead of leaving it to the poll.
+   */
+  appendSequence?(): number;
   close(): Promise<void>;
 }

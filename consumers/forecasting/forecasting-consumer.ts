@@ -109,10 +109,9 @@ export async function startForecastingConsumer(options: ForecastingOptions): Pro
         figures === null
           ? await options.commands.reviewReplenishment(series, cause)
           : await options.commands.recordForecast(figures, cause);
-      if (figures !== null) {
-        await markForecastDay(options.sql, series, day);
-        forecastedDays.set(key, day);
-      }
+      if (figures !== null) await markForecastDay(options.sql, series, day);
+      // Too little history for a forecast stays too little until the inputs change.
+      forecastedDays.set(key, day);
       if (recorded.length > 0) log.info({ ...series, recorded, cause: event.id }, 'replenishment recorded');
     } catch (error) {
       if (!isDomainError(error)) throw error;

@@ -21,12 +21,16 @@ export interface PollingSource {
    * behind an announced event that was not visible yet (committed behind an older transaction).
    */
   pollIntervalMs: number;
-  /** Longest wait between reads once nothing wanted has been announced for `QUICK_POLLS` reads. */
+  /** Longest wait between reads once nothing wanted has been announced for `quickPollWindowMs`. */
   idlePollIntervalMs?: number;
+  /**
+   * How long after a wanted announcement reads keep to `pollIntervalMs` (default 1 s). 0 where an
+   * announced event is always visible at once (embedded: one connection, nothing commits behind).
+   */
+  quickPollWindowMs?: number;
 }
 
-/** Reads at `pollIntervalMs` after each wanted announcement, before waiting `idlePollIntervalMs`. */
-const QUICK_POLLS = 40;
+const QUICK_POLL_WINDOW_MS = 1000;
 
 /**
  * A catch-up subscription built on `readAll`: reads batches after the checkpoint until it is caught
@@ -53,12 +57,13 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
   // Set by every wanted append, read or not: one announced while a read was under way is read at
   // once, instead of after a wait that no later announcement might end.
   let announced = false;
-  let quickPolls = 0;
+  let quickUntil = 0;
+  const quickPollWindowMs = source.quickPollWindowMs ?? QUICK_POLL_WINDOW_MS;
 
   async function* run(): AsyncGenerator<RecordedEvent> {
     const unwatch = source.signal.watch(wants, () => {
       announced = true;
-      quickPolls = QUICK_POLLS;
+      quickUntil = performance.now() + quickPollWindowMs;
     });
     try {
       yield* follow();
@@ -86,8 +91,7 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
       if (batch.length < batchSize) {
         if (head && (from === 'start' || comparePositions(head, from) > 0)) from = head;
         if (announced) continue;
-        const quick = quickPolls > 0;
-        if (quick) quickPolls--;
+        const quick = performance.now() < quickUntil;
         await source.signal.wait(quick ? source.pollIntervalMs : idlePollIntervalMs, stopped, wants);
       }
     }

@@ -129,5 +129,20 @@ for (const backend of backends) {
       expect(again.done).toBe(0);
       expect(again.fields).toBe(first.fields);
     });
+
+    it('wakes its readers at an append, and at once for one announced since their last look', async () => {
+      const store = privateEventStore(
+        createSqlEventStore(opened.client, { idlePollIntervalMs: 600_000, quickPollWindowMs: 0 }),
+        createEventPrivacy(createSqlPersonalDataKeys(opened.client)),
+      );
+      const never = new AbortController().signal;
+      // Idle polls of ten minutes: only the append itself can end these waits within the test.
+      const waiting = store.waitForAppend!(600_000, never);
+      await store.append('order-w1', [placed('w1', 'c9')], 'no_stream');
+      await waiting;
+      const seen = store.appendSequence!();
+      await store.append('order-w2', [placed('w2', 'c9')], 'no_stream');
+      await store.waitForAppend!(600_000, never, seen);
+    });
   });
 }

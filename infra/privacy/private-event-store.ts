@@ -36,6 +36,14 @@ export function privateEventStore(inner: EventStore, privacy: EventPrivacy): Eve
     subscribe(options) {
       return openedSubscription(inner.subscribe(options), privacy);
     },
+    // Without these, every reader of this store slept out its poll: an append never woke it.
+    ...(inner.waitForAppend
+      ? {
+          waitForAppend: (timeoutMs: number, signal: AbortSignal, since?: number) =>
+            inner.waitForAppend!(timeoutMs, signal, since),
+        }
+      : {}),
+    ...(inner.appendSequence ? { appendSequence: () => inner.appendSequence!() } : {}),
     close: () => inner.close(),
   };
 }

@@ -29,10 +29,11 @@ export function openPrivacy(database: SqlClient) {
 }
 
 /**
- * How often a subscription reads the log while nothing it follows is announced, where every append
- * is announced. It bounds the lag only when an announcement is lost (the listening connection
- * being re-established); the six schedulers and directories of a `qm serve` made 240 reads a second
- * of quiet categories at the 25 ms they otherwise poll.
+ * How often a reader caught up with the log (a subscription, the log tail, a projector) reads it
+ * while nothing it follows is announced, where every append is announced. It bounds the lag only
+ * when an announcement is lost (the listening connection being re-established). At their own
+ * 10-25 ms, the six schedulers and directories of a `qm serve` read quiet categories 240 times a
+ * second, and embedded, the log tail read PGlite on the API's thread a hundred times a second.
  */
 const IDLE_POLL_MS = 500;
 
@@ -40,7 +41,9 @@ const IDLE_POLL_MS = 500;
 export async function openRawEventStore(config: Config, database: SqlClient): Promise<EventStore> {
   if (config.eventStore === 'esdb') return createEsdbEventStore({ connectionString: config.EVENTSTORE_URL! });
   // Embedded: this process makes every append, and each one wakes the readers it concerns.
-  if (!config.DATABASE_URL) return createSqlEventStore(database, { idlePollIntervalMs: IDLE_POLL_MS });
+  if (!config.DATABASE_URL) {
+    return createSqlEventStore(database, { idlePollIntervalMs: IDLE_POLL_MS, quickPollWindowMs: 0 });
+  }
   if (database.dialect !== 'postgres') return createSqlEventStore(database);
   // Server mode: several processes share the database; their appends wake each other's readers.
   return createSqlEventStore(database, {

@@ -110,9 +110,10 @@ export function createLogTail(store: EventStore, options: LogTailOptions = {}): 
           if (events.length === 0) base = await store.headPosition();
           following = true;
         }
+        const seen = store.appendSequence?.();
         const read = await store.readAll({ from: end() ?? 'start', maxCount: readSize });
         if (read.length > 0) hold(read);
-        if (read.length < readSize) await untilAppendOr(store, pollIntervalMs, until);
+        if (read.length < readSize) await untilAppendOr(store, pollIntervalMs, until, seen);
       } catch (error) {
         // The projectors read the store themselves meanwhile, and fail there with the cause.
         following = false;

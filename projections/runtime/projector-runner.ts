@@ -308,13 +308,14 @@ async function startProjector(
       }
       try {
         // `null` from the tail means "nothing yet"; only `undefined` sends the projector to the store.
+        const seen = store.appendSequence?.();
         let batch = tail?.batchAfter(checkpoint, batchSize, filter, skips);
         if (batch === undefined) batch = await readNextBatch(store, checkpoint, batchSize, filter, skips);
         if (!batch) {
           metrics.lag(0, 0);
           await (tail
             ? tail.waitBeyond(checkpoint, pollIntervalMs, until)
-            : untilAppendOr(store, pollIntervalMs, until));
+            : untilAppendOr(store, pollIntervalMs, until, seen));
           continue;
         }
         await commitOrIsolate(batch.events, batch.end, until);

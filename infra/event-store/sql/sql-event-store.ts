@@ -49,6 +49,12 @@ export interface SqlEventStoreOptions {
    */
   idlePollIntervalMs?: number;
   /**
+   * How long after an announced append readers keep polling at their own short interval (default
+   * 1 s), for events committed behind an older transaction. 0 where that cannot happen: embedded
+   * PGlite runs one statement at a time on one connection, so an announced event is visible.
+   */
+  quickPollWindowMs?: number;
+  /**
    * Appends of other processes on this database wake this store's waiters (projectors, the log
    * tail, subscriptions) as its own do, and its appends wake theirs (pg-append-notifications.ts).
    */
@@ -84,6 +90,15 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
         watch: (wants, onAppended) => local.watch(wants, onAppended),
       }
     : local;
+
+  const idle = options.idlePollIntervalMs;
+  const quickPollWindowMs = options.quickPollWindowMs ?? 1000;
+  let quickUntil = 0;
+  let announced = 0;
+  signal.watch(undefined, () => {
+    announced++;
+    quickUntil = performance.now() + quickPollWindowMs;
+  });
 
   async function appendOne(
     stream: string,
@@ -275,12 +290,25 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
           signal,
           pollIntervalMs: options.pollIntervalMs ?? 25,
           idlePollIntervalMs: options.idlePollIntervalMs ?? options.pollIntervalMs ?? 25,
+          ...(options.quickPollWindowMs !== undefined
+            ? { quickPollWindowMs: options.quickPollWindowMs }
+            : {}),
         },
         subscribeOptions,
       );
     },
 
-    waitForAppend: (timeoutMs, until) => signal.wait(timeoutMs, until),
+    // The log tail and the projectors wait here between reads, each with its own short poll: kept
+    // while appends are being announced, stretched to the idle interval once they stop.
+    waitForAppend: (timeoutMs, until, since) =>
+      since !== undefined && since !== announced
+        ? Promise.resolve()
+        : signal.wait(
+            idle !== undefined && performance.now() >= quickUntil ? Math.max(timeoutMs, idle) : timeoutMs,
+            until,
+          ),
+
+    appendSequence: () => announced,
 
     async close() {
       await notifications?.close();
