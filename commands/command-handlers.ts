@@ -6,7 +6,7 @@ import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
 import { cancelOrderLines } from './orders/cancel-lines.ts';
-import { editOrder } from './orders/edit-order.ts';
+import { editOrder, previewOrderEdit } from './orders/edit-order.ts';
 import { retryPayment } from './orders/retry-payment.ts';
 import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
@@ -103,6 +103,8 @@ export function createCommandHandlers(
     cancelOrder: bind(cancelOrder),
     cancelOrderLines: bind(cancelOrderLines),
     editOrder: bind(editOrder),
+    /** Prices an edit as `editOrder` would and appends nothing; its tag confirms it. */
+    previewOrderEdit: bind(previewOrderEdit),
     retryPayment: bind(retryPayment),
     /** Which payment provider orders are paid through (`stripe`, `manual`). */
     paymentProvider: deps.payments.provider,
