@@ -68,7 +68,13 @@ export async function settleEditPayment(
   if (payment.kind !== 'refund') return nothing;
   return refundBeyondTotal(
     deps,
-    { orderId, cap: payment.amount.amount, key, reason: `order edited (revision ${edit.revision})` },
+    {
+      orderId,
+      cap: payment.amount.amount,
+      key,
+      reason: `order edited (revision ${edit.revision})`,
+      cause: { kind: 'edit', revision: edit.revision },
+    },
     context,
   );
 }

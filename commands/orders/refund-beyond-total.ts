@@ -1,4 +1,4 @@
-import { orderDecider } from '../../domain/orders/index.ts';
+import { orderDecider, type RefundCause } from '../../domain/orders/index.ts';
 import { orderStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
@@ -15,7 +15,7 @@ import type { OrderResult } from './order-result.ts';
  */
 export async function refundBeyondTotal(
   deps: OrderDeps,
-  input: { orderId: string; cap: number; key: string; reason: string },
+  input: { orderId: string; cap: number; key: string; reason: string; cause?: RefundCause },
   context: CommandContext,
 ): Promise<OrderResult> {
   const nothing: OrderResult = { events: [], revision: null, position: null };
@@ -40,7 +40,13 @@ export async function refundBeyondTotal(
     orderStream(orderId),
     {
       type: 'IssueRefund',
-      data: { orderId, refundId: issued.refundId, amount: { amount, currency: state.currency }, reason },
+      data: {
+        orderId,
+        refundId: issued.refundId,
+        amount: { amount, currency: state.currency },
+        reason,
+        ...(input.cause ? { cause: input.cause } : {}),
+      },
     },
     context,
   );

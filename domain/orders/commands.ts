@@ -6,6 +6,7 @@ import type {
   OrderDiscount,
   OrderShippingMethod,
   OrderTaxDetail,
+  RefundCause,
   ShipmentLabelBought,
   ShipmentTracked,
 } from './events.ts';
@@ -138,7 +139,7 @@ export type MarkDelivered = { type: 'MarkDelivered'; data: { orderId: string } }
 
 export type IssueRefund = {
   type: 'IssueRefund';
-  data: { orderId: string; refundId: string; amount: Money; reason: string };
+  data: { orderId: string; refundId: string; amount: Money; reason: string; cause?: RefundCause };
 };
 
 export type OrderCommand =

@@ -301,7 +301,20 @@ export type ShipmentTracked = {
 
 export type OrderDelivered = { type: 'OrderDelivered'; data: { orderId: string } };
 
-type RefundData = { orderId: string; refundId: string; amount: Money; reason: string };
+type RefundData = {
+  orderId: string;
+  refundId: string;
+  amount: Money;
+  reason: string;
+  /**
+   * What made the refund, where it is the money side of a change the order's own stream records:
+   * `edit`, the edit at `revision` lowered a paid order's total (its units are in that
+   * `OrderEdited`, so nothing reading units takes them back a second time). Absent otherwise.
+   */
+  cause?: RefundCause;
+};
+
+export type RefundCause = { kind: 'edit'; revision: number };
 
 /**
  * A refund. `taxReversed` is the part of `amount` that was tax, in proportion to the order's tax
