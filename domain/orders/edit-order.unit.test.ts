@@ -267,16 +267,20 @@ describe('EditOrder lowering and removing', () => {
     expect(state.lines[0]).toMatchObject({ lineId: 'l1', quantity: 0, lineTotal: eur(0), allocations: [] });
   });
 
+  it('refuses lowering more units than the line holds', () => {
+    given([manualOrder])
+      .when(lower('l1', 3))
+      .thenThrows(CancelExceedsOrdered, { lineId: 'l1', ordered: 2, requested: 3 });
+  });
+
   it.each([
-    ['more units than the line holds', lower('l1', 3), CancelExceedsOrdered, { lineId: 'l1', ordered: 2 }],
     [
       'a line raised by the same edit',
       edit({
         raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'berlin', quantity: 1 }] }],
         lower: [{ lineId: 'l1', quantity: 1 }],
       }),
-      ValidationFailed,
-      { field: 'lower[0].lineId' },
+      'lower[0].lineId',
     ],
     [
       'every unit of the order',
@@ -286,13 +290,12 @@ describe('EditOrder lowering and removing', () => {
           { lineId: 'l2', quantity: 3 },
         ],
       }),
-      ValidationFailed,
-      { field: 'lower' },
+      'lower',
     ],
-    ['an unknown line', lower('l9', 1), ValidationFailed, { field: 'lower[0].lineId' }],
-    ['no units', lower('l1', 0), ValidationFailed, { field: 'lower[0].quantity' }],
-  ] as const)('refuses lowering %s', (_name, command, error, details) => {
-    given([manualOrder]).when(command).thenThrows(error, details);
+    ['an unknown line', lower('l9', 1), 'lower[0].lineId'],
+    ['no units', lower('l1', 0), 'lower[0].quantity'],
+  ] as const)('refuses lowering %s, naming the field', (_name, command, field) => {
+    given([manualOrder]).when(command).thenThrows(ValidationFailed, { field });
   });
 
   it('refuses lowering after shipment', () => {

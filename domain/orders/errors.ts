@@ -176,30 +176,6 @@ export class PaymentWindowClosed extends DomainError<PaymentWindowClosedDetails>
   }
 }
 
-export type ExtraPaymentRequiredDetails = {
-  orderId: string;
-  status: string;
-  paid: number;
-  newTotal: number;
-  currency: string;
-};
-
-/**
- * Kept for the answers recorded before edits took extra payments: an edit that raised an
- * authorized or paid order's total was refused with it. Nothing throws it any more.
- */
-export class ExtraPaymentRequired extends DomainError<ExtraPaymentRequiredDetails> {
-  override readonly name = 'ExtraPaymentRequired';
-  readonly code = 'extra_payment_required';
-  readonly kind = 'conflict';
-  constructor(details: ExtraPaymentRequiredDetails) {
-    super(
-      `Order ${details.orderId} is ${details.status} for ${details.paid} ${details.currency}; the edit makes it ${details.newTotal}, and an extra authorization for the difference is not supported yet`,
-      details,
-    );
-  }
-}
-
 export type EditPreviewStaleDetails = {
   orderId: string;
   /**

@@ -64,6 +64,14 @@ const CancelLines = z
   })
   .openapi('CancelOrderLines');
 const Units = z.number().int().positive().max(10_000);
+/** The confirm's If-Match: the preview's ETag, never a bare revision. */
+const previewTagHeader = z.object({
+  'if-match': Text.optional().openapi({
+    description:
+      'The ETag of POST /orders/{orderId}/edit/preview for this very change: required (428 without it); a stale one answers 409 edit_preview_stale.',
+    example: '"4.9f2c1a0b3d4e5f60.0a1b2c3d4e5f6071"',
+  }),
+});
 const EditOrder = z
   .object({
     add: z
@@ -284,7 +292,11 @@ export function orderRoutes(deps: WriteApiDeps) {
         'Confirm a previewed edit of an unshipped order (If-Match: the preview’s ETag; a stale preview is refused with 409 edit_preview_stale): units reserved and released with it (409 on a shortage), the order re-priced, the payment difference taken or refunded',
       tags,
       ...guarded('orders:edit'),
-      request: { ...edit, body: jsonBody(EditOrder) },
+      request: {
+        headers: idempotencyHeader.merge(previewTagHeader),
+        params: OrderPath,
+        body: jsonBody(EditOrder),
+      },
       responses: writeResponses(
         200,
         'Edited, stock reserved and released, the order re-priced, the money followed',

@@ -4939,7 +4939,7 @@ export interface paths {
         header: {
           /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
           'idempotency-key': string;
-          /** @description The revision (ETag) you edited from; a newer stream answers 409. */
+          /** @description The ETag of POST /orders/{orderId}/edit/preview for this very change: required (428 without it); a stale one answers 409 edit_preview_stale. */
           'if-match'?: string;
         };
         path: {
