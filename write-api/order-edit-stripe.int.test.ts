@@ -217,5 +217,20 @@ describe.each(['pglite', 'postgres'] as const)(
       expect(refunds[0]).toMatchObject({ params: { amount: '1299' } });
       expect(refunds[0]!.idempotencyKey).toMatch(/^refund:edit-/);
     });
+
+    it('releases the extra PaymentIntent of an edit when the order is cancelled before it is paid', async () => {
+      const orderId = `edit-${backend}-cancel`;
+      const placed = await paidOrder(orderId, 1);
+      const body = { raise: [{ lineId: placed.order.lines[0]!.lineId, quantity: 1 }] };
+      const etag = (await preview(orderId, body)).headers.get('etag')!;
+      expect((await confirm(orderId, body, etag)).status).toBe(200);
+      const [opened] = (await h.store.readStream(`order-${orderId}`)).filter(
+        (e) => e.type === 'ExtraPaymentOpened',
+      );
+      const extraId = (opened!.data as { paymentRef: string }).paymentRef;
+      const cancelled = await h.post(`/orders/${orderId}/cancel`, { note: null }, staff);
+      expect(cancelled.status, await cancelled.clone().text()).toBe(200);
+      expect(fake.ledger.retrievePaymentIntent(extraId)).toMatchObject({ status: 'canceled' });
+    });
   },
 );

@@ -79,6 +79,20 @@ export async function settleEditPayment(
   );
 }
 
+/**
+ * After an order is cancelled, the extra payment still open for an edit's difference is released
+ * at the provider, so the customer cannot pay for an order that no longer stands (keyed by the
+ * payment: a retried cancellation releases it once). One paid already is not released here: its
+ * money is the order's, refunded like the rest.
+ */
+export async function releaseExtraPayment(deps: OrderDeps, orderId: string): Promise<void> {
+  const { state } = await loadOrder(deps, orderId);
+  if (state.status !== 'cancelled') return;
+  const paymentRef = state.payment.extra?.paymentRef;
+  if (!paymentRef || paymentRef === state.payment.paymentRef) return;
+  await deps.payments.cancel({ paymentId: paymentRef, idempotencyKey: `release-${paymentRef}` });
+}
+
 async function lastEdit(deps: OrderDeps, orderId: string) {
   const recent = await deps.runtime.store.readStream(orderStream(orderId), {
     direction: 'backwards',
