@@ -54,7 +54,10 @@ interface Row {
   prepare(owner: string): Promise<Target>;
   /** The answer says what was done (sessions revoked), with no consistency token. */
   answersWithoutPosition?: true;
-  /** Answers without appending (a price quote): owned by no one, and 200 with nothing appended. */
+  /**
+   * Answers without appending (a price quote): 200 with nothing appended; owned by no one unless
+   * `customerActsOnOwnOnly` says whose it is (an order's extra payment).
+   */
   readOnly?: true;
 }
 
@@ -415,6 +418,19 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
         const preview = await h.handlers.previewOrderEdit({ orderId, ...body }, admin());
         const headers = { 'if-match': formatEditPreviewTag(preview.tag) };
         return { params: { orderId }, body, stream: `order-${orderId}`, headers };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/payments/extra',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 404 },
+      readOnly: true,
+      prepare: async (owner) => {
+        // Paid, then raised by an edit: the difference is owed by an extra payment.
+        const { orderId, lineId } = await paidOrder(owner);
+        await h.handlers.editOrder({ orderId, add: [], raise: [{ lineId, quantity: 1 }] }, admin());
+        return { params: { orderId }, body: {}, stream: `order-${orderId}` };
       },
     },
     {
@@ -1681,7 +1697,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
         (own === 'self' ? 'customer_not_found' : otherCustomer === 404 ? 'not_found' : 'forbidden');
       if (own !== 'creates')
         it(`answers ${otherCustomer} to another customer's token, appending nothing`, async () => {
-          if (row.readOnly) return; // owned by no one: every customer may ask
+          if (row.readOnly && !row.customerActsOnOwnOnly) return; // owned by no one: every customer may ask
           const target = await row.prepare('cust-owner');
           const answer = await refused(row, target, (path) =>
             h.send(

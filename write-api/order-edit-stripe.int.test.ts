@@ -159,6 +159,24 @@ describe.each(['pglite', 'postgres'] as const)(
       );
       expect(created).toBeDefined();
 
+      // The customer asks for what is owed and pays it with the PaymentIntent's client secret.
+      const due = await h.post(`/orders/${orderId}/payments/extra`, {}, customer);
+      expect(due.status, await due.clone().text()).toBe(200);
+      expect(await due.json()).toMatchObject({
+        orderId,
+        amount: eur(1299),
+        payment: {
+          provider: 'stripe',
+          paymentId: extraId,
+          clientSecret: expect.stringMatching(new RegExp(`^${extraId}_secret_`)) as unknown,
+          status: 'awaiting_customer',
+        },
+      });
+      expect(
+        (await h.post(`/orders/${orderId}/payments/extra`, {}, { role: 'customer', subject: 'someone-else' }))
+          .status,
+      ).toBe(404);
+
       // The same preview again: the order moved on.
       const stale = await confirm(orderId, body, etag);
       expect(stale.status).toBe(409);
@@ -171,6 +189,9 @@ describe.each(['pglite', 'postgres'] as const)(
       fake.ledger.simulateCustomerPayment(extraId);
       expect((await deliver('payment_intent.succeeded', extraId)).status).toBe(200);
       expect((await types(orderId)).at(-1)).toBe('ExtraPaymentCaptured');
+      const settled = await h.post(`/orders/${orderId}/payments/extra`, {}, customer);
+      expect(settled.status).toBe(409);
+      expect(await settled.json()).toMatchObject({ code: 'no_extra_payment_owed' });
 
       // Shipping captures the order's own PaymentIntent for the rest of the new total.
       const shipped = await h.post(

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { money, type Money } from '../../domain/money.ts';
+import { NoExtraPaymentOwed, OrderNotFound } from '../../domain/orders/errors.ts';
 import type { OrderEdited } from '../../domain/orders/index.ts';
+import type { CreatedPayment } from '../../ports/payments.ts';
 import { orderDecider } from '../../domain/orders/index.ts';
 import { orderStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
@@ -77,6 +80,30 @@ export async function settleEditPayment(
     },
     context,
   );
+}
+
+/**
+ * The extra payment an edit left owed, for the customer to pay: its amount and the provider's
+ * payment as it stands (with Stripe, the PaymentIntent's client secret the storefront confirms).
+ * Read from the provider, never opened twice: one not opened yet (a crash after the edit) is
+ * opened first, keyed by the edit like the edit's own attempt.
+ */
+export async function extraPaymentDue(
+  deps: OrderDeps,
+  orderId: string,
+  context: CommandContext,
+): Promise<{ orderId: string; amount: Money; payment: CreatedPayment }> {
+  let { state } = await loadOrder(deps, orderId);
+  if (state.status === 'none') throw new OrderNotFound(orderId);
+  if (state.payment.extra?.paymentRef === null) {
+    await settleEditPayment(deps, orderId, context);
+    ({ state } = await loadOrder(deps, orderId));
+  }
+  const extra = state.status === 'none' ? null : state.payment.extra;
+  if (state.status === 'none' || !extra?.paymentRef)
+    throw new NoExtraPaymentOwed({ orderId, paymentRef: null });
+  const payment = await deps.payments.retrievePayment(extra.paymentRef);
+  return { orderId, amount: money(extra.amount, state.currency), payment };
 }
 
 /**

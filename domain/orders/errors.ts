@@ -219,7 +219,7 @@ export class ExtraPaymentPending extends DomainError<ExtraPaymentPendingDetails>
   }
 }
 
-export type NoExtraPaymentOwedDetails = { orderId: string; paymentRef: string };
+export type NoExtraPaymentOwedDetails = { orderId: string; paymentRef: string | null };
 
 /** An extra payment recorded for an order that owes nothing (paid already), or for another payment. */
 export class NoExtraPaymentOwed extends DomainError<NoExtraPaymentOwedDetails> {
@@ -227,6 +227,9 @@ export class NoExtraPaymentOwed extends DomainError<NoExtraPaymentOwedDetails> {
   readonly code = 'no_extra_payment_owed';
   readonly kind = 'conflict';
   constructor(details: NoExtraPaymentOwedDetails) {
-    super(`Order ${details.orderId} owes no extra payment ${details.paymentRef}`, details);
+    super(
+      `Order ${details.orderId} owes no extra payment${details.paymentRef === null ? '' : ` ${details.paymentRef}`}`,
+      details,
+    );
   }
 }

@@ -5311,6 +5311,98 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/orders/{orderId}/payments/extra': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The extra payment an edit left owed (an edit raised an authorized or paid order): its amount, and the client secret to pay it with (appends nothing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The difference owed and its payment; 409 no_extra_payment_owed when nothing is owed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExtraPaymentDue'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orders/{orderId}/payments/manual': {
     parameters: {
       query?: never;
@@ -10255,6 +10347,17 @@ export interface components {
        * @enum {string}
        */
       reason: 'ended_by_staff' | 'window_closed' | 'units_sold_out';
+    };
+    ExtraPaymentDue: {
+      amount: components['schemas']['Money'] & unknown;
+      orderId: string;
+      payment: {
+        /** @description What the storefront confirms the payment with; null with the manual provider */
+        clientSecret: string | null;
+        paymentId: string;
+        provider: string;
+        status: string;
+      };
     };
     GenerateCodes: {
       /** @example 500 */
