@@ -27,12 +27,9 @@ const ExtraPaymentAnswer = z
     payment: z.object({
       provider: z.string(),
       paymentId: z.string(),
-      clientSecret: z
-        .string()
-        .nullable()
-        .openapi({
-          description: 'What the storefront confirms the payment with; null with the manual provider',
-        }),
+      clientSecret: z.string().nullable().openapi({
+        description: 'What the storefront confirms the payment with; null with the manual provider',
+      }),
       status: z.string(),
     }),
   })
