@@ -7,7 +7,8 @@ import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
 import { cancelOrderLines } from './orders/cancel-lines.ts';
-import { editOrder } from './orders/edit-order.ts';
+import { editOrder, previewOrderEdit } from './orders/edit-order.ts';
+import { extraPaymentDue } from './orders/edit-payment.ts';
 import { retryPayment } from './orders/retry-payment.ts';
 import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
@@ -120,6 +121,10 @@ export function createCommandHandlers(
     cancelOrder: bind(cancelOrder),
     cancelOrderLines: bind(cancelOrderLines),
     editOrder: bind(editOrder),
+    /** Prices an edit as `editOrder` would and appends nothing; its tag confirms it. */
+    previewOrderEdit: bind(previewOrderEdit),
+    /** The extra payment an edit left owed, and how the customer pays it (appends nothing once opened). */
+    extraPaymentDue: bind(extraPaymentDue),
     retryPayment: bind(retryPayment),
     /** Which payment provider orders are paid through (`stripe`, `manual`). */
     paymentProvider: deps.payments.provider,

@@ -94,6 +94,11 @@ export interface PaymentsPort {
   /** Opens a payment for an order (Stripe: a PaymentIntent). Nothing is charged yet. */
   createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
   /**
+   * A payment opened earlier, read from the provider: where it stands and what the storefront pays
+   * it with (`clientSecret`; `null` when the customer does not pay online). Changes nothing.
+   */
+  retrievePayment(paymentId: string): Promise<CreatedPayment>;
+  /**
    * Captures an authorized payment. Throws `PaymentNotCapturable` when there is nothing to capture
    * (the customer has not paid, or the payment was canceled); a payment already captured answers
    * with what was captured, so a retried shipment does not fail.
@@ -136,7 +141,7 @@ export interface PaymentNotification {
 }
 
 /** Which port call failed; carried by provider errors so that logs and retries know what to redo. */
-export type PaymentOperation = 'createPayment' | 'capture' | 'cancel' | 'refund';
+export type PaymentOperation = 'createPayment' | 'retrievePayment' | 'capture' | 'cancel' | 'refund';
 
 /** Base of every error the payments adapters throw on purpose. */
 export class PaymentError extends Error {

@@ -1,5 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatEditPreviewTag } from '../commands/orders/edit-preview-tag.ts';
 import { mintToken } from '../infra/auth/mint-token.ts';
 import { mailedCode } from '../test-support/mailed-code.ts';
 import { roles, type Role } from '../infra/auth/actor.ts';
@@ -30,6 +31,8 @@ interface Target {
   params: Record<string, string>;
   body: unknown;
   stream: string;
+  /** Request headers the call needs (a confirm's If-Match), beside the token and Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 interface Row {
@@ -51,7 +54,10 @@ interface Row {
   prepare(owner: string): Promise<Target>;
   /** The answer says what was done (sessions revoked), with no consistency token. */
   answersWithoutPosition?: true;
-  /** Answers without appending (a price quote): owned by no one, and 200 with nothing appended. */
+  /**
+   * Answers without appending (a price quote): 200 with nothing appended; owned by no one unless
+   * `customerActsOnOwnOnly` says whose it is (an order's extra payment).
+   */
   readOnly?: true;
 }
 
@@ -407,6 +413,33 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       customerActsOnOwnOnly: false,
       prepare: async (owner) => {
         // Not yet paid (the manual provider opens nothing online): the edit raises its total.
+        const { orderId, lineId } = await placeOrder(owner);
+        const body = { add: [], raise: [{ lineId, quantity: 1 }] };
+        const preview = await h.handlers.previewOrderEdit({ orderId, ...body }, admin());
+        const headers = { 'if-match': formatEditPreviewTag(preview.tag) };
+        return { params: { orderId }, body, stream: `order-${orderId}`, headers };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/payments/extra',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 404 },
+      readOnly: true,
+      prepare: async (owner) => {
+        // Paid, then raised by an edit: the difference is owed by an extra payment.
+        const { orderId, lineId } = await paidOrder(owner);
+        await h.handlers.editOrder({ orderId, add: [], raise: [{ lineId, quantity: 1 }] }, admin());
+        return { params: { orderId }, body: {}, stream: `order-${orderId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/edit/preview',
+      before: ['staff', 'admin'],
+      customerActsOnOwnOnly: false,
+      readOnly: true,
+      prepare: async (owner) => {
         const { orderId, lineId } = await placeOrder(owner);
         return {
           params: { orderId },
@@ -1620,11 +1653,16 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
 
       it('answers 401 without a token, or with a forged one, appending nothing', async () => {
         const target = await row.prepare('cust-owner');
-        const noToken = await refused(row, target, (path) => h.send(row.method, path, target.body, null));
+        const noToken = await refused(row, target, (path) =>
+          h.send(row.method, path, target.body, null, target.headers),
+        );
         expect(noToken).toEqual({ status: 401, code: 'unauthenticated' });
         const forged = await mintToken({ secret: FORGED_SECRET, role: 'admin', subject: 'admin-1' });
         const forgedAnswer = await refused(row, target, (path) =>
-          h.send(row.method, path, target.body, null, { authorization: `Bearer ${forged}` }),
+          h.send(row.method, path, target.body, null, {
+            ...target.headers,
+            authorization: `Bearer ${forged}`,
+          }),
         );
         expect(forgedAnswer).toEqual({ status: 401, code: 'unauthenticated' });
       });
@@ -1637,7 +1675,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
           const subject = role === 'customer' ? 'cust-owner' : `${role}-9`;
           const target = await row.prepare('cust-owner');
           const answer = await refused(row, target, (path) =>
-            h.send(row.method, path, target.body, { role, subject }),
+            h.send(row.method, path, target.body, { role, subject }, target.headers),
           );
           expect(answer).toEqual({ status: 403, code: 'forbidden' });
         },
@@ -1647,7 +1685,9 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
         const permission = permissionOf.get(`${row.method} ${row.path}`)!;
         const target = await row.prepare('cust-owner');
         const as = { role: 'staff' as const, subject: 'clerk-9', roles: [allBut(permission)] };
-        const answer = await refused(row, target, (path) => h.send(row.method, path, target.body, as));
+        const answer = await refused(row, target, (path) =>
+          h.send(row.method, path, target.body, as, target.headers),
+        );
         expect(answer).toEqual({ status: 403, code: 'forbidden' });
       });
 
@@ -1659,10 +1699,16 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
         (own === 'self' ? 'customer_not_found' : otherCustomer === 404 ? 'not_found' : 'forbidden');
       if (own !== 'creates')
         it(`answers ${otherCustomer} to another customer's token, appending nothing`, async () => {
-          if (row.readOnly) return; // owned by no one: every customer may ask
+          if (row.readOnly && !row.customerActsOnOwnOnly) return; // owned by no one: every customer may ask
           const target = await row.prepare('cust-owner');
           const answer = await refused(row, target, (path) =>
-            h.send(row.method, path, target.body, { role: 'customer', subject: 'cust-intruder' }),
+            h.send(
+              row.method,
+              path,
+              target.body,
+              { role: 'customer', subject: 'cust-intruder' },
+              target.headers,
+            ),
           );
           expect(answer).toEqual({ status: otherCustomer, code: otherCode });
         });
@@ -1681,7 +1727,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
           const target = await row.prepare(ownsIt ? subject : owner);
           const revision = await h.store.streamRevision(target.stream);
           const as = kind === 'custom' ? { role, subject, roles: [only(permission)] } : { role, subject };
-          const response = await h.send(row.method, url(row, target), target.body, as);
+          const response = await h.send(row.method, url(row, target), target.body, as, target.headers);
           if (row.readOnly) {
             expect(response.status, await response.text()).toBe(200);
             expect(await h.store.streamRevision(target.stream)).toBe(revision);

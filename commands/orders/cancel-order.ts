@@ -1,6 +1,7 @@
 import { releaseReasonFor, type CancellationReason, type OrderCancelled } from '../../domain/orders/index.ts';
 import { pricedTotals } from '../../domain/orders/totals.ts';
 import { releaseRedemptions } from '../promotions/release-redemptions.ts';
+import { releaseExtraPayment } from './edit-payment.ts';
 import { loadOrder } from './load-order.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { OrderDeps } from './order-deps.ts';
@@ -19,6 +20,7 @@ export async function cancelOrder(
 ): Promise<OrderResult> {
   const result = await cancelWithStock(deps, input, context, expectedRevision);
   await releaseOrderRedemptions(deps, input.orderId, input.reason, context);
+  await releaseExtraPayment(deps, input.orderId);
   return result;
 }
 

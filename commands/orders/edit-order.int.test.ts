@@ -3,7 +3,7 @@ import { replay } from '../../domain/decider.ts';
 import { InvalidTransition } from '../../domain/errors.ts';
 import { StockShortage } from '../../domain/inventory/errors.ts';
 import { available, stockDecider } from '../../domain/inventory/index.ts';
-import { ExtraPaymentRequired } from '../../domain/orders/errors.ts';
+import { EditPreviewStale, ExtraPaymentPending } from '../../domain/orders/errors.ts';
 import { orderDecider, type OrderEdited } from '../../domain/orders/index.ts';
 import { orderStream, stockStream } from '../../domain/streams.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
@@ -205,7 +205,7 @@ describe.each(['pglite', 'postgres'] as const)('editing an unshipped order on %s
     expect([await stock('MUG'), await stock('BOWL')]).toEqual([mugs, bowls]);
   });
 
-  it('refuses to raise the total of a paid order, and any edit after shipment, reserving nothing', async () => {
+  it('takes the difference of a paid order: an extra payment opened and recorded, a refund made once; refused after shipment', async () => {
     await h.handlers.receiveStock(
       { sku: 'MUG', location: 'berlin', quantity: 3, reference: null },
       h.context(),
@@ -218,8 +218,32 @@ describe.each(['pglite', 'postgres'] as const)('editing an unshipped order on %s
       h.context(),
     );
     const mugs = await stock('MUG');
+    // Raised by one mug (1000 + 100 tax): 1100 owed, an extra payment opened through the port.
     const raise = { orderId, add: [], raise: [{ lineId, quantity: 1 }] };
-    await expect(h.handlers.editOrder(raise, staff())).rejects.toBeInstanceOf(ExtraPaymentRequired);
+    const raised = await h.handlers.editOrder(raise, staff(`raise-${orderId}`));
+    expect(raised.events.map((e) => e.type)).toEqual(['OrderEdited', 'ExtraPaymentOpened']);
+    expect((raised.events[0] as OrderEdited).data.payment).toEqual({
+      kind: 'extra_payment',
+      amount: eur(1100),
+    });
+    expect(await stock('MUG')).toBe(mugs - 1);
+    // Owed, the order takes no other edit; the admin records the difference paid.
+    await expect(
+      h.handlers.editOrder({ orderId, add: [], raise: [], lower: [{ lineId, quantity: 1 }] }, staff()),
+    ).rejects.toBeInstanceOf(ExtraPaymentPending);
+    await h.handlers.recordManualPayment({ orderId, reference: 'bank-3', amount: eur(1100) }, h.context());
+    expect(await order(orderId)).toMatchObject({
+      status: 'paid',
+      payment: { captured: 2700, refunded: 0, extra: null },
+    });
+    // Lowered again: the difference is refunded, keyed by the edit; a retry refunds nothing more.
+    const lower = { orderId, add: [], raise: [], lower: [{ lineId, quantity: 1 }] };
+    const lowered = await h.handlers.editOrder(lower, staff(`lower-${orderId}`));
+    expect(lowered.events.map((e) => e.type)).toEqual(['OrderEdited', 'RefundIssued']);
+    expect(lowered.events[1]).toMatchObject({ data: { amount: eur(1100) } });
+    await h.handlers.editOrder(lower, { ...staff(`lower-${orderId}`), resumed: true });
+    expect(await order(orderId)).toMatchObject({ payment: { captured: 2700, refunded: 1100 } });
+    expect(await stock('MUG')).toBe(mugs);
     await h.handlers.shipOrder(
       {
         orderId,
@@ -234,4 +258,93 @@ describe.each(['pglite', 'postgres'] as const)('editing an unshipped order on %s
     await expect(h.handlers.editOrder(raise, staff())).rejects.toBeInstanceOf(InvalidTransition);
     expect(await stock('MUG')).toBe(mugs);
   });
+
+  it('lowers and removes lines, releasing their stock in the same append', async () => {
+    await h.handlers.receiveStock(
+      { sku: 'MUG', location: 'berlin', quantity: 3, reference: null },
+      h.context(),
+    );
+    await h.handlers.receiveStock(
+      { sku: 'BOWL', location: 'berlin', quantity: 1, reference: null },
+      h.context(),
+    );
+    const placed = await place(2);
+    const { orderId } = placed.order;
+    const lineId = placed.order.lines[0]!.lineId;
+    await h.handlers.editOrder({ orderId, add: [{ productId: 'p-bowl', quantity: 1 }], raise: [] }, staff());
+    const [mugs, bowls] = [await stock('MUG'), await stock('BOWL')];
+    const result = await h.handlers.editOrder(
+      { orderId, add: [], raise: [], lower: [{ lineId, quantity: 1 }], remove: ['L2'] },
+      staff(),
+    );
+    const edited = result.events[0] as OrderEdited;
+    expect(edited.data.releases).toEqual([
+      { lineId, sku: 'MUG', location: 'berlin', quantity: 1 },
+      { lineId: 'L2', sku: 'BOWL', location: 'berlin', quantity: 1 },
+    ]);
+    expect(edited.data.after).toMatchObject({ subtotal: eur(1000), tax: eur(100), total: eur(1600) });
+    expect([await stock('MUG'), await stock('BOWL')]).toEqual([mugs + 1, bowls + 1]);
+    expect(await order(orderId)).toMatchObject({
+      lines: [
+        { lineId, quantity: 1 },
+        { lineId: 'L2', quantity: 0, allocations: [] },
+      ],
+    });
+  });
+
+  it('previews an edit with nothing appended, confirms it with the preview tag, and refuses a stale one naming why', async () => {
+    await h.handlers.receiveStock(
+      { sku: 'MUG', location: 'berlin', quantity: 2, reference: null },
+      h.context(),
+    );
+    const placed = await place(1);
+    const { orderId } = placed.order;
+    const lineId = placed.order.lines[0]!.lineId;
+    const input = { orderId, add: [], raise: [{ lineId, quantity: 1 }] };
+    const before = await revision(orderId);
+    const mugs = await stock('MUG');
+    const preview = await h.handlers.previewOrderEdit(input, staff());
+    expect(preview).toMatchObject({
+      revision: before - 1,
+      before: { total: eur(1600) },
+      after: { subtotal: eur(2000), tax: eur(200), total: eur(2700) },
+      difference: eur(1100),
+      payment: { kind: 'none' },
+      reservations: [{ lineId, sku: 'MUG', location: 'berlin', quantity: 1 }],
+    });
+    expect(await revision(orderId)).toBe(before);
+    expect(await stock('MUG')).toBe(mugs);
+    // Another change than the one previewed.
+    await expect(
+      h.handlers.editOrder({ ...input, raise: [{ lineId, quantity: 2 }] }, staff(), preview.tag),
+    ).rejects.toMatchObject({ code: 'edit_preview_stale', details: { reason: 'request_differs' } });
+    // The same change priced differently since (a tax rate went up).
+    await setTax(2000);
+    await expect(h.handlers.editOrder(input, staff(), preview.tag)).rejects.toMatchObject({
+      code: 'edit_preview_stale',
+      details: { reason: 'totals_changed' },
+    });
+    await setTax(1000);
+    const confirmed = await h.handlers.editOrder(input, staff(), preview.tag);
+    expect(confirmed.events[0]).toMatchObject({ data: { after: preview.after } });
+    // The order moved on: the old preview is stale.
+    await expect(h.handlers.editOrder(input, staff(), preview.tag)).rejects.toBeInstanceOf(EditPreviewStale);
+    await expect(h.handlers.editOrder(input, staff(), preview.tag)).rejects.toMatchObject({
+      details: { reason: 'order_changed', previewedRevision: preview.revision },
+    });
+    expect(await stock('MUG')).toBe(mugs - 1);
+  });
+
+  const setTax = (rate: number) =>
+    h.handlers.setTaxRegion(
+      {
+        regionId: 'de',
+        country: 'DE',
+        region: null,
+        pricesIncludeTax: false,
+        ratesBps: { standard: rate },
+        shippingTaxClass: null,
+      },
+      h.context({ id: 'admin-1', role: 'admin' }),
+    );
 });

@@ -6,22 +6,34 @@ import {
   orderDecider,
   type Address,
   type EditOrder,
+  type EditPayment,
   type ExistingOrder,
+  type LoweredLine,
   type OrderEdited,
   type OrderState,
+  type OrderTotals,
+  type RaisedLine,
+  type StockRelease,
+  type StockReservation,
 } from '../../domain/orders/index.ts';
-import { OrderNotFound } from '../../domain/orders/errors.ts';
+import { EditPreviewStale, OrderNotFound } from '../../domain/orders/errors.ts';
+import type { OrderLine } from '../../domain/orders/index.ts';
 import type { PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
 import type { PricingLine } from '../../domain/pricing/price-breakdown.ts';
 import { skuClaimDecider, type SkuClaimState } from '../../domain/sku-claims/index.ts';
 import { orderStream, productStream, skuStream, stockStream } from '../../domain/streams.ts';
 import { comparePositions } from '../../ports/position.ts';
+import type { Decider, DomainEvent } from '../../domain/decider.ts';
 import { loadPricingConfig, priceOrder, type DiscountStage } from '../pricing/price-order.ts';
 import { activeProduct, pricingLine } from '../pricing/product-pricing.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
+import { loadAggregate } from '../runtime/load-aggregate.ts';
 import { earlierRun } from '../runtime/request-events.ts';
 import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider, type Step, type StepPlan } from '../runtime/steps.ts';
+import { outcomeHash, requestHash, type EditPreviewTag } from './edit-preview-tag.ts';
+import { settleEditPayment } from './edit-payment.ts';
+import { loadOrder } from './load-order.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { orderResult, type OrderResult } from './order-result.ts';
 import { toOrderPricing } from './place-order.ts';
@@ -32,6 +44,10 @@ export interface EditOrderInput {
   add: { productId: string; quantity: number }[];
   /** Units added to lines the order has, at the line's own price. */
   raise: { lineId: string; quantity: number }[];
+  /** Units taken off lines the order has (their reservations released with the edit). */
+  lower?: { lineId: string; quantity: number }[];
+  /** Lines taken off whole: every unit left on them. */
+  remove?: string[];
   /** A new shipping address (absent or null: the order's stays). */
   shippingAddress?: Address | null;
   /** A new shipping method (`GET /shipping/options`; absent or null: the order's stays). */
@@ -41,12 +57,19 @@ export interface EditOrderInput {
 type Load = Parameters<StepPlan>[0];
 
 /**
- * Staff add lines to an unshipped order, raise quantities, or change where and how it ships. The new units are allocated like a
- * placement's (the allocation strategy over every location's availability) and reserved in the
- * same atomic append as the order's `OrderEdited`, so an edit and a placement racing for the last
- * unit cannot both win; a shortage refuses the edit (409 `stock_shortage`) and appends nothing.
- * The whole order is priced again through the pipeline (`priceOrder`): its shipping address and
- * method (the new ones, if the edit changes them), tax, and the promotions it already redeemed (see `keptDiscounts`).
+ * Staff add lines to an unshipped order, raise or lower quantities, remove lines, or change where
+ * and how it ships. The new units are allocated like a placement's (the allocation strategy over
+ * every location's availability) and reserved, and the units taken off released, in the same
+ * atomic append as the order's `OrderEdited`, so an edit and a placement racing for the last unit
+ * cannot both win; a shortage refuses the edit (409 `stock_shortage`) and appends nothing. The
+ * whole order is priced again through the pipeline (`priceOrder`): its shipping address and method
+ * (the new ones, if the edit changes them), tax, and the promotions it already redeemed (see
+ * `keptDiscounts`). Then the money follows (`settleEditPayment`): an extra payment opened for a
+ * difference owed, or a refund of what was paid beyond the new total.
+ *
+ * `expected` is the order's revision (If-Match), or the ETag of a preview (`previewOrderEdit`):
+ * then the edit is refused unless it is the change previewed, on the order as it was, at the
+ * totals shown (`EditPreviewStale`, naming which moved).
  *
  * A retried request (same Idempotency-Key) answers what its first run appended.
  */
@@ -54,32 +77,34 @@ export async function editOrder(
   deps: OrderDeps,
   input: EditOrderInput,
   context: CommandContext,
-  expectedRevision?: number,
+  expected?: number | EditPreviewTag,
 ): Promise<OrderResult> {
-  if (
-    input.add.length === 0 &&
-    input.raise.length === 0 &&
-    (input.shippingAddress ?? null) === null &&
-    (input.shippingMethodId ?? null) === null
-  )
-    throw new ValidationFailed(
-      'add',
-      'add a line, raise a quantity, or change the shipping address or method',
-    );
+  requireSomeChange(input);
   const stream = orderStream(input.orderId);
   const earlier = await earlierRun(deps.runtime.store, stream, context);
   if (earlier) {
     const edited = earlier.events.find((e) => e.type === 'OrderEdited') as OrderEdited | undefined;
     const stock = await Promise.all(
-      (edited?.data.reservations ?? []).map((r) =>
+      [...(edited?.data.reservations ?? []), ...(edited?.data.releases ?? [])].map((r) =>
         earlierRun(deps.runtime.store, stockStream(r.sku, r.location), context),
       ),
     );
     const position = [earlier, ...stock]
       .flatMap((run) => (run ? [run.position] : []))
       .reduce((latest, next) => (comparePositions(next, latest) > 0 ? next : latest));
-    return { events: earlier.events, revision: earlier.revision, position };
+    // A first run that died before the money followed: it follows now, keyed by the edit.
+    const settled = await settleEditPayment(deps, input.orderId, context);
+    return settled.position ? withSettled({ ...earlier, position }, settled) : { ...earlier, position };
   }
+  const tag = typeof expected === 'object' ? expected : undefined;
+  if (tag) {
+    const { revision } = await loadOrder(deps, input.orderId);
+    const stale = (reason: 'order_changed' | 'request_differs' | 'totals_changed') =>
+      new EditPreviewStale({ orderId: input.orderId, reason, previewedRevision: tag.revision, revision });
+    if (revision !== tag.revision) throw stale('order_changed');
+    if (requestHash(input) !== tag.request) throw stale('request_differs');
+  }
+  const pinned = typeof expected === 'object' ? expected.revision : expected;
   // Read once per edit, not per attempt: a retry after a lost stock race keeps the same figures.
   let config: Promise<PricingConfig> | undefined;
   const outcome = await runCommand(
@@ -91,7 +116,7 @@ export async function editOrder(
       plan: async (load) => {
         const order = await load<OrderState>(stream, asStepDecider(orderDecider));
         if (order.status === 'none') throw new OrderNotFound(input.orderId);
-        return editPlan(
+        const planned = await editPlan(
           deps,
           input,
           order,
@@ -99,12 +124,112 @@ export async function editOrder(
           load,
           context,
         );
+        if (tag && outcomeHash(planned.command) !== tag.outcome)
+          throw new EditPreviewStale({
+            orderId: input.orderId,
+            reason: 'totals_changed',
+            previewedRevision: tag.revision,
+            revision: tag.revision,
+          });
+        return planned.steps;
       },
-      ...(expectedRevision === undefined ? {} : { pinned: { stream, revision: expectedRevision } }),
+      ...(pinned === undefined ? {} : { pinned: { stream, revision: pinned } }),
     },
     context,
   );
-  return orderResult(outcome, stream);
+  const edited = orderResult(outcome, stream);
+  const settled = await settleEditPayment(deps, input.orderId, context);
+  return settled.position ? withSettled(edited, settled) : edited;
+}
+
+function withSettled(edited: OrderResult, settled: OrderResult): OrderResult {
+  return {
+    events: [...edited.events, ...settled.events],
+    revision: settled.revision,
+    position: settled.position,
+  };
+}
+
+function requireSomeChange(input: EditOrderInput) {
+  if (
+    input.add.length === 0 &&
+    input.raise.length === 0 &&
+    (input.lower ?? []).length === 0 &&
+    (input.remove ?? []).length === 0 &&
+    (input.shippingAddress ?? null) === null &&
+    (input.shippingMethodId ?? null) === null
+  )
+    throw new ValidationFailed(
+      'add',
+      'add a line, raise or lower a quantity, remove a line, or change the shipping address or method',
+    );
+}
+
+/** What an edit would do, priced, with nothing appended: the answer of `POST /orders/{id}/edit/preview`. */
+export interface EditPreview {
+  orderId: string;
+  /** The order's revision it was priced on. */
+  revision: number;
+  /** Carry it as the confirm's If-Match. */
+  tag: EditPreviewTag;
+  before: OrderTotals;
+  after: OrderTotals;
+  /** after.total − before.total. */
+  difference: { amount: number; currency: string };
+  payment: EditPayment;
+  lines: OrderLine[];
+  added: OrderLine[];
+  raised: RaisedLine[];
+  lowered: LoweredLine[];
+  reservations: StockReservation[];
+  releases: StockRelease[];
+}
+
+/**
+ * Prices an edit exactly as `editOrder` would (same plan, same decider), on the order and stock as
+ * the store holds them, and appends nothing. A refusal (a shortage, an edit after shipment, a
+ * payment in progress) is the same refusal the confirm would meet.
+ */
+export async function previewOrderEdit(
+  deps: OrderDeps,
+  input: EditOrderInput,
+  context: CommandContext,
+): Promise<EditPreview> {
+  requireSomeChange(input);
+  const { state: order, revision } = await loadOrder(deps, input.orderId);
+  if (order.status === 'none' || revision === null) throw new OrderNotFound(input.orderId);
+  const load = <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) =>
+    loadAggregate(
+      deps.runtime.store,
+      decider,
+      stream,
+      deps.runtime.cache,
+      false,
+      deps.runtime.upcasters,
+    ).then((loaded) => loaded.state as S);
+  const config = await loadPricingConfig(deps.runtime);
+  const { command, edited } = await editPlan(deps, input, order, config, load, context);
+  const { before, after, added, raised, reservations } = edited.data;
+  return {
+    orderId: input.orderId,
+    revision,
+    tag: { revision, request: requestHash(input), outcome: outcomeHash(command) },
+    before,
+    after,
+    difference: { amount: after.total.amount - before.total.amount, currency: after.total.currency },
+    payment: edited.data.payment ?? { kind: 'none', amount: { amount: 0, currency: order.currency } },
+    lines: linesOf(order, edited),
+    added,
+    raised,
+    lowered: edited.data.lowered ?? [],
+    reservations,
+    releases: edited.data.releases ?? [],
+  };
+}
+
+function linesOf(order: ExistingOrder, edited: OrderEdited): OrderLine[] {
+  const after = orderDecider.evolve(order, edited);
+  return after.status === 'none' ? [] : after.lines;
 }
 
 async function editPlan(
@@ -114,7 +239,7 @@ async function editPlan(
   config: PricingConfig,
   load: Load,
   context: CommandContext,
-): Promise<Step[]> {
+): Promise<{ steps: Step[]; command: EditOrder; edited: OrderEdited }> {
   const stream = orderStream(input.orderId);
   const added = await Promise.all(
     input.add.map(async (line) => ({
@@ -136,6 +261,15 @@ async function editPlan(
     if (!line) throw new ValidationFailed(`raise[${i}].lineId`, 'is not a line of this order');
     return { ...raise, sku: line.sku, product: productOfSku.get(line.sku) ?? null };
   });
+  // Removing a line is lowering it by every unit it has left.
+  const lower = [
+    ...(input.lower ?? []),
+    ...(input.remove ?? []).map((lineId, i) => {
+      const line = order.lines.find((l) => l.lineId === lineId);
+      if (!line) throw new ValidationFailed(`remove[${i}]`, 'is not a line of this order');
+      return { lineId, quantity: line.quantity };
+    }),
+  ];
   const taken = new Set(order.lines.map((l) => l.lineId));
   const newLineIds = nextLineIds(taken, added.length);
 
@@ -203,8 +337,12 @@ async function editPlan(
   const pricingLines: PricingLine[] = [
     ...order.lines.map((line) => {
       const raise = raised.find((r) => r.lineId === line.lineId)?.quantity ?? 0;
+      const less = lower.find((l) => l.lineId === line.lineId)?.quantity ?? 0;
       const product = productOfSku.get(line.sku) ?? null;
-      return { ...linePricing(line.sku, product, line.quantity + raise), unitPrice: line.unitPrice };
+      return {
+        ...linePricing(line.sku, product, line.quantity + raise - less),
+        unitPrice: line.unitPrice,
+      };
     }),
     ...added.map((line) => pricingLine(line.product, line.quantity)),
   ].filter((line) => line.quantity > 0);
@@ -238,6 +376,7 @@ async function editPlan(
         quantity: line.quantity,
         allocations: allocationsOf(line.lineId),
       })),
+      lower,
       shippingAddress: input.shippingAddress ?? null,
       pricing: toOrderPricing(breakdown),
     },
@@ -266,8 +405,25 @@ async function editPlan(
       }),
     };
   });
+  const releases: Step[] = (edited!.data.releases ?? []).map((r) => {
+    const at = { sku: r.sku, location: r.location, orderId: input.orderId, quantity: r.quantity };
+    return {
+      stream: stockStream(r.sku, r.location),
+      decider: asStepDecider(stockDecider),
+      command: { type: 'ReleaseReservation', data: { ...at, reason: 'cancelled', now: context.now } },
+      // Taken back should the order's step fail: the order still holds these units.
+      compensate: () => ({
+        type: 'ReserveStock',
+        data: { ...at, expiresAt: order.expiresAt, allowBackorder: true, extend: true },
+      }),
+    };
+  });
   // Without atomic appends the order goes last: it records the edit only once its stock is held.
-  return [...reservations, { stream, decider: asStepDecider(orderDecider), command }];
+  return {
+    steps: [...reservations, ...releases, { stream, decider: asStepDecider(orderDecider), command }],
+    command,
+    edited: edited!,
+  };
 }
 
 /**

@@ -20,6 +20,7 @@ type Op =
   | { kind: 'cancel'; order: number }
   | { kind: 'cancelLines'; order: number; line: number; quantity: number }
   | { kind: 'edit'; order: number; line: number; sku: number; quantity: number }
+  | { kind: 'lower'; order: number; line: number; quantity: number }
   | { kind: 'ship'; order: number }
   | { kind: 'expire' };
 
@@ -55,13 +56,22 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       quantity: fc.integer({ min: 1, max: 4 }),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('lower' as const),
+      order: fc.nat(40),
+      line: fc.nat(2),
+      quantity: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('ship' as const), order: fc.nat(40) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'expire' as const }) },
 );
 
 /**
  * Random concurrent placements, staff edits (a product added, or a line's quantity raised, the new
- * units reserved with the edit), cancellations (whole, or some units of a line), expiries and
+ * units reserved with the edit; or a line lowered, its units released with the edit), cancellations (whole, or some units of a line), expiries and
  * shipments over a few SKUs at two
  * locations, on real PostgreSQL. Afterwards, no stock stream was ever below zero available at any
  * point of its history, and every SKU's on-hand, reserved and shipped quantities reconcile exactly
@@ -200,6 +210,20 @@ describe('no oversell under concurrency (property, PostgreSQL)', () => {
                     ? { orderId, add: [], raise: [{ lineId: line.lineId, quantity: op.quantity }] }
                     : { orderId, add: [{ productId: productId(op.sku), quantity: op.quantity }], raise: [] },
                   staff,
+                );
+                edits++;
+                return;
+              }
+              case 'lower': {
+                // Staff take units off a line by an edit, its reservations released in the same append.
+                const orderId = placed[op.order % Math.max(placed.length, 1)];
+                if (!orderId) return;
+                const order = replay(orderDecider, (await h.store.readStream(orderStream(orderId))) as never);
+                if (order.status === 'none') return;
+                const line = order.lines[op.line % order.lines.length]!;
+                await h.handlers.editOrder(
+                  { orderId, add: [], raise: [], lower: [{ lineId: line.lineId, quantity: op.quantity }] },
+                  h.context({ id: `staff-${lane}`, role: 'staff' }),
                 );
                 edits++;
                 return;

@@ -73,6 +73,10 @@ export async function recordManualPayment(
   // Checked under the request's own name: the events call it paymentRef, the admin wrote `reference`.
   requireText('reference', input.reference, 200);
   const data = { orderId: input.orderId, paymentRef: input.reference, amount: input.amount };
+  // An order paid for before an edit raised its total: what is recorded now is the difference.
+  const { state } = await loadOrder(deps, input.orderId);
+  if (state.status !== 'none' && state.payment.extra)
+    return apply(deps, input.orderId, [{ type: 'CaptureExtraPayment', data }], context);
   return apply(
     deps,
     input.orderId,
@@ -98,49 +102,56 @@ export async function applyPaymentNotification(
   if (state.status === 'none') return nothing;
   const amount = { amount: notification.amount, currency: notification.currency };
   const commands: OrderCommand[] = [];
-  switch (notification.kind) {
-    case 'payment_authorized':
-      if (state.status === 'placed' || state.status === 'payment_failed') {
-        commands.push({ type: 'AuthorizePayment', data: { orderId, paymentRef, amount } });
+  // The payment opened for an edit's difference: it pays that difference, and nothing said about
+  // it (a failure, a repeat after it was recorded) touches the order's own payment.
+  if (paymentRef !== state.payment.paymentRef && state.payment.extraRefs.includes(paymentRef)) {
+    if (notification.kind !== 'payment_succeeded' || state.payment.extra?.paymentRef !== paymentRef)
+      return nothing;
+    commands.push({ type: 'CaptureExtraPayment', data: { orderId, paymentRef, amount } });
+  } else
+    switch (notification.kind) {
+      case 'payment_authorized':
+        if (state.status === 'placed' || state.status === 'payment_failed') {
+          commands.push({ type: 'AuthorizePayment', data: { orderId, paymentRef, amount } });
+        }
+        break;
+      case 'payment_succeeded':
+        if (state.status === 'placed' || state.status === 'payment_failed') {
+          commands.push({ type: 'AuthorizePayment', data: { orderId, paymentRef, amount } });
+        }
+        if (['placed', 'payment_failed', 'authorized'].includes(state.status)) {
+          commands.push({ type: 'CapturePayment', data: { orderId, paymentRef, amount } });
+        }
+        break;
+      case 'payment_failed':
+        if (['placed', 'authorized'].includes(state.status)) {
+          commands.push({
+            type: 'RecordPaymentFailure',
+            data: { orderId, paymentRef, reason: notification.reason ?? 'declined by the payment provider' },
+          });
+        }
+        break;
+      case 'refund_succeeded':
+        // Refunds issued through Quartermaster are recorded when issued; this catches ones made at the provider.
+        if (notification.refundId && !state.payment.refundIds.includes(notification.refundId)) {
+          commands.push({
+            type: 'IssueRefund',
+            data: {
+              orderId,
+              refundId: notification.refundId,
+              amount,
+              reason: notification.reason ?? 'refunded at the provider',
+            },
+          });
+        }
+        break;
+      case 'refund_failed':
+        break;
+      default: {
+        const never: never = notification.kind;
+        return never;
       }
-      break;
-    case 'payment_succeeded':
-      if (state.status === 'placed' || state.status === 'payment_failed') {
-        commands.push({ type: 'AuthorizePayment', data: { orderId, paymentRef, amount } });
-      }
-      if (['placed', 'payment_failed', 'authorized'].includes(state.status)) {
-        commands.push({ type: 'CapturePayment', data: { orderId, paymentRef, amount } });
-      }
-      break;
-    case 'payment_failed':
-      if (['placed', 'authorized'].includes(state.status)) {
-        commands.push({
-          type: 'RecordPaymentFailure',
-          data: { orderId, paymentRef, reason: notification.reason ?? 'declined by the payment provider' },
-        });
-      }
-      break;
-    case 'refund_succeeded':
-      // Refunds issued through Quartermaster are recorded when issued; this catches ones made at the provider.
-      if (notification.refundId && !state.payment.refundIds.includes(notification.refundId)) {
-        commands.push({
-          type: 'IssueRefund',
-          data: {
-            orderId,
-            refundId: notification.refundId,
-            amount,
-            reason: notification.reason ?? 'refunded at the provider',
-          },
-        });
-      }
-      break;
-    case 'refund_failed':
-      break;
-    default: {
-      const never: never = notification.kind;
-      return never;
     }
-  }
   if (commands.length === 0) return nothing;
   try {
     const result = await apply(deps, orderId, commands, context);

@@ -36,6 +36,7 @@ export interface ForecastingOptions {
 export const forecastingSubjects = (prefix: string): string[] => [
   `${prefix}.order.OrderPlaced`,
   `${prefix}.order.OrderCancelled`,
+  `${prefix}.order.OrderEdited`,
   `${prefix}.order.RefundIssued`,
   `${prefix}.stock.StockReceived`,
   `${prefix}.stock.StockAdjusted`,

@@ -141,4 +141,79 @@ describe.each(['pglite', 'postgres'] as const)('daily demand on %s', (backend) =
     expect(touched).toEqual([{ sku: 'CUP', location: 'berlin' }]);
     expect(await demand()).toEqual(before);
   });
+
+  it('books an edit on the day ordered, never twice: units added and taken off, its refund not again, a later cancellation balancing', async () => {
+    const at = '2026-03-03T10:00:00.000Z';
+    const day = epochDay(at);
+    const rows = async () => (await demand()).filter((row) => row.sku === 'BOWL' || row.sku === 'SPOON');
+    await recordDemand(
+      sql,
+      recorded(
+        'order-e1',
+        'OrderPlaced',
+        {
+          orderId: 'e1',
+          lines: [line('L1', 'BOWL', 2, 1000, [['berlin', 2]])],
+          totals: { subtotal: eur(2000), shipping: eur(0), total: eur(2000) },
+        },
+        at,
+      ),
+    );
+    const later = '2026-03-05T10:00:00.000Z';
+    // Staff add 3 spoons and take one bowl off; the paid order is refunded the difference.
+    const edited = recorded(
+      'order-e1',
+      'OrderEdited',
+      {
+        orderId: 'e1',
+        reservations: [{ lineId: 'L2', sku: 'SPOON', location: 'berlin', quantity: 3 }],
+        releases: [{ lineId: 'L1', sku: 'BOWL', location: 'berlin', quantity: 1 }],
+        after: { subtotal: eur(1300), total: eur(1300) },
+      },
+      later,
+    );
+    expect((await recordDemand(sql, edited)).touched).toEqual([
+      { sku: 'SPOON', location: 'berlin' },
+      { sku: 'BOWL', location: 'berlin' },
+    ]);
+    expect((await recordDemand(sql, edited)).fresh).toBe(false);
+    await recordDemand(
+      sql,
+      recorded(
+        'order-e1',
+        'RefundIssued',
+        {
+          orderId: 'e1',
+          refundId: 'r-e1',
+          amount: eur(700),
+          reason: 'order edited',
+          cause: { kind: 'edit', revision: 1 },
+        },
+        later,
+      ),
+    );
+    expect(await rows()).toEqual([
+      { sku: 'BOWL', location: 'berlin', day, ordered: 2, cancelled: 1, refunded: 0 },
+      { sku: 'SPOON', location: 'berlin', day, ordered: 3, cancelled: 0, refunded: 0 },
+    ]);
+    // The order cancelled: every reservation it holds (the edit's too) released, net demand 0.
+    await recordDemand(
+      sql,
+      recorded(
+        'order-e1',
+        'OrderCancelled',
+        {
+          orderId: 'e1',
+          reason: 'requested',
+          note: null,
+          releases: [
+            { lineId: 'L1', sku: 'BOWL', location: 'berlin', quantity: 1 },
+            { lineId: 'L2', sku: 'SPOON', location: 'berlin', quantity: 3 },
+          ],
+        },
+        later,
+      ),
+    );
+    expect((await rows()).map((row) => row.ordered - row.cancelled - row.refunded)).toEqual([0, 0]);
+  });
 });

@@ -1,7 +1,7 @@
 import { sql as raw, type Kysely } from 'kysely';
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { ReplenishmentPolicySet } from '../../domain/replenishment/index.ts';
-import type { OrderCancelled, OrderPlaced, RefundIssued } from '../../domain/orders/index.ts';
+import type { OrderCancelled, OrderEdited, OrderPlaced, RefundIssued } from '../../domain/orders/index.ts';
 import { kyselyOver } from '../../infra/sql/kysely-over-sql.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { epochDay, type ForecastingTables, type SeriesKey } from './forecasting-tables.ts';
@@ -17,8 +17,8 @@ export interface DemandRecorded {
 
 /**
  * Books an event's demand in one transaction with its event id, so a redelivered event never
- * counts twice. Net daily demand = ordered − cancelled − refunded units, all booked on the day the
- * order was placed: a cancellation or a refund says that demand did not stick, not that there was
+ * counts twice. Net daily demand = ordered (placed, and added by edits) − cancelled (cancelled, and
+ * taken off by edits) − refunded units, all booked on the day the order was placed: a cancellation or a refund says that demand did not stick, not that there was
  * negative demand on the day it happened. Events about unknown orders (placed before this consumer
  * first started) change nothing.
  */
@@ -72,6 +72,8 @@ async function apply(db: Db, event: RecordedEvent, fresh: boolean, units: UnitSu
       );
     case 'OrderCancelled':
       return orderCancelled(db, event.data as OrderCancelled['data'], fresh, units);
+    case 'OrderEdited':
+      return orderEdited(db, event.data as OrderEdited['data'], fresh, units);
     case 'RefundIssued':
       return refundIssued(db, event.data as RefundIssued['data'], fresh);
     case 'ReplenishmentPolicySet':
@@ -137,6 +139,59 @@ async function orderCancelled(db: Db, data: OrderCancelled['data'], fresh: boole
 }
 
 /**
+ * An edit changes what the customer ordered, before anything shipped: the units it reserves are
+ * ordered, and the units it releases cancelled, booked like the placement's on the day the order was
+ * placed (the order's demand is what it came to, not a second order on the day of the edit). Its
+ * lines are kept with the placement's, so a later cancellation of the order, which releases every
+ * reservation the order holds (the edit's too), takes back exactly what was booked; before this, an
+ * edited order's cancellation took back units never booked. A change of address or method alone
+ * books nothing. The refund an edit makes is not taken back again (see `refundIssued`).
+ */
+async function orderEdited(db: Db, data: OrderEdited['data'], fresh: boolean, units: UnitSums) {
+  const order = await orderOf(db, data.orderId);
+  const releases = data.releases ?? [];
+  if (fresh && order !== undefined) {
+    for (const r of data.reservations) {
+      await db
+        .insertInto('qm_forecast_order_lines')
+        .values({
+          order_id: data.orderId,
+          line_id: r.lineId,
+          location: r.location,
+          sku: r.sku,
+          quantity: r.quantity,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['order_id', 'line_id', 'location'])
+            .doUpdateSet({ quantity: raw<number>`qm_forecast_order_lines.quantity + ${r.quantity}` }),
+        )
+        .execute();
+      units.add(r, order.day, 'ordered', r.quantity);
+    }
+    for (const r of releases) {
+      await db
+        .updateTable('qm_forecast_order_lines')
+        .set({ cancelled: raw<number>`cancelled + ${r.quantity}` })
+        .where('order_id', '=', data.orderId)
+        .where('line_id', '=', r.lineId)
+        .where('location', '=', r.location)
+        .execute();
+      units.add(r, order.day, 'cancelled', r.quantity);
+    }
+    // Later refunds take their share of the goods as they stand after the edit.
+    await db
+      .updateTable('qm_forecast_orders')
+      .set({ subtotal: data.after.subtotal.amount })
+      .where('order_id', '=', data.orderId)
+      .execute();
+  }
+  return order === undefined
+    ? []
+    : [...data.reservations, ...releases].map(({ sku, location }) => ({ sku, location }));
+}
+
+/**
  * A refund names an amount, not units: it takes back the same share of every line's units still
  * standing (not cancelled), as a share of the order's subtotal. Refunds beyond the subtotal
  * (shipping) take back nothing more.
@@ -144,6 +199,8 @@ async function orderCancelled(db: Db, data: OrderCancelled['data'], fresh: boole
 async function refundIssued(db: Db, data: RefundIssued['data'], fresh: boolean) {
   const order = await orderOf(db, data.orderId);
   if (order === undefined) return [];
+  // The money side of an edit that lowered the order: its units were cancelled by the edit itself.
+  if ('cause' in data && data.cause?.kind === 'edit') return [];
   const lines = await db
     .selectFrom('qm_forecast_order_lines')
     .select(['sku', 'location', 'quantity', 'cancelled'])

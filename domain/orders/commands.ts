@@ -6,6 +6,7 @@ import type {
   OrderDiscount,
   OrderShippingMethod,
   OrderTaxDetail,
+  RefundCause,
   ShipmentLabelBought,
   ShipmentTracked,
 } from './events.ts';
@@ -82,11 +83,12 @@ export type CancelOrderLines = {
 };
 
 /**
- * Staff add lines to an unshipped order, raise line quantities (`quantity`: the units added), or
- * change its shipping address or method (the method comes in `pricing`).
+ * Staff add lines to an unshipped order, raise line quantities (`quantity`: the units added), lower
+ * or remove lines (`lower`: the units taken off), or change its shipping address or method (the
+ * method comes in `pricing`).
  * The handler resolves prices (an added line at the catalog price now, raised units at the line's
  * own price), allocations, and the pipeline's figures for the whole order after the edit; the
- * decider checks that they add up. Lowering a quantity is `CancelOrderLines`.
+ * decider checks that they add up.
  */
 export type EditOrder = {
   type: 'EditOrder';
@@ -94,10 +96,24 @@ export type EditOrder = {
     orderId: string;
     add: { lineId: string; sku: string; quantity: number; unitPrice: Money; allocations: LineAllocation[] }[];
     raise: { lineId: string; quantity: number; allocations: LineAllocation[] }[];
+    /** Units taken off lines the order has (a line's whole quantity removes it); absent: none. */
+    lower?: { lineId: string; quantity: number }[];
     /** A new shipping address, or null to keep the order's. */
     shippingAddress: Address | null;
     pricing: OrderPricing;
   };
+};
+
+/** Opens the provider's payment for what an edit left owed (the handler asked the provider). */
+export type OpenExtraPayment = {
+  type: 'OpenExtraPayment';
+  data: { orderId: string; paymentRef: string; amount: Money };
+};
+
+/** What an edit left owed was paid (a webhook, or an admin's record with the manual provider). */
+export type CaptureExtraPayment = {
+  type: 'CaptureExtraPayment';
+  data: { orderId: string; paymentRef: string; amount: Money };
 };
 
 export type CreateShipment = {
@@ -123,7 +139,7 @@ export type MarkDelivered = { type: 'MarkDelivered'; data: { orderId: string } }
 
 export type IssueRefund = {
   type: 'IssueRefund';
-  data: { orderId: string; refundId: string; amount: Money; reason: string };
+  data: { orderId: string; refundId: string; amount: Money; reason: string; cause?: RefundCause };
 };
 
 export type OrderCommand =
@@ -135,6 +151,8 @@ export type OrderCommand =
   | CancelOrder
   | CancelOrderLines
   | EditOrder
+  | OpenExtraPayment
+  | CaptureExtraPayment
   | CreateShipment
   | MarkDelivered
   | RecordTracking

@@ -4,6 +4,7 @@ import { OrderNotFound } from './errors.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { cancelOrderLines } from './cancel-lines.ts';
 import { editOrder } from './edit-order.ts';
+import { captureExtraPayment, openExtraPayment } from './edit-payment.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';
 import { createShipment, markDelivered, recordTracking } from './fulfilment.ts';
@@ -35,6 +36,9 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   CancelOrderLines: ['placed', 'authorized', 'paid', 'payment_failed'],
   // Edits that add units: before anything shipped, like partial cancellation.
   EditOrder: ['placed', 'authorized', 'paid', 'payment_failed'],
+  // An edit's difference is paid when the customer pays it, which may be after the order shipped.
+  OpenExtraPayment: ['authorized', 'paid', 'partially_shipped', 'shipped', 'delivered'],
+  CaptureExtraPayment: ['authorized', 'paid', 'partially_shipped', 'shipped', 'delivered'],
   // An authorized payment is enough to ship; the capture follows the shipment.
   CreateShipment: ['authorized', 'paid', 'partially_shipped'],
   MarkDelivered: ['shipped'],
@@ -61,6 +65,10 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return cancelOrderLines(command, order);
     case 'EditOrder':
       return editOrder(command, order);
+    case 'OpenExtraPayment':
+      return openExtraPayment(command, order);
+    case 'CaptureExtraPayment':
+      return captureExtraPayment(command, order);
     case 'CreateShipment':
       return createShipment(command, order);
     case 'MarkDelivered':

@@ -2,35 +2,51 @@ import { ValidationFailed } from '../errors.ts';
 import { add, multiply, sum } from '../money.ts';
 import { requireKey, requirePositiveInt, requireUnique } from '../validation.ts';
 import type { EditOrder } from './commands.ts';
-import { ExtraPaymentRequired, PaymentInProgress } from './errors.ts';
-import type { LineAllocation, OrderEvent, OrderLine, RaisedLine, StockReservation } from './events.ts';
+import { cancelledShare, lineAfterCancel, takeFromLast } from './cancel-lines.ts';
+import { editPayment } from './edit-payment.ts';
+import { CancelExceedsOrdered, ExtraPaymentPending, PaymentInProgress } from './errors.ts';
+import type {
+  LineAllocation,
+  LoweredLine,
+  OrderEvent,
+  OrderLine,
+  RaisedLine,
+  StockRelease,
+  StockReservation,
+} from './events.ts';
 import { address, MAX_LINES, orderLine, orderTotals } from './place-order.ts';
 import type { ExistingOrder } from './state.ts';
 
 /**
- * Adds lines to an unshipped order and raises line quantities, re-priced as a whole. The
+ * Adds lines to an unshipped order, raises and lowers line quantities (a line lowered by all its
+ * units is removed; the order keeps at least one unit: removing everything is a cancellation),
+ * re-priced as a whole. The
  * transition table allows it only before anything shipped; here it is refused while a card payment
- * is open for the old total (the customer may be paying it: `payment_in_progress`), and on an
- * authorized or paid order whose money would no longer cover the new total (the difference needs
- * an extra authorization: `extra_payment_required`). An order not yet paid (manual provider,
- * or after a failed payment) is paid for its new total by the next payment.
+ * is open for the old total (the customer may be paying it: `payment_in_progress`), and while an
+ * earlier edit's difference is still owed (`extra_payment_pending`). On an authorized or paid order
+ * the event says what the edit does to the money (`editPayment`: an extra payment owed, a refund,
+ * or a release); an order not yet paid (manual provider, or after a failed payment) is paid for
+ * its new total by the next payment.
  */
 export function editOrder({ data }: EditOrder, order: ExistingOrder): OrderEvent[] {
   const { orderId, currency } = { orderId: data.orderId, currency: order.currency };
   if (order.status === 'placed' && order.paymentProvider !== 'manual') {
     throw new PaymentInProgress({ orderId, paymentProvider: order.paymentProvider });
   }
+  if (order.payment.extra)
+    throw new ExtraPaymentPending({ orderId, owed: order.payment.extra.amount, currency });
   const shippingAddress = data.shippingAddress === null ? null : address(data.shippingAddress);
   const methodOf = (method: { methodId: string } | null) => method?.methodId ?? null;
   if (
     data.add.length === 0 &&
     data.raise.length === 0 &&
+    (data.lower ?? []).length === 0 &&
     shippingAddress === null &&
     methodOf(data.pricing.shippingMethod) === methodOf(order.totals.shippingMethod)
   )
     throw new ValidationFailed(
       'add',
-      'add a line, raise a quantity, or change the shipping address or method',
+      'add a line, raise or lower a quantity, or change the shipping address or method',
     );
   if (order.lines.length + data.add.length > MAX_LINES)
     throw new ValidationFailed('add', `an order has at most ${MAX_LINES} lines`);
@@ -69,25 +85,16 @@ export function editOrder({ data }: EditOrder, order: ExistingOrder): OrderEvent
       allocations,
     };
   });
-  const lines = linesAfterEdit(order.lines, added, raised);
+  const { lowered, releases } = lowerLines(data.lower ?? [], order, raised);
+  const lines = linesAfterEdit(order.lines, added, raised, lowered);
+  if (lines.every((l) => l.quantity === 0))
+    throw new ValidationFailed('lower', 'an edit leaves at least one unit: cancel the order instead');
   const subtotal = sum(
     currency,
     lines.map((l) => l.lineTotal),
   );
   const after = orderTotals(data.pricing, subtotal, currency);
-  if (order.status === 'authorized' || order.status === 'paid') {
-    const { authorized, captured, refunded } = order.payment;
-    const paid = order.status === 'authorized' ? authorized : captured - refunded;
-    if (after.total.amount > paid) {
-      throw new ExtraPaymentRequired({
-        orderId,
-        status: order.status,
-        paid,
-        newTotal: after.total.amount,
-        currency,
-      });
-    }
-  }
+  const payment = editPayment(order, after.total);
   const reservations: StockReservation[] = [
     ...added.flatMap((line) => line.allocations.map((a) => ({ lineId: line.lineId, sku: line.sku, ...a }))),
     ...raised.flatMap((line) => line.allocations.map((a) => ({ lineId: line.lineId, sku: line.sku, ...a }))),
@@ -103,8 +110,11 @@ export function editOrder({ data }: EditOrder, order: ExistingOrder): OrderEvent
         added,
         raised,
         reservations,
+        lowered,
+        releases,
         before: order.totals,
         after,
+        payment,
       },
     },
   ];
@@ -125,14 +135,53 @@ function requireAllocations(path: string, allocations: readonly LineAllocation[]
   return checked;
 }
 
-/** The order's lines after an edit: raised lines grow (allocations merged per location), added ones follow. */
+/**
+ * The units taken off each line, the share of its total they take (as a partial cancellation
+ * prorates it, so the parts of a line always add up), and the reservations to give back, from the
+ * line's last allocation first (backordered units first).
+ */
+function lowerLines(
+  lower: readonly { lineId: string; quantity: number }[],
+  order: ExistingOrder,
+  raised: readonly RaisedLine[],
+): { lowered: LoweredLine[]; releases: StockRelease[] } {
+  requireUnique(
+    'lower',
+    lower.map((l) => l.lineId),
+  );
+  const releases: StockRelease[] = [];
+  const lowered = lower.map((take, i): LoweredLine => {
+    requireKey(`lower[${i}].lineId`, take.lineId);
+    const quantity = requirePositiveInt(`lower[${i}].quantity`, take.quantity);
+    const line = order.lines.find((l) => l.lineId === take.lineId);
+    if (!line) throw new ValidationFailed(`lower[${i}].lineId`, 'is not a line of this order');
+    if (raised.some((r) => r.lineId === line.lineId))
+      throw new ValidationFailed(`lower[${i}].lineId`, 'is raised by the same edit');
+    if (quantity > line.quantity)
+      throw new CancelExceedsOrdered({ lineId: line.lineId, ordered: line.quantity, requested: quantity });
+    for (const a of takeFromLast(line.allocations, quantity))
+      releases.push({ lineId: line.lineId, sku: line.sku, location: a.location, quantity: a.quantity });
+    const amount = { amount: cancelledShare(line, quantity), currency: order.currency };
+    return { lineId: line.lineId, sku: line.sku, quantity, amount };
+  });
+  return { lowered, releases };
+}
+
+/**
+ * The order's lines after an edit: raised lines grow (allocations merged per location), lowered
+ * ones shrink (from their last allocation; a line at 0 units stays, as after a partial
+ * cancellation), added ones follow.
+ */
 export function linesAfterEdit(
   lines: readonly OrderLine[],
   added: readonly OrderLine[],
   raised: readonly RaisedLine[],
+  lowered: readonly LoweredLine[] = [],
 ): OrderLine[] {
   return [
     ...lines.map((line) => {
+      const lower = lowered.find((l) => l.lineId === line.lineId);
+      if (lower) return lineAfterCancel(line, lower);
       const raise = raised.find((r) => r.lineId === line.lineId);
       if (!raise) return line;
       const allocations = line.allocations.map((a) => ({

@@ -3,14 +3,28 @@ import { InvalidTransition, ValidationFailed } from '../errors.ts';
 import { replay } from '../decider.ts';
 import { mapPersonalFields } from '../privacy/personal-fields.ts';
 import { specFor } from '../testing/decider-spec.ts';
-import { authorized, berlinShipment, captured, failed, orderPlaced } from '../testing/order-fixtures.ts';
-import { ExtraPaymentRequired, PaymentInProgress } from './errors.ts';
+import {
+  authorized,
+  berlinShipment,
+  captured,
+  failed,
+  orderPlaced,
+  refunded,
+} from '../testing/order-fixtures.ts';
+import { AmountMismatch } from './errors.ts';
+import {
+  CancelExceedsOrdered,
+  ExtraPaymentPending,
+  NoExtraPaymentOwed,
+  PaymentInProgress,
+} from './errors.ts';
 import {
   orderDecider,
   type EditOrder,
   type OrderEdited,
   type OrderEvent,
   type OrderPlaced,
+  type OrderState,
 } from './index.ts';
 import { unknownTaxDetail } from './totals.ts';
 
@@ -83,6 +97,8 @@ describe('EditOrder', () => {
           { lineId: 'l2', sku: 'PLATE', location: 'paris', quantity: 1 },
           { lineId: 'l2', sku: 'PLATE', location: 'lyon', quantity: 1 },
         ],
+        lowered: [],
+        releases: [],
         before: {
           subtotal: eur(4400),
           discountTotal: eur(0),
@@ -103,6 +119,8 @@ describe('EditOrder', () => {
           shippingMethod: null,
           total: eur(7200),
         },
+        // Not paid yet (manual provider): the admin records a payment of the new total.
+        payment: { kind: 'none', amount: eur(0) },
       },
     };
     const state = given([manualOrder])
@@ -140,17 +158,6 @@ describe('EditOrder', () => {
     expect(decided([orderPlaced, authorized, captured], edit({ add: [free] })).types).toEqual([
       'OrderEdited',
     ]);
-  });
-
-  it('refuses an edit that raises the total of an authorized or paid order: the difference needs an extra payment', () => {
-    for (const history of [
-      [orderPlaced, authorized],
-      [orderPlaced, authorized, captured],
-    ]) {
-      given(history)
-        .when(edit({ add: [addBowl] }))
-        .thenThrows(ExtraPaymentRequired, { orderId: 'o1', paid: 5000, newTotal: 6000 });
-    }
   });
 
   it('refuses while a card payment is open for the old total', () => {
@@ -230,5 +237,166 @@ describe('EditOrder', () => {
     expect(event!.data.before.total).toEqual(eur(5000));
     expect(event!.data.after.total).toEqual(eur(6000));
     expect(event!.data.reservations).toEqual([{ lineId: 'l1', sku: 'MUG', location: 'berlin', quantity: 1 }]);
+  });
+});
+
+const lower = (lineId: string, quantity: number) => edit({ lower: [{ lineId, quantity }] });
+const paymentOf = (state: OrderState) => (state.status === 'none' ? null : state.payment);
+const raiseMug = edit({
+  raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'berlin', quantity: 1 }] }],
+});
+
+describe('EditOrder lowering and removing', () => {
+  it('lowers a line from its last allocation, releasing those units in the same event', () => {
+    const { types, state } = decided([manualOrder], lower('l2', 2));
+    expect(types).toEqual(['OrderEdited']);
+    const [event] = orderDecider.decide(lower('l2', 2), replay(orderDecider, [manualOrder])) as OrderEdited[];
+    expect(event!.data.lowered).toEqual([{ lineId: 'l2', sku: 'PLATE', quantity: 2, amount: eur(1600) }]);
+    expect(event!.data.releases).toEqual([{ lineId: 'l2', sku: 'PLATE', location: 'paris', quantity: 2 }]);
+    expect(event!.data.after.total).toEqual(eur(3400));
+    if (state.status === 'none') throw new Error('no order');
+    expect(state.lines[1]).toMatchObject({ quantity: 1, lineTotal: eur(800) });
+    expect(state.lines[1]!.allocations).toEqual([{ location: 'berlin', quantity: 1 }]);
+  });
+
+  it('removes a line by lowering every unit of it: it stays at 0 units, its stock released', () => {
+    const [event] = orderDecider.decide(lower('l1', 2), replay(orderDecider, [manualOrder])) as OrderEdited[];
+    expect(event!.data.releases).toEqual([{ lineId: 'l1', sku: 'MUG', location: 'berlin', quantity: 2 }]);
+    const state = replay(orderDecider, [manualOrder, event!]);
+    if (state.status === 'none') throw new Error('no order');
+    expect(state.lines[0]).toMatchObject({ lineId: 'l1', quantity: 0, lineTotal: eur(0), allocations: [] });
+  });
+
+  it('refuses lowering more units than the line holds', () => {
+    given([manualOrder])
+      .when(lower('l1', 3))
+      .thenThrows(CancelExceedsOrdered, { lineId: 'l1', ordered: 2, requested: 3 });
+  });
+
+  it.each([
+    [
+      'a line raised by the same edit',
+      edit({
+        raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'berlin', quantity: 1 }] }],
+        lower: [{ lineId: 'l1', quantity: 1 }],
+      }),
+      'lower[0].lineId',
+    ],
+    [
+      'every unit of the order',
+      edit({
+        lower: [
+          { lineId: 'l1', quantity: 2 },
+          { lineId: 'l2', quantity: 3 },
+        ],
+      }),
+      'lower',
+    ],
+    ['an unknown line', lower('l9', 1), 'lower[0].lineId'],
+    ['no units', lower('l1', 0), 'lower[0].quantity'],
+  ] as const)('refuses lowering %s, naming the field', (_name, command, field) => {
+    given([manualOrder]).when(command).thenThrows(ValidationFailed, { field });
+  });
+
+  it('refuses lowering after shipment', () => {
+    given([orderPlaced, authorized, berlinShipment])
+      .when(lower('l2', 1))
+      .thenThrows(InvalidTransition, { from: 'partially_shipped', command: 'EditOrder' });
+  });
+});
+
+describe('EditOrder: the payment difference', () => {
+  it.each([
+    ['authorized', [orderPlaced, authorized]],
+    ['paid', [orderPlaced, authorized, captured]],
+  ] as const)('an edit raising a %s order owes the difference, by an extra payment', (_status, history) => {
+    const [event] = orderDecider.decide(raiseMug, replay(orderDecider, [...history])) as OrderEdited[];
+    expect(event!.data.payment).toEqual({ kind: 'extra_payment', amount: eur(1000) });
+    expect(paymentOf(replay(orderDecider, [...history, event!]))?.extra).toEqual({
+      amount: 1000,
+      paymentRef: null,
+    });
+  });
+
+  it('an edit lowering a paid order refunds the difference; an authorized one releases it', () => {
+    const paid = orderDecider.decide(
+      lower('l1', 1),
+      replay(orderDecider, [orderPlaced, authorized, captured]),
+    );
+    expect((paid[0] as OrderEdited).data.payment).toEqual({ kind: 'refund', amount: eur(1000) });
+    const held = orderDecider.decide(lower('l1', 1), replay(orderDecider, [orderPlaced, authorized]));
+    expect((held[0] as OrderEdited).data.payment).toEqual({ kind: 'release', amount: eur(1000) });
+  });
+
+  it('never refunds more than captured minus refunded: money already refunded is owed again', () => {
+    // 5000 captured, 4500 refunded: 500 held. Lowered to 4000, the order owes 3500, refunds nothing.
+    const history = [orderPlaced, authorized, captured, refunded('r1', 4500)];
+    const [event] = orderDecider.decide(lower('l1', 1), replay(orderDecider, history)) as OrderEdited[];
+    expect(event!.data.payment).toEqual({ kind: 'extra_payment', amount: eur(3500) });
+    // 5000 captured, 500 refunded: 4500 held; lowered to 4000, 500 is refunded, not 1000.
+    const partly = [orderPlaced, authorized, captured, refunded('r1', 500)];
+    const [less] = orderDecider.decide(lower('l1', 1), replay(orderDecider, partly)) as OrderEdited[];
+    expect(less!.data.payment).toEqual({ kind: 'refund', amount: eur(500) });
+  });
+
+  it('moves no money on an order not paid yet, or when the total stays', () => {
+    const [event] = orderDecider.decide(raiseMug, replay(orderDecider, [manualOrder])) as OrderEdited[];
+    expect(event!.data.payment).toEqual({ kind: 'none', amount: eur(0) });
+    const moved = { ...orderPlaced.data.shippingAddress, line1: '2 Difference Road' };
+    const [same] = orderDecider.decide(
+      edit({ shippingAddress: moved }),
+      replay(orderDecider, [orderPlaced, authorized]),
+    ) as OrderEdited[];
+    expect(same!.data.payment).toEqual({ kind: 'none', amount: eur(0) });
+  });
+
+  const owing = (): OrderEvent[] => [
+    orderPlaced,
+    authorized,
+    ...orderDecider.decide(raiseMug, replay(orderDecider, [orderPlaced, authorized])),
+  ];
+
+  it('refuses another edit while the difference is owed', () => {
+    given(owing()).when(lower('l2', 1)).thenThrows(ExtraPaymentPending, { orderId: 'o1', owed: 1000 });
+  });
+
+  it('opens the extra payment once, and records it paid: authorized and captured grow by it', () => {
+    const open = {
+      type: 'OpenExtraPayment' as const,
+      data: { orderId: 'o1', paymentRef: 'pi_x', amount: eur(1000) },
+    };
+    given(owing())
+      .when(open)
+      .then([{ type: 'ExtraPaymentOpened', data: open.data }]);
+    const opened: OrderEvent[] = [...owing(), { type: 'ExtraPaymentOpened', data: open.data }];
+    given(opened).when(open).then([]);
+    given(opened)
+      .when({ ...open, data: { ...open.data, paymentRef: 'pi_y' } })
+      .thenThrows(NoExtraPaymentOwed, { paymentRef: 'pi_y' });
+    const capture = { type: 'CaptureExtraPayment' as const, data: open.data };
+    const state = given(opened)
+      .when(capture)
+      .then([{ type: 'ExtraPaymentCaptured', data: open.data }]);
+    expect(paymentOf(state)).toMatchObject({
+      authorized: 6000,
+      captured: 1000,
+      extra: null,
+      extraRefs: ['pi_x'],
+    });
+    given([...opened, { type: 'ExtraPaymentCaptured', data: open.data }])
+      .when(capture)
+      .thenThrows(NoExtraPaymentOwed, { orderId: 'o1' });
+    given(opened)
+      .when({ ...capture, data: { ...capture.data, amount: eur(999) } })
+      .thenThrows(AmountMismatch, { expected: 1000, actual: 999 });
+    given(opened)
+      .when({ ...capture, data: { ...capture.data, paymentRef: 'pi_other' } })
+      .thenThrows(NoExtraPaymentOwed, { paymentRef: 'pi_other' });
+  });
+
+  it('refuses an extra payment on an order that owes none', () => {
+    given([orderPlaced, authorized])
+      .when({ type: 'OpenExtraPayment', data: { orderId: 'o1', paymentRef: 'pi_x', amount: eur(1000) } })
+      .thenThrows(NoExtraPaymentOwed, { orderId: 'o1' });
   });
 });

@@ -176,25 +176,59 @@ export class PaymentWindowClosed extends DomainError<PaymentWindowClosedDetails>
   }
 }
 
-export type ExtraPaymentRequiredDetails = {
+export type EditPreviewStaleDetails = {
   orderId: string;
-  status: string;
-  paid: number;
-  newTotal: number;
-  currency: string;
+  /**
+   * `order_changed`: the order moved on since the preview (another edit, a payment, a shipment);
+   * `request_differs`: the confirm asks for another change than the one previewed;
+   * `totals_changed`: the same change now prices differently (a price, tax or promotion changed).
+   */
+  reason: 'order_changed' | 'request_differs' | 'totals_changed';
+  previewedRevision: number;
+  revision: number | null;
 };
 
-/**
- * An edit that would raise the total of an order whose payment is already authorized or captured:
- * the difference needs an extra authorization, which the payments port does not open yet.
- */
-export class ExtraPaymentRequired extends DomainError<ExtraPaymentRequiredDetails> {
-  override readonly name = 'ExtraPaymentRequired';
-  readonly code = 'extra_payment_required';
+/** A confirm that carries a preview's ETag no longer matching what the edit would do now: preview again. */
+export class EditPreviewStale extends DomainError<EditPreviewStaleDetails> {
+  override readonly name = 'EditPreviewStale';
+  readonly code = 'edit_preview_stale';
   readonly kind = 'conflict';
-  constructor(details: ExtraPaymentRequiredDetails) {
+  constructor(details: EditPreviewStaleDetails) {
     super(
-      `Order ${details.orderId} is ${details.status} for ${details.paid} ${details.currency}; the edit makes it ${details.newTotal}, and an extra authorization for the difference is not supported yet`,
+      `The edit of order ${details.orderId} was previewed at revision ${details.previewedRevision} and is stale (${details.reason.replaceAll('_', ' ')}): preview it again`,
+      details,
+    );
+  }
+}
+
+export type ExtraPaymentPendingDetails = { orderId: string; owed: number; currency: string };
+
+/**
+ * An edit of an order that still owes an earlier edit's difference: its extra payment is for that
+ * amount, so the total cannot move again until it is paid.
+ */
+export class ExtraPaymentPending extends DomainError<ExtraPaymentPendingDetails> {
+  override readonly name = 'ExtraPaymentPending';
+  readonly code = 'extra_payment_pending';
+  readonly kind = 'conflict';
+  constructor(details: ExtraPaymentPendingDetails) {
+    super(
+      `Order ${details.orderId} still owes ${details.owed} ${details.currency} from an earlier edit: edit it again once that is paid`,
+      details,
+    );
+  }
+}
+
+export type NoExtraPaymentOwedDetails = { orderId: string; paymentRef: string | null };
+
+/** An extra payment recorded for an order that owes nothing (paid already), or for another payment. */
+export class NoExtraPaymentOwed extends DomainError<NoExtraPaymentOwedDetails> {
+  override readonly name = 'NoExtraPaymentOwed';
+  readonly code = 'no_extra_payment_owed';
+  readonly kind = 'conflict';
+  constructor(details: NoExtraPaymentOwedDetails) {
+    super(
+      `Order ${details.orderId} owes no extra payment${details.paymentRef === null ? '' : ` ${details.paymentRef}`}`,
       details,
     );
   }

@@ -173,13 +173,17 @@ export type RaisedLine = {
   allocations: LineAllocation[];
 };
 
+/** Units taken off a line by an edit, and the share of the line's total they took with them. */
+export type LoweredLine = { lineId: string; sku: string; quantity: number; amount: Money };
+
 /** A reservation an edit takes on a stock stream, on top of what the order already holds there. */
 export type StockReservation = { lineId: string; sku: string; location: string; quantity: number };
 
 /**
- * Staff edited an unshipped order: lines added, quantities raised, the shipping address or method
- * changed. `reservations` names every unit reserved with it (appended in the same atomic append to
- * the stock streams), and the order is re-priced through the price pipeline: `before` and `after`
+ * Staff edited an unshipped order: lines added, quantities raised or lowered (a line lowered to 0
+ * units is removed), the shipping address or method changed. `reservations` names every unit
+ * reserved with it and `releases` every unit given back (appended in the same atomic append to the
+ * stock streams), and the order is re-priced through the price pipeline: `before` and `after`
  * are its whole totals (the method is in them), so the edit is one event with both sides; the
  * address before is the order's until then. A payment that follows authorizes `after.total`.
  */
@@ -194,9 +198,42 @@ export type OrderEdited = {
     added: OrderLine[];
     raised: RaisedLine[];
     reservations: StockReservation[];
+    /** Units taken off lines, with their share of the line's total; absent on edits recorded before. */
+    lowered?: LoweredLine[];
+    /** The reservations given back for the lowered units, in the same append; absent before. */
+    releases?: StockRelease[];
     before: OrderTotals;
     after: OrderTotals;
+    /** What the edit does to the money (see `EditPayment`); absent on edits recorded before. */
+    payment?: EditPayment;
   };
+};
+
+/**
+ * The money side of an edit, decided with it from what the order had paid:
+ * - `none`: nothing paid yet (the next payment is for the new total), or the total did not move;
+ * - `extra_payment`: an authorized or paid order's total went up: `amount` is owed, by an extra
+ *   payment opened at the provider for it (`ExtraPaymentOpened`, then `ExtraPaymentCaptured`);
+ * - `refund`: a paid order's total went down below what was captured less refunded: `amount` is
+ *   refunded, recorded as its own `RefundIssued` (keyed by the edit);
+ * - `release`: an authorized order's total went down: the capture takes the new total and the
+ *   provider releases the rest of the authorization (`amount`).
+ */
+export type EditPayment = {
+  kind: 'none' | 'extra_payment' | 'refund' | 'release';
+  amount: Money;
+};
+
+/** The provider's payment for an edit's difference, opened (a second Stripe PaymentIntent). */
+export type ExtraPaymentOpened = {
+  type: 'ExtraPaymentOpened';
+  data: { orderId: string; paymentRef: string; amount: Money };
+};
+
+/** The edit's difference paid: it counts as authorized and captured with the order's payment. */
+export type ExtraPaymentCaptured = {
+  type: 'ExtraPaymentCaptured';
+  data: { orderId: string; paymentRef: string; amount: Money };
 };
 
 export type ShipmentLine = { lineId: string; sku: string; quantity: number };
@@ -264,7 +301,20 @@ export type ShipmentTracked = {
 
 export type OrderDelivered = { type: 'OrderDelivered'; data: { orderId: string } };
 
-type RefundData = { orderId: string; refundId: string; amount: Money; reason: string };
+type RefundData = {
+  orderId: string;
+  refundId: string;
+  amount: Money;
+  reason: string;
+  /**
+   * What made the refund, where it is the money side of a change the order's own stream records:
+   * `edit`, the edit at `revision` lowered a paid order's total (its units are in that
+   * `OrderEdited`, so nothing reading units takes them back a second time). Absent otherwise.
+   */
+  cause?: RefundCause;
+};
+
+export type RefundCause = { kind: 'edit'; revision: number };
 
 /**
  * A refund. `taxReversed` is the part of `amount` that was tax, in proportion to the order's tax
@@ -285,6 +335,8 @@ export type OrderEvent =
   | OrderCancelled
   | OrderLinesCancelled
   | OrderEdited
+  | ExtraPaymentOpened
+  | ExtraPaymentCaptured
   | ShipmentCreated
   | ShipmentLabelBought
   | ShipmentTracked
@@ -300,6 +352,8 @@ const types: Record<OrderEvent['type'], true> = {
   OrderCancelled: true,
   OrderLinesCancelled: true,
   OrderEdited: true,
+  ExtraPaymentOpened: true,
+  ExtraPaymentCaptured: true,
   ShipmentCreated: true,
   ShipmentLabelBought: true,
   ShipmentTracked: true,

@@ -13,7 +13,15 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       status: 'placed',
       ...event.data,
       totals: pricedTotals(event.data.totals),
-      payment: { paymentRef: null, authorized: 0, captured: 0, refunded: 0, refundIds: [] },
+      payment: {
+        paymentRef: null,
+        authorized: 0,
+        captured: 0,
+        refunded: 0,
+        refundIds: [],
+        extra: null,
+        extraRefs: [],
+      },
       shipments: [],
     };
   }
@@ -62,12 +70,37 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       };
     }
     case 'OrderEdited': {
-      const { added, raised, after, shippingAddress } = event.data;
+      const { added, raised, lowered, after, shippingAddress } = event.data;
+      const owed = event.data.payment?.kind === 'extra_payment' ? event.data.payment.amount.amount : 0;
       return {
         ...state,
-        lines: linesAfterEdit(state.lines, added, raised),
+        payment: owed > 0 ? { ...payment, extra: { amount: owed, paymentRef: null } } : payment,
+        lines: linesAfterEdit(state.lines, added, raised, lowered),
         totals: after,
         shippingAddress: shippingAddress ?? state.shippingAddress,
+      };
+    }
+    case 'ExtraPaymentOpened':
+      return payment.extra
+        ? {
+            ...state,
+            payment: {
+              ...payment,
+              extra: { ...payment.extra, paymentRef: event.data.paymentRef },
+              extraRefs: [...payment.extraRefs, event.data.paymentRef],
+            },
+          }
+        : state;
+    case 'ExtraPaymentCaptured': {
+      const { amount } = event.data.amount;
+      return {
+        ...state,
+        payment: {
+          ...payment,
+          authorized: payment.authorized + amount,
+          captured: payment.captured + amount,
+          extra: null,
+        },
       };
     }
     case 'ShipmentCreated': {

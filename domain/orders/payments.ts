@@ -103,12 +103,14 @@ export function issueRefund({ data }: IssueRefund, order: ExistingOrder): OrderE
     });
   }
   const { taxDetail, total } = order.totals;
-  if (!taxDetail.known) return [{ type: 'RefundIssued', data: { orderId, refundId, amount, reason } }];
+  const cause = data.cause ? { cause: { kind: data.cause.kind, revision: data.cause.revision } } : {};
+  if (!taxDetail.known)
+    return [{ type: 'RefundIssued', data: { orderId, refundId, amount, reason, ...cause } }];
   const taxReversed = {
     amount: proportion(amount.amount, taxDetail.total.amount, total.amount),
     currency: order.currency,
   };
-  return [{ type: 'RefundIssued', data: { orderId, refundId, amount, reason, taxReversed } }];
+  return [{ type: 'RefundIssued', data: { orderId, refundId, amount, reason, taxReversed, ...cause } }];
 }
 
 /** part × numerator / denominator, exact in BigInt, half away from zero; 0 over a zero denominator. */

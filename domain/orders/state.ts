@@ -17,6 +17,13 @@ export type PaymentState = {
   captured: number;
   refunded: number;
   refundIds: string[];
+  /**
+   * The difference an edit added to an authorized or paid order, owed until its extra payment is
+   * recorded (`paymentRef`: the provider's payment for it, once opened); null when nothing is owed.
+   */
+  extra: { amount: number; paymentRef: string | null } | null;
+  /** Every provider payment opened for an edit, so that their notifications are never taken for the order's own. */
+  extraRefs: string[];
 };
 
 export type Shipment = {

@@ -49,6 +49,14 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
       },
     },
   },
+  OpenExtraPayment: {
+    type: 'OpenExtraPayment',
+    data: { orderId: 'o1', paymentRef: 'pi_x', amount: eur(1000) },
+  },
+  CaptureExtraPayment: {
+    type: 'CaptureExtraPayment',
+    data: { orderId: 'o1', paymentRef: 'pi_x', amount: eur(1000) },
+  },
   CreateShipment: {
     type: 'CreateShipment',
     data: {
@@ -134,6 +142,6 @@ describe('order lifecycle', () => {
   });
 
   it('lists its event types', () => {
-    expect(orderEventTypes).toHaveLength(13);
+    expect(orderEventTypes).toHaveLength(15);
   });
 });

@@ -37,6 +37,12 @@ export function createManualPayments(): PaymentsPort {
       return { paymentId: manualPaymentId(input.orderId), clientSecret: null, status: 'awaiting_admin' };
     },
 
+    // The manual provider keeps no record: nothing is paid online, an admin records the payment.
+    async retrievePayment(paymentId: string): Promise<CreatedPayment> {
+      checkId('retrievePayment', 'paymentId', paymentId);
+      return { paymentId, clientSecret: null, status: 'awaiting_admin' };
+    },
+
     async capture(input: CapturePaymentInput): Promise<CapturedPayment> {
       checkId('capture', 'paymentId', input.paymentId);
       checkIdempotencyKey('capture', input.idempotencyKey);

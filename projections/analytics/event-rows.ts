@@ -194,6 +194,12 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
       rows.payments.push(payment(kind, orderId, amount, { payment_ref: paymentRef }));
       return;
     }
+    case 'ExtraPaymentCaptured': {
+      const { orderId, paymentRef, amount } = event.data;
+      rows.payments.push(payment('captured', orderId, amount, { payment_ref: paymentRef }));
+      return;
+    }
+    case 'ExtraPaymentOpened':
     case 'PaymentAttemptStarted': {
       // A new attempt moves no money; like a failure, its amount is 0 (the order's total is in `order_status`).
       const { orderId, paymentRef } = event.data;

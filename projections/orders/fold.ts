@@ -151,6 +151,19 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
           reason: null,
         });
         break;
+      // An edit's difference: opened (no money moved yet, like an attempt), then captured.
+      case 'ExtraPaymentCaptured':
+        changes.payments.push({
+          ...base,
+          eventId: event.id,
+          kind: 'captured',
+          paymentRef: event.data.paymentRef,
+          amount: event.data.amount.amount,
+          currency: event.data.amount.currency,
+          reason: null,
+        });
+        break;
+      case 'ExtraPaymentOpened':
       case 'PaymentAttemptStarted':
         changes.payments.push({
           ...base,

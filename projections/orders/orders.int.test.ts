@@ -252,6 +252,55 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
     expect(editRow.data.shippingAddress).toMatchObject({ name: '[erased]', city: '[erased]', country: 'GB' });
   });
 
+  it('shows an edit that takes units off and the extra payment an edit owes, with its rows', async () => {
+    const s = shop();
+    s.order(
+      simpleOrder('o7', 'c1', [
+        { lineId: 'l1', sku: 'MUG', quantity: 2, unitPrice: 1000, location: 'berlin' },
+      ]),
+      customer,
+    );
+    s.order(
+      { type: 'AuthorizePayment', data: { orderId: 'o7', paymentRef: 'pi_7', amount: eur(2500) } },
+      system,
+    );
+    const pricing = {
+      discounts: [],
+      discountTotal: eur(0),
+      shipping: eur(500),
+      tax: eur(0),
+      taxDetail: unknownTaxDetail('EUR'),
+      shippingMethod: null,
+    };
+    const edit = (data: object) => ({
+      type: 'EditOrder' as const,
+      data: { orderId: 'o7', add: [], raise: [], shippingAddress: null, pricing, ...data },
+    });
+    s.order(
+      edit({ raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'berlin', quantity: 1 }] }] }),
+      staff,
+    );
+    const extra = { orderId: 'o7', paymentRef: 'pi_7x', amount: eur(1000) };
+    s.order({ type: 'OpenExtraPayment', data: extra }, staff);
+    s.order({ type: 'CaptureExtraPayment', data: extra }, system);
+    s.order(edit({ lower: [{ lineId: 'l1', quantity: 2 }] }), staff);
+    const spec = await database.spec(ordersProjection());
+    await spec.given(s.log.events, { batchSize: 2 });
+    const detail = (await spec.read((db) => orderDetail(db, 'o7')))!;
+    expect(detail.lines.map((l) => [l.lineId, l.quantity, l.lineTotal])).toEqual([['l1', 1, eur(1000)]]);
+    expect(detail.timeline.map((t) => t.summary).slice(2)).toEqual([
+      'Order edited: 1 item added (l1), total 25.00 EUR → 35.00 EUR',
+      'Extra payment of 10.00 EUR opened for the edit',
+      'Extra payment of 10.00 EUR captured',
+      'Order edited: 2 items removed (l1), total 35.00 EUR → 15.00 EUR',
+    ]);
+    expect(await spec.rows('order_payments', ['order_id', 'revision'])).toMatchObject([
+      { order_id: 'o7', kind: 'authorized', amount: 2500 },
+      { order_id: 'o7', kind: 'attempt', payment_ref: 'pi_7x', amount: 1000 },
+      { order_id: 'o7', kind: 'captured', payment_ref: 'pi_7x', amount: 1000 },
+    ]);
+  });
+
   it('keeps a cancellation note out of the timeline summary, and erases it with the customer', async () => {
     const s = shop();
     s.order(

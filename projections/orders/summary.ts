@@ -45,11 +45,19 @@ export function summarize(event: OrderEvent): string {
       return `${items} item${items === 1 ? '' : 's'} cancelled (${lines}): ${formatMoney(event.data.amount)} off the total`;
     }
     case 'OrderEdited': {
-      const { added, raised, before, after } = event.data;
-      const items = [...added, ...raised].reduce((sum, line) => sum + line.quantity, 0);
-      const lines = [...added, ...raised].map((line) => line.lineId).join(', ');
-      return `Order edited: ${items} item${items === 1 ? '' : 's'} added (${lines}), total ${formatMoney(before.total)} → ${formatMoney(after.total)}`;
+      const { added, raised, lowered = [], before, after } = event.data;
+      const count = (lines: readonly { lineId: string; quantity: number }[], verb: string) => {
+        const items = lines.reduce((sum, line) => sum + line.quantity, 0);
+        const ids = lines.map((line) => line.lineId).join(', ');
+        return lines.length === 0 ? [] : [`${items} item${items === 1 ? '' : 's'} ${verb} (${ids})`];
+      };
+      const parts = [...count([...added, ...raised], 'added'), ...count(lowered, 'removed')];
+      return `Order edited: ${parts.length === 0 ? 'shipping changed' : parts.join(', ')}, total ${formatMoney(before.total)} → ${formatMoney(after.total)}`;
     }
+    case 'ExtraPaymentOpened':
+      return `Extra payment of ${formatMoney(event.data.amount)} opened for the edit`;
+    case 'ExtraPaymentCaptured':
+      return `Extra payment of ${formatMoney(event.data.amount)} captured`;
     case 'ShipmentCreated': {
       const items = event.data.lines.reduce((sum, line) => sum + line.quantity, 0);
       return `Shipped ${items} item${items === 1 ? '' : 's'} from ${event.data.location} via ${event.data.carrier} (${event.data.trackingNumber})`;

@@ -243,6 +243,36 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
         { type: 'AuthorizePayment', data: { orderId, paymentRef: `pi_${orderId}`, amount: o.totals.total } },
         system,
       );
+      // Now and then staff raise the authorized order: the difference is owed, its extra payment
+      // opened and (mostly) paid.
+      const authorized = c % 4 === 1 ? order() : undefined;
+      if (authorized?.status === 'authorized') {
+        const line = authorized.lines[0]!;
+        const at = line.allocations[0]!.location;
+        s.order(
+          {
+            type: 'EditOrder',
+            data: {
+              orderId,
+              add: [],
+              raise: [{ lineId: line.lineId, quantity: 1, allocations: [{ location: at, quantity: 1 }] }],
+              shippingAddress: null,
+              pricing: { ...authorized.totals, discounts: [] },
+            },
+          },
+          staff,
+        );
+        const owed = order();
+        if (owed?.status !== 'none' && owed?.payment.extra) {
+          const extra = {
+            orderId,
+            paymentRef: `pi_${orderId}_x`,
+            amount: { amount: owed.payment.extra.amount, currency: owed.currency },
+          };
+          s.order({ type: 'OpenExtraPayment', data: extra }, staff);
+          if (b % 3 !== 0) s.order({ type: 'CaptureExtraPayment', data: extra }, system);
+        }
+      }
       if (b % 2 === 0) play(s, { op: 15, a, b, c }, index);
       return;
     }

@@ -10,7 +10,17 @@ import { HttpProblem } from '../../infra/http/problem.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 import { requestDerivedId } from '../idempotency/request-derived-id.ts';
-import { Address, Id, Money, Text, idempotencyHeader, ifMatchHeader } from '../schemas/common.ts';
+import { formatEditPreviewTag, parseEditPreviewTag } from '../../commands/orders/edit-preview-tag.ts';
+import {
+  Address,
+  Id,
+  Money,
+  Text,
+  errorResponses,
+  idempotencyHeader,
+  ifMatchHeader,
+} from '../schemas/common.ts';
+import { EditPreviewAnswer } from '../schemas/order-edit.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { featureApp, guarded, guardedWithStepUp, jsonBody, writeResponses } from './route-kit.ts';
 
@@ -54,6 +64,14 @@ const CancelLines = z
   })
   .openapi('CancelOrderLines');
 const Units = z.number().int().positive().max(10_000);
+/** The confirm's If-Match: the preview's ETag, never a bare revision. */
+const previewTagHeader = z.object({
+  'if-match': Text.optional().openapi({
+    description:
+      'The ETag of POST /orders/{orderId}/edit/preview for this very change: required (428 without it); a stale one answers 409 edit_preview_stale.',
+    example: '"4.9f2c1a0b3d4e5f60.0a1b2c3d4e5f6071"',
+  }),
+});
 const EditOrder = z
   .object({
     add: z
@@ -70,6 +88,18 @@ const EditOrder = z
       .max(100)
       .default([])
       .openapi({ description: 'Units added to lines the order has, at the price the line was sold at.' }),
+    lower: z
+      .array(
+        z.object({ lineId: Id, quantity: Units.openapi({ description: 'The units taken off the line' }) }),
+      )
+      .max(100)
+      .default([])
+      .openapi({ description: 'Units taken off lines the order has, their reservations released.' }),
+    remove: z
+      .array(Id)
+      .max(100)
+      .default([])
+      .openapi({ description: 'Lines taken off whole (the order keeps at least one unit).' }),
     shippingAddress: Address.nullable()
       .optional()
       .openapi({ description: 'A new shipping address; absent or null keeps the order’s' }),
@@ -229,19 +259,66 @@ export function orderRoutes(deps: WriteApiDeps) {
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/orders/{orderId}/edit',
+      path: '/orders/{orderId}/edit/preview',
       summary:
-        'Edit an unshipped order (add lines, raise quantities, change the shipping address or method): new units reserved with the edit (409 on a shortage), the order re-priced',
+        'Price an edit of an unshipped order (tax, shipping, promotions) and show the totals before and after, appending nothing; its ETag confirms it',
       tags,
       ...guarded('orders:edit'),
-      request: { ...edit, body: jsonBody(EditOrder) },
-      responses: writeResponses(200, 'Edited, the new units reserved, the order re-priced'),
+      request: { params: OrderPath, body: jsonBody(EditOrder) },
+      responses: {
+        200: {
+          description: 'The edit priced; the ETag header (and `etag`) is what the confirm carries',
+          headers: z.object({ ETag: z.string() }),
+          content: { 'application/json': { schema: EditPreviewAnswer } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const { orderId } = c.req.valid('param');
-      const ifMatch = parseIfMatch(c.req.header('if-match'));
+      const preview = await deps.handlers.previewOrderEdit({ orderId, ...c.req.valid('json') }, context(c));
+      const { tag, ...answer } = preview;
+      const etag = formatEditPreviewTag(tag);
+      c.header('ETag', etag);
+      return c.json({ ...answer, etag }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/edit',
+      summary:
+        'Confirm a previewed edit of an unshipped order (If-Match: the preview’s ETag; a stale preview is refused with 409 edit_preview_stale): units reserved and released with it (409 on a shortage), the order re-priced, the payment difference taken or refunded',
+      tags,
+      ...guarded('orders:edit'),
+      request: {
+        headers: idempotencyHeader.merge(previewTagHeader),
+        params: OrderPath,
+        body: jsonBody(EditOrder),
+      },
+      responses: writeResponses(
+        200,
+        'Edited, stock reserved and released, the order re-priced, the money followed',
+      ),
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      const tag = parseEditPreviewTag(c.req.header('if-match') ?? '');
+      if (!tag) {
+        throw new HttpProblem({
+          status: 428,
+          code: 'preview_required',
+          title: 'Preview required',
+          detail:
+            'Preview the edit first (POST /orders/{orderId}/edit/preview) and send the ETag it answers as If-Match.',
+          extensions: {
+            errors: [{ path: 'header.if-match', message: 'must be the ETag of an edit preview' }],
+          },
+        });
+      }
       const input = { orderId, ...c.req.valid('json') };
-      return writeAnswer(c, 200, await deps.handlers.editOrder(input, context(c), ifMatch));
+      return writeAnswer(c, 200, await deps.handlers.editOrder(input, context(c), tag));
     },
   );
 

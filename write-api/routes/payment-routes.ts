@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { assertOwnerOr } from '../../infra/auth/assert-owner.ts';
 import { commandContext } from '../http/command-context.ts';
 import { writeAnswer } from '../http/write-answer.ts';
-import { Id, Money, idempotencyHeader, Text } from '../schemas/common.ts';
+import { Id, Money, errorResponses, idempotencyHeader, Text } from '../schemas/common.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
 
@@ -20,6 +20,20 @@ const ManualPayment = z
     amount: Money,
   })
   .openapi('ManualPayment');
+const ExtraPaymentAnswer = z
+  .object({
+    orderId: z.string(),
+    amount: Money.openapi({ description: 'The difference owed' }),
+    payment: z.object({
+      provider: z.string(),
+      paymentId: z.string(),
+      clientSecret: z.string().nullable().openapi({
+        description: 'What the storefront confirms the payment with; null with the manual provider',
+      }),
+      status: z.string(),
+    }),
+  })
+  .openapi('ExtraPaymentDue');
 
 /**
  * The manual provider (the embedded default) has no card flow: an admin records that the order
@@ -86,6 +100,39 @@ export function paymentRoutes(deps: WriteApiDeps) {
         orderId,
         payment: { provider: deps.handlers.paymentProvider, paymentId, clientSecret, status },
       });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{orderId}/payments/extra',
+      summary:
+        'The extra payment an edit left owed (an edit raised an authorized or paid order): its amount, and the client secret to pay it with (appends nothing)',
+      tags,
+      ...guarded('orders:place'),
+      request: { params: OrderPath },
+      responses: {
+        200: {
+          description: 'The difference owed and its payment; 409 no_extra_payment_owed when nothing is owed',
+          content: { 'application/json': { schema: ExtraPaymentAnswer } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { orderId } = c.req.valid('param');
+      // A customer pays for their own orders; staff who act for others, for anyone's.
+      assertOwnerOr(c.var.actor, await deps.handlers.orderOwner(orderId), 'orders:act-for-others');
+      const due = await deps.handlers.extraPaymentDue(orderId, commandContext(c, deps.clock, deps.ids));
+      const { paymentId, clientSecret, status } = due.payment;
+      return c.json(
+        {
+          orderId,
+          amount: due.amount,
+          payment: { provider: deps.handlers.paymentProvider, paymentId, clientSecret, status },
+        },
+        200,
+      );
     },
   );
   return app;

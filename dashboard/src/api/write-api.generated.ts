@@ -5130,14 +5130,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Edit an unshipped order (add lines, raise quantities, change the shipping address or method): new units reserved with the edit (409 on a shortage), the order re-priced */
+    /** Confirm a previewed edit of an unshipped order (If-Match: the preview’s ETag; a stale preview is refused with 409 edit_preview_stale): units reserved and released with it (409 on a shortage), the order re-priced, the payment difference taken or refunded */
     post: {
       parameters: {
         query?: never;
         header: {
           /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
           'idempotency-key': string;
-          /** @description The revision (ETag) you edited from; a newer stream answers 409. */
+          /** @description The ETag of POST /orders/{orderId}/edit/preview for this very change: required (428 without it); a stale one answers 409 edit_preview_stale. */
           'if-match'?: string;
         };
         path: {
@@ -5151,13 +5151,110 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Edited, the new units reserved, the order re-priced */
+        /** @description Edited, stock reserved and released, the order re-priced, the money followed */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{orderId}/edit/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Price an edit of an unshipped order (tax, shipping, promotions) and show the totals before and after, appending nothing; its ETag confirms it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EditOrder'];
+        };
+      };
+      responses: {
+        /** @description The edit priced; the ETag header (and `etag`) is what the confirm carries */
+        200: {
+          headers: {
+            ETag: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OrderEditPreview'];
           };
         };
         /** @description Malformed request: the errors name each field */
@@ -5348,6 +5445,98 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{orderId}/payments/extra': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The extra payment an edit left owed (an edit raised an authorized or paid order): its amount, and the client secret to pay it with (appends nothing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The difference owed and its payment; 409 no_extra_payment_owed when nothing is owed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExtraPaymentDue'];
           };
         };
         /** @description Malformed request: the errors name each field */
@@ -10302,6 +10491,16 @@ export interface components {
         quantity: number;
       }[];
       /**
+       * @description Units taken off lines the order has, their reservations released.
+       * @default []
+       */
+      lower: {
+        /** @example p-1001 */
+        lineId: string;
+        /** @description The units taken off the line */
+        quantity: number;
+      }[];
+      /**
        * @description Units added to lines the order has, at the price the line was sold at.
        * @default []
        */
@@ -10311,6 +10510,11 @@ export interface components {
         /** @description The units added to the line */
         quantity: number;
       }[];
+      /**
+       * @description Lines taken off whole (the order keeps at least one unit).
+       * @default []
+       */
+      remove: string[];
       /** @description A new shipping address; absent or null keeps the order’s */
       shippingAddress?: {
         city: string;
@@ -10341,6 +10545,17 @@ export interface components {
        * @enum {string}
        */
       reason: 'ended_by_staff' | 'window_closed' | 'units_sold_out';
+    };
+    ExtraPaymentDue: {
+      amount: components['schemas']['Money'] & unknown;
+      orderId: string;
+      payment: {
+        /** @description What the storefront confirms the payment with; null with the manual provider */
+        clientSecret: string | null;
+        paymentId: string;
+        provider: string;
+        status: string;
+      };
     };
     GenerateCodes: {
       /** @example 500 */
@@ -10520,6 +10735,122 @@ export interface components {
     NotificationPreferences: {
       marketing: boolean;
       reminder: boolean;
+    };
+    OrderEditPreview: {
+      added: {
+        lineId: string;
+        lineTotal: components['schemas']['Money'];
+        quantity: number;
+        sku: string;
+        unitPrice: components['schemas']['Money'];
+      }[];
+      after: components['schemas']['OrderTotals'];
+      before: components['schemas']['OrderTotals'];
+      /** @description after.total − before.total (negative: the order gets cheaper) */
+      difference: {
+        amount: number;
+        currency: string;
+      };
+      /**
+       * @description Also the ETag header: send it as If-Match to POST /orders/{orderId}/edit to confirm this very edit
+       * @example "4.9f2c1a0b3d4e5f60.0a1b2c3d4e5f6071"
+       */
+      etag: string;
+      /** @description The order’s lines after the edit */
+      lines: {
+        lineId: string;
+        lineTotal: components['schemas']['Money'];
+        quantity: number;
+        sku: string;
+        unitPrice: components['schemas']['Money'];
+      }[];
+      lowered: {
+        amount: components['schemas']['Money'];
+        lineId: string;
+        quantity: number;
+        sku: string;
+      }[];
+      orderId: string;
+      /** @description What confirming does to the money: nothing (not paid yet: the next payment is for the new total), an extra payment for the difference, a refund of it, or a release of the authorization beyond the new total */
+      payment: {
+        amount: components['schemas']['Money'];
+        /** @enum {string} */
+        kind: 'none' | 'extra_payment' | 'refund' | 'release';
+      };
+      raised: {
+        amount: components['schemas']['Money'];
+        lineId: string;
+        quantity: number;
+        sku: string;
+      }[];
+      /** @description Reservations the confirm gives back */
+      releases: {
+        lineId: string;
+        location: string;
+        quantity: number;
+        sku: string;
+      }[];
+      /** @description Units the confirm reserves */
+      reservations: {
+        lineId: string;
+        location: string;
+        quantity: number;
+        sku: string;
+      }[];
+      /** @description The order’s revision the edit was priced on */
+      revision: number;
+    };
+    OrderTotals: {
+      discounts: {
+        amount: components['schemas']['Money'];
+        code: string | null;
+        /** @description The stock a stock-level promotion was decided on (see docs/promotions.md). */
+        evidence?: {
+          daysOfCover: number | null;
+          onHand: number;
+          sku: string;
+        }[];
+        freeShipping: boolean;
+        label: string;
+        lineAmounts: {
+          amount: components['schemas']['Money'];
+          sku: string;
+        }[];
+        promotionId: string;
+        promotionVersion: number;
+      }[];
+      discountTotal: components['schemas']['Money'];
+      shipping: components['schemas']['Money'];
+      shippingMethod: {
+        maxDays: number;
+        methodId: string;
+        minDays: number;
+        name: string;
+        zoneId: string;
+      } | null;
+      subtotal: components['schemas']['Money'];
+      tax: components['schemas']['Money'] & unknown;
+      taxDetail: {
+        included: boolean;
+        known: boolean;
+        lines: {
+          rateBps: number;
+          sku: string;
+          tax: components['schemas']['Money'];
+          taxable: components['schemas']['Money'];
+          taxClass: string;
+        }[];
+        regionId: string | null;
+        /** @enum {string} */
+        rounding: 'line' | 'total';
+        shipping: {
+          rateBps: number;
+          tax: components['schemas']['Money'];
+          taxable: components['schemas']['Money'];
+        };
+        total: components['schemas']['Money'];
+      };
+      total: components['schemas']['Money'];
     };
     PasswordResetAccepted: {
       message: string;

@@ -96,6 +96,16 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPo
       }
     },
 
+    async retrievePayment(paymentId: string) {
+      checkId('retrievePayment', 'paymentId', paymentId);
+      const intent = await currentStatus(paymentId, 'retrievePayment', '');
+      return {
+        paymentId: intent.id,
+        clientSecret: intent.client_secret,
+        status: paymentStatusFromStripe(intent.status),
+      };
+    },
+
     async capture({ paymentId, amount, idempotencyKey }: CapturePaymentInput) {
       checkId('capture', 'paymentId', paymentId);
       checkAmount('capture', 'amount', amount);

@@ -79,6 +79,14 @@ describe('Stripe payments through the real SDK', () => {
     });
   });
 
+  it('reads a PaymentIntent back with its client secret and status, and knows no other', async () => {
+    const created = await payments.createPayment(order({ captureMethod: 'automatic' }));
+    await expect(payments.retrievePayment(created.paymentId)).resolves.toEqual(created);
+    fake.ledger.simulateCustomerPayment(created.paymentId);
+    await expect(payments.retrievePayment(created.paymentId)).resolves.toMatchObject({ status: 'succeeded' });
+    await expect(payments.retrievePayment('pi_nobody')).rejects.toBeInstanceOf(PaymentNotFound);
+  });
+
   it('captures part of an authorization, refunds in parts, and refuses a refund above what remains', async () => {
     const input = order();
     const { paymentId } = await payments.createPayment(input);
