@@ -24,6 +24,8 @@ import { roleHandlers } from './roles/role-handlers.ts';
 import { reportHandlers } from './reports/report-handlers.ts';
 import { pricingHandlers } from './pricing/pricing-handlers.ts';
 import { unknownCustomerHistory } from './pricing/customer-history.ts';
+import { noPriceLists } from './pricing/price-lists.ts';
+import { priceListHandlers } from './price-lists/price-list-handlers.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
 import { wishlistHandlers } from './wishlists/wishlist-handlers.ts';
 import { promotionHandlers } from './promotions/promotion-handlers.ts';
@@ -39,6 +41,7 @@ export type { PlacedAndPayable } from './orders/place-and-open-payment.ts';
 export type { DiscountStage } from './pricing/price-order.ts';
 export type { TaxProvider, TaxQuery, TaxAnswer } from '../ports/tax.ts';
 export type { CustomerHistory } from './pricing/customer-history.ts';
+export type { ActivePriceListIds } from './pricing/price-lists.ts';
 export type { QuoteInput, ShippingPlace } from './pricing/pricing-handlers.ts';
 export type { CartAccess } from './carts/cart-access.ts';
 export type { CartPricer } from './carts/cart-pricer.ts';
@@ -59,11 +62,13 @@ export function createCommandHandlers(
     (...rest: Rest): Out =>
       flow(deps, ...rest);
   const history = deps.customerHistory ?? unknownCustomerHistory;
+  const priceLists = deps.activePriceListIds ?? noPriceLists;
   const carts = cartHandlers({
     runtime: deps.runtime,
     locations: deps.locations,
     history,
     pricer: cartPricer,
+    priceLists,
   });
   return {
     ...catalogHandlers(deps.runtime),
@@ -79,6 +84,7 @@ export function createCommandHandlers(
           locations: deps.locations,
           pricer: cartPricer,
           history,
+          priceLists,
         },
         cartId,
         access,
@@ -91,7 +97,8 @@ export function createCommandHandlers(
     ...roleHandlers(deps.runtime),
     ...reportHandlers(deps.runtime),
     ...returnHandlers(deps),
-    ...pricingHandlers(deps.runtime, deps.discountStage, deps.taxProvider),
+    ...pricingHandlers(deps.runtime, deps.discountStage, deps.taxProvider, { history, priceLists }),
+    ...priceListHandlers(deps.runtime),
     ...promotionHandlers(deps.runtime),
     ...priceChangeHandlers(deps.runtime),
     generateCodes: (input: GenerateCodesInput, context: CommandContext) =>

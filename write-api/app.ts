@@ -23,6 +23,7 @@ import { returnRoutes } from './routes/return-routes.ts';
 import { pricingRoutes } from './routes/pricing-routes.ts';
 import { promotionRoutes } from './routes/promotion-routes.ts';
 import { priceChangeRoutes } from './routes/price-change-routes.ts';
+import { priceListRoutes } from './routes/price-list-routes.ts';
 import { accountSecurityRoutes, authPublicRoutes, authSessionRoutes } from './routes/auth-routes.ts';
 import { jwksRoutes } from '../infra/http/jwks-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
@@ -85,6 +86,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', wishlistRoutes(deps));
   api.route('/', promotionRoutes(deps));
   api.route('/', priceChangeRoutes(deps));
+  api.route('/', priceListRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   if (accounts) {
     api.route('/', customerRoutes(accounts));

@@ -862,6 +862,71 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
   );
 
+  /** A fresh price list holding `mug`'s price, created through the handlers. */
+  async function priceList(): Promise<string> {
+    const priceListId = fresh('list');
+    await h.handlers.createPriceList(
+      { priceListId, name: 'Wholesale', currency: 'EUR', customerGroups: ['wholesale'], priority: 0 },
+      admin(),
+    );
+    await h.handlers.setPriceListPrices(
+      priceListId,
+      [{ productId: 'mug', tiers: [{ minQuantity: 1, amount: 900 }] }],
+      admin(),
+    );
+    return priceListId;
+  }
+  matrix.push(
+    {
+      method: 'POST',
+      path: '/price-lists',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const priceListId = fresh('list');
+        return {
+          params: {},
+          body: { priceListId, name: 'USD', currency: 'USD', customerGroups: [], priority: 0 },
+          stream: `pricelist-${priceListId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/price-lists/{priceListId}/prices',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const priceListId = await priceList();
+        return {
+          params: { priceListId },
+          body: { prices: [{ productId: 'tee', tiers: [{ minQuantity: 1, amount: 500 }] }] },
+          stream: `pricelist-${priceListId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/price-lists/{priceListId}/prices/remove',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const priceListId = await priceList();
+        return { params: { priceListId }, body: { productIds: ['mug'] }, stream: `pricelist-${priceListId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/price-lists/{priceListId}/archive',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const priceListId = await priceList();
+        return { params: { priceListId }, body: {}, stream: `pricelist-${priceListId}` };
+      },
+    },
+  );
+
   /** A customer account `id`, signed up once (through the handlers, not the API under test). */
   async function customerAccount(id: string): Promise<string> {
     if ((await h.store.streamRevision(`customer-${id}`)) === null) {

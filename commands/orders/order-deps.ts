@@ -8,6 +8,7 @@ import type { Address } from '../../domain/orders/index.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import type { DiscountStage } from '../pricing/price-order.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
+import type { ActivePriceListIds } from '../pricing/price-lists.ts';
 
 export interface OrderSettings {
   allocationStrategy: AllocationStrategyName;
@@ -27,6 +28,8 @@ export interface OrderDeps {
   discountStage?: DiscountStage;
   /** The customers' past orders, for first-order promotions; nobody is a first-time buyer without it. */
   customerHistory?: CustomerHistory;
+  /** The active price lists (per currency, customer group, quantity tier); catalog prices only without it. */
+  activePriceListIds?: ActivePriceListIds;
   /** The tax port's adapter (`ports/tax.ts`); the shop's own tax table when none is given. */
   taxProvider?: TaxProvider;
   /** A carrier for labels and tracking; without it staff type the carrier and tracking number. */

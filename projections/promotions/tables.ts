@@ -1,4 +1,5 @@
 /** The promotions read model's tables (schema `rm_promotions_g<generation>`). */
+import type { PriceListStatus, PriceTier } from '../../domain/price-lists/index.ts';
 import type { PromotionDefinition, PromotionStatus } from '../../domain/promotions/index.ts';
 import { col, defineTable, type DatabaseOf, type WriteRow } from '../table-declaration.ts';
 import type { UpdateRow } from '../table-writes.ts';
@@ -73,12 +74,51 @@ export const promotionRedemptions = defineTable({
   ],
 });
 
-export const promotionTables = [promotions, promotionCodes, promotionRedemptions] as const;
+/** One row per price list (`pricelist-{id}`): its currency, groups and priority, as staff set them. */
+export const priceLists = defineTable({
+  name: 'price_lists',
+  columns: {
+    price_list_id: col.text(),
+    name: col.text(),
+    currency: col.text(),
+    /** Empty: a list for every buyer in its currency. */
+    customer_groups: col.jsonb<string[]>(),
+    priority: col.integer(),
+    status: col.text<PriceListStatus>(),
+    created_at: col.timestamptz(),
+    updated_at: col.timestamptz(),
+  },
+  primaryKey: ['price_list_id'],
+  indexes: [{ name: 'price_lists_status_idx', on: ['status', 'currency', 'price_list_id'] }],
+});
+
+/** A product's tiers in a list; a removed price keeps its row, `removed` (the read model never deletes). */
+export const priceListPrices = defineTable({
+  name: 'price_list_prices',
+  columns: {
+    price_list_id: col.text(),
+    product_id: col.text(),
+    tiers: col.jsonb<PriceTier[]>(),
+    removed: col.boolean(),
+    updated_at: col.timestamptz(),
+  },
+  primaryKey: ['price_list_id', 'product_id'],
+});
+
+export const promotionTables = [
+  promotions,
+  promotionCodes,
+  promotionRedemptions,
+  priceLists,
+  priceListPrices,
+] as const;
 
 export type PromotionsDatabase = DatabaseOf<typeof promotionTables>;
 export type PromotionRow = WriteRow<typeof promotions>;
 export type PromotionCodeRow = WriteRow<typeof promotionCodes>;
 export type PromotionRedemptionRow = WriteRow<typeof promotionRedemptions>;
+export type PriceListRow = WriteRow<typeof priceLists>;
+export type PriceListPriceRow = WriteRow<typeof priceListPrices>;
 
 /** What an edit sets (its definition columns), and what a lifecycle change sets. */
 export const definitionColumns = [
@@ -103,3 +143,5 @@ export const releaseColumns = ['released_at', 'release_reason'] as const;
 export type RedemptionRelease = UpdateRow<typeof promotionRedemptions, (typeof releaseColumns)[number]>;
 export const codeReleaseColumns = ['released'] as const;
 export type CodeRelease = UpdateRow<typeof promotionCodes, (typeof codeReleaseColumns)[number]>;
+export const priceListStatusColumns = ['status', 'updated_at'] as const;
+export type PriceListStatusChange = UpdateRow<typeof priceLists, (typeof priceListStatusColumns)[number]>;
