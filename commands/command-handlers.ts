@@ -2,6 +2,7 @@ import type { CartAccess } from './carts/cart-access.ts';
 import { cartHandlers } from './carts/cart-handlers.ts';
 import { pipelineCartPricer, type CartPricer } from './carts/cart-pricer.ts';
 import { checkOutCart, type CheckoutInput } from './carts/check-out-cart.ts';
+import { restoreCart } from './carts/restore-cart.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
@@ -63,17 +64,21 @@ export function createCommandHandlers(
       flow(deps, ...rest);
   const history = deps.customerHistory ?? unknownCustomerHistory;
   const priceLists = deps.activePriceListIds ?? noPriceLists;
-  const carts = cartHandlers({
+  const cartDeps = {
     runtime: deps.runtime,
     locations: deps.locations,
     history,
     pricer: cartPricer,
     priceLists,
-  });
+  };
+  const carts = cartHandlers(cartDeps);
   return {
     ...catalogHandlers(deps.runtime),
     ...carts,
     ...wishlistHandlers(deps.runtime),
+    /** Opens a cart from a reminder's restore link (a guest cart answers a new secret). */
+    restoreCart: (cartId: string, link: { step: number; token: string }, context: CommandContext) =>
+      restoreCart(cartDeps, cartId, link, context),
     /** Places the cart's order through the placement saga and marks the cart checked out. */
     checkOutCart: (cartId: string, access: CartAccess, input: CheckoutInput, context: CommandContext) =>
       checkOutCart(

@@ -7,6 +7,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { cartRoutes } from './routes/cart-routes.ts';
+import { cartRestoreRoutes } from './routes/cart-restore-routes.ts';
 import { customerPublicRoutes, customerRoutes } from './routes/customer-routes.ts';
 import { wishlistRoutes } from './routes/wishlist-routes.ts';
 import { passwordResetRoutes } from './routes/password-reset-routes.ts';
@@ -54,6 +55,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   // Guest carts answer before `authenticate`: their secret is their credential.
   const carts = cartRoutes(deps);
   app.route('/', carts.publicApp);
+  app.route('/', cartRestoreRoutes(deps));
   if (deps.signingKeys) app.route('/', jwksRoutes(deps.signingKeys));
   // Login and refresh before the token and Idempotency-Key checks: they are how a token is had.
   const auth = deps.auth;

@@ -1567,6 +1567,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       'POST /auth/password-reset',
       'POST /auth/password-reset/confirm',
       'POST /auth/refresh',
+      'POST /cart-restore/{cartId}',
       'POST /customers',
       'POST /customers/verify',
       'POST /guest-carts',

@@ -65,7 +65,8 @@ export async function pricingRequestFor(
     shippingAddress: cart.shippingAddress,
     shippingMethodId: cart.shippingMethodId,
     customer,
-    couponCodes: [],
+    // A recovery code the cart was restored with (`CartRestored`); a cart takes no other codes yet.
+    couponCodes: cart.couponCodes ?? [],
     channel: CART_CHANNEL,
     at: now,
   };

@@ -99,6 +99,7 @@ export async function checkOutCart(
         ...(cart.shippingMethodId ? { shippingMethodId: cart.shippingMethodId } : {}),
         channel: CART_CHANNEL,
         customer: first.customer,
+        couponCodes: cart.couponCodes ?? [],
         ...(first.review.total !== null && !placedBefore ? { expectedTotal: first.review.total } : {}),
       },
       context,

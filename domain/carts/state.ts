@@ -30,6 +30,10 @@ export type CartState =
       /** Steps of the reminder sequence sent since the shopper last touched the cart. */
       remindersSent: number;
       orderId: string | null;
+      /** The reminders' restore links (token hashes by step) and recovery code; absent before any. */
+      recovery?: { tokenHashes: Record<number, string>; couponCode: string | null };
+      /** Codes the cart is priced with (a recovery code, once its link restored the cart). */
+      couponCodes?: string[];
     };
 
 export type OpenCart = Exclude<CartState, { status: 'absent' }>;

@@ -123,6 +123,10 @@ export async function openWriteSide(
           runtime,
           mail: sqlMailQueue(database),
           delaysMs: config.QM_CART_REMINDER_STEPS_MINUTES.map((minutes) => minutes * 60_000),
+          recovery: {
+            restoreUrl: config.QM_STOREFRONT_CART_RESTORE_URL ?? null,
+            promotionId: config.QM_CART_RECOVERY_PROMOTION ?? null,
+          },
         },
         cartId,
         context,

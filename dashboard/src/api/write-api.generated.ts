@@ -803,6 +803,105 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cart-restore/{cartId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a cart from a reminder’s restore link; a guest cart answers a new secret */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional here: a retry with the same key and body answers the same, appending nothing. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          cartId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RestoreCart'];
+        };
+      };
+      responses: {
+        /** @description Restored (the recovery code, if any, now applies) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RestoredCart'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/carts': {
     parameters: {
       query?: never;
@@ -11217,6 +11316,25 @@ export interface components {
        * @example p-1001
        */
       returnId?: string;
+    };
+    /**
+     * @example {
+     *       "step": 0,
+     *       "token": "q3J0ZXN0LXNlY3JldC1vZi1hLXJlbWluZGVyLWxpbmsx"
+     *     }
+     */
+    RestoreCart: {
+      /** @description The `step` of the link. */
+      step: number;
+      /** @description The `token` of the link. */
+      token: string;
+    };
+    RestoredCart: components['schemas']['WriteAnswer'] & {
+      cartId: string;
+      /** @description The recovery code now applied to the cart. */
+      couponCode: string | null;
+      /** @description A guest cart’s new secret (send it as `Cart-Secret` from now on; the old one no longer opens the cart). Null for a customer’s cart: the customer signs in. */
+      secret: string | null;
     };
     ReturnPolicy: {
       /** @default {} */
