@@ -18,6 +18,7 @@ import { privacyReadRoutes } from './routes/privacy-routes.ts';
 import { replenishmentReadRoutes } from './routes/replenishment-routes.ts';
 import { promotionReadRoutes } from './routes/promotions-routes.ts';
 import { priceListReadRoutes } from './routes/price-list-routes.ts';
+import { priceChangeReadRoutes } from './routes/price-change-routes.ts';
 import { reportReadRoutes } from './routes/report-routes.ts';
 import { returnsReadRoutes } from './routes/returns-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
@@ -55,6 +56,7 @@ export function createReadApi(deps: ReadApiDeps) {
   app.route('/', cartReadRoutes(ctx));
   app.route('/', promotionReadRoutes(ctx));
   app.route('/', priceListReadRoutes(ctx));
+  app.route('/', priceChangeReadRoutes(ctx));
   app.route('/', reportReadRoutes(ctx));
   app.route('/', returnsReadRoutes(ctx));
   if (deps.store) {

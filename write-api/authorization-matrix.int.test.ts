@@ -848,6 +848,23 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
     {
       method: 'POST',
+      path: '/scheduled-mass-price-changes',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const changeId = fresh('change');
+        return {
+          params: {},
+          body: {
+            ...massChange(changeId, await productOfOwnCategory()),
+            effectiveAt: '2099-01-01T00:00:00Z',
+          },
+          stream: `pricechange-${changeId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
       path: '/mass-price-changes',
       before: ['admin'],
       customerActsOnOwnOnly: false,

@@ -1,4 +1,5 @@
 import { couponCodeEventTypes } from '../../domain/coupon-codes/index.ts';
+import { priceChangeEventTypes } from '../../domain/price-changes/index.ts';
 import { priceListEventTypes } from '../../domain/price-lists/index.ts';
 import { promotionEventTypes } from '../../domain/promotions/index.ts';
 import { redemptionEventTypes } from '../../domain/redemptions/index.ts';
@@ -8,9 +9,12 @@ import { createTables } from '../table-ddl.ts';
 import { update, upsert } from '../table-writes.ts';
 import { foldPromotions } from './fold.ts';
 import { foldPriceLists } from './price-list-fold.ts';
+import { foldPriceChanges } from './price-change-fold.ts';
 import {
   codeReleaseColumns,
   definitionColumns,
+  priceChangeOutcomeColumns,
+  priceChanges,
   priceListPrices,
   priceLists,
   priceListStatusColumns,
@@ -33,21 +37,23 @@ export const promotionsTag = 'promotions';
 export function promotionsProjection(): ReadModelProjection<PromotionsDatabase> {
   return {
     name: 'promotions',
-    // 2: price lists (their tables, from `pricelist-*` streams).
+    // 2: price lists and price changes (their tables, from `pricelist-*` and `pricechange-*`).
     version: 2,
     filter: {
-      categories: ['promotion', 'coupon', 'redemption', 'pricelist'],
+      categories: ['promotion', 'coupon', 'redemption', 'pricelist', 'pricechange'],
       eventTypes: [
         ...promotionEventTypes,
         ...couponCodeEventTypes,
         ...redemptionEventTypes,
         ...priceListEventTypes,
+        ...priceChangeEventTypes,
       ],
     },
     setup: (db, schema) => createTables(db, schema, promotionTables),
     async apply(db, events) {
       const changes = foldPromotions(events);
       const lists = foldPriceLists(events);
+      const priceChangeRows = foldPriceChanges(events);
       await writeTables(db, [
         upsert(promotions, changes.created),
         update(promotions, definitionColumns, changes.edits),
@@ -59,6 +65,8 @@ export function promotionsProjection(): ReadModelProjection<PromotionsDatabase> 
         upsert(priceLists, lists.lists),
         update(priceLists, priceListStatusColumns, lists.statuses),
         upsert(priceListPrices, lists.prices),
+        upsert(priceChanges, priceChangeRows.rows),
+        update(priceChanges, priceChangeOutcomeColumns, priceChangeRows.outcomes),
       ]);
       return { invalidate: events.length > 0 ? [promotionsTag] : [] };
     },

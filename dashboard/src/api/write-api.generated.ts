@@ -8730,6 +8730,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/scheduled-mass-price-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Schedule a mass price change to take effect at a future time (cancel it like any)
+     * @description Validated now; at `effectiveAt` the price-change scheduler selects the products of the categories or brands as they are then and moves each by its own PriceChanged, all in one append with the record, as an immediate mass change does. `POST /mass-price-changes/preview` shows what it would do now.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ScheduledMassPriceChange'];
+        };
+      };
+      responses: {
+        /** @description Scheduled */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/shipping/options': {
     parameters: {
       query?: never;
@@ -11364,6 +11464,29 @@ export interface components {
       definition: components['schemas']['ReportDefinition'];
       /** @example Weekly revenue */
       name: string;
+    };
+    /**
+     * @example {
+     *       "changeId": "january-sale",
+     *       "reason": "january sale",
+     *       "categories": [
+     *         "kitchen"
+     *       ],
+     *       "brands": [],
+     *       "adjustment": {
+     *         "kind": "percent",
+     *         "basisPoints": -1000
+     *       },
+     *       "rounding": {
+     *         "kind": "price_point",
+     *         "ending": 99
+     *       },
+     *       "effectiveAt": "2099-01-01T00:00:00Z"
+     *     }
+     */
+    ScheduledMassPriceChange: components['schemas']['MassPriceChange'] & {
+      /** @description When it takes effect (in the future): the products are selected and moved then. */
+      effectiveAt: string;
     };
     /**
      * @example {
