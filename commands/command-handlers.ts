@@ -3,6 +3,7 @@ import { cartHandlers } from './carts/cart-handlers.ts';
 import { pipelineCartPricer, type CartPricer } from './carts/cart-pricer.ts';
 import { checkOutCart, type CheckoutInput } from './carts/check-out-cart.ts';
 import { defaultHoldSettings, expireHold, startCheckout } from './carts/checkout-holds.ts';
+import { restoreCart } from './carts/restore-cart.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { inventoryHandlers } from './inventory/inventory-handlers.ts';
 import { locationHandlers } from './locations/location-handlers.ts';
@@ -26,6 +27,8 @@ import { roleHandlers } from './roles/role-handlers.ts';
 import { reportHandlers } from './reports/report-handlers.ts';
 import { pricingHandlers } from './pricing/pricing-handlers.ts';
 import { unknownCustomerHistory } from './pricing/customer-history.ts';
+import { noPriceLists } from './pricing/price-lists.ts';
+import { priceListHandlers } from './price-lists/price-list-handlers.ts';
 import { returnHandlers } from './returns/return-handlers.ts';
 import { wishlistHandlers } from './wishlists/wishlist-handlers.ts';
 import { promotionHandlers } from './promotions/promotion-handlers.ts';
@@ -41,6 +44,7 @@ export type { PlacedAndPayable } from './orders/place-and-open-payment.ts';
 export type { DiscountStage } from './pricing/price-order.ts';
 export type { TaxProvider, TaxQuery, TaxAnswer } from '../ports/tax.ts';
 export type { CustomerHistory } from './pricing/customer-history.ts';
+export type { ActivePriceListIds } from './pricing/price-lists.ts';
 export type { QuoteInput, ShippingPlace } from './pricing/pricing-handlers.ts';
 export type { CartAccess } from './carts/cart-access.ts';
 export type { CartPricer } from './carts/cart-pricer.ts';
@@ -62,16 +66,22 @@ export function createCommandHandlers(
     (...rest: Rest): Out =>
       flow(deps, ...rest);
   const history = deps.customerHistory ?? unknownCustomerHistory;
-  const carts = cartHandlers({
+  const priceLists = deps.activePriceListIds ?? noPriceLists;
+  const cartDeps = {
     runtime: deps.runtime,
     locations: deps.locations,
     history,
     pricer: cartPricer,
-  });
+    priceLists,
+  };
+  const carts = cartHandlers(cartDeps);
   return {
     ...catalogHandlers(deps.runtime),
     ...carts,
     ...wishlistHandlers(deps.runtime),
+    /** Opens a cart from a reminder's restore link (a guest cart answers a new secret). */
+    restoreCart: (cartId: string, link: { step: number; token: string }, context: CommandContext) =>
+      restoreCart(cartDeps, cartId, link, context),
     /** Places the cart's order through the placement saga and marks the cart checked out. */
     checkOutCart: (cartId: string, access: CartAccess, input: CheckoutInput, context: CommandContext) =>
       checkOutCart(
@@ -82,6 +92,7 @@ export function createCommandHandlers(
           locations: deps.locations,
           pricer: cartPricer,
           history,
+          priceLists,
         },
         cartId,
         access,
@@ -109,7 +120,8 @@ export function createCommandHandlers(
     ...roleHandlers(deps.runtime),
     ...reportHandlers(deps.runtime),
     ...returnHandlers(deps),
-    ...pricingHandlers(deps.runtime, deps.discountStage, deps.taxProvider),
+    ...pricingHandlers(deps.runtime, deps.discountStage, deps.taxProvider, { history, priceLists }),
+    ...priceListHandlers(deps.runtime),
     ...promotionHandlers(deps.runtime),
     ...priceChangeHandlers(deps.runtime),
     generateCodes: (input: GenerateCodesInput, context: CommandContext) =>

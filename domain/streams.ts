@@ -63,3 +63,5 @@ export const customerRedemptionStream = (promotionId: string, customerId: string
 export const codeRedemptionStream = (code: string): string => `couponuse-${code}`;
 /** A saved report of the dashboard's builder and its mail schedule (`reportDecider`). */
 export const reportStream = (reportId: string): string => `report-${reportId}`;
+/** A price list: one currency, some customer groups, prices with quantity tiers (`priceListDecider`). */
+export const priceListStream = (priceListId: string): string => `pricelist-${priceListId}`;

@@ -57,6 +57,10 @@ const rule = {
     'promotion-{id} starts with PromotionCreated, whose definition validateDefinition checked (requireText name, actionKinds, integer priority and limits, limits.counts orders or units; requireKey promotionId); the fold sets status from the event type, version from the events and times from the envelope',
   reportFields:
     'report-{id} starts with ReportSaved (decideReport: requireKey reportId, requireText name, a definition whose measure, dimensions, granularity, lastDays and limit are checked); the fold sets status saved or deleted from the event type, runs from ScheduledReportRan (starting at 0) and times from the events',
+  priceListFields:
+    'pricelist-{id} starts with one PriceListCreated (decidePriceList: requireKey priceListId, requireText name, an ISO 4217 currency, customer groups by requireKey, an integer priority; AlreadyExists otherwise); PriceListPricesSet and PriceListPricesRemoved name products by requireKey with tiers of positive integer quantities and non-negative integer amounts; the fold sets status and removed from the event type and times from the envelope',
+  priceChangeFields:
+    'pricechange-{id} starts with PriceChangeScheduled (decidePriceChange: requireKey changeId, requireText reason, requireIsoTime effectiveAt, prices or a validated mass selection) or, for a mass change applied at once, PriceChangeApplied (requireKey changeId, requireText reason); the fold takes kind, status and the JSON lists from the events (empty when absent), the actor from the metadata and times from the events or the envelope',
   codeFields:
     'CodeClaimed carries a normalized code (normalizeCode), the promotion id and singleUse; the fold sets released false and the time from the envelope',
   redemptionFields:
@@ -372,6 +376,40 @@ const guarantees: Record<string, string> = {
     'redeemed_at',
   ]),
   'promotions.promotion_redemptions: promotion_redemptions_pkey': rule.keyedWrite,
+  ...notNull('promotions.price_lists', rule.priceListFields, [
+    'price_list_id',
+    'name',
+    'currency',
+    'customer_groups',
+    'priority',
+    'status',
+    'created_at',
+    'updated_at',
+  ]),
+  'promotions.price_lists: price_lists_pkey': rule.keyedWrite,
+  ...notNull('promotions.price_list_prices', rule.priceListFields, [
+    'price_list_id',
+    'product_id',
+    'tiers',
+    'removed',
+    'updated_at',
+  ]),
+  'promotions.price_list_prices: price_list_prices_pkey': rule.keyedWrite,
+  ...notNull('promotions.price_changes', rule.priceChangeFields, [
+    'change_id',
+    'kind',
+    'status',
+    'reason',
+    'actor_id',
+    'actor_role',
+    'effective_at',
+    'targets',
+    'applied',
+    'skipped',
+    'created_at',
+    'updated_at',
+  ]),
+  'promotions.price_changes: price_changes_pkey': rule.keyedWrite,
   ...notNull('returns.returns', rule.returnFields, [
     'return_id',
     'order_id',

@@ -17,6 +17,8 @@ import { orderRoutes } from './routes/orders-routes.ts';
 import { privacyReadRoutes } from './routes/privacy-routes.ts';
 import { replenishmentReadRoutes } from './routes/replenishment-routes.ts';
 import { promotionReadRoutes } from './routes/promotions-routes.ts';
+import { priceListReadRoutes } from './routes/price-list-routes.ts';
+import { priceChangeReadRoutes } from './routes/price-change-routes.ts';
 import { reportReadRoutes } from './routes/report-routes.ts';
 import { returnsReadRoutes } from './routes/returns-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
@@ -53,6 +55,8 @@ export function createReadApi(deps: ReadApiDeps) {
   app.route('/', customerReadRoutes(ctx));
   app.route('/', cartReadRoutes(ctx));
   app.route('/', promotionReadRoutes(ctx));
+  app.route('/', priceListReadRoutes(ctx));
+  app.route('/', priceChangeReadRoutes(ctx));
   app.route('/', reportReadRoutes(ctx));
   app.route('/', returnsReadRoutes(ctx));
   if (deps.store) {

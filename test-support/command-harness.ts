@@ -59,6 +59,8 @@ export async function commandHarness(
      * automatic promotions these ids name (none by default), and stock facts for stock rules.
      */
     promotions?: { automaticPromotionIds?: () => Promise<readonly string[]>; stockFacts?: boolean };
+    /** The active price lists' ids (none by default; `qm serve` reads them from the read model). */
+    activePriceListIds?: () => Promise<readonly string[]>;
     /** The customers' past orders, for first-order promotions (none by default). */
     customerHistory?: CustomerHistory;
     /** The tax port's adapter (the shop's own table by default). */
@@ -107,6 +109,7 @@ export async function commandHarness(
     settings: { ...defaultOrderSettings, ...options.settings },
     ...(stage ? { discountStage: stage } : {}),
     ...(options.customerHistory ? { customerHistory: options.customerHistory } : {}),
+    ...(options.activePriceListIds ? { activePriceListIds: options.activePriceListIds } : {}),
     ...(options.taxProvider ? { taxProvider: options.taxProvider } : {}),
     ...(options.carrier ? { carrier: options.carrier } : {}),
   });

@@ -7,6 +7,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { cartRoutes } from './routes/cart-routes.ts';
+import { cartRestoreRoutes } from './routes/cart-restore-routes.ts';
 import { customerPublicRoutes, customerRoutes } from './routes/customer-routes.ts';
 import { wishlistRoutes } from './routes/wishlist-routes.ts';
 import { passwordResetRoutes } from './routes/password-reset-routes.ts';
@@ -23,6 +24,7 @@ import { returnRoutes } from './routes/return-routes.ts';
 import { pricingRoutes } from './routes/pricing-routes.ts';
 import { promotionRoutes } from './routes/promotion-routes.ts';
 import { priceChangeRoutes } from './routes/price-change-routes.ts';
+import { priceListRoutes } from './routes/price-list-routes.ts';
 import { accountSecurityRoutes, authPublicRoutes, authSessionRoutes } from './routes/auth-routes.ts';
 import { jwksRoutes } from '../infra/http/jwks-routes.ts';
 import { stripeWebhookRoutes } from './routes/stripe-webhook-routes.ts';
@@ -53,6 +55,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   // Guest carts answer before `authenticate`: their secret is their credential.
   const carts = cartRoutes(deps);
   app.route('/', carts.publicApp);
+  app.route('/', cartRestoreRoutes(deps));
   if (deps.signingKeys) app.route('/', jwksRoutes(deps.signingKeys));
   // Login and refresh before the token and Idempotency-Key checks: they are how a token is had.
   const auth = deps.auth;
@@ -85,6 +88,7 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', wishlistRoutes(deps));
   api.route('/', promotionRoutes(deps));
   api.route('/', priceChangeRoutes(deps));
+  api.route('/', priceListRoutes(deps));
   if (deps.privacy) api.route('/', privacyRoutes({ ...deps, privacy: deps.privacy }));
   if (accounts) {
     api.route('/', customerRoutes(accounts));

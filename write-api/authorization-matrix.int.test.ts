@@ -881,6 +881,23 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     },
     {
       method: 'POST',
+      path: '/scheduled-mass-price-changes',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const changeId = fresh('change');
+        return {
+          params: {},
+          body: {
+            ...massChange(changeId, await productOfOwnCategory()),
+            effectiveAt: '2099-01-01T00:00:00Z',
+          },
+          stream: `pricechange-${changeId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
       path: '/mass-price-changes',
       before: ['admin'],
       customerActsOnOwnOnly: false,
@@ -891,6 +908,71 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
           body: massChange(changeId, await productOfOwnCategory()),
           stream: `pricechange-${changeId}`,
         };
+      },
+    },
+  );
+
+  /** A fresh price list holding `mug`'s price, created through the handlers. */
+  async function priceList(): Promise<string> {
+    const priceListId = fresh('list');
+    await h.handlers.createPriceList(
+      { priceListId, name: 'Wholesale', currency: 'EUR', customerGroups: ['wholesale'], priority: 0 },
+      admin(),
+    );
+    await h.handlers.setPriceListPrices(
+      priceListId,
+      [{ productId: 'mug', tiers: [{ minQuantity: 1, amount: 900 }] }],
+      admin(),
+    );
+    return priceListId;
+  }
+  matrix.push(
+    {
+      method: 'POST',
+      path: '/price-lists',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const priceListId = fresh('list');
+        return {
+          params: {},
+          body: { priceListId, name: 'USD', currency: 'USD', customerGroups: [], priority: 0 },
+          stream: `pricelist-${priceListId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/price-lists/{priceListId}/prices',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const priceListId = await priceList();
+        return {
+          params: { priceListId },
+          body: { prices: [{ productId: 'tee', tiers: [{ minQuantity: 1, amount: 500 }] }] },
+          stream: `pricelist-${priceListId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/price-lists/{priceListId}/prices/remove',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const priceListId = await priceList();
+        return { params: { priceListId }, body: { productIds: ['mug'] }, stream: `pricelist-${priceListId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/price-lists/{priceListId}/archive',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async () => {
+        const priceListId = await priceList();
+        return { params: { priceListId }, body: {}, stream: `pricelist-${priceListId}` };
       },
     },
   );
@@ -1536,6 +1618,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       'POST /auth/password-reset',
       'POST /auth/password-reset/confirm',
       'POST /auth/refresh',
+      'POST /cart-restore/{cartId}',
       'POST /customers',
       'POST /customers/verify',
       'POST /guest-carts',

@@ -1,10 +1,12 @@
 import { ProductNotFound } from '../../domain/catalog/errors.ts';
 import { productDecider, type Product, type ProductState } from '../../domain/catalog/index.ts';
-import type { CartProductFacts } from '../../domain/carts/index.ts';
+import type { CartProductFacts, OpenCart } from '../../domain/carts/index.ts';
 import { available, cartHoldOf, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import { productStream, stockStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import { asStepDecider, type StepPlan } from '../runtime/steps.ts';
+import { customerGroups } from '../pricing/customer-facts.ts';
+import { listUnitPrice, type ActivePriceListIds } from '../pricing/price-lists.ts';
 
 export type Load = Parameters<StepPlan>[0];
 
@@ -45,4 +47,26 @@ export async function productNow(
     discontinued: state.status === 'discontinued',
     facts: { productId, sku: product.sku, unitPrice: product.price, available: free },
   };
+}
+
+/**
+ * The product's facts with the unit price this cart pays for `quantity` units: its owner's price
+ * list for the cart's currency (group, quantity tier), else the catalog price. The line records
+ * it, so the cart view's "price changed" compares like with like.
+ */
+export async function pricedForCart(
+  load: Load,
+  priceLists: ActivePriceListIds,
+  cart: OpenCart,
+  facts: CartProductFacts,
+  quantity: number,
+): Promise<CartProductFacts> {
+  const groups = cart.owner.kind === 'customer' ? await customerGroups(load, cart.owner.customerId) : [];
+  const unitPrice = await listUnitPrice(
+    load,
+    priceLists,
+    { currency: cart.currency, groups },
+    { productId: facts.productId, quantity, unitPrice: facts.unitPrice },
+  );
+  return { ...facts, unitPrice };
 }

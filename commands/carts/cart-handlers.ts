@@ -17,8 +17,9 @@ import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider } from '../runtime/steps.ts';
 import { openedCart, type CartAccess } from './cart-access.ts';
-import { productNow, type Load } from './cart-facts.ts';
+import { pricedForCart, productNow, type Load } from './cart-facts.ts';
 import { holdReleaseSteps } from './checkout-holds.ts';
+import type { ActivePriceListIds } from '../pricing/price-lists.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
 import type { CartPricer } from './cart-pricer.ts';
 import { pricedCartDecider, totalsAfter } from './cart-pricing.ts';
@@ -29,6 +30,8 @@ export interface CartDeps {
   locations: LocationDirectory;
   pricer: CartPricer;
   history: CustomerHistory;
+  /** The active price lists; a cart's lines are priced from its owner's list for its currency. */
+  priceLists: ActivePriceListIds;
 }
 
 export type CreateCartInput = { cartId: string; customerId: string | null; currency: string };
@@ -39,7 +42,8 @@ export type CreateCartInput = { cartId: string; customerId: string | null; curre
  * the totals the pricer gives for the cart after the change.
  */
 export function cartHandlers(deps: CartDeps) {
-  const { runtime, locations, history, pricer } = deps;
+  const { runtime, locations, history, pricer, priceLists } = deps;
+  const pricing = { locations, history, priceLists, pricer };
   const cartStep = asStepDecider(cartDecider);
 
   /** Decides `build`'s command on the cart `access` opens, priced, in one append. */
@@ -58,7 +62,7 @@ export function cartHandlers(deps: CartDeps) {
         plan: async (load) => {
           const cart = openedCart(await load<CartState>(stream, cartStep), access, cartId, hashCartSecret);
           const command = await build(cart, load);
-          const totals = await totalsAfter(cart, command, { load, locations, history, pricer });
+          const totals = await totalsAfter(cart, command, { ...pricing, load });
           // A line that changes gives up its checkout hold, in the same append (only that line's).
           const line = lineOf(command);
           const releases = line === null ? [] : holdReleaseSteps(cart, [line], 'line_changed', context.now);
@@ -75,11 +79,17 @@ export function cartHandlers(deps: CartDeps) {
   }
 
   /** The product as it is now; a discontinued one can no longer be put in a cart. */
-  async function sellable(load: Load, productId: string, command: string, cartId: string) {
-    const now = await productNow(load, locations, productId, cartId);
+  async function sellable(load: Load, cart: OpenCart, productId: string, quantity: number, command: string) {
+    const now = await productNow(load, locations, productId, cart.cartId);
     if (now.discontinued)
       throw new InvalidTransition({ aggregate: 'product', id: productId, from: 'discontinued', command });
-    return now.facts;
+    return pricedForCart(load, priceLists, cart, now.facts, quantity);
+  }
+
+  /** The product as it is now, priced for `quantity` units in this cart (its list and tier). */
+  async function inCart(load: Load, cart: OpenCart, productId: string, quantity: number) {
+    const { facts } = await productNow(load, locations, productId, cart.cartId);
+    return pricedForCart(load, priceLists, cart, facts, quantity);
   }
 
   return {
@@ -126,11 +136,17 @@ export function cartHandlers(deps: CartDeps) {
       return changeCart(
         cartId,
         access,
-        async (_, load) => ({
+        async (cart, load) => ({
           type: 'AddLine',
           data: {
             cartId,
-            product: await sellable(load, line.productId, 'AddLine', cartId),
+            product: await sellable(
+              load,
+              cart,
+              line.productId,
+              (cart.lines[line.productId]?.quantity ?? 0) + line.quantity,
+              'AddLine',
+            ),
             quantity: line.quantity,
             now: context.now,
           },
@@ -148,11 +164,11 @@ export function cartHandlers(deps: CartDeps) {
       return changeCart(
         cartId,
         access,
-        async (_, load) => ({
+        async (cart, load) => ({
           type: 'ChangeQuantity',
           data: {
             cartId,
-            product: (await productNow(load, locations, line.productId, cartId)).facts,
+            product: await inCart(load, cart, line.productId, line.quantity),
             quantity: line.quantity,
             now: context.now,
           },
@@ -250,7 +266,12 @@ export function cartHandlers(deps: CartDeps) {
             );
             const lines = await Promise.all(
               Object.values(from.lines).map(async (line) => ({
-                product: (await productNow(load, locations, line.productId)).facts,
+                product: await inCart(
+                  load,
+                  into,
+                  line.productId,
+                  (into.lines[line.productId]?.quantity ?? 0) + line.quantity,
+                ),
                 quantity: line.quantity,
               })),
             );
@@ -258,7 +279,7 @@ export function cartHandlers(deps: CartDeps) {
               type: 'MergeLines',
               data: { cartId: mergeInto, lines, now: context.now },
             };
-            const totals = await totalsAfter(into, merge, { load, locations, history, pricer });
+            const totals = await totalsAfter(into, merge, { ...pricing, load });
             return [
               {
                 stream: guest,
@@ -313,12 +334,18 @@ export function cartHandlers(deps: CartDeps) {
               type: 'AddLine',
               data: {
                 cartId,
-                product: await sellable(load, productId, 'AddLine', cartId),
+                product: await sellable(
+                  load,
+                  cart,
+                  productId,
+                  (cart.lines[productId]?.quantity ?? 0) + quantity,
+                  'AddLine',
+                ),
                 quantity,
                 now: context.now,
               },
             };
-            const totals = await totalsAfter(cart, add, { load, locations, history, pricer });
+            const totals = await totalsAfter(cart, add, { ...pricing, load });
             return [
               {
                 stream: wishlist,

@@ -7,19 +7,25 @@ import {
   type CartTotals,
   type OpenCart,
 } from '../../domain/carts/index.ts';
-import { customerDecider, type CustomerState } from '../../domain/customers/index.ts';
 import { replay, type Decider } from '../../domain/decider.ts';
 import type { PricingRequest } from '../../domain/pricing/price-breakdown.ts';
-import { customerStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
-import { asStepDecider } from '../runtime/steps.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
 import { pricingLine } from '../pricing/product-pricing.ts';
+import { customerFacts } from '../pricing/customer-facts.ts';
+import { priceFromLists, type ActivePriceListIds } from '../pricing/price-lists.ts';
 import { productNow, type Load } from './cart-facts.ts';
 import { toCartTotals, type CartPricer } from './cart-pricer.ts';
 
 /** The sales channel carts are priced for (promotions may be limited to one). */
 export const CART_CHANNEL = 'web';
+
+/** What pricing a cart reads besides its own stream. */
+export interface CartPricingDeps {
+  locations: LocationDirectory;
+  history: CustomerHistory;
+  priceLists: ActivePriceListIds;
+}
 
 /**
  * The pricing request for the cart as it stands: every line at its product's price now (not the
@@ -28,43 +34,39 @@ export const CART_CHANNEL = 'web';
 export async function pricingRequestFor(
   cart: OpenCart,
   load: Load,
-  deps: { locations: LocationDirectory; history: CustomerHistory },
+  deps: CartPricingDeps,
   now: string,
 ): Promise<PricingRequest> {
   const { locations, history } = deps;
-  const lines = await Promise.all(
-    Object.values(cart.lines).map(async (line) => {
+  const customer =
+    cart.owner.kind === 'customer' ? await customerFacts(load, history, cart.owner.customerId) : null;
+  const lines = Object.values(cart.lines);
+  const base = await Promise.all(
+    lines.map(async (line) => {
       const { product } = await productNow(load, locations, line.productId);
       // Weight and tax class as an order of this product gets them (its attributes), so the cart's
       // shipping and tax are the order's.
-      const priced = pricingLine(product, line.quantity);
-      return {
-        ...priced,
-        sku: line.sku,
-        unitPrice: product.price.currency === cart.currency ? product.price : line.unitPrice,
-      };
+      return { ...pricingLine(product, line.quantity), sku: line.sku };
     }),
   );
-  let customer: PricingRequest['customer'] = null;
-  if (cart.owner.kind === 'customer') {
-    const { customerId } = cart.owner;
-    const [state, ordered] = await Promise.all([
-      load<CustomerState>(customerStream(customerId), asStepDecider(customerDecider)),
-      history.hasOrdered(customerId),
-    ]);
-    customer = {
-      customerId,
-      groups: state.status === 'absent' ? [] : state.groups,
-      firstOrder: !ordered,
-    };
-  }
+  // The buyer's price list for the cart's currency, else the catalog price; a product priced in
+  // another currency that no list covers keeps the price its line was added at.
+  const listed = await priceFromLists(
+    load,
+    deps.priceLists,
+    { currency: cart.currency, groups: customer?.groups ?? [] },
+    base,
+  );
   return {
     currency: cart.currency,
-    lines,
+    lines: listed.map((line, i) =>
+      line.unitPrice.currency === cart.currency ? line : { ...line, unitPrice: lines[i]!.unitPrice },
+    ),
     shippingAddress: cart.shippingAddress,
     shippingMethodId: cart.shippingMethodId,
     customer,
-    couponCodes: [],
+    // A recovery code the cart was restored with (`CartRestored`); a cart takes no other codes yet.
+    couponCodes: cart.couponCodes ?? [],
     channel: CART_CHANNEL,
     at: now,
   };
@@ -74,7 +76,7 @@ export async function pricingRequestFor(
 export async function totalsAfter(
   cart: OpenCart,
   command: CartCommand,
-  deps: { load: Load; locations: LocationDirectory; history: CustomerHistory; pricer: CartPricer },
+  deps: CartPricingDeps & { load: Load; pricer: CartPricer },
 ): Promise<CartTotals> {
   const next = replay(cartDecider, cartDecider.decide(command, cart), cart);
   if (next.status === 'absent') throw new Error('a decided cart cannot be absent');

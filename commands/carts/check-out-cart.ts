@@ -28,6 +28,7 @@ import { productNow, type Load } from './cart-facts.ts';
 import type { CartHandlers } from './cart-handlers.ts';
 import { toCartTotals, type CartPricer } from './cart-pricer.ts';
 import { CART_CHANNEL, pricingRequestFor } from './cart-pricing.ts';
+import type { ActivePriceListIds } from '../pricing/price-lists.ts';
 
 export interface CheckoutDeps {
   carts: Pick<CartHandlers, 'cartFor'>;
@@ -38,6 +39,8 @@ export interface CheckoutDeps {
   /** The cart's pricer, the one its totals came from, so "changed" means the figures moved. */
   pricer: CartPricer;
   history: CustomerHistory;
+  /** The active price lists, as the cart's lines were priced from them. */
+  priceLists: ActivePriceListIds;
 }
 
 export interface CheckoutInput {
@@ -98,6 +101,7 @@ export async function checkOutCart(
         customer: first.customer,
         // Started checkout: the cart's holds become the order's reservations in the same append.
         holdsOf: cartId,
+        couponCodes: cart.couponCodes ?? [],
         ...(first.review.total !== null && !placedBefore ? { expectedTotal: first.review.total } : {}),
       },
       context,
@@ -172,6 +176,12 @@ async function reviewNow(
     ),
   };
   const request = await pricingRequestFor(priceable, load, deps, now);
+  // The unit price now is the buyer's price list's where one applies, as the line recorded it.
+  for (const line of request.lines) {
+    const product = products[line.productId];
+    if (product && product.status !== 'gone' && line.unitPrice.currency === cart.currency)
+      product.unitPrice = line.unitPrice.amount;
+  }
   let priced: CartTotals | null;
   try {
     priced = toCartTotals(await deps.pricer(request));

@@ -4,6 +4,7 @@ import { definition } from '../../domain/testing/promotion-fixtures.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
 import { readModelCustomerHistory } from '../../ops/compose/customer-history.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
+import { customerInGroups } from '../../test-support/customer-accounts.ts';
 import { readApiHarness, type ReadApiHarness } from '../../test-support/read-api-harness.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
 
@@ -42,7 +43,7 @@ describe('first-order promotions on carts, on postgres', () => {
   beforeAll(async () => {
     // Both read the harness's own database, which exists only once the harness does.
     h = await readApiHarness('postgres', 'memory', {
-      promotions: { automaticPromotionIds: async () => ['welcome'] },
+      promotions: { automaticPromotionIds: async () => ['welcome', 'vip'] },
       customerHistory: { hasOrdered: (customerId) => history!.hasOrdered(customerId) },
     });
     history = readModelCustomerHistory(h.sql, createLogger('silent'));
@@ -78,6 +79,14 @@ describe('first-order promotions on carts, on postgres', () => {
       admin,
     );
     await h.handlers.activatePromotion('welcome', admin);
+    await h.handlers.createPromotion(
+      {
+        promotionId: 'vip',
+        definition: definition({ kind: 'order_fixed', amount: 200 }, { rules: { customerGroups: ['vip'] } }),
+      },
+      admin,
+    );
+    await h.handlers.activatePromotion('vip', admin);
   });
   afterAll(() => h?.close());
 
@@ -131,5 +140,40 @@ describe('first-order promotions on carts, on postgres', () => {
     );
     await h.settle(cancelled.position);
     expect(await cart('gus-2', gus)).toMatchObject({ discountTotal: eur(600) });
+  });
+
+  it('prices POST /orders and a quote with the facts a cart has: customer groups and first order', async () => {
+    await customerInGroups(h, 'hal', ['vip']);
+    const hal = customer('hal');
+    const input = {
+      currency: 'EUR',
+      lines: [{ productId: 'kettle', quantity: 1 }],
+      shippingAddress: berlinAddress,
+      shippingMethodId: 'de-flat',
+    };
+    const shown = await cart('hal-1', hal);
+    expect(shown).toMatchObject({ discountTotal: eur(800), total: eur(3700) });
+    const quote = await h.handlers.quotePrice(
+      { ...input, couponCodes: [], customerId: 'hal', channel: null },
+      h.clock.now().toISOString(),
+    );
+    expect(quote.discounts.map((d) => d.promotionId).sort()).toEqual(['vip', 'welcome']);
+    expect(quote).toMatchObject({ discountTotal: shown.discountTotal, total: shown.total });
+
+    // `POST /orders` names no facts: the placement reads them for the customer the order is for.
+    const first = await h.handlers.placeOrder(
+      { ...input, orderId: 'hal-o1', customerId: 'hal' },
+      h.context(),
+    );
+    expect(first.order.totals).toMatchObject({ discountTotal: eur(800), total: eur(3700) });
+    await h.settle(first.position);
+    const second = await h.handlers.placeOrder(
+      { ...input, orderId: 'hal-o2', customerId: 'hal' },
+      h.context(),
+    );
+    expect(second.order.totals).toMatchObject({ discounts: [{ promotionId: 'vip' }] });
+    // A customer outside the group, on their first order: the first-order discount only.
+    const ida = await h.handlers.placeOrder({ ...input, orderId: 'ida-o1', customerId: 'ida' }, h.context());
+    expect(ida.order.totals).toMatchObject({ discounts: [{ promotionId: 'welcome' }] });
   });
 });

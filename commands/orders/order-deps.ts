@@ -9,6 +9,7 @@ import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import type { DiscountStage } from '../pricing/price-order.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
 import type { HoldSettings } from '../carts/checkout-holds.ts';
+import type { ActivePriceListIds } from '../pricing/price-lists.ts';
 
 export interface OrderSettings {
   allocationStrategy: AllocationStrategyName;
@@ -30,6 +31,8 @@ export interface OrderDeps {
   discountStage?: DiscountStage;
   /** The customers' past orders, for first-order promotions; nobody is a first-time buyer without it. */
   customerHistory?: CustomerHistory;
+  /** The active price lists (per currency, customer group, quantity tier); catalog prices only without it. */
+  activePriceListIds?: ActivePriceListIds;
   /** The tax port's adapter (`ports/tax.ts`); the shop's own tax table when none is given. */
   taxProvider?: TaxProvider;
   /** A carrier for labels and tracking; without it staff type the carrier and tracking number. */

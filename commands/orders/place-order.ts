@@ -1,7 +1,7 @@
 import { productDecider, type ProductState } from '../../domain/catalog/index.ts';
 import { isDomainError, ValidationFailed } from '../../domain/errors.ts';
 import type { PricingConfig } from '../../domain/pricing/compute-breakdown.ts';
-import type { PriceBreakdown, PricingLine } from '../../domain/pricing/price-breakdown.ts';
+import type { PriceBreakdown, PricingCustomer, PricingLine } from '../../domain/pricing/price-breakdown.ts';
 import { TotalChanged } from '../../domain/pricing/errors.ts';
 import { StockShortage } from '../../domain/inventory/errors.ts';
 import {
@@ -24,6 +24,9 @@ import { asStepDecider, type Step, type StepPlan, type StepsOutcome } from '../r
 import { requestMark } from '../runtime/request-events.ts';
 import { activeProduct, pricingLine } from '../pricing/product-pricing.ts';
 import { loadPricingConfig, priceOrder } from '../pricing/price-order.ts';
+import { customerFacts } from '../pricing/customer-facts.ts';
+import { unknownCustomerHistory } from '../pricing/customer-history.ts';
+import { noPriceLists, priceFromLists } from '../pricing/price-lists.ts';
 import { redemptionSteps } from '../promotions/redemption-steps.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { placedByRequest } from './placed-by-request.ts';
@@ -99,6 +102,9 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
   const expiresAt = new Date(Date.parse(context.now) + deps.settings.reservationTtlMs).toISOString();
   // Read once per placement, not per attempt: a retry after a lost stock race keeps the same prices.
   let config: Promise<PricingConfig> | undefined;
+  // Who buys, as a cart would price them (groups, first order): a cart's checkout passes what it
+  // priced with; `POST /orders` and imports read it here, once per placement.
+  let customer: Promise<PricingCustomer | null> | undefined;
   return async (load) => {
     const products = await Promise.all(
       input.lines.map(async (line, index) => {
@@ -147,11 +153,24 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
     const productOf = new Map(products.map(({ index, product }) => [lineId(index), product]));
     const product = (line: { lineId: string }) => productOf.get(line.lineId)!;
 
+    const buyer = await (customer ??=
+      input.customer !== undefined
+        ? Promise.resolve(input.customer)
+        : customerFacts(load, deps.customerHistory ?? unknownCustomerHistory, input.customerId));
+    // Unit prices from the buyer's price list for the order's currency, else the catalog's.
+    const lines = await priceFromLists(
+      load,
+      deps.activePriceListIds ?? noPriceLists,
+      { currency: input.currency, groups: buyer?.groups ?? [] },
+      products.map(({ line, product }) => pricingLine(product, line.quantity)),
+    );
+    const unitPrices = new Map(products.map(({ index }, i) => [lineId(index), lines[i]!.unitPrice]));
     const pricing = await orderPricing(
       deps,
       input,
       await (config ??= loadPricingConfig(deps.runtime)),
-      products.map(({ line, product }) => pricingLine(product, line.quantity)),
+      lines,
+      buyer,
       context.now,
     );
     const place: PlaceOrder = {
@@ -164,7 +183,7 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
           lineId: allocated.lineId,
           sku: allocated.sku,
           quantity: allocated.quantity,
-          unitPrice: product(allocated).price,
+          unitPrice: unitPrices.get(allocated.lineId)!,
           allocations: allocated.allocations,
         })),
         pricing,
@@ -261,6 +280,7 @@ async function orderPricing(
   input: PlaceOrderInput,
   config: PricingConfig,
   lines: PricingLine[],
+  customer: PricingCustomer | null,
   now: string,
 ): Promise<OrderPricing> {
   const shippingMethodId = input.shippingMethodId ?? null;
@@ -273,7 +293,7 @@ async function orderPricing(
       lines,
       shippingAddress: input.shippingAddress,
       shippingMethodId,
-      customer: input.customer ?? null,
+      customer,
       couponCodes: input.couponCodes ?? [],
       channel: input.channel ?? null,
       at: now,

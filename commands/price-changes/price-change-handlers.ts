@@ -46,6 +46,7 @@ export type SchedulePriceChangeInput = {
 };
 
 export type MassPriceChangeInput = { changeId: string; reason: string } & MassSelection;
+export type ScheduleMassPriceChangeInput = MassPriceChangeInput & { effectiveAt: string };
 
 /** What a mass change does (or did) to each product it selects. */
 export type MassPriceChangePlan = { applied: AppliedPrice[]; skipped: SkippedPrice[] };
@@ -70,6 +71,8 @@ export function priceChangeHandlers(runtime: CommandRuntime) {
           context,
         ),
       ),
+    scheduleMassPriceChange: (input: ScheduleMassPriceChangeInput, context: CommandContext) =>
+      scheduleMassPriceChange(runtime, input, context),
     applyScheduledPriceChange: (changeId: string, context: CommandContext) =>
       applyScheduledPriceChange(runtime, changeId, context),
     previewMassPriceChange: (input: MassPriceChangeInput) => previewMassPriceChange(runtime, input),
@@ -136,6 +139,18 @@ async function applyScheduledPriceChange(
   context: CommandContext,
 ): Promise<StepsOutcome> {
   const stream = priceChangeStream(changeId);
+  // A scheduled mass change selects its products when it takes effect: its candidates are read
+  // from the catalog's events first (the plan then judges each on its own stream).
+  const { state: scheduled } = await loadAggregate(
+    runtime.store,
+    priceChangeDecider,
+    stream,
+    runtime.cache,
+    false,
+    runtime.upcasters,
+  );
+  const mass = scheduled.status === 'scheduled' ? scheduled.mass : undefined;
+  const candidates = mass ? await productsMatching(runtime.store, mass) : [];
   return runCommand(
     runtime,
     {
@@ -147,35 +162,77 @@ async function applyScheduledPriceChange(
           plan: MassPriceChangePlan,
           reason: string,
           effectiveAt: string,
+          selection?: MassSelection,
         ): RecordPriceChangeApplied => ({
           type: 'RecordPriceChangeApplied',
-          data: { changeId, reason, source: { kind: 'scheduled', effectiveAt }, ...plan },
+          data: {
+            changeId,
+            reason,
+            source: selection
+              ? { kind: 'mass', effectiveAt, ...selection }
+              : { kind: 'scheduled', effectiveAt },
+            ...plan,
+          },
         });
         if (change.status !== 'scheduled') {
           // Refused by the decider with the reason (not found, already applied, cancelled).
           priceChangeDecider.decide(record({ applied: [], skipped: [] }, '', ''), change);
           return [];
         }
-        const plan: MassPriceChangePlan = { applied: [], skipped: [] };
-        for (const target of change.prices) {
-          const product = await load<ProductState>(
-            productStream(target.productId),
-            asStepDecider(productDecider),
-          );
-          classify(plan, target.productId, product, () => target.price);
+        let plan: MassPriceChangePlan = { applied: [], skipped: [] };
+        if (change.mass) {
+          plan = await planMassChange(load, candidates, { changeId, reason: change.reason, ...change.mass });
+        } else {
+          for (const target of change.prices) {
+            const product = await load<ProductState>(
+              productStream(target.productId),
+              asStepDecider(productDecider),
+            );
+            classify(plan, target.productId, product, () => target.price);
+          }
         }
         return [
           ...priceSteps(plan, change.reason),
           {
             stream,
             decider: asStepDecider(priceChangeDecider),
-            command: record(plan, change.reason, change.effectiveAt),
+            command: record(plan, change.reason, change.effectiveAt, change.mass),
           },
         ];
       },
     },
     context,
   );
+}
+
+/**
+ * Records a mass change to take effect later: validated now (selection, adjustment, rounding, a
+ * future time), applied by the price-change scheduler to the products as they are then, under one
+ * reason, as `applyMassPriceChange` would. Preview it with `previewMassPriceChange` meanwhile.
+ */
+async function scheduleMassPriceChange(
+  runtime: CommandRuntime,
+  input: ScheduleMassPriceChangeInput,
+  context: CommandContext,
+): Promise<CommandResult> {
+  const { changeId, effectiveAt, reason, categories, brands, adjustment, rounding } = input;
+  const outcome = await handleCommand(
+    runtime,
+    priceChangeDecider,
+    priceChangeStream(changeId),
+    {
+      type: 'ScheduleMassPriceChange',
+      data: {
+        changeId,
+        effectiveAt,
+        reason,
+        mass: { categories, brands, adjustment, rounding },
+        now: context.now,
+      },
+    },
+    context,
+  );
+  return toResult(outcome);
 }
 
 /** What `applyMassPriceChange` would do now, read from the product streams; appends nothing. */

@@ -9,7 +9,7 @@ import { commandHarness, type Backend, type CommandHarness } from '../../test-su
 import { controllableClock, type ControllableClock } from '../../test-support/controllable-clock.ts';
 import { soleInstanceLease } from '../scheduling/sole-instance-lease.ts';
 import { createPriceChangeScheduler, type PriceChangeScheduler } from './price-change-scheduler.ts';
-import type { MassPriceChangeInput } from './price-change-handlers.ts';
+import type { MassPriceChangeInput, ScheduleMassPriceChangeInput } from './price-change-handlers.ts';
 
 const START = '2026-12-05T10:00:00.000Z';
 const HOUR = 3_600_000;
@@ -248,6 +248,46 @@ describe.each(['pglite', 'postgres'] as Backend[])('price changes on %s', (backe
           admin(),
         ),
       ).rejects.toMatchObject({ details: { field: 'adjustment.amount' } });
+    });
+
+    it('schedules a mass change that selects and moves the products when it takes effect', async () => {
+      clock = controllableClock(later(10));
+      h.clock.set(later(10));
+      const acmeLater: ScheduleMassPriceChangeInput = {
+        ...kitchenSale,
+        changeId: 'acme-later',
+        categories: [],
+        brands: ['Acme'],
+        adjustment: { kind: 'fixed', amount: 100, currency: 'EUR' },
+        rounding: { kind: 'none' },
+        effectiveAt: later(12),
+      };
+      await expect(
+        h.handlers.scheduleMassPriceChange({ ...acmeLater, effectiveAt: later(9) }, admin()),
+      ).rejects.toMatchObject({ details: { field: 'effectiveAt' } });
+      await h.handlers.scheduleMassPriceChange(acmeLater, admin());
+      const running = await start();
+      await expect.poll(() => running.pending().get('acme-later')?.toISOString()).toBe(later(12));
+      expect(await price('mug')).toBe(1399);
+      clock.advance(2 * HOUR);
+      await expect.poll(() => price('mug')).toBe(1499);
+      expect(await price('pen')).toBe(350);
+      const record = (await h.store.readStream(priceChangeStream('acme-later'))).at(-1)!;
+      expect(record).toMatchObject({
+        type: 'PriceChangeApplied',
+        data: {
+          reason: 'kitchen sale',
+          source: { kind: 'mass', effectiveAt: later(12), brands: ['Acme'] },
+          applied: [
+            { productId: 'mug', from: eur(1399), to: eur(1499) },
+            { productId: 'pen', from: eur(250), to: eur(350) },
+          ],
+        },
+        metadata: { actor: { id: 'price-change-scheduler', role: 'system' } },
+      });
+      await expect(h.handlers.applyScheduledPriceChange('acme-later', admin())).rejects.toBeInstanceOf(
+        InvalidTransition,
+      );
     });
   });
 });

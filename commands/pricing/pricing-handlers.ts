@@ -1,4 +1,4 @@
-import { productDecider } from '../../domain/catalog/index.ts';
+import { productDecider, type ProductState } from '../../domain/catalog/index.ts';
 import type { Address } from '../../domain/orders/index.ts';
 import type { PriceBreakdown, PricingRequest } from '../../domain/pricing/price-breakdown.ts';
 import {
@@ -14,7 +14,11 @@ import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { toResult, type CommandResult } from '../runtime/command-result.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
-import { loadAggregate } from '../runtime/load-aggregate.ts';
+import { asStepDecider } from '../runtime/steps.ts';
+import { customerFacts } from './customer-facts.ts';
+import { unknownCustomerHistory, type CustomerHistory } from './customer-history.ts';
+import { noPriceLists, priceFromLists, type ActivePriceListIds } from './price-lists.ts';
+import { runtimeLoad } from './stream-load.ts';
 import { loadPricingConfig, noDiscounts, priceOrder, type DiscountStage } from './price-order.ts';
 import { activeProduct, pricingLine } from './product-pricing.ts';
 
@@ -41,33 +45,43 @@ export function pricingHandlers(
   discountStage: DiscountStage = noDiscounts,
   /** The tax port's adapter; the shop's own table when none is given. */
   taxProvider?: TaxProvider,
+  /** The buyer's side of a quote: past orders (first order) and the price lists. */
+  buyers: { history: CustomerHistory; priceLists: ActivePriceListIds } = {
+    history: unknownCustomerHistory,
+    priceLists: noPriceLists,
+  },
 ) {
+  const load = runtimeLoad(runtime);
   const shipping = (command: Parameters<typeof shippingDecider.decide>[0], context: CommandContext) =>
     handleCommand(runtime, shippingDecider, shippingConfigStream(), command, context).then(toResult);
   const tax = (command: Parameters<typeof taxDecider.decide>[0], context: CommandContext) =>
     handleCommand(runtime, taxDecider, taxConfigStream(), command, context).then(toResult);
 
-  /** The request the pipeline prices: each product's current price, weight and tax class. */
+  /**
+   * The request the pipeline prices: each product's price now (the buyer's price list's, else the
+   * catalog's), weight and tax class, and the customer's facts as a cart or an order reads them.
+   */
   async function pricingRequest(input: QuoteInput, now: string): Promise<PricingRequest> {
-    const lines = await Promise.all(
+    const customer =
+      input.customerId === null ? null : await customerFacts(load, buyers.history, input.customerId);
+    const base = await Promise.all(
       input.lines.map(async (line) => {
-        const { state } = await loadAggregate(
-          runtime.store,
-          productDecider,
-          productStream(line.productId),
-          runtime.cache,
-          false,
-        );
+        const state = await load<ProductState>(productStream(line.productId), asStepDecider(productDecider));
         return pricingLine(activeProduct(state, line.productId), line.quantity);
       }),
+    );
+    const lines = await priceFromLists(
+      load,
+      buyers.priceLists,
+      { currency: input.currency, groups: customer?.groups ?? [] },
+      base,
     );
     return {
       currency: input.currency,
       lines,
       shippingAddress: input.shippingAddress,
       shippingMethodId: input.shippingMethodId,
-      // Customer groups and first-order facts arrive with promotions, which are the first to use them.
-      customer: null,
+      customer,
       couponCodes: input.couponCodes,
       channel: input.channel,
       at: now,

@@ -6,7 +6,8 @@
  */
 export const permissions = {
   'catalog:write': 'create, edit and discontinue products',
-  'prices:write': 'change a product price',
+  'prices:write': 'change a product price, schedule and mass-change prices, keep price lists',
+  'prices:read': 'read price lists and the record of price changes',
   'locations:write': 'create and rename stock locations',
   'stock:receive': 'book stock receipts',
   'stock:adjust': 'adjust stock counts',
@@ -87,6 +88,7 @@ const staff: readonly Permission[] = [
   'returns:manage',
   'customers:write',
   'promotions:read',
+  'prices:read',
 ];
 
 /** What each built-in role grants. Admin holds every permission. */

@@ -428,3 +428,52 @@ describe('StartCheckout', () => {
     expect(state.status !== 'absent' && state.holds).toEqual({});
   });
 });
+
+describe('restoring a cart from a reminder’s link', () => {
+  const reminded: CartEvent = {
+    type: 'CartReminderSent',
+    data: {
+      cartId: 'k1',
+      at: LATER,
+      step: 0,
+      idleSince: NOW,
+      restoreTokenHash: 't0',
+      couponCode: 'BACK-ABC',
+    },
+  };
+  const restore = (tokenHash: string, secretHash: string | null = 's2') =>
+    ({ type: 'RestoreCart', data: { cartId: 'k1', step: 0, tokenHash, secretHash, now: LATER } }) as const;
+
+  it('gives a guest cart its new secret and applies the recovery code, starting the sequence over', () => {
+    const state = given([guestCreated, added, reminded])
+      .when(restore('t0'))
+      .then([
+        {
+          type: 'CartRestored',
+          data: { cartId: 'k1', step: 0, secretHash: 's2', couponCode: 'BACK-ABC', at: LATER },
+        },
+      ]);
+    expect(state).toMatchObject({
+      owner: { kind: 'guest', secretHash: 's2' },
+      couponCodes: ['BACK-ABC'],
+      remindersSent: 0,
+      lastActivityAt: LATER,
+    });
+  });
+
+  it('answers a wrong token, or a step without a link, as a cart that does not exist', () => {
+    given([guestCreated, added, reminded]).when(restore('t1')).thenThrows(CartNotFound);
+    given([guestCreated, added, { ...reminded, data: { cartId: 'k1', at: LATER, step: 0 } }])
+      .when(restore('t0'))
+      .thenThrows(CartNotFound);
+  });
+
+  it('refuses a cart checked out since, and a guest cart without a new secret', () => {
+    const checkedOut: CartEvent = {
+      type: 'CartCheckedOut',
+      data: { cartId: 'k1', orderId: 'k1', at: LATER },
+    };
+    given([guestCreated, added, reminded, checkedOut]).when(restore('t0')).thenThrows(CartClosed);
+    given([guestCreated, added, reminded]).when(restore('t0', null)).thenThrows(ValidationFailed);
+  });
+});

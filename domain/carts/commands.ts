@@ -46,5 +46,20 @@ export type CartCommand =
   | {
       type: 'RecordReminder';
       /** `delaysMs`: the sequence, each step's delay after the cart's last activity, increasing. */
-      data: { cartId: string; now: string; delaysMs: readonly number[] };
+      data: {
+        cartId: string;
+        now: string;
+        delaysMs: readonly number[];
+        /** The hash of the restore link's secret, and the recovery code issued for the cart. */
+        restoreTokenHash?: string;
+        couponCode?: string;
+      };
+    }
+  /**
+   * Opens the cart from a reminder's restore link: `tokenHash` must be that step's. A guest cart
+   * takes `secretHash` as its new secret (null for a customer's cart, opened by signing in).
+   */
+  | {
+      type: 'RestoreCart';
+      data: { cartId: string; step: number; tokenHash: string; secretHash: string | null; now: string };
     };

@@ -36,7 +36,8 @@ export function decideCart(command: CartCommand, state: CartState): CartEvent[] 
     ];
   }
   if (state.status === 'absent') throw new CartNotFound(cartId);
-  if (command.type === 'RecordReminder') return decideReminder(state, now, command.data.delaysMs);
+  if (command.type === 'RecordReminder') return decideReminder(state, now, command.data);
+  if (command.type === 'RestoreCart') return decideRestore(state, command.data);
   if (state.status !== 'open') throw new CartClosed(cartId, state.status);
   switch (command.type) {
     case 'AddLine': {
@@ -180,7 +181,12 @@ export function totalsEvent(state: CartState, totals: CartTotals, now: string): 
  * The next step of the reminder sequence, once the cart has sat untouched for that step's delay.
  * Each step goes at most once per idle period; touching the cart starts a new one.
  */
-function decideReminder(state: OpenCart, now: string, delaysMs: readonly number[]): CartEvent[] {
+function decideReminder(
+  state: OpenCart,
+  now: string,
+  recorded: Extract<CartCommand, { type: 'RecordReminder' }>['data'],
+): CartEvent[] {
+  const { delaysMs, restoreTokenHash, couponCode } = recorded;
   const refuse = (reason: string) => new ReminderNotDue(state.cartId, reason);
   delaysMs.forEach((delay, i) => {
     if (!Number.isSafeInteger(delay) || delay <= 0 || (i > 0 && delay <= delaysMs[i - 1]!))
@@ -197,7 +203,42 @@ function decideReminder(state: OpenCart, now: string, delaysMs: readonly number[
   return [
     {
       type: 'CartReminderSent',
-      data: { cartId: state.cartId, at: now, step, idleSince: state.lastActivityAt },
+      data: {
+        cartId: state.cartId,
+        at: now,
+        step,
+        idleSince: state.lastActivityAt,
+        ...(restoreTokenHash === undefined ? {} : { restoreTokenHash }),
+        ...(couponCode === undefined ? {} : { couponCode }),
+      },
+    },
+  ];
+}
+
+/**
+ * A reminder's restore link opens the cart: the token must be the one that step's mail carried (any
+ * other answers as a cart that does not exist), and the cart must still be open.
+ */
+function decideRestore(
+  state: OpenCart,
+  restore: Extract<CartCommand, { type: 'RestoreCart' }>['data'],
+): CartEvent[] {
+  const { cartId, step, tokenHash, secretHash, now } = restore;
+  if (state.recovery?.tokenHashes[step] !== tokenHash) throw new CartNotFound(cartId);
+  if (state.status !== 'open') throw new CartClosed(cartId, state.status);
+  const guest = state.owner.kind === 'guest';
+  if (guest && secretHash === null)
+    throw new ValidationFailed('secretHash', 'a guest cart needs a new secret');
+  return [
+    {
+      type: 'CartRestored',
+      data: {
+        cartId,
+        step,
+        secretHash: guest ? secretHash : null,
+        couponCode: state.recovery.couponCode,
+        at: now,
+      },
     },
   ];
 }

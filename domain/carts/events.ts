@@ -101,7 +101,24 @@ export type CartCheckedOut = {
  */
 export type CartReminderSent = {
   type: 'CartReminderSent';
-  data: { cartId: string; at: string; step?: number; idleSince?: string };
+  data: {
+    cartId: string;
+    at: string;
+    step?: number;
+    idleSince?: string;
+    /** The hash of the secret the mail's restore link carries (the link itself is mailed once). */
+    restoreTokenHash?: string;
+    /** The single-use recovery code issued for this cart (a unique code of the recovery promotion). */
+    couponCode?: string;
+  };
+};
+/**
+ * The shopper opened a reminder's restore link (`step`: which reminder). A guest cart gets a new
+ * secret (its hash here), the link being the credential; the recovery code, if any, now applies.
+ */
+export type CartRestored = {
+  type: 'CartRestored';
+  data: { cartId: string; step: number; secretHash: string | null; couponCode: string | null; at: string };
 };
 
 /**
@@ -138,7 +155,8 @@ export type CartEvent =
   | CartMergedInto
   | CartCheckedOut
   | CartReminderSent
-  | CheckoutStarted;
+  | CheckoutStarted
+  | CartRestored;
 
 const types: Record<CartEvent['type'], true> = {
   CartCreated: true,
@@ -154,6 +172,7 @@ const types: Record<CartEvent['type'], true> = {
   CartCheckedOut: true,
   CartReminderSent: true,
   CheckoutStarted: true,
+  CartRestored: true,
 };
 
 export const cartEventTypes = Object.keys(types) as CartEvent['type'][];

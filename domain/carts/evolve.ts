@@ -86,8 +86,32 @@ function evolveOnce(state: CartState, event: CartEvent): CartState {
       return { ...state, status: 'merged', lastActivityAt: event.data.at };
     case 'CartCheckedOut':
       return { ...state, status: 'checked_out', orderId: event.data.orderId, lastActivityAt: event.data.at };
-    case 'CartReminderSent':
-      return { ...state, remindersSent: (event.data.step ?? 0) + 1 };
+    case 'CartReminderSent': {
+      const { step, restoreTokenHash, couponCode } = event.data;
+      const next = { ...state, remindersSent: (step ?? 0) + 1 };
+      if (restoreTokenHash === undefined && couponCode === undefined) return next;
+      const recovery = state.recovery ?? { tokenHashes: {}, couponCode: null };
+      return {
+        ...next,
+        recovery: {
+          tokenHashes:
+            restoreTokenHash === undefined
+              ? recovery.tokenHashes
+              : { ...recovery.tokenHashes, [step ?? 0]: restoreTokenHash },
+          couponCode: couponCode ?? recovery.couponCode,
+        },
+      };
+    }
+    case 'CartRestored': {
+      const { secretHash, couponCode, at } = event.data;
+      const codes = state.couponCodes ?? [];
+      return {
+        ...state,
+        owner: secretHash === null ? state.owner : { kind: 'guest', secretHash },
+        couponCodes: couponCode === null || codes.includes(couponCode) ? codes : [...codes, couponCode],
+        lastActivityAt: at,
+      };
+    }
     case 'CheckoutStarted': {
       const { holds, expiresAt, at } = event.data;
       const added = Object.fromEntries(holds.map((hold) => [hold.productId, { ...hold, expiresAt }]));

@@ -35,6 +35,10 @@ export type CartState =
        * its own. A hold past `expiresAt` may already be released on its stock streams.
        */
       holds?: Record<string, CartLineHold>;
+      /** The reminders' restore links (token hashes by step) and recovery code; absent before any. */
+      recovery?: { tokenHashes: Record<number, string>; couponCode: string | null };
+      /** Codes the cart is priced with (a recovery code, once its link restored the cart). */
+      couponCodes?: string[];
     };
 
 export type CartLineHold = CartHoldRecord & { expiresAt: string };

@@ -1,9 +1,14 @@
-import type { AppliedPrice, PriceChangeApplied, PriceTarget, SkippedPrice } from './events.ts';
+import type { AppliedPrice, MassSelection, PriceChangeApplied, PriceTarget, SkippedPrice } from './events.ts';
 
 /** `now` is the command's time: a scheduled change must lie in the future. */
 export type SchedulePriceChange = {
   type: 'SchedulePriceChange';
   data: { changeId: string; effectiveAt: string; reason: string; prices: PriceTarget[]; now: string };
+};
+/** A mass change set now to take effect at `effectiveAt` (in the future), by the same scheduler. */
+export type ScheduleMassPriceChange = {
+  type: 'ScheduleMassPriceChange';
+  data: { changeId: string; effectiveAt: string; reason: string; mass: MassSelection; now: string };
 };
 export type CancelPriceChange = { type: 'CancelPriceChange'; data: { changeId: string } };
 /** Records what applying the change did; the products' `PriceChanged` go in the same append. */
@@ -18,4 +23,5 @@ export type RecordPriceChangeApplied = {
   };
 };
 
-export type PriceChangeCommand = SchedulePriceChange | CancelPriceChange | RecordPriceChangeApplied;
+export type PriceChangeCommand =
+  SchedulePriceChange | ScheduleMassPriceChange | CancelPriceChange | RecordPriceChangeApplied;

@@ -1,6 +1,7 @@
 import { assertNever } from '../assert-never.ts';
 import { AlreadyExists, InvalidTransition, ValidationFailed } from '../errors.ts';
 import { PriceChangeNotFound } from './errors.ts';
+import { validateAdjustment } from './adjust.ts';
 import { requireMoney } from '../money.ts';
 import { epochMillis, requireIsoTime, requireKey, requireText, requireUnique } from '../validation.ts';
 import type { PriceChangeCommand } from './commands.ts';
@@ -51,13 +52,39 @@ export function decidePriceChange(command: PriceChangeCommand, state: PriceChang
         },
       ];
     }
+    case 'ScheduleMassPriceChange': {
+      requireKey('changeId', changeId);
+      if (state.status !== 'absent') throw new AlreadyExists({ aggregate: 'price-change', id: changeId });
+      const { effectiveAt, reason, mass, now } = command.data;
+      requireIsoTime('effectiveAt', effectiveAt);
+      if (epochMillis(effectiveAt) <= epochMillis(now))
+        throw new ValidationFailed('effectiveAt', 'must be in the future');
+      requireText('reason', reason, 500);
+      if (mass.categories.length === 0 && mass.brands.length === 0)
+        throw new ValidationFailed('categories', 'name at least one category or brand');
+      validateAdjustment(mass.adjustment, mass.rounding);
+      const { categories, brands, adjustment, rounding } = mass;
+      return [
+        {
+          type: 'PriceChangeScheduled',
+          data: {
+            changeId,
+            effectiveAt,
+            reason,
+            prices: [],
+            mass: { categories, brands, adjustment, rounding },
+          },
+        },
+      ];
+    }
     case 'CancelPriceChange':
       if (state.status === 'absent') throw new PriceChangeNotFound(changeId);
       if (state.status !== 'scheduled') refuse(state.status, changeId, command.type);
       return [{ type: 'PriceChangeCancelled', data: { changeId } }];
     case 'RecordPriceChangeApplied': {
       const { source } = command.data;
-      if (source.kind === 'scheduled') {
+      // A scheduled change (named prices, or a mass change set for later) applies what was scheduled.
+      if (source.kind === 'scheduled' || source.effectiveAt !== undefined) {
         if (state.status === 'absent') throw new PriceChangeNotFound(changeId);
         if (state.status !== 'scheduled') refuse(state.status, changeId, command.type);
       } else {

@@ -32,9 +32,19 @@ export type SkippedPrice = {
   why: 'not_found' | 'discontinued' | 'currency_mismatch' | 'unchanged' | 'negative';
 };
 
+/**
+ * `prices` for a change of named products; a scheduled mass change has none and its `mass` selection
+ * instead, applied to the products as they stand when it takes effect.
+ */
 export type PriceChangeScheduled = {
   type: 'PriceChangeScheduled';
-  data: { changeId: string; effectiveAt: string; reason: string; prices: PriceTarget[] };
+  data: {
+    changeId: string;
+    effectiveAt: string;
+    reason: string;
+    prices: PriceTarget[];
+    mass?: MassSelection;
+  };
 };
 export type PriceChangeCancelled = { type: 'PriceChangeCancelled'; data: { changeId: string } };
 /**
@@ -47,7 +57,9 @@ export type PriceChangeApplied = {
   data: {
     changeId: string;
     reason: string;
-    source: { kind: 'scheduled'; effectiveAt: string } | ({ kind: 'mass' } & MassSelection);
+    /** A mass change scheduled for later records its `effectiveAt` too. */
+    source:
+      { kind: 'scheduled'; effectiveAt: string } | ({ kind: 'mass'; effectiveAt?: string } & MassSelection);
     applied: AppliedPrice[];
     skipped: SkippedPrice[];
   };

@@ -91,6 +91,20 @@ const configSchema = z.object({
         });
       return steps;
     }),
+  /**
+   * The storefront page that restores an abandoned cart (`https://shop.example/cart/restore`): each
+   * reminder links to it with `cart`, `step` and `token` in the query, and the page posts them to
+   * `POST /cart-restore/{cartId}`. Unset: reminders name the cart without a link.
+   */
+  QM_STOREFRONT_CART_RESTORE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * A promotion whose codes are `unique`: each reminded cart gets one single-use code of it, applied
+   * when the shopper restores the cart from the reminder's link. Unset: no recovery code.
+   */
+  QM_CART_RECOVERY_PROMOTION: z
+    .string()
+    .regex(/^[A-Za-z0-9._~:+=-]{1,64}$/, 'must be a promotion id')
+    .optional(),
   QM_ALLOCATION_STRATEGY: z.enum(['single-location-first', 'split-greedy']).default('single-location-first'),
   /**
    * When set, `/metrics` answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (16

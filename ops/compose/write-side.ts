@@ -2,7 +2,7 @@ import { accountHandlers } from '../../commands/accounts/account-handlers.ts';
 import { claimLegacySkus } from '../../commands/catalog/claim-legacy-skus.ts';
 import { discountStage } from '../../commands/promotions/discount-stage.ts';
 import { stockFactsFromStore } from '../../commands/promotions/stock-facts.ts';
-import { automaticPromotions } from './automatic-promotions.ts';
+import { activePriceLists, automaticPromotions } from './automatic-promotions.ts';
 import { readModelCustomerHistory } from './customer-history.ts';
 import { createCommandHandlers } from '../../commands/command-handlers.ts';
 import {
@@ -88,6 +88,7 @@ export async function openWriteSide(
       stockFacts: stockFactsFromStore(runtime, () => locations.list()),
     }),
     customerHistory: readModelCustomerHistory(database, log),
+    activePriceListIds: activePriceLists(database, log),
     clock: systemClock,
     settings: {
       allocationStrategy: config.QM_ALLOCATION_STRATEGY,
@@ -128,6 +129,10 @@ export async function openWriteSide(
           runtime,
           mail: sqlMailQueue(database),
           delaysMs: config.QM_CART_REMINDER_STEPS_MINUTES.map((minutes) => minutes * 60_000),
+          recovery: {
+            restoreUrl: config.QM_STOREFRONT_CART_RESTORE_URL ?? null,
+            promotionId: config.QM_CART_RECOVERY_PROMOTION ?? null,
+          },
         },
         cartId,
         context,

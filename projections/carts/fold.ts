@@ -136,6 +136,11 @@ function foldCart(carts: Map<string, CartRow>, event: CartEvent): boolean {
     case 'CartReminderSent':
       row.reminder_sent = true;
       break;
+    case 'CartRestored':
+      // A guest cart restored from a reminder's link opens with its new secret only.
+      if (event.data.secretHash !== null) row.secret_hash = event.data.secretHash;
+      row.updated_at = event.data.at;
+      break;
     case 'CheckoutStarted':
       // The holds live on the stock streams (the inventory read model counts them as reserved).
       row.updated_at = event.data.at;

@@ -1,4 +1,6 @@
 import { couponCodeEventTypes } from '../../domain/coupon-codes/index.ts';
+import { priceChangeEventTypes } from '../../domain/price-changes/index.ts';
+import { priceListEventTypes } from '../../domain/price-lists/index.ts';
 import { promotionEventTypes } from '../../domain/promotions/index.ts';
 import { redemptionEventTypes } from '../../domain/redemptions/index.ts';
 import { writeTables } from '../batch-write.ts';
@@ -6,9 +8,16 @@ import type { ReadModelProjection } from '../runtime/projection.ts';
 import { createTables } from '../table-ddl.ts';
 import { update, upsert } from '../table-writes.ts';
 import { foldPromotions } from './fold.ts';
+import { foldPriceLists } from './price-list-fold.ts';
+import { foldPriceChanges } from './price-change-fold.ts';
 import {
   codeReleaseColumns,
   definitionColumns,
+  priceChangeOutcomeColumns,
+  priceChanges,
+  priceListPrices,
+  priceLists,
+  priceListStatusColumns,
   promotionCodes,
   promotionRedemptions,
   promotions,
@@ -22,20 +31,29 @@ import {
 export const promotionsTag = 'promotions';
 
 /**
- * Promotions for staff (with redemptions, units left and what each cost), the code lookup, and the
+ * Promotions and price lists for staff (with redemptions, units left and what each cost), the code lookup, and the
  * list of automatic promotions the discount stage reads. Per batch: one statement per table write.
  */
 export function promotionsProjection(): ReadModelProjection<PromotionsDatabase> {
   return {
     name: 'promotions',
-    version: 1,
+    // 2: price lists and price changes (their tables, from `pricelist-*` and `pricechange-*`).
+    version: 2,
     filter: {
-      categories: ['promotion', 'coupon', 'redemption'],
-      eventTypes: [...promotionEventTypes, ...couponCodeEventTypes, ...redemptionEventTypes],
+      categories: ['promotion', 'coupon', 'redemption', 'pricelist', 'pricechange'],
+      eventTypes: [
+        ...promotionEventTypes,
+        ...couponCodeEventTypes,
+        ...redemptionEventTypes,
+        ...priceListEventTypes,
+        ...priceChangeEventTypes,
+      ],
     },
     setup: (db, schema) => createTables(db, schema, promotionTables),
     async apply(db, events) {
       const changes = foldPromotions(events);
+      const lists = foldPriceLists(events);
+      const priceChangeRows = foldPriceChanges(events);
       await writeTables(db, [
         upsert(promotions, changes.created),
         update(promotions, definitionColumns, changes.edits),
@@ -44,6 +62,11 @@ export function promotionsProjection(): ReadModelProjection<PromotionsDatabase> 
         update(promotionCodes, codeReleaseColumns, changes.codeReleases),
         upsert(promotionRedemptions, changes.redemptions),
         update(promotionRedemptions, releaseColumns, changes.releases),
+        upsert(priceLists, lists.lists),
+        update(priceLists, priceListStatusColumns, lists.statuses),
+        upsert(priceListPrices, lists.prices),
+        upsert(priceChanges, priceChangeRows.rows),
+        update(priceChanges, priceChangeOutcomeColumns, priceChangeRows.outcomes),
       ]);
       return { invalidate: events.length > 0 ? [promotionsTag] : [] };
     },

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { remindAbandonedCart } from '../../commands/carts/abandoned-cart-reminders.ts';
+import { sqlMailQueue } from '../../infra/mail/sql-mail-queue.ts';
+import { commandRuntime } from '../../ops/compose/command-runtime.ts';
 import { writeApiHarness, type WriteApiHarness } from '../../test-support/write-api-harness.ts';
 
 const address = { name: 'Ada', line1: 'Main St 1', city: 'Berlin', postalCode: '10115', country: 'DE' };
@@ -186,5 +189,52 @@ describe('guest carts over HTTP', () => {
       orderId: cartId,
       order: { totals: { total: { amount: 1300 } } },
     });
+  });
+
+  it('restores a cart from a reminder’s link over HTTP: the token is the credential, a new secret answers', async () => {
+    const created = (await (await guest('POST', '/guest-carts', { currency: 'EUR' })).json()) as {
+      cartId: string;
+      secret: string;
+    };
+    const { cartId, secret } = created;
+    await guest('POST', `/guest-carts/${cartId}/lines`, { productId: 'mug', quantity: 1 }, secret);
+    const email = { email: 'lee@example.com', marketingConsent: true, source: 'checkout' };
+    expect((await guest('PUT', `/guest-carts/${cartId}/email`, email, secret)).status).toBe(200);
+    h.clock.advance(2 * 60 * 60_000);
+    await remindAbandonedCart(
+      {
+        runtime: commandRuntime(h.store),
+        mail: sqlMailQueue(h.sql),
+        recovery: { restoreUrl: 'https://shop.example/restore', promotionId: null },
+      },
+      cartId,
+      h.context(),
+    );
+    const [mail] = await h.sql.query<{ text_body: string }>(
+      `select text_body from qm_mail_deliveries where recipient = 'lee@example.com'`,
+    );
+    const link = new URL(/https:\/\/shop\.example\/\S+/.exec(mail!.text_body)![0]);
+    const token = link.searchParams.get('token')!;
+    expect(link.searchParams.get('cart')).toBe(cartId);
+
+    const restore = (body: unknown) => h.send('POST', `/cart-restore/${cartId}`, body, null);
+    expect((await restore({ step: 0, token: 'not-the-token' })).status).toBe(404);
+    const bad = await restore({ step: -1, token });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      'step',
+    ]);
+    const restored = await restore({ step: 0, token });
+    expect(restored.status).toBe(200);
+    const answer = (await restored.json()) as {
+      secret: string;
+      couponCode: string | null;
+      events: unknown[];
+    };
+    expect(answer).toMatchObject({ cartId, couponCode: null, events: [] });
+    expect(answer.secret).not.toBe(secret);
+    const at = `/guest-carts/${cartId}/shipping-address`;
+    expect((await guest('PUT', at, { shippingAddress: address }, secret)).status).toBe(404);
+    expect((await guest('PUT', at, { shippingAddress: address }, answer.secret)).status).toBe(200);
   });
 });

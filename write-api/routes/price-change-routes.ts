@@ -77,6 +77,22 @@ const MassPriceChange = z
     },
   });
 
+const ScheduledMassPriceChange = MassPriceChange.extend({
+  effectiveAt: IsoTime.openapi({
+    description: 'When it takes effect (in the future): the products are selected and moved then.',
+  }),
+}).openapi('ScheduledMassPriceChange', {
+  example: {
+    changeId: 'january-sale',
+    reason: 'january sale',
+    categories: ['kitchen'],
+    brands: [],
+    adjustment: { kind: 'percent', basisPoints: -1000 },
+    rounding: { kind: 'price_point', ending: 99 },
+    effectiveAt: '2099-01-01T00:00:00Z',
+  },
+});
+
 const MassPlan = {
   applied: z.array(z.object({ productId: z.string(), from: Money, to: Money })),
   skipped: z.array(
@@ -137,6 +153,22 @@ export function priceChangeRoutes(deps: WriteApiDeps) {
       responses: writeResponses(200, 'Preview', MassPreview),
     }),
     async (c) => c.json(await deps.handlers.previewMassPriceChange(c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/scheduled-mass-price-changes',
+      summary: 'Schedule a mass price change to take effect at a future time (cancel it like any)',
+      description:
+        'Validated now; at `effectiveAt` the price-change scheduler selects the products of the categories or brands as they are then and moves each by its own PriceChanged, all in one append with the record, as an immediate mass change does. `POST /mass-price-changes/preview` shows what it would do now.',
+      tags,
+      ...guarded('prices:write'),
+      request: { headers: idempotencyHeader, body: jsonBody(ScheduledMassPriceChange) },
+      responses: writeResponses(201, 'Scheduled'),
+    }),
+    async (c) =>
+      writeAnswer(c, 201, await deps.handlers.scheduleMassPriceChange(c.req.valid('json'), context(c))),
   );
 
   app.openapi(

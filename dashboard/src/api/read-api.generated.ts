@@ -2871,6 +2871,373 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/staff/price-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Price changes, latest effective time first: reason, actor, products, effective time */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          /** @description Page size, 1 to 500. */
+          limit?: number;
+          status?: 'scheduled' | 'applied' | 'cancelled';
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Price changes */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PriceChangeRecord'][];
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/price-changes/{changeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One price change: its targets or selection, and each product moved or skipped */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path: {
+          changeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The price change */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PriceChangeRecord'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/price-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Price lists with their currency, customer groups, priority and number of products */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          currency?: string;
+          status?: 'active' | 'archived';
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Price lists */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PriceListSummary'][];
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/price-lists/{priceListId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One price list with its products and their quantity tiers */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path: {
+          priceListId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The price list */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PriceListDetail'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/staff/promotion-codes/{code}': {
     parameters: {
       query?: never;
@@ -3790,6 +4157,73 @@ export interface components {
       subject: string;
       text: string;
       to: string;
+    };
+    PriceChangeRecord: {
+      /** @description Who scheduled or applied it. */
+      actor: {
+        id: string;
+        role: string;
+      };
+      applied: {
+        from: {
+          amount: number;
+          currency: string;
+        };
+        productId: string;
+        to: {
+          amount: number;
+          currency: string;
+        };
+      }[];
+      changeId: string;
+      createdAt: string;
+      effectiveAt: string;
+      /** @enum {string} */
+      kind: 'prices' | 'mass';
+      products: string[];
+      reason: string;
+      /** @description A mass change: categories, brands, adjustment, rounding. */
+      selection: {
+        [key: string]: unknown;
+      } | null;
+      skipped: {
+        productId: string;
+        why: string;
+      }[];
+      /** @enum {string} */
+      status: 'scheduled' | 'applied' | 'cancelled';
+      targets: {
+        price: {
+          amount: number;
+          currency: string;
+        };
+        productId: string;
+      }[];
+      updatedAt: string;
+    };
+    PriceListDetail: components['schemas']['PriceListSummary'] & {
+      prices: {
+        productId: string;
+        tiers: {
+          amount: number;
+          minQuantity: number;
+        }[];
+        updatedAt: string;
+      }[];
+    };
+    PriceListSummary: {
+      createdAt: string;
+      currency: string;
+      /** @description Empty: every buyer in the currency. */
+      customerGroups: string[];
+      name: string;
+      priceListId: string;
+      priority: number;
+      /** @description Products the list prices. */
+      products: number;
+      /** @enum {string} */
+      status: 'active' | 'archived';
+      updatedAt: string;
     };
     Problem: {
       code: string;

@@ -803,6 +803,105 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cart-restore/{cartId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a cart from a reminder’s restore link; a guest cart answers a new secret */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional here: a retry with the same key and body answers the same, appending nothing. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          cartId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RestoreCart'];
+        };
+      };
+      responses: {
+        /** @description Restored (the recovery code, if any, now applies) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RestoredCart'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/carts': {
     parameters: {
       query?: never;
@@ -6193,6 +6292,396 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/price-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create a price list for a currency and (optionally) some customer groups */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreatePriceList'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/price-lists/{priceListId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive a price list: it prices nothing from now on */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          priceListId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Archived */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/price-lists/{priceListId}/prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set products' prices in a list, with quantity tiers (other products keep theirs) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          priceListId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SetPriceListPrices'];
+        };
+      };
+      responses: {
+        /** @description Set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/price-lists/{priceListId}/prices/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove products from a list (they fall back to other lists or the catalog price) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          priceListId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RemovePriceListPrices'];
+        };
+      };
+      responses: {
+        /** @description Removed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/pricing/quote': {
     parameters: {
       query?: never;
@@ -8628,6 +9117,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/scheduled-mass-price-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Schedule a mass price change to take effect at a future time (cancel it like any)
+     * @description Validated now; at `effectiveAt` the price-change scheduler selects the products of the categories or brands as they are then and moves each by its own PriceChanged, all in one append with the record, as an immediate mass change does. `POST /mass-price-changes/preview` shows what it would do now.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ScheduledMassPriceChange'];
+        };
+      };
+      responses: {
+        /** @description Scheduled */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/shipping/options': {
     parameters: {
       query?: never;
@@ -10249,6 +10838,7 @@ export interface components {
       permissions: (
         | 'catalog:write'
         | 'prices:write'
+        | 'prices:read'
         | 'locations:write'
         | 'stock:receive'
         | 'stock:adjust'
@@ -10353,6 +10943,33 @@ export interface components {
       locationId: string;
       name: string;
     };
+    /**
+     * @example {
+     *       "priceListId": "wholesale-eur",
+     *       "name": "Wholesale (EUR)",
+     *       "currency": "EUR",
+     *       "customerGroups": [
+     *         "wholesale"
+     *       ],
+     *       "priority": 0
+     *     }
+     */
+    CreatePriceList: {
+      currency: string;
+      /**
+       * @description Customers of one of these groups get the list; empty: every buyer.
+       * @default []
+       */
+      customerGroups: string[];
+      name: string;
+      /** @example wholesale-eur */
+      priceListId: string;
+      /**
+       * @description Among lists of the same kind that price a product, the highest wins.
+       * @default 0
+       */
+      priority: number;
+    };
     CreateProduct: {
       /** @default false */
       allowBackorder: boolean;
@@ -10429,6 +11046,7 @@ export interface components {
       permissions: (
         | 'catalog:write'
         | 'prices:write'
+        | 'prices:read'
         | 'locations:write'
         | 'stock:receive'
         | 'stock:adjust'
@@ -11220,6 +11838,9 @@ export interface components {
     RejectReturn: {
       reason: string;
     };
+    RemovePriceListPrices: {
+      productIds: string[];
+    };
     RenameLocation: {
       name: string;
     };
@@ -11325,6 +11946,25 @@ export interface components {
        */
       returnId?: string;
     };
+    /**
+     * @example {
+     *       "step": 0,
+     *       "token": "q3J0ZXN0LXNlY3JldC1vZi1hLXJlbWluZGVyLWxpbmsx"
+     *     }
+     */
+    RestoreCart: {
+      /** @description The `step` of the link. */
+      step: number;
+      /** @description The `token` of the link. */
+      token: string;
+    };
+    RestoredCart: components['schemas']['WriteAnswer'] & {
+      cartId: string;
+      /** @description The recovery code now applied to the cart. */
+      couponCode: string | null;
+      /** @description A guest cart’s new secret (send it as `Cart-Secret` from now on; the old one no longer opens the cart). Null for a customer’s cart: the customer signs in. */
+      secret: string | null;
+    };
     ReturnPolicy: {
       /** @default {} */
       categoryWindowDays: {
@@ -11353,6 +11993,29 @@ export interface components {
       definition: components['schemas']['ReportDefinition'];
       /** @example Weekly revenue */
       name: string;
+    };
+    /**
+     * @example {
+     *       "changeId": "january-sale",
+     *       "reason": "january sale",
+     *       "categories": [
+     *         "kitchen"
+     *       ],
+     *       "brands": [],
+     *       "adjustment": {
+     *         "kind": "percent",
+     *         "basisPoints": -1000
+     *       },
+     *       "rounding": {
+     *         "kind": "price_point",
+     *         "ending": 99
+     *       },
+     *       "effectiveAt": "2099-01-01T00:00:00Z"
+     *     }
+     */
+    ScheduledMassPriceChange: components['schemas']['MassPriceChange'] & {
+      /** @description When it takes effect (in the future): the products are selected and moved then. */
+      effectiveAt: string;
     };
     /**
      * @example {
@@ -11418,6 +12081,36 @@ export interface components {
     };
     SetCartShippingAddress: {
       shippingAddress: components['schemas']['Address'];
+    };
+    /**
+     * @example {
+     *       "prices": [
+     *         {
+     *           "productId": "mug",
+     *           "tiers": [
+     *             {
+     *               "minQuantity": 1,
+     *               "amount": 900
+     *             },
+     *             {
+     *               "minQuantity": 10,
+     *               "amount": 800
+     *             }
+     *           ]
+     *         }
+     *       ]
+     *     }
+     */
+    SetPriceListPrices: {
+      prices: {
+        /** @example p-1001 */
+        productId: string;
+        tiers: {
+          /** @description Unit price in minor units of the list currency. */
+          amount: number;
+          minQuantity: number;
+        }[];
+      }[];
     };
     ShippingMethod: {
       /** @example EUR */
