@@ -12,6 +12,7 @@ import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
 import type { CommandContext } from './runtime/command-context.ts';
 import { applyPaymentNotification, capturePayment, recordManualPayment } from './orders/payments.ts';
+import { applyDisputeNotification } from './orders/disputes.ts';
 import { placeOrderAndOpenPayment } from './orders/place-and-open-payment.ts';
 import { refundOrder } from './orders/refund-order.ts';
 import { shipOrder } from './orders/ship-order.ts';
@@ -116,6 +117,7 @@ export function createCommandHandlers(
     recordManualPayment: bind(recordManualPayment),
     capturePayment: bind(capturePayment),
     applyPaymentNotification: bind(applyPaymentNotification),
+    applyDisputeNotification: bind(applyDisputeNotification),
     orderOwner: bind(orderOwner),
   };
 }

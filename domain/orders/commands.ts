@@ -2,6 +2,8 @@ import type { Money } from '../money.ts';
 import type {
   Address,
   CancellationReason,
+  DisputeOpened,
+  DisputeOutcome,
   LineAllocation,
   OrderDiscount,
   OrderShippingMethod,
@@ -126,6 +128,19 @@ export type IssueRefund = {
   data: { orderId: string; refundId: string; amount: Money; reason: string };
 };
 
+/** Records a dispute the provider reported (a chargeback on the order's payment). */
+export type OpenDispute = { type: 'OpenDispute'; data: DisputeOpened['data'] };
+
+export type WithdrawDisputeFunds = {
+  type: 'WithdrawDisputeFunds';
+  data: { orderId: string; disputeId: string; amount: Money };
+};
+
+export type CloseDispute = {
+  type: 'CloseDispute';
+  data: { orderId: string; disputeId: string; outcome: DisputeOutcome; amount: Money };
+};
+
 export type OrderCommand =
   | PlaceOrder
   | AuthorizePayment
@@ -138,4 +153,7 @@ export type OrderCommand =
   | CreateShipment
   | MarkDelivered
   | RecordTracking
-  | IssueRefund;
+  | IssueRefund
+  | OpenDispute
+  | WithdrawDisputeFunds
+  | CloseDispute;

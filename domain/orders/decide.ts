@@ -3,6 +3,7 @@ import { InvalidTransition } from '../errors.ts';
 import { OrderNotFound } from './errors.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { cancelOrderLines } from './cancel-lines.ts';
+import { closeDispute, openDispute, withdrawDisputeFunds } from './disputes.ts';
 import { editOrder } from './edit-order.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';
@@ -41,6 +42,10 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   // Carriers report on parcels until (and after) they arrive.
   RecordTracking: ['partially_shipped', 'shipped', 'delivered'],
   IssueRefund: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
+  // Chargebacks follow captured money too, whatever became of the order since.
+  OpenDispute: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
+  WithdrawDisputeFunds: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
+  CloseDispute: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
 };
 
 export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
@@ -69,6 +74,12 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return recordTracking(command, order);
     case 'IssueRefund':
       return issueRefund(command, order);
+    case 'OpenDispute':
+      return openDispute(command, order);
+    case 'WithdrawDisputeFunds':
+      return withdrawDisputeFunds(command, order);
+    case 'CloseDispute':
+      return closeDispute(command, order);
     default:
       return assertNever(command);
   }

@@ -58,6 +58,8 @@ export type RefundExceedsCapturedDetails = {
   alreadyRefunded: number;
   requested: number;
   currency: string;
+  /** Taken back by disputes (withdrawn and not won back), when any was. */
+  disputed?: number;
 };
 
 export class RefundExceedsCaptured extends DomainError<RefundExceedsCapturedDetails> {
@@ -195,6 +197,50 @@ export class ExtraPaymentRequired extends DomainError<ExtraPaymentRequiredDetail
   constructor(details: ExtraPaymentRequiredDetails) {
     super(
       `Order ${details.orderId} is ${details.status} for ${details.paid} ${details.currency}; the edit makes it ${details.newTotal}, and an extra authorization for the difference is not supported yet`,
+      details,
+    );
+  }
+}
+
+export type DisputeNotFoundDetails = { orderId: string; disputeId: string };
+
+/** A dispute's later step (funds withdrawn, closed) for a dispute the order never opened. */
+export class DisputeNotFound extends DomainError<DisputeNotFoundDetails> {
+  override readonly name = 'DisputeNotFound';
+  readonly code = 'dispute_not_found';
+  readonly kind = 'not_found';
+  constructor(details: DisputeNotFoundDetails) {
+    super(`Order ${details.orderId} has no dispute ${details.disputeId}`, details);
+  }
+}
+
+export type DisputeClosedAlreadyDetails = { orderId: string; disputeId: string; outcome: string };
+
+/** A dispute that ended takes no further step: its outcome is final. */
+export class DisputeClosedAlready extends DomainError<DisputeClosedAlreadyDetails> {
+  override readonly name = 'DisputeClosedAlready';
+  readonly code = 'dispute_closed_already';
+  readonly kind = 'conflict';
+  constructor(details: DisputeClosedAlreadyDetails) {
+    super(`Dispute ${details.disputeId} of order ${details.orderId} was ${details.outcome} already`, details);
+  }
+}
+
+export type DisputeExceedsCapturedDetails = {
+  disputeId: string;
+  captured: number;
+  requested: number;
+  currency: string;
+};
+
+/** A dispute or withdrawal for more than the order's payment captured: it cannot concern this order. */
+export class DisputeExceedsCaptured extends DomainError<DisputeExceedsCapturedDetails> {
+  override readonly name = 'DisputeExceedsCaptured';
+  readonly code = 'dispute_exceeds_captured';
+  readonly kind = 'rule';
+  constructor(details: DisputeExceedsCapturedDetails) {
+    super(
+      `Dispute ${details.disputeId} of ${details.requested} ${details.currency} exceeds the ${details.captured} captured`,
       details,
     );
   }

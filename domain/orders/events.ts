@@ -276,6 +276,39 @@ export type RefundIssued = {
   data: RefundData | (RefundData & { taxReversed: Money });
 };
 
+/** How a dispute ended: the bank sided with the shop (`won`, withdrawn funds come back) or the cardholder. */
+export type DisputeOutcome = 'won' | 'lost';
+export const disputeOutcomes: readonly DisputeOutcome[] = ['won', 'lost'];
+
+/**
+ * The cardholder's bank disputed a payment of the order (a chargeback: Stripe's
+ * `charge.dispute.created`). `reason` is the provider's word (`fraudulent`, `product_not_received`,
+ * ...); `dueBy` is when evidence must reach the provider, null when it set no date.
+ */
+export type DisputeOpened = {
+  type: 'DisputeOpened';
+  data: {
+    orderId: string;
+    disputeId: string;
+    paymentRef: string;
+    amount: Money;
+    reason: string;
+    dueBy: string | null;
+  };
+};
+
+/** The disputed amount left the shop's balance while the dispute runs (`charge.dispute.funds_withdrawn`). */
+export type DisputeFundsWithdrawn = {
+  type: 'DisputeFundsWithdrawn';
+  data: { orderId: string; disputeId: string; amount: Money };
+};
+
+/** The dispute ended (`charge.dispute.closed`): won gives withdrawn funds back, lost keeps them gone. */
+export type DisputeClosed = {
+  type: 'DisputeClosed';
+  data: { orderId: string; disputeId: string; outcome: DisputeOutcome; amount: Money };
+};
+
 export type OrderEvent =
   | OrderPlaced
   | PaymentAuthorized
@@ -289,7 +322,10 @@ export type OrderEvent =
   | ShipmentLabelBought
   | ShipmentTracked
   | OrderDelivered
-  | RefundIssued;
+  | RefundIssued
+  | DisputeOpened
+  | DisputeFundsWithdrawn
+  | DisputeClosed;
 
 const types: Record<OrderEvent['type'], true> = {
   OrderPlaced: true,
@@ -305,6 +341,9 @@ const types: Record<OrderEvent['type'], true> = {
   ShipmentTracked: true,
   OrderDelivered: true,
   RefundIssued: true,
+  DisputeOpened: true,
+  DisputeFundsWithdrawn: true,
+  DisputeClosed: true,
 };
 
 export const orderEventTypes = Object.keys(types) as OrderEvent['type'][];

@@ -2,7 +2,7 @@ import { assertNever } from '../assert-never.ts';
 import { lineAfterCancel, totalsAfterCancel } from './cancel-lines.ts';
 import { linesAfterEdit } from './edit-order.ts';
 import type { OrderEvent } from './events.ts';
-import { isFullyShipped, type OrderState } from './state.ts';
+import { disputesOf, isFullyShipped, type Dispute, type OrderState } from './state.ts';
 import { pricedTotals } from './totals.ts';
 
 /** Events that cannot apply to the state leave it unchanged: history is fact and is never refused. */
@@ -18,7 +18,8 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     };
   }
   if (state.status === 'none') return state;
-  if (state.status === 'cancelled' && event.type !== 'RefundIssued') return state;
+  // Money keeps moving after a cancellation: refunds, and disputes of what was captured.
+  if (state.status === 'cancelled' && !afterCancellation.has(event.type)) return state;
   const { payment } = state;
   switch (event.type) {
     case 'PaymentAuthorized':
@@ -101,7 +102,32 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
           refundIds: [...payment.refundIds, event.data.refundId],
         },
       };
+    case 'DisputeOpened': {
+      const { disputeId, amount } = event.data;
+      if (disputesOf(state).some((d) => d.disputeId === disputeId)) return state;
+      const dispute: Dispute = { disputeId, amount: amount.amount, withdrawn: 0, status: 'open' };
+      return { ...state, disputes: [...disputesOf(state), dispute] };
+    }
+    case 'DisputeFundsWithdrawn':
+      return withDispute(state, event.data.disputeId, (d) => ({ ...d, withdrawn: event.data.amount.amount }));
+    case 'DisputeClosed':
+      return withDispute(state, event.data.disputeId, (d) => ({ ...d, status: event.data.outcome }));
     default:
       return assertNever(event);
   }
+}
+
+const afterCancellation = new Set<OrderEvent['type']>([
+  'RefundIssued',
+  'DisputeOpened',
+  'DisputeFundsWithdrawn',
+  'DisputeClosed',
+]);
+
+function withDispute(state: OrderState, disputeId: string, change: (d: Dispute) => Dispute): OrderState {
+  if (state.status === 'none') return state;
+  return {
+    ...state,
+    disputes: disputesOf(state).map((d) => (d.disputeId === disputeId ? change(d) : d)),
+  };
 }

@@ -8,8 +8,14 @@ import { initialOrderState, type OrderState } from './state.ts';
 export type * from './commands.ts';
 export type * from './events.ts';
 export type * from './state.ts';
-export { cancellationReasons, isOrderEvent, orderEventTypes, trackingStatuses } from './events.ts';
-export { isFullyShipped, shippedQuantity } from './state.ts';
+export {
+  cancellationReasons,
+  disputeOutcomes,
+  isOrderEvent,
+  orderEventTypes,
+  trackingStatuses,
+} from './events.ts';
+export { disputedFunds, disputesOf, isFullyShipped, shippedQuantity } from './state.ts';
 export { releaseReasonFor } from './cancel-order.ts';
 export { allowedFrom } from './decide.ts';
 export { pricedTotals, unknownTaxDetail } from './totals.ts';

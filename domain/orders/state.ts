@@ -1,4 +1,11 @@
-import type { Address, CancellationReason, OrderLine, OrderTotals, TrackingStatus } from './events.ts';
+import type {
+  Address,
+  CancellationReason,
+  DisputeOutcome,
+  OrderLine,
+  OrderTotals,
+  TrackingStatus,
+} from './events.ts';
 
 export type OrderStatus =
   | 'placed'
@@ -27,6 +34,15 @@ export type Shipment = {
   lines: { lineId: string; quantity: number }[];
 };
 
+/** A chargeback on the order's payment; amounts in minor units of the order currency. */
+export type Dispute = {
+  disputeId: string;
+  amount: number;
+  /** What the provider took from the shop's balance for it (0 until funds are withdrawn). */
+  withdrawn: number;
+  status: 'open' | DisputeOutcome;
+};
+
 export type OrderData = {
   orderId: string;
   customerId: string;
@@ -38,6 +54,8 @@ export type OrderData = {
   expiresAt: string;
   payment: PaymentState;
   shipments: Shipment[];
+  /** Absent on states folded before disputes existed (read models store the state): read through `disputesOf`. */
+  disputes?: Dispute[];
 };
 
 export type OrderState =
@@ -61,4 +79,16 @@ export function shippedQuantity(order: OrderData, lineId: string, location?: str
 
 export function isFullyShipped(order: OrderData): boolean {
   return order.lines.every((line) => shippedQuantity(order, line.lineId) >= line.quantity);
+}
+
+export function disputesOf(order: OrderData): Dispute[] {
+  return order.disputes ?? [];
+}
+
+/**
+ * Money the bank holds back from the shop through disputes: withdrawn and not given back by a
+ * won dispute. It can no longer be refunded (the cardholder has it already).
+ */
+export function disputedFunds(order: OrderData): number {
+  return disputesOf(order).reduce((sum, d) => sum + (d.status === 'won' ? 0 : d.withdrawn), 0);
 }

@@ -76,6 +76,25 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
     type: 'IssueRefund',
     data: { orderId: 'o1', refundId: 'r9', amount: eur(1), reason: 'goodwill' },
   },
+  OpenDispute: {
+    type: 'OpenDispute',
+    data: {
+      orderId: 'o1',
+      disputeId: 'dp_1',
+      paymentRef: 'pi_1',
+      amount: eur(5000),
+      reason: 'fraudulent',
+      dueBy: '2025-01-20T00:00:00Z',
+    },
+  },
+  WithdrawDisputeFunds: {
+    type: 'WithdrawDisputeFunds',
+    data: { orderId: 'o1', disputeId: 'dp_1', amount: eur(5000) },
+  },
+  CloseDispute: {
+    type: 'CloseDispute',
+    data: { orderId: 'o1', disputeId: 'dp_1', outcome: 'lost', amount: eur(5000) },
+  },
 };
 
 const statuses = Object.keys(historyFor) as (keyof typeof historyFor)[];
@@ -134,6 +153,6 @@ describe('order lifecycle', () => {
   });
 
   it('lists its event types', () => {
-    expect(orderEventTypes).toHaveLength(13);
+    expect(orderEventTypes).toHaveLength(16);
   });
 });

@@ -31,6 +31,7 @@ export const emptyTableRows = (): TableRows => ({
   price_changes: [],
   products: [],
   promotion_redemptions: [],
+  after_sale: [],
 });
 
 /** `2026-11-21T10:00:00.000Z` → `2026-11-21 10:00:00.000`: what a DateTime64(3, 'UTC') column parses by default. */
@@ -215,11 +216,51 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
       rows.payments.push(payment('refunded', orderId, amount, { refund_id: refundId, reason }));
       return;
     }
+    case 'DisputeOpened': {
+      const { orderId, disputeId, amount, reason } = event.data;
+      rows.after_sale.push(afterSale(base, 'dispute_opened', disputeId, orderId, amount, { reason }));
+      return;
+    }
+    case 'DisputeFundsWithdrawn': {
+      const { orderId, disputeId, amount } = event.data;
+      rows.after_sale.push(afterSale(base, 'dispute_funds_withdrawn', disputeId, orderId, amount));
+      return;
+    }
+    case 'DisputeClosed': {
+      const { orderId, disputeId, amount, outcome } = event.data;
+      rows.after_sale.push(afterSale(base, `dispute_${outcome}`, disputeId, orderId, amount));
+      return;
+    }
     default: {
       const never: never = event;
       throw new Error(`unhandled order event ${(never as { type: string }).type}`);
     }
   }
+}
+
+/** A row of `after_sale`: the columns a kind leaves out are empty. */
+function afterSale(
+  base: Base,
+  kind: string,
+  caseId: string,
+  orderId: string,
+  amount: Money,
+  extra: Partial<Row> = {},
+): Row {
+  return {
+    ...base,
+    kind,
+    case_id: caseId,
+    order_id: orderId,
+    line_id: '',
+    sku: '',
+    quantity: 0,
+    amount: amount.amount,
+    currency: amount.currency,
+    reason: '',
+    disposition: '',
+    ...extra,
+  };
 }
 
 /**

@@ -63,6 +63,14 @@ export function summarize(event: OrderEvent): string {
       return 'Order delivered';
     case 'RefundIssued':
       return `Refund of ${formatMoney(event.data.amount)} issued: ${event.data.reason}`;
+    case 'DisputeOpened': {
+      const due = event.data.dueBy === null ? '' : `, evidence due ${event.data.dueBy.slice(0, 10)}`;
+      return `Payment of ${formatMoney(event.data.amount)} disputed (${event.data.reason.replaceAll('_', ' ')})${due}`;
+    }
+    case 'DisputeFundsWithdrawn':
+      return `Dispute ${event.data.disputeId}: ${formatMoney(event.data.amount)} withdrawn by the bank`;
+    case 'DisputeClosed':
+      return `Dispute ${event.data.disputeId} ${event.data.outcome}${event.data.outcome === 'won' ? ': funds returned' : ''}`;
     default:
       return assertNever(event);
   }

@@ -310,6 +310,7 @@ export interface paths {
             | 'top_sellers'
             | 'top_sellers_by_day'
             | 'refund_rate'
+            | 'dispute_rate'
             | 'sell_through'
             | 'stockouts'
             | 'days_of_cover'
@@ -2672,6 +2673,95 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/staff/disputes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open disputes (chargebacks), the soonest due first
+     * @description Each with its order, amount, reason, the date evidence is due at the payment provider (those without one last) and what the provider withdrew.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          /** @description Page size, 1 to 500. */
+          limit?: number;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The open disputes */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DisputeQueue'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/staff/low-stock': {
     parameters: {
       query?: never;
@@ -3651,6 +3741,28 @@ export interface components {
       /** @enum {string} */
       status: 'unverified' | 'active';
     };
+    Dispute: {
+      amount: components['schemas']['Money'];
+      closedAt: string | null;
+      customerId: string;
+      disputeId: string;
+      /** @description When evidence is due at the provider */
+      dueBy: string | null;
+      openedAt: string;
+      orderId: string;
+      paymentRef: string;
+      /**
+       * @description The provider's reason
+       * @example fraudulent
+       */
+      reason: string;
+      /** @enum {string} */
+      status: 'open' | 'won' | 'lost';
+      withdrawn: components['schemas']['Money'] & unknown;
+    };
+    DisputeQueue: {
+      items: components['schemas']['Dispute'][];
+    };
     Jwks: {
       keys: {
         [key: string]: unknown;
@@ -3699,6 +3811,7 @@ export interface components {
       discounts: {
         [key: string]: unknown;
       }[];
+      disputes: components['schemas']['Dispute'][];
       expiresAt: string;
       lines: {
         allocations: {
