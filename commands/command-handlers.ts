@@ -13,6 +13,7 @@ import type { OrderDeps } from './orders/order-deps.ts';
 import type { CommandContext } from './runtime/command-context.ts';
 import { applyPaymentNotification, capturePayment, recordManualPayment } from './orders/payments.ts';
 import { applyDisputeNotification } from './orders/disputes.ts';
+import { exchangeLine } from './orders/exchange-line.ts';
 import { placeOrderAndOpenPayment } from './orders/place-and-open-payment.ts';
 import { refundOrder } from './orders/refund-order.ts';
 import { shipOrder } from './orders/ship-order.ts';
@@ -118,6 +119,7 @@ export function createCommandHandlers(
     capturePayment: bind(capturePayment),
     applyPaymentNotification: bind(applyPaymentNotification),
     applyDisputeNotification: bind(applyDisputeNotification),
+    exchangeLine: bind(exchangeLine),
     orderOwner: bind(orderOwner),
   };
 }

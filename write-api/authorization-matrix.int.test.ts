@@ -494,6 +494,39 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
   matrix.push(
     {
       method: 'POST',
+      path: '/orders/{orderId}/exchanges',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 404 },
+      prepare: async (owner) => {
+        const { orderId, lineId, location } = await shippedOrder(owner);
+        await h.handlers.deliverOrder(orderId, admin());
+        // A replacement with stock of its own, so the exchange reserves it.
+        const productId = fresh('exchange-product');
+        const sku = fresh('EXCHANGE');
+        await h.handlers.createProduct(
+          {
+            productId,
+            sku,
+            name: 'Wrench',
+            description: '',
+            brand: 'Acme',
+            category: 'tools',
+            attributes: {},
+            allowBackorder: false,
+            price: eur(900),
+          },
+          admin(),
+        );
+        await h.handlers.receiveStock({ sku, location, quantity: 1, reference: null }, admin());
+        return {
+          params: { orderId },
+          body: { lineId, quantity: 1, productId, reason: 'too small' },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
       path: '/orders/{orderId}/returns',
       before: ['customer', 'staff', 'admin'],
       customerActsOnOwnOnly: { otherCustomer: 404 },

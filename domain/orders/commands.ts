@@ -141,6 +141,30 @@ export type CloseDispute = {
   data: { orderId: string; disputeId: string; outcome: DisputeOutcome; amount: Money };
 };
 
+/**
+ * Exchanges delivered units of a line for another SKU. The handler resolves the replacement's
+ * catalog price and allocations, and opens the extra payment first when the replacement costs
+ * more (`exchangeDifference` says by how much); the decider checks that they add up.
+ */
+export type ExchangeLine = {
+  type: 'ExchangeLine';
+  data: {
+    orderId: string;
+    exchangeId: string;
+    lineId: string;
+    quantity: number;
+    reason: string;
+    replacement: { lineId: string; sku: string; unitPrice: Money; allocations: LineAllocation[] };
+    /** The extra payment's id at the provider, when the replacement costs more; else null. */
+    chargeRef: string | null;
+  };
+};
+
+export type CaptureExchangeCharge = {
+  type: 'CaptureExchangeCharge';
+  data: { orderId: string; paymentRef: string; amount: Money };
+};
+
 export type OrderCommand =
   | PlaceOrder
   | AuthorizePayment
@@ -156,4 +180,6 @@ export type OrderCommand =
   | IssueRefund
   | OpenDispute
   | WithdrawDisputeFunds
-  | CloseDispute;
+  | CloseDispute
+  | ExchangeLine
+  | CaptureExchangeCharge;

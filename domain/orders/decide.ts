@@ -5,6 +5,7 @@ import { cancelOrder } from './cancel-order.ts';
 import { cancelOrderLines } from './cancel-lines.ts';
 import { closeDispute, openDispute, withdrawDisputeFunds } from './disputes.ts';
 import { editOrder } from './edit-order.ts';
+import { captureExchangeCharge, exchangeLine } from './exchanges.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';
 import { createShipment, markDelivered, recordTracking } from './fulfilment.ts';
@@ -46,6 +47,9 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   OpenDispute: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
   WithdrawDisputeFunds: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
   CloseDispute: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
+  // Exchanges are of delivered goods; the replacement makes the order partially shipped again.
+  ExchangeLine: ['delivered'],
+  CaptureExchangeCharge: ['partially_shipped', 'shipped', 'delivered'],
 };
 
 export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
@@ -80,6 +84,10 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return withdrawDisputeFunds(command, order);
     case 'CloseDispute':
       return closeDispute(command, order);
+    case 'ExchangeLine':
+      return exchangeLine(command, order);
+    case 'CaptureExchangeCharge':
+      return captureExchangeCharge(command, order);
     default:
       return assertNever(command);
   }

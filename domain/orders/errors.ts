@@ -245,3 +245,35 @@ export class DisputeExceedsCaptured extends DomainError<DisputeExceedsCapturedDe
     );
   }
 }
+
+export type ExchangeExceedsDeliveredDetails = {
+  lineId: string;
+  delivered: number;
+  alreadyExchanged: number;
+  requested: number;
+};
+
+/** An exchange of more units of a line than were delivered and not exchanged already. */
+export class ExchangeExceedsDelivered extends DomainError<ExchangeExceedsDeliveredDetails> {
+  override readonly name = 'ExchangeExceedsDelivered';
+  readonly code = 'exchange_exceeds_delivered';
+  readonly kind = 'rule';
+  constructor(details: ExchangeExceedsDeliveredDetails) {
+    super(
+      `Line ${details.lineId}: ${details.delivered} delivered, ${details.alreadyExchanged} exchanged, ${details.requested} requested`,
+      details,
+    );
+  }
+}
+
+export type ExchangeChargeUnknownDetails = { orderId: string; paymentRef: string };
+
+/** A capture for a payment that is no open exchange charge of the order. */
+export class ExchangeChargeUnknown extends DomainError<ExchangeChargeUnknownDetails> {
+  override readonly name = 'ExchangeChargeUnknown';
+  readonly code = 'exchange_charge_unknown';
+  readonly kind = 'not_found';
+  constructor(details: ExchangeChargeUnknownDetails) {
+    super(`Order ${details.orderId} has no uncaptured exchange charge ${details.paymentRef}`, details);
+  }
+}

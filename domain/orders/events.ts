@@ -309,6 +309,35 @@ export type DisputeClosed = {
   data: { orderId: string; disputeId: string; outcome: DisputeOutcome; amount: Money };
 };
 
+/** The price difference of an exchange paid through an extra payment at the provider. */
+export type ExchangeCharge = { paymentRef: string; amount: Money };
+
+/**
+ * Delivered units of a line exchanged for another SKU: they come back, and `replacement` is a new
+ * line of the order, reserved in the same append (its stock streams' `StockReserved`) and shipped
+ * like any line. `returned.amount` is the returned units' share of their line's total;
+ * `difference` = the replacement's total − that (positive: the customer pays it through `charge`,
+ * opened at the provider before this was appended; negative: refunded after it).
+ */
+export type LineExchanged = {
+  type: 'LineExchanged';
+  data: {
+    orderId: string;
+    exchangeId: string;
+    returned: { lineId: string; sku: string; quantity: number; amount: Money };
+    replacement: OrderLine;
+    difference: Money;
+    charge: ExchangeCharge | null;
+    reason: string;
+  };
+};
+
+/** The extra payment of an exchange was captured at the provider. */
+export type ExchangeChargeCaptured = {
+  type: 'ExchangeChargeCaptured';
+  data: { orderId: string; exchangeId: string; paymentRef: string; amount: Money };
+};
+
 export type OrderEvent =
   | OrderPlaced
   | PaymentAuthorized
@@ -325,7 +354,9 @@ export type OrderEvent =
   | RefundIssued
   | DisputeOpened
   | DisputeFundsWithdrawn
-  | DisputeClosed;
+  | DisputeClosed
+  | LineExchanged
+  | ExchangeChargeCaptured;
 
 const types: Record<OrderEvent['type'], true> = {
   OrderPlaced: true,
@@ -344,6 +375,8 @@ const types: Record<OrderEvent['type'], true> = {
   DisputeOpened: true,
   DisputeFundsWithdrawn: true,
   DisputeClosed: true,
+  LineExchanged: true,
+  ExchangeChargeCaptured: true,
 };
 
 export const orderEventTypes = Object.keys(types) as OrderEvent['type'][];

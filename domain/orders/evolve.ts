@@ -2,7 +2,8 @@ import { assertNever } from '../assert-never.ts';
 import { lineAfterCancel, totalsAfterCancel } from './cancel-lines.ts';
 import { linesAfterEdit } from './edit-order.ts';
 import type { OrderEvent } from './events.ts';
-import { disputesOf, isFullyShipped, type Dispute, type OrderState } from './state.ts';
+import { totalsAfterExchange } from './exchanges.ts';
+import { disputesOf, exchangesOf, isFullyShipped, type Dispute, type OrderState } from './state.ts';
 import { pricedTotals } from './totals.ts';
 
 /** Events that cannot apply to the state leave it unchanged: history is fact and is never refused. */
@@ -112,6 +113,35 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       return withDispute(state, event.data.disputeId, (d) => ({ ...d, withdrawn: event.data.amount.amount }));
     case 'DisputeClosed':
       return withDispute(state, event.data.disputeId, (d) => ({ ...d, status: event.data.outcome }));
+    case 'LineExchanged': {
+      const { exchangeId, returned, replacement, difference, charge } = event.data;
+      if (exchangesOf(state).some((e) => e.exchangeId === exchangeId)) return state;
+      const exchange = {
+        exchangeId,
+        lineId: returned.lineId,
+        quantity: returned.quantity,
+        replacementLineId: replacement.lineId,
+        charge: charge && { paymentRef: charge.paymentRef, amount: charge.amount.amount, captured: false },
+      };
+      return {
+        ...state,
+        // The replacement waits to be shipped like any unshipped line.
+        status: 'partially_shipped',
+        lines: [...state.lines, replacement],
+        totals: totalsAfterExchange(state.totals, replacement, returned.amount, difference),
+        exchanges: [...exchangesOf(state), exchange],
+      };
+    }
+    case 'ExchangeChargeCaptured': {
+      const { exchangeId, amount } = event.data;
+      return {
+        ...state,
+        payment: { ...payment, captured: payment.captured + amount.amount },
+        exchanges: exchangesOf(state).map((e) =>
+          e.exchangeId === exchangeId && e.charge ? { ...e, charge: { ...e.charge, captured: true } } : e,
+        ),
+      };
+    }
     default:
       return assertNever(event);
   }

@@ -15,7 +15,8 @@ export {
   orderEventTypes,
   trackingStatuses,
 } from './events.ts';
-export { disputedFunds, disputesOf, isFullyShipped, shippedQuantity } from './state.ts';
+export { disputedFunds, disputesOf, exchangesOf, isFullyShipped, shippedQuantity } from './state.ts';
+export { exchangeDifference } from './exchanges.ts';
 export { releaseReasonFor } from './cancel-order.ts';
 export { allowedFrom } from './decide.ts';
 export { pricedTotals, unknownTaxDetail } from './totals.ts';

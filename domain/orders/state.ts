@@ -43,6 +43,15 @@ export type Dispute = {
   status: 'open' | DisputeOutcome;
 };
 
+/** An exchange of delivered units; its extra payment, if any, and whether it was captured. */
+export type Exchange = {
+  exchangeId: string;
+  lineId: string;
+  quantity: number;
+  replacementLineId: string;
+  charge: { paymentRef: string; amount: number; captured: boolean } | null;
+};
+
 export type OrderData = {
   orderId: string;
   customerId: string;
@@ -56,6 +65,8 @@ export type OrderData = {
   shipments: Shipment[];
   /** Absent on states folded before disputes existed (read models store the state): read through `disputesOf`. */
   disputes?: Dispute[];
+  /** Absent on states folded before exchanges existed: read through `exchangesOf`. */
+  exchanges?: Exchange[];
 };
 
 export type OrderState =
@@ -91,4 +102,8 @@ export function disputesOf(order: OrderData): Dispute[] {
  */
 export function disputedFunds(order: OrderData): number {
   return disputesOf(order).reduce((sum, d) => sum + (d.status === 'won' ? 0 : d.withdrawn), 0);
+}
+
+export function exchangesOf(order: OrderData): Exchange[] {
+  return order.exchanges ?? [];
 }

@@ -95,6 +95,27 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
     type: 'CloseDispute',
     data: { orderId: 'o1', disputeId: 'dp_1', outcome: 'lost', amount: eur(5000) },
   },
+  ExchangeLine: {
+    type: 'ExchangeLine',
+    data: {
+      orderId: 'o1',
+      exchangeId: 'x1',
+      lineId: 'l1',
+      quantity: 1,
+      reason: 'wrong size',
+      replacement: {
+        lineId: 'L3',
+        sku: 'BOWL',
+        unitPrice: eur(900),
+        allocations: [{ location: 'berlin', quantity: 1 }],
+      },
+      chargeRef: null,
+    },
+  },
+  CaptureExchangeCharge: {
+    type: 'CaptureExchangeCharge',
+    data: { orderId: 'o1', paymentRef: 'pi_x', amount: eur(100) },
+  },
 };
 
 const statuses = Object.keys(historyFor) as (keyof typeof historyFor)[];
@@ -153,6 +174,6 @@ describe('order lifecycle', () => {
   });
 
   it('lists its event types', () => {
-    expect(orderEventTypes).toHaveLength(16);
+    expect(orderEventTypes).toHaveLength(18);
   });
 });

@@ -216,6 +216,30 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
       rows.payments.push(payment('refunded', orderId, amount, { refund_id: refundId, reason }));
       return;
     }
+    case 'LineExchanged': {
+      // Two rows: the units going back (their line's share) and the replacement going out.
+      const { orderId, exchangeId, returned, replacement, reason } = event.data;
+      rows.after_sale.push(
+        afterSale(base, 'exchange_returned', exchangeId, orderId, returned.amount, {
+          line_id: returned.lineId,
+          sku: returned.sku,
+          quantity: returned.quantity,
+          reason,
+        }),
+        afterSale(base, 'exchange_replacement', exchangeId, orderId, replacement.lineTotal, {
+          line_id: replacement.lineId,
+          sku: replacement.sku,
+          quantity: replacement.quantity,
+          reason,
+        }),
+      );
+      return;
+    }
+    case 'ExchangeChargeCaptured': {
+      const { orderId, paymentRef, amount } = event.data;
+      rows.payments.push(payment('captured', orderId, amount, { payment_ref: paymentRef }));
+      return;
+    }
     case 'DisputeOpened': {
       const { orderId, disputeId, amount, reason } = event.data;
       rows.after_sale.push(afterSale(base, 'dispute_opened', disputeId, orderId, amount, { reason }));

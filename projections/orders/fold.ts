@@ -165,6 +165,7 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
         break;
       case 'OrderLinesCancelled':
       case 'OrderEdited':
+      case 'LineExchanged':
         // The lines as they stand now (quantities, totals, allocations), written over the old rows.
         if (after.status !== 'none' && after !== before) {
           lines.set(orderId, { orderId, currency: after.currency, lines: after.lines });
@@ -246,6 +247,17 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
         });
         break;
       }
+      case 'ExchangeChargeCaptured':
+        changes.payments.push({
+          ...base,
+          eventId: event.id,
+          kind: 'captured',
+          paymentRef: event.data.paymentRef,
+          amount: event.data.amount.amount,
+          currency: event.data.amount.currency,
+          reason: `exchange ${event.data.exchangeId}`,
+        });
+        break;
       case 'DisputeFundsWithdrawn':
       case 'DisputeClosed': {
         const { disputeId } = event.data;

@@ -67,6 +67,16 @@ export function summarize(event: OrderEvent): string {
       const due = event.data.dueBy === null ? '' : `, evidence due ${event.data.dueBy.slice(0, 10)}`;
       return `Payment of ${formatMoney(event.data.amount)} disputed (${event.data.reason.replaceAll('_', ' ')})${due}`;
     }
+    case 'LineExchanged': {
+      const { returned, replacement, difference } = event.data;
+      const units = `${returned.quantity} × ${returned.sku} (${returned.lineId}) exchanged for ${replacement.sku} (${replacement.lineId})`;
+      if (difference.amount > 0) return `${units}: ${formatMoney(difference)} to pay`;
+      if (difference.amount < 0)
+        return `${units}: ${formatMoney({ ...difference, amount: -difference.amount })} to refund`;
+      return `${units}: no difference`;
+    }
+    case 'ExchangeChargeCaptured':
+      return `Exchange ${event.data.exchangeId}: payment of ${formatMoney(event.data.amount)} captured`;
     case 'DisputeFundsWithdrawn':
       return `Dispute ${event.data.disputeId}: ${formatMoney(event.data.amount)} withdrawn by the bank`;
     case 'DisputeClosed':

@@ -5024,6 +5024,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/orders/{orderId}/exchanges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Exchange delivered units for another product (staff: for the customer)
+     * @description The replacement becomes a new line of the order, reserved in the same append (409 `stock_shortage` when it cannot be). A dearer replacement answers `payment` (pay it with its client secret, as the order); a cheaper one is refunded at once.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RequestExchange'];
+        };
+      };
+      responses: {
+        /** @description Exchanged; the replacement is reserved and awaits shipment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orders/{orderId}/payments/attempts': {
     parameters: {
       query?: never;
@@ -10768,6 +10870,26 @@ export interface components {
        * @example 1
        */
       weekday: number | null;
+    };
+    RequestExchange: {
+      /**
+       * @description Chosen by the client, or derived from the Idempotency-Key, so that a retry answers the same exchange.
+       * @example p-1001
+       */
+      exchangeId?: string;
+      /**
+       * @description The delivered line whose units go back
+       * @example L1
+       */
+      lineId: string;
+      /**
+       * @description What the customer gets instead (another variant or product)
+       * @example p-1001
+       */
+      productId: string;
+      quantity: number;
+      /** @example too small */
+      reason: string;
     };
     RequestReturn: {
       lines: {

@@ -8,9 +8,13 @@ import { readApiHarness, type ReadApiHarness } from '../test-support/read-api-ha
 import { writeApiOver, type WriteApiHarness } from '../test-support/write-api-harness.ts';
 
 /**
- * Chargebacks end to end on PostgreSQL: the real Stripe SDK against the fake Stripe, disputes
- * delivered signed to the real webhook route, recorded on the order once however often Stripe
- * sends them, and read back by staff on the order and in the open-disputes queue.
+ * After the sale, with money moving through Stripe, end to end on PostgreSQL: the real Stripe SDK
+ * against the fake Stripe, its webhooks signed and delivered to the real route.
+ * - Chargebacks: recorded on the order once however often Stripe sends them, in any order, and
+ *   read back by staff on the order and in the open-disputes queue.
+ * - Exchanges over HTTP: the replacement reserved in the same append, a dearer one paid through an
+ *   extra PaymentIntent captured by its webhook, a cheaper one refunded, a shortage refused with
+ *   the extra payment released.
  */
 const SECRET_KEY = 'sk_test_quartermaster_disputes';
 const WEBHOOK_SECRET = 'whsec_quartermaster_disputes_secret';
@@ -32,7 +36,7 @@ type DisputeView = {
   dueBy: string | null;
 };
 
-describe('Stripe disputes through the webhook route on PostgreSQL', () => {
+describe('disputes and exchanges through Stripe on PostgreSQL', () => {
   let fake: FakeStripe;
   let h: ReadApiHarness & WriteApiHarness;
   const types = async (orderId: string) => (await h.store.readStream(`order-${orderId}`)).map((e) => e.type);
@@ -114,6 +118,31 @@ describe('Stripe disputes through the webhook route on PostgreSQL', () => {
       admin,
     );
     expect(product.status).toBe(201);
+    for (const [productId, sku, price] of [
+      ['p2', 'MALLET-D', 1599],
+      ['p3', 'MINI-D', 999],
+    ] as const) {
+      const created = await h.post(
+        '/products',
+        {
+          productId,
+          sku,
+          name: sku,
+          brand: 'Acme',
+          category: 'tools',
+          price: { amount: price, currency: 'EUR' },
+        },
+        admin,
+      );
+      expect(created.status, await created.clone().text()).toBe(201);
+    }
+    // One mallet only: the second exchange asking for one finds none.
+    expect(
+      (await h.post('/stock/receipts', { sku: 'MALLET-D', location: 'berlin', quantity: 1 }, admin)).status,
+    ).toBe(200);
+    expect(
+      (await h.post('/stock/receipts', { sku: 'MINI-D', location: 'berlin', quantity: 5 }, admin)).status,
+    ).toBe(200);
     expect(
       (await h.post('/stock/receipts', { sku: 'HAMMER-D', location: 'berlin', quantity: 20 }, admin)).status,
     ).toBe(200);
@@ -283,6 +312,155 @@ describe('Stripe disputes through the webhook route on PostgreSQL', () => {
       const response = await deliver(fake.lastEvent('charge.dispute.created', dispute.id));
       expect(await response.json()).toEqual({ received: true, handled: false });
       expect(await count()).toBe(before);
+    });
+  });
+
+  describe('exchanges over HTTP', () => {
+    const orderId = 'ord-exchange-1';
+    let placed: Placed;
+    let chargeId = '';
+    const exchange = (id: string, body: Record<string, unknown>, as: typeof customer = customer) =>
+      h.post(`/orders/${id}/exchanges`, { reason: 'too small', ...body }, as);
+
+    it('exchanges a hammer for a dearer mallet: reserved in the same append, the 3.00 EUR difference opened as an extra PaymentIntent', async () => {
+      placed = await deliveredOrder(orderId);
+      const lineId = placed.order.lines[0]!.lineId;
+      const response = await exchange(orderId, { lineId, quantity: 1, productId: 'p2' });
+      expect(response.status, await response.clone().text()).toBe(201);
+      const body = (await response.json()) as {
+        exchangeId: string;
+        difference: unknown;
+        payment: { provider: string; paymentId: string; clientSecret: string; status: string };
+      };
+      expect(body.difference).toEqual({ amount: 300, currency: 'EUR' });
+      expect(body.payment).toMatchObject({ provider: 'stripe', status: 'awaiting_customer' });
+      chargeId = body.payment.paymentId;
+      expect(chargeId).not.toBe(placed.payment.paymentId);
+      expect(body.payment.clientSecret).toMatch(new RegExp(`^${chargeId}_secret_`));
+      expect(fake.ledger.retrievePaymentIntent(chargeId)).toMatchObject({
+        amount: 300,
+        currency: 'eur',
+        capture_method: 'automatic',
+        metadata: { orderId },
+      });
+      const [exchanged] = await h.store.readStream(`order-${orderId}`, {
+        direction: 'backwards',
+        maxCount: 1,
+      });
+      expect(exchanged).toMatchObject({
+        type: 'LineExchanged',
+        data: {
+          exchangeId: body.exchangeId,
+          returned: { lineId, sku: 'HAMMER-D', quantity: 1, amount: { amount: 1299, currency: 'EUR' } },
+          replacement: {
+            lineId: 'X1',
+            sku: 'MALLET-D',
+            quantity: 1,
+            allocations: [{ location: 'berlin', quantity: 1 }],
+          },
+          difference: { amount: 300, currency: 'EUR' },
+          charge: { paymentRef: chargeId, amount: { amount: 300, currency: 'EUR' } },
+        },
+        metadata: { actor: { id: customer.subject, role: 'customer' } },
+      });
+      // The reservation is in the same append: one commit for both streams.
+      const [reserved] = await h.store.readStream('stock-MALLET-D@berlin', {
+        direction: 'backwards',
+        maxCount: 1,
+      });
+      expect(reserved).toMatchObject({ type: 'StockReserved', data: { orderId, quantity: 1 } });
+      expect(reserved!.position.commit).toBe(exchanged!.position.commit);
+    });
+
+    it('records the extra payment captured when its webhook says the customer paid', async () => {
+      fake.ledger.simulateCustomerPayment(chargeId);
+      const paid = await deliver(fake.lastEvent('payment_intent.succeeded', chargeId));
+      expect(await paid.json()).toEqual({ received: true, handled: true });
+      expect((await h.store.readStream(`order-${orderId}`)).at(-1)).toMatchObject({
+        type: 'ExchangeChargeCaptured',
+        data: { orderId, paymentRef: chargeId, amount: { amount: 300, currency: 'EUR' } },
+      });
+      const order = await read<{
+        payment: { captured: unknown };
+        total: unknown;
+        timeline: { type: string; summary: string }[];
+      }>(orderId, `/orders/${orderId}`, customer);
+      expect(order.payment.captured).toEqual({ amount: 2898, currency: 'EUR' });
+      expect(order.total).toEqual({ amount: 2898, currency: 'EUR' });
+      expect(order.timeline.find((t) => t.type === 'LineExchanged')?.summary).toBe(
+        `1 × HAMMER-D (${placed.order.lines[0]!.lineId}) exchanged for MALLET-D (X1): 3.00 EUR to pay`,
+      );
+    });
+
+    it('refuses an exchange asking for the mallet no one holds (409), appending nothing and releasing its extra payment', async () => {
+      const other = 'ord-exchange-2';
+      const second = await deliveredOrder(other);
+      const before = (await h.store.readStream(`order-${other}`)).length;
+      const response = await exchange(other, {
+        lineId: second.order.lines[0]!.lineId,
+        quantity: 1,
+        productId: 'p2',
+      });
+      expect(response.status, await response.clone().text()).toBe(409);
+      expect(((await response.json()) as { code: string }).code).toBe('stock_shortage');
+      expect(await h.store.readStream(`order-${other}`)).toHaveLength(before);
+      const cancels = fake.requests.filter(
+        (r) =>
+          r.path.endsWith('/cancel') && r.status === 200 && r.idempotencyKey?.startsWith('cancel:exchange-'),
+      );
+      expect(cancels).toHaveLength(1);
+      const released = fake.ledger.retrievePaymentIntent(cancels[0]!.path.split('/')[3]!);
+      expect(released).toMatchObject({ amount: 300, metadata: { orderId: other } });
+      expect(released.status).toBe('canceled');
+    });
+
+    it('refunds the difference of a cheaper replacement through Stripe', async () => {
+      const other = 'ord-exchange-2';
+      const response = await exchange(other, { lineId: 'L1', quantity: 2, productId: 'p3' });
+      expect(response.status, await response.clone().text()).toBe(201);
+      expect(((await response.json()) as { difference: unknown }).difference).toEqual({
+        amount: -600,
+        currency: 'EUR',
+      });
+      const events = (await h.store.readStream(`order-${other}`)).slice(-2);
+      expect(events.map((e) => e.type)).toEqual(['LineExchanged', 'RefundIssued']);
+      expect(events[1]!.data).toMatchObject({
+        amount: { amount: 600, currency: 'EUR' },
+        reason: expect.stringMatching(/^exchange /),
+      });
+      const refunds = fake.requests.filter(
+        (r) => r.path === '/v1/refunds' && r.status === 200 && r.params.amount === '600',
+      );
+      expect(refunds).toHaveLength(1);
+      expect(refunds[0]!.idempotencyKey).toMatch(/^refund:exchange-/);
+    });
+
+    it("refuses another customer's order, an order not delivered, and more units than delivered", async () => {
+      const stranger = { role: 'customer' as const, subject: 'cust-dispute-2' };
+      const foreign = await exchange(orderId, { lineId: 'L1', quantity: 1, productId: 'p3' }, stranger);
+      expect([403, 404]).toContain(foreign.status);
+      // The first order waits for its replacement to ship: not delivered now.
+      const pending = await exchange(orderId, { lineId: 'L1', quantity: 1, productId: 'p3' });
+      expect(pending.status).toBe(422);
+      expect(((await pending.json()) as { code: string }).code).toBe('invalid_transition');
+      const third = 'ord-exchange-3';
+      await deliveredOrder(third);
+      const tooMany = await exchange(third, { lineId: 'L1', quantity: 3, productId: 'p3' });
+      expect(tooMany.status).toBe(422);
+      expect(await tooMany.json()).toMatchObject({
+        code: 'exchange_exceeds_delivered',
+        details: { delivered: 2 },
+      });
+    });
+
+    it('ships the replacement like any line, and the order is delivered again', async () => {
+      const shipped = await h.post(
+        `/orders/${orderId}/shipments`,
+        { location: 'berlin', carrier: 'DHL', trackingNumber: 'X-1', lines: [{ lineId: 'X1', quantity: 1 }] },
+        staff,
+      );
+      expect(shipped.status, await shipped.clone().text()).toBe(201);
+      expect((await h.post(`/orders/${orderId}/delivered`, {}, staff)).status).toBe(200);
     });
   });
 });
