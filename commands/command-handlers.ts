@@ -14,6 +14,7 @@ import type { CommandContext } from './runtime/command-context.ts';
 import { applyPaymentNotification, capturePayment, recordManualPayment } from './orders/payments.ts';
 import { applyDisputeNotification } from './orders/disputes.ts';
 import { exchangeLine } from './orders/exchange-line.ts';
+import { openClaim, resolveClaim } from './orders/claims.ts';
 import { placeOrderAndOpenPayment } from './orders/place-and-open-payment.ts';
 import { refundOrder } from './orders/refund-order.ts';
 import { shipOrder } from './orders/ship-order.ts';
@@ -120,6 +121,8 @@ export function createCommandHandlers(
     applyPaymentNotification: bind(applyPaymentNotification),
     applyDisputeNotification: bind(applyDisputeNotification),
     exchangeLine: bind(exchangeLine),
+    openClaim: bind(openClaim),
+    resolveClaim: bind(resolveClaim),
     orderOwner: bind(orderOwner),
   };
 }

@@ -40,6 +40,10 @@ const rule = {
   shipmentOnce: 'the order decider refuses a shipment id the order already has (AlreadyExists shipment)',
   disputeOnce:
     'the order decider refuses a dispute id the order already has (AlreadyExists dispute), evolveOrder ignores a second DisputeOpened, and the orders fold inserts only a dispute the state did not hold',
+  claimOnce:
+    'the order decider refuses a claim id the order already has (AlreadyExists claim), evolveOrder ignores a second ClaimOpened, and the orders fold inserts only a claim the state did not hold',
+  claimFields:
+    'OpenClaim is validated (requireKey claimId, a line of the order, requirePositiveInt quantity, requireOneOf reason); the fold takes the customer from the order, the SKU from the event, status from the resolution, times from the envelope',
   disputeFields:
     'OpenDispute is validated (requireKey disputeId, requireText paymentRef and reason, requireMoney amount, requireIsoTime dueBy or null); the fold takes the customer from the order, status and withdrawn from the folded state, times from the envelope',
   orderFields:
@@ -237,6 +241,19 @@ const guarantees: Record<string, string> = {
     'withdrawn',
   ]),
   'orders.order_disputes: order_disputes_pkey': rule.disputeOnce,
+  ...notNull('orders.order_claims', rule.claimFields, [
+    'claim_id',
+    'customer_id',
+    'line_id',
+    'opened_at',
+    'order_id',
+    'quantity',
+    'reason',
+    'revision',
+    'sku',
+    'status',
+  ]),
+  'orders.order_claims: order_claims_pkey': rule.claimOnce,
   ...notNull('orders.order_timeline', rule.orderFields, ['data', 'event_type', 'order_id', 'summary']),
   ...notNull('orders.order_timeline', rule.envelope, [
     'actor_id',

@@ -494,6 +494,32 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
   matrix.push(
     {
       method: 'POST',
+      path: '/orders/{orderId}/claims',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 404 },
+      prepare: async (owner) => {
+        const { orderId, lineId } = await shippedOrder(owner);
+        return {
+          params: { orderId },
+          body: { claimId: fresh('claim'), lineId, quantity: 1, reason: 'damaged' },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/claims/{claimId}/resolve',
+      before: ['staff', 'admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => {
+        const { orderId, lineId } = await shippedOrder(owner);
+        const claimId = fresh('claim');
+        await h.handlers.openClaim({ orderId, claimId, lineId, quantity: 1, reason: 'missing' }, admin());
+        return { params: { orderId, claimId }, body: { resolution: 'refund' }, stream: `order-${orderId}` };
+      },
+    },
+    {
+      method: 'POST',
       path: '/orders/{orderId}/exchanges',
       before: ['customer', 'staff', 'admin'],
       customerActsOnOwnOnly: { otherCustomer: 404 },

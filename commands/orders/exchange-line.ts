@@ -1,6 +1,4 @@
 import { productDecider } from '../../domain/catalog/index.ts';
-import { StockShortage } from '../../domain/inventory/errors.ts';
-import { allocate, available, stockDecider, type StockState } from '../../domain/inventory/index.ts';
 import type { Money } from '../../domain/money.ts';
 import {
   exchangeDifference,
@@ -11,7 +9,7 @@ import {
   type OrderState,
 } from '../../domain/orders/index.ts';
 import { OrderNotFound } from '../../domain/orders/errors.ts';
-import { orderStream, productStream, stockStream } from '../../domain/streams.ts';
+import { orderStream, productStream } from '../../domain/streams.ts';
 import type { CreatedPayment } from '../../ports/payments.ts';
 import { activeProduct } from '../pricing/product-pricing.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
@@ -19,8 +17,9 @@ import { handleCommand } from '../runtime/handle-command.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
 import { earlierRun } from '../runtime/request-events.ts';
 import { runCommand } from '../runtime/run-command.ts';
-import { asStepDecider, type Step } from '../runtime/steps.ts';
+import { asStepDecider } from '../runtime/steps.ts';
 import { loadOrder } from './load-order.ts';
+import { nextReplacementId, replacementReservations } from './replacement-stock.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { orderResult, type OrderResult } from './order-result.ts';
 
@@ -119,50 +118,19 @@ export async function exchangeLine(
         plan: async (load) => {
           const current = await load<OrderState>(stream, asStepDecider(orderDecider));
           if (current.status === 'none') throw new OrderNotFound(input.orderId);
-          const locations = deps.locations.list();
-          const availability = {
-            [product.sku]: Object.fromEntries(
-              await Promise.all(
-                locations.map(
-                  async (l) =>
-                    [
-                      l,
-                      available(
-                        await load<StockState>(stockStream(product.sku, l), asStepDecider(stockDecider)),
-                      ),
-                    ] as const,
-                ),
-              ),
-            ),
-          };
           const lineId = nextReplacementId(current);
-          const allocation = allocate(
-            [{ lineId, sku: product.sku, quantity: input.quantity }],
-            availability,
-            deps.settings.allocationStrategy,
-          );
-          if (!allocation.ok) throw new StockShortage(allocation.shortages);
-          const allocations = allocation.lines[0]!.allocations;
-          const reservations: Step[] = allocations.map((a) => {
-            const at = {
-              sku: product.sku,
-              location: a.location,
+          const { allocations, reservations } = await replacementReservations(
+            deps,
+            load,
+            {
               orderId: input.orderId,
-              quantity: a.quantity,
-            };
-            return {
-              stream: stockStream(product.sku, a.location),
-              decider: asStepDecider(stockDecider),
-              command: {
-                type: 'ReserveStock',
-                data: { ...at, expiresAt: current.expiresAt, allowBackorder: false, extend: true },
-              },
-              compensate: () => ({
-                type: 'ReleaseReservation',
-                data: { ...at, reason: 'cancelled', now: context.now },
-              }),
-            };
-          });
+              lineId,
+              sku: product.sku,
+              quantity: input.quantity,
+              expiresAt: current.expiresAt,
+            },
+            context,
+          );
           const exchange = command(payment?.paymentId ?? null, allocations);
           // Without atomic appends the order goes last: it records the exchange once its stock is held.
           return [...reservations, { stream, decider: asStepDecider(orderDecider), command: exchange }];
@@ -247,12 +215,4 @@ async function refundDifference(
     context,
   );
   return { events: outcome.events, revision: outcome.revision, position: outcome.position };
-}
-
-/** Replacement lines are `X1`, `X2`...: apart from the placement's and edits' `L` ids. */
-function nextReplacementId(order: ExistingOrder): string {
-  const taken = new Set(order.lines.map((l) => l.lineId));
-  let n = 1;
-  while (taken.has(`X${n}`)) n += 1;
-  return `X${n}`;
 }

@@ -2,6 +2,7 @@ import type { Money } from '../money.ts';
 import type {
   Address,
   CancellationReason,
+  ClaimReason,
   DisputeOpened,
   DisputeOutcome,
   LineAllocation,
@@ -165,6 +166,28 @@ export type CaptureExchangeCharge = {
   data: { orderId: string; paymentRef: string; amount: Money };
 };
 
+export type OpenClaim = {
+  type: 'OpenClaim';
+  data: { orderId: string; claimId: string; lineId: string; quantity: number; reason: ClaimReason };
+};
+
+/**
+ * `replacement`: the handler allocated the replacement units (`allocations`); `refund`: the
+ * provider refunded `refundId` already, for the units' share of their line (`claimRefund`).
+ */
+export type ResolveClaim = {
+  type: 'ResolveClaim';
+  data:
+    | {
+        orderId: string;
+        claimId: string;
+        resolution: 'replacement';
+        lineId: string;
+        allocations: LineAllocation[];
+      }
+    | { orderId: string; claimId: string; resolution: 'refund'; refundId: string };
+};
+
 export type OrderCommand =
   | PlaceOrder
   | AuthorizePayment
@@ -182,4 +205,6 @@ export type OrderCommand =
   | WithdrawDisputeFunds
   | CloseDispute
   | ExchangeLine
-  | CaptureExchangeCharge;
+  | CaptureExchangeCharge
+  | OpenClaim
+  | ResolveClaim;

@@ -4,6 +4,7 @@ import { OrderNotFound } from './errors.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { cancelOrderLines } from './cancel-lines.ts';
 import { closeDispute, openDispute, withdrawDisputeFunds } from './disputes.ts';
+import { openClaim, resolveClaim } from './claims.ts';
 import { editOrder } from './edit-order.ts';
 import { captureExchangeCharge, exchangeLine } from './exchanges.ts';
 import type { OrderCommand } from './commands.ts';
@@ -50,6 +51,9 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   // Exchanges are of delivered goods; the replacement makes the order partially shipped again.
   ExchangeLine: ['delivered'],
   CaptureExchangeCharge: ['partially_shipped', 'shipped', 'delivered'],
+  // Claims are on what shipped; a replacement makes the order partially shipped again.
+  OpenClaim: ['partially_shipped', 'shipped', 'delivered'],
+  ResolveClaim: ['partially_shipped', 'shipped', 'delivered'],
 };
 
 export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
@@ -88,6 +92,10 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return exchangeLine(command, order);
     case 'CaptureExchangeCharge':
       return captureExchangeCharge(command, order);
+    case 'OpenClaim':
+      return openClaim(command, order);
+    case 'ResolveClaim':
+      return resolveClaim(command, order);
     default:
       return assertNever(command);
   }

@@ -277,3 +277,35 @@ export class ExchangeChargeUnknown extends DomainError<ExchangeChargeUnknownDeta
     super(`Order ${details.orderId} has no uncaptured exchange charge ${details.paymentRef}`, details);
   }
 }
+
+export type ClaimExceedsShippedDetails = {
+  lineId: string;
+  shipped: number;
+  alreadyClaimed: number;
+  requested: number;
+};
+
+/** A claim for more units of a line than were shipped and not claimed already. */
+export class ClaimExceedsShipped extends DomainError<ClaimExceedsShippedDetails> {
+  override readonly name = 'ClaimExceedsShipped';
+  readonly code = 'claim_exceeds_shipped';
+  readonly kind = 'rule';
+  constructor(details: ClaimExceedsShippedDetails) {
+    super(
+      `Line ${details.lineId}: ${details.shipped} shipped, ${details.alreadyClaimed} claimed, ${details.requested} requested`,
+      details,
+    );
+  }
+}
+
+export type ClaimNotOpenDetails = { orderId: string; claimId: string; status: string };
+
+/** A resolution for a claim the order does not have open (unknown, or resolved already). */
+export class ClaimNotOpen extends DomainError<ClaimNotOpenDetails> {
+  override readonly name = 'ClaimNotOpen';
+  readonly code = 'claim_not_open';
+  readonly kind = 'conflict';
+  constructor(details: ClaimNotOpenDetails) {
+    super(`Claim ${details.claimId} of order ${details.orderId} is ${details.status}`, details);
+  }
+}

@@ -338,6 +338,35 @@ export type ExchangeChargeCaptured = {
   data: { orderId: string; exchangeId: string; paymentRef: string; amount: Money };
 };
 
+/** What went wrong with delivered goods. */
+export type ClaimReason = 'damaged' | 'missing' | 'wrong';
+export const claimReasons: readonly ClaimReason[] = ['damaged', 'missing', 'wrong'];
+
+/** Units of a shipped line arrived damaged, did not arrive, or were the wrong item: nothing comes back. */
+export type ClaimOpened = {
+  type: 'ClaimOpened';
+  data: {
+    orderId: string;
+    claimId: string;
+    lineId: string;
+    sku: string;
+    quantity: number;
+    reason: ClaimReason;
+  };
+};
+
+/**
+ * Staff resolved a claim without a return: with a replacement (a new line of the same SKU at no
+ * charge, reserved in the same append) or with a refund of the units' share of their line (the
+ * order's `RefundIssued` beside it, in the same append).
+ */
+export type ClaimResolved = {
+  type: 'ClaimResolved';
+  data:
+    | { orderId: string; claimId: string; resolution: 'replacement'; replacement: OrderLine }
+    | { orderId: string; claimId: string; resolution: 'refund'; amount: Money };
+};
+
 export type OrderEvent =
   | OrderPlaced
   | PaymentAuthorized
@@ -356,7 +385,9 @@ export type OrderEvent =
   | DisputeFundsWithdrawn
   | DisputeClosed
   | LineExchanged
-  | ExchangeChargeCaptured;
+  | ExchangeChargeCaptured
+  | ClaimOpened
+  | ClaimResolved;
 
 const types: Record<OrderEvent['type'], true> = {
   OrderPlaced: true,
@@ -377,6 +408,8 @@ const types: Record<OrderEvent['type'], true> = {
   DisputeClosed: true,
   LineExchanged: true,
   ExchangeChargeCaptured: true,
+  ClaimOpened: true,
+  ClaimResolved: true,
 };
 
 export const orderEventTypes = Object.keys(types) as OrderEvent['type'][];

@@ -3,7 +3,7 @@ import { lineAfterCancel, totalsAfterCancel } from './cancel-lines.ts';
 import { linesAfterEdit } from './edit-order.ts';
 import type { OrderEvent } from './events.ts';
 import { totalsAfterExchange } from './exchanges.ts';
-import { disputesOf, exchangesOf, isFullyShipped, type Dispute, type OrderState } from './state.ts';
+import { claimsOf, disputesOf, exchangesOf, isFullyShipped, type Dispute, type OrderState } from './state.ts';
 import { pricedTotals } from './totals.ts';
 
 /** Events that cannot apply to the state leave it unchanged: history is fact and is never refused. */
@@ -141,6 +141,28 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
           e.exchangeId === exchangeId && e.charge ? { ...e, charge: { ...e.charge, captured: true } } : e,
         ),
       };
+    }
+    case 'ClaimOpened': {
+      const { claimId, lineId, quantity, reason } = event.data;
+      if (claimsOf(state).some((c) => c.claimId === claimId)) return state;
+      return {
+        ...state,
+        claims: [...claimsOf(state), { claimId, lineId, quantity, reason, status: 'open' }],
+      };
+    }
+    case 'ClaimResolved': {
+      const { data } = event;
+      const claims = claimsOf(state).map((c) =>
+        c.claimId === data.claimId
+          ? {
+              ...c,
+              status: data.resolution === 'replacement' ? ('replaced' as const) : ('refunded' as const),
+            }
+          : c,
+      );
+      if (data.resolution === 'refund') return { ...state, claims };
+      // The replacement waits to be shipped like any unshipped line; it costs the customer nothing.
+      return { ...state, status: 'partially_shipped', lines: [...state.lines, data.replacement], claims };
     }
     default:
       return assertNever(event);

@@ -10,13 +10,22 @@ export type * from './events.ts';
 export type * from './state.ts';
 export {
   cancellationReasons,
+  claimReasons,
   disputeOutcomes,
   isOrderEvent,
   orderEventTypes,
   trackingStatuses,
 } from './events.ts';
-export { disputedFunds, disputesOf, exchangesOf, isFullyShipped, shippedQuantity } from './state.ts';
+export {
+  claimsOf,
+  disputedFunds,
+  disputesOf,
+  exchangesOf,
+  isFullyShipped,
+  shippedQuantity,
+} from './state.ts';
 export { exchangeDifference } from './exchanges.ts';
+export { claimRefund } from './claims.ts';
 export { releaseReasonFor } from './cancel-order.ts';
 export { allowedFrom } from './decide.ts';
 export { pricedTotals, unknownTaxDetail } from './totals.ts';

@@ -1,6 +1,7 @@
 import type {
   Address,
   CancellationReason,
+  ClaimReason,
   DisputeOutcome,
   OrderLine,
   OrderTotals,
@@ -52,6 +53,14 @@ export type Exchange = {
   charge: { paymentRef: string; amount: number; captured: boolean } | null;
 };
 
+export type Claim = {
+  claimId: string;
+  lineId: string;
+  quantity: number;
+  reason: ClaimReason;
+  status: 'open' | 'replaced' | 'refunded';
+};
+
 export type OrderData = {
   orderId: string;
   customerId: string;
@@ -67,6 +76,8 @@ export type OrderData = {
   disputes?: Dispute[];
   /** Absent on states folded before exchanges existed: read through `exchangesOf`. */
   exchanges?: Exchange[];
+  /** Absent on states folded before claims existed: read through `claimsOf`. */
+  claims?: Claim[];
 };
 
 export type OrderState =
@@ -106,4 +117,8 @@ export function disputedFunds(order: OrderData): number {
 
 export function exchangesOf(order: OrderData): Exchange[] {
   return order.exchanges ?? [];
+}
+
+export function claimsOf(order: OrderData): Claim[] {
+  return order.claims ?? [];
 }

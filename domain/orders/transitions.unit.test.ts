@@ -116,6 +116,14 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
     type: 'CaptureExchangeCharge',
     data: { orderId: 'o1', paymentRef: 'pi_x', amount: eur(100) },
   },
+  OpenClaim: {
+    type: 'OpenClaim',
+    data: { orderId: 'o1', claimId: 'cl1', lineId: 'l1', quantity: 1, reason: 'damaged' },
+  },
+  ResolveClaim: {
+    type: 'ResolveClaim',
+    data: { orderId: 'o1', claimId: 'cl1', resolution: 'refund', refundId: 'r-cl1' },
+  },
 };
 
 const statuses = Object.keys(historyFor) as (keyof typeof historyFor)[];
@@ -174,6 +182,6 @@ describe('order lifecycle', () => {
   });
 
   it('lists its event types', () => {
-    expect(orderEventTypes).toHaveLength(18);
+    expect(orderEventTypes).toHaveLength(20);
   });
 });

@@ -41,7 +41,20 @@ describe('after-sale analytics on chDB', () => {
       const result = await h.handlers.applyDisputeNotification(notification, h.context());
       expect(result.events.length).toBeGreaterThan(0);
     }
-    // Deliver what the disputes appended (the projection skips what it already holds).
+    // o1 (two hammers and a saw, delivered) sends a hammer back as damaged.
+    await h.handlers.requestReturn(
+      {
+        returnId: 'ret-1',
+        orderId: 'o1',
+        lines: [{ lineId: 'L1', quantity: 1 }],
+        reason: 'damaged',
+        note: null,
+        photos: [],
+        openedBy: 'customer',
+      },
+      h.context({ id: 'c1', role: 'customer' }),
+    );
+    // Deliver what the disputes and the return appended (the projection skips what it already holds).
     const projection = createAnalyticsProjection({ analytics: shop.store.analytics });
     for (const page of await readLogPages(h.store, 50)) await projection.deliver(page);
   });
@@ -49,7 +62,7 @@ describe('after-sale analytics on chDB', () => {
 
   it('records each step of a dispute as an after_sale row', async () => {
     const result = await shop.store.analytics.client.query({
-      query: `SELECT kind, case_id, order_id, amount, currency, reason FROM ${shop.store.analytics.database}.after_sale FINAL ORDER BY case_id, kind`,
+      query: `SELECT kind, case_id, order_id, amount, currency, reason FROM ${shop.store.analytics.database}.after_sale FINAL WHERE kind LIKE 'dispute%' ORDER BY case_id, kind`,
       format: 'JSONEachRow',
     });
     expect(await result.json()).toEqual([
@@ -80,6 +93,57 @@ describe('after-sale analytics on chDB', () => {
       },
       { kind: 'dispute_won', case_id: 'dp_b', order_id: 'o3', amount: '700', currency: 'EUR', reason: '' },
     ]);
+  });
+
+  it('return rate by SKU, category and reason: units asked back over units sold (the query in docs/analytics.md)', async () => {
+    const db = shop.store.analytics.database;
+    const result = await shop.store.analytics.client.query({
+      query: `
+        SELECT r.sku AS sku, p.category AS category, r.reason AS reason, r.returned AS returned, s.sold AS sold,
+          round(r.returned / s.sold, 4) AS return_rate
+        FROM (SELECT sku, reason, sum(quantity) AS returned FROM ${db}.after_sale FINAL
+              WHERE kind = 'return_requested' GROUP BY sku, reason) AS r
+        LEFT JOIN (SELECT sku, sum(quantity) AS sold FROM ${db}.order_lines FINAL GROUP BY sku) AS s ON s.sku = r.sku
+        LEFT JOIN (SELECT sku, any(category) AS category FROM ${db}.products GROUP BY sku) AS p ON p.sku = r.sku
+        ORDER BY return_rate DESC`,
+      format: 'JSONEachRow',
+    });
+    const rows = await result.json<Record<string, unknown>>();
+    // Hammers (SKU A) ordered: 2 + i for the six orders, i = 0..5: 27.
+    expect(rows).toEqual([
+      { sku: 'A', category: 'tools', reason: 'damaged', returned: '1', sold: '27', return_rate: 0.037 },
+    ]);
+  });
+
+  it('the refund, return-refund and backorder fill time queries of docs/analytics.md run', async () => {
+    const db = shop.store.analytics.database;
+    const run = async (query: string) =>
+      (await shop.store.analytics.client.query({ query, format: 'JSONEachRow' })).json<
+        Record<string, unknown>
+      >();
+    // The shop refunded 5.00 EUR of o1 and o4, as 'scratched'.
+    expect(
+      await run(`SELECT reason, currency, count() AS refunds, sum(amount) AS refunded
+        FROM ${db}.payments FINAL WHERE kind = 'refunded' GROUP BY reason, currency ORDER BY refunded DESC`),
+    ).toEqual([{ reason: 'scratched', currency: 'EUR', refunds: '2', refunded: '1000' }]);
+    // The return was not refunded yet, and nothing was backordered.
+    expect(
+      await run(`SELECT q.reason AS reason, f.currency AS currency, sum(f.amount) AS refunded
+        FROM ${db}.after_sale AS f FINAL
+        JOIN (SELECT case_id, any(reason) AS reason FROM ${db}.after_sale FINAL
+              WHERE kind = 'return_requested' GROUP BY case_id) AS q ON q.case_id = f.case_id
+        WHERE f.kind = 'return_refunded' GROUP BY reason, currency ORDER BY refunded DESC`),
+    ).toEqual([]);
+    expect(
+      await run(`SELECT sku, count() AS fills, avg(dateDiff('hour', backordered_at, filled_at)) AS avg_hours
+        FROM (
+          SELECT order_id, sku, minIf(time, kind = 'backordered') AS backordered_at,
+            maxIf(time, kind = 'backorder_filled') AS filled_at
+          FROM ${db}.inventory_movements FINAL
+          WHERE kind IN ('backordered', 'backorder_filled') GROUP BY order_id, sku
+          HAVING countIf(kind = 'backorder_filled') > 0
+        ) GROUP BY sku ORDER BY avg_hours DESC`),
+    ).toEqual([]);
   });
 
   it('dispute rate: disputed orders over paid orders, with the money disputed and lost', async () => {

@@ -13,6 +13,7 @@ import {
 } from '../../domain/orders/index.ts';
 import { mapPersonalFields, redactedText } from '../../domain/privacy/personal-fields.ts';
 import { isRedemptionEvent, type RedemptionEvent } from '../../domain/redemptions/index.ts';
+import { isReturnEvent, type ReturnEvent } from '../../domain/returns/index.ts';
 import type { FactTable } from './schema.ts';
 
 /** A row as JSONEachRow sends it: column name to value. */
@@ -48,6 +49,7 @@ export function eventRows(events: readonly RecordedEvent[]): TableRows {
     rows.raw_events.push(rawEventRow(event, time));
     if (isOrderEvent(event)) addOrderRows(rows, event, base);
     else if (isInventoryEvent(event)) rows.inventory_movements.push({ ...base, ...movement(event) });
+    else if (isReturnEvent(event)) rows.after_sale.push(...returnRows(event, base));
     else if (isRedemptionEvent(event)) {
       if (event.data.scope === 'promotion')
         rows.promotion_redemptions.push({ ...base, ...redemption(event) });
@@ -240,6 +242,48 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
       rows.payments.push(payment('captured', orderId, amount, { payment_ref: paymentRef }));
       return;
     }
+    case 'ClaimOpened': {
+      const { orderId, claimId, lineId, sku, quantity, reason } = event.data;
+      rows.after_sale.push(
+        afterSale(
+          base,
+          'claim_opened',
+          claimId,
+          orderId,
+          { amount: 0, currency: '' },
+          {
+            line_id: lineId,
+            sku,
+            quantity,
+            reason,
+          },
+        ),
+      );
+      return;
+    }
+    case 'ClaimResolved': {
+      const { data } = event;
+      const amount = data.resolution === 'refund' ? data.amount : data.replacement.lineTotal;
+      const extra =
+        data.resolution === 'replacement'
+          ? {
+              line_id: data.replacement.lineId,
+              sku: data.replacement.sku,
+              quantity: data.replacement.quantity,
+            }
+          : {};
+      rows.after_sale.push(
+        afterSale(
+          base,
+          data.resolution === 'refund' ? 'claim_refunded' : 'claim_replaced',
+          data.claimId,
+          data.orderId,
+          amount,
+          extra,
+        ),
+      );
+      return;
+    }
     case 'DisputeOpened': {
       const { orderId, disputeId, amount, reason } = event.data;
       rows.after_sale.push(afterSale(base, 'dispute_opened', disputeId, orderId, amount, { reason }));
@@ -258,6 +302,62 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
     default: {
       const never: never = event;
       throw new Error(`unhandled order event ${(never as { type: string }).type}`);
+    }
+  }
+}
+
+/**
+ * A return's lines as `after_sale` rows: requested (with the reason, for return rates by SKU and
+ * reason), received (with the disposition), and its refunds (one row, no line).
+ */
+function returnRows(event: ReturnEvent, base: Base): Row[] {
+  switch (event.type) {
+    case 'ReturnRequested': {
+      const { returnId, orderId, currency, reason, lines } = event.data;
+      return lines.map((line) =>
+        afterSale(
+          base,
+          'return_requested',
+          returnId,
+          orderId,
+          { amount: line.amount, currency },
+          {
+            line_id: line.lineId,
+            sku: line.sku,
+            quantity: line.quantity,
+            reason,
+          },
+        ),
+      );
+    }
+    case 'ReturnReceived': {
+      const { returnId, orderId, lines } = event.data;
+      return lines.map((line) =>
+        afterSale(
+          base,
+          'return_received',
+          returnId,
+          orderId,
+          { amount: 0, currency: '' },
+          {
+            line_id: line.lineId,
+            sku: line.sku,
+            quantity: line.quantity,
+            disposition: line.disposition,
+          },
+        ),
+      );
+    }
+    case 'ReturnRefunded': {
+      const { returnId, orderId, amount, currency } = event.data;
+      return [afterSale(base, 'return_refunded', returnId, orderId, { amount, currency })];
+    }
+    case 'ReturnAuthorized':
+    case 'ReturnRejected':
+      return [];
+    default: {
+      const never: never = event;
+      throw new Error(`unhandled return event ${(never as { type: string }).type}`);
     }
   }
 }

@@ -181,7 +181,7 @@ export function analyticsDdl(db: string): string[] {
     `CREATE TABLE IF NOT EXISTS ${db}.after_sale (
       ${time},
       event_id UUID,
-      kind LowCardinality(String) COMMENT 'exchange_returned | exchange_replacement | dispute_opened | dispute_funds_withdrawn | dispute_won | dispute_lost',
+      kind LowCardinality(String) COMMENT 'return_requested | return_received | return_refunded | exchange_returned | exchange_replacement | claim_opened | claim_replaced | claim_refunded | dispute_opened | dispute_funds_withdrawn | dispute_won | dispute_lost',
       case_id String COMMENT 'the return, exchange, claim or dispute',
       order_id String,
       line_id String COMMENT 'the order line; empty for a dispute',

@@ -81,6 +81,22 @@ export type DisputeUpdate = Pick<
   'disputeId' | 'orderId' | 'status' | 'withdrawn' | 'closedAt' | 'revision'
 >;
 
+export type ClaimModel = {
+  claimId: string;
+  orderId: string;
+  customerId: string;
+  lineId: string;
+  sku: string;
+  quantity: number;
+  reason: 'damaged' | 'missing' | 'wrong';
+  status: 'open' | 'replaced' | 'refunded';
+  openedAt: string;
+  resolvedAt: string | null;
+  revision: number;
+};
+
+export type ClaimUpdate = Pick<ClaimModel, 'claimId' | 'orderId' | 'status' | 'resolvedAt' | 'revision'>;
+
 export type OrdersChanges = {
   orders: OrderModel[];
   lines: { orderId: string; currency: string; lines: OrderLine[] }[];
@@ -90,6 +106,9 @@ export type OrdersChanges = {
   /** Disputes opened in this batch (as they stand at its end), and steps of older ones. */
   disputes: DisputeModel[];
   disputeUpdates: DisputeUpdate[];
+  /** Claims opened in this batch (as they stand at its end), and resolutions of older ones. */
+  claims: ClaimModel[];
+  claimUpdates: ClaimUpdate[];
   timeline: TimelineModel[];
   tags: string[];
 };
@@ -116,12 +135,16 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
     shipments: [],
     disputes: [],
     disputeUpdates: [],
+    claims: [],
+    claimUpdates: [],
     timeline: [],
     tags: [],
   };
   // Per dispute (order and dispute id), each written once per batch: opened here, or a later step.
   const opened = new Map<string, DisputeModel>();
   const stepped = new Map<string, DisputeUpdate>();
+  const claimed = new Map<string, ClaimModel>();
+  const resolved = new Map<string, ClaimUpdate>();
   // Per order, its lines as they stand at the end of the batch (each key written once).
   const lines = new Map<string, OrdersChanges['lines'][number]>();
   for (const event of events) {
@@ -163,6 +186,44 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
           lines.set(orderId, { orderId, currency: event.data.currency, lines: event.data.lines });
         }
         break;
+      case 'ClaimOpened': {
+        const { claimId, lineId, sku, quantity, reason } = event.data;
+        const key = `${orderId}/${claimId}`;
+        if (after === before || after.status === 'none' || claimed.has(key)) break;
+        claimed.set(key, {
+          claimId,
+          orderId,
+          customerId: after.customerId,
+          lineId,
+          sku,
+          quantity,
+          reason,
+          status: 'open',
+          openedAt: at,
+          resolvedAt: null,
+          revision: event.revision,
+        });
+        break;
+      }
+      case 'ClaimResolved': {
+        if (after === before || after.status === 'none') break;
+        const { claimId, resolution } = event.data;
+        const key = `${orderId}/${claimId}`;
+        const step: ClaimUpdate = {
+          claimId,
+          orderId,
+          status: resolution === 'replacement' ? 'replaced' : 'refunded',
+          resolvedAt: at,
+          revision: event.revision,
+        };
+        const fresh = claimed.get(key);
+        if (fresh) claimed.set(key, { ...fresh, ...step });
+        else resolved.set(key, step);
+        // A replacement is a new line of the order.
+        if (resolution === 'replacement')
+          lines.set(orderId, { orderId, currency: after.currency, lines: after.lines });
+        break;
+      }
       case 'OrderLinesCancelled':
       case 'OrderEdited':
       case 'LineExchanged':
@@ -292,6 +353,8 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
   changes.lines = [...lines.values()];
   changes.disputes = [...opened.values()];
   changes.disputeUpdates = [...stepped.values()];
+  changes.claims = [...claimed.values()];
+  changes.claimUpdates = [...resolved.values()];
   changes.tags = tags.list();
   return changes;
 }

@@ -13,6 +13,7 @@ import { createTables } from '../table-ddl.ts';
 import { insert, update, upsert } from '../table-writes.ts';
 import { foldOrders, orderIds, paymentStatus, type OrderModel, type OrdersChanges } from './fold.ts';
 import {
+  orderClaims,
   orderDisputes,
   orderLines,
   orderPayments,
@@ -46,7 +47,7 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
       // (`OrderLinesCancelled`) rewrite an order's lines; 5: the timeline of an erased customer held
       // the carrier's tracking words in plain text (a rebuild reads them erased); 6: edits
       // (`OrderEdited`) add lines, raise quantities and re-price the order; 7: disputes
-      // (`order_disputes`, and the disputes in the folded state).
+      // (`order_disputes`), exchanges and claims (`order_claims`), and all three in the folded state.
       version: 7,
       filter: { categories: ['order'], eventTypes: orderEventTypes },
       setup: (db, schema) => createTables(db, schema, ordersTables),
@@ -183,6 +184,33 @@ function writes(changes: OrdersChanges): TableWrite[] {
         withdrawn: d.withdrawn,
         closed_at: d.closedAt,
         revision: d.revision,
+      })),
+    ),
+    insert(
+      orderClaims,
+      changes.claims.map((claim) => ({
+        claim_id: claim.claimId,
+        order_id: claim.orderId,
+        customer_id: claim.customerId,
+        line_id: claim.lineId,
+        sku: claim.sku,
+        quantity: claim.quantity,
+        reason: claim.reason,
+        status: claim.status,
+        opened_at: claim.openedAt,
+        resolved_at: claim.resolvedAt,
+        revision: claim.revision,
+      })),
+    ),
+    update(
+      orderClaims,
+      ['status', 'resolved_at', 'revision'],
+      changes.claimUpdates.map((claim) => ({
+        claim_id: claim.claimId,
+        order_id: claim.orderId,
+        status: claim.status,
+        resolved_at: claim.resolvedAt,
+        revision: claim.revision,
       })),
     ),
     insert(

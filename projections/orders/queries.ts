@@ -100,7 +100,7 @@ async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
     .where('order_id', '=', orderId)
     .executeTakeFirst();
   if (order === undefined) return null;
-  const [lines, payments, refunds, shipments, disputes] = await Promise.all([
+  const [lines, payments, refunds, shipments, disputes, claims] = await Promise.all([
     db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
     db.selectFrom('order_payments').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
     db.selectFrom('order_refunds').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
@@ -116,8 +116,9 @@ async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
       .where('order_id', '=', orderId)
       .orderBy('opened_at')
       .execute(),
+    db.selectFrom('order_claims').selectAll().where('order_id', '=', orderId).orderBy('opened_at').execute(),
   ]);
-  return { order, lines, payments, refunds, shipments, disputes };
+  return { order, lines, payments, refunds, shipments, disputes, claims };
 }
 
 /** The `order_timeline` rows of an order, oldest first. */
@@ -165,11 +166,41 @@ export async function openDisputes(db: Kysely<OrdersDatabase>, limit: number): P
   return rows.map(disputeView);
 }
 
-/** An order with its lines, payments, refunds, shipments, disputes and timeline (who did what, when). */
+function claimView(claim: Selectable<OrdersDatabase['order_claims']>) {
+  return {
+    claimId: claim.claim_id,
+    orderId: claim.order_id,
+    customerId: claim.customer_id,
+    lineId: claim.line_id,
+    sku: claim.sku,
+    quantity: claim.quantity,
+    reason: claim.reason,
+    status: claim.status,
+    openedAt: iso(claim.opened_at),
+    resolvedAt: claim.resolved_at === null ? null : iso(claim.resolved_at),
+  };
+}
+
+export type ClaimView = ReturnType<typeof claimView>;
+
+/** The staff's claims queue: open claims (damaged, missing, wrong), the longest waiting first. */
+export async function openClaims(db: Kysely<OrdersDatabase>, limit: number): Promise<ClaimView[]> {
+  const rows = await db
+    .selectFrom('order_claims')
+    .selectAll()
+    .where('status', '=', 'open')
+    .orderBy('opened_at')
+    .orderBy('claim_id')
+    .limit(limit)
+    .execute();
+  return rows.map(claimView);
+}
+
+/** An order with its lines, payments, refunds, shipments, disputes, claims and timeline (who did what, when). */
 export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
   const [rows, timeline] = await Promise.all([orderRows(db, orderId), timelineRows(db, orderId)]);
   if (!rows) return null;
-  const { order, lines, payments, refunds, shipments, disputes } = rows;
+  const { order, lines, payments, refunds, shipments, disputes, claims } = rows;
   const money = (amount: string | number) => ({ amount: Number(amount), currency: order.currency });
   return {
     ...orderSummary(order),
@@ -221,6 +252,7 @@ export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
       shippedAt: iso(shipment.shipped_at),
     })),
     disputes: disputes.map(disputeView),
+    claims: claims.map(claimView),
     timeline: timeline.map(timelineEntry),
   };
 }
@@ -328,12 +360,13 @@ export async function customerOrderRows(
   const orders = await db.selectFrom('orders').selectAll().where('customer_id', '=', customerId).execute();
   const ids = orders.map((order) => order.order_id);
   if (ids.length === 0) return { orders };
-  const [lines, payments, refunds, shipments, disputes, timeline] = await Promise.all([
+  const [lines, payments, refunds, shipments, disputes, claims, timeline] = await Promise.all([
     db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).execute(),
     db.selectFrom('order_payments').selectAll().where('order_id', 'in', ids).execute(),
     db.selectFrom('order_refunds').selectAll().where('order_id', 'in', ids).execute(),
     db.selectFrom('order_shipments').selectAll().where('order_id', 'in', ids).execute(),
     db.selectFrom('order_disputes').selectAll().where('order_id', 'in', ids).execute(),
+    db.selectFrom('order_claims').selectAll().where('order_id', 'in', ids).execute(),
     db.selectFrom('order_timeline').selectAll().where('order_id', 'in', ids).execute(),
   ]);
   return {
@@ -343,6 +376,7 @@ export async function customerOrderRows(
     order_refunds: refunds,
     order_shipments: shipments,
     order_disputes: disputes,
+    order_claims: claims,
     order_timeline: timeline,
   };
 }

@@ -77,6 +77,14 @@ export function summarize(event: OrderEvent): string {
     }
     case 'ExchangeChargeCaptured':
       return `Exchange ${event.data.exchangeId}: payment of ${formatMoney(event.data.amount)} captured`;
+    case 'ClaimOpened': {
+      const { quantity, sku, lineId, reason } = event.data;
+      return `Claim ${event.data.claimId}: ${quantity} × ${sku} (${lineId}) ${reason === 'wrong' ? 'wrong item' : reason}`;
+    }
+    case 'ClaimResolved':
+      return event.data.resolution === 'replacement'
+        ? `Claim ${event.data.claimId} resolved: replacement ${event.data.replacement.lineId} to ship`
+        : `Claim ${event.data.claimId} resolved: ${formatMoney(event.data.amount)} refunded`;
     case 'DisputeFundsWithdrawn':
       return `Dispute ${event.data.disputeId}: ${formatMoney(event.data.amount)} withdrawn by the bank`;
     case 'DisputeClosed':

@@ -162,6 +162,27 @@ export const orderDisputes = defineTable({
   indexes: [{ name: 'order_disputes_queue_idx', on: ['status', 'due_by', 'dispute_id'] }],
 });
 
+/** One row per claim (damaged, missing, wrong): the open ones, oldest first, are the staff's claims queue. */
+export const orderClaims = defineTable({
+  name: 'order_claims',
+  columns: {
+    claim_id: col.text(),
+    order_id: col.text(),
+    customer_id: col.text(),
+    line_id: col.text(),
+    sku: col.text(),
+    quantity: col.integer(),
+    reason: col.text<'damaged' | 'missing' | 'wrong'>(),
+    status: col.text<'open' | 'replaced' | 'refunded'>(),
+    opened_at: col.timestamptz(),
+    resolved_at: col.timestamptz().nullable(),
+    /** Revision of the order stream last applied to the row. */
+    revision: col.integer(),
+  },
+  primaryKey: ['order_id', 'claim_id'],
+  indexes: [{ name: 'order_claims_queue_idx', on: ['status', 'opened_at', 'claim_id'] }],
+});
+
 /** One row per order event: what happened, when, by whom. */
 export const orderTimeline = defineTable({
   name: 'order_timeline',
@@ -190,6 +211,7 @@ export const ordersTables = [
   orderRefunds,
   orderShipments,
   orderDisputes,
+  orderClaims,
   orderTimeline,
 ] as const;
 

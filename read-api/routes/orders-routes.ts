@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
 import {
   customerOrders,
+  openClaims,
   openDisputes,
   orderDetail,
   orderOwner,
@@ -13,7 +14,14 @@ import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
 import { authErrors, Id, jsonAnswer, Limit, notFoundError, readErrors } from '../schemas/common.ts';
-import { DisputeQueue, MyOrdersQuery, OrderDetail, OrderPage, StaffOrdersQuery } from '../schemas/orders.ts';
+import {
+  ClaimQueue,
+  DisputeQueue,
+  MyOrdersQuery,
+  OrderDetail,
+  OrderPage,
+  StaffOrdersQuery,
+} from '../schemas/orders.ts';
 
 const tags = ['Orders'];
 const ORDERS = 'orders';
@@ -147,6 +155,31 @@ export function orderRoutes(ctx: ReadContext) {
         c,
         ORDERS,
         ({ db }) => openDisputes(db, limit),
+      );
+      return c.json({ items: value }, 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/claims',
+      summary: 'Open claims (damaged, missing or wrong on delivery), the longest waiting first',
+      tags,
+      ...permissionGuard('returns:manage', ctx.authenticated),
+      request: {
+        query: z.object({ limit: Limit(500, 50), ...consistencyQuery }),
+        headers: consistencyHeaders,
+      },
+      responses: { 200: jsonAnswer(ClaimQueue, 'The open claims'), ...authErrors, ...readErrors },
+    }),
+    async (c) => {
+      const { limit } = c.req.valid('query');
+      const { value, headers } = await freshRead<OrdersDatabase, Awaited<ReturnType<typeof openClaims>>>(
+        ctx,
+        c,
+        ORDERS,
+        ({ db }) => openClaims(db, limit),
       );
       return c.json({ items: value }, 200, headers);
     },

@@ -41,6 +41,23 @@ export const Dispute = z
 
 export const DisputeQueue = z.object({ items: z.array(Dispute) }).openapi('DisputeQueue');
 
+export const Claim = z
+  .object({
+    claimId: z.string(),
+    orderId: z.string(),
+    customerId: z.string(),
+    lineId: z.string(),
+    sku: z.string(),
+    quantity: z.number().int(),
+    reason: z.enum(['damaged', 'missing', 'wrong']),
+    status: z.enum(['open', 'replaced', 'refunded']),
+    openedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+  })
+  .openapi('Claim');
+
+export const ClaimQueue = z.object({ items: z.array(Claim) }).openapi('ClaimQueue');
+
 export const OrderDetail = OrderSummary.extend({
   shippingAddress: z.record(z.string(), z.unknown()),
   shippingMethodId: z.string().nullable(),
@@ -72,6 +89,7 @@ export const OrderDetail = OrderSummary.extend({
   refunds: z.array(z.record(z.string(), z.unknown())),
   shipments: z.array(z.record(z.string(), z.unknown())),
   disputes: z.array(Dispute),
+  claims: z.array(Claim),
   timeline: z.array(
     z.object({
       type: z.string(),
