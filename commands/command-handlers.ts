@@ -15,6 +15,9 @@ import { cancelOrder } from './orders/cancel-order.ts';
 import type { OrderDeps } from './orders/order-deps.ts';
 import type { CommandContext } from './runtime/command-context.ts';
 import { applyPaymentNotification, capturePayment, recordManualPayment } from './orders/payments.ts';
+import { applyDisputeNotification } from './orders/disputes.ts';
+import { exchangeLine } from './orders/exchange-line.ts';
+import { openClaim, resolveClaim } from './orders/claims.ts';
 import { placeOrderAndOpenPayment } from './orders/place-and-open-payment.ts';
 import { refundOrder } from './orders/refund-order.ts';
 import { shipOrder } from './orders/ship-order.ts';
@@ -150,6 +153,10 @@ export function createCommandHandlers(
     recordManualPayment: bind(recordManualPayment),
     capturePayment: bind(capturePayment),
     applyPaymentNotification: bind(applyPaymentNotification),
+    applyDisputeNotification: bind(applyDisputeNotification),
+    exchangeLine: bind(exchangeLine),
+    openClaim: bind(openClaim),
+    resolveClaim: bind(resolveClaim),
     orderOwner: bind(orderOwner),
   };
 }

@@ -111,6 +111,12 @@ export interface PaymentsPort {
   cancel(input: CancelPaymentInput): Promise<CanceledPayment>;
   /** Refunds part or all of a captured payment. Throws `RefundExceedsCaptured` when it asks for more than remains. */
   refund(input: RefundPaymentInput): Promise<IssuedRefund>;
+  /**
+   * The order a payment was opened for, or `null` when the provider has no such payment or it was
+   * not opened by Quartermaster. Disputes name only the payment (Stripe: a dispute carries no copy of
+   * the PaymentIntent's metadata), so their handler asks here.
+   */
+  orderOfPayment(paymentId: string): Promise<string | null>;
 }
 
 export type PaymentNotificationKind =
@@ -140,8 +146,42 @@ export interface PaymentNotification {
   refundId?: string;
 }
 
+export type DisputeNotificationKind = 'dispute_opened' | 'dispute_funds_withdrawn' | 'dispute_closed';
+
+/**
+ * A chargeback's news, verified and normalized: opened, funds withdrawn, closed. It names the
+ * payment, not the order (see `orderOfPayment`). Every kind carries the dispute as it stands, so a
+ * handler that sees a later step first can record the opening with it.
+ */
+export interface DisputeNotification {
+  /** The provider's event id: the de-duplication key. */
+  providerEventId: string;
+  kind: DisputeNotificationKind;
+  disputeId: string;
+  paymentId: string;
+  /** Integer minor units disputed. */
+  amount: number;
+  /** ISO 4217, upper case. */
+  currency: string;
+  /** The provider's reason (`fraudulent`, `product_not_received`, ...). */
+  reason: string;
+  /** When evidence is due at the provider (ISO 8601), `null` when it set no date. */
+  dueBy: string | null;
+  /** How it ended (`dispute_closed` only): an inquiry closed without a chargeback counts as won. */
+  outcome?: 'won' | 'lost';
+}
+
+export type ProviderNotification = PaymentNotification | DisputeNotification;
+
+export function isDisputeNotification(
+  notification: ProviderNotification,
+): notification is DisputeNotification {
+  return 'disputeId' in notification;
+}
+
 /** Which port call failed; carried by provider errors so that logs and retries know what to redo. */
-export type PaymentOperation = 'createPayment' | 'retrievePayment' | 'capture' | 'cancel' | 'refund';
+export type PaymentOperation =
+  'createPayment' | 'retrievePayment' | 'capture' | 'cancel' | 'refund' | 'orderOfPayment';
 
 /** Base of every error the payments adapters throw on purpose. */
 export class PaymentError extends Error {

@@ -38,6 +38,14 @@ const rule = {
   orderLines: 'placement numbers the lines of an order L1..Ln (place-order.ts), and an order is placed once',
   refundOnce: 'the order decider refuses a refund id the order already has (AlreadyExists refund)',
   shipmentOnce: 'the order decider refuses a shipment id the order already has (AlreadyExists shipment)',
+  disputeOnce:
+    'the order decider refuses a dispute id the order already has (AlreadyExists dispute), evolveOrder ignores a second DisputeOpened, and the orders fold inserts only a dispute the state did not hold',
+  claimOnce:
+    'the order decider refuses a claim id the order already has (AlreadyExists claim), evolveOrder ignores a second ClaimOpened, and the orders fold inserts only a claim the state did not hold',
+  claimFields:
+    'OpenClaim is validated (requireKey claimId, a line of the order, requirePositiveInt quantity, requireOneOf reason); the fold takes the customer from the order, the SKU from the event, status from the resolution, times from the envelope',
+  disputeFields:
+    'OpenDispute is validated (requireKey disputeId, requireText paymentRef and reason, requireMoney amount, requireIsoTime dueBy or null); the fold takes the customer from the order, status and withdrawn from the folded state, times from the envelope',
   orderFields:
     'the order decider validates PlaceOrder (customer, currency, lines, address, payment provider, expiry, and the priced totals: discounts, shipping, tax) and every later command; `pricedTotals` gives orders placed before pricing zero discount and tax and an unknown tax detail; payment, refund, shipment and timeline rows take their fields from those events and the envelope, and the orders fold derives totals, counts, statuses and the state',
   auditFields:
@@ -223,6 +231,33 @@ const guarantees: Record<string, string> = {
     'tracking_number',
   ]),
   'orders.order_shipments: order_shipments_pkey': rule.shipmentOnce,
+  ...notNull('orders.order_disputes', rule.disputeFields, [
+    'amount',
+    'currency',
+    'customer_id',
+    'dispute_id',
+    'opened_at',
+    'order_id',
+    'payment_ref',
+    'reason',
+    'revision',
+    'status',
+    'withdrawn',
+  ]),
+  'orders.order_disputes: order_disputes_pkey': rule.disputeOnce,
+  ...notNull('orders.order_claims', rule.claimFields, [
+    'claim_id',
+    'customer_id',
+    'line_id',
+    'opened_at',
+    'order_id',
+    'quantity',
+    'reason',
+    'revision',
+    'sku',
+    'status',
+  ]),
+  'orders.order_claims: order_claims_pkey': rule.claimOnce,
   ...notNull('orders.order_timeline', rule.orderFields, ['data', 'event_type', 'order_id', 'summary']),
   ...notNull('orders.order_timeline', rule.envelope, [
     'actor_id',

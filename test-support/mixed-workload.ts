@@ -524,6 +524,65 @@ export function mixedWorkload(
       );
       await refresh(orderId);
     },
+    async dispute() {
+      // A chargeback on a paid order, as the payment provider reports it, now and then closed.
+      const orderId = rng.anyOf(ordersWhere((o) => o.payment.captured > 0));
+      const order = orderId === undefined ? undefined : orders.get(orderId);
+      if (!orderId || !order || order.status === 'none') return;
+      const news = {
+        disputeId: `dp-${orderId}`,
+        paymentId: `manual_${orderId}`,
+        amount: 1 + rng.int(order.payment.captured),
+        currency: order.currency,
+        reason: rng.pick(['fraudulent', 'product_not_received']),
+        dueBy: null,
+      };
+      const kind = rng.pick(['dispute_opened', 'dispute_funds_withdrawn', 'dispute_closed'] as const);
+      await attempt('applyDisputeNotification', () =>
+        handlers.applyDisputeNotification(
+          {
+            ...news,
+            kind,
+            providerEventId: `evt-${orderId}-${kind}`,
+            ...(kind === 'dispute_closed' ? { outcome: rng.pick(['won', 'lost'] as const) } : {}),
+          },
+          ctx(staff),
+        ),
+      );
+      await refresh(orderId);
+    },
+    async claim() {
+      // Shipped units claimed as damaged, missing or wrong; staff resolve open claims.
+      const orderId = rng.anyOf(
+        ordersWhere((o) => ['partially_shipped', 'shipped', 'delivered'].includes(o.status)),
+      );
+      const order = orderId === undefined ? undefined : orders.get(orderId);
+      if (!orderId || !order || order.status === 'none') return;
+      const open = (order.claims ?? []).find((c) => c.status === 'open');
+      if (open) {
+        await attempt('resolveClaim', () =>
+          handlers.resolveClaim(
+            { orderId, claimId: open.claimId, resolution: rng.pick(['replacement', 'refund'] as const) },
+            ctx(staff),
+          ),
+        );
+      } else {
+        const line = rng.pick(order.lines);
+        await attempt('openClaim', () =>
+          handlers.openClaim(
+            {
+              orderId,
+              claimId: `cl-${orderId}-${line.lineId}`,
+              lineId: line.lineId,
+              quantity: 1,
+              reason: rng.pick(['damaged', 'missing', 'wrong'] as const),
+            },
+            ctx(staff),
+          ),
+        );
+      }
+      await refresh(orderId);
+    },
     async edit() {
       // Staff add a product to an unpaid order or raise one of its lines, now and then to another address.
       const orderId = rng.anyOf(ordersWhere((o) => o.status === 'placed'));
@@ -905,6 +964,8 @@ export function mixedWorkload(
     ['decideReturn', 2],
     ['receiveReturn', 2],
     ['edit', 2],
+    ['dispute', 2],
+    ['claim', 3],
   ];
   const wheel = weighted.flatMap(([name, weight]) => Array<keyof typeof steps>(weight).fill(name));
   let opened = false;

@@ -21,6 +21,8 @@ import { replenishmentRoutes } from './routes/replenishment-routes.ts';
 import { roleRoutes } from './routes/role-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { returnRoutes } from './routes/return-routes.ts';
+import { exchangeRoutes } from './routes/exchange-routes.ts';
+import { claimRoutes } from './routes/claim-routes.ts';
 import { pricingRoutes } from './routes/pricing-routes.ts';
 import { promotionRoutes } from './routes/promotion-routes.ts';
 import { priceChangeRoutes } from './routes/price-change-routes.ts';
@@ -83,6 +85,8 @@ export function createWriteApi(deps: WriteApiDeps) {
   api.route('/', roleRoutes(deps));
   api.route('/', reportRoutes(deps));
   api.route('/', returnRoutes(deps));
+  api.route('/', exchangeRoutes(deps));
+  api.route('/', claimRoutes(deps));
   api.route('/', pricingRoutes(deps));
   api.route('/', carts.customerApp);
   api.route('/', wishlistRoutes(deps));

@@ -527,6 +527,65 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
   matrix.push(
     {
       method: 'POST',
+      path: '/orders/{orderId}/claims',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 404 },
+      prepare: async (owner) => {
+        const { orderId, lineId } = await shippedOrder(owner);
+        return {
+          params: { orderId },
+          body: { claimId: fresh('claim'), lineId, quantity: 1, reason: 'damaged' },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/claims/{claimId}/resolve',
+      before: ['staff', 'admin'],
+      customerActsOnOwnOnly: false,
+      prepare: async (owner) => {
+        const { orderId, lineId } = await shippedOrder(owner);
+        const claimId = fresh('claim');
+        await h.handlers.openClaim({ orderId, claimId, lineId, quantity: 1, reason: 'missing' }, admin());
+        return { params: { orderId, claimId }, body: { resolution: 'refund' }, stream: `order-${orderId}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/orders/{orderId}/exchanges',
+      before: ['customer', 'staff', 'admin'],
+      customerActsOnOwnOnly: { otherCustomer: 404 },
+      prepare: async (owner) => {
+        const { orderId, lineId, location } = await shippedOrder(owner);
+        await h.handlers.deliverOrder(orderId, admin());
+        // A replacement with stock of its own, so the exchange reserves it.
+        const productId = fresh('exchange-product');
+        const sku = fresh('EXCHANGE');
+        await h.handlers.createProduct(
+          {
+            productId,
+            sku,
+            name: 'Wrench',
+            description: '',
+            brand: 'Acme',
+            category: 'tools',
+            attributes: {},
+            allowBackorder: false,
+            price: eur(900),
+          },
+          admin(),
+        );
+        await h.handlers.receiveStock({ sku, location, quantity: 1, reference: null }, admin());
+        return {
+          params: { orderId },
+          body: { lineId, quantity: 1, productId, reason: 'too small' },
+          stream: `order-${orderId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
       path: '/orders/{orderId}/returns',
       before: ['customer', 'staff', 'admin'],
       customerActsOnOwnOnly: { otherCustomer: 404 },

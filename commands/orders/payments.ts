@@ -1,5 +1,5 @@
 import { isDomainError } from '../../domain/errors.ts';
-import { orderDecider, type OrderCommand } from '../../domain/orders/index.ts';
+import { exchangesOf, orderDecider, type OrderCommand } from '../../domain/orders/index.ts';
 import { orderStream } from '../../domain/streams.ts';
 import { requireText } from '../../domain/validation.ts';
 import type { CreatedPayment, PaymentNotification } from '../../ports/payments.ts';
@@ -116,6 +116,11 @@ export async function applyPaymentNotification(
         }
         break;
       case 'payment_succeeded':
+        // The extra payment of an exchange: it adds to what the order captured.
+        if (exchangesOf(state).some((e) => e.charge?.paymentRef === paymentRef && !e.charge.captured)) {
+          commands.push({ type: 'CaptureExchangeCharge', data: { orderId, paymentRef, amount } });
+          break;
+        }
         if (state.status === 'placed' || state.status === 'payment_failed') {
           commands.push({ type: 'AuthorizePayment', data: { orderId, paymentRef, amount } });
         }

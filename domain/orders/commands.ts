@@ -2,6 +2,9 @@ import type { Money } from '../money.ts';
 import type {
   Address,
   CancellationReason,
+  ClaimReason,
+  DisputeOpened,
+  DisputeOutcome,
   LineAllocation,
   OrderDiscount,
   OrderShippingMethod,
@@ -142,6 +145,65 @@ export type IssueRefund = {
   data: { orderId: string; refundId: string; amount: Money; reason: string; cause?: RefundCause };
 };
 
+/** Records a dispute the provider reported (a chargeback on the order's payment). */
+export type OpenDispute = { type: 'OpenDispute'; data: DisputeOpened['data'] };
+
+export type WithdrawDisputeFunds = {
+  type: 'WithdrawDisputeFunds';
+  data: { orderId: string; disputeId: string; amount: Money };
+};
+
+export type CloseDispute = {
+  type: 'CloseDispute';
+  data: { orderId: string; disputeId: string; outcome: DisputeOutcome; amount: Money };
+};
+
+/**
+ * Exchanges delivered units of a line for another SKU. The handler resolves the replacement's
+ * catalog price and allocations, and opens the extra payment first when the replacement costs
+ * more (`exchangeDifference` says by how much); the decider checks that they add up.
+ */
+export type ExchangeLine = {
+  type: 'ExchangeLine';
+  data: {
+    orderId: string;
+    exchangeId: string;
+    lineId: string;
+    quantity: number;
+    reason: string;
+    replacement: { lineId: string; sku: string; unitPrice: Money; allocations: LineAllocation[] };
+    /** The extra payment's id at the provider, when the replacement costs more; else null. */
+    chargeRef: string | null;
+  };
+};
+
+export type CaptureExchangeCharge = {
+  type: 'CaptureExchangeCharge';
+  data: { orderId: string; paymentRef: string; amount: Money };
+};
+
+export type OpenClaim = {
+  type: 'OpenClaim';
+  data: { orderId: string; claimId: string; lineId: string; quantity: number; reason: ClaimReason };
+};
+
+/**
+ * `replacement`: the handler allocated the replacement units (`allocations`); `refund`: the
+ * provider refunded `refundId` already, for the units' share of their line (`claimRefund`).
+ */
+export type ResolveClaim = {
+  type: 'ResolveClaim';
+  data:
+    | {
+        orderId: string;
+        claimId: string;
+        resolution: 'replacement';
+        lineId: string;
+        allocations: LineAllocation[];
+      }
+    | { orderId: string; claimId: string; resolution: 'refund'; refundId: string };
+};
+
 export type OrderCommand =
   | PlaceOrder
   | AuthorizePayment
@@ -156,4 +218,11 @@ export type OrderCommand =
   | CreateShipment
   | MarkDelivered
   | RecordTracking
-  | IssueRefund;
+  | IssueRefund
+  | OpenDispute
+  | WithdrawDisputeFunds
+  | CloseDispute
+  | ExchangeLine
+  | CaptureExchangeCharge
+  | OpenClaim
+  | ResolveClaim;

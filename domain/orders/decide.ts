@@ -3,8 +3,11 @@ import { InvalidTransition } from '../errors.ts';
 import { OrderNotFound } from './errors.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { cancelOrderLines } from './cancel-lines.ts';
+import { closeDispute, openDispute, withdrawDisputeFunds } from './disputes.ts';
+import { openClaim, resolveClaim } from './claims.ts';
 import { editOrder } from './edit-order.ts';
 import { captureExtraPayment, openExtraPayment } from './edit-payment.ts';
+import { captureExchangeCharge, exchangeLine } from './exchanges.ts';
 import type { OrderCommand } from './commands.ts';
 import type { OrderEvent } from './events.ts';
 import { createShipment, markDelivered, recordTracking } from './fulfilment.ts';
@@ -45,6 +48,16 @@ export const allowedFrom: Record<LifecycleCommand['type'], readonly OrderStatus[
   // Carriers report on parcels until (and after) they arrive.
   RecordTracking: ['partially_shipped', 'shipped', 'delivered'],
   IssueRefund: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
+  // Chargebacks follow captured money too, whatever became of the order since.
+  OpenDispute: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
+  WithdrawDisputeFunds: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
+  CloseDispute: ['paid', 'partially_shipped', 'shipped', 'delivered', 'cancelled'],
+  // Exchanges are of delivered goods; the replacement makes the order partially shipped again.
+  ExchangeLine: ['delivered'],
+  CaptureExchangeCharge: ['partially_shipped', 'shipped', 'delivered'],
+  // Claims are on what shipped; a replacement makes the order partially shipped again.
+  OpenClaim: ['partially_shipped', 'shipped', 'delivered'],
+  ResolveClaim: ['partially_shipped', 'shipped', 'delivered'],
 };
 
 export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
@@ -77,6 +90,20 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return recordTracking(command, order);
     case 'IssueRefund':
       return issueRefund(command, order);
+    case 'OpenDispute':
+      return openDispute(command, order);
+    case 'WithdrawDisputeFunds':
+      return withdrawDisputeFunds(command, order);
+    case 'CloseDispute':
+      return closeDispute(command, order);
+    case 'ExchangeLine':
+      return exchangeLine(command, order);
+    case 'CaptureExchangeCharge':
+      return captureExchangeCharge(command, order);
+    case 'OpenClaim':
+      return openClaim(command, order);
+    case 'ResolveClaim':
+      return resolveClaim(command, order);
     default:
       return assertNever(command);
   }

@@ -58,6 +58,8 @@ export type RefundExceedsCapturedDetails = {
   alreadyRefunded: number;
   requested: number;
   currency: string;
+  /** Taken back by disputes (withdrawn and not won back), when any was. */
+  disputed?: number;
 };
 
 export class RefundExceedsCaptured extends DomainError<RefundExceedsCapturedDetails> {
@@ -231,5 +233,113 @@ export class NoExtraPaymentOwed extends DomainError<NoExtraPaymentOwedDetails> {
       `Order ${details.orderId} owes no extra payment${details.paymentRef === null ? '' : ` ${details.paymentRef}`}`,
       details,
     );
+  }
+}
+
+export type DisputeNotFoundDetails = { orderId: string; disputeId: string };
+
+/** A dispute's later step (funds withdrawn, closed) for a dispute the order never opened. */
+export class DisputeNotFound extends DomainError<DisputeNotFoundDetails> {
+  override readonly name = 'DisputeNotFound';
+  readonly code = 'dispute_not_found';
+  readonly kind = 'not_found';
+  constructor(details: DisputeNotFoundDetails) {
+    super(`Order ${details.orderId} has no dispute ${details.disputeId}`, details);
+  }
+}
+
+export type DisputeClosedAlreadyDetails = { orderId: string; disputeId: string; outcome: string };
+
+/** A dispute that ended takes no further step: its outcome is final. */
+export class DisputeClosedAlready extends DomainError<DisputeClosedAlreadyDetails> {
+  override readonly name = 'DisputeClosedAlready';
+  readonly code = 'dispute_closed_already';
+  readonly kind = 'conflict';
+  constructor(details: DisputeClosedAlreadyDetails) {
+    super(`Dispute ${details.disputeId} of order ${details.orderId} was ${details.outcome} already`, details);
+  }
+}
+
+export type DisputeExceedsCapturedDetails = {
+  disputeId: string;
+  captured: number;
+  requested: number;
+  currency: string;
+};
+
+/** A dispute or withdrawal for more than the order's payment captured: it cannot concern this order. */
+export class DisputeExceedsCaptured extends DomainError<DisputeExceedsCapturedDetails> {
+  override readonly name = 'DisputeExceedsCaptured';
+  readonly code = 'dispute_exceeds_captured';
+  readonly kind = 'rule';
+  constructor(details: DisputeExceedsCapturedDetails) {
+    super(
+      `Dispute ${details.disputeId} of ${details.requested} ${details.currency} exceeds the ${details.captured} captured`,
+      details,
+    );
+  }
+}
+
+export type ExchangeExceedsDeliveredDetails = {
+  lineId: string;
+  delivered: number;
+  alreadyExchanged: number;
+  requested: number;
+};
+
+/** An exchange of more units of a line than were delivered and not exchanged already. */
+export class ExchangeExceedsDelivered extends DomainError<ExchangeExceedsDeliveredDetails> {
+  override readonly name = 'ExchangeExceedsDelivered';
+  readonly code = 'exchange_exceeds_delivered';
+  readonly kind = 'rule';
+  constructor(details: ExchangeExceedsDeliveredDetails) {
+    super(
+      `Line ${details.lineId}: ${details.delivered} delivered, ${details.alreadyExchanged} exchanged, ${details.requested} requested`,
+      details,
+    );
+  }
+}
+
+export type ExchangeChargeUnknownDetails = { orderId: string; paymentRef: string };
+
+/** A capture for a payment that is no open exchange charge of the order. */
+export class ExchangeChargeUnknown extends DomainError<ExchangeChargeUnknownDetails> {
+  override readonly name = 'ExchangeChargeUnknown';
+  readonly code = 'exchange_charge_unknown';
+  readonly kind = 'not_found';
+  constructor(details: ExchangeChargeUnknownDetails) {
+    super(`Order ${details.orderId} has no uncaptured exchange charge ${details.paymentRef}`, details);
+  }
+}
+
+export type ClaimExceedsShippedDetails = {
+  lineId: string;
+  shipped: number;
+  alreadyClaimed: number;
+  requested: number;
+};
+
+/** A claim for more units of a line than were shipped and not claimed already. */
+export class ClaimExceedsShipped extends DomainError<ClaimExceedsShippedDetails> {
+  override readonly name = 'ClaimExceedsShipped';
+  readonly code = 'claim_exceeds_shipped';
+  readonly kind = 'rule';
+  constructor(details: ClaimExceedsShippedDetails) {
+    super(
+      `Line ${details.lineId}: ${details.shipped} shipped, ${details.alreadyClaimed} claimed, ${details.requested} requested`,
+      details,
+    );
+  }
+}
+
+export type ClaimNotOpenDetails = { orderId: string; claimId: string; status: string };
+
+/** A resolution for a claim the order does not have open (unknown, or resolved already). */
+export class ClaimNotOpen extends DomainError<ClaimNotOpenDetails> {
+  override readonly name = 'ClaimNotOpen';
+  readonly code = 'claim_not_open';
+  readonly kind = 'conflict';
+  constructor(details: ClaimNotOpenDetails) {
+    super(`Claim ${details.claimId} of order ${details.orderId} is ${details.status}`, details);
   }
 }

@@ -326,6 +326,97 @@ export type RefundIssued = {
   data: RefundData | (RefundData & { taxReversed: Money });
 };
 
+/** How a dispute ended: the bank sided with the shop (`won`, withdrawn funds come back) or the cardholder. */
+export type DisputeOutcome = 'won' | 'lost';
+export const disputeOutcomes: readonly DisputeOutcome[] = ['won', 'lost'];
+
+/**
+ * The cardholder's bank disputed a payment of the order (a chargeback: Stripe's
+ * `charge.dispute.created`). `reason` is the provider's word (`fraudulent`, `product_not_received`,
+ * ...); `dueBy` is when evidence must reach the provider, null when it set no date.
+ */
+export type DisputeOpened = {
+  type: 'DisputeOpened';
+  data: {
+    orderId: string;
+    disputeId: string;
+    paymentRef: string;
+    amount: Money;
+    reason: string;
+    dueBy: string | null;
+  };
+};
+
+/** The disputed amount left the shop's balance while the dispute runs (`charge.dispute.funds_withdrawn`). */
+export type DisputeFundsWithdrawn = {
+  type: 'DisputeFundsWithdrawn';
+  data: { orderId: string; disputeId: string; amount: Money };
+};
+
+/** The dispute ended (`charge.dispute.closed`): won gives withdrawn funds back, lost keeps them gone. */
+export type DisputeClosed = {
+  type: 'DisputeClosed';
+  data: { orderId: string; disputeId: string; outcome: DisputeOutcome; amount: Money };
+};
+
+/** The price difference of an exchange paid through an extra payment at the provider. */
+export type ExchangeCharge = { paymentRef: string; amount: Money };
+
+/**
+ * Delivered units of a line exchanged for another SKU: they come back, and `replacement` is a new
+ * line of the order, reserved in the same append (its stock streams' `StockReserved`) and shipped
+ * like any line. `returned.amount` is the returned units' share of their line's total;
+ * `difference` = the replacement's total − that (positive: the customer pays it through `charge`,
+ * opened at the provider before this was appended; negative: refunded after it).
+ */
+export type LineExchanged = {
+  type: 'LineExchanged';
+  data: {
+    orderId: string;
+    exchangeId: string;
+    returned: { lineId: string; sku: string; quantity: number; amount: Money };
+    replacement: OrderLine;
+    difference: Money;
+    charge: ExchangeCharge | null;
+    reason: string;
+  };
+};
+
+/** The extra payment of an exchange was captured at the provider. */
+export type ExchangeChargeCaptured = {
+  type: 'ExchangeChargeCaptured';
+  data: { orderId: string; exchangeId: string; paymentRef: string; amount: Money };
+};
+
+/** What went wrong with delivered goods. */
+export type ClaimReason = 'damaged' | 'missing' | 'wrong';
+export const claimReasons: readonly ClaimReason[] = ['damaged', 'missing', 'wrong'];
+
+/** Units of a shipped line arrived damaged, did not arrive, or were the wrong item: nothing comes back. */
+export type ClaimOpened = {
+  type: 'ClaimOpened';
+  data: {
+    orderId: string;
+    claimId: string;
+    lineId: string;
+    sku: string;
+    quantity: number;
+    reason: ClaimReason;
+  };
+};
+
+/**
+ * Staff resolved a claim without a return: with a replacement (a new line of the same SKU at no
+ * charge, reserved in the same append) or with a refund of the units' share of their line (the
+ * order's `RefundIssued` beside it, in the same append).
+ */
+export type ClaimResolved = {
+  type: 'ClaimResolved';
+  data:
+    | { orderId: string; claimId: string; resolution: 'replacement'; replacement: OrderLine }
+    | { orderId: string; claimId: string; resolution: 'refund'; amount: Money };
+};
+
 export type OrderEvent =
   | OrderPlaced
   | PaymentAuthorized
@@ -341,7 +432,14 @@ export type OrderEvent =
   | ShipmentLabelBought
   | ShipmentTracked
   | OrderDelivered
-  | RefundIssued;
+  | RefundIssued
+  | DisputeOpened
+  | DisputeFundsWithdrawn
+  | DisputeClosed
+  | LineExchanged
+  | ExchangeChargeCaptured
+  | ClaimOpened
+  | ClaimResolved;
 
 const types: Record<OrderEvent['type'], true> = {
   OrderPlaced: true,
@@ -359,6 +457,13 @@ const types: Record<OrderEvent['type'], true> = {
   ShipmentTracked: true,
   OrderDelivered: true,
   RefundIssued: true,
+  DisputeOpened: true,
+  DisputeFundsWithdrawn: true,
+  DisputeClosed: true,
+  LineExchanged: true,
+  ExchangeChargeCaptured: true,
+  ClaimOpened: true,
+  ClaimResolved: true,
 };
 
 export const orderEventTypes = Object.keys(types) as OrderEvent['type'][];

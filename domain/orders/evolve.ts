@@ -2,7 +2,8 @@ import { assertNever } from '../assert-never.ts';
 import { lineAfterCancel, totalsAfterCancel } from './cancel-lines.ts';
 import { linesAfterEdit } from './edit-order.ts';
 import type { OrderEvent } from './events.ts';
-import { isFullyShipped, type OrderState } from './state.ts';
+import { totalsAfterExchange } from './exchanges.ts';
+import { claimsOf, disputesOf, exchangesOf, isFullyShipped, type Dispute, type OrderState } from './state.ts';
 import { pricedTotals } from './totals.ts';
 
 /** Events that cannot apply to the state leave it unchanged: history is fact and is never refused. */
@@ -26,7 +27,8 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     };
   }
   if (state.status === 'none') return state;
-  if (state.status === 'cancelled' && event.type !== 'RefundIssued') return state;
+  // Money keeps moving after a cancellation: refunds, and disputes of what was captured.
+  if (state.status === 'cancelled' && !afterCancellation.has(event.type)) return state;
   const { payment } = state;
   switch (event.type) {
     case 'PaymentAuthorized':
@@ -134,7 +136,83 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
           refundIds: [...payment.refundIds, event.data.refundId],
         },
       };
+    case 'DisputeOpened': {
+      const { disputeId, amount } = event.data;
+      if (disputesOf(state).some((d) => d.disputeId === disputeId)) return state;
+      const dispute: Dispute = { disputeId, amount: amount.amount, withdrawn: 0, status: 'open' };
+      return { ...state, disputes: [...disputesOf(state), dispute] };
+    }
+    case 'DisputeFundsWithdrawn':
+      return withDispute(state, event.data.disputeId, (d) => ({ ...d, withdrawn: event.data.amount.amount }));
+    case 'DisputeClosed':
+      return withDispute(state, event.data.disputeId, (d) => ({ ...d, status: event.data.outcome }));
+    case 'LineExchanged': {
+      const { exchangeId, returned, replacement, difference, charge } = event.data;
+      if (exchangesOf(state).some((e) => e.exchangeId === exchangeId)) return state;
+      const exchange = {
+        exchangeId,
+        lineId: returned.lineId,
+        quantity: returned.quantity,
+        replacementLineId: replacement.lineId,
+        charge: charge && { paymentRef: charge.paymentRef, amount: charge.amount.amount, captured: false },
+      };
+      return {
+        ...state,
+        // The replacement waits to be shipped like any unshipped line.
+        status: 'partially_shipped',
+        lines: [...state.lines, replacement],
+        totals: totalsAfterExchange(state.totals, replacement, returned.amount, difference),
+        exchanges: [...exchangesOf(state), exchange],
+      };
+    }
+    case 'ExchangeChargeCaptured': {
+      const { exchangeId, amount } = event.data;
+      return {
+        ...state,
+        payment: { ...payment, captured: payment.captured + amount.amount },
+        exchanges: exchangesOf(state).map((e) =>
+          e.exchangeId === exchangeId && e.charge ? { ...e, charge: { ...e.charge, captured: true } } : e,
+        ),
+      };
+    }
+    case 'ClaimOpened': {
+      const { claimId, lineId, quantity, reason } = event.data;
+      if (claimsOf(state).some((c) => c.claimId === claimId)) return state;
+      return {
+        ...state,
+        claims: [...claimsOf(state), { claimId, lineId, quantity, reason, status: 'open' }],
+      };
+    }
+    case 'ClaimResolved': {
+      const { data } = event;
+      const claims = claimsOf(state).map((c) =>
+        c.claimId === data.claimId
+          ? {
+              ...c,
+              status: data.resolution === 'replacement' ? ('replaced' as const) : ('refunded' as const),
+            }
+          : c,
+      );
+      if (data.resolution === 'refund') return { ...state, claims };
+      // The replacement waits to be shipped like any unshipped line; it costs the customer nothing.
+      return { ...state, status: 'partially_shipped', lines: [...state.lines, data.replacement], claims };
+    }
     default:
       return assertNever(event);
   }
+}
+
+const afterCancellation = new Set<OrderEvent['type']>([
+  'RefundIssued',
+  'DisputeOpened',
+  'DisputeFundsWithdrawn',
+  'DisputeClosed',
+]);
+
+function withDispute(state: OrderState, disputeId: string, change: (d: Dispute) => Dispute): OrderState {
+  if (state.status === 'none') return state;
+  return {
+    ...state,
+    disputes: disputesOf(state).map((d) => (d.disputeId === disputeId ? change(d) : d)),
+  };
 }

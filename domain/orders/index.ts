@@ -8,8 +8,24 @@ import { initialOrderState, type OrderState } from './state.ts';
 export type * from './commands.ts';
 export type * from './events.ts';
 export type * from './state.ts';
-export { cancellationReasons, isOrderEvent, orderEventTypes, trackingStatuses } from './events.ts';
-export { isFullyShipped, shippedQuantity } from './state.ts';
+export {
+  cancellationReasons,
+  claimReasons,
+  disputeOutcomes,
+  isOrderEvent,
+  orderEventTypes,
+  trackingStatuses,
+} from './events.ts';
+export {
+  claimsOf,
+  disputedFunds,
+  disputesOf,
+  exchangesOf,
+  isFullyShipped,
+  shippedQuantity,
+} from './state.ts';
+export { exchangeDifference } from './exchanges.ts';
+export { claimRefund } from './claims.ts';
 export { releaseReasonFor } from './cancel-order.ts';
 export { allowedFrom } from './decide.ts';
 export { pricedTotals, unknownTaxDetail } from './totals.ts';

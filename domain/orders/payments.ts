@@ -15,7 +15,7 @@ import type {
   StartPaymentAttempt,
 } from './commands.ts';
 import type { OrderEvent } from './events.ts';
-import type { ExistingOrder } from './state.ts';
+import { disputedFunds, type ExistingOrder } from './state.ts';
 
 /**
  * A payment reference is the provider's id (a Stripe PaymentIntent) or, with the manual provider,
@@ -94,12 +94,15 @@ export function issueRefund({ data }: IssueRefund, order: ExistingOrder): OrderE
   if (order.payment.refundIds.includes(refundId))
     throw new AlreadyExists({ aggregate: 'refund', id: refundId });
   const { captured, refunded } = order.payment;
-  if (amount.amount > captured - refunded) {
+  // What a dispute took back went to the cardholder already: refunding it would pay them twice.
+  const disputed = disputedFunds(order);
+  if (amount.amount > captured - refunded - disputed) {
     throw new RefundExceedsCaptured({
       captured,
       alreadyRefunded: refunded,
       requested: amount.amount,
       currency: order.currency,
+      ...(disputed > 0 ? { disputed } : {}),
     });
   }
   const { taxDetail, total } = order.totals;

@@ -1,4 +1,12 @@
-import type { Address, CancellationReason, OrderLine, OrderTotals, TrackingStatus } from './events.ts';
+import type {
+  Address,
+  CancellationReason,
+  ClaimReason,
+  DisputeOutcome,
+  OrderLine,
+  OrderTotals,
+  TrackingStatus,
+} from './events.ts';
 
 export type OrderStatus =
   | 'placed'
@@ -34,6 +42,32 @@ export type Shipment = {
   lines: { lineId: string; quantity: number }[];
 };
 
+/** A chargeback on the order's payment; amounts in minor units of the order currency. */
+export type Dispute = {
+  disputeId: string;
+  amount: number;
+  /** What the provider took from the shop's balance for it (0 until funds are withdrawn). */
+  withdrawn: number;
+  status: 'open' | DisputeOutcome;
+};
+
+/** An exchange of delivered units; its extra payment, if any, and whether it was captured. */
+export type Exchange = {
+  exchangeId: string;
+  lineId: string;
+  quantity: number;
+  replacementLineId: string;
+  charge: { paymentRef: string; amount: number; captured: boolean } | null;
+};
+
+export type Claim = {
+  claimId: string;
+  lineId: string;
+  quantity: number;
+  reason: ClaimReason;
+  status: 'open' | 'replaced' | 'refunded';
+};
+
 export type OrderData = {
   orderId: string;
   customerId: string;
@@ -45,6 +79,12 @@ export type OrderData = {
   expiresAt: string;
   payment: PaymentState;
   shipments: Shipment[];
+  /** Absent on states folded before disputes existed (read models store the state): read through `disputesOf`. */
+  disputes?: Dispute[];
+  /** Absent on states folded before exchanges existed: read through `exchangesOf`. */
+  exchanges?: Exchange[];
+  /** Absent on states folded before claims existed: read through `claimsOf`. */
+  claims?: Claim[];
 };
 
 export type OrderState =
@@ -68,4 +108,24 @@ export function shippedQuantity(order: OrderData, lineId: string, location?: str
 
 export function isFullyShipped(order: OrderData): boolean {
   return order.lines.every((line) => shippedQuantity(order, line.lineId) >= line.quantity);
+}
+
+export function disputesOf(order: OrderData): Dispute[] {
+  return order.disputes ?? [];
+}
+
+/**
+ * Money the bank holds back from the shop through disputes: withdrawn and not given back by a
+ * won dispute. It can no longer be refunded (the cardholder has it already).
+ */
+export function disputedFunds(order: OrderData): number {
+  return disputesOf(order).reduce((sum, d) => sum + (d.status === 'won' ? 0 : d.withdrawn), 0);
+}
+
+export function exchangesOf(order: OrderData): Exchange[] {
+  return order.exchanges ?? [];
+}
+
+export function claimsOf(order: OrderData): Claim[] {
+  return order.claims ?? [];
 }

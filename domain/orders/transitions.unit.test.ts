@@ -84,6 +84,54 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
     type: 'IssueRefund',
     data: { orderId: 'o1', refundId: 'r9', amount: eur(1), reason: 'goodwill' },
   },
+  OpenDispute: {
+    type: 'OpenDispute',
+    data: {
+      orderId: 'o1',
+      disputeId: 'dp_1',
+      paymentRef: 'pi_1',
+      amount: eur(5000),
+      reason: 'fraudulent',
+      dueBy: '2025-01-20T00:00:00Z',
+    },
+  },
+  WithdrawDisputeFunds: {
+    type: 'WithdrawDisputeFunds',
+    data: { orderId: 'o1', disputeId: 'dp_1', amount: eur(5000) },
+  },
+  CloseDispute: {
+    type: 'CloseDispute',
+    data: { orderId: 'o1', disputeId: 'dp_1', outcome: 'lost', amount: eur(5000) },
+  },
+  ExchangeLine: {
+    type: 'ExchangeLine',
+    data: {
+      orderId: 'o1',
+      exchangeId: 'x1',
+      lineId: 'l1',
+      quantity: 1,
+      reason: 'wrong size',
+      replacement: {
+        lineId: 'L3',
+        sku: 'BOWL',
+        unitPrice: eur(900),
+        allocations: [{ location: 'berlin', quantity: 1 }],
+      },
+      chargeRef: null,
+    },
+  },
+  CaptureExchangeCharge: {
+    type: 'CaptureExchangeCharge',
+    data: { orderId: 'o1', paymentRef: 'pi_x', amount: eur(100) },
+  },
+  OpenClaim: {
+    type: 'OpenClaim',
+    data: { orderId: 'o1', claimId: 'cl1', lineId: 'l1', quantity: 1, reason: 'damaged' },
+  },
+  ResolveClaim: {
+    type: 'ResolveClaim',
+    data: { orderId: 'o1', claimId: 'cl1', resolution: 'refund', refundId: 'r-cl1' },
+  },
 };
 
 const statuses = Object.keys(historyFor) as (keyof typeof historyFor)[];
@@ -142,6 +190,6 @@ describe('order lifecycle', () => {
   });
 
   it('lists its event types', () => {
-    expect(orderEventTypes).toHaveLength(15);
+    expect(orderEventTypes).toHaveLength(22);
   });
 });

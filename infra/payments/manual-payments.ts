@@ -64,10 +64,17 @@ export function createManualPayments(): PaymentsPort {
       // Keyed by the idempotency key so that a retried refund answers the same id.
       return { refundId: `manual_refund_${input.idempotencyKey}`, status: 'succeeded' };
     },
+
+    // The id is derived from the order (see `manualPaymentId`); nothing else has manual payments.
+    async orderOfPayment(paymentId: string): Promise<string | null> {
+      return paymentId.startsWith(MANUAL_PREFIX) ? paymentId.slice(MANUAL_PREFIX.length) || null : null;
+    },
   };
 }
 
 /** The manual provider's payment id for an order: deterministic, so it can be derived anywhere. */
+const MANUAL_PREFIX = 'manual_';
+
 export function manualPaymentId(orderId: string): string {
-  return `manual_${orderId}`;
+  return `${MANUAL_PREFIX}${orderId}`;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../domain/orders/index.ts';
 import { mapPersonalFields, redactedText } from '../../domain/privacy/personal-fields.ts';
 import { isRedemptionEvent, type RedemptionEvent } from '../../domain/redemptions/index.ts';
+import { isReturnEvent, type ReturnEvent } from '../../domain/returns/index.ts';
 import type { FactTable } from './schema.ts';
 
 /** A row as JSONEachRow sends it: column name to value. */
@@ -31,6 +32,7 @@ export const emptyTableRows = (): TableRows => ({
   price_changes: [],
   products: [],
   promotion_redemptions: [],
+  after_sale: [],
 });
 
 /** `2026-11-21T10:00:00.000Z` → `2026-11-21 10:00:00.000`: what a DateTime64(3, 'UTC') column parses by default. */
@@ -47,6 +49,7 @@ export function eventRows(events: readonly RecordedEvent[]): TableRows {
     rows.raw_events.push(rawEventRow(event, time));
     if (isOrderEvent(event)) addOrderRows(rows, event, base);
     else if (isInventoryEvent(event)) rows.inventory_movements.push({ ...base, ...movement(event) });
+    else if (isReturnEvent(event)) rows.after_sale.push(...returnRows(event, base));
     else if (isRedemptionEvent(event)) {
       if (event.data.scope === 'promotion')
         rows.promotion_redemptions.push({ ...base, ...redemption(event) });
@@ -221,11 +224,173 @@ function addOrderRows(rows: TableRows, event: OrderRecorded, base: Base): void {
       rows.payments.push(payment('refunded', orderId, amount, { refund_id: refundId, reason }));
       return;
     }
+    case 'LineExchanged': {
+      // Two rows: the units going back (their line's share) and the replacement going out.
+      const { orderId, exchangeId, returned, replacement, reason } = event.data;
+      rows.after_sale.push(
+        afterSale(base, 'exchange_returned', exchangeId, orderId, returned.amount, {
+          line_id: returned.lineId,
+          sku: returned.sku,
+          quantity: returned.quantity,
+          reason,
+        }),
+        afterSale(base, 'exchange_replacement', exchangeId, orderId, replacement.lineTotal, {
+          line_id: replacement.lineId,
+          sku: replacement.sku,
+          quantity: replacement.quantity,
+          reason,
+        }),
+      );
+      return;
+    }
+    case 'ExchangeChargeCaptured': {
+      const { orderId, paymentRef, amount } = event.data;
+      rows.payments.push(payment('captured', orderId, amount, { payment_ref: paymentRef }));
+      return;
+    }
+    case 'ClaimOpened': {
+      const { orderId, claimId, lineId, sku, quantity, reason } = event.data;
+      rows.after_sale.push(
+        afterSale(
+          base,
+          'claim_opened',
+          claimId,
+          orderId,
+          { amount: 0, currency: '' },
+          {
+            line_id: lineId,
+            sku,
+            quantity,
+            reason,
+          },
+        ),
+      );
+      return;
+    }
+    case 'ClaimResolved': {
+      const { data } = event;
+      const amount = data.resolution === 'refund' ? data.amount : data.replacement.lineTotal;
+      const extra =
+        data.resolution === 'replacement'
+          ? {
+              line_id: data.replacement.lineId,
+              sku: data.replacement.sku,
+              quantity: data.replacement.quantity,
+            }
+          : {};
+      rows.after_sale.push(
+        afterSale(
+          base,
+          data.resolution === 'refund' ? 'claim_refunded' : 'claim_replaced',
+          data.claimId,
+          data.orderId,
+          amount,
+          extra,
+        ),
+      );
+      return;
+    }
+    case 'DisputeOpened': {
+      const { orderId, disputeId, amount, reason } = event.data;
+      rows.after_sale.push(afterSale(base, 'dispute_opened', disputeId, orderId, amount, { reason }));
+      return;
+    }
+    case 'DisputeFundsWithdrawn': {
+      const { orderId, disputeId, amount } = event.data;
+      rows.after_sale.push(afterSale(base, 'dispute_funds_withdrawn', disputeId, orderId, amount));
+      return;
+    }
+    case 'DisputeClosed': {
+      const { orderId, disputeId, amount, outcome } = event.data;
+      rows.after_sale.push(afterSale(base, `dispute_${outcome}`, disputeId, orderId, amount));
+      return;
+    }
     default: {
       const never: never = event;
       throw new Error(`unhandled order event ${(never as { type: string }).type}`);
     }
   }
+}
+
+/**
+ * A return's lines as `after_sale` rows: requested (with the reason, for return rates by SKU and
+ * reason), received (with the disposition), and its refunds (one row, no line).
+ */
+function returnRows(event: ReturnEvent, base: Base): Row[] {
+  switch (event.type) {
+    case 'ReturnRequested': {
+      const { returnId, orderId, currency, reason, lines } = event.data;
+      return lines.map((line) =>
+        afterSale(
+          base,
+          'return_requested',
+          returnId,
+          orderId,
+          { amount: line.amount, currency },
+          {
+            line_id: line.lineId,
+            sku: line.sku,
+            quantity: line.quantity,
+            reason,
+          },
+        ),
+      );
+    }
+    case 'ReturnReceived': {
+      const { returnId, orderId, lines } = event.data;
+      return lines.map((line) =>
+        afterSale(
+          base,
+          'return_received',
+          returnId,
+          orderId,
+          { amount: 0, currency: '' },
+          {
+            line_id: line.lineId,
+            sku: line.sku,
+            quantity: line.quantity,
+            disposition: line.disposition,
+          },
+        ),
+      );
+    }
+    case 'ReturnRefunded': {
+      const { returnId, orderId, amount, currency } = event.data;
+      return [afterSale(base, 'return_refunded', returnId, orderId, { amount, currency })];
+    }
+    case 'ReturnAuthorized':
+    case 'ReturnRejected':
+      return [];
+    default: {
+      const never: never = event;
+      throw new Error(`unhandled return event ${(never as { type: string }).type}`);
+    }
+  }
+}
+
+/** A row of `after_sale`: the columns a kind leaves out are empty. */
+function afterSale(
+  base: Base,
+  kind: string,
+  caseId: string,
+  orderId: string,
+  amount: Money,
+  extra: Partial<Row> = {},
+): Row {
+  return {
+    ...base,
+    kind,
+    case_id: caseId,
+    order_id: orderId,
+    line_id: '',
+    sku: '',
+    quantity: 0,
+    amount: amount.amount,
+    currency: amount.currency,
+    reason: '',
+    disposition: '',
+    ...extra,
+  };
 }
 
 /**

@@ -116,6 +116,28 @@ export const reports: readonly ReportDefinition[] = [
       GROUP BY period, currency ORDER BY period, currency`,
   },
   {
+    name: 'dispute_rate',
+    title: 'Dispute rate',
+    description:
+      'Per period and currency: orders whose payment was disputed (chargebacks opened in the period) over orders paid in it, the money disputed and the money lost in disputes closed in it.',
+    uses: ['from', 'to', 'granularity'],
+    sql: (db) => `
+      SELECT ${period('toDate(time)')} AS period, currency,
+        uniqExactIf(order_id, kind = 'captured') AS paid_orders,
+        uniqExactIf(order_id, kind = 'dispute_opened') AS disputed_orders,
+        round(disputed_orders / nullIf(paid_orders, 0), 4) AS dispute_rate,
+        sumIf(amount, kind = 'dispute_opened') AS disputed,
+        sumIf(amount, kind = 'dispute_lost') AS lost
+      FROM (
+        SELECT time, order_id, currency, amount, kind FROM ${db}.payments FINAL WHERE kind = 'captured'
+        UNION ALL
+        SELECT time, order_id, currency, amount, kind FROM ${db}.after_sale FINAL
+        WHERE kind IN ('dispute_opened', 'dispute_lost')
+      )
+      WHERE ${inRange('toDate(time)')}
+      GROUP BY period, currency ORDER BY period, currency`,
+  },
+  {
     name: 'sell_through',
     title: 'Sell-through',
     description:

@@ -34,6 +34,7 @@ export const factTables = [
   'price_changes',
   'products',
   'promotion_redemptions',
+  'after_sale',
 ] as const;
 export type FactTable = (typeof factTables)[number];
 
@@ -173,6 +174,24 @@ export function analyticsDdl(db: string): string[] {
       ${money('discount')} COMMENT 'the discount given; negative on a release',
       currency LowCardinality(String) COMMENT 'empty on a release: take it from the redemption'
     ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
+
+    // Returns, exchanges, claims and disputes: one row per case line (a dispute is one row, its
+    // line_id empty), so return rates read per SKU and reason with a join to products for the
+    // category; order_lines gives the units sold to divide by.
+    `CREATE TABLE IF NOT EXISTS ${db}.after_sale (
+      ${time},
+      event_id UUID,
+      kind LowCardinality(String) COMMENT 'return_requested | return_received | return_refunded | exchange_returned | exchange_replacement | claim_opened | claim_replaced | claim_refunded | dispute_opened | dispute_funds_withdrawn | dispute_won | dispute_lost',
+      case_id String COMMENT 'the return, exchange, claim or dispute',
+      order_id String,
+      line_id String COMMENT 'the order line; empty for a dispute',
+      sku String,
+      quantity Int64,
+      ${money('amount')} COMMENT 'the line amount returned or refunded, or the disputed amount',
+      currency LowCardinality(String),
+      reason String COMMENT 'the return or claim reason, or the provider reason of a dispute',
+      disposition LowCardinality(String) COMMENT 'restock | write_off on a received line, else empty'
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id, line_id)`,
 
     // Rollups. Plain sums merge correctly whatever parts they come in. Orders are counted by
     // `order_count` (1 on one row per order), so a sum over every SKU of a period is the exact

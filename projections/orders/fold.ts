@@ -3,6 +3,7 @@ import { assertNever } from '../../domain/assert-never.ts';
 import type { JsonObject, RecordedEvent } from '../../ports/event-store.ts';
 import { isOrderEvent, type OrderLine, type ShipmentLine } from '../../domain/orders/events.ts';
 import { evolveOrder } from '../../domain/orders/evolve.ts';
+import { disputesOf } from '../../domain/orders/state.ts';
 import type { ExistingOrder, OrderState } from '../../domain/orders/state.ts';
 import { eventTime } from '../batch-write.ts';
 import { cacheTags, tagSet } from '../cache-tags.ts';
@@ -58,12 +59,56 @@ export type ShipmentModel = {
   at: string;
 };
 
+export type DisputeModel = {
+  disputeId: string;
+  orderId: string;
+  customerId: string;
+  paymentRef: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  dueBy: string | null;
+  status: 'open' | 'won' | 'lost';
+  withdrawn: number;
+  openedAt: string;
+  closedAt: string | null;
+  revision: number;
+};
+
+/** A later step of a dispute opened in an earlier batch: the columns that change. */
+export type DisputeUpdate = Pick<
+  DisputeModel,
+  'disputeId' | 'orderId' | 'status' | 'withdrawn' | 'closedAt' | 'revision'
+>;
+
+export type ClaimModel = {
+  claimId: string;
+  orderId: string;
+  customerId: string;
+  lineId: string;
+  sku: string;
+  quantity: number;
+  reason: 'damaged' | 'missing' | 'wrong';
+  status: 'open' | 'replaced' | 'refunded';
+  openedAt: string;
+  resolvedAt: string | null;
+  revision: number;
+};
+
+export type ClaimUpdate = Pick<ClaimModel, 'claimId' | 'orderId' | 'status' | 'resolvedAt' | 'revision'>;
+
 export type OrdersChanges = {
   orders: OrderModel[];
   lines: { orderId: string; currency: string; lines: OrderLine[] }[];
   payments: PaymentModel[];
   refunds: RefundModel[];
   shipments: ShipmentModel[];
+  /** Disputes opened in this batch (as they stand at its end), and steps of older ones. */
+  disputes: DisputeModel[];
+  disputeUpdates: DisputeUpdate[];
+  /** Claims opened in this batch (as they stand at its end), and resolutions of older ones. */
+  claims: ClaimModel[];
+  claimUpdates: ClaimUpdate[];
   timeline: TimelineModel[];
   tags: string[];
 };
@@ -88,9 +133,18 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
     payments: [],
     refunds: [],
     shipments: [],
+    disputes: [],
+    disputeUpdates: [],
+    claims: [],
+    claimUpdates: [],
     timeline: [],
     tags: [],
   };
+  // Per dispute (order and dispute id), each written once per batch: opened here, or a later step.
+  const opened = new Map<string, DisputeModel>();
+  const stepped = new Map<string, DisputeUpdate>();
+  const claimed = new Map<string, ClaimModel>();
+  const resolved = new Map<string, ClaimUpdate>();
   // Per order, its lines as they stand at the end of the batch (each key written once).
   const lines = new Map<string, OrdersChanges['lines'][number]>();
   for (const event of events) {
@@ -132,8 +186,47 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
           lines.set(orderId, { orderId, currency: event.data.currency, lines: event.data.lines });
         }
         break;
+      case 'ClaimOpened': {
+        const { claimId, lineId, sku, quantity, reason } = event.data;
+        const key = `${orderId}/${claimId}`;
+        if (after === before || after.status === 'none' || claimed.has(key)) break;
+        claimed.set(key, {
+          claimId,
+          orderId,
+          customerId: after.customerId,
+          lineId,
+          sku,
+          quantity,
+          reason,
+          status: 'open',
+          openedAt: at,
+          resolvedAt: null,
+          revision: event.revision,
+        });
+        break;
+      }
+      case 'ClaimResolved': {
+        if (after === before || after.status === 'none') break;
+        const { claimId, resolution } = event.data;
+        const key = `${orderId}/${claimId}`;
+        const step: ClaimUpdate = {
+          claimId,
+          orderId,
+          status: resolution === 'replacement' ? 'replaced' : 'refunded',
+          resolvedAt: at,
+          revision: event.revision,
+        };
+        const fresh = claimed.get(key);
+        if (fresh) claimed.set(key, { ...fresh, ...step });
+        else resolved.set(key, step);
+        // A replacement is a new line of the order.
+        if (resolution === 'replacement')
+          lines.set(orderId, { orderId, currency: after.currency, lines: after.lines });
+        break;
+      }
       case 'OrderLinesCancelled':
       case 'OrderEdited':
+      case 'LineExchanged':
         // The lines as they stand now (quantities, totals, allocations), written over the old rows.
         if (after.status !== 'none' && after !== before) {
           lines.set(orderId, { orderId, currency: after.currency, lines: after.lines });
@@ -206,6 +299,59 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
           lines: event.data.lines,
         });
         break;
+      case 'DisputeOpened': {
+        const { disputeId, paymentRef, amount, reason, dueBy } = event.data;
+        const key = `${orderId}/${disputeId}`;
+        // A redelivered opening changes nothing (the state ignored it too).
+        if (after === before || after.status === 'none' || opened.has(key)) break;
+        opened.set(key, {
+          disputeId,
+          orderId,
+          customerId: after.customerId,
+          paymentRef,
+          amount: amount.amount,
+          currency: amount.currency,
+          reason,
+          dueBy,
+          status: 'open',
+          withdrawn: 0,
+          openedAt: at,
+          closedAt: null,
+          revision: event.revision,
+        });
+        break;
+      }
+      case 'ExchangeChargeCaptured':
+        changes.payments.push({
+          ...base,
+          eventId: event.id,
+          kind: 'captured',
+          paymentRef: event.data.paymentRef,
+          amount: event.data.amount.amount,
+          currency: event.data.amount.currency,
+          reason: `exchange ${event.data.exchangeId}`,
+        });
+        break;
+      case 'DisputeFundsWithdrawn':
+      case 'DisputeClosed': {
+        const { disputeId } = event.data;
+        const dispute =
+          after.status === 'none' ? undefined : disputesOf(after).find((d) => d.disputeId === disputeId);
+        if (!dispute) break;
+        const key = `${orderId}/${disputeId}`;
+        const step: DisputeUpdate = {
+          disputeId,
+          orderId,
+          status: dispute.status,
+          withdrawn: dispute.withdrawn,
+          closedAt: dispute.status === 'open' ? null : at,
+          revision: event.revision,
+        };
+        const fresh = opened.get(key);
+        if (fresh) opened.set(key, { ...fresh, ...step });
+        else stepped.set(key, step);
+        break;
+      }
       // The label and tracking show on the timeline (its summary); the rows keep the shipment.
       case 'OrderCancelled':
       case 'OrderDelivered':
@@ -218,6 +364,10 @@ export function foldOrders(orders: Map<string, OrderModel>, events: readonly Rec
   }
   changes.orders = [...dirty].map((id) => orders.get(id)!);
   changes.lines = [...lines.values()];
+  changes.disputes = [...opened.values()];
+  changes.disputeUpdates = [...stepped.values()];
+  changes.claims = [...claimed.values()];
+  changes.claimUpdates = [...resolved.values()];
   changes.tags = tags.list();
   return changes;
 }

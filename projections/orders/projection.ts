@@ -10,9 +10,11 @@ import { isoTime, type TableWrite } from '../batch-write.ts';
 import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
 import { stagedApply } from '../runtime/staged.ts';
 import { createTables } from '../table-ddl.ts';
-import { insert, upsert } from '../table-writes.ts';
+import { insert, update, upsert } from '../table-writes.ts';
 import { foldOrders, orderIds, paymentStatus, type OrderModel, type OrdersChanges } from './fold.ts';
 import {
+  orderClaims,
+  orderDisputes,
   orderLines,
   orderPayments,
   orderRefunds,
@@ -44,8 +46,9 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
       // 3: priced totals (discounts, tax, shipping method); 4: partial cancellations
       // (`OrderLinesCancelled`) rewrite an order's lines; 5: the timeline of an erased customer held
       // the carrier's tracking words in plain text (a rebuild reads them erased); 6: edits
-      // (`OrderEdited`) add lines, raise quantities and re-price the order.
-      version: 6,
+      // (`OrderEdited`) add lines, raise quantities and re-price the order; 7: disputes
+      // (`order_disputes`), exchanges and claims (`order_claims`), and all three in the folded state.
+      version: 7,
       filter: { categories: ['order'], eventTypes: orderEventTypes },
       setup: (db, schema) => createTables(db, schema, ordersTables),
       staged,
@@ -151,6 +154,63 @@ function writes(changes: OrdersChanges): TableWrite[] {
         tracking_number: s.trackingNumber,
         lines: s.lines,
         shipped_at: s.at,
+      })),
+    ),
+    insert(
+      orderDisputes,
+      changes.disputes.map((d) => ({
+        dispute_id: d.disputeId,
+        order_id: d.orderId,
+        customer_id: d.customerId,
+        payment_ref: d.paymentRef,
+        amount: d.amount,
+        currency: d.currency,
+        reason: d.reason,
+        due_by: d.dueBy,
+        status: d.status,
+        withdrawn: d.withdrawn,
+        opened_at: d.openedAt,
+        closed_at: d.closedAt,
+        revision: d.revision,
+      })),
+    ),
+    update(
+      orderDisputes,
+      ['status', 'withdrawn', 'closed_at', 'revision'],
+      changes.disputeUpdates.map((d) => ({
+        dispute_id: d.disputeId,
+        order_id: d.orderId,
+        status: d.status,
+        withdrawn: d.withdrawn,
+        closed_at: d.closedAt,
+        revision: d.revision,
+      })),
+    ),
+    insert(
+      orderClaims,
+      changes.claims.map((claim) => ({
+        claim_id: claim.claimId,
+        order_id: claim.orderId,
+        customer_id: claim.customerId,
+        line_id: claim.lineId,
+        sku: claim.sku,
+        quantity: claim.quantity,
+        reason: claim.reason,
+        status: claim.status,
+        opened_at: claim.openedAt,
+        resolved_at: claim.resolvedAt,
+        revision: claim.revision,
+      })),
+    ),
+    update(
+      orderClaims,
+      ['status', 'resolved_at', 'revision'],
+      changes.claimUpdates.map((claim) => ({
+        claim_id: claim.claimId,
+        order_id: claim.orderId,
+        status: claim.status,
+        resolved_at: claim.resolvedAt,
+        revision: claim.revision,
       })),
     ),
     insert(

@@ -2,7 +2,7 @@
  * The orders read model's queries, as the read API serves them. Each takes a Kysely scoped to the
  * live generation's schema (`withSchema`).
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { isoTime as iso } from '../batch-write.ts';
 import type { OrderStatus } from '../../domain/orders/state.ts';
 import type { OrdersDatabase, OrdersTable } from './tables.ts';
@@ -100,7 +100,7 @@ async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
     .where('order_id', '=', orderId)
     .executeTakeFirst();
   if (order === undefined) return null;
-  const [lines, payments, refunds, shipments] = await Promise.all([
+  const [lines, payments, refunds, shipments, disputes, claims] = await Promise.all([
     db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
     db.selectFrom('order_payments').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
     db.selectFrom('order_refunds').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
@@ -110,8 +110,15 @@ async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
       .where('order_id', '=', orderId)
       .orderBy('revision')
       .execute(),
+    db
+      .selectFrom('order_disputes')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('opened_at')
+      .execute(),
+    db.selectFrom('order_claims').selectAll().where('order_id', '=', orderId).orderBy('opened_at').execute(),
   ]);
-  return { order, lines, payments, refunds, shipments };
+  return { order, lines, payments, refunds, shipments, disputes, claims };
 }
 
 /** The `order_timeline` rows of an order, oldest first. */
@@ -124,11 +131,76 @@ function timelineRows(db: Kysely<OrdersDatabase>, orderId: string) {
     .execute();
 }
 
-/** An order with its lines, payments, refunds, shipments and timeline (who did what, when). */
+function disputeView(dispute: Selectable<OrdersDatabase['order_disputes']>) {
+  const money = (amount: string | number) => ({ amount: Number(amount), currency: dispute.currency });
+  return {
+    disputeId: dispute.dispute_id,
+    orderId: dispute.order_id,
+    customerId: dispute.customer_id,
+    paymentRef: dispute.payment_ref,
+    amount: money(dispute.amount),
+    reason: dispute.reason,
+    dueBy: dispute.due_by === null ? null : iso(dispute.due_by),
+    status: dispute.status,
+    withdrawn: money(dispute.withdrawn),
+    openedAt: iso(dispute.opened_at),
+    closedAt: dispute.closed_at === null ? null : iso(dispute.closed_at),
+  };
+}
+
+export type DisputeView = ReturnType<typeof disputeView>;
+
+/**
+ * The staff's disputes queue: open chargebacks, the soonest due first (those without a due date
+ * last), up to `limit`.
+ */
+export async function openDisputes(db: Kysely<OrdersDatabase>, limit: number): Promise<DisputeView[]> {
+  const rows = await db
+    .selectFrom('order_disputes')
+    .selectAll()
+    .where('status', '=', 'open')
+    .orderBy(sql`due_by asc nulls last`)
+    .orderBy('dispute_id')
+    .limit(limit)
+    .execute();
+  return rows.map(disputeView);
+}
+
+function claimView(claim: Selectable<OrdersDatabase['order_claims']>) {
+  return {
+    claimId: claim.claim_id,
+    orderId: claim.order_id,
+    customerId: claim.customer_id,
+    lineId: claim.line_id,
+    sku: claim.sku,
+    quantity: claim.quantity,
+    reason: claim.reason,
+    status: claim.status,
+    openedAt: iso(claim.opened_at),
+    resolvedAt: claim.resolved_at === null ? null : iso(claim.resolved_at),
+  };
+}
+
+export type ClaimView = ReturnType<typeof claimView>;
+
+/** The staff's claims queue: open claims (damaged, missing, wrong), the longest waiting first. */
+export async function openClaims(db: Kysely<OrdersDatabase>, limit: number): Promise<ClaimView[]> {
+  const rows = await db
+    .selectFrom('order_claims')
+    .selectAll()
+    .where('status', '=', 'open')
+    .orderBy('opened_at')
+    .orderBy('claim_id')
+    .limit(limit)
+    .execute();
+  return rows.map(claimView);
+}
+
+/** An order with its lines, payments, refunds, shipments, disputes, claims and timeline (who did what, when). */
 export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
   const [rows, timeline] = await Promise.all([orderRows(db, orderId), timelineRows(db, orderId)]);
   if (!rows) return null;
-  const { order, lines, payments, refunds, shipments } = rows;
+  const { order, lines, payments, refunds, shipments, disputes, claims } = rows;
   const money = (amount: string | number) => ({ amount: Number(amount), currency: order.currency });
   return {
     ...orderSummary(order),
@@ -179,6 +251,8 @@ export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
       lines: shipment.lines,
       shippedAt: iso(shipment.shipped_at),
     })),
+    disputes: disputes.map(disputeView),
+    claims: claims.map(claimView),
     timeline: timeline.map(timelineEntry),
   };
 }
@@ -286,11 +360,13 @@ export async function customerOrderRows(
   const orders = await db.selectFrom('orders').selectAll().where('customer_id', '=', customerId).execute();
   const ids = orders.map((order) => order.order_id);
   if (ids.length === 0) return { orders };
-  const [lines, payments, refunds, shipments, timeline] = await Promise.all([
+  const [lines, payments, refunds, shipments, disputes, claims, timeline] = await Promise.all([
     db.selectFrom('order_lines').selectAll().where('order_id', 'in', ids).execute(),
     db.selectFrom('order_payments').selectAll().where('order_id', 'in', ids).execute(),
     db.selectFrom('order_refunds').selectAll().where('order_id', 'in', ids).execute(),
     db.selectFrom('order_shipments').selectAll().where('order_id', 'in', ids).execute(),
+    db.selectFrom('order_disputes').selectAll().where('order_id', 'in', ids).execute(),
+    db.selectFrom('order_claims').selectAll().where('order_id', 'in', ids).execute(),
     db.selectFrom('order_timeline').selectAll().where('order_id', 'in', ids).execute(),
   ]);
   return {
@@ -299,6 +375,8 @@ export async function customerOrderRows(
     order_payments: payments,
     order_refunds: refunds,
     order_shipments: shipments,
+    order_disputes: disputes,
+    order_claims: claims,
     order_timeline: timeline,
   };
 }

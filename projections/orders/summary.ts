@@ -71,6 +71,32 @@ export function summarize(event: OrderEvent): string {
       return 'Order delivered';
     case 'RefundIssued':
       return `Refund of ${formatMoney(event.data.amount)} issued: ${event.data.reason}`;
+    case 'DisputeOpened': {
+      const due = event.data.dueBy === null ? '' : `, evidence due ${event.data.dueBy.slice(0, 10)}`;
+      return `Payment of ${formatMoney(event.data.amount)} disputed (${event.data.reason.replaceAll('_', ' ')})${due}`;
+    }
+    case 'LineExchanged': {
+      const { returned, replacement, difference } = event.data;
+      const units = `${returned.quantity} × ${returned.sku} (${returned.lineId}) exchanged for ${replacement.sku} (${replacement.lineId})`;
+      if (difference.amount > 0) return `${units}: ${formatMoney(difference)} to pay`;
+      if (difference.amount < 0)
+        return `${units}: ${formatMoney({ ...difference, amount: -difference.amount })} to refund`;
+      return `${units}: no difference`;
+    }
+    case 'ExchangeChargeCaptured':
+      return `Exchange ${event.data.exchangeId}: payment of ${formatMoney(event.data.amount)} captured`;
+    case 'ClaimOpened': {
+      const { quantity, sku, lineId, reason } = event.data;
+      return `Claim ${event.data.claimId}: ${quantity} × ${sku} (${lineId}) ${reason === 'wrong' ? 'wrong item' : reason}`;
+    }
+    case 'ClaimResolved':
+      return event.data.resolution === 'replacement'
+        ? `Claim ${event.data.claimId} resolved: replacement ${event.data.replacement.lineId} to ship`
+        : `Claim ${event.data.claimId} resolved: ${formatMoney(event.data.amount)} refunded`;
+    case 'DisputeFundsWithdrawn':
+      return `Dispute ${event.data.disputeId}: ${formatMoney(event.data.amount)} withdrawn by the bank`;
+    case 'DisputeClosed':
+      return `Dispute ${event.data.disputeId} ${event.data.outcome}${event.data.outcome === 'won' ? ': funds returned' : ''}`;
     default:
       return assertNever(event);
   }

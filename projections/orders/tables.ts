@@ -135,6 +135,54 @@ export const orderShipments = defineTable({
   primaryKey: ['order_id', 'shipment_id'],
 });
 
+/** One row per chargeback: the open ones, soonest due first, are the staff's disputes queue. */
+export const orderDisputes = defineTable({
+  name: 'order_disputes',
+  columns: {
+    dispute_id: col.text(),
+    order_id: col.text(),
+    customer_id: col.text(),
+    payment_ref: col.text(),
+    /** Minor units of `currency`. */
+    amount: col.bigint(),
+    currency: col.text(),
+    /** The provider's reason (`fraudulent`, `product_not_received`, ...). */
+    reason: col.text(),
+    /** When evidence is due at the provider; null when it set no date. */
+    due_by: col.timestamptz().nullable(),
+    status: col.text<'open' | 'won' | 'lost'>(),
+    /** What the provider took from the balance for it (0 until then). */
+    withdrawn: col.bigint(),
+    opened_at: col.timestamptz(),
+    closed_at: col.timestamptz().nullable(),
+    /** Revision of the order stream last applied to the row. */
+    revision: col.integer(),
+  },
+  primaryKey: ['order_id', 'dispute_id'],
+  indexes: [{ name: 'order_disputes_queue_idx', on: ['status', 'due_by', 'dispute_id'] }],
+});
+
+/** One row per claim (damaged, missing, wrong): the open ones, oldest first, are the staff's claims queue. */
+export const orderClaims = defineTable({
+  name: 'order_claims',
+  columns: {
+    claim_id: col.text(),
+    order_id: col.text(),
+    customer_id: col.text(),
+    line_id: col.text(),
+    sku: col.text(),
+    quantity: col.integer(),
+    reason: col.text<'damaged' | 'missing' | 'wrong'>(),
+    status: col.text<'open' | 'replaced' | 'refunded'>(),
+    opened_at: col.timestamptz(),
+    resolved_at: col.timestamptz().nullable(),
+    /** Revision of the order stream last applied to the row. */
+    revision: col.integer(),
+  },
+  primaryKey: ['order_id', 'claim_id'],
+  indexes: [{ name: 'order_claims_queue_idx', on: ['status', 'opened_at', 'claim_id'] }],
+});
+
 /** One row per order event: what happened, when, by whom. */
 export const orderTimeline = defineTable({
   name: 'order_timeline',
@@ -162,6 +210,8 @@ export const ordersTables = [
   orderPayments,
   orderRefunds,
   orderShipments,
+  orderDisputes,
+  orderClaims,
   orderTimeline,
 ] as const;
 

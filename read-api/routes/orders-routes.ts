@@ -1,13 +1,27 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { defaultHook } from '../../infra/http/default-hook.ts';
-import { customerOrders, orderDetail, orderOwner, searchOrders } from '../../projections/orders/queries.ts';
+import {
+  customerOrders,
+  openClaims,
+  openDisputes,
+  orderDetail,
+  orderOwner,
+  searchOrders,
+} from '../../projections/orders/queries.ts';
 import type { OrdersDatabase } from '../../projections/orders/tables.ts';
 import { assertOwnerOrStaff, permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
-import { authErrors, Id, jsonAnswer, notFoundError, readErrors } from '../schemas/common.ts';
-import { MyOrdersQuery, OrderDetail, OrderPage, StaffOrdersQuery } from '../schemas/orders.ts';
+import { authErrors, Id, jsonAnswer, Limit, notFoundError, readErrors } from '../schemas/common.ts';
+import {
+  ClaimQueue,
+  DisputeQueue,
+  MyOrdersQuery,
+  OrderDetail,
+  OrderPage,
+  StaffOrdersQuery,
+} from '../schemas/orders.ts';
 
 const tags = ['Orders'];
 const ORDERS = 'orders';
@@ -116,6 +130,58 @@ export function orderRoutes(ctx: ReadContext) {
           }),
       );
       return c.json(pageAnswer(value), 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/disputes',
+      summary: 'Open disputes (chargebacks), the soonest due first',
+      description:
+        'Each with its order, amount, reason, the date evidence is due at the payment provider (those without one last) and what the provider withdrew.',
+      tags,
+      ...permissionGuard('orders:act-for-others', ctx.authenticated),
+      request: {
+        query: z.object({ limit: Limit(500, 50), ...consistencyQuery }),
+        headers: consistencyHeaders,
+      },
+      responses: { 200: jsonAnswer(DisputeQueue, 'The open disputes'), ...authErrors, ...readErrors },
+    }),
+    async (c) => {
+      const { limit } = c.req.valid('query');
+      const { value, headers } = await freshRead<OrdersDatabase, Awaited<ReturnType<typeof openDisputes>>>(
+        ctx,
+        c,
+        ORDERS,
+        ({ db }) => openDisputes(db, limit),
+      );
+      return c.json({ items: value }, 200, headers);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/staff/claims',
+      summary: 'Open claims (damaged, missing or wrong on delivery), the longest waiting first',
+      tags,
+      ...permissionGuard('returns:manage', ctx.authenticated),
+      request: {
+        query: z.object({ limit: Limit(500, 50), ...consistencyQuery }),
+        headers: consistencyHeaders,
+      },
+      responses: { 200: jsonAnswer(ClaimQueue, 'The open claims'), ...authErrors, ...readErrors },
+    }),
+    async (c) => {
+      const { limit } = c.req.valid('query');
+      const { value, headers } = await freshRead<OrdersDatabase, Awaited<ReturnType<typeof openClaims>>>(
+        ctx,
+        c,
+        ORDERS,
+        ({ db }) => openClaims(db, limit),
+      );
+      return c.json({ items: value }, 200, headers);
     },
   );
 

@@ -23,6 +23,41 @@ export const OrderSummary = z
   })
   .openapi('OrderSummary');
 
+export const Dispute = z
+  .object({
+    disputeId: z.string(),
+    orderId: z.string(),
+    customerId: z.string(),
+    paymentRef: z.string(),
+    amount: Money,
+    reason: z.string().openapi({ description: "The provider's reason", example: 'fraudulent' }),
+    dueBy: z.string().nullable().openapi({ description: 'When evidence is due at the provider' }),
+    status: z.enum(['open', 'won', 'lost']),
+    withdrawn: Money.openapi({ description: 'Taken from the balance by the provider while it runs' }),
+    openedAt: z.string(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('Dispute');
+
+export const DisputeQueue = z.object({ items: z.array(Dispute) }).openapi('DisputeQueue');
+
+export const Claim = z
+  .object({
+    claimId: z.string(),
+    orderId: z.string(),
+    customerId: z.string(),
+    lineId: z.string(),
+    sku: z.string(),
+    quantity: z.number().int(),
+    reason: z.enum(['damaged', 'missing', 'wrong']),
+    status: z.enum(['open', 'replaced', 'refunded']),
+    openedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+  })
+  .openapi('Claim');
+
+export const ClaimQueue = z.object({ items: z.array(Claim) }).openapi('ClaimQueue');
+
 export const OrderDetail = OrderSummary.extend({
   shippingAddress: z.record(z.string(), z.unknown()),
   shippingMethodId: z.string().nullable(),
@@ -53,6 +88,8 @@ export const OrderDetail = OrderSummary.extend({
   payments: z.array(z.record(z.string(), z.unknown())),
   refunds: z.array(z.record(z.string(), z.unknown())),
   shipments: z.array(z.record(z.string(), z.unknown())),
+  disputes: z.array(Dispute),
+  claims: z.array(Claim),
   timeline: z.array(
     z.object({
       type: z.string(),

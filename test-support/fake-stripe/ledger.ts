@@ -14,6 +14,7 @@ import {
   stripeId,
   unixNow,
   type FakeCharge,
+  type FakeDispute,
   type FakeEvent,
   type FakePaymentIntent,
   type FakeRefund,
@@ -53,6 +54,7 @@ export class FakeStripeLedger {
   private readonly paymentIntents = new Map<string, FakePaymentIntent>();
   private readonly charges = new Map<string, FakeCharge>();
   private readonly refunds = new Map<string, FakeRefund>();
+  private readonly disputes = new Map<string, FakeDispute>();
   readonly events: FakeEvent[] = [];
 
   createPaymentIntent(params: FormObject, request: RequestContext): FakePaymentIntent {
@@ -255,6 +257,68 @@ export class FakeStripeLedger {
     this.emit('refund.updated', refund, previous, NO_REQUEST);
     this.emit('refund.failed', refund, previous, NO_REQUEST);
     return refund;
+  }
+
+  /**
+   * The cardholder's bank disputes the PaymentIntent's charge: Stripe sends
+   * `charge.dispute.created` and, as the amount leaves the balance at once for card disputes,
+   * `charge.dispute.funds_withdrawn`. Evidence is due in `dueInDays` (Stripe: about a week).
+   */
+  simulateDispute(
+    paymentIntentId: string,
+    options: { amount?: number; reason?: string; dueInDays?: number } = {},
+  ): FakeDispute {
+    const charge = this.chargeOf(this.retrievePaymentIntent(paymentIntentId));
+    if (!charge.captured) throw new Error(`Charge ${charge.id} is not captured: nothing can be disputed.`);
+    const amount = options.amount ?? charge.amount_captured - charge.amount_refunded;
+    const dispute: FakeDispute = {
+      id: stripeId('dp'),
+      object: 'dispute',
+      amount,
+      balance_transactions: [],
+      charge: charge.id,
+      created: unixNow(),
+      currency: charge.currency,
+      evidence_details: {
+        due_by: unixNow() + (options.dueInDays ?? 7) * 86_400,
+        has_evidence: false,
+        past_due: false,
+        submission_count: 0,
+      },
+      is_charge_refundable: false,
+      livemode: false,
+      metadata: {},
+      payment_intent: charge.payment_intent,
+      reason: options.reason ?? 'fraudulent',
+      status: 'needs_response',
+    };
+    this.disputes.set(dispute.id, dispute);
+    this.emit('charge.dispute.created', dispute, undefined, NO_REQUEST);
+    dispute.balance_transactions.push({
+      amount: -amount,
+      currency: charge.currency,
+      reporting_category: 'dispute',
+    });
+    this.emit('charge.dispute.funds_withdrawn', dispute, undefined, NO_REQUEST);
+    return dispute;
+  }
+
+  /** The bank decides: `charge.dispute.closed`, and `charge.dispute.funds_reinstated` when the shop won. */
+  simulateDisputeClosed(disputeId: string, outcome: 'won' | 'lost' | 'warning_closed'): FakeDispute {
+    const dispute = this.disputes.get(disputeId);
+    if (!dispute) throw new Error(`No dispute ${disputeId}`);
+    const previous = { status: dispute.status };
+    dispute.status = outcome;
+    this.emit('charge.dispute.closed', dispute, previous, NO_REQUEST);
+    if (outcome === 'won') {
+      dispute.balance_transactions.push({
+        amount: dispute.amount,
+        currency: dispute.currency,
+        reporting_category: 'dispute_reversal',
+      });
+      this.emit('charge.dispute.funds_reinstated', dispute, undefined, NO_REQUEST);
+    }
+    return dispute;
   }
 
   private refundableCharge(params: FormObject): FakeCharge {

@@ -81,6 +81,32 @@ export interface FakeCharge {
   status: 'succeeded' | 'failed';
 }
 
+export type DisputeStatus = 'needs_response' | 'under_review' | 'won' | 'lost' | 'warning_closed';
+
+/** A chargeback, with the fields Stripe's Dispute object has that integrations read. */
+export interface FakeDispute {
+  id: string;
+  object: 'dispute';
+  amount: number;
+  balance_transactions: { amount: number; currency: string; reporting_category: string }[];
+  charge: string;
+  created: number;
+  currency: string;
+  evidence_details: {
+    due_by: number | null;
+    has_evidence: boolean;
+    past_due: boolean;
+    submission_count: number;
+  };
+  is_charge_refundable: boolean;
+  livemode: false;
+  /** Empty: a dispute does not copy its charge's metadata (unlike a charge, which copies its PaymentIntent's). */
+  metadata: Record<string, string>;
+  payment_intent: string;
+  reason: string;
+  status: DisputeStatus;
+}
+
 export interface FakeEvent {
   id: string;
   object: 'event';

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HttpProblem } from '../../infra/http/problem.ts';
 import { verifyStripeWebhook } from '../../infra/payments/stripe/verify-stripe-webhook.ts';
+import { isDisputeNotification } from '../../ports/payments.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 
 /**
@@ -22,12 +23,15 @@ export function stripeWebhookRoutes(deps: WriteApiDeps) {
     if (await deps.processedWebhooks.seen('stripe', notification.providerEventId)) {
       return c.json({ received: true, handled: false, duplicate: true });
     }
-    const result = await deps.handlers.applyPaymentNotification(notification, {
-      actor: { id: 'stripe', role: 'system' },
+    const context = {
+      actor: { id: 'stripe', role: 'system' as const },
       correlationId: deps.ids.newId(),
       causationId: notification.providerEventId,
       now: deps.clock.now().toISOString(),
-    });
+    };
+    const result = isDisputeNotification(notification)
+      ? await deps.handlers.applyDisputeNotification(notification, context)
+      : await deps.handlers.applyPaymentNotification(notification, context);
     await deps.processedWebhooks.record('stripe', notification.providerEventId);
     return c.json({ received: true, handled: result.events.length > 0 });
   });

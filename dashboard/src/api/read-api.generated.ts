@@ -310,6 +310,7 @@ export interface paths {
             | 'top_sellers'
             | 'top_sellers_by_day'
             | 'refund_rate'
+            | 'dispute_rate'
             | 'sell_through'
             | 'stockouts'
             | 'days_of_cover'
@@ -2672,6 +2673,181 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/staff/claims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open claims (damaged, missing or wrong on delivery), the longest waiting first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          /** @description Page size, 1 to 500. */
+          limit?: number;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The open claims */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ClaimQueue'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff/disputes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open disputes (chargebacks), the soonest due first
+     * @description Each with its order, amount, reason, the date evidence is due at the payment provider (those without one last) and what the provider withdrew.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          /** @description Page size, 1 to 500. */
+          limit?: number;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The open disputes */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DisputeQueue'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/staff/low-stock': {
     parameters: {
       query?: never;
@@ -3980,6 +4156,23 @@ export interface components {
       total: components['schemas']['Money'] & (Record<string, never> | null);
       updatedAt: string;
     };
+    Claim: {
+      claimId: string;
+      customerId: string;
+      lineId: string;
+      openedAt: string;
+      orderId: string;
+      quantity: number;
+      /** @enum {string} */
+      reason: 'damaged' | 'missing' | 'wrong';
+      resolvedAt: string | null;
+      sku: string;
+      /** @enum {string} */
+      status: 'open' | 'replaced' | 'refunded';
+    };
+    ClaimQueue: {
+      items: components['schemas']['Claim'][];
+    };
     Customer: {
       addresses: {
         address: {
@@ -4017,6 +4210,28 @@ export interface components {
       signedUpAt: string;
       /** @enum {string} */
       status: 'unverified' | 'active';
+    };
+    Dispute: {
+      amount: components['schemas']['Money'];
+      closedAt: string | null;
+      customerId: string;
+      disputeId: string;
+      /** @description When evidence is due at the provider */
+      dueBy: string | null;
+      openedAt: string;
+      orderId: string;
+      paymentRef: string;
+      /**
+       * @description The provider's reason
+       * @example fraudulent
+       */
+      reason: string;
+      /** @enum {string} */
+      status: 'open' | 'won' | 'lost';
+      withdrawn: components['schemas']['Money'] & unknown;
+    };
+    DisputeQueue: {
+      items: components['schemas']['Dispute'][];
     };
     Jwks: {
       keys: {
@@ -4063,9 +4278,11 @@ export interface components {
         note: string | null;
         reason: string;
       } | null;
+      claims: components['schemas']['Claim'][];
       discounts: {
         [key: string]: unknown;
       }[];
+      disputes: components['schemas']['Dispute'][];
       expiresAt: string;
       lines: {
         allocations: {

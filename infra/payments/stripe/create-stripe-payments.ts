@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import {
   PaymentNotCancelable,
   PaymentNotCapturable,
+  PaymentNotFound,
   RefundExceedsCaptured,
   type CancelPaymentInput,
   type CapturePaymentInput,
@@ -170,6 +171,19 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPo
           throw new RefundExceedsCaptured(paymentId, amount, code, (error as Error).message);
         }
         throw translateStripeError(error, 'refund', { paymentId, idempotencyKey });
+      }
+    },
+
+    async orderOfPayment(paymentId: string) {
+      checkId('orderOfPayment', 'paymentId', paymentId);
+      try {
+        // The order id Quartermaster put in the PaymentIntent's metadata when it opened it.
+        const intent = await stripe.paymentIntents.retrieve(paymentId);
+        return intent.metadata.orderId || null;
+      } catch (error) {
+        const translated = translateStripeError(error, 'orderOfPayment', { paymentId, idempotencyKey: '' });
+        if (translated instanceof PaymentNotFound) return null;
+        throw translated;
       }
     },
   };

@@ -1,8 +1,11 @@
 import type Stripe from 'stripe';
 import {
   WebhookEventUnmappable,
+  type DisputeNotification,
+  type DisputeNotificationKind,
   type PaymentNotification,
   type PaymentNotificationKind,
+  type ProviderNotification,
 } from '../../../ports/payments.ts';
 
 /**
@@ -16,6 +19,9 @@ export const STRIPE_WEBHOOK_EVENTS = [
   'payment_intent.payment_failed',
   'charge.refunded',
   'refund.updated',
+  'charge.dispute.created',
+  'charge.dispute.funds_withdrawn',
+  'charge.dispute.closed',
 ] as const;
 
 /**
@@ -25,7 +31,7 @@ export const STRIPE_WEBHOOK_EVENTS = [
  * A refund without an order id throws `WebhookEventUnmappable` instead: it concerns a payment,
  * probably one of ours refunded from the Stripe dashboard, and someone should look at it.
  */
-export function mapStripeEvent(event: Stripe.Event): PaymentNotification | null {
+export function mapStripeEvent(event: Stripe.Event): ProviderNotification | null {
   switch (event.type) {
     case 'payment_intent.amount_capturable_updated': {
       const intent = event.data.object;
@@ -47,6 +53,12 @@ export function mapStripeEvent(event: Stripe.Event): PaymentNotification | null 
       return fromRefundedCharge(event);
     case 'refund.updated':
       return fromUpdatedRefund(event);
+    case 'charge.dispute.created':
+      return fromDispute(event, 'dispute_opened', event.data.object);
+    case 'charge.dispute.funds_withdrawn':
+      return fromDispute(event, 'dispute_funds_withdrawn', event.data.object);
+    case 'charge.dispute.closed':
+      return fromDispute(event, 'dispute_closed', event.data.object);
     default:
       return null;
   }
@@ -117,6 +129,33 @@ function fromUpdatedRefund(event: Stripe.RefundUpdatedEvent): PaymentNotificatio
     currency: refund.currency.toUpperCase(),
     refundId: refund.id,
     ...(refund.status === 'failed' ? { reason: refund.failure_reason ?? 'refund failed' } : {}),
+  };
+}
+
+/**
+ * A dispute names its charge and PaymentIntent but carries none of their metadata: the handler
+ * finds the order through the PaymentIntent. A dispute of a charge without a PaymentIntent (a
+ * legacy Charges API payment) is not one of ours. Closed as `warning_closed` (an inquiry that
+ * never became a chargeback) the shop keeps the money: won.
+ */
+function fromDispute(
+  event: Stripe.Event,
+  kind: DisputeNotificationKind,
+  dispute: Stripe.Dispute,
+): DisputeNotification | null {
+  const paymentId = idOf(dispute.payment_intent);
+  if (paymentId === null) return null;
+  const dueBy = dispute.evidence_details?.due_by;
+  return {
+    providerEventId: event.id,
+    kind,
+    disputeId: dispute.id,
+    paymentId,
+    amount: dispute.amount,
+    currency: dispute.currency.toUpperCase(),
+    reason: dispute.reason,
+    dueBy: typeof dueBy === 'number' ? new Date(dueBy * 1000).toISOString() : null,
+    ...(kind === 'dispute_closed' ? { outcome: dispute.status === 'lost' ? 'lost' : 'won' } : {}),
   };
 }
 

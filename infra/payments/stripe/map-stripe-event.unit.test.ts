@@ -103,3 +103,55 @@ describe('Stripe events as payment notifications', () => {
     expect(() => verifyStripeWebhook(payload, v0, SECRET)).toThrow(WebhookSignatureInvalid);
   });
 });
+
+const dispute = (fields: Record<string, unknown> = {}) => ({
+  id: 'dp_1',
+  object: 'dispute',
+  amount: 5_000,
+  currency: 'gbp',
+  charge: 'ch_1',
+  payment_intent: 'pi_1',
+  reason: 'fraudulent',
+  status: 'needs_response',
+  evidence_details: { due_by: 1_767_225_600, has_evidence: false, past_due: false, submission_count: 0 },
+  metadata: {},
+  ...fields,
+});
+
+describe('Stripe disputes as dispute notifications', () => {
+  it('maps a new dispute to its payment, amount, reason and due date', () => {
+    expect(verify('charge.dispute.created', dispute())).toEqual({
+      providerEventId: expect.stringMatching(/^evt_/),
+      kind: 'dispute_opened',
+      disputeId: 'dp_1',
+      paymentId: 'pi_1',
+      amount: 5_000,
+      currency: 'GBP',
+      reason: 'fraudulent',
+      dueBy: '2026-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('maps the withdrawal, and a dispute without a due date', () => {
+    expect(
+      verify('charge.dispute.funds_withdrawn', dispute({ evidence_details: { due_by: null } })),
+    ).toMatchObject({ kind: 'dispute_funds_withdrawn', dueBy: null });
+  });
+
+  it('maps a close to won or lost; an inquiry closed without a chargeback is won', () => {
+    expect(verify('charge.dispute.closed', dispute({ status: 'lost' }))).toMatchObject({
+      kind: 'dispute_closed',
+      outcome: 'lost',
+    });
+    expect(verify('charge.dispute.closed', dispute({ status: 'won' }))).toMatchObject({ outcome: 'won' });
+    expect(verify('charge.dispute.closed', dispute({ status: 'warning_closed' }))).toMatchObject({
+      outcome: 'won',
+    });
+  });
+
+  it('ignores a dispute of a charge without a PaymentIntent, and the events it does not act on', () => {
+    expect(verify('charge.dispute.created', dispute({ payment_intent: null }))).toBeNull();
+    expect(verify('charge.dispute.updated', dispute())).toBeNull();
+    expect(verify('charge.dispute.funds_reinstated', dispute())).toBeNull();
+  });
+});

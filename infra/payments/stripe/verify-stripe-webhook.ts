@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import {
   WebhookEventUnmappable,
   WebhookSignatureInvalid,
-  type PaymentNotification,
+  type ProviderNotification,
 } from '../../../ports/payments.ts';
 import { mapStripeEvent } from './map-stripe-event.ts';
 
@@ -26,7 +26,7 @@ export function verifyStripeWebhook(
   signatureHeader: string,
   webhookSecret: string,
   options: VerifyStripeWebhookOptions = {},
-): PaymentNotification | null {
+): ProviderNotification | null {
   let event: Stripe.Event;
   try {
     event = Stripe.webhooks.constructEvent(rawBody, signatureHeader, webhookSecret, options.toleranceSeconds);
