@@ -1,4 +1,5 @@
 import {
+  cartCouponCodes,
   cartDecider,
   totalsEvent,
   type CartCommand,
@@ -64,7 +65,7 @@ export async function pricingRequestFor(
     shippingAddress: cart.shippingAddress,
     shippingMethodId: cart.shippingMethodId,
     customer,
-    couponCodes: [],
+    couponCodes: cartCouponCodes(cart),
     channel: CART_CHANNEL,
     at: now,
   };

@@ -35,6 +35,8 @@ export type CartState =
        * its own. A hold past `expiresAt` may already be released on its stock streams.
        */
       holds?: Record<string, CartLineHold>;
+      /** The coupon codes the cart is priced with, normalized, in the order they were entered. */
+      couponCodes?: readonly string[];
     };
 
 export type CartLineHold = CartHoldRecord & { expiresAt: string };
@@ -46,6 +48,10 @@ export const initialCartState = (): CartState => ({ status: 'absent' });
 /** Lines per cart, and units per line: a cart is a basket, not a warehouse order. */
 export const MAX_CART_LINES = 100;
 export const MAX_LINE_QUANTITY = 999;
+/** Codes per cart: enough for a shared code and a recovery code, not a dictionary attack. */
+export const MAX_CART_COUPONS = 5;
+
+export const cartCouponCodes = (state: OpenCart): readonly string[] => state.couponCodes ?? [];
 
 /** The data subject whose key seals the cart's personal fields. */
 export function cartSubject(state: OpenCart): string {
