@@ -195,6 +195,37 @@ describe('cart → coupon → checkout → partial refund, over HTTP', () => {
   });
 });
 
+describe('a guest cart takes a code with its secret only', () => {
+  let h: WriteApiHarness;
+  beforeAll(async () => {
+    h = await writeApiHarness('pglite', { promotions: {} });
+    await setUpShop(h, null);
+  });
+  afterAll(() => h.dispose());
+
+  it('answers 404 without the secret and applies the code with it', async () => {
+    const guest = (method: string, path: string, body: unknown, secret?: string) =>
+      h.send(method, path, body, null, secret === undefined ? {} : { 'cart-secret': secret });
+    const created = await guest('POST', '/guest-carts', { currency: 'EUR' });
+    const { cartId, secret } = (await created.json()) as { cartId: string; secret: string };
+    expect(
+      (await guest('POST', `/guest-carts/${cartId}/lines`, { productId: 'mug', quantity: 2 }, secret)).status,
+    ).toBe(200);
+    for (const wrong of [undefined, 'not-the-secret']) {
+      const refused = await guest('POST', `/guest-carts/${cartId}/coupons`, { code: 'SUMMER20' }, wrong);
+      expect(refused.status).toBe(404);
+      expect(await refused.json()).toMatchObject({ code: 'cart_not_found' });
+    }
+    const applied = await guest('POST', `/guest-carts/${cartId}/coupons`, { code: 'Summer20' }, secret);
+    expect(applied.status).toBe(200);
+    expect(totalsOf((await applied.json()) as Json)).toMatchObject({ discountTotal: eur(800) });
+    expect((await guest('DELETE', `/guest-carts/${cartId}/coupons/summer20`, undefined)).status).toBe(404);
+    const removed = await guest('DELETE', `/guest-carts/${cartId}/coupons/summer20`, undefined, secret);
+    expect(removed.status).toBe(200);
+    expect(totalsOf((await removed.json()) as Json)).toMatchObject({ discountTotal: eur(0) });
+  });
+});
+
 const CARTS = 20;
 const LIMIT = 5;
 
