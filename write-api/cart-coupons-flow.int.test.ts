@@ -262,7 +262,13 @@ describe('one code limited to 5 uses, 20 carts checking out at once (PostgreSQL)
       expect(status).toBe(409);
       expect(body).toMatchObject({ code: 'cart_changed', details: { expectedTotal: 4000 } });
       expect((body.details as { changes: unknown[] }).changes).toContainEqual(
-        expect.objectContaining({ what: 'discount', promotionId: 'summer', old: 800, new: 0 }),
+        expect.objectContaining({
+          what: 'discount',
+          promotionId: 'summer',
+          code: 'SUMMER20',
+          old: 800,
+          new: 0,
+        }),
       );
     }
     const redemptions = await h.store.readStream(promotionRedemptionStream('summer'));
