@@ -123,9 +123,18 @@ describe('cart → coupon → checkout → partial refund, over HTTP', () => {
     }
     expect(await couponEvents()).toEqual([]);
 
-    const applied = await send('POST', `/carts/${cartId}/coupons`, { code: ' summer20 ' });
+    const key = { 'idempotency-key': `apply-${cartId}` };
+    const as = { role: 'customer' as const, subject: 'c-1' };
+    const applied = await h.send('POST', `/carts/${cartId}/coupons`, { code: ' summer20 ' }, as, key);
     expect(applied.status).toBe(200);
     const appliedAnswer = (await applied.json()) as Json;
+    // A retry under the same key answers the same and appends nothing more.
+    const retried = await h.send('POST', `/carts/${cartId}/coupons`, { code: ' summer20 ' }, as, key);
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toEqual(appliedAnswer);
+    expect((await couponEvents()).map((e) => e.data)).toEqual([
+      expect.objectContaining({ code: 'SUMMER20' }),
+    ]);
     expect(totalsOf(appliedAnswer)).toMatchObject({
       subtotal: eur(5000),
       discountTotal: eur(1000),
