@@ -60,7 +60,7 @@ const rule = {
   customerFields:
     'customer-{id} starts with CustomerSignedUp, whose email (validated, or [erased]), customer id (requireKey) and time the fold copies; flags, groups and status start from fixed values in the fold; address entries come whole from CustomerAddressSaved (Address schema and requireKey on the id)',
   cartFields:
-    'cart-{id} starts with one CartCreated (decideCart refuses AlreadyExists; createCart appends it expecting no stream) carrying a cart id (requireKey), an owner (a customer id, or a guest secret hash) and a currency (ISO 4217); the fold derives subject, status, lines, flags and times from it and later cart events; wishlist rows come from WishlistItemAdded/Removed (customer id and product id from requireKey, times from the events)',
+    'cart-{id} starts with one CartCreated (decideCart refuses AlreadyExists; createCart appends it expecting no stream) carrying a cart id (requireKey), an owner (a customer id, or a guest secret hash) and a currency (ISO 4217); the fold derives subject, status, lines, coupon codes (empty at creation, then CartCouponApplied/Removed with codes normalizeCode checked), flags and times from it and later cart events; wishlist rows come from WishlistItemAdded/Removed (customer id and product id from requireKey, times from the events)',
   promotionFields:
     'promotion-{id} starts with PromotionCreated, whose definition validateDefinition checked (requireText name, actionKinds, integer priority and limits, limits.counts orders or units; requireKey promotionId); the fold sets status from the event type, version from the events and times from the envelope',
   reportFields:
@@ -371,6 +371,7 @@ const guarantees: Record<string, string> = {
     'currency',
     'status',
     'lines',
+    'coupon_codes',
     'reminder_sent',
     'created_at',
     'updated_at',

@@ -71,6 +71,12 @@ export async function writeApiHarness(
     /** Mount login, sessions and 2FA (signing keys in the database, revocations in memory). */
     auth?: boolean;
     carrier?: CarrierDeps;
+    /** The promotions' own discount stage (see `commandHarness`). */
+    promotions?: Parameters<typeof commandHarness>[1] extends infer O
+      ? O extends { promotions?: infer P }
+        ? P
+        : never
+      : never;
   } = {},
 ): Promise<WriteApiHarness> {
   return writeApiOver(await commandHarness(backend, options), options);

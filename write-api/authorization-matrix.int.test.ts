@@ -6,6 +6,7 @@ import { mailedCode } from '../test-support/mailed-code.ts';
 import { roles, type Role } from '../infra/auth/actor.ts';
 import { allPermissions, builtInGrants, type Permission } from '../infra/auth/grants.ts';
 import { writeApiHarness, type WriteApiHarness } from '../test-support/write-api-harness.ts';
+import { definition } from '../domain/testing/promotion-fixtures.ts';
 
 /**
  * The authorization matrix: every write route of the command API, who may call it, and proof that
@@ -1243,6 +1244,15 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     cartRow('PUT', '/carts/{cartId}/shipping-address', () => ({ shippingAddress: cartAddress })),
     cartRow('PUT', '/carts/{cartId}/shipping-method', () => ({ shippingMethodId: 'standard' })),
     cartRow('POST', '/carts/{cartId}/checkout/start', () => ({}), true),
+    cartRow('POST', '/carts/{cartId}/coupons', () => ({ code: 'matrix10' }), true),
+    {
+      ...cartRow('DELETE', '/carts/{cartId}/coupons/{code}', () => ({})),
+      prepare: async (owner) => {
+        const cartId = await cartOf(owner, true);
+        await h.handlers.applyCoupon(cartId, { customerId: owner, secret: null }, 'MATRIX10', admin());
+        return { params: { cartId, code: 'matrix10' }, body: {}, stream: `cart-${cartId}` };
+      },
+    },
     {
       ...cartRow('POST', '/carts/{cartId}/checkout', () => ({})),
       prepare: async (owner) => {
@@ -1587,7 +1597,8 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
   const allBut = (permission: Permission) => `all-but-${permission}`;
 
   beforeAll(async () => {
-    h = await writeApiHarness(backend, { auth: true });
+    // The promotions' discount stage, for the coupon code a cart row enters (MATRIX10).
+    h = await writeApiHarness(backend, { auth: true, promotions: {} });
     const doc = (await (await h.app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, { 'x-permission'?: Permission }>>;
     };
@@ -1607,6 +1618,17 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       await h.handlers.defineRole({ name: allBut(permission), description: '', permissions: rest }, admin());
     }
     const ctx = admin();
+    await h.handlers.createPromotion(
+      {
+        promotionId: 'matrix-coupon',
+        definition: definition(
+          { kind: 'order_percent', basisPoints: 1000 },
+          { codes: { mode: 'shared', code: 'MATRIX10' } },
+        ),
+      },
+      ctx,
+    );
+    await h.handlers.activatePromotion('matrix-coupon', ctx);
     await h.handlers.createLocation('berlin', 'Berlin', ctx);
     await h.handlers.createLocation('hamburg', 'Hamburg', ctx);
     await h.handlers.createProduct(
@@ -1670,6 +1692,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       )
       .sort();
     expect(open).toEqual([
+      'DELETE /guest-carts/{cartId}/coupons/{code}',
       'DELETE /guest-carts/{cartId}/lines/{productId}',
       'GET /.well-known/jwks.json',
       'POST /auth/login',
@@ -1683,6 +1706,7 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
       'POST /guest-carts',
       'POST /guest-carts/{cartId}/checkout',
       'POST /guest-carts/{cartId}/checkout/start',
+      'POST /guest-carts/{cartId}/coupons',
       'POST /guest-carts/{cartId}/lines',
       'POST /staff/invitations/accept',
       'PUT /guest-carts/{cartId}/email',

@@ -5,9 +5,11 @@
 // - mode `flow`: each connection repeats the storefront flow of 8 requests (create a cart, add 3
 //   lines one by one, set the address, list shipping options, start checkout, check out), as one
 //   customer of `tokens` (a token per connection: the per-customer hold cap is per shopper);
-// - mode `coupon`: POST /orders of 3 lines with the shared `code`;
-// - mode `flash`: POST /orders of 1 unit of `flashProductId` with `code`, until the sale is sold out
-//   (a 409 on every connection), then stops.
+// - mode `coupon`: the same flow with the shared `code` entered on the cart after the address (9
+//   requests), over products whose stock lasts any run;
+// - mode `flash`: the flow for 1 unit of `flashProductId` with `code` entered (7 requests), until the
+//   sale is sold out (a refusal at any step: the line, the code or the checkout), then that
+//   connection stops.
 // Every POST carries a fresh Idempotency-Key. An answer other than the expected ones (2xx, and
 // the 409/400 refusals a finite stock or a used-up limit gives) counts as an error.
 // Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, errors, statusCodes, elapsedMs, lastSuccessMs }.
@@ -18,7 +20,7 @@ import { URLSearchParams } from 'node:url';
 const args = JSON.parse(process.argv[2]);
 const { mode, url, tokens, connections, seconds, products, hotShare, address, code, flashProductId } = args;
 
-const steps = { create: [], add: [], address: [], options: [], start: [], checkout: [], order: [] };
+const steps = { create: [], add: [], address: [], coupon: [], options: [], start: [], checkout: [] };
 const statusCodes = {};
 let flows = 0;
 let placed = 0;
@@ -67,13 +69,31 @@ function lines() {
   return [...chosen].map((i) => ({ productId: products[i], quantity: 1 + Math.floor(Math.random() * 2) }));
 }
 
-async function flow(token) {
+/**
+ * One shopper's cart from creation to checkout; with `code`, entered after the address. Answers
+ * false when a refusal says the goods or the code ran out (the flash sale's end).
+ */
+async function flow(token, cartLines, withCode) {
   const created = await call('create', token, 'POST', '/carts', { currency: 'EUR' }, []);
   const cartId = created.json?.cartId;
-  if (!cartId) return;
-  const cartLines = lines();
-  for (const line of cartLines) await call('add', token, 'POST', `/carts/${cartId}/lines`, line, [409]);
+  if (!cartId) return true;
+  for (const line of cartLines) {
+    const added = await call('add', token, 'POST', `/carts/${cartId}/lines`, line, [409]);
+    if (added.status === 409 && mode === 'flash') return false;
+  }
   await call('address', token, 'PUT', `/carts/${cartId}/shipping-address`, { shippingAddress: address }, []);
+  if (withCode) {
+    // A used-up limit refuses the code (400 naming `code`): only the flash sale's end expects it.
+    const entered = await call(
+      'coupon',
+      token,
+      'POST',
+      `/carts/${cartId}/coupons`,
+      { code },
+      mode === 'flash' ? [400] : [],
+    );
+    if (entered.status === 400) return false;
+  }
   const query = new URLSearchParams({
     currency: 'EUR',
     lines: cartLines.map((l) => `${l.productId}*${l.quantity}`).join(','),
@@ -87,58 +107,18 @@ async function flow(token) {
   if (checkout.status === 201) {
     placed++;
     lastSuccessMs = performance.now() - begun;
-  } else refused++;
-}
-
-async function couponOrder(token) {
-  const answer = await call(
-    'order',
-    token,
-    'POST',
-    '/orders',
-    {
-      currency: 'EUR',
-      lines: lines(),
-      shippingAddress: address,
-      couponCodes: [code],
-    },
-    [],
-  );
-  if (answer.status === 201) {
-    placed++;
-    lastSuccessMs = performance.now() - begun;
-  }
-}
-
-async function flashOrder(token) {
-  const answer = await call(
-    'order',
-    token,
-    'POST',
-    '/orders',
-    {
-      currency: 'EUR',
-      lines: [{ productId: flashProductId, quantity: 1 }],
-      shippingAddress: address,
-      couponCodes: [code],
-    },
-    [409],
-  );
-  if (answer.status === 201) {
-    placed++;
-    lastSuccessMs = performance.now() - begun;
     return true;
   }
   refused++;
-  return answer.status !== 409;
+  return mode !== 'flash';
 }
 
 async function worker(index) {
   const token = tokens[index % tokens.length];
   while (performance.now() < deadline) {
-    if (mode === 'flow') await flow(token);
-    else if (mode === 'coupon') await couponOrder(token);
-    else if (!(await flashOrder(token))) return; // sold out: this connection is done
+    if (mode === 'flow') await flow(token, lines(), false);
+    else if (mode === 'coupon') await flow(token, lines(), true);
+    else if (!(await flow(token, [{ productId: flashProductId, quantity: 1 }], true))) return; // sold out
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  cartCouponCodes,
   cartDecider,
   CartClosed,
   type CartCommand,
@@ -21,8 +22,10 @@ import { pricedForCart, productNow, type Load } from './cart-facts.ts';
 import { holdReleaseSteps } from './checkout-holds.ts';
 import type { ActivePriceListIds } from '../pricing/price-lists.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
-import type { CartPricer } from './cart-pricer.ts';
-import { pricedCartDecider, totalsAfter } from './cart-pricing.ts';
+import { couponCheck, toCartTotals, type CartPricer } from './cart-pricer.ts';
+import { pricedCartDecider, pricingRequestFor, totalsAfter } from './cart-pricing.ts';
+import { normalizeCode } from '../../domain/promotions/index.ts';
+import type { CartTotals } from '../../domain/carts/index.ts';
 import { hashCartSecret, newCartSecret } from './cart-secret.ts';
 
 export interface CartDeps {
@@ -33,6 +36,8 @@ export interface CartDeps {
   /** The active price lists; a cart's lines are priced from its owner's list for its currency. */
   priceLists: ActivePriceListIds;
 }
+
+type Priced = { command: CartCommand; totals: CartTotals };
 
 export type CreateCartInput = { cartId: string; customerId: string | null; currency: string };
 
@@ -50,7 +55,8 @@ export function cartHandlers(deps: CartDeps) {
   async function changeCart(
     cartId: string,
     access: CartAccess,
-    build: (cart: OpenCart, load: Load) => Promise<CartCommand> | CartCommand,
+    /** The command, or the command with the totals it was already priced at (a code's check). */
+    build: (cart: OpenCart, load: Load) => Promise<CartCommand | Priced> | CartCommand,
     context: CommandContext,
   ): Promise<CommandResult> {
     const stream = cartStream(cartId);
@@ -61,8 +67,10 @@ export function cartHandlers(deps: CartDeps) {
         contention: 'normal',
         plan: async (load) => {
           const cart = openedCart(await load<CartState>(stream, cartStep), access, cartId, hashCartSecret);
-          const command = await build(cart, load);
-          const totals = await totalsAfter(cart, command, { ...pricing, load });
+          const built = await build(cart, load);
+          const command = 'command' in built ? built.command : built;
+          const totals =
+            'command' in built ? built.totals : await totalsAfter(cart, command, { ...pricing, load });
           // A line that changes gives up its checkout hold, in the same append (only that line's).
           const line = lineOf(command);
           const releases = line === null ? [] : holdReleaseSteps(cart, [line], 'line_changed', context.now);
@@ -219,6 +227,42 @@ export function cartHandlers(deps: CartDeps) {
         cartId,
         access,
         () => ({ type: 'ChooseShippingMethod', data: { cartId, shippingMethodId, now: context.now } }),
+        context,
+      );
+    },
+
+    /**
+     * Enters a coupon code (case-insensitive). The cart is priced with the code added, once: the
+     * code goes on only if its promotion applies to the cart as it stands (else 400 naming `code`,
+     * with the engine's reason), and that pricing is the totals appended with it.
+     */
+    applyCoupon(cartId: string, access: CartAccess, entered: string, context: CommandContext) {
+      return changeCart(
+        cartId,
+        access,
+        async (cart, load) => {
+          const code = normalizeCode('code', entered);
+          const withCode: OpenCart = {
+            ...cart,
+            couponCodes: [...cartCouponCodes(cart).filter((c) => c !== code), code],
+          };
+          const request = await pricingRequestFor(withCode, load, pricing, context.now);
+          const priced = await pricer(request);
+          const check = couponCheck(priced, code);
+          return {
+            command: { type: 'ApplyCoupon', data: { cartId, code, check, now: context.now } },
+            totals: toCartTotals(priced),
+          };
+        },
+        context,
+      );
+    },
+
+    removeCoupon(cartId: string, access: CartAccess, code: string, context: CommandContext) {
+      return changeCart(
+        cartId,
+        access,
+        () => ({ type: 'RemoveCoupon', data: { cartId, code, now: context.now } }),
         context,
       );
     },

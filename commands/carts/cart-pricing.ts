@@ -1,4 +1,5 @@
 import {
+  cartCouponCodes,
   cartDecider,
   totalsEvent,
   type CartCommand,
@@ -65,8 +66,7 @@ export async function pricingRequestFor(
     shippingAddress: cart.shippingAddress,
     shippingMethodId: cart.shippingMethodId,
     customer,
-    // A recovery code the cart was restored with (`CartRestored`); a cart takes no other codes yet.
-    couponCodes: cart.couponCodes ?? [],
+    couponCodes: cartCouponCodes(cart),
     channel: CART_CHANNEL,
     at: now,
   };

@@ -1,5 +1,6 @@
 import { ProductNotFound } from '../../domain/catalog/errors.ts';
 import {
+  cartCouponCodes,
   CartChanged,
   CartClosed,
   cartDecider,
@@ -99,9 +100,10 @@ export async function checkOutCart(
         ...(cart.shippingMethodId ? { shippingMethodId: cart.shippingMethodId } : {}),
         channel: CART_CHANNEL,
         customer: first.customer,
+        // The cart's codes are redeemed as `POST /orders` redeems them: atomically with the order.
+        couponCodes: [...cartCouponCodes(cart)],
         // Started checkout: the cart's holds become the order's reservations in the same append.
         holdsOf: cartId,
-        couponCodes: cart.couponCodes ?? [],
         ...(first.review.total !== null && !placedBefore ? { expectedTotal: first.review.total } : {}),
       },
       context,

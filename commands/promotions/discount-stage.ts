@@ -97,10 +97,16 @@ export function promotionExplainer(deps: DiscountStageDeps) {
 }
 
 /** The discount stage order placement and carts call: the applied discounts of the explanation. */
-export function discountStage(deps: DiscountStageDeps): DiscountStage {
+export function discountStage(deps: DiscountStageDeps): ExplainingStage {
   const explain = promotionExplainer(deps);
-  return async (request) => (await explain(request)).applied;
+  return Object.assign(async (request: PricingRequest) => (await explain(request)).applied, { explain });
 }
+
+/**
+ * A discount stage that can also say why promotions did not apply: a cart's pricer keeps that
+ * for the cart view, and checks an entered code with it (`commands/carts/cart-pricer.ts`).
+ */
+export type ExplainingStage = DiscountStage & { explain: (request: PricingRequest) => Promise<Explained> };
 
 /** Candidates whose limit is already used up, from their redemption streams (a preview only). */
 async function exhaustedOf(

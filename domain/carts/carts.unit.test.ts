@@ -3,7 +3,9 @@ import { AlreadyExists, CurrencyMismatch, NoChange, ValidationFailed } from '../
 import { specFor } from '../testing/decider-spec.ts';
 import {
   CartClosed,
+  CartCouponNotFound,
   CartLineNotFound,
+  CouponNotApplicable,
   CartNotFound,
   CartQuantityUnavailable,
   ReminderNotDue,
@@ -475,5 +477,54 @@ describe('restoring a cart from a reminder’s link', () => {
     };
     given([guestCreated, added, reminded, checkedOut]).when(restore('t0')).thenThrows(CartClosed);
     given([guestCreated, added, reminded]).when(restore('t0', null)).thenThrows(ValidationFailed);
+  });
+});
+
+describe('coupon codes', () => {
+  const applies = { applies: true } as const;
+  const apply = (
+    code: string,
+    check: { applies: true } | { applies: false; reason: string; detail: string } = applies,
+  ) => ({ type: 'ApplyCoupon', data: { cartId: 'k1', code, check, now: LATER } }) as const;
+  const applied = (code: string): CartEvent => ({
+    type: 'CartCouponApplied',
+    data: { cartId: 'k1', code, at: LATER },
+  });
+
+  it('records a code that applies, normalized (case-insensitive), once', () => {
+    const state = given([guestCreated, added])
+      .when(apply(' summer20 '))
+      .then([applied('SUMMER20')]);
+    expect(state.status !== 'absent' && state.couponCodes).toEqual(['SUMMER20']);
+    given([guestCreated, added, applied('SUMMER20')])
+      .when(apply('Summer20'))
+      .thenThrows(NoChange, { field: 'code' });
+  });
+  it('refuses a code that does not apply now, with the reason, naming the field `code`', () => {
+    given([guestCreated, added])
+      .when(apply('GONE10', { applies: false, reason: 'unknown', detail: 'no promotion has this code' }))
+      .thenThrows(CouponNotApplicable, { field: 'code', code: 'GONE10', why: 'unknown' });
+    given([guestCreated, added])
+      .when(apply('OLD10', { applies: false, reason: 'outside_window', detail: 'ended' }))
+      .thenThrows(CouponNotApplicable, { field: 'code', why: 'outside_window' });
+    given([guestCreated, added]).when(apply('a b')).thenThrows(ValidationFailed, { field: 'code' });
+  });
+  it('holds at most five codes, and none on a closed cart', () => {
+    const five = ['AAA1', 'AAA2', 'AAA3', 'AAA4', 'AAA5'].map(applied);
+    given([guestCreated, added, ...five])
+      .when(apply('AAA6'))
+      .thenThrows(ValidationFailed, { field: 'code' });
+    given([guestCreated, added, { type: 'CartCheckedOut', data: { cartId: 'k1', orderId: 'k1', at: NOW } }])
+      .when(apply('AAA1'))
+      .thenThrows(CartClosed, { cartId: 'k1' });
+  });
+  it('removes a code it holds (in any case), and refuses one it does not', () => {
+    const state = given([guestCreated, added, applied('SUMMER20'), applied('VIP5')])
+      .when({ type: 'RemoveCoupon', data: { cartId: 'k1', code: 'summer20', now: LATER } })
+      .then([{ type: 'CartCouponRemoved', data: { cartId: 'k1', code: 'SUMMER20', at: LATER } }]);
+    expect(state.status !== 'absent' && state.couponCodes).toEqual(['VIP5']);
+    given([guestCreated, added])
+      .when({ type: 'RemoveCoupon', data: { cartId: 'k1', code: 'SUMMER20', now: LATER } })
+      .thenThrows(CartCouponNotFound, { cartId: 'k1', code: 'SUMMER20' });
   });
 });

@@ -14,7 +14,8 @@ import type { OpenCart } from './state.ts';
  *   line was added or last changed, null if untracked then; new: available now; `requested`);
  * - `discontinued`, `product_gone`: the product is no longer sold (old and new: its status);
  * - `shipping_method`: the chosen method no longer ships this cart (old: its id, new: null);
- * - `discount` (per promotion), `shipping`, `tax`: the cart's figures, as last shown and now;
+ * - `discount` (per promotion, with the `code` that unlocked it if any), `shipping`, `tax`: the
+ *   cart's figures, as last shown and now;
  * - `total`: the total the shopper confirmed (the cart's last total, or `expectedTotal`) and now.
  */
 export type CheckoutChange = {
@@ -35,6 +36,8 @@ export type CheckoutChange = {
   requested: number | null;
   old: number | string | null;
   new: number | string | null;
+  /** A `discount` a coupon code gave (or gives now): the code, so the shopper sees which one went. */
+  code?: string;
 };
 
 /** A line's product as checkout finds it now. */
@@ -107,10 +110,16 @@ export function reviewCheckout(input: {
   }
   const before = new Map((shown?.discounts ?? []).map((d) => [d.promotionId, d.amount.amount]));
   const after = new Map(priced.discounts.map((d) => [d.promotionId, d.amount.amount]));
+  const codes = new Map(
+    [...(shown?.discounts ?? []), ...priced.discounts].flatMap((d) =>
+      d.code ? [[d.promotionId, d.code] as const] : [],
+    ),
+  );
   for (const promotionId of new Set([...before.keys(), ...after.keys()])) {
     const old = before.get(promotionId) ?? 0;
     const now = after.get(promotionId) ?? 0;
-    if (old !== now) change({ what: 'discount', promotionId, old, new: now });
+    const code = codes.get(promotionId);
+    if (old !== now) change({ what: 'discount', promotionId, old, new: now, ...(code ? { code } : {}) });
   }
   for (const what of ['shipping', 'tax'] as const) {
     const old = shown?.[what].amount ?? 0;

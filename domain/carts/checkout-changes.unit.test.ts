@@ -66,6 +66,24 @@ describe('reviewCheckout: the cart now against what it showed', () => {
     });
   });
 
+  it('names the coupon code of a discount that went (its limit ran out since the cart showed it)', () => {
+    const shown = totals({ subtotal: 2200, shipping: 500, tax: 100, total: 2700 }, [['p10', 100]]);
+    const coded: OpenCart = {
+      ...cart,
+      couponCodes: ['SUMMER10'],
+      totals: { ...shown, discounts: [{ ...shown.discounts[0]!, code: 'SUMMER10' }] },
+    };
+    const priced = totals({ subtotal: 2200, shipping: 500, tax: 100, total: 2800 });
+    expect(reviewCheckout({ cart: coded, products: asShown, priced, confirmedTotal: 2700 })).toEqual({
+      changes: [
+        change({ what: 'discount', promotionId: 'p10', code: 'SUMMER10', old: 100, new: 0 }),
+        change({ what: 'total', old: 2700, new: 2800 }),
+      ],
+      blocking: true,
+      total: 2800,
+    });
+  });
+
   it('lists a price, shipping, tax and promotion change, and blocks on the total until it is confirmed', () => {
     const products = { ...asShown, mug: { status: 'active', unitPrice: 1100, available: 5 } } as const;
     const priced = totals({ subtotal: 2400, shipping: 0, tax: 120, total: 2420 }, [['p20', 100]]);

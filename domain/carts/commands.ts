@@ -15,6 +15,13 @@ export type CartProductFacts = {
   available: number | null;
 };
 
+/**
+ * What pricing the cart with a code said of it (the handler prices the cart with the code added):
+ * it applies, or why not (`unknown`, or the promotion engine's reason: `outside_window`,
+ * `condition_unmet`, `limit_reached`, `not_combinable`...).
+ */
+export type CouponCheck = { applies: true } | { applies: false; reason: string; detail: string };
+
 export type CartCommand =
   | { type: 'CreateCart'; data: { cartId: string; owner: CartOwner; currency: string; now: string } }
   | { type: 'AddLine'; data: { cartId: string; product: CartProductFacts; quantity: number; now: string } }
@@ -29,6 +36,8 @@ export type CartCommand =
     }
   | { type: 'SetShippingAddress'; data: { cartId: string; address: Address; now: string } }
   | { type: 'ChooseShippingMethod'; data: { cartId: string; shippingMethodId: string; now: string } }
+  | { type: 'ApplyCoupon'; data: { cartId: string; code: string; check: CouponCheck; now: string } }
+  | { type: 'RemoveCoupon'; data: { cartId: string; code: string; now: string } }
   | { type: 'ClaimCart'; data: { cartId: string; customerId: string; now: string } }
   /** On the customer's cart: the claimed guest cart's lines, merged by `mergeQuantity`. */
   | {

@@ -1,18 +1,29 @@
 import { assertNever } from '../assert-never.ts';
 import { AlreadyExists, CurrencyMismatch, NoChange, ValidationFailed } from '../errors.ts';
 import type { Address } from '../orders/events.ts';
+import { normalizeCode } from '../promotions/codes.ts';
 import { requireIsoTime, requireKey, requireLength, requirePositiveInt, requireText } from '../validation.ts';
 import type { CartCommand, CartProductFacts } from './commands.ts';
 import {
   CartClosed,
+  CartCouponNotFound,
   CartLineNotFound,
+  CouponNotApplicable,
   CartNotFound,
   CartQuantityUnavailable,
   ReminderNotDue,
 } from './errors.ts';
 import type { CartEvent, CartTotals } from './events.ts';
 import { evolveCart } from './evolve.ts';
-import { cartSubject, MAX_CART_LINES, MAX_LINE_QUANTITY, type CartState, type OpenCart } from './state.ts';
+import {
+  cartCouponCodes,
+  cartSubject,
+  MAX_CART_COUPONS,
+  MAX_CART_LINES,
+  MAX_LINE_QUANTITY,
+  type CartState,
+  type OpenCart,
+} from './state.ts';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 const CURRENCY = /^[A-Z]{3}$/;
@@ -93,6 +104,22 @@ export function decideCart(command: CartCommand, state: CartState): CartEvent[] 
       if (shippingMethodId === state.shippingMethodId)
         throw new NoChange({ aggregate: 'cart', id: cartId, field: 'shippingMethodId' });
       return [{ type: 'CartShippingMethodChosen', data: { cartId, shippingMethodId, at: now } }];
+    }
+    case 'ApplyCoupon': {
+      const code = normalizeCode('code', command.data.code);
+      const codes = cartCouponCodes(state);
+      if (codes.includes(code)) throw new NoChange({ aggregate: 'cart', id: cartId, field: 'code' });
+      if (codes.length >= MAX_CART_COUPONS)
+        throw new ValidationFailed('code', `a cart holds at most ${MAX_CART_COUPONS} codes`);
+      const { check } = command.data;
+      // Validated when entered: a code that does not apply now is refused, not kept for later.
+      if (!check.applies) throw new CouponNotApplicable(code, check.reason, check.detail);
+      return [{ type: 'CartCouponApplied', data: { cartId, code, at: now } }];
+    }
+    case 'RemoveCoupon': {
+      const code = normalizeCode('code', command.data.code);
+      if (!cartCouponCodes(state).includes(code)) throw new CartCouponNotFound(cartId, code);
+      return [{ type: 'CartCouponRemoved', data: { cartId, code, at: now } }];
     }
     case 'ClaimCart': {
       const { customerId } = command.data;

@@ -55,3 +55,28 @@ export class ReminderNotDue extends DomainError<{ cartId: string; reason: string
     super(`No reminder for cart ${cartId}: ${reason}`, { cartId, reason });
   }
 }
+
+export type CouponNotApplicableDetails = { field: 'code'; code: string; why: string; reason: string };
+
+/**
+ * The code cannot go on the cart: unknown, expired or not yet valid, or its promotion does not
+ * apply to the cart as it stands (`why`: the engine's reason). Answered 400 naming the field `code`.
+ */
+export class CouponNotApplicable extends DomainError<CouponNotApplicableDetails> {
+  override readonly name = 'CouponNotApplicable';
+  readonly code = 'coupon_not_applicable';
+  readonly kind = 'invalid';
+  constructor(code: string, why: string, reason: string) {
+    super(`Code ${code} does not apply: ${reason}`, { field: 'code', code, why, reason });
+  }
+}
+
+/** The cart does not carry that code. */
+export class CartCouponNotFound extends DomainError<{ cartId: string; code: string }> {
+  override readonly name = 'CartCouponNotFound';
+  readonly code = 'cart_coupon_not_found';
+  readonly kind = 'not_found';
+  constructor(cartId: string, code: string) {
+    super(`Cart ${cartId} has no code ${code}`, { cartId, code });
+  }
+}

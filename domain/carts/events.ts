@@ -18,6 +18,18 @@ export type CartTotals = {
   shipping: Money;
   tax: Money;
   total: Money;
+  /**
+   * The promotions that were looked at and did not apply, with why (condition unmet, limit
+   * reached, not combinable with X, outside its window): absent when every one applied.
+   */
+  notApplied?: CartPromotionNotApplied[];
+};
+
+export type CartPromotionNotApplied = {
+  promotionId: string;
+  code: string | null;
+  reason: string;
+  detail: string;
 };
 
 export type CartMarketingConsent = { granted: boolean; source: ConsentSource; at: string };
@@ -79,6 +91,15 @@ export type CartShippingMethodChosen = {
 export type CartTotalsComputed = {
   type: 'CartTotalsComputed';
   data: { cartId: string; totals: CartTotals; at: string };
+};
+/** A coupon code (normalized: trimmed, upper case) the cart's pricing now uses; it applied when entered. */
+export type CartCouponApplied = {
+  type: 'CartCouponApplied';
+  data: { cartId: string; code: string; at: string };
+};
+export type CartCouponRemoved = {
+  type: 'CartCouponRemoved';
+  data: { cartId: string; code: string; at: string };
 };
 /** A guest cart became the customer's: the secret no longer opens it. */
 export type CartClaimed = {
@@ -151,6 +172,8 @@ export type CartEvent =
   | CartShippingAddressSet
   | CartShippingMethodChosen
   | CartTotalsComputed
+  | CartCouponApplied
+  | CartCouponRemoved
   | CartClaimed
   | CartMergedInto
   | CartCheckedOut
@@ -167,6 +190,8 @@ const types: Record<CartEvent['type'], true> = {
   CartShippingAddressSet: true,
   CartShippingMethodChosen: true,
   CartTotalsComputed: true,
+  CartCouponApplied: true,
+  CartCouponRemoved: true,
   CartClaimed: true,
   CartMergedInto: true,
   CartCheckedOut: true,

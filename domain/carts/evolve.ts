@@ -76,6 +76,18 @@ function evolveOnce(state: CartState, event: CartEvent): CartState {
       return { ...state, shippingMethodId: event.data.shippingMethodId, lastActivityAt: event.data.at };
     case 'CartTotalsComputed':
       return { ...state, totals: event.data.totals };
+    case 'CartCouponApplied':
+      return {
+        ...state,
+        couponCodes: [...(state.couponCodes ?? []), event.data.code],
+        lastActivityAt: event.data.at,
+      };
+    case 'CartCouponRemoved':
+      return {
+        ...state,
+        couponCodes: (state.couponCodes ?? []).filter((code) => code !== event.data.code),
+        lastActivityAt: event.data.at,
+      };
     case 'CartClaimed':
       return {
         ...state,

@@ -10,12 +10,21 @@ export type * from './events.ts';
 export type * from './state.ts';
 export { cartEventTypes, isCartEvent } from './events.ts';
 export { mergeQuantity, totalsEvent } from './decide.ts';
-export { cartSubject, guestCartSubject, MAX_CART_LINES, MAX_LINE_QUANTITY } from './state.ts';
+export {
+  cartCouponCodes,
+  cartSubject,
+  guestCartSubject,
+  MAX_CART_COUPONS,
+  MAX_CART_LINES,
+  MAX_LINE_QUANTITY,
+} from './state.ts';
 export { CartChanged, reviewCheckout } from './checkout-changes.ts';
 export type { CheckoutChange, CheckoutProduct, CheckoutReview } from './checkout-changes.ts';
 export {
   CartClosed,
+  CartCouponNotFound,
   CartLineNotFound,
+  CouponNotApplicable,
   CartNotFound,
   CartQuantityUnavailable,
   ReminderNotDue,

@@ -37,8 +37,11 @@ export type CartState =
       holds?: Record<string, CartLineHold>;
       /** The reminders' restore links (token hashes by step) and recovery code; absent before any. */
       recovery?: { tokenHashes: Record<number, string>; couponCode: string | null };
-      /** Codes the cart is priced with (a recovery code, once its link restored the cart). */
-      couponCodes?: string[];
+      /**
+       * The coupon codes the cart is priced with, normalized, in the order they were entered (a
+       * recovery code joins them when its link restores the cart).
+       */
+      couponCodes?: readonly string[];
     };
 
 export type CartLineHold = CartHoldRecord & { expiresAt: string };
@@ -50,6 +53,10 @@ export const initialCartState = (): CartState => ({ status: 'absent' });
 /** Lines per cart, and units per line: a cart is a basket, not a warehouse order. */
 export const MAX_CART_LINES = 100;
 export const MAX_LINE_QUANTITY = 999;
+/** Codes per cart: enough for a shared code and a recovery code, not a dictionary attack. */
+export const MAX_CART_COUPONS = 5;
+
+export const cartCouponCodes = (state: OpenCart): readonly string[] => state.couponCodes ?? [];
 
 /** The data subject whose key seals the cart's personal fields. */
 export function cartSubject(state: OpenCart): string {

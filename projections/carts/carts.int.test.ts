@@ -38,6 +38,10 @@ function history() {
     data: { cartId: 'g1', email: 'ada@example.com', marketingConsent: true, source: 'checkout', now: NOW },
   });
   cart('g1', { type: 'SetShippingAddress', data: { cartId: 'g1', address, now: NOW } });
+  const applies = { applies: true } as const;
+  for (const code of ['summer20', 'VIP5'])
+    cart('g1', { type: 'ApplyCoupon', data: { cartId: 'g1', code, check: applies, now: NOW } });
+  cart('g1', { type: 'RemoveCoupon', data: { cartId: 'g1', code: 'vip5', now: NOW } });
   log.record(cartStream('g1'), {
     type: 'CartTotalsComputed',
     data: {
@@ -49,6 +53,9 @@ function history() {
         shipping: eur(0),
         tax: eur(0),
         total: eur(2400),
+        notApplied: [
+          { promotionId: 'summer', code: 'SUMMER20', reason: 'condition_unmet', detail: 'needs 30.00' },
+        ],
       },
       at: NOW,
     },
@@ -115,6 +122,11 @@ describe.each(['pglite', 'postgres'] as const)('carts projection on %s', (backen
         marketingConsent: { granted: true, source: 'checkout', at: NOW },
       });
       expect(view.totals).toMatchObject({ total: eur(2400) });
+      // The codes the cart holds, and why the one entered gives nothing now.
+      expect(view.couponCodes).toEqual(['SUMMER20']);
+      expect(view.totals).toMatchObject({
+        notApplied: [{ promotionId: 'summer', code: 'SUMMER20', reason: 'condition_unmet' }],
+      });
       expect(await spec.read((db) => customerCarts(db, 'cust-1'))).toEqual([
         { cartId: 'c1', status: 'open', currency: 'EUR', total: null, updatedAt: NOW },
       ]);

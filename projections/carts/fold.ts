@@ -63,6 +63,7 @@ function foldCart(carts: Map<string, CartRow>, event: CartEvent): boolean {
       shipping_address: null,
       shipping_method_id: null,
       totals: null,
+      coupon_codes: [],
       order_id: null,
       merged_into: null,
       reminder_sent: false,
@@ -116,6 +117,14 @@ function foldCart(carts: Map<string, CartRow>, event: CartEvent): boolean {
       break;
     case 'CartTotalsComputed':
       row.totals = event.data.totals;
+      break;
+    case 'CartCouponApplied':
+      row.coupon_codes = [...row.coupon_codes, event.data.code];
+      row.updated_at = event.data.at;
+      break;
+    case 'CartCouponRemoved':
+      row.coupon_codes = row.coupon_codes.filter((code) => code !== event.data.code);
+      row.updated_at = event.data.at;
       break;
     case 'CartClaimed':
       // The secret no longer opens it; what was sealed under the guest's key stays so.

@@ -35,7 +35,8 @@ export function cartsProjection(): ReadModelProjection<CartsDatabase> {
   return withErasure(
     {
       name: 'carts',
-      version: 1,
+      // 2: the cart's coupon codes (`coupon_codes`).
+      version: 2,
       filter: { categories: ['cart', 'wishlist'], eventTypes: [...cartEventTypes, ...wishlistEventTypes] },
       setup: (db, schema) => createTables(db, schema, cartTables),
       staged,
@@ -72,6 +73,7 @@ async function load(db: Kysely<CartsDatabase>, cartIds: string[], customerIds: s
       models.carts.set(row.cart_id, {
         ...row,
         lines: parsed(row.lines),
+        coupon_codes: parsed(row.coupon_codes),
         totals: row.totals === null ? null : parsed(row.totals),
         shipping_address: row.shipping_address === null ? null : parsed(row.shipping_address),
         consent_at: isoOrNull(row.consent_at),

@@ -63,6 +63,7 @@ export function cartView(row: Selectable<CartsTable>, products: readonly Product
     email: row.email === null ? null : { address: row.email, marketingConsent: consent },
     shippingAddress: row.shipping_address === null ? null : parsed(row.shipping_address),
     shippingMethodId: row.shipping_method_id,
+    couponCodes: parsed(row.coupon_codes),
     totals: row.totals === null ? null : parsed(row.totals),
     orderId: row.order_id,
     mergedInto: row.merged_into,

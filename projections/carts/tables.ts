@@ -35,6 +35,7 @@ export const carts = defineTable({
     shipping_address: col.json<Address>().nullable(),
     shipping_method_id: col.text().nullable(),
     totals: col.jsonb<CartTotals>().nullable(),
+    coupon_codes: col.jsonb<string[]>(),
     order_id: col.text().nullable(),
     merged_into: col.text().nullable(),
     reminder_sent: col.boolean(),

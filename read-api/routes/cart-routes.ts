@@ -60,6 +60,10 @@ const Cart = z
       .nullable(),
     shippingAddress: z.record(z.string(), z.unknown()).nullable(),
     shippingMethodId: z.string().nullable(),
+    couponCodes: z.array(z.string()).openapi({
+      description:
+        'The codes the cart is priced with (normalized). `totals.discounts` are the promotions that applied; `totals.notApplied` those that did not, with the reason.',
+    }),
     totals: z.record(z.string(), z.unknown()).nullable(),
     orderId: z.string().nullable(),
     mergedInto: z.string().nullable(),

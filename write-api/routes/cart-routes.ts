@@ -49,6 +49,12 @@ const SetAddress = z.object({ shippingAddress: Address }).openapi('SetCartShippi
 const ChooseMethod = z
   .object({ shippingMethodId: Id.max(64).openapi({ example: 'standard' }) })
   .openapi('ChooseCartShippingMethod');
+const CouponCode = Text.min(1).max(40).openapi({
+  description: 'A coupon code, case-insensitive (`summer20` is `SUMMER20`).',
+  example: 'SUMMER20',
+});
+const ApplyCoupon = z.object({ code: CouponCode }).openapi('ApplyCartCoupon');
+const CouponPath = z.object({ cartId: CartId, code: CouponCode });
 const Claim = z
   .object({
     secret: Text.min(1).max(200).openapi({ example: 'q3J0ZXN0LXNlY3JldC1vZi1hLWd1ZXN0LWNhcnQtMDAx' }),
@@ -306,6 +312,39 @@ function surfaceRoutes(deps: WriteApiDeps, app: OpenAPIHono<AuthEnv>, surface: S
         cartId,
         await handlers.chooseShippingMethod(cartId, access(c), shippingMethodId, context(c)),
       );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `${prefix}/{cartId}/coupons`,
+      summary: 'Enter a coupon code (case-insensitive; checked now, totals recomputed)',
+      description:
+        'The code goes on the cart only if its promotion applies to the cart as it stands; else 400 `coupon_not_applicable` naming the field `code`, with `details.why` (`unknown`, `outside_window`, `condition_unmet`, `limit_reached`, `not_combinable`, `not_active`) and nothing is recorded. The cart view lists the promotions that applied (`totals.discounts`) and those that did not, with why (`totals.notApplied`). Checkout redeems the codes with the order.',
+      tags,
+      ...surface.route(),
+      request: { ...edit, headers: surface.headers.post, body: jsonBody(ApplyCoupon) },
+      responses: writeResponses(200, 'Applied, totals recomputed', CartAnswer),
+    }),
+    async (c) => {
+      const { cartId } = c.req.valid('param');
+      const { code } = c.req.valid('json');
+      return answer(c, cartId, await handlers.applyCoupon(cartId, access(c), code, context(c)));
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: `${prefix}/{cartId}/coupons/{code}`,
+      summary: 'Remove a coupon code from the cart (totals recomputed)',
+      tags,
+      ...surface.route(),
+      request: { params: CouponPath, ...(headers ? { headers } : {}) },
+      responses: writeResponses(200, 'Removed, totals recomputed', CartAnswer),
+    }),
+    async (c) => {
+      const { cartId, code } = c.req.valid('param');
+      return answer(c, cartId, await handlers.removeCoupon(cartId, access(c), code, context(c)));
     },
   );
   app.openapi(

@@ -4104,6 +4104,8 @@ export interface components {
     };
     Cart: {
       cartId: string;
+      /** @description The codes the cart is priced with (normalized). `totals.discounts` are the promotions that applied; `totals.notApplied` those that did not, with the reason. */
+      couponCodes: string[];
       createdAt: string;
       currency: string;
       customerId: string | null;

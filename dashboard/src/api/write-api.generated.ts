@@ -1298,6 +1298,202 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/carts/{cartId}/coupons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enter a coupon code (case-insensitive; checked now, totals recomputed)
+     * @description The code goes on the cart only if its promotion applies to the cart as it stands; else 400 `coupon_not_applicable` naming the field `code`, with `details.why` (`unknown`, `outside_window`, `condition_unmet`, `limit_reached`, `not_combinable`, `not_active`) and nothing is recorded. The cart view lists the promotions that applied (`totals.discounts`) and those that did not, with why (`totals.notApplied`). Checkout redeems the codes with the order.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path: {
+          cartId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ApplyCartCoupon'];
+        };
+      };
+      responses: {
+        /** @description Applied, totals recomputed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CartWriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{cartId}/coupons/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a coupon code from the cart (totals recomputed) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cartId: string;
+          /** @description A coupon code, case-insensitive (`summer20` is `SUMMER20`). */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed, totals recomputed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CartWriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/carts/{cartId}/email': {
     parameters: {
       query?: never;
@@ -2445,6 +2641,207 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/guest-carts/{cartId}/coupons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enter a coupon code (case-insensitive; checked now, totals recomputed)
+     * @description The code goes on the cart only if its promotion applies to the cart as it stands; else 400 `coupon_not_applicable` naming the field `code`, with `details.why` (`unknown`, `outside_window`, `condition_unmet`, `limit_reached`, `not_combinable`, `not_active`) and nothing is recorded. The cart view lists the promotions that applied (`totals.discounts`) and those that did not, with why (`totals.notApplied`). Checkout redeems the codes with the order.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The secret the guest cart’s creation answered. Without the right one the cart is not found (404). */
+          'cart-secret'?: string;
+          /** @description Optional here: a retry with the same key and body answers the same, appending nothing. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          cartId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ApplyCartCoupon'];
+        };
+      };
+      responses: {
+        /** @description Applied, totals recomputed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CartWriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/guest-carts/{cartId}/coupons/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a coupon code from the cart (totals recomputed) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The secret the guest cart’s creation answered. Without the right one the cart is not found (404). */
+          'cart-secret'?: string;
+        };
+        path: {
+          cartId: string;
+          /** @description A coupon code, case-insensitive (`summer20` is `SUMMER20`). */
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed, totals recomputed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CartWriteAnswer'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -11097,6 +11494,13 @@ export interface components {
       isDefault: boolean;
       /** @default  */
       label: string;
+    };
+    ApplyCartCoupon: {
+      /**
+       * @description A coupon code, case-insensitive (`summer20` is `SUMMER20`).
+       * @example SUMMER20
+       */
+      code: string;
     };
     AuthorizeReturn: {
       /** @default null */
