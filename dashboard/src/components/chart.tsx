@@ -66,6 +66,12 @@ export function Chart<Row>({ title, option, rows, columns, height = 280 }: Chart
             opts={{ renderer: 'svg' }}
             style={{ height }}
             onEvents={{ finished: () => setDrawn(true) }}
+            // Without an entrance animation ECharts draws inside setOption and sends its first
+            // `finished` then, before echarts-for-react binds `onEvents`: so the first draw is
+            // checked here, right after it (nothing left animating means drawn).
+            onChartReady={(chart) => {
+              if (chart.getZr().animation.isFinished()) setDrawn(true);
+            }}
           />
         </div>
       )}
