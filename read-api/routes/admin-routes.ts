@@ -44,7 +44,10 @@ async function probe(backend: BackendCheck): Promise<z.infer<typeof Backend>> {
     await Promise.race([
       backend.check(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+          CHECK_TIMEOUT_MS,
+        );
       }),
     ]);
     return { name: backend.name, kind: backend.kind, status: 'ok', detail: null, ms: elapsed(started) };
