@@ -19,6 +19,7 @@ const OrderPage = page(() => import('./pages/order.tsx'), 'OrderPage');
 const CatalogPage = page(() => import('./pages/catalog.tsx'), 'CatalogPage');
 const ProductPage = page(() => import('./pages/product.tsx'), 'ProductPage');
 const ReportsPage = page(() => import('./pages/reports.tsx'), 'ReportsPage');
+const CartsPage = page(() => import('./pages/carts.tsx'), 'CartsPage');
 const AuditPage = page(() => import('./pages/audit.tsx'), 'AuditPage');
 const SystemPage = page(() => import('./pages/system.tsx'), 'SystemPage');
 
@@ -35,6 +36,7 @@ export const router = createBrowserRouter(
         { path: 'orders/:orderId', element: <OrderPage /> },
         { path: 'catalog', element: <CatalogPage /> },
         { path: 'catalog/:productId', element: <ProductPage /> },
+        { path: 'carts', element: <CartsPage /> },
         { path: 'reports', element: <ReportsPage /> },
         { path: 'audit', element: <AuditPage /> },
         { path: 'system', element: <SystemPage /> },

@@ -12,6 +12,7 @@ export const pages: { to: string; label: string; needs: Permission }[] = [
   { to: '/inventory', label: 'Inventory', needs: 'stock:read' },
   { to: '/orders', label: 'Orders', needs: 'orders:act-for-others' },
   { to: '/catalog', label: 'Catalog', needs: 'stock:read' },
+  { to: '/carts', label: 'Carts', needs: 'analytics:read' },
   { to: '/reports', label: 'Reports', needs: 'analytics:read' },
   { to: '/audit', label: 'Audit trail', needs: 'audit:read' },
   { to: '/system', label: 'System', needs: 'operations:manage' },
