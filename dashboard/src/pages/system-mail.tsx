@@ -25,7 +25,7 @@ export function ParkedMail() {
           rows={parked.data}
           empty="No mail is parked."
           columns={[
-            { header: 'Queued', cell: (row) => formatTime(row.createdAt) },
+            { header: 'Created', cell: (row) => formatTime(row.createdAt) },
             { header: 'To', cell: (row) => row.to },
             { header: 'Subject', cell: (row) => row.subject },
             { header: 'Attempts', cell: (row) => row.attempts, numeric: true },
@@ -61,7 +61,7 @@ function Retry({ deliveryId, to }: { deliveryId: string; to: string }) {
       >
         Retry
       </button>
-      {retry.isSuccess ? <span role="status"> queued</span> : null}
+      {retry.isSuccess ? <span role="status"> Queued again.</span> : null}
       <ProblemMessage error={retry.error} />
     </span>
   );
