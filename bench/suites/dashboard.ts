@@ -115,7 +115,15 @@ export async function dashboardBench(): Promise<void> {
         fetch(`${read}${path}`, { headers: { authorization: `Bearer ${admin}` } });
       console.log('waiting for the projectors to catch up with the demo history...');
       for (;;) {
-        const status = (await (await get('/admin/projections')).json()) as {
+        // Embedded, the catch-up shares the server's one event loop: under load a request can wait
+        // past the headers timeout and its connection is dropped. That is a busy server, not a
+        // failed run: ask again.
+        const answer = await get('/admin/projections').catch(() => null);
+        if (!answer) {
+          await sleep(2000);
+          continue;
+        }
+        const status = (await answer.json()) as {
           projectors?: { lagEvents: number }[];
         };
         const projectors = status.projectors ?? [];
