@@ -6,6 +6,7 @@ import type { ReadContext } from './http/read-context.ts';
 import { createReadModels } from './http/read-models.ts';
 import type { ReadApiDeps } from './read-api-deps.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
+import { cartAnalyticsRoutes } from './routes/cart-analytics-routes.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { customerReadRoutes } from './routes/customer-routes.ts';
@@ -54,6 +55,7 @@ export function createReadApi(deps: ReadApiDeps) {
   app.route('/', notificationRoutes(ctx));
   app.route('/', customerReadRoutes(ctx));
   app.route('/', cartReadRoutes(ctx));
+  app.route('/', cartAnalyticsRoutes(ctx));
   app.route('/', promotionReadRoutes(ctx));
   app.route('/', priceListReadRoutes(ctx));
   app.route('/', priceChangeReadRoutes(ctx));

@@ -52,6 +52,10 @@ beforeAll(async () => {
     ),
     cacheStore: createMemoryCacheStore(),
     analytics: analytics.analytics,
+    // As `qm serve` mounts `/admin/health`; what the checks find does not matter here.
+    backends: () => [
+      { name: 'readModels', kind: 'pglite', check: async () => void (await h.sql.query('select 1')) },
+    ],
     // As a server with login mounts them: the JWKS route is part of the API the matrix covers.
     signingKeys: openSigningKeys({ sql: h.sql, overlapMs: 3_600_000 }),
   });

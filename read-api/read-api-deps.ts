@@ -9,6 +9,16 @@ import type { SqlExecutor } from '../infra/sql/sql-client.ts';
 import type { TokenVerifier } from './http/auth.ts';
 import type { DashboardRoutesDeps } from './routes/dashboard-routes.ts';
 
+/** One backend this process depends on, for `/admin/health`: what it is, and a round trip to it. */
+export interface BackendCheck {
+  /** `eventStore`, `readModels`, `cache`, `analytics`, `bus`. */
+  name: string;
+  /** Which implementation: `postgres`, `pglite`, `esdb`, `redis`, `memory`, `chdb`, `clickhouse`, `nats`, ... */
+  kind: string;
+  /** Resolves when it answers; throws saying why when not. */
+  check(): Promise<void>;
+}
+
 /** Everything the read API needs, passed in by the composition root (no globals, no container). */
 export interface ReadApiDeps {
   /** The read-model database (a read-only role or replica is enough: the read API never writes). */
@@ -43,6 +53,11 @@ export interface ReadApiDeps {
   analytics?: AnalyticsClient;
   /** Headers, CORS, block list, per-address rate limits, body limit, timeout (`http-guards.ts`). */
   guards?: HttpGuards;
+  /**
+   * Every backend of this process, for `/admin/health` (the System page). A function, because the
+   * composition root opens some (the bus) after the read API; left out, the route is not mounted.
+   */
+  backends?: () => readonly BackendCheck[];
   /** The admin dashboard's static files under `/dashboard` (`routes/dashboard-routes.ts`). */
   dashboard?: DashboardRoutesDeps;
 }

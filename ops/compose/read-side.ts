@@ -1,5 +1,6 @@
 import type { EventStore, Position } from '../../ports/event-store.ts';
 import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
+import type { BackendCheck } from '../../read-api/read-api-deps.ts';
 import { createCacheMetrics } from '../../infra/cache/cache-metrics.ts';
 import type { CacheStore } from '../../infra/cache/cache-store.ts';
 import { createMemoryCacheStore } from '../../infra/cache/memory-cache-store.ts';
@@ -75,6 +76,8 @@ export interface ReadSideDeps {
   signingKeys?: SigningKeys;
   /** The HTTP guards (`openHttpGuards`); the composition root always passes them. */
   guards?: HttpGuards;
+  /** Every backend of the process, for `/admin/health` (`backendChecks`); its cache is added here. */
+  backends?: () => readonly BackendCheck[];
 }
 
 export interface ReadSide {
@@ -88,6 +91,8 @@ export interface ReadSide {
   onApplied: (effects: ProjectionEffects, position: Position, projection: string) => Promise<void>;
   /** One round trip to the cache store (readiness probes): Redis answers, or this process's memory. */
   pingCache: () => Promise<void>;
+  /** `redis`, `memory` or `none`. */
+  cacheKind: string;
   close(): Promise<void>;
 }
 
@@ -119,6 +124,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     ...(deps.analytics ? { analytics: deps.analytics } : {}),
     ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
     ...(deps.guards ? { guards: deps.guards } : {}),
+    ...(deps.backends ? { backends: deps.backends } : {}),
     ...(deps.config.PORT !== undefined ? { dashboard: { commandApiPort: deps.config.PORT } } : {}),
   });
   deps.log.info({ cache: store.kind, readWaitMs: deps.config.QM_READ_WAIT_MS }, 'read side ready');
@@ -127,6 +133,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     cache,
     onApplied: invalidateOnApply(cache, deps.log),
     pingCache: async () => void (await store.versions(['qm:ready'])),
+    cacheKind: store.kind,
     close: () => store.close(),
   };
 }

@@ -1,6 +1,8 @@
 import type { Gauge } from 'prom-client';
 import type { EventStore } from '../../ports/event-store.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
+import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
+import type { BackendCheck } from '../../read-api/read-api-deps.ts';
 import type { Registry } from '../../infra/metrics/registry.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import type { ReadinessCheck } from '../server/readiness.ts';
@@ -52,4 +54,48 @@ async function checkLag(metrics: Registry, maxLagSeconds: number): Promise<void>
   if (behind.length > 0) {
     throw new Error(`projectors behind by more than ${maxLagSeconds} s: ${behind.join(', ')}`);
   }
+}
+
+export interface BackendParts {
+  store: EventStore;
+  database: SqlExecutor;
+  /** `postgres` or `pglite`: what the read models live on. */
+  databaseKind: string;
+  cache: { kind: string; ping: () => Promise<void> };
+  analytics?: AnalyticsClient;
+  bus?: EventBus;
+}
+
+/**
+ * Every backend of a `qm serve` process for `/admin/health` (the dashboard's System page): the same
+ * round trips as the readiness checks, plus the analytics store, each with what it runs on. The
+ * analytics store is not a readiness check: reports failing must not take the APIs out of service.
+ */
+export function backendChecks(parts: BackendParts): BackendCheck[] {
+  const checks: BackendCheck[] = [
+    {
+      name: 'eventStore',
+      kind: parts.store.capabilities.backend,
+      check: async () => void (await parts.store.headPosition()),
+    },
+    {
+      name: 'readModels',
+      kind: parts.databaseKind,
+      check: async () => void (await parts.database.query('select 1')),
+    },
+    { name: 'cache', kind: parts.cache.kind, check: parts.cache.ping },
+  ];
+  const { analytics, bus } = parts;
+  if (analytics) {
+    checks.push({
+      name: 'analytics',
+      kind: analytics.backend,
+      check: async () => {
+        const answer = await analytics.client.query({ query: 'SELECT 1', format: 'JSONEachRow' });
+        await answer.json();
+      },
+    });
+  }
+  if (bus) checks.push({ name: 'bus', kind: bus.kind, check: () => bus.ping() });
+  return checks;
 }

@@ -17,7 +17,8 @@ import {
   type RunningProjectors,
 } from './projectors.ts';
 import { openReadSide } from './read-side.ts';
-import { readinessChecks } from './readiness-checks.ts';
+import { backendChecks, readinessChecks } from './readiness-checks.ts';
+import type { BackendCheck } from '../../read-api/read-api-deps.ts';
 import type { EventBus } from '../../infra/bus/event-bus.ts';
 import { openWriteSide } from './write-side.ts';
 import { reportSchedulerLease, startReportSchedules } from './report-schedules.ts';
@@ -106,7 +107,10 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     // Else it waits on the projectors of this process when it runs them, else on checkpoints (the
     // read models' own default).
     let projectors: RunningProjectors | undefined;
+    // Filled once the bus is open (below); `/admin/health` asks for them at each request.
+    let backends: readonly BackendCheck[] = [];
     const readSide = await openReadSide({
+      backends: () => backends,
       config,
       database: replica ?? database,
       store,
@@ -161,6 +165,14 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       closers.push(() => forecasting.stop());
     }
 
+    backends = backendChecks({
+      store,
+      database: replica ?? database,
+      databaseKind: config.DATABASE_URL ? 'postgres' : 'pglite',
+      cache: { kind: readSide.cacheKind, ping: readSide.pingCache },
+      ...(analyticsReader ? { analytics: analyticsReader } : {}),
+      ...(bus ? { bus } : {}),
+    });
     const readiness = readinessChecks({
       store,
       database,

@@ -1,46 +1,24 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AxeResults } from 'axe-core';
 import { SignJWT } from 'jose';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../infra/auth/mint-token.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { createTestDatabase, type TestDatabase } from '../../test-support/databases.ts';
+import { launchChromium, seriousAxeViolations } from '../../test-support/dashboard-browser.ts';
 import { freePort, spawnQmServe, type QmServe } from '../../test-support/qm-serve-process.ts';
 import { waitUntil } from '../../test-support/wait-until.ts';
 
 const SECRET = 'dashboard-e2e-secret-0123456789abcdef';
 const root = join(import.meta.dirname, '..', '..');
 
-/** The flags Debian's Chromium needs headless in a container, and nothing that phones home. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** axe-core, injected into each page checked. */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** WCAG 2.1 A and AA rules by axe-core on the page as it stands: no serious or critical violation. */
 async function expectAccessible(page: Page, what: string) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const { axe } = globalThis as unknown as { axe: { run(options: object): Promise<AxeResults> } };
-    const results = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  expect(violations, `axe on ${what}`).toEqual([]);
+  expect(await seriousAxeViolations(page), `axe on ${what}`).toEqual([]);
 }
 
 /**
@@ -126,11 +104,7 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
       reference: 'bank transfer 4711',
       amount: { amount: 5000, currency: 'EUR' },
     });
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium(profile);
     page = browser.pages()[0] ?? (await browser.newPage());
     // The pages ask before every command.
     page.on('dialog', (dialog) => void dialog.accept());

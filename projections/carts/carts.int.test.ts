@@ -5,6 +5,7 @@ import { cartStream, privacyStream, wishlistStream } from '../../domain/streams.
 import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 import { eventLog } from '../testing/event-log.ts';
 import { cartsProjection } from './projection.ts';
+import { cartFunnel, staffCarts } from './cart-funnel.ts';
 import { cartRow, cartView, customerCarts, wishlistItems, wishlistView } from './queries.ts';
 
 const NOW = '2026-12-05T10:00:00.000Z';
@@ -135,6 +136,82 @@ describe.each(['pglite', 'postgres'] as const)('carts projection on %s', (backen
         { productId: 'pen', name: null, price: null, status: null, available: null, addedAt: NOW },
       ]);
     }
+  });
+
+  it('counts carts started, checked out, abandoned, reminded and recovered; lists carts without personal data', async () => {
+    const log = history(); // g1 (2 mugs) and c1 (3 pens): open, untouched since NOW
+    const cart = (cartId: string, command: CartCommand) =>
+      log.decide(cartDecider, cartStream(cartId), command);
+    const pen = { productId: 'pen', sku: 'PEN', unitPrice: eur(250), available: 10 };
+    for (const cartId of ['r1', 'k1', 'e1', 'u1']) {
+      cart(cartId, {
+        type: 'CreateCart',
+        data: {
+          cartId,
+          owner: { kind: 'customer', customerId: `cust-${cartId}` },
+          currency: 'EUR',
+          now: NOW,
+        },
+      });
+      if (cartId !== 'e1')
+        cart(cartId, { type: 'AddLine', data: { cartId, product: pen, quantity: 1, now: NOW } });
+    }
+    // r1: reminded, then checked out (recovered); k1: checked out without a reminder; e1: empty;
+    // u1: reminded and still open (abandoned).
+    log.record(cartStream('r1'), { type: 'CartReminderSent', data: { cartId: 'r1', at: NOW, step: 0 } });
+    log.record(cartStream('r1'), {
+      type: 'CartCheckedOut',
+      data: { cartId: 'r1', orderId: 'o-r1', at: NOW },
+    });
+    log.record(cartStream('k1'), {
+      type: 'CartCheckedOut',
+      data: { cartId: 'k1', orderId: 'o-k1', at: NOW },
+    });
+    log.record(cartStream('u1'), { type: 'CartReminderSent', data: { cartId: 'u1', at: NOW, step: 0 } });
+    const spec = await database.spec(cartsProjection());
+    await spec.given(log.events);
+    const period = { from: '2026-12-05T00:00:00.000Z', to: '2026-12-06T00:00:00.000Z' };
+    expect(
+      await spec.read((db) => cartFunnel(db, { ...period, idleBefore: '2026-12-05T11:00:00.000Z' })),
+    ).toEqual([
+      {
+        currency: 'EUR',
+        started: 5, // g1, c1, r1, k1, u1 (e1 never got a line)
+        checkedOut: 2,
+        abandoned: 3, // g1, c1, u1
+        abandonedValue: 2 * 1200 + 3 * 250 + 250,
+        reminded: 2,
+        recovered: 1,
+      },
+    ]);
+    // Not idle long enough yet: nothing is abandoned.
+    expect(
+      await spec.read((db) => cartFunnel(db, { ...period, idleBefore: '2026-12-05T09:00:00.000Z' })),
+    ).toMatchObject([{ abandoned: 0, abandonedValue: 0 }]);
+    // Another period: no carts.
+    expect(
+      await spec.read((db) =>
+        cartFunnel(db, { from: '2026-12-06T00:00:00.000Z', to: '2026-12-07T00:00:00.000Z', idleBefore: NOW }),
+      ),
+    ).toEqual([]);
+    const checkedOut = await spec.read((db) => staffCarts(db, { status: 'checked_out', limit: 10 }));
+    expect(checkedOut.map((row) => row.cartId).sort()).toEqual(['k1', 'r1']);
+    expect(checkedOut.find((row) => row.cartId === 'r1')).toEqual({
+      cartId: 'r1',
+      customerId: 'cust-r1',
+      status: 'checked_out',
+      currency: 'EUR',
+      lines: 1,
+      units: 1,
+      value: 250,
+      reminderSent: true,
+      orderId: 'o-r1',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    const guest = (await spec.read((db) => staffCarts(db, { limit: 10 }))).find((row) => row.cartId === 'g1');
+    expect(guest).toMatchObject({ customerId: null, units: 2, value: 2400 });
+    expect(JSON.stringify(guest)).not.toContain('ada@example.com');
   });
 
   it('erases the email and address of the erased subject, as a replay reads them', async () => {

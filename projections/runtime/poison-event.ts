@@ -23,6 +23,28 @@ export class PoisonEvent extends Error {
   }
 }
 
+/** The event a projector stopped on, as its `PoisonEvent` message names it. */
+export interface StoppedOn {
+  eventId: string;
+  type: string;
+  stream: string;
+  revision: number;
+  /** Consistency token (`<commit>:<prepare>`): what `qm projection skip` and the skip route take. */
+  position: string;
+}
+
+// The message above is what the registry keeps (`last_error`): read it back here, beside the code
+// that writes it, so the two cannot drift apart.
+const STOPPED_ON = /stopped on event (\S+) \((\S+), stream (.+?) revision (\d+), position (\d+:\d+)\)/;
+
+/** The event named by a stopped projector's `lastError`, or `null` when it stopped for another reason. */
+export function stoppedOnEvent(lastError: string | null): StoppedOn | null {
+  const found = lastError ? STOPPED_ON.exec(lastError) : null;
+  if (!found) return null;
+  const [, eventId, type, stream, revision, position] = found;
+  return { eventId: eventId!, type: type!, stream: stream!, revision: Number(revision), position: position! };
+}
+
 /**
  * Failures worth retrying as they are (connection lost, serialization, deadlock, a bus without a
  * leader: an error that says `transient: true`), not poison.

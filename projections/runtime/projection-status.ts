@@ -3,6 +3,7 @@ import { positionToToken } from '../../ports/position.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { readGenerationCheckpoint } from './checkpoints.ts';
 import { measureLag } from './lag.ts';
+import { stoppedOnEvent, type StoppedOn } from './poison-event.ts';
 import { listRegistrations, type ProjectionKind, type ProjectionStatusValue } from './registry.ts';
 
 export interface ProjectorStatus {
@@ -14,6 +15,8 @@ export interface ProjectorStatus {
   status: ProjectionStatusValue;
   /** Why it stopped (poison event, version change) and what to do, else `null`. */
   lastError: string | null;
+  /** The poison event it stopped on (to skip with a reason), else `null`. */
+  stoppedOn: StoppedOn | null;
   /** Checkpoint as a consistency token (`<commit>:<prepare>`), `null` before the first event. */
   position: string | null;
   /** Events after the checkpoint, counted up to `lagEventsCapped`'s bound. */
@@ -63,6 +66,7 @@ export async function projectionStatus(deps: {
         version: registration.version,
         status: registration.status,
         lastError: registration.lastError,
+        stoppedOn: registration.status === 'failed' ? stoppedOnEvent(registration.lastError) : null,
         position: checkpoint ? positionToToken(checkpoint) : null,
         lagEvents: lag.events,
         lagEventsCapped: lag.capped,

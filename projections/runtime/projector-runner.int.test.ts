@@ -7,6 +7,7 @@ import { ensureRegistered, startReadModelProjector } from './projector-runner.ts
 import { readRegistration } from './registry.ts';
 import { replayProjection } from './replay.ts';
 import { PROJECTION_EVENT_SKIPPED, skipProjectionEvent } from './skip-event.ts';
+import { listSkips } from './skips.ts';
 import {
   appendSpread,
   countsFromLog,
@@ -125,6 +126,14 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
     expect(await runner.waitFor(after, 300)).toBe(false);
     const status = await projectionStatus(deps);
     expect(status.projectors[0]).toMatchObject({ name: 'stream_counts', status: 'failed' });
+    // The event it stopped on, in fields (the dashboard's System page offers to skip it).
+    expect(status.projectors[0]!.stoppedOn).toEqual({
+      eventId: poisonEvent!.id,
+      type: 'ThingBroke',
+      stream: 'thing-poison',
+      revision: 0,
+      position: token,
+    });
     expect(status.projectors[0]!.lagEvents).toBeGreaterThan(0);
     // A failed projector keeps its lease (it waits for the skip), so it still shows who runs it.
     expect(status.projectors[0]!.activeInstance).toEqual(expect.any(String));
@@ -138,6 +147,16 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
     });
     expect(await runner.waitFor(after, 20_000)).toBe(true);
     expect(runner.failure).toBeNull();
+    expect((await projectionStatus(deps)).projectors[0]!.stoppedOn).toBeNull();
+    expect(await listSkips(db, 10)).toEqual([
+      {
+        projection: 'stream_counts',
+        position: token,
+        eventId: poisonEvent!.id,
+        reason: 'test: known bad event',
+        skippedAt: expect.any(String),
+      },
+    ]);
     expect(await countsInSchema(db, 'rm_stream_counts_g1')).toEqual(await countsFromLog(db, 'thing'));
     const [audit] = await deps.store.readStream('projection-stream_counts');
     expect(audit).toMatchObject({

@@ -29,3 +29,35 @@ export async function recordSkip(
 
 export const isSkipped = (skips: ReadonlySet<string>, position: Position) =>
   skips.size > 0 && skips.has(positionToToken(position));
+
+export interface RecordedSkip {
+  projection: string;
+  /** Consistency token of the event passed. */
+  position: string;
+  eventId: string;
+  reason: string;
+  skippedAt: string;
+}
+
+/** The events operators passed, newest first, each with its reason (the System page, `/admin/projections/skips`). */
+export async function listSkips(db: SqlExecutor, limit: number): Promise<RecordedSkip[]> {
+  const rows = await db.query<{
+    name: string;
+    commit: string;
+    prepare: string;
+    event_id: string;
+    reason: string;
+    skipped_at: Date | string;
+  }>(
+    `select name, commit_position::text as commit, prepare_position::text as prepare, event_id, reason, skipped_at
+     from qm_projection_skips order by skipped_at desc, name limit $1`,
+    [limit],
+  );
+  return rows.map((row) => ({
+    projection: row.name,
+    position: `${row.commit}:${row.prepare}`,
+    eventId: row.event_id,
+    reason: row.reason,
+    skippedAt: new Date(row.skipped_at).toISOString(),
+  }));
+}

@@ -380,6 +380,187 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/carts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Carts, the most recently changed first, without personal data */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          /** @description Page size, 1 to 500. */
+          limit?: number;
+          status?: 'open' | 'merged' | 'checked_out';
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Carts */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['StaffCart'][];
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/carts/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Carts started in a period: checked out, abandoned, reminded and recovered, per currency
+     * @description A cart is abandoned when it is open, has lines, and was untouched for `idleMinutes` (default 60, the first reminder step by default); recovered when it was checked out after a reminder. Abandonment rate = abandoned / (abandoned + checkedOut); recovery rate = recovered / reminded.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+          from: string;
+          idleMinutes?: number;
+          to: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One row per currency */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CartFunnel'][];
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/customers/{customerId}/data': {
     parameters: {
       query?: never;
@@ -437,6 +618,65 @@ export interface paths {
         };
         /** @description The read model has not been built yet */
         503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Each backend this process uses (event store, read models, cache, analytics, bus): its kind, whether it answers, and how fast
+     * @description Unlike `/health/ready` (a probe: one verdict for balancers), this names every backend and what it runs on, and a failing analytics store shows here without taking the process out of service. Each check is given 2000 ms.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every backend, checked now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              backends: components['schemas']['BackendHealth'][];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -616,7 +856,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Each projector's position and lag, and the event store's head (as `qm projection status`) */
+    /**
+     * Each projector's position and lag, and the event store's head (as `qm projection status`)
+     * @description A projector stopped on a poison event has `status: "failed"`, its `lastError`, and `stoppedOn` (`eventId`, `type`, `stream`, `revision`, `position`): the position to pass to `POST /admin/projections/{name}/skip` on the command port.
+     */
     get: {
       parameters: {
         query?: never;
@@ -650,6 +893,83 @@ export interface paths {
         };
         /** @description The role may not read this */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/projections/skips': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The events operators passed (`qm projection skip`), newest first, each with its reason */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1 to 500. */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Skipped events */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ProjectionSkip'][];
+            };
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not read this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -4102,6 +4422,16 @@ export interface components {
       position: string;
       reason: string | null;
     };
+    BackendHealth: {
+      detail: string | null;
+      /** @example postgres */
+      kind: string;
+      ms: number;
+      /** @example eventStore */
+      name: string;
+      /** @enum {string} */
+      status: 'ok' | 'failing';
+    };
     Cart: {
       cartId: string;
       /** @description The codes the cart is priced with (normalized). `totals.discounts` are the promotions that applied; `totals.notApplied` those that did not, with the reason. */
@@ -4141,6 +4471,16 @@ export interface components {
         [key: string]: unknown;
       } | null;
       updatedAt: string;
+    };
+    CartFunnel: {
+      abandoned: number;
+      /** @description minor units */
+      abandonedValue: number;
+      checkedOut: number;
+      currency: string;
+      recovered: number;
+      reminded: number;
+      started: number;
     };
     CartLineChange: {
       available?: number;
@@ -4538,6 +4878,14 @@ export interface components {
       productId: string;
       sku: string;
     };
+    ProjectionSkip: {
+      eventId: string;
+      /** @example 1234:1234 */
+      position: string;
+      projection: string;
+      reason: string;
+      skippedAt: string;
+    };
     PromotionCode: {
       claimedAt: string;
       code: string;
@@ -4754,6 +5102,21 @@ export interface components {
       sku: string;
       /** @enum {string} */
       status: 'active' | 'discontinued';
+    };
+    StaffCart: {
+      cartId: string;
+      createdAt: string;
+      currency: string;
+      customerId: string | null;
+      lines: number;
+      orderId: string | null;
+      reminderSent: boolean;
+      /** @enum {string} */
+      status: 'open' | 'merged' | 'checked_out';
+      units: number;
+      updatedAt: string;
+      /** @description minor units, at the prices the lines were put in */
+      value: number;
     };
     StateAt: {
       /** @description The last event folded in; null when the stream had no event yet then */

@@ -1,9 +1,10 @@
+import { Suspense } from 'react';
 import { Navigate, NavLink, Outlet } from 'react-router';
 import type { Permission } from '../../../domain/access/permissions.ts';
 import { logout } from '../api/auth.ts';
 import { useSession } from '../api/use-session.ts';
 import { LiveProvider, useLive } from '../live/live-context.tsx';
-import { formatMoney } from './status.tsx';
+import { formatMoney, Loading } from './status.tsx';
 
 /** The pages and what each needs; a role sees only those it may open (the API still checks every call). */
 export const pages: { to: string; label: string; needs: Permission }[] = [
@@ -11,6 +12,7 @@ export const pages: { to: string; label: string; needs: Permission }[] = [
   { to: '/inventory', label: 'Inventory', needs: 'stock:read' },
   { to: '/orders', label: 'Orders', needs: 'orders:act-for-others' },
   { to: '/catalog', label: 'Catalog', needs: 'stock:read' },
+  { to: '/carts', label: 'Carts', needs: 'analytics:read' },
   { to: '/reports', label: 'Reports', needs: 'analytics:read' },
   { to: '/audit', label: 'Audit trail', needs: 'audit:read' },
   { to: '/system', label: 'System', needs: 'operations:manage' },
@@ -49,7 +51,10 @@ export function Layout() {
       </header>
       <div className="body">
         <main id="main" tabIndex={-1}>
-          <Outlet />
+          {/* Pages other than the overview load as chunks of their own (router.tsx). */}
+          <Suspense fallback={<Loading what="the page" />}>
+            <Outlet />
+          </Suspense>
         </main>
         <LiveFeed />
       </div>

@@ -23,6 +23,15 @@ export type LiveEvent =
           lagEvents: number;
           lagMs: number;
           position: string | null;
+          /** Why it stopped, and the poison event it stopped on (`/admin/projections`). */
+          lastError: string | null;
+          stoppedOn: {
+            eventId: string;
+            type: string;
+            stream: string;
+            revision: number;
+            position: string;
+          } | null;
         }[];
       };
     };

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { must, readApi } from '../api/clients.ts';
 import { num, useReport, utcDay } from '../api/reports.ts';
 import { useSession } from '../api/use-session.ts';
-import { Chart } from '../components/lazy-chart.tsx';
+import { CartFunnelCards } from './cart-funnel.tsx';
+import { Chart, preloadCharts } from '../components/lazy-chart.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { formatMoney, Loading, ProblemMessage } from '../components/status.tsx';
 import { cellText } from '../components/text.ts';
@@ -11,9 +12,14 @@ import { cellText } from '../components/text.ts';
 type Row = Record<string, unknown>;
 const money = (row: Row, key: string) => formatMoney(num(row[key]), cellText(row.currency, 'EUR'));
 
-/** Today against the same weekday last week, the sales trend, top sellers, refund rate and low stock. */
+/**
+ * Today against the same weekday last week, the sales trend, top sellers, refund rate, cart
+ * abandonment and recovery, and low stock.
+ */
 export function OverviewPage() {
   const { can } = useSession();
+  // The charts chunk loads beside the data requests, not after them.
+  useEffect(preloadCharts, []);
   return (
     <>
       <h1>Overview</h1>
@@ -23,6 +29,7 @@ export function OverviewPage() {
         <TopSellers />
         <RefundRate />
       </div>
+      <CartFunnelCards days={30} heading="h2" />
       {can.has('stock:read') ? <LowStockAlerts /> : null}
     </>
   );

@@ -3,7 +3,11 @@ import { useState } from 'react';
 import { adminCommand, must, readApi } from '../api/clients.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { Loading, ProblemMessage } from '../components/status.tsx';
+import { useSession } from '../api/use-session.ts';
 import { useLive } from '../live/live-context.tsx';
+import { BackendHealth } from './system-health.tsx';
+import { ParkedMail } from './system-mail.tsx';
+import { PoisonEvents, type StoppedOn } from './system-poison.tsx';
 
 interface Projector {
   name: string;
@@ -12,7 +16,8 @@ interface Projector {
   position: string | null;
   lagEvents: number;
   lagMs: number;
-  lastError?: string | null;
+  lastError: string | null;
+  stoppedOn: StoppedOn | null;
 }
 
 interface Progress {
@@ -20,9 +25,13 @@ interface Progress {
   total: number | null;
 }
 
-/** Each projector's position, lag and status (live), and a blue/green replay with its progress. */
+/**
+ * Each projector's position, lag and status (live), a blue/green replay with its progress, poison
+ * events with the skip, parked mail with retry, and each backend's health.
+ */
 export function SystemPage() {
   const live = useLive();
+  const { can } = useSession();
   const status = useQuery({
     queryKey: ['projections'],
     queryFn: async ({ signal }) =>
@@ -55,6 +64,9 @@ export function SystemPage() {
       ) : (
         <Loading what="projection status" />
       )}
+      {report ? <PoisonEvents stopped={report.projectors.filter((p) => p.status === 'failed')} /> : null}
+      {can.has('notifications:manage') ? <ParkedMail /> : null}
+      <BackendHealth />
     </>
   );
 }
