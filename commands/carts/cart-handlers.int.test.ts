@@ -17,6 +17,10 @@ import { defaultOrderSettings } from '../orders/order-deps.ts';
 import { soleInstanceLease } from '../scheduling/sole-instance-lease.ts';
 import { waitUntil } from '../../test-support/wait-until.ts';
 import { createCartReminderScheduler, remindAbandonedCart } from './abandoned-cart-reminders.ts';
+import { createAnalyticsProjection } from '../../projections/analytics/analytics-projection.ts';
+import { findReport, reportParams, reportRows } from '../../projections/analytics/reports.ts';
+import { tempAnalytics } from '../../test-support/temp-analytics.ts';
+import { readLogPages } from '../../test-support/shop-history.ts';
 
 describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
   let sql: SqlClient;
@@ -303,6 +307,49 @@ describe.each(['pglite', 'postgres'] as const)('carts on %s', (backend) => {
       ).rejects.toMatchObject({
         code: 'reminder_not_due',
       });
+
+      // Recovery analytics (ClickHouse on chDB): r3 came back after its first reminder, r1 did
+      // not after its second; r2 never got one (no consent), like the other tests' carts.
+      const analytics = await tempAnalytics();
+      try {
+        const projection = createAnalyticsProjection({ analytics: analytics.analytics });
+        for (const page of await readLogPages(store, 200)) await projection.deliver(page);
+        const rows = await reportRows(
+          analytics.analytics,
+          findReport('cart_recovery')!,
+          reportParams({ from: '2026-12-01', to: '2026-12-31' }, new Date('2026-12-30')),
+        );
+        const [r3Order] = await store.readStream(`order-${(await handlers.cartFor('r3', r3)).orderId}`);
+        const r3Total = (r3Order!.data as { totals: { total: { amount: number } } }).totals.total.amount;
+        expect(rows.map((row) => ({ ...row, carts: Number(row.carts) >= 3 }))).toEqual([
+          {
+            currency: 'EUR',
+            carts: true,
+            abandoned: '2',
+            abandonment_rate: expect.any(Number) as number,
+            step: '0',
+            reminded: '1',
+            recovered_carts: '1',
+            recovery_rate: 1,
+            revenue_recovered: String(r3Total),
+            median_minutes_to_recover: expect.any(Number) as number,
+          },
+          {
+            currency: 'EUR',
+            carts: true,
+            abandoned: '2',
+            abandonment_rate: expect.any(Number) as number,
+            step: '1',
+            reminded: '1',
+            recovered_carts: '0',
+            recovery_rate: 0,
+            revenue_recovered: '0',
+            median_minutes_to_recover: null,
+          },
+        ]);
+      } finally {
+        await analytics.dispose();
+      }
     } finally {
       await scheduler.stop();
     }

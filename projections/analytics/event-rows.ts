@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import { positionToToken } from '../../ports/position.ts';
+import { isCartEvent, type CartEvent } from '../../domain/carts/index.ts';
 import { isProductEvent } from '../../domain/catalog/index.ts';
 import { isInventoryEvent, type InventoryEvent } from '../../domain/inventory/index.ts';
 import { split, type Money } from '../../domain/money.ts';
@@ -33,6 +34,7 @@ export const emptyTableRows = (): TableRows => ({
   products: [],
   promotion_redemptions: [],
   after_sale: [],
+  cart_activity: [],
 });
 
 /** `2026-11-21T10:00:00.000Z` → `2026-11-21 10:00:00.000`: what a DateTime64(3, 'UTC') column parses by default. */
@@ -50,6 +52,7 @@ export function eventRows(events: readonly RecordedEvent[]): TableRows {
     if (isOrderEvent(event)) addOrderRows(rows, event, base);
     else if (isInventoryEvent(event)) rows.inventory_movements.push({ ...base, ...movement(event) });
     else if (isReturnEvent(event)) rows.after_sale.push(...returnRows(event, base));
+    else if (isCartEvent(event)) rows.cart_activity.push(...cartRows(event, base));
     else if (isRedemptionEvent(event)) {
       if (event.data.scope === 'promotion')
         rows.promotion_redemptions.push({ ...base, ...redemption(event) });
@@ -81,6 +84,31 @@ export function eventRows(events: readonly RecordedEvent[]): TableRows {
     }
   }
   return rows;
+}
+
+/** A cart's steps for recovery analytics (a cart with a line added is one worth reminding about). */
+function cartRows(event: RecordedEvent & CartEvent, base: Base): Row[] {
+  const row = (kind: string, values: Partial<Row> = {}): Row => ({
+    ...base,
+    cart_id: event.data.cartId,
+    kind,
+    step: -1,
+    order_id: '',
+    currency: '',
+    ...values,
+  });
+  switch (event.type) {
+    case 'CartLineAdded':
+      return [row('line_added', { currency: event.data.unitPrice.currency })];
+    case 'CartReminderSent':
+      return [row('reminded', { step: event.data.step ?? 0 })];
+    case 'CartRestored':
+      return [row('restored', { step: event.data.step })];
+    case 'CartCheckedOut':
+      return [row('checked_out', { order_id: event.data.orderId })];
+    default:
+      return [];
+  }
 }
 
 function rawEventRow(event: RecordedEvent, time: string): Row {

@@ -252,6 +252,45 @@ export const reports: readonly ReportDefinition[] = [
       ORDER BY revenue_with DESC, promotion_id LIMIT {limit:UInt32}`;
     },
   },
+  {
+    name: 'cart_recovery',
+    title: 'Abandoned carts recovered',
+    description:
+      'Of the carts that got their first line in the range, per currency: how many there were, how many were abandoned (got a reminder) and the abandonment rate; then per reminder step (the last one a cart got): carts reminded, carts checked out after it, the recovery rate, the revenue of their orders and the median minutes from the first reminder to checkout.',
+    uses: ['from', 'to'],
+    sql: (db) => `
+      WITH per_cart AS (
+        SELECT cart_id,
+          anyIf(currency, kind = 'line_added') AS currency,
+          minIf(time, kind = 'line_added') AS started,
+          countIf(kind = 'reminded') AS reminders,
+          minIf(time, kind = 'reminded') AS first_reminder,
+          maxIf(step, kind = 'reminded') AS last_step,
+          countIf(kind = 'checked_out') > 0 AND minIf(time, kind = 'checked_out') >= first_reminder AS recovered,
+          minIf(time, kind = 'checked_out') AS checked_out_at,
+          anyIf(order_id, kind = 'checked_out') AS order_id
+        FROM ${db}.cart_activity FINAL
+        GROUP BY cart_id
+        HAVING countIf(kind = 'line_added') > 0 AND ${inRange('toDate(started)')}
+      ),
+      totals AS (
+        SELECT currency, count() AS carts, countIf(reminders > 0) AS abandoned FROM per_cart GROUP BY currency
+      )
+      SELECT c.currency AS currency, t.carts AS carts, t.abandoned AS abandoned,
+        round(t.abandoned / nullIf(t.carts, 0), 4) AS abandonment_rate,
+        c.last_step AS step, count() AS reminded, countIf(c.recovered) AS recovered_carts,
+        round(recovered_carts / reminded, 4) AS recovery_rate,
+        sumIf(o.total, c.recovered) AS revenue_recovered,
+        round(medianIf(dateDiff('second', c.first_reminder, c.checked_out_at), c.recovered) / 60, 1)
+          AS median_minutes_to_recover
+      FROM per_cart AS c
+      INNER JOIN totals AS t ON t.currency = c.currency
+      LEFT JOIN (
+        SELECT order_id, any(total) AS total FROM ${db}.order_status FINAL WHERE status = 'placed' GROUP BY order_id
+      ) AS o ON o.order_id = c.order_id
+      WHERE c.reminders > 0
+      GROUP BY currency, carts, abandoned, step ORDER BY currency, step`,
+  },
 ];
 
 export function findReport(name: string): ReportDefinition | undefined {

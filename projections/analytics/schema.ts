@@ -35,6 +35,7 @@ export const factTables = [
   'products',
   'promotion_redemptions',
   'after_sale',
+  'cart_activity',
 ] as const;
 export type FactTable = (typeof factTables)[number];
 
@@ -192,6 +193,19 @@ export function analyticsDdl(db: string): string[] {
       reason String COMMENT 'the return or claim reason, or the provider reason of a dispute',
       disposition LowCardinality(String) COMMENT 'restock | write_off on a received line, else empty'
     ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id, line_id)`,
+
+    // The steps of a cart that recovery is measured by: each line added (a cart worth reminding
+    // about), each reminder, a restore from a reminder's link, checkout. What a cart held and who
+    // it belongs to stay out: the rates and the revenue (from order_status) need neither.
+    `CREATE TABLE IF NOT EXISTS ${db}.cart_activity (
+      ${time},
+      event_id UUID,
+      cart_id String,
+      kind LowCardinality(String) COMMENT 'line_added | reminded | restored | checked_out',
+      step Int64 COMMENT 'the reminder step (0 first) of reminded and restored; -1 otherwise',
+      order_id String COMMENT 'the order of checked_out; empty otherwise',
+      currency LowCardinality(String) COMMENT 'the cart currency, on line_added'
+    ) ENGINE = ReplacingMergeTree ORDER BY (time, event_id)`,
 
     // Rollups. Plain sums merge correctly whatever parts they come in. Orders are counted by
     // `order_count` (1 on one row per order), so a sum over every SKU of a period is the exact
