@@ -304,6 +304,44 @@ export function mixedWorkload(
   }
 
   /**
+   * A wholesale price list and a mass price change scheduled a year ahead, so the promotions read
+   * model's price-list and price-change tables have rows. No order's customer is in the group and
+   * the change never takes effect within a run, so every order is priced as before they existed.
+   */
+  async function openPriceLists(): Promise<void> {
+    const priceListId = `${ns}pricelist-wholesale`;
+    await attempt('createPriceList', () =>
+      handlers.createPriceList(
+        { priceListId, name: 'Wholesale', currency: 'EUR', customerGroups: ['wholesale'], priority: 0 },
+        ctx(admin),
+      ),
+    );
+    await attempt('setPriceListPrices', () =>
+      handlers.setPriceListPrices(
+        priceListId,
+        products
+          .slice(0, 2)
+          .map(({ productId }) => ({ productId, tiers: [{ minQuantity: 1, amount: 400 }] })),
+        ctx(admin),
+      ),
+    );
+    await attempt('scheduleMassPriceChange', () =>
+      handlers.scheduleMassPriceChange(
+        {
+          changeId: `${ns}pricechange-kitchen`,
+          reason: 'kitchen sale next year',
+          categories: ['kitchen'],
+          brands: [],
+          adjustment: { kind: 'percent', basisPoints: -1000 },
+          rounding: { kind: 'price_point', ending: 99 },
+          effectiveAt: new Date(h.clock.now().getTime() + 365 * 24 * 60 * MINUTE).toISOString(),
+        },
+        ctx(admin),
+      ),
+    );
+  }
+
+  /**
    * Saved reports, so the reports read model has rows: three saved (none from the random draws, so
    * the rest of the history stays what a seed gave before), two scheduled daily five minutes after
    * the opening, one of them taken off again and another deleted; each run then records the run
@@ -975,6 +1013,7 @@ export function mixedWorkload(
       if (!opened) {
         await open();
         await openReports();
+        await openPriceLists();
       }
       opened = true;
       for (let step = 0; step < count; step++) {

@@ -61,8 +61,8 @@ export function cartAnalyticsRoutes(ctx: ReadContext) {
       ...permissionGuard('analytics:read', ctx.authenticated),
       request: {
         query: z.object({
-          from: Time,
-          to: Time,
+          from: Time.openapi({ example: '2026-12-01T00:00:00Z' }),
+          to: Time.openapi({ example: '2027-01-01T00:00:00Z' }),
           idleMinutes: z.coerce.number().int().min(1).max(43_200).default(60),
           ...consistencyQuery,
         }),
