@@ -13,6 +13,8 @@ import { shop, simpleOrder, type Shop } from './shop.ts';
 /** Four small numbers: which operation, and three arguments it interprets as it likes. */
 export type Step = { op: number; a: number; b: number; c: number };
 
+/** When the random shop's checkout holds are taken and given up: before their `expiresAt`. */
+const HOLD_AT = '2026-12-01T00:00:00.000Z';
 const DAY = 24 * 60 * 60 * 1000;
 const skus = ['IPH15', 'MUG', 'PLATE'];
 const names = ['iPhone 15 Pro', 'Coffee mug', 'Dinner plate', 'Galaxy S24'];
@@ -97,6 +99,25 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
         },
         system,
       );
+      // A checkout hold on the unit, given up when its cart line changes.
+      const cartId = `cart${index}`;
+      s.stock(
+        {
+          type: 'HoldStock',
+          data: {
+            ...at,
+            cartId,
+            holder: cartId,
+            quantity: 1,
+            expiresAt,
+            maxPerCart: 10,
+            maxPerHolder: 20,
+            now: HOLD_AT,
+          },
+        },
+        system,
+      );
+      s.stock({ type: 'ReleaseHold', data: { ...at, cartId, reason: 'line_changed', now: HOLD_AT } }, system);
       return;
     }
     case 8: {
@@ -281,6 +302,28 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
       if (o === undefined || o.status === 'none') return;
       const amount = { amount: o.payment.authorized - o.payment.captured, currency: o.currency };
       s.order({ type: 'CapturePayment', data: { orderId, paymentRef: `pi_${orderId}`, amount } }, system);
+      if (c % 3 === 0) {
+        // A chargeback on the captured payment, its funds withdrawn, then closed (won or lost).
+        const disputeId = `dp${index}`;
+        const disputed = { amount: 100, currency: o.currency };
+        s.order(
+          {
+            type: 'OpenDispute',
+            data: {
+              orderId,
+              disputeId,
+              paymentRef: `pi_${orderId}`,
+              amount: disputed,
+              reason: 'fraudulent',
+              dueBy: null,
+            },
+          },
+          system,
+        );
+        s.order({ type: 'WithdrawDisputeFunds', data: { orderId, disputeId, amount: disputed } }, system);
+        const outcome = b % 2 === 0 ? 'won' : 'lost';
+        s.order({ type: 'CloseDispute', data: { orderId, disputeId, outcome, amount: disputed } }, system);
+      }
       return;
     }
     case 16: {
@@ -336,6 +379,18 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
         );
       }
       if (c % 2 === 0) play(s, { op: 19, a, b, c }, index);
+      if (b % 2 === 0) {
+        // A unit that arrived damaged, settled with a refund (nothing comes back).
+        const claimId = `cl${index}`;
+        s.order(
+          { type: 'OpenClaim', data: { orderId, claimId, lineId: 'l1', quantity: 1, reason: 'damaged' } },
+          staff,
+        );
+        s.order(
+          { type: 'ResolveClaim', data: { orderId, claimId, resolution: 'refund', refundId: `clr${index}` } },
+          staff,
+        );
+      }
       return;
     }
     case 17:
