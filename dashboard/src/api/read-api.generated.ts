@@ -316,7 +316,8 @@ export interface paths {
             | 'days_of_cover'
             | 'promotion_cost'
             | 'promotion_redemptions'
-            | 'promotion_revenue';
+            | 'promotion_revenue'
+            | 'cart_recovery';
         };
         cookie?: never;
       };
