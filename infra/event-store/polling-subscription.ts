@@ -30,7 +30,7 @@ export interface PollingSource {
   quickPollWindowMs?: number;
 }
 
-const QUICK_POLL_WINDOW_MS = 1000;
+export const QUICK_POLL_WINDOW_MS = 1000;
 
 /**
  * A catch-up subscription built on `readAll`: reads batches after the checkpoint until it is caught

@@ -15,7 +15,7 @@ import type { SqlClient } from '../../sql/sql-client.ts';
 import { sqlConstraint, sqlState } from '../../sql/sql-client.ts';
 import { createAppendSignal, type AppendSignal } from '../append-signal.ts';
 import type { AppendNotifications } from './pg-append-notifications.ts';
-import { pollingSubscription } from '../polling-subscription.ts';
+import { pollingSubscription, QUICK_POLL_WINDOW_MS } from '../polling-subscription.ts';
 import { validateAppend, validateMulti } from '../validate-append.ts';
 import {
   appendMultiParams,
@@ -92,7 +92,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
     : local;
 
   const idle = options.idlePollIntervalMs;
-  const quickPollWindowMs = options.quickPollWindowMs ?? 1000;
+  const quickPollWindowMs = options.quickPollWindowMs ?? QUICK_POLL_WINDOW_MS;
   let quickUntil = 0;
   let announced = 0;
   signal.watch(undefined, () => {
