@@ -27,6 +27,9 @@ import type { CarrierDeps, OrderSettings } from '../commands/orders/order-deps.t
 
 const SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
+/** Who a request comes from; `secondFactorAt` (epoch seconds) marks a second factor passed then. */
+export type Caller = { role: Role; subject: string; roles?: readonly string[]; secondFactorAt?: number };
+
 export interface WriteApiHarness extends CommandHarness {
   app: OpenAPIHono;
   /** Customer and staff accounts over the same store, mailing through the outbox tables. */
@@ -37,7 +40,7 @@ export interface WriteApiHarness extends CommandHarness {
     method: string,
     path: string,
     body: unknown,
-    as?: { role: Role; subject: string; roles?: readonly string[] } | null,
+    as?: Caller | null,
     headers?: Record<string, string>,
   ): Promise<Response>;
   /**
@@ -52,12 +55,7 @@ export interface WriteApiHarness extends CommandHarness {
     ): Promise<string>;
   };
   /** POSTs JSON as `role`/`subject` (with `roles`, when given) and a fresh Idempotency-Key unless one is given. */
-  post(
-    path: string,
-    body: unknown,
-    as?: { role: Role; subject: string; roles?: readonly string[] } | null,
-    headers?: Record<string, string>,
-  ): Promise<Response>;
+  post(path: string, body: unknown, as?: Caller | null, headers?: Record<string, string>): Promise<Response>;
 }
 
 /** The write API in-process (`app.request()`) over the real write side on a fresh database. */
@@ -70,6 +68,7 @@ export async function writeApiHarness(
     guards?: HttpGuards;
     /** Mount login, sessions and 2FA (signing keys in the database, revocations in memory). */
     auth?: boolean;
+    stepUpMinutes?: number;
     carrier?: CarrierDeps;
     /** The promotions' own discount stage (see `commandHarness`). */
     promotions?: Parameters<typeof commandHarness>[1] extends infer O
@@ -85,7 +84,13 @@ export async function writeApiHarness(
 /** The write API over a write side that already exists (one a read API harness follows, say). */
 export function writeApiOver<Harness extends CommandHarness>(
   harness: Harness,
-  options: { stripeWebhookSecret?: string; guards?: HttpGuards; auth?: boolean } = {},
+  options: {
+    stripeWebhookSecret?: string;
+    guards?: HttpGuards;
+    auth?: boolean;
+    /** Refunds and role changes need a second factor within this many minutes; unset: no check. */
+    stepUpMinutes?: number;
+  } = {},
 ): Harness & WriteApiHarness {
   const runtime = commandRuntime(harness.store);
   const accounts = accountHandlers({ runtime, secrets: accountSecrets, mail: sqlMailQueue(harness.sql) });
@@ -122,21 +127,28 @@ export function writeApiOver<Harness extends CommandHarness>(
     log: createLogger('silent'),
     ...(options.stripeWebhookSecret ? { stripeWebhookSecret: options.stripeWebhookSecret } : {}),
     ...(options.guards ? { guards: options.guards } : {}),
+    ...(options.stepUpMinutes === undefined ? {} : { stepUpMinutes: options.stepUpMinutes }),
   });
-  const token = (role: Role, subject: string, roles?: readonly string[]) =>
-    mintToken({ secret: SECRET, role, subject, ...(roles ? { roles } : {}) });
+  const token = (role: Role, subject: string, roles?: readonly string[], secondFactorAt?: number) =>
+    mintToken({
+      secret: SECRET,
+      role,
+      subject,
+      ...(roles ? { roles } : {}),
+      ...(secondFactorAt === undefined ? {} : { secondFactorAt }),
+    });
   async function send(
     method: string,
     path: string,
     body: unknown,
-    as: { role: Role; subject: string; roles?: readonly string[] } | null = {
+    as: Caller | null = {
       role: 'admin',
       subject: 'admin-1',
     },
     headers: Record<string, string> = {},
   ) {
     const auth: Record<string, string> = as
-      ? { authorization: `Bearer ${await token(as.role, as.subject, as.roles)}` }
+      ? { authorization: `Bearer ${await token(as.role, as.subject, as.roles, as.secondFactorAt)}` }
       : {};
     return app.request(path, {
       method,
@@ -174,20 +186,7 @@ export function writeApiOver<Harness extends CommandHarness>(
     token,
     send,
     ...(auth ? { auth } : {}),
-    async post(path, body, as = { role: 'admin', subject: 'admin-1' }, headers = {}) {
-      const auth: Record<string, string> = as
-        ? { authorization: `Bearer ${await token(as.role, as.subject, as.roles)}` }
-        : {};
-      return app.request(path, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'idempotency-key': uuidV7Ids.newId(),
-          ...auth,
-          ...headers,
-        },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-    },
+    post: (path, body, as = { role: 'admin', subject: 'admin-1' }, headers = {}) =>
+      send('POST', path, body, as, headers),
   };
 }

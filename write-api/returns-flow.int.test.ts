@@ -3,22 +3,24 @@ import { refundKeyOf } from '../commands/returns/refund-return.ts';
 import { contactsFrom } from '../consumers/notifications/customer-contacts.ts';
 import { handleNotificationEvent } from '../consumers/notifications/notification-handler.ts';
 import { orderStream, returnStream, stockStream } from '../domain/streams.ts';
+import { easyPostCarrier } from '../infra/carriers/easypost-carrier.ts';
 import { createStripePayments } from '../infra/payments/stripe/create-stripe-payments.ts';
 import { createLogger } from '../infra/logging/logger.ts';
 import { stateAt } from '../projections/time-travel/time-travel.ts';
 import type { RecordedEvent } from '../ports/event-store.ts';
 import { comparePositions } from '../ports/position.ts';
 import { berlinAddress } from '../test-support/addresses.ts';
+import { startFakeEasyPost, type FakeEasyPost } from '../test-support/fake-easypost/start-fake-easypost.ts';
 import { signWebhook } from '../test-support/fake-stripe/sign-webhook.ts';
 import { startFakeStripe, type FakeStripe } from '../test-support/fake-stripe/start-fake-stripe.ts';
 import { writeApiHarness, type WriteApiHarness } from '../test-support/write-api-harness.ts';
 
 /**
  * A return end to end over HTTP on PostgreSQL, with the real Stripe SDK against the fake Stripe:
- * a delivered order → the customer requests a return → staff authorize it (RMA number, and the
- * instructions, as no carrier makes labels) → staff receive it, one line restocked and one written
- * off → the refund runs by itself through Stripe as the system → the mail of each step. Time
- * travel then shows the return at every step.
+ * a delivered order → the customer requests a return → staff authorize it (RMA number, and a
+ * return label bought through the carrier port, the real EasyPost SDK against the fake EasyPost) →
+ * staff receive it, one line restocked and one written off → the refund runs by itself through
+ * Stripe as the system → the mail of each step. Time travel then shows the return at every step.
  */
 const SECRET_KEY = 'sk_test_quartermaster_returns';
 const WEBHOOK_SECRET = 'whsec_quartermaster_returns_secret';
@@ -27,11 +29,22 @@ const stranger = { role: 'customer' as const, subject: 'cust-ret-2' };
 const staff = { role: 'staff' as const, subject: 'staff-ret-1' };
 const admin = { role: 'admin' as const, subject: 'admin-ret-1' };
 const orderId = 'ord-return-1';
+const EASYPOST_KEY = 'EZTK_returns';
+const shipFrom = {
+  name: 'Quartermaster returns',
+  line1: 'Lagerstraße 1',
+  line2: null,
+  city: 'Berlin',
+  postalCode: '10115',
+  region: null,
+  country: 'DE',
+};
 
 type Placed = { order: { lines: { lineId: string; sku: string }[] }; payment: { paymentId: string } };
 
 describe('a return through the write API on PostgreSQL, refunded through Stripe', () => {
   let fake: FakeStripe;
+  let easyPost: FakeEasyPost;
   let h: WriteApiHarness;
   let placed: Placed;
   let returnId = '';
@@ -46,6 +59,7 @@ describe('a return through the write API on PostgreSQL, refunded through Stripe'
 
   beforeAll(async () => {
     fake = await startFakeStripe({ secretKey: SECRET_KEY });
+    easyPost = await startFakeEasyPost({ apiKey: EASYPOST_KEY });
     const payments = createStripePayments({
       secretKey: SECRET_KEY,
       host: fake.host,
@@ -57,6 +71,14 @@ describe('a return through the write API on PostgreSQL, refunded through Stripe'
       payments,
       stripeWebhookSecret: WEBHOOK_SECRET,
       settings: { captureAt: 'shipment' },
+      carrier: {
+        port: easyPostCarrier({
+          apiKey: EASYPOST_KEY,
+          webhookSecret: 'whsec-returns',
+          baseUrl: easyPost.baseUrl,
+        }),
+        shipFrom,
+      },
     });
     await ok(await h.post('/locations', { locationId: 'berlin', name: 'Berlin' }, admin), 201);
     await ok(await h.post('/locations', { locationId: 'outlet', name: 'Outlet' }, admin), 201);
@@ -132,6 +154,7 @@ describe('a return through the write API on PostgreSQL, refunded through Stripe'
   afterAll(async () => {
     await h?.dispose();
     await fake?.close();
+    await easyPost?.close();
   });
 
   it('refuses a return before anyone asks for one of another customer’s order (404) or off the reasons list (400)', async () => {
@@ -187,7 +210,7 @@ describe('a return through the write API on PostgreSQL, refunded through Stripe'
     expect(await twice.json()).toMatchObject({ code: 'return_exceeds_delivered' });
   });
 
-  it('lets staff, not the customer, authorize it: an RMA number and the instructions', async () => {
+  it('lets staff, not the customer, authorize it: an RMA number and a return label from the carrier, bought once', async () => {
     expect((await h.post(`/returns/${returnId}/authorize`, {}, customer)).status).toBe(403);
     await ok(await h.post(`/returns/${returnId}/authorize`, { note: null }, staff), 200);
     const events = await h.store.readStream(returnStream(returnId));
@@ -195,10 +218,25 @@ describe('a return through the write API on PostgreSQL, refunded through Stripe'
       type: 'ReturnAuthorized',
       data: {
         rmaNumber: `RMA-${returnId.toUpperCase()}`,
-        label: null,
-        instructions: expect.stringContaining('RMA'),
+        label: {
+          carrier: 'USPS',
+          trackingNumber: expect.any(String),
+          labelUrl: expect.stringMatching(/^https?:/),
+        },
       },
     });
+    // Bought from the customer's address back to the shop, under the return's own parcel id,
+    // weighed from the returned units (no product here has a weight).
+    const bought = [...easyPost.shipments.values()];
+    expect(bought).toHaveLength(1);
+    expect(bought[0]!.reference).toBe(`${orderId}/return@${returnId}`);
+    const created = easyPost.requests.find((r) => r.method === 'POST' && r.path.endsWith('/shipments'))!;
+    expect(created.body).toMatchObject({
+      shipment: { from_address: { city: berlinAddress.city }, to_address: { name: shipFrom.name } },
+    });
+    // Authorized already: a second authorization is refused and buys no second label.
+    expect((await h.post(`/returns/${returnId}/authorize`, { note: null }, staff)).status).toBe(422);
+    expect(easyPost.shipments.size).toBe(1);
   });
 
   it('receives the hammer restocked at the outlet and the saw written off, then refunds through Stripe as the system', async () => {
@@ -277,6 +315,10 @@ describe('a return through the write API on PostgreSQL, refunded through Stripe'
       'refund-issued',
     ]);
     expect(mails.find((m) => m.template === 'return-authorized')?.subject).toContain('RMA-');
+    const authorized = await h.sql.query<{ body: string }>(
+      `select text_body as body from qm_mail_deliveries where template = 'return-authorized'`,
+    );
+    expect(authorized[0]!.body).toContain('Print your return label');
   });
 
   it('shows the return at every step with time travel', async () => {

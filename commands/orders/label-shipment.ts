@@ -1,12 +1,8 @@
 import { ValidationFailed } from '../../domain/errors.ts';
 import { OrderNotFound } from '../../domain/orders/errors.ts';
-import { productDecider } from '../../domain/catalog/index.ts';
-import { skuClaimDecider } from '../../domain/sku-claims/index.ts';
-import { productStream, skuStream } from '../../domain/streams.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
-import { loadAggregate } from '../runtime/load-aggregate.ts';
-import { pricingLine } from '../pricing/product-pricing.ts';
 import { loadOrder } from './load-order.ts';
+import { parcelWeightGrams } from './parcel-weight.ts';
 import type { OrderDeps } from './order-deps.ts';
 import type { OrderResult } from './order-result.ts';
 import { shipOrder, type ShipmentInput } from './ship-order.ts';
@@ -33,36 +29,17 @@ export async function shipWithLabel(
     throw new ValidationFailed('buyLabel', 'no carrier is configured: give carrier and trackingNumber');
   const { state } = await loadOrder(deps, input.orderId);
   if (state.status === 'none') throw new OrderNotFound(input.orderId);
-  const weights = await Promise.all(
-    input.lines.map(async ({ lineId, quantity }) => {
-      const line = state.lines.find((l) => l.lineId === lineId);
-      if (!line) return 0; // the shipment's own check names the line
-      const claim = await loadAggregate(
-        deps.runtime.store,
-        skuClaimDecider,
-        skuStream(line.sku),
-        deps.runtime.cache,
-        false,
-      );
-      if (claim.state.status !== 'claimed') return 0;
-      const product = await loadAggregate(
-        deps.runtime.store,
-        productDecider,
-        productStream(claim.state.productId),
-        deps.runtime.cache,
-        false,
-      );
-      return product.state.status === 'absent'
-        ? 0
-        : (pricingLine(product.state.product, quantity).weightGrams ?? 0) * quantity;
-    }),
-  );
+  // A line the order does not have weighs nothing here: the shipment's own check names it.
+  const units = input.lines.flatMap(({ lineId, quantity }) => {
+    const line = state.lines.find((l) => l.lineId === lineId);
+    return line ? [{ sku: line.sku, quantity }] : [];
+  });
   const label = await carrier.port.buyLabel({
     orderId: input.orderId,
     shipmentId: input.shipmentId,
     from: carrier.shipFrom,
     to: state.shippingAddress,
-    weightGrams: weights.reduce((a, b) => a + b, 0),
+    weightGrams: await parcelWeightGrams(deps.runtime, units),
     service: input.service,
     idempotencyKey: `${input.orderId}/${input.shipmentId}`,
   });

@@ -33,7 +33,7 @@ import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider, type StepsOutcome } from '../runtime/steps.ts';
 import { deliveredQuantity, linePaid, orderWithDelivery } from './order-facts.ts';
 import { refundReturn } from './refund-return.ts';
-import { noReturnLabels, type ReturnLabels } from './return-labels.ts';
+import { carrierReturnLabels, noReturnLabels, type ReturnLabels } from './return-labels.ts';
 
 export interface RequestReturnInput {
   returnId: string;
@@ -59,7 +59,10 @@ const returnAnswer = (outcome: StepsOutcome, returnId: string): CommandResult =>
  * (`returned-{orderId}`), and the shop's returns policy (`returnpolicy-shop`). Refunds run by
  * themselves, as a system actor, at receipt or at authorization as the policy says.
  */
-export function returnHandlers(deps: OrderDeps, labels: ReturnLabels = noReturnLabels) {
+export function returnHandlers(
+  deps: OrderDeps,
+  labels: ReturnLabels = deps.carrier ? carrierReturnLabels(deps, deps.carrier) : noReturnLabels,
+) {
   const { runtime } = deps;
   const policy = async (): Promise<ReturnPolicy> =>
     (await loadAggregate(runtime.store, returnPolicyDecider, returnPolicyStream(), runtime.cache, false))
@@ -184,6 +187,7 @@ export function returnHandlers(deps: OrderDeps, labels: ReturnLabels = noReturnL
               returnId: input.returnId,
               rmaNumber,
               orderId: ret.orderId,
+              units: ret.lines.map(({ sku, quantity }) => ({ sku, quantity })),
               idempotencyKey: `return-label-${input.returnId}`,
             })
           : null;

@@ -15,6 +15,12 @@ export interface MintTokenOptions {
   issuer?: string | undefined;
   audience?: string | undefined;
   now?: Date;
+  /**
+   * When a second factor was passed, epoch seconds (`amr_at`, as login's tokens carry it): for
+   * refunds and role changes under `QM_STEP_UP_MINUTES`. Whoever holds the secret can claim it, as
+   * they can claim any role.
+   */
+  secondFactorAt?: number;
 }
 
 /**
@@ -23,7 +29,11 @@ export interface MintTokenOptions {
  */
 export async function mintToken(options: MintTokenOptions): Promise<string> {
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  let jwt = new SignJWT({ role: options.role, ...(options.roles ? { roles: [...options.roles] } : {}) })
+  let jwt = new SignJWT({
+    role: options.role,
+    ...(options.roles ? { roles: [...options.roles] } : {}),
+    ...(options.secondFactorAt === undefined ? {} : { amr_at: options.secondFactorAt }),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.subject)
     .setIssuedAt(issuedAt)

@@ -14,13 +14,18 @@ export interface IdempotencyOptions {
   /** Methods whose key is honoured when present. Default: POST, PUT, PATCH, DELETE. */
   methods?: readonly string[];
   /**
-   * Which answers are recorded and replayed. Default: every status below 500. A 5xx is never a
+   * Which answers are recorded and replayed. Default: every status below 500 but 401 and 403. A 5xx is never a
    * final answer (the client should retry and get a real one), so it frees the key instead.
    */
   record?: (status: number) => boolean;
 }
 
-const belowServerError = (status: number) => status < 500;
+/**
+ * Every answer below 500 but 401 and 403: those say who may act, not what was done (nothing was
+ * appended), and can change before a retry, e.g. a second factor passed after `step-up-required`,
+ * so a retry with the same key must be asked again rather than replay the refusal.
+ */
+const recordedByDefault = (status: number) => status < 500 && status !== 401 && status !== 403;
 
 /**
  * `Idempotency-Key` handling, mounted after `authenticate` (keys are per actor). For a request
@@ -44,7 +49,7 @@ export function idempotency(options: IdempotencyOptions) {
   const { store } = options;
   const required = new Set(options.requiredFor ?? ['POST']);
   const methods = new Set(options.methods ?? ['POST', 'PUT', 'PATCH', 'DELETE']);
-  const record = options.record ?? belowServerError;
+  const record = options.record ?? recordedByDefault;
 
   return createMiddleware<{ Variables: { actor?: Actor } & IdempotencyEnv['Variables'] }>(async (c, next) => {
     const method = c.req.method;

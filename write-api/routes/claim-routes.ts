@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { assertOwnerOr } from '../../infra/auth/assert-owner.ts';
+import { assertSteppedUp } from '../../infra/auth/step-up.ts';
 import { commandContext } from '../http/command-context.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { idempotentRequest } from '../idempotency/idempotent-request.ts';
@@ -68,6 +69,8 @@ export function claimRoutes(deps: WriteApiDeps) {
       method: 'post',
       path: '/orders/{orderId}/claims/{claimId}/resolve',
       summary: 'Resolve a claim with a replacement shipment or a refund, without a return',
+      description:
+        'A refund moves money by a staff member’s hand, so it needs a second factor within `QM_STEP_UP_MINUTES` (403 `step-up-required` otherwise), as `POST /orders/{orderId}/refunds` does; a replacement does not.',
       tags,
       ...guarded('returns:manage'),
       request: {
@@ -79,8 +82,11 @@ export function claimRoutes(deps: WriteApiDeps) {
     }),
     async (c) => {
       const { orderId, claimId } = c.req.valid('param');
+      const { resolution } = c.req.valid('json');
+      if (resolution === 'refund' && deps.stepUpMinutes !== undefined)
+        assertSteppedUp(c.var.actor, deps.stepUpMinutes);
       const result = await deps.handlers.resolveClaim(
-        { orderId, claimId, resolution: c.req.valid('json').resolution },
+        { orderId, claimId, resolution },
         commandContext(c, deps.clock, deps.ids),
       );
       return writeAnswer(c, 200, result);

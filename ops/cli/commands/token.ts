@@ -5,7 +5,7 @@ import { parseTtl } from '../../../infra/auth/token-ttl.ts';
 import { runWithContext } from '../run-with-context.ts';
 
 /**
- * `qm token --role admin --sub admin-1 [--ttl 8h]`: prints an HS256 token signed with
+ * `qm token --role admin --sub admin-1 [--ttl 8h] [--step-up]`: prints an HS256 token signed with
  * AUTH_JWT_SECRET, for local use and scripts. It needs that secret: no token is minted with a
  * made-up key, because the API would refuse it anyway.
  */
@@ -15,7 +15,8 @@ export function tokenCommand(): Command {
     .addOption(new Option('--role <role>', 'role the token grants').choices(roles).makeOptionMandatory())
     .requiredOption('--sub <id>', 'actor id the token speaks for (recorded on every event)')
     .option('--ttl <duration>', 'lifetime, e.g. 15m or 8h (at most AUTH_MAX_TOKEN_LIFETIME_SECONDS)', '8h')
-    .action((options: { role: Role; sub: string; ttl: string }) =>
+    .option('--step-up', 'mark a second factor passed now, for refunds and role changes (QM_STEP_UP_MINUTES)')
+    .action((options: { role: Role; sub: string; ttl: string; stepUp?: boolean }) =>
       runWithContext(async ({ config }) => {
         if (!config.AUTH_JWT_SECRET) {
           throw new Error(
@@ -37,6 +38,7 @@ export function tokenCommand(): Command {
           ttl: options.ttl,
           issuer: config.AUTH_ISSUER,
           audience: config.AUTH_AUDIENCE,
+          ...(options.stepUp ? { secondFactorAt: Math.floor(Date.now() / 1000) } : {}),
         });
         console.log(token);
       }),
