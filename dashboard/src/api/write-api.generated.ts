@@ -5628,7 +5628,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Resolve a claim with a replacement shipment or a refund, without a return */
+    /**
+     * Resolve a claim with a replacement shipment or a refund, without a return
+     * @description A refund moves money by a staff member’s hand, so it needs a second factor within `QM_STEP_UP_MINUTES` (403 `step-up-required` otherwise), as `POST /orders/{orderId}/refunds` does; a replacement does not.
+     */
     post: {
       parameters: {
         query?: never;
