@@ -10,11 +10,15 @@
 // - mode `flash`: the flow for 1 unit of `flashProductId` with `code` entered (7 requests), until the
 //   sale is sold out (a refusal at any step: the line, the code or the checkout), then that
 //   connection stops.
-// Every POST carries a fresh Idempotency-Key. An answer other than the expected ones (2xx, and
-// the 409/400 refusals a finite stock or a used-up limit gives) counts as an error.
-// Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, errors, statusCodes, elapsedMs, lastSuccessMs }.
+// Every POST carries a fresh Idempotency-Key. A 503 (the server's own request timeout or an
+// outage, with Retry-After) is retried with the same key, as a storefront should, at most
+// MAX_RETRIES times: the key makes the retry safe, and the step's time includes the wait. An
+// answer other than the expected ones (2xx, and the 409/400 refusals a finite stock or a used-up
+// limit gives), or a 503 still there after the retries, counts as an error.
+// Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, errors, retries, statusCodes, elapsedMs, lastSuccessMs }.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { URLSearchParams } from 'node:url';
 
 const args = JSON.parse(process.argv[2]);
@@ -26,31 +30,42 @@ let flows = 0;
 let placed = 0;
 let refused = 0;
 let errors = 0;
+let retries = 0;
+const MAX_RETRIES = 3;
 const errorSamples = [];
 let lastSuccessMs = 0;
 const begun = performance.now();
 const deadline = begun + seconds * 1000;
 
-async function call(step, token, method, path, body, okStatuses) {
-  const started = performance.now();
+async function send(token, method, path, body, key) {
   const headers = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method === 'POST') headers['idempotency-key'] = randomUUID();
-  let status = 0;
-  let json = null;
+  if (key) headers['idempotency-key'] = key;
   try {
     const response = await globalThis.fetch(`${url}${path}`, {
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    status = response.status;
     const text = await response.text();
-    json = text ? JSON.parse(text) : null;
+    const retryAfter = Number(response.headers.get('retry-after') ?? '1');
+    return { status: response.status, json: text ? JSON.parse(text) : null, retryAfter };
   } catch (error) {
-    status = -1;
-    json = { error: String(error) };
+    return { status: -1, json: { error: String(error) }, retryAfter: 0 };
   }
+}
+
+async function call(step, token, method, path, body, okStatuses) {
+  const started = performance.now();
+  const key = method === 'POST' ? randomUUID() : null;
+  let answer = await send(token, method, path, body, key);
+  for (let attempt = 0; answer.status === 503 && attempt < MAX_RETRIES; attempt++) {
+    statusCodes['503 retried'] = (statusCodes['503 retried'] ?? 0) + 1;
+    retries++;
+    await sleep(Math.min(5, Math.max(0.1, answer.retryAfter)) * 1000);
+    answer = await send(token, method, path, body, key);
+  }
+  const { status, json } = answer;
   steps[step].push(performance.now() - started);
   statusCodes[status] = (statusCodes[status] ?? 0) + 1;
   const expected = (status >= 200 && status < 300) || okStatuses.includes(status);
@@ -130,6 +145,7 @@ process.stdout.write(
     placed,
     refused,
     errors,
+    retries,
     errorSamples,
     statusCodes,
     elapsedMs: performance.now() - begun,

@@ -40,6 +40,8 @@ interface LoadAnswer {
   placed: number;
   refused: number;
   errors: number;
+  /** Requests answered 503 and retried with the same Idempotency-Key (the step's time includes it). */
+  retries: number;
   errorSamples: unknown[];
   statusCodes: Record<string, number>;
   elapsedMs: number;
@@ -169,6 +171,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
         `checkouts_with_coupon_per_s: successful checkouts of the same 8-request flow plus the code entered on the cart (9 requests), over products whose stock lasts the run, every checkout redeeming the shared code ${COUPON} with its order (the code's redemption stream as hot as the hot SKU); ${redeemed.uses} redemptions for ${coupon.placed} checkouts (${coupon.refused} refused), limit ${COUPON_LIMIT}`,
         `flash sale through carts (create, add 1 unit, address, code, options, start, checkout): ${flash.placed} checkouts placed, the last ${sellOut.toFixed(2)} s after the first request (sold out), ${flashRedeemed.units} discounted units redeemed of ${flashUnits}${flashUnits < FLASH_UNITS ? " (a short run sells fewer than the full run's " + FLASH_UNITS + ')' : ''}`,
         'promotion_eval_us_p99: the promotions bench measurement (50 promotions on a 20-line cart), in process',
+        `requests answered 503 and retried with the same Idempotency-Key, as a storefront does: ${flow.retries} in the flow, ${coupon.retries} with the code, ${flash.retries} in the flash sale`,
       ],
     });
   } finally {
