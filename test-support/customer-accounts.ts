@@ -35,6 +35,10 @@ export async function customerInGroups(
 }
 
 /** An admin puts a signed-up customer in `groups` (replacing the ones they had). */
-export async function setCustomerGroups(h: CommandHarness, customerId: string, groups: string[]): Promise<void> {
+export async function setCustomerGroups(
+  h: CommandHarness,
+  customerId: string,
+  groups: string[],
+): Promise<void> {
   await accounts(h).setGroups(customerId, groups, h.context());
 }

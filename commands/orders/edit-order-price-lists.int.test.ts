@@ -41,7 +41,13 @@ describe.each(['pglite', 'postgres'] as const)('order edits with price lists on 
       await h.handlers.receiveStock({ sku, location: 'berlin', quantity: 500, reference: null }, admin);
     }
     await h.handlers.createPriceList(
-      { priceListId: 'wholesale-eur', name: 'Wholesale', currency: 'EUR', customerGroups: ['wholesale'], priority: 0 },
+      {
+        priceListId: 'wholesale-eur',
+        name: 'Wholesale',
+        currency: 'EUR',
+        customerGroups: ['wholesale'],
+        priority: 0,
+      },
       admin,
     );
     await h.handlers.setPriceListPrices(
@@ -92,7 +98,9 @@ describe.each(['pglite', 'postgres'] as const)('order edits with price lists on 
     const result = edited(await h.handlers.editOrder(input, staff(), preview.tag));
     expect(result.added).toMatchObject([{ sku: 'BOWL', unitPrice: eur(400), lineTotal: eur(400) }]);
     // Ten mugs cost 7.00 each from the list's tier, the two sold at 8.00 too.
-    expect(result.raised).toMatchObject([{ lineId: 'L1', quantity: 8, amount: eur(5600), unitPrice: eur(700) }]);
+    expect(result.raised).toMatchObject([
+      { lineId: 'L1', quantity: 8, amount: eur(5600), unitPrice: eur(700) },
+    ]);
     expect(result.after.subtotal).toEqual(eur(7000 + 400));
     expect(preview.after).toEqual(result.after);
     expect(preview.lines.map((l) => [l.sku, l.quantity, l.unitPrice.amount, l.lineTotal.amount])).toEqual([
@@ -139,7 +147,9 @@ describe.each(['pglite', 'postgres'] as const)('order edits with price lists on 
         staff(),
       ),
     );
-    expect(result.raised).toMatchObject([{ lineId: 'L1', quantity: 1, amount: eur(800), unitPrice: eur(800) }]);
+    expect(result.raised).toMatchObject([
+      { lineId: 'L1', quantity: 1, amount: eur(800), unitPrice: eur(800) },
+    ]);
     // Four mugs at 8.00, the bowl still at the 5.00 it was sold at, the tee at 20.00.
     expect(result.after.subtotal).toEqual(eur(3200 + 500 + 2000));
   });
@@ -157,9 +167,7 @@ describe.each(['pglite', 'postgres'] as const)('order edits with price lists on 
         staff(),
       ),
     );
-    expect(result.raised).toEqual([
-      expect.objectContaining({ lineId: 'L1', quantity: 1, amount: eur(400) }),
-    ]);
+    expect(result.raised).toEqual([expect.objectContaining({ lineId: 'L1', quantity: 1, amount: eur(400) })]);
     expect(result.raised[0]).not.toHaveProperty('unitPrice');
     expect(result.after.subtotal).toEqual(eur(800));
   });

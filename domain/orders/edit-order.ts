@@ -183,7 +183,8 @@ function repriced(
 ): Money | undefined {
   if (unitPrice === undefined) return undefined;
   requireMoney(field, unitPrice);
-  if (unitPrice.currency !== currency) throw new CurrencyMismatch({ expected: currency, actual: unitPrice.currency });
+  if (unitPrice.currency !== currency)
+    throw new CurrencyMismatch({ expected: currency, actual: unitPrice.currency });
   if (unitPrice.amount >= line.unitPrice.amount)
     throw new ValidationFailed(field, "must be below the line's unit price: an edit never raises it");
   return { amount: unitPrice.amount, currency };

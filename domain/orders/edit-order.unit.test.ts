@@ -319,7 +319,9 @@ describe('EditOrder repricing a changed line', () => {
       ],
     });
     const [event] = orderDecider.decide(command, replay(orderDecider, [manualOrder])) as OrderEdited[];
-    expect(event!.data.raised).toMatchObject([{ lineId: 'l2', quantity: 2, amount: eur(1400), unitPrice: eur(700) }]);
+    expect(event!.data.raised).toMatchObject([
+      { lineId: 'l2', quantity: 2, amount: eur(1400), unitPrice: eur(700) },
+    ]);
     const state = linesAfter(command);
     expect(state.lines[1]).toMatchObject({ quantity: 5, unitPrice: eur(700), lineTotal: eur(3500) });
     expect(state.totals.subtotal).toEqual(eur(2000 + 3500));
@@ -331,15 +333,21 @@ describe('EditOrder repricing a changed line', () => {
     expect(event!.data.lowered).toEqual([
       { lineId: 'l1', sku: 'MUG', quantity: 1, amount: eur(1000), unitPrice: eur(900) },
     ]);
-    expect(linesAfter(command).lines[0]).toMatchObject({ quantity: 1, unitPrice: eur(900), lineTotal: eur(900) });
+    expect(linesAfter(command).lines[0]).toMatchObject({
+      quantity: 1,
+      unitPrice: eur(900),
+      lineTotal: eur(900),
+    });
   });
 
-  it('refuses a unit price that is not below the line\'s own, or in another currency', () => {
+  it("refuses a unit price that is not below the line's own, or in another currency", () => {
     const raise = (unitPrice: { amount: number; currency: string }) =>
       edit({
         raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'berlin', quantity: 1 }], unitPrice }],
       });
-    given([manualOrder]).when(raise(eur(1000))).thenThrows(ValidationFailed, { field: 'raise[0].unitPrice' });
+    given([manualOrder])
+      .when(raise(eur(1000)))
+      .thenThrows(ValidationFailed, { field: 'raise[0].unitPrice' });
     given([manualOrder])
       .when(edit({ lower: [{ lineId: 'l1', quantity: 1, unitPrice: eur(1200) }] }))
       .thenThrows(ValidationFailed, { field: 'lower[0].unitPrice' });

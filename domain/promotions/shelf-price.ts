@@ -14,7 +14,10 @@ export function unitPriceUnder(definition: PromotionDefinition, price: Money): M
   if (rules.currency !== null && rules.currency !== price.currency) return null;
   switch (action.kind) {
     case 'items_percent':
-      return { amount: price.amount - percentage(price, action.basisPoints).amount, currency: price.currency };
+      return {
+        amount: price.amount - percentage(price, action.basisPoints).amount,
+        currency: price.currency,
+      };
     case 'items_fixed':
       return { amount: Math.max(0, price.amount - action.amountPerUnit), currency: price.currency };
     default:

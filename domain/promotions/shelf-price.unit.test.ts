@@ -31,7 +31,10 @@ describe('unitPriceUnder (a product page price under an item-level promotion)', 
     ).toBeNull();
     const fixed = definition({ kind: 'items_fixed', amountPerUnit: 100 });
     expect(unitPriceUnder(fixed, { amount: 1000, currency: 'USD' })).toBeNull();
-    const anyCurrency = definition({ kind: 'items_percent', basisPoints: 1000 }, { rules: { currency: null } });
+    const anyCurrency = definition(
+      { kind: 'items_percent', basisPoints: 1000 },
+      { rules: { currency: null } },
+    );
     expect(unitPriceUnder(anyCurrency, { amount: 1000, currency: 'USD' })).toEqual({
       amount: 900,
       currency: 'USD',

@@ -117,7 +117,12 @@ describe.each<['pglite' | 'postgres', CacheKind]>([
 
   it('has no "was" price for a product created after the reduction began', async () => {
     const cap = await active('productId=cap&category=apparel&brand=Acme');
-    expect(cap.get('flash')).toEqual({ regular: eur(1200), price: eur(1100), was: null, reducedSince: day(38) });
+    expect(cap.get('flash')).toEqual({
+      regular: eur(1200),
+      price: eur(1100),
+      was: null,
+      reducedSince: day(38),
+    });
   });
 
   it('answers no product price without a product, and for a product the catalog does not know', async () => {

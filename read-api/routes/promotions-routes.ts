@@ -269,7 +269,11 @@ export function promotionReadRoutes(ctx: ReadContext) {
         ({ db }) => activePromotions(db, { at: serverTime, product }),
       );
       if (productId === undefined)
-        return c.json({ serverTime, items: withProductPrices(promotions.value, null) }, 200, promotions.headers);
+        return c.json(
+          { serverTime, items: withProductPrices(promotions.value, null) },
+          200,
+          promotions.headers,
+        );
       // The "was" price comes from the product's price history, in the catalog read model.
       const prices = await freshRead<CatalogDatabase, Awaited<ReturnType<typeof productPriceEntries>>>(
         ctx,
