@@ -4,6 +4,14 @@ import { sqlMailQueue } from '../infra/mail/sql-mail-queue.ts';
 import { commandRuntime } from '../ops/compose/command-runtime.ts';
 import type { CommandHarness } from './command-harness.ts';
 
+function accounts(h: CommandHarness) {
+  return customerHandlers({
+    runtime: commandRuntime(h.store),
+    secrets: accountSecrets,
+    mail: sqlMailQueue(h.sql),
+  });
+}
+
 /**
  * A customer account signed up as a shopper would (`customer-{id}`), then put in `groups` by an
  * admin: what customer-group promotions and price lists read.
@@ -13,12 +21,7 @@ export async function customerInGroups(
   customerId: string,
   groups: string[],
 ): Promise<void> {
-  const accounts = customerHandlers({
-    runtime: commandRuntime(h.store),
-    secrets: accountSecrets,
-    mail: sqlMailQueue(h.sql),
-  });
-  await accounts.signUp(
+  await accounts(h).signUp(
     {
       customerId,
       email: `${customerId}@example.com`,
@@ -28,5 +31,14 @@ export async function customerInGroups(
     },
     h.context({ id: customerId, role: 'customer' }),
   );
-  if (groups.length > 0) await accounts.setGroups(customerId, groups, h.context());
+  if (groups.length > 0) await setCustomerGroups(h, customerId, groups);
+}
+
+/** An admin puts a signed-up customer in `groups` (replacing the ones they had). */
+export async function setCustomerGroups(
+  h: CommandHarness,
+  customerId: string,
+  groups: string[],
+): Promise<void> {
+  await accounts(h).setGroups(customerId, groups, h.context());
 }

@@ -24,7 +24,11 @@ import { skuClaimDecider, type SkuClaimState } from '../../domain/sku-claims/ind
 import { orderStream, productStream, skuStream, stockStream } from '../../domain/streams.ts';
 import { comparePositions } from '../../ports/position.ts';
 import type { Decider, DomainEvent } from '../../domain/decider.ts';
+import type { Money } from '../../domain/money.ts';
 import { loadPricingConfig, priceOrder, type DiscountStage } from '../pricing/price-order.ts';
+import { customerGroups } from '../pricing/customer-facts.ts';
+import type { PriceFor } from '../pricing/price-lists.ts';
+import { runtimeLoad } from '../pricing/stream-load.ts';
 import { activeProduct, pricingLine } from '../pricing/product-pricing.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
@@ -32,6 +36,7 @@ import { earlierRun } from '../runtime/request-events.ts';
 import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider, type Step, type StepPlan } from '../runtime/steps.ts';
 import { outcomeHash, requestHash, type EditPreviewTag } from './edit-preview-tag.ts';
+import { placementUnitPrices } from './buyer-prices.ts';
 import { settleEditPayment } from './edit-payment.ts';
 import { loadOrder } from './load-order.ts';
 import type { OrderDeps } from './order-deps.ts';
@@ -40,11 +45,14 @@ import { toOrderPricing } from './place-order.ts';
 
 export interface EditOrderInput {
   orderId: string;
-  /** New lines, at the catalog price now. */
+  /** New lines, at what a placement for the customer would charge now (their price list, else the catalog). */
   add: { productId: string; quantity: number }[];
-  /** Units added to lines the order has, at the line's own price. */
+  /**
+   * Units added to lines the order has. The line then costs, per unit, the lower of its own price
+   * and what a placement now would charge for its new quantity (see `changedLinePrices`).
+   */
   raise: { lineId: string; quantity: number }[];
-  /** Units taken off lines the order has (their reservations released with the edit). */
+  /** Units taken off lines the order has (their reservations released with the edit); priced as `raise`. */
   lower?: { lineId: string; quantity: number }[];
   /** Lines taken off whole: every unit left on them. */
   remove?: string[];
@@ -61,7 +69,10 @@ type Load = Parameters<StepPlan>[0];
  * and how it ships. The new units are allocated like a placement's (the allocation strategy over
  * every location's availability) and reserved, and the units taken off released, in the same
  * atomic append as the order's `OrderEdited`, so an edit and a placement racing for the last unit
- * cannot both win; a shortage refuses the edit (409 `stock_shortage`) and appends nothing. The
+ * cannot both win; a shortage refuses the edit (409 `stock_shortage`) and appends nothing. Added
+ * and changed lines take their unit prices the way a placement for the customer now would
+ * (`placementUnitPrices`: their price list for the order's currency and quantity, else the catalog),
+ * a changed line never above what it was sold at. The
  * whole order is priced again through the pipeline (`priceOrder`): its shipping address and method
  * (the new ones, if the edit changes them), tax, and the promotions it already redeemed (see
  * `keptDiscounts`). Then the money follows (`settleEditPayment`): an extra payment opened for a
@@ -333,19 +344,36 @@ async function editPlan(
   if (!allocation.ok) throw new StockShortage(allocation.shortages);
   const allocationsOf = (lineId: string) => allocation.lines.find((l) => l.lineId === lineId)!.allocations;
 
-  // The whole order after the edit, priced again: existing lines keep the price they were sold at.
+  // Who buys, as a placement for them now prices it: the order's currency and the customer's
+  // groups as their stream holds them now pick the price list (the order records unit prices,
+  // not which list gave them). Read from the store, not trusted from the state cache: the edit
+  // appends neither the customer's nor the lists' streams, so no conflict would catch a stale copy.
+  const prices = runtimeLoad(deps.runtime);
+  const buyer = { currency: order.currency, groups: await customerGroups(prices, order.customerId) };
+  const addedLines = await placementUnitPrices(
+    deps,
+    prices,
+    buyer,
+    added.map((line) => pricingLine(line.product, line.quantity)),
+  );
+  const quantityAfter = (line: OrderLine) =>
+    line.quantity +
+    (raised.find((r) => r.lineId === line.lineId)?.quantity ?? 0) -
+    (lower.find((l) => l.lineId === line.lineId)?.quantity ?? 0);
+  const repriced = await changedLinePrices(deps, prices, buyer, order, productOfSku, quantityAfter);
+  // The whole order after the edit, priced again: a line the edit leaves alone keeps the price it
+  // was sold at; a changed one takes the lower of that and what a placement would charge now.
   const pricingLines: PricingLine[] = [
-    ...order.lines.map((line) => {
-      const raise = raised.find((r) => r.lineId === line.lineId)?.quantity ?? 0;
-      const less = lower.find((l) => l.lineId === line.lineId)?.quantity ?? 0;
-      const product = productOfSku.get(line.sku) ?? null;
-      return {
-        ...linePricing(line.sku, product, line.quantity + raise - less),
-        unitPrice: line.unitPrice,
-      };
-    }),
-    ...added.map((line) => pricingLine(line.product, line.quantity)),
+    ...order.lines.map((line) => ({
+      ...linePricing(line.sku, productOfSku.get(line.sku) ?? null, quantityAfter(line)),
+      unitPrice: repriced.get(line.lineId) ?? line.unitPrice,
+    })),
+    ...addedLines,
   ].filter((line) => line.quantity > 0);
+  const newPrice = (lineId: string) => {
+    const unitPrice = repriced.get(lineId);
+    return unitPrice ? { unitPrice } : {};
+  };
   const breakdown = await priceOrder(
     config,
     {
@@ -368,15 +396,16 @@ async function editPlan(
         lineId: newLineIds[i]!,
         sku: line.product.sku,
         quantity: line.quantity,
-        unitPrice: line.product.price,
+        unitPrice: addedLines[i]!.unitPrice,
         allocations: allocationsOf(newLineIds[i]!),
       })),
       raise: raised.map((line) => ({
         lineId: line.lineId,
         quantity: line.quantity,
         allocations: allocationsOf(line.lineId),
+        ...newPrice(line.lineId),
       })),
-      lower,
+      lower: lower.map((line) => ({ ...line, ...newPrice(line.lineId) })),
       shippingAddress: input.shippingAddress ?? null,
       pricing: toOrderPricing(breakdown),
     },
@@ -435,6 +464,39 @@ function keptDiscounts(stage: DiscountStage | undefined, order: ExistingOrder): 
   const held = new Set(order.totals.discounts.map((d) => d.promotionId));
   return async (request, subtotal) =>
     held.size === 0 || !stage ? [] : (await stage(request, subtotal)).filter((d) => held.has(d.promotionId));
+}
+
+/**
+ * The new unit price of each line the edit raises or lowers, where a placement for the buyer now
+ * would charge less per unit for the line's new quantity than the line was sold at (a quantity tier
+ * reached, a price list the customer has now, a lower catalog price). Never more: units already
+ * sold keep their price when a tier is lost or a price went up. A line taken off whole, or whose
+ * product left the catalog, keeps its own.
+ */
+async function changedLinePrices(
+  deps: OrderDeps,
+  load: Load,
+  buyer: PriceFor,
+  order: ExistingOrder,
+  productOfSku: ReadonlyMap<string, Product | null>,
+  quantityAfter: (line: OrderLine) => number,
+): Promise<Map<string, Money>> {
+  const changed = order.lines.flatMap((line) => {
+    const product = productOfSku.get(line.sku) ?? null;
+    const quantity = quantityAfter(line);
+    return product && quantity > 0 && quantity !== line.quantity
+      ? [{ line, ...pricingLine(product, quantity) }]
+      : [];
+  });
+  const quoted = await placementUnitPrices(deps, load, buyer, changed);
+  return new Map(
+    quoted
+      .filter(
+        ({ line, unitPrice }) =>
+          unitPrice.currency === order.currency && unitPrice.amount < line.unitPrice.amount,
+      )
+      .map(({ line, unitPrice }) => [line.lineId, unitPrice]),
+  );
 }
 
 /** `count` line ids after the order's own (`L4`, `L5`...), skipping any taken. */

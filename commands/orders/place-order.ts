@@ -26,8 +26,8 @@ import { activeProduct, pricingLine } from '../pricing/product-pricing.ts';
 import { loadPricingConfig, priceOrder } from '../pricing/price-order.ts';
 import { customerFacts } from '../pricing/customer-facts.ts';
 import { unknownCustomerHistory } from '../pricing/customer-history.ts';
-import { noPriceLists, priceFromLists } from '../pricing/price-lists.ts';
 import { redemptionSteps } from '../promotions/redemption-steps.ts';
+import { placementUnitPrices } from './buyer-prices.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { placedByRequest } from './placed-by-request.ts';
 import type { PlacedOrder, PlaceOrderInput } from './placement.ts';
@@ -158,9 +158,9 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
         ? Promise.resolve(input.customer)
         : customerFacts(load, deps.customerHistory ?? unknownCustomerHistory, input.customerId));
     // Unit prices from the buyer's price list for the order's currency, else the catalog's.
-    const lines = await priceFromLists(
+    const lines = await placementUnitPrices(
+      deps,
       load,
-      deps.activePriceListIds ?? noPriceLists,
       { currency: input.currency, groups: buyer?.groups ?? [] },
       products.map(({ line, product }) => pricingLine(product, line.quantity)),
     );

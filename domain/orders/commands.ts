@@ -89,8 +89,9 @@ export type CancelOrderLines = {
  * Staff add lines to an unshipped order, raise line quantities (`quantity`: the units added), lower
  * or remove lines (`lower`: the units taken off), or change its shipping address or method (the
  * method comes in `pricing`).
- * The handler resolves prices (an added line at the catalog price now, raised units at the line's
- * own price), allocations, and the pipeline's figures for the whole order after the edit; the
+ * The handler resolves prices (an added line at what a placement for the customer would charge now:
+ * their price list, else the catalog; a raised or lowered line at the lower of its own price and
+ * that), allocations, and the pipeline's figures for the whole order after the edit; the
  * decider checks that they add up.
  */
 export type EditOrder = {
@@ -98,9 +99,16 @@ export type EditOrder = {
   data: {
     orderId: string;
     add: { lineId: string; sku: string; quantity: number; unitPrice: Money; allocations: LineAllocation[] }[];
-    raise: { lineId: string; quantity: number; allocations: LineAllocation[] }[];
-    /** Units taken off lines the order has (a line's whole quantity removes it); absent: none. */
-    lower?: { lineId: string; quantity: number }[];
+    /**
+     * Units added to lines. `unitPrice` (absent: unchanged) is the line's unit price from this edit
+     * on, for every unit it then holds: lower than the line's own, never higher.
+     */
+    raise: { lineId: string; quantity: number; allocations: LineAllocation[]; unitPrice?: Money }[];
+    /**
+     * Units taken off lines the order has (a line's whole quantity removes it); absent: none.
+     * `unitPrice` as for `raise`, for the units left.
+     */
+    lower?: { lineId: string; quantity: number; unitPrice?: Money }[];
     /** A new shipping address, or null to keep the order's. */
     shippingAddress: Address | null;
     pricing: OrderPricing;

@@ -1,5 +1,5 @@
-import { ValidationFailed } from '../errors.ts';
-import { add, multiply, sum } from '../money.ts';
+import { CurrencyMismatch, ValidationFailed } from '../errors.ts';
+import { add, multiply, requireMoney, sum, type Money } from '../money.ts';
 import { requireKey, requirePositiveInt, requireUnique } from '../validation.ts';
 import type { EditOrder } from './commands.ts';
 import { cancelledShare, lineAfterCancel, takeFromLast } from './cancel-lines.ts';
@@ -77,12 +77,14 @@ export function editOrder({ data }: EditOrder, order: ExistingOrder): OrderEvent
     const line = order.lines.find((l) => l.lineId === raise.lineId);
     if (!line) throw new ValidationFailed(`raise[${i}].lineId`, 'is not a line of this order');
     const allocations = requireAllocations(`raise[${i}]`, raise.allocations, quantity);
+    const unitPrice = repriced(`raise[${i}].unitPrice`, raise.unitPrice, line, currency);
     return {
       lineId: line.lineId,
       sku: line.sku,
       quantity,
-      amount: multiply(line.unitPrice, quantity),
+      amount: multiply(unitPrice ?? line.unitPrice, quantity),
       allocations,
+      ...(unitPrice ? { unitPrice } : {}),
     };
   });
   const { lowered, releases } = lowerLines(data.lower ?? [], order, raised);
@@ -141,7 +143,7 @@ function requireAllocations(path: string, allocations: readonly LineAllocation[]
  * line's last allocation first (backordered units first).
  */
 function lowerLines(
-  lower: readonly { lineId: string; quantity: number }[],
+  lower: readonly { lineId: string; quantity: number; unitPrice?: Money }[],
   order: ExistingOrder,
   raised: readonly RaisedLine[],
 ): { lowered: LoweredLine[]; releases: StockRelease[] } {
@@ -162,9 +164,30 @@ function lowerLines(
     for (const a of takeFromLast(line.allocations, quantity))
       releases.push({ lineId: line.lineId, sku: line.sku, location: a.location, quantity: a.quantity });
     const amount = { amount: cancelledShare(line, quantity), currency: order.currency };
-    return { lineId: line.lineId, sku: line.sku, quantity, amount };
+    const unitPrice = repriced(`lower[${i}].unitPrice`, take.unitPrice, line, order.currency);
+    return { lineId: line.lineId, sku: line.sku, quantity, amount, ...(unitPrice ? { unitPrice } : {}) };
   });
   return { lowered, releases };
+}
+
+/**
+ * A changed line's new unit price, checked: in the order's currency and below the line's own. An
+ * edit may give the customer the lower price a placement would charge now for the line's new
+ * quantity, never charge more for units already sold.
+ */
+function repriced(
+  field: string,
+  unitPrice: Money | undefined,
+  line: OrderLine,
+  currency: string,
+): Money | undefined {
+  if (unitPrice === undefined) return undefined;
+  requireMoney(field, unitPrice);
+  if (unitPrice.currency !== currency)
+    throw new CurrencyMismatch({ expected: currency, actual: unitPrice.currency });
+  if (unitPrice.amount >= line.unitPrice.amount)
+    throw new ValidationFailed(field, "must be below the line's unit price: an edit never raises it");
+  return { amount: unitPrice.amount, currency };
 }
 
 /**
@@ -181,7 +204,7 @@ export function linesAfterEdit(
   return [
     ...lines.map((line) => {
       const lower = lowered.find((l) => l.lineId === line.lineId);
-      if (lower) return lineAfterCancel(line, lower);
+      if (lower) return withUnitPrice(lineAfterCancel(line, lower), lower.unitPrice);
       const raise = raised.find((r) => r.lineId === line.lineId);
       if (!raise) return line;
       const allocations = line.allocations.map((a) => ({
@@ -190,13 +213,21 @@ export function linesAfterEdit(
       }));
       for (const r of raise.allocations)
         if (!allocations.some((a) => a.location === r.location)) allocations.push({ ...r });
-      return {
-        ...line,
-        quantity: line.quantity + raise.quantity,
-        lineTotal: add(line.lineTotal, raise.amount),
-        allocations,
-      };
+      return withUnitPrice(
+        {
+          ...line,
+          quantity: line.quantity + raise.quantity,
+          lineTotal: add(line.lineTotal, raise.amount),
+          allocations,
+        },
+        raise.unitPrice,
+      );
     }),
     ...added,
   ];
+}
+
+/** A line repriced by an edit: every unit it holds at the new price. */
+function withUnitPrice(line: OrderLine, unitPrice: Money | undefined): OrderLine {
+  return unitPrice ? { ...line, unitPrice, lineTotal: multiply(unitPrice, line.quantity) } : line;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidTransition, ValidationFailed } from '../errors.ts';
+import { CurrencyMismatch, InvalidTransition, ValidationFailed } from '../errors.ts';
 import { replay } from '../decider.ts';
 import { mapPersonalFields } from '../privacy/personal-fields.ts';
 import { specFor } from '../testing/decider-spec.ts';
@@ -302,6 +302,58 @@ describe('EditOrder lowering and removing', () => {
     given([orderPlaced, authorized, berlinShipment])
       .when(lower('l2', 1))
       .thenThrows(InvalidTransition, { from: 'partially_shipped', command: 'EditOrder' });
+  });
+});
+
+describe('EditOrder repricing a changed line', () => {
+  const linesAfter = (command: EditOrder) => {
+    const { state } = decided([manualOrder], command);
+    if (state.status === 'none') throw new Error('no order');
+    return state;
+  };
+
+  it('raises a line at a lower unit price for every unit it then holds (a quantity tier reached)', () => {
+    const command = edit({
+      raise: [
+        { lineId: 'l2', quantity: 2, allocations: [{ location: 'paris', quantity: 2 }], unitPrice: eur(700) },
+      ],
+    });
+    const [event] = orderDecider.decide(command, replay(orderDecider, [manualOrder])) as OrderEdited[];
+    expect(event!.data.raised).toMatchObject([
+      { lineId: 'l2', quantity: 2, amount: eur(1400), unitPrice: eur(700) },
+    ]);
+    const state = linesAfter(command);
+    expect(state.lines[1]).toMatchObject({ quantity: 5, unitPrice: eur(700), lineTotal: eur(3500) });
+    expect(state.totals.subtotal).toEqual(eur(2000 + 3500));
+  });
+
+  it('lowers a line: the units taken off take their share at the old price, the units left the new one', () => {
+    const command = edit({ lower: [{ lineId: 'l1', quantity: 1, unitPrice: eur(900) }] });
+    const [event] = orderDecider.decide(command, replay(orderDecider, [manualOrder])) as OrderEdited[];
+    expect(event!.data.lowered).toEqual([
+      { lineId: 'l1', sku: 'MUG', quantity: 1, amount: eur(1000), unitPrice: eur(900) },
+    ]);
+    expect(linesAfter(command).lines[0]).toMatchObject({
+      quantity: 1,
+      unitPrice: eur(900),
+      lineTotal: eur(900),
+    });
+  });
+
+  it("refuses a unit price that is not below the line's own, or in another currency", () => {
+    const raise = (unitPrice: { amount: number; currency: string }) =>
+      edit({
+        raise: [{ lineId: 'l1', quantity: 1, allocations: [{ location: 'berlin', quantity: 1 }], unitPrice }],
+      });
+    given([manualOrder])
+      .when(raise(eur(1000)))
+      .thenThrows(ValidationFailed, { field: 'raise[0].unitPrice' });
+    given([manualOrder])
+      .when(edit({ lower: [{ lineId: 'l1', quantity: 1, unitPrice: eur(1200) }] }))
+      .thenThrows(ValidationFailed, { field: 'lower[0].unitPrice' });
+    given([manualOrder])
+      .when(raise({ amount: 900, currency: 'USD' }))
+      .thenThrows(CurrencyMismatch, { expected: 'EUR', actual: 'USD' });
   });
 });
 

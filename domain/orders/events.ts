@@ -169,12 +169,22 @@ export type RaisedLine = {
   lineId: string;
   sku: string;
   quantity: number;
+  /** The raised units' value: at `unitPrice` when the edit repriced the line, else at the line's. */
   amount: Money;
   allocations: LineAllocation[];
+  /**
+   * The line's unit price from this edit on, for every unit it holds (its total is this times its
+   * units), when the edit lowered it: a placement now would charge less for the line's new quantity
+   * (a quantity tier reached, the customer's price list). Absent: unchanged (every edit before).
+   */
+  unitPrice?: Money;
 };
 
-/** Units taken off a line by an edit, and the share of the line's total they took with them. */
-export type LoweredLine = { lineId: string; sku: string; quantity: number; amount: Money };
+/**
+ * Units taken off a line by an edit, and the share of the line's total they took with them (at the
+ * price they were sold at). `unitPrice` as for `RaisedLine`, for the units left.
+ */
+export type LoweredLine = { lineId: string; sku: string; quantity: number; amount: Money; unitPrice?: Money };
 
 /** A reservation an edit takes on a stock stream, on top of what the order already holds there. */
 export type StockReservation = { lineId: string; sku: string; location: string; quantity: number };

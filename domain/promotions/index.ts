@@ -14,6 +14,7 @@ export { CodeAlreadyUsed, PromotionNotFound, UsageLimitReached } from './errors.
 export { validateDefinition, actionKinds } from './definition.ts';
 export { normalizeCode, codeOrNull } from './codes.ts';
 export { evaluatePromotions } from './evaluate.ts';
+export { unitPriceUnder } from './shelf-price.ts';
 export type * from './evaluate.ts';
 
 /**

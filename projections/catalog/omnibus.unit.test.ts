@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowestPriorPrice } from './omnibus.ts';
+import { lowestPriceBefore, lowestPriorPrice } from './omnibus.ts';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString();
 
@@ -25,5 +25,35 @@ describe('lowestPriorPrice (EU Omnibus)', () => {
       { amount: 100, at: day(30) },
     ];
     expect(lowestPriorPrice(entries, 3)).toBe(70);
+  });
+});
+
+describe('lowestPriceBefore (EU Omnibus for a promotion starting at a moment)', () => {
+  const history = [
+    { amount: 100, at: day(0) },
+    { amount: 80, at: day(50) }, // in effect days 50 to 55
+    { amount: 120, at: day(55) }, // raised 10 days before a promotion of day 65
+  ];
+
+  it('takes the lowest price of the 30 days before the start, not the price at the start', () => {
+    expect(lowestPriceBefore(history, day(65))).toBe(80);
+  });
+
+  it('judges the window before the start, whatever happened since', () => {
+    // 30 days before day 100: days 70 to 100, when only 120 was in effect.
+    expect(lowestPriceBefore(history, day(100))).toBe(120);
+    // A change at the very start is the promoted price, not a prior one.
+    expect(lowestPriceBefore(history, day(55))).toBe(80);
+  });
+
+  it('counts only the days the product existed, and has no reference before it did', () => {
+    const young = [
+      { amount: 300, at: day(0) },
+      { amount: 250, at: day(5) },
+    ];
+    expect(lowestPriceBefore(young, day(12))).toBe(250);
+    expect(lowestPriceBefore(young, day(3))).toBe(300);
+    expect(lowestPriceBefore(young, day(0))).toBeNull();
+    expect(lowestPriceBefore([], day(0))).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { isoTime } from '../batch-write.ts';
 import { toNumber } from '../column-types.ts';
 import type { ProductModel } from './fold.ts';
+import type { PriceEntry } from './omnibus.ts';
 import { productColumns, productModelOf, type ProductColumnsRow } from './product-row.ts';
 import type { CatalogDatabase } from './tables.ts';
 
@@ -77,6 +78,38 @@ async function priceHistory(db: Kysely<CatalogDatabase>, productId: string): Pro
     actor: { id: row.actor_id, role: row.actor_role },
     at: isoTime(row.changed_at),
   }));
+}
+
+/** A product's price now and every price it had, for the Omnibus reference of a promotion. */
+export type ProductPriceEntries = {
+  productId: string;
+  price: { amount: number; currency: string };
+  /** Oldest first: the launch price, then each change, each from its `at` until the next. */
+  entries: PriceEntry[];
+};
+
+/** The product's price now and its price history as `lowestPriceBefore` takes it; null if unknown. */
+export async function productPriceEntries(
+  db: Kysely<CatalogDatabase>,
+  productId: string,
+): Promise<ProductPriceEntries | null> {
+  const product = await db
+    .selectFrom('products')
+    .select(['price_amount', 'currency'])
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  if (product === undefined) return null;
+  const rows = await db
+    .selectFrom('price_history')
+    .select(['new_amount', 'changed_at'])
+    .where('product_id', '=', productId)
+    .orderBy('revision')
+    .execute();
+  return {
+    productId,
+    price: { amount: toNumber(product.price_amount), currency: product.currency },
+    entries: rows.map((row) => ({ amount: toNumber(row.new_amount), at: isoTime(row.changed_at) })),
+  };
 }
 
 export type LocationAvailability = {

@@ -9,6 +9,7 @@ import { isRedemptionEvent } from '../../domain/redemptions/index.ts';
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import { eventTime } from '../batch-write.ts';
 import type {
+  Activation,
   CodeRelease,
   DefinitionChange,
   PromotionCodeRow,
@@ -22,6 +23,7 @@ export interface PromotionChanges {
   created: PromotionRow[];
   edits: DefinitionChange[];
   statuses: StatusChange[];
+  activations: Activation[];
   codes: PromotionCodeRow[];
   codeReleases: CodeRelease[];
   redemptions: PromotionRedemptionRow[];
@@ -59,6 +61,7 @@ export function foldPromotions(events: readonly RecordedEvent[]): PromotionChang
   const created = new Map<string, PromotionRow>();
   const edits = new Map<string, DefinitionChange>();
   const statuses = new Map<string, StatusChange>();
+  const activations = new Map<string, Activation>();
   const codes = new Map<string, PromotionCodeRow>();
   const codeReleases = new Map<string, CodeRelease>();
   const redemptions = new Map<string, PromotionRedemptionRow>();
@@ -75,6 +78,7 @@ export function foldPromotions(events: readonly RecordedEvent[]): PromotionChang
           created.set(promotionId, {
             ...definitionRow(promotionId, definition, version, at),
             status: 'draft',
+            activated_at: null,
             code_mode: definition.codes.mode,
             shared_code: definition.codes.mode === 'shared' ? definition.codes.code : null,
             created_at: at,
@@ -101,6 +105,10 @@ export function foldPromotions(events: readonly RecordedEvent[]): PromotionChang
           )[event.type];
           if (row) Object.assign(row, { status, updated_at: at });
           else statuses.set(promotionId, { promotion_id: promotionId, status, updated_at: at });
+          if (event.type === 'PromotionActivated') {
+            if (row) row.activated_at = at;
+            else activations.set(promotionId, { promotion_id: promotionId, activated_at: at });
+          }
           break;
         }
         default:
@@ -173,6 +181,7 @@ export function foldPromotions(events: readonly RecordedEvent[]): PromotionChang
     created: [...created.values()],
     edits: [...edits.values()],
     statuses: [...statuses.values()],
+    activations: [...activations.values()],
     codes: [...codes.values()],
     codeReleases: [...codeReleases.values()],
     redemptions: [...redemptions.values()],

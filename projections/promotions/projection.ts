@@ -11,6 +11,7 @@ import { foldPromotions } from './fold.ts';
 import { foldPriceLists } from './price-list-fold.ts';
 import { foldPriceChanges } from './price-change-fold.ts';
 import {
+  activationColumns,
   codeReleaseColumns,
   definitionColumns,
   priceChangeOutcomeColumns,
@@ -38,7 +39,8 @@ export function promotionsProjection(): ReadModelProjection<PromotionsDatabase> 
   return {
     name: 'promotions',
     // 2: price lists and price changes (their tables, from `pricelist-*` and `pricechange-*`).
-    version: 2,
+    // 3: `promotions.activated_at`, for the Omnibus "was" price of the storefront's promotions.
+    version: 3,
     filter: {
       categories: ['promotion', 'coupon', 'redemption', 'pricelist', 'pricechange'],
       eventTypes: [
@@ -58,6 +60,7 @@ export function promotionsProjection(): ReadModelProjection<PromotionsDatabase> 
         upsert(promotions, changes.created),
         update(promotions, definitionColumns, changes.edits),
         update(promotions, statusColumns, changes.statuses),
+        update(promotions, activationColumns, changes.activations),
         upsert(promotionCodes, changes.codes),
         update(promotionCodes, codeReleaseColumns, changes.codeReleases),
         upsert(promotionRedemptions, changes.redemptions),

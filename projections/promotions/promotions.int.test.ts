@@ -138,6 +138,8 @@ describe('promotions read model', () => {
       ['flash', 7],
       ['summer', null],
     ]);
+    // Its window opened at 09:00, but it was activated at 10:00: the reduction began then.
+    expect(during[0]?.reducedSince).toBe('2026-11-21T10:00:00.000Z');
     const after = await spec.read((db) => activePromotions(db, { at: '2026-11-22T09:00:00Z' }));
     expect(after.map((p) => p.promotionId)).toEqual(['summer']);
     const plates = await spec.read((db) =>

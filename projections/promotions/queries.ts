@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { PromotionStatus } from '../../domain/promotions/index.ts';
+import type { PromotionDefinition, PromotionStatus } from '../../domain/promotions/index.ts';
 import { isoTime as iso } from '../batch-write.ts';
 import { toNumber } from '../column-types.ts';
 import type { PromotionsDatabase } from './tables.ts';
@@ -156,6 +156,20 @@ export async function automaticPromotionIds(db: Kysely<PromotionsDatabase>): Pro
   return rows.map((r) => r.promotion_id);
 }
 
+/** An active promotion as the storefront lists it, with what its product price is worked out from. */
+export type ActivePromotionRow = {
+  promotionId: string;
+  name: string;
+  actionKind: string;
+  codeMode: 'automatic' | 'shared' | 'unique';
+  startsAt: string | null;
+  endsAt: string | null;
+  left: number | null;
+  definition: PromotionDefinition;
+  /** When its reduction began: the later of its window's start and its last activation. */
+  reducedSince: string;
+};
+
 /**
  * Storefront: active promotions in their window at `at`, optionally only those that can apply to a
  * product (its id, category or brand, or every item), with the window and units left for a countdown.
@@ -163,7 +177,7 @@ export async function automaticPromotionIds(db: Kysely<PromotionsDatabase>): Pro
 export async function activePromotions(
   db: Kysely<PromotionsDatabase>,
   request: { at: string; product?: { productId: string; category: string; brand: string } | undefined },
-) {
+): Promise<ActivePromotionRow[]> {
   const rows = await withStats(db)
     .where('p.status', '=', 'active')
     .where((eb) => eb.or([eb('p.starts_at', 'is', null), eb('p.starts_at', '<=', new Date(request.at))]))
@@ -185,6 +199,8 @@ export async function activePromotions(
     })
     .map((row) => {
       const s = summary(row);
+      // Every active row was activated: `created_at` only stands in for the type's null.
+      const activated = iso(row.activated_at ?? row.created_at);
       return {
         promotionId: s.promotionId,
         name: s.name,
@@ -193,6 +209,8 @@ export async function activePromotions(
         startsAt: s.startsAt,
         endsAt: s.endsAt,
         left: s.left,
+        definition: row.definition,
+        reducedSince: s.startsAt !== null && s.startsAt > activated ? s.startsAt : activated,
       };
     });
 }

@@ -31,6 +31,11 @@ export const promotions = defineTable({
     limit_per_customer: col.integer().nullable(),
     limit_per_code: col.integer().nullable(),
     definition: col.jsonb<PromotionDefinition>(),
+    /**
+     * When it was last activated (null: never). Its reduction began at the later of this and
+     * `starts_at`: the moment the EU Omnibus "was" price looks back 30 days from.
+     */
+    activated_at: col.timestamptz().nullable(),
     created_at: col.timestamptz(),
     updated_at: col.timestamptz(),
   },
@@ -176,6 +181,8 @@ export const definitionColumns = [
 export type DefinitionChange = UpdateRow<typeof promotions, (typeof definitionColumns)[number]>;
 export const statusColumns = ['status', 'updated_at'] as const;
 export type StatusChange = UpdateRow<typeof promotions, (typeof statusColumns)[number]>;
+export const activationColumns = ['activated_at'] as const;
+export type Activation = UpdateRow<typeof promotions, (typeof activationColumns)[number]>;
 export const releaseColumns = ['released_at', 'release_reason'] as const;
 export type RedemptionRelease = UpdateRow<typeof promotionRedemptions, (typeof releaseColumns)[number]>;
 export const codeReleaseColumns = ['released'] as const;

@@ -9,13 +9,27 @@ import {
   redemptionsPerDay,
 } from '../../projections/promotions/queries.ts';
 import type { PromotionsDatabase } from '../../projections/promotions/tables.ts';
+import { withProductPrices } from '../../projections/promotions/shelf-prices.ts';
+import { productPriceEntries } from '../../projections/catalog/queries.ts';
+import type { CatalogDatabase } from '../../projections/catalog/tables.ts';
+import { combinedFreshness } from '../http/combined-freshness.ts';
 import { permissionGuard, type ReadAuthEnv } from '../http/auth.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
-import { authErrors, Id, jsonAnswer, Limit, notFoundError, readErrors, Text } from '../schemas/common.ts';
+import {
+  authErrors,
+  Id,
+  jsonAnswer,
+  Limit,
+  Money,
+  notFoundError,
+  readErrors,
+  Text,
+} from '../schemas/common.ts';
 
 const tags = ['Promotions'];
 const projection = 'promotions';
+const CATALOG = 'catalog';
 const statuses = ['draft', 'active', 'paused', 'expired', 'archived'] as const;
 
 const Summary = z
@@ -92,6 +106,34 @@ const ActivePromotion = z
       .int()
       .nullable()
       .openapi({ description: 'Uses or units left (a flash sale); null: no limit.' }),
+    productPrice: z
+      .object({
+        regular: Money.openapi({ description: 'The product’s price now, before the promotion.' }),
+        price: Money.openapi({
+          description:
+            'One unit under the promotion (percent or fixed off each matching unit). Its other rules (code, minimum, customer groups, stock) still decide at checkout.',
+        }),
+        was: Money.nullable().openapi({
+          description:
+            'EU Omnibus reference ("was" price): the lowest price the product had in the 30 days before `reducedSince`, from its price history, whatever its price has done since; null when it had no price then (created after the reduction began). Show a reduction only against this.',
+        }),
+        reducedSince: z.string().openapi({
+          description:
+            'When the promotion’s reduction began: the later of its window’s start and its last activation.',
+          example: '2026-11-21T09:00:00.000Z',
+        }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'Only with `productId`, for a promotion that takes a price off each matching unit (`items_percent`, `items_fixed`; a flash sale is one of them); null otherwise, or when the product is unknown or priced in another currency than the promotion names.',
+        example: {
+          regular: { amount: 2499, currency: 'EUR' },
+          price: { amount: 1999, currency: 'EUR' },
+          was: { amount: 2299, currency: 'EUR' },
+          reducedSince: '2026-11-21T09:00:00.000Z',
+        },
+      }),
   })
   .openapi('ActivePromotion');
 
@@ -196,7 +238,7 @@ export function promotionReadRoutes(ctx: ReadContext) {
       summary:
         'Active promotions now (optionally those for one product), with units left and the server time',
       description:
-        'For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock.',
+        'For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock. With `productId`, each promotion that takes a price off each matching unit carries the product’s price under it and its EU Omnibus "was" price (`productPrice`).',
       tags,
       request: {
         query: z.object({
@@ -220,11 +262,30 @@ export function promotionReadRoutes(ctx: ReadContext) {
       const serverTime = new Date().toISOString();
       const product =
         productId === undefined ? undefined : { productId, category: category ?? '', brand: brand ?? '' };
-      const { value, headers } = await freshRead<
-        PromotionsDatabase,
-        Awaited<ReturnType<typeof activePromotions>>
-      >(ctx, c, projection, ({ db }) => activePromotions(db, { at: serverTime, product }));
-      return c.json({ serverTime, items: value }, 200, headers);
+      const promotions = await freshRead<PromotionsDatabase, Awaited<ReturnType<typeof activePromotions>>>(
+        ctx,
+        c,
+        projection,
+        ({ db }) => activePromotions(db, { at: serverTime, product }),
+      );
+      if (productId === undefined)
+        return c.json(
+          { serverTime, items: withProductPrices(promotions.value, null) },
+          200,
+          promotions.headers,
+        );
+      // The "was" price comes from the product's price history, in the catalog read model.
+      const prices = await freshRead<CatalogDatabase, Awaited<ReturnType<typeof productPriceEntries>>>(
+        ctx,
+        c,
+        CATALOG,
+        ({ db }) => productPriceEntries(db, productId),
+      );
+      return c.json(
+        { serverTime, items: withProductPrices(promotions.value, prices.value) },
+        200,
+        combinedFreshness(promotions.headers, prices.headers),
+      );
     },
   );
 

@@ -12,7 +12,19 @@ const Line = z.object({
   unitPrice: Money,
   lineTotal: Money,
 });
-const Change = z.object({ lineId: z.string(), sku: z.string(), quantity: z.number().int(), amount: Money });
+/** The line's unit price from the edit on, for every unit it holds, when the edit lowered it. */
+const NewUnitPrice = Money.optional().openapi({
+  description:
+    'Present when the edit lowers the line’s unit price, for every unit it then holds: a placement for the customer now (their price list and its quantity tier, else the catalog) charges less for the line’s new quantity. An edit never raises a line’s price.',
+  example: { amount: 700, currency: 'EUR' },
+});
+const Change = z.object({
+  lineId: z.string(),
+  sku: z.string(),
+  quantity: z.number().int(),
+  amount: Money,
+  unitPrice: NewUnitPrice,
+});
 const Stock = z.object({
   lineId: z.string(),
   sku: z.string(),
@@ -45,9 +57,7 @@ export const EditPreviewAnswer = z
       }),
     lines: z.array(Line).openapi({ description: 'The order’s lines after the edit' }),
     added: z.array(Line),
-    raised: z.array(
-      z.object({ lineId: z.string(), sku: z.string(), quantity: z.number().int(), amount: Money }),
-    ),
+    raised: z.array(Change),
     lowered: z.array(Change),
     reservations: z.array(Stock).openapi({ description: 'Units the confirm reserves' }),
     releases: z.array(Stock).openapi({ description: 'Reservations the confirm gives back' }),

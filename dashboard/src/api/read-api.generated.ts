@@ -2554,7 +2554,7 @@ export interface paths {
     };
     /**
      * Active promotions now (optionally those for one product), with units left and the server time
-     * @description For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock.
+     * @description For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock. With `productId`, each promotion that takes a price off each matching unit carries the product’s price under it and its EU Omnibus "was" price (`productPrice`).
      */
     get: {
       parameters: {
@@ -4397,6 +4397,34 @@ export interface components {
       /** @description Uses or units left (a flash sale); null: no limit. */
       left: number | null;
       name: string;
+      /**
+       * @description Only with `productId`, for a promotion that takes a price off each matching unit (`items_percent`, `items_fixed`; a flash sale is one of them); null otherwise, or when the product is unknown or priced in another currency than the promotion names.
+       * @example {
+       *       "regular": {
+       *         "amount": 2499,
+       *         "currency": "EUR"
+       *       },
+       *       "price": {
+       *         "amount": 1999,
+       *         "currency": "EUR"
+       *       },
+       *       "was": {
+       *         "amount": 2299,
+       *         "currency": "EUR"
+       *       },
+       *       "reducedSince": "2026-11-21T09:00:00.000Z"
+       *     }
+       */
+      productPrice: {
+        price: components['schemas']['Money'] & unknown;
+        /**
+         * @description When the promotion’s reduction began: the later of its window’s start and its last activation.
+         * @example 2026-11-21T09:00:00.000Z
+         */
+        reducedSince: string;
+        regular: components['schemas']['Money'] & unknown;
+        was: components['schemas']['Money'] & (Record<string, never> | null);
+      } | null;
       promotionId: string;
       startsAt: string | null;
     };

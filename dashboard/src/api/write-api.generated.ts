@@ -12107,6 +12107,7 @@ export interface components {
         lineId: string;
         quantity: number;
         sku: string;
+        unitPrice?: components['schemas']['Money'] & unknown;
       }[];
       orderId: string;
       /** @description What confirming does to the money: nothing (not paid yet: the next payment is for the new total), an extra payment for the difference, a refund of it, or a release of the authorization beyond the new total */
@@ -12120,6 +12121,7 @@ export interface components {
         lineId: string;
         quantity: number;
         sku: string;
+        unitPrice?: components['schemas']['Money'] & unknown;
       }[];
       /** @description Reservations the confirm gives back */
       releases: {
