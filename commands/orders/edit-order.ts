@@ -381,7 +381,11 @@ async function editPlan(
       lines: pricingLines,
       shippingAddress: input.shippingAddress ?? order.shippingAddress,
       shippingMethodId: input.shippingMethodId ?? order.totals.shippingMethod?.methodId ?? null,
-      customer: null,
+      // The customer as a placement for them now sees them (their groups now, as the price list),
+      // so a customer-group promotion the order redeemed still applies. `firstOrder` is true: only
+      // the promotions the order redeemed at placement are kept (`keptDiscounts`), so a first-order
+      // promotion is here only if this order was the first then, and an edit does not change that.
+      customer: { customerId: order.customerId, groups: buyer.groups, firstOrder: true },
       couponCodes: order.totals.discounts.flatMap((d) => (d.code === null ? [] : [d.code])),
       channel: null,
       at: context.now,
