@@ -160,6 +160,15 @@ function checkInvariants(state: StockState, ledger: Ledger): void {
   for (const [order, quantity] of ledger.reserved) {
     if (quantity > 0) expect(holdOf(state, order)).toBeDefined();
   }
+  // The backorder queue holds exactly what each order waits for, in entries of at least one unit.
+  const queued = new Map<string, number>();
+  for (const waiting of state.backorderQueue) {
+    expect(waiting.quantity).toBeGreaterThan(0);
+    queued.set(waiting.orderId, (queued.get(waiting.orderId) ?? 0) + waiting.quantity);
+  }
+  expect(Object.fromEntries(queued)).toEqual(
+    Object.fromEntries(holds.filter(([, h]) => h.backordered > 0).map(([order, h]) => [order, h.backordered])),
+  );
   // Checkout holds: counted once each, never negative, and within the per-holder cap.
   const held = [...ledger.held.values()].reduce((total, q) => total + q, 0);
   expect(state.held).toBe(held);
@@ -194,6 +203,11 @@ describe('stock invariants', () => {
             state = stockDecider.evolve(state, event);
           }
           checkInvariants(state, ledger);
+          // After an arrival, no backorder waits while stock is free: the arrival filled them.
+          const arrival = ['ReceiveStock', 'TransferStockIn', 'ReturnStock'].includes(cmd.type);
+          if (arrival && state.status === 'tracked' && state.backorderQueue.length > 0) {
+            expect(available(state)).toBe(0);
+          }
         }
       }),
       { numRuns: RUNS },
