@@ -5,8 +5,8 @@ import { freeOf, type StockLevels } from './state.ts';
 /**
  * Backorders that ship: stock that arrives here (a receipt, a transfer in, a return put back on the
  * shelf) fills the waiting backorders first, first in first out, in the same decision as the
- * arrival. The fills are decided on the stock stream that takes the arrival, so they share its
- * no-oversell guarantee: they never take more than is free once the arrival is booked, and a
+ * arrival: never more than arrived, nor more than is free once the arrival is booked. The fills are
+ * decided on the stock stream that takes the arrival, so they share its no-oversell guarantee: a
  * racing reservation either sees the fills or loses the race and decides again.
  *
  * Each `BackorderFilled` moves the units from backordered to reserved: the order may ship them, and
@@ -16,7 +16,9 @@ import { freeOf, type StockLevels } from './state.ts';
 export function withFills(before: StockLevels, arrival: InventoryEvent[]): InventoryEvent[] {
   let after: StockLevels = before;
   for (const event of arrival) after = levelsOf(evolveStock({ status: 'tracked', ...after }, event));
-  let free = freeOf(after);
+  // Up to the units that arrived (less any written off at once), and only what is free: units
+  // freed earlier (a released reservation) went back to general sale and stay there.
+  let free = Math.min(after.onHand - before.onHand, freeOf(after));
   const fills: { orderId: string; quantity: number }[] = [];
   for (const waiting of after.backorderQueue) {
     if (free <= 0) break;

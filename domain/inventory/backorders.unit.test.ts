@@ -60,6 +60,19 @@ describe('arriving stock fills the waiting backorders, first in first out', () =
       .then([received(1), filled('o2', 1)]);
   });
 
+  it('fills with what arrived only: units freed before stay on general sale', () => {
+    const state = given([
+      received(2),
+      reserved('o1', 2),
+      backordered('o2', 3),
+      { type: 'StockReservationReleased', data: { ...at, orderId: 'o1', quantity: 2, reason: 'cancelled' } },
+    ])
+      .when(receive(1))
+      .then([received(1), filled('o2', 1)]);
+    expect(available(state)).toBe(2);
+    expect(queueOf(state)).toEqual([{ orderId: 'o2', quantity: 2 }]);
+  });
+
   it('appends nothing more when no backorder waits', () => {
     given([received(1), reserved('o1', 1)])
       .when(receive(2))
