@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../../domain/errors.ts';
-import { available, stockDecider, type InventoryEvent, type StockState } from '../../domain/inventory/index.ts';
+import {
+  available,
+  stockDecider,
+  type InventoryEvent,
+  type StockState,
+} from '../../domain/inventory/index.ts';
 import { stockStream } from '../../domain/streams.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { commandHarness, type CommandHarness } from '../../test-support/command-harness.ts';
@@ -119,7 +124,9 @@ describe('backorders fill first in first out, never more than arrived', () => {
             await Promise.all(group.map((a) => act(sku, productId, orders, a)));
           }
 
-          const events = (await h.store.readStream(stockStream(sku, 'berlin'))) as unknown as InventoryEvent[];
+          const events = (await h.store.readStream(
+            stockStream(sku, 'berlin'),
+          )) as unknown as InventoryEvent[];
           let state: StockState = stockDecider.initialState();
           let arrived = 0;
           let filled = 0;

@@ -122,7 +122,10 @@ describe.each(['pglite', 'postgres'] as const)('backorders that ship on %s', (ba
     const cancelled = await place(2);
     const trimmed = await place(2);
     // One order is cancelled whole, the other gives up one of its two units (its newest).
-    await h.handlers.cancelOrder({ orderId: cancelled.orderId, reason: 'requested', note: null }, h.context());
+    await h.handlers.cancelOrder(
+      { orderId: cancelled.orderId, reason: 'requested', note: null },
+      h.context(),
+    );
     await h.handlers.cancelOrderLines(
       { orderId: trimmed.orderId, lines: [{ lineId: trimmed.lineId, quantity: 1 }] },
       h.context(),

@@ -167,7 +167,9 @@ function checkInvariants(state: StockState, ledger: Ledger): void {
     queued.set(waiting.orderId, (queued.get(waiting.orderId) ?? 0) + waiting.quantity);
   }
   expect(Object.fromEntries(queued)).toEqual(
-    Object.fromEntries(holds.filter(([, h]) => h.backordered > 0).map(([order, h]) => [order, h.backordered])),
+    Object.fromEntries(
+      holds.filter(([, h]) => h.backordered > 0).map(([order, h]) => [order, h.backordered]),
+    ),
   );
   // Checkout holds: counted once each, never negative, and within the per-holder cap.
   const held = [...ledger.held.values()].reduce((total, q) => total + q, 0);
@@ -217,7 +219,8 @@ describe('stock invariants', () => {
                   : 0),
             0,
           );
-          if (cmd.type !== 'FillBackorder') expect(filled).toBeLessThanOrEqual(arrival ? Math.max(arrived, 0) : 0);
+          if (cmd.type !== 'FillBackorder')
+            expect(filled).toBeLessThanOrEqual(arrival ? Math.max(arrived, 0) : 0);
           if (arrival && state.status === 'tracked' && state.backorderQueue.length > 0) {
             expect(filled).toBe(Math.max(0, Math.min(arrived, available(state) + filled)));
           }

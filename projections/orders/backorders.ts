@@ -4,7 +4,11 @@
  * the location; an order has one line per SKU, so the order's detail shows them on its lines.
  */
 import type { Kysely } from 'kysely';
-import type { BackorderCancelled, BackorderFilled, BackorderRecorded } from '../../domain/inventory/events.ts';
+import type {
+  BackorderCancelled,
+  BackorderFilled,
+  BackorderRecorded,
+} from '../../domain/inventory/events.ts';
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import { cacheTags, tagSet } from '../cache-tags.ts';
 import type { OrdersDatabase } from './tables.ts';

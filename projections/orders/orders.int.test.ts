@@ -419,7 +419,9 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
         data: { ...at, orderId, quantity, expiresAt: '2026-02-01T00:00:00.000Z', allowBackorder: true },
       });
     const mugs = (orderId: string, quantity: number) =>
-      simpleOrder(orderId, 'c1', [{ lineId: 'l1', sku: 'MUG', quantity, unitPrice: 1000, location: 'berlin' }]);
+      simpleOrder(orderId, 'c1', [
+        { lineId: 'l1', sku: 'MUG', quantity, unitPrice: 1000, location: 'berlin' },
+      ]);
     // As a placement appends them: the stock stream's reservation (a backorder) before the order.
     reserve('b1', 3);
     s.order(mugs('b1', 3), customer);
