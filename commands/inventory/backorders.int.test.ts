@@ -9,7 +9,7 @@ import { commandHarness, type CommandHarness } from '../../test-support/command-
 /**
  * Backorders that ship, through the real handlers: a receipt, a transfer in and a restocked return
  * each fill the waiting backorders first in first out in their own append; a filled line ships, a
- * line still backordered does not; a cancelled backorder gives up its place in the queue.
+ * line still backordered does not; a cancelled or expired backorder gives up its place in the queue.
  */
 describe.each(['pglite', 'postgres'] as const)('backorders that ship on %s', (backend) => {
   let h: CommandHarness;
@@ -28,7 +28,7 @@ describe.each(['pglite', 'postgres'] as const)('backorders that ship on %s', (ba
         const { orderId, quantity } = event.data as { orderId: string; quantity: number };
         return [orderId, quantity];
       });
-  const place = async (quantity: number) => {
+  const place = async (quantity: number, pay = true) => {
     const orderId = `o-${backend}-${++n}`;
     const placed = await h.handlers.placeOrder(
       {
@@ -41,6 +41,7 @@ describe.each(['pglite', 'postgres'] as const)('backorders that ship on %s', (ba
       h.context({ id: 'c-1', role: 'customer' }),
     );
     const line = placed.order.lines[0]!;
+    if (!pay) return { orderId, lineId: line.lineId };
     await h.handlers.recordManualPayment(
       { orderId, reference: `bank-${orderId}`, amount: placed.order.totals.total },
       h.context(),
@@ -196,6 +197,20 @@ describe.each(['pglite', 'postgres'] as const)('backorders that ship on %s', (ba
     expect(await waiting()).toEqual([]);
     expect(holdsByOrder(await mugs())).toMatchObject({ [waiter.orderId]: { reserved: 1, backordered: 0 } });
     await ship(waiter, 1);
+  });
+
+  it('an unpaid order that expires gives up its place', async () => {
+    const expiring = await place(1, false);
+    const next = await place(1);
+    // As the expiry scheduler does, once the unpaid order is past its deadline.
+    h.clock.advance(16 * 60_000);
+    await h.handlers.cancelOrder(
+      { orderId: expiring.orderId, reason: 'expired', note: null },
+      h.context({ id: 'expiry-scheduler', role: 'system' }),
+    );
+    expect(await waiting()).toEqual([{ orderId: next.orderId, quantity: 1 }]);
+    const received = await receive('berlin', 1);
+    expect(fills(received.events)).toEqual([[next.orderId, 1]]);
   });
 
   /** An order of one mug, shipped and delivered: the return's source. */
