@@ -200,6 +200,8 @@ const guarantees: Record<string, string> = {
     'unit_price',
   ]),
   'orders.order_lines: order_lines_pkey': rule.orderLines,
+  ...notNull('orders.order_backorders', rule.stockFields, ['backordered', 'location', 'order_id', 'sku']),
+  'orders.order_backorders: order_backorders_pkey': rule.keyedWrite,
   ...notNull('orders.order_payments', rule.orderFields, [
     'at',
     'currency',

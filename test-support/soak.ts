@@ -18,6 +18,9 @@ const files = [
   // Concurrent coupon and flash-sale orders, cancellations and expiries never over-redeem (docs/promotions.md).
   'commands/promotions/no-over-redemption.property.int.test.ts',
   'commands/promotions/redemption-limits.property.int.test.ts',
+  // Receipts, backorders and cancellations in random order fill first in first out, never more
+  // than arrived (docs/after-sale.md).
+  'commands/inventory/backorder-fifo.property.int.test.ts',
   // Concurrent returns and refunds on one order never refund more than was captured.
   'commands/returns/no-over-refund.property.int.test.ts',
   // A cancel right after its placement is never refused by a stale view (16 clients, 4,000 orders).

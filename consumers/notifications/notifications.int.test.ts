@@ -195,4 +195,30 @@ describe.each(['nats', 'in-process'] as const)('notifications over the %s bus', 
     );
     expect(sent(smtp).filter((s) => s.endsWith('dan@example.com'))).toHaveLength(1);
   });
+
+  it('tells the customer when a receipt fills their backorder', async () => {
+    await h.handlers.createProduct(
+      {
+        productId: 'p3',
+        sku: 'MUG',
+        name: 'Mug',
+        price: eur(900),
+        description: '',
+        brand: 'Acme',
+        category: 'kitchen',
+        attributes: {},
+        allowBackorder: true,
+      },
+      h.context(),
+    );
+    await place('o7', 'carol', 2, 'p3'); // nothing in stock: both backordered
+    const before = smtp.received.length;
+    const received = await h.handlers.receiveStock(
+      { sku: 'MUG', location: 'berlin', quantity: 2, reference: null },
+      h.context(),
+    );
+    expect(received.events.map((event) => event.type)).toEqual(['StockReceived', 'BackorderFilled']);
+    await waitUntil('the backorder mail', () => sent(smtp).includes('backorder-filled carol@example.com'));
+    expect(smtp.received.slice(before).map((m) => m.subject)).toContain('Back in stock: MUG for order o7');
+  });
 });

@@ -60,6 +60,11 @@ export type ReleaseHold = {
   data: At & { cartId: string; reason: HoldReleaseReason; now: string };
 };
 
+/**
+ * Fills one named order's backorder from free stock. Arrivals fill the queue by themselves, first in
+ * first out (`backorders.ts`), so no handler issues this one: it is the decider's primitive, kept
+ * for a staff override that would jump the queue on purpose.
+ */
 export type FillBackorder = { type: 'FillBackorder'; data: At & { orderId: string; quantity: number } };
 
 /** `now` is needed to check that an `expired` release is really due. */

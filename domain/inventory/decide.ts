@@ -3,6 +3,7 @@ import { ValidationFailed } from '../errors.ts';
 import { requireKey } from '../validation.ts';
 import type { InventoryCommand } from './commands.ts';
 import type { InventoryEvent } from './events.ts';
+import { withFills } from './backorders.ts';
 import { holdStock, releaseHold } from './holds.ts';
 import { fillBackorder, releaseReservation, reserveStock, shipStock } from './reservations.ts';
 import { levels, type StockLevels, type StockState } from './state.ts';
@@ -18,8 +19,9 @@ import {
 export function decideStock(command: InventoryCommand, state: StockState): InventoryEvent[] {
   const s = stream(command, state);
   switch (command.type) {
+    // Arrivals fill the waiting backorders, oldest first, in the same append (backorders.ts).
     case 'ReceiveStock':
-      return receiveStock(command);
+      return withFills(s, receiveStock(command));
     case 'AdjustStock':
       return adjustStock(command, s);
     case 'ReserveStock':
@@ -33,11 +35,11 @@ export function decideStock(command: InventoryCommand, state: StockState): Inven
     case 'TransferStockOut':
       return transferOut(command, s);
     case 'TransferStockIn':
-      return transferIn(command, s);
+      return withFills(s, transferIn(command, s));
     case 'SetLowStockThreshold':
       return setThreshold(command, s);
     case 'ReturnStock':
-      return returnStock(command);
+      return withFills(s, returnStock(command));
     case 'HoldStock':
       return holdStock(command, s);
     case 'ReleaseHold':

@@ -1,5 +1,6 @@
 import { assertNever } from '../assert-never.ts';
 import * as pmap from '../persistent-map.ts';
+import { dequeue, enqueue } from './backorder-queue.ts';
 import type { InventoryEvent } from './events.ts';
 import { withHold as withCartHold, withoutHold } from './holds.ts';
 import { holdOf, levels, type Hold, type StockLevels, type StockState } from './state.ts';
@@ -31,7 +32,8 @@ function apply(s: StockLevels, event: InventoryEvent): StockLevels {
     case 'BackorderRecorded': {
       const { orderId, quantity, expiresAt } = event.data;
       const hold = holdOf(s, orderId) ?? emptyHold(expiresAt);
-      return withHold({ ...s, backordered: s.backordered + quantity }, orderId, {
+      const backorderQueue = enqueue(s.backorderQueue, orderId, quantity);
+      return withHold({ ...s, backordered: s.backordered + quantity, backorderQueue }, orderId, {
         ...hold,
         backordered: hold.backordered + quantity,
         requested: hold.requested + quantity,
@@ -41,8 +43,9 @@ function apply(s: StockLevels, event: InventoryEvent): StockLevels {
       const { orderId, quantity } = event.data;
       const hold = holdOf(s, orderId);
       if (hold === undefined) return s;
+      const backorderQueue = dequeue(s.backorderQueue, orderId, quantity, 'oldest');
       return withHold(
-        { ...s, reserved: s.reserved + quantity, backordered: s.backordered - quantity },
+        { ...s, reserved: s.reserved + quantity, backordered: s.backordered - quantity, backorderQueue },
         orderId,
         { ...hold, reserved: hold.reserved + quantity, backordered: hold.backordered - quantity },
       );
@@ -51,7 +54,9 @@ function apply(s: StockLevels, event: InventoryEvent): StockLevels {
       const { orderId, quantity } = event.data;
       const hold = holdOf(s, orderId);
       if (hold === undefined) return s;
-      return withHold({ ...s, backordered: s.backordered - quantity }, orderId, {
+      // The cancelled units give up their place in the queue: a later arrival skips them.
+      const backorderQueue = dequeue(s.backorderQueue, orderId, quantity, 'newest');
+      return withHold({ ...s, backordered: s.backordered - quantity, backorderQueue }, orderId, {
         ...hold,
         backordered: hold.backordered - quantity,
       });

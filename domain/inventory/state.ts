@@ -32,7 +32,16 @@ export type StockLevels = {
   heldBy: PersistentMap<number>;
   /** Transfer ids seen here, so a transfer is never booked twice. Transfers are rare; this stays small. */
   transferIds: string[];
+  /**
+   * The backorders waiting here, oldest first: arriving stock fills them in this order
+   * (`backorders.ts`). An entry per `BackorderRecorded`, so an order's later units queue behind
+   * those recorded before them. Only streams with waiting backorders hold any, so it stays short.
+   */
+  backorderQueue: WaitingBackorder[];
 };
+
+/** Units of one order waiting for stock, in the queue. */
+export type WaitingBackorder = { orderId: string; quantity: number };
 
 /** What one cart holds at this SKU and location during its checkout. */
 export type CartHold = { holder: string; quantity: number; expiresAt: string };
@@ -56,6 +65,7 @@ export function levels(state: StockState, sku: string, location: string): StockL
     cartHolds: pmap.empty(),
     heldBy: pmap.empty(),
     transferIds: [],
+    backorderQueue: [],
   };
 }
 
@@ -94,9 +104,24 @@ function withHoldsMap<S extends StockLevels>(state: S): S {
     // States stored before checkout holds existed hold none.
     state = { ...state, held: 0, cartHolds: pmap.empty(), heldBy: pmap.empty() };
   }
-  if (pmap.isPersistentMap(state.holds)) return state;
-  const legacy = state.holds as unknown as Record<string, Hold>;
-  return { ...state, holds: pmap.fromEntries(Object.entries(legacy)) };
+  if (!pmap.isPersistentMap(state.holds)) {
+    const legacy = state.holds as unknown as Record<string, Hold>;
+    state = { ...state, holds: pmap.fromEntries(Object.entries(legacy)) };
+  }
+  if (state.backorderQueue === undefined) state = { ...state, backorderQueue: legacyQueue(state.holds) };
+  return state;
+}
+
+/**
+ * A state stored before the queue existed: its waiting backorders, soonest expiry first (the
+ * order they were recorded in is not kept there; expiry follows placement).
+ */
+function legacyQueue(holds: PersistentMap<Hold>): WaitingBackorder[] {
+  return pmap
+    .entries(holds)
+    .filter(([, hold]) => hold.backordered > 0)
+    .sort(([a, x], [b, y]) => x.expiresAt.localeCompare(y.expiresAt) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([orderId, hold]) => ({ orderId, quantity: hold.backordered }));
 }
 
 export function isLowStock(state: StockState): boolean {

@@ -160,6 +160,17 @@ function checkInvariants(state: StockState, ledger: Ledger): void {
   for (const [order, quantity] of ledger.reserved) {
     if (quantity > 0) expect(holdOf(state, order)).toBeDefined();
   }
+  // The backorder queue holds exactly what each order waits for, in entries of at least one unit.
+  const queued = new Map<string, number>();
+  for (const waiting of state.backorderQueue) {
+    expect(waiting.quantity).toBeGreaterThan(0);
+    queued.set(waiting.orderId, (queued.get(waiting.orderId) ?? 0) + waiting.quantity);
+  }
+  expect(Object.fromEntries(queued)).toEqual(
+    Object.fromEntries(
+      holds.filter(([, h]) => h.backordered > 0).map(([order, h]) => [order, h.backordered]),
+    ),
+  );
   // Checkout holds: counted once each, never negative, and within the per-holder cap.
   const held = [...ledger.held.values()].reduce((total, q) => total + q, 0);
   expect(state.held).toBe(held);
@@ -194,6 +205,25 @@ describe('stock invariants', () => {
             state = stockDecider.evolve(state, event);
           }
           checkInvariants(state, ledger);
+          // An arrival fills the waiting backorders with what arrived, as far as it is free; only
+          // an arrival fills. A backorder still waiting means the arrival or the free stock ran out.
+          const arrival = ['ReceiveStock', 'TransferStockIn', 'ReturnStock'].includes(cmd.type);
+          const filled = events.reduce((n, e) => n + (e.type === 'BackorderFilled' ? e.data.quantity : 0), 0);
+          const arrived = events.reduce(
+            (n, e) =>
+              n +
+              (e.type === 'StockReceived' || e.type === 'StockTransferredIn' || e.type === 'StockReturned'
+                ? e.data.quantity
+                : e.type === 'StockAdjusted'
+                  ? e.data.delta
+                  : 0),
+            0,
+          );
+          if (cmd.type !== 'FillBackorder')
+            expect(filled).toBeLessThanOrEqual(arrival ? Math.max(arrived, 0) : 0);
+          if (arrival && state.status === 'tracked' && state.backorderQueue.length > 0) {
+            expect(filled).toBe(Math.max(0, Math.min(arrived, available(state) + filled)));
+          }
         }
       }),
       { numRuns: RUNS },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DisputeNotification } from '../../ports/payments.ts';
+import { berlinAddress } from '../../test-support/addresses.ts';
 import { projectedShop, type ProjectedShop } from '../../test-support/projected-shop.ts';
 import { readLogPages } from '../../test-support/shop-history.ts';
 import { createAnalyticsProjection } from './analytics-projection.ts';
@@ -7,7 +8,8 @@ import { findReport, reportParams, reportRows } from './reports.ts';
 
 /**
  * After-sale facts in ClickHouse (chDB): disputes of the shop's paid orders reach `after_sale`
- * through the real handlers and the analytics projection, and the dispute rate counts them.
+ * through the real handlers and the analytics projection, and the dispute rate counts them; a
+ * backorder filled by a receipt gives the backorder fill time of docs/analytics.md.
  */
 describe('after-sale analytics on chDB', () => {
   let shop: ProjectedShop;
@@ -54,6 +56,37 @@ describe('after-sale analytics on chDB', () => {
       },
       h.context({ id: 'c1', role: 'customer' }),
     );
+    // A mug that may be backordered: an order waits 3 hours for it, then a receipt fills it.
+    await h.handlers.createProduct(
+      {
+        productId: 'p-mug',
+        sku: 'MUG',
+        name: 'Mug',
+        price: { amount: 900, currency: 'EUR' },
+        description: '',
+        brand: 'Acme',
+        category: 'kitchen',
+        attributes: {},
+        allowBackorder: true,
+      },
+      h.context(),
+    );
+    await h.handlers.placeOrder(
+      {
+        orderId: 'o-mug',
+        customerId: 'c1',
+        currency: 'EUR',
+        lines: [{ productId: 'p-mug', quantity: 2 }],
+        shippingAddress: berlinAddress,
+      },
+      h.context(),
+    );
+    h.clock.advance(3 * 60 * 60 * 1000);
+    const received = await h.handlers.receiveStock(
+      { sku: 'MUG', location: 'berlin', quantity: 2, reference: null },
+      h.context(),
+    );
+    expect(received.events.map((event) => event.type)).toEqual(['StockReceived', 'BackorderFilled']);
     // Deliver what the disputes and the return appended (the projection skips what it already holds).
     const projection = createAnalyticsProjection({ analytics: shop.store.analytics });
     for (const page of await readLogPages(h.store, 50)) await projection.deliver(page);
@@ -126,7 +159,7 @@ describe('after-sale analytics on chDB', () => {
       await run(`SELECT reason, currency, count() AS refunds, sum(amount) AS refunded
         FROM ${db}.payments FINAL WHERE kind = 'refunded' GROUP BY reason, currency ORDER BY refunded DESC`),
     ).toEqual([{ reason: 'scratched', currency: 'EUR', refunds: '2', refunded: '1000' }]);
-    // The return was not refunded yet, and nothing was backordered.
+    // The return was not refunded yet.
     expect(
       await run(`SELECT q.reason AS reason, f.currency AS currency, sum(f.amount) AS refunded
         FROM ${db}.after_sale AS f FINAL
@@ -143,7 +176,7 @@ describe('after-sale analytics on chDB', () => {
           WHERE kind IN ('backordered', 'backorder_filled') GROUP BY order_id, sku
           HAVING countIf(kind = 'backorder_filled') > 0
         ) GROUP BY sku ORDER BY avg_hours DESC`),
-    ).toEqual([]);
+    ).toEqual([{ sku: 'MUG', fills: '1', avg_hours: 3 }]);
   });
 
   it('dispute rate: disputed orders over paid orders, with the money disputed and lost', async () => {

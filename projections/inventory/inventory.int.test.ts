@@ -28,11 +28,6 @@ describe.each(['pglite', 'postgres'] as const)('inventory projection on %s', (ba
     });
     s.stock({ type: 'ShipStock', data: { ...at, orderId: 'o1', shipmentId: 's1', quantity: 3 } });
     s.stock({
-      type: 'ReserveStock',
-      data: { ...at, orderId: 'o2', quantity: 3, expiresAt, allowBackorder: true },
-    });
-    s.receive('MUG', 'berlin', 2);
-    s.stock({
       type: 'TransferStockOut',
       data: { ...at, transferId: 't1', quantity: 1, toLocation: 'paris' },
     });
@@ -40,15 +35,20 @@ describe.each(['pglite', 'postgres'] as const)('inventory projection on %s', (ba
       type: 'TransferStockIn',
       data: { sku: 'MUG', location: 'paris', transferId: 't1', quantity: 1, fromLocation: 'berlin' },
     });
-    s.stock({ type: 'FillBackorder', data: { ...at, orderId: 'o2', quantity: 1 } });
+    s.stock({
+      type: 'ReserveStock',
+      data: { ...at, orderId: 'o2', quantity: 3, expiresAt, allowBackorder: true },
+    });
+    // The receipt fills 2 of o2's 3 backordered units, in its own decision.
+    s.receive('MUG', 'berlin', 2);
     s.stock({ type: 'SetLowStockThreshold', data: { sku: 'MUG', location: 'paris', threshold: 0 } });
     expect(new Set(s.log.events.map((e) => e.type)).size).toBe(11);
 
     const spec = await database.spec(inventoryProjection());
     const tags = await spec.given(s.log.events, { batchSize: 4 });
     // berlin: 10 - 2 = 8 on hand; o1 reserves 8 + backorders 3; releasing 4 cancels the 3 and frees 1
-    // (7 reserved); ship 3 (5 on hand, 4 reserved); o2 reserves 1 + backorders 2; receive 2 (7 on
-    // hand); transfer 1 out (6); fill 1 of o2's backorder (6 reserved, 1 backordered).
+    // (7 reserved); ship 3 (5 on hand, 4 reserved); transfer 1 out (4); o2 backorders 3; receive 2
+    // (6 on hand), which fills 2 of o2's backorder (6 reserved, 1 backordered).
     expect(await spec.rows('stock_levels', ['sku', 'location'])).toMatchObject([
       {
         ...loc('berlin'),

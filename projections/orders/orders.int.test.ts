@@ -409,4 +409,36 @@ describe.each(['pglite', 'postgres'] as const)('orders projection on %s', (backe
     expect(data('ShipmentTracked')).toMatchObject({ detail: '[erased]' });
     expect(data('OrderPlaced')).toMatchObject({ shippingAddress: { name: '[erased]' } });
   });
+
+  it('shows the units of each line still backordered, as the stock streams record and fill them', async () => {
+    const s = shop();
+    const at = { sku: 'MUG', location: 'berlin' } as const;
+    const reserve = (orderId: string, quantity: number) =>
+      s.stock({
+        type: 'ReserveStock',
+        data: { ...at, orderId, quantity, expiresAt: '2026-02-01T00:00:00.000Z', allowBackorder: true },
+      });
+    const mugs = (orderId: string, quantity: number) =>
+      simpleOrder(orderId, 'c1', [
+        { lineId: 'l1', sku: 'MUG', quantity, unitPrice: 1000, location: 'berlin' },
+      ]);
+    // As a placement appends them: the stock stream's reservation (a backorder) before the order.
+    reserve('b1', 3);
+    s.order(mugs('b1', 3), customer);
+    reserve('b2', 2);
+    s.order(mugs('b2', 2), customer);
+    s.receive('MUG', 'berlin', 4); // fills b1's 3, then 1 of b2's 2
+    const spec = await database.spec(ordersProjection());
+    // One event a batch: the backorder comes before its order, and its fill in a later batch.
+    const tags = await spec.given(s.log.events, { batchSize: 1 });
+    const lines = async (orderId: string) =>
+      (await spec.read((db) => orderDetail(db, orderId)))!.lines.map((l) => [l.lineId, l.backordered]);
+    expect(await lines('b1')).toEqual([['l1', 0]]);
+    expect(await lines('b2')).toEqual([['l1', 1]]);
+    expect(tags).toEqual(expect.arrayContaining(['order:b1', 'order:b2']));
+    expect(await spec.rows('order_backorders', ['order_id'])).toEqual([
+      { order_id: 'b1', sku: 'MUG', location: 'berlin', backordered: 0 },
+      { order_id: 'b2', sku: 'MUG', location: 'berlin', backordered: 1 },
+    ]);
+  });
 });

@@ -11,8 +11,10 @@ import type { ReadModelProjection, Staged } from '../runtime/projection.ts';
 import { stagedApply } from '../runtime/staged.ts';
 import { createTables } from '../table-ddl.ts';
 import { insert, update, upsert } from '../table-writes.ts';
+import { backorderEventTypes, foldBackorders, loadBackorders, type BackorderModels } from './backorders.ts';
 import { foldOrders, orderIds, paymentStatus, type OrderModel, type OrdersChanges } from './fold.ts';
 import {
+  orderBackorders,
   orderClaims,
   orderDisputes,
   orderLines,
@@ -31,13 +33,26 @@ import {
  * touched orders not loaded yet, then one multi-row statement per table.
  */
 export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
-  const staged: Staged<OrdersDatabase, Map<string, OrderModel>> = {
-    empty: () => new Map(),
-    size: (orders) => orders.size,
-    load: (db, events, orders) => load(db, orderIds(events), orders),
-    fold(orders, events) {
-      const changes = foldOrders(orders, events);
-      return { writes: writes(changes), effects: { invalidate: changes.tags } };
+  const staged: Staged<OrdersDatabase, OrdersModels> = {
+    empty: () => ({ orders: new Map(), backorders: new Map() }),
+    size: (models) => models.orders.size + models.backorders.size,
+    async load(db, events, models) {
+      await load(db, orderIds(events), models.orders);
+      await loadBackorders(db, events, models.backorders);
+    },
+    fold(models, events) {
+      const changes = foldOrders(models.orders, events);
+      const backorders = foldBackorders(models.backorders, events);
+      const backorderRows = backorders.rows.map((row) => ({
+        order_id: row.orderId,
+        sku: row.sku,
+        location: row.location,
+        backordered: row.backordered,
+      }));
+      return {
+        writes: [...writes(changes), upsert(orderBackorders, backorderRows)],
+        effects: { invalidate: [...new Set([...changes.tags, ...backorders.tags])] },
+      };
     },
   };
   return withErasure(
@@ -47,9 +62,13 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
       // (`OrderLinesCancelled`) rewrite an order's lines; 5: the timeline of an erased customer held
       // the carrier's tracking words in plain text (a rebuild reads them erased); 6: edits
       // (`OrderEdited`) add lines, raise quantities and re-price the order; 7: disputes
-      // (`order_disputes`), exchanges and claims (`order_claims`), and all three in the folded state.
-      version: 7,
-      filter: { categories: ['order'], eventTypes: orderEventTypes },
+      // (`order_disputes`), exchanges and claims (`order_claims`), and all three in the folded state;
+      // 8: the units still backordered (`order_backorders`), from the stock streams' backorder events.
+      version: 8,
+      filter: {
+        categories: ['order', 'stock'],
+        eventTypes: [...orderEventTypes, ...backorderEventTypes],
+      },
       setup: (db, schema) => createTables(db, schema, ordersTables),
       staged,
       apply: stagedApply(staged),
@@ -57,6 +76,9 @@ export function ordersProjection(): ReadModelProjection<OrdersDatabase> {
     eraseOrders,
   );
 }
+
+/** The loaded orders by id, and the units they have backordered (`backorders.ts`). */
+type OrdersModels = { orders: Map<string, OrderModel>; backorders: BackorderModels };
 
 /** The order events whose timeline rows hold personal fields (`domain/privacy/personal-fields.ts`). */
 const timelinePersonalEvents = orderEventTypes.filter((type) => personalFieldsOf(type) !== undefined);

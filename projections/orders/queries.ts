@@ -92,7 +92,7 @@ export async function hasOrdered(db: Kysely<OrdersDatabase>, customerId: string)
   return row !== undefined;
 }
 
-/** The rows behind one order: the order (null when there is none), its lines, payments, refunds and shipments. */
+/** The rows behind one order: the order (null when there is none), its lines, backorders, payments, refunds and shipments. */
 async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
   const order = await db
     .selectFrom('orders')
@@ -100,8 +100,14 @@ async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
     .where('order_id', '=', orderId)
     .executeTakeFirst();
   if (order === undefined) return null;
-  const [lines, payments, refunds, shipments, disputes, claims] = await Promise.all([
+  const [lines, backorders, payments, refunds, shipments, disputes, claims] = await Promise.all([
     db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('line_no').execute(),
+    db
+      .selectFrom('order_backorders')
+      .select(['sku', 'backordered'])
+      .where('order_id', '=', orderId)
+      .where('backordered', '>', 0)
+      .execute(),
     db.selectFrom('order_payments').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
     db.selectFrom('order_refunds').selectAll().where('order_id', '=', orderId).orderBy('revision').execute(),
     db
@@ -118,7 +124,7 @@ async function orderRows(db: Kysely<OrdersDatabase>, orderId: string) {
       .execute(),
     db.selectFrom('order_claims').selectAll().where('order_id', '=', orderId).orderBy('opened_at').execute(),
   ]);
-  return { order, lines, payments, refunds, shipments, disputes, claims };
+  return { order, lines, backorders, payments, refunds, shipments, disputes, claims };
 }
 
 /** The `order_timeline` rows of an order, oldest first. */
@@ -200,7 +206,10 @@ export async function openClaims(db: Kysely<OrdersDatabase>, limit: number): Pro
 export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
   const [rows, timeline] = await Promise.all([orderRows(db, orderId), timelineRows(db, orderId)]);
   if (!rows) return null;
-  const { order, lines, payments, refunds, shipments, disputes, claims } = rows;
+  const { order, lines, backorders, payments, refunds, shipments, disputes, claims } = rows;
+  // An order has one line per SKU: its backordered units, over every location.
+  const backordered = (sku: string) =>
+    backorders.filter((row) => row.sku === sku).reduce((sum, row) => sum + row.backordered, 0);
   const money = (amount: string | number) => ({ amount: Number(amount), currency: order.currency });
   return {
     ...orderSummary(order),
@@ -228,6 +237,7 @@ export async function orderDetail(db: Kysely<OrdersDatabase>, orderId: string) {
       unitPrice: money(line.unit_price),
       lineTotal: money(line.line_total),
       allocations: line.allocations,
+      backordered: backordered(line.sku),
     })),
     payments: payments.map((payment) => ({
       kind: payment.kind,

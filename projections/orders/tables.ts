@@ -1,6 +1,6 @@
 /**
- * The orders read model's tables (schema `rm_orders_g<generation>`): order detail, lines, payments,
- * refunds, shipments, the timeline, and per-customer history (the `orders_by_customer` index).
+ * The orders read model's tables (schema `rm_orders_g<generation>`): order detail, lines, the units
+ * still backordered, payments, refunds, shipments, the timeline, and per-customer history (the `orders_by_customer` index).
  */
 import type {
   Address,
@@ -83,6 +83,22 @@ export const orderLines = defineTable({
     allocations: col.json<LineAllocation[]>(),
   },
   primaryKey: ['order_id', 'line_id'],
+});
+
+/**
+ * Units of an order waiting for stock, per SKU and location: the stock streams' backorder events
+ * (recorded, filled, cancelled) folded. A row whose units were all filled or cancelled stays, at 0.
+ * Apart from `order_lines` because a placement appends its stock events before its order event.
+ */
+export const orderBackorders = defineTable({
+  name: 'order_backorders',
+  columns: {
+    order_id: col.text(),
+    sku: col.text(),
+    location: col.text(),
+    backordered: col.integer(),
+  },
+  primaryKey: ['order_id', 'sku', 'location'],
 });
 
 /** Every payment event: authorization, capture, failure. */
@@ -207,6 +223,7 @@ export const orderTimeline = defineTable({
 export const ordersTables = [
   orders,
   orderLines,
+  orderBackorders,
   orderPayments,
   orderRefunds,
   orderShipments,

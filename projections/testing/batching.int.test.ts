@@ -30,6 +30,7 @@ const models: [ReadModelProjection<unknown>, [string, string[]][]][] = [
     [
       ['orders', ['order_id']],
       ['order_lines', ['order_id', 'line_id']],
+      ['order_backorders', ['order_id', 'sku', 'location']],
       ['order_payments', ['event_id']],
       ['order_refunds', ['order_id', 'refund_id']],
       ['order_shipments', ['order_id', 'shipment_id']],

@@ -140,7 +140,8 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
       return;
     }
     case 9: {
-      // A backorder (one more than is available), then either cancelled or filled when stock arrives.
+      // A backorder (one more than is available), then either cancelled or filled when stock arrives:
+      // the receipt fills it in its own decision (first in first out; it is the only one waiting).
       const levels = s.log.stateOf(stockStream(sku, location)) as StockState | undefined;
       const free = levels === undefined ? 0 : available(levels);
       const holder = `bo${index}`;
@@ -161,7 +162,6 @@ function play(s: Shop, { op, a, b, c }: Step, index: number): void {
         );
       } else {
         s.receive(sku, location, 1, staff);
-        s.stock({ type: 'FillBackorder', data: { ...at, orderId: holder, quantity: 1 } }, system);
       }
       return;
     }

@@ -83,6 +83,10 @@ export const OrderDetail = OrderSummary.extend({
       unitPrice: Money,
       lineTotal: Money,
       allocations: z.array(z.object({ location: z.string(), quantity: z.number().int() })),
+      backordered: z.number().int().openapi({
+        description:
+          'Units of the line waiting for stock: they ship once arriving stock fills them, first in first out',
+      }),
     }),
   ),
   payments: z.array(z.record(z.string(), z.unknown())),

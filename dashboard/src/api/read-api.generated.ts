@@ -4660,6 +4660,8 @@ export interface components {
           location: string;
           quantity: number;
         }[];
+        /** @description Units of the line waiting for stock: they ship once arriving stock fills them, first in first out */
+        backordered: number;
         lineId: string;
         lineTotal: components['schemas']['Money'];
         quantity: number;
