@@ -20,7 +20,8 @@ const SECRET = 'served-system-test-secret-0123456789';
 
 export interface ServedSystem {
   config: Config;
-  database: TestDatabase;
+  /** Its own PostgreSQL database; null on PGlite (the data root holds it). */
+  database: TestDatabase | null;
   system: Awaited<ReturnType<typeof openSystem>>;
   /** `http://127.0.0.1:<port>` of the command API, the read API and (with `metricsPort`) the metrics. */
   urls: { command: string; read: string; metrics?: string };
@@ -28,6 +29,18 @@ export interface ServedSystem {
   logLines(): Record<string, unknown>[];
   /** POSTs as an admin with a fresh Idempotency-Key. */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /**
+   * A request to one of the APIs as a client makes it: JSON body, the bearer token when given
+   * (null: none), and a fresh Idempotency-Key on every POST unless `headers` names one.
+   */
+  send(
+    api: 'command' | 'read',
+    method: string,
+    path: string,
+    options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+  /** A JWT for `subject` with `role`, signed as `qm token` signs (the system's AUTH_JWT_SECRET). */
+  token(role: 'customer' | 'staff' | 'admin', subject: string): Promise<string>;
   /** A location, a product (`p-1`) and 100 in stock, through the command API. */
   seedShop(): Promise<void>;
   /** Places an order for one `p-1`. */
@@ -39,16 +52,26 @@ export interface ServedSystem {
  * `qm serve` in this process, as it serves: the whole system (`openSystem`) on a PostgreSQL
  * database of its own, NATS on a stream of its own, embedded chDB in a temporary directory, its
  * ports bound on free ports (`systemPortApps`, the code `qm serve` runs), and its log kept.
+ * With `backend: 'pglite'` it is the embedded mode instead: PGlite in a temporary data root and
+ * the in-process bus (no URLs), as `qm serve` runs on a laptop.
  */
-export async function servedSystem(env: Record<string, string> = {}): Promise<ServedSystem> {
-  const database = await createTestDatabase('qm_obs');
-  const bus = busUnderTest('nats');
+export async function servedSystem(
+  env: Record<string, string> = {},
+  options: { backend?: 'postgres' | 'pglite' } = {},
+): Promise<ServedSystem> {
+  const embedded = options.backend === 'pglite';
+  const database = embedded ? null : await createTestDatabase('qm_obs');
+  const bus = embedded ? null : busUnderTest('nats');
   const dir = mkdtempSync(join(tmpdir(), 'qm-served-'));
   const config = loadConfig({
-    DATABASE_URL: database.url,
-    NATS_URL: serviceUrls().nats,
-    NATS_STREAM: bus.stream,
-    NATS_SUBJECT_PREFIX: bus.subjectPrefix,
+    ...(database && bus
+      ? {
+          DATABASE_URL: database.url,
+          NATS_URL: serviceUrls().nats,
+          NATS_STREAM: bus.stream,
+          NATS_SUBJECT_PREFIX: bus.subjectPrefix,
+        }
+      : {}),
     QM_DATA_DIR: dir,
     CHDB_PATH: join(dir, 'analytics'),
     AUTH_JWT_SECRET: SECRET,
@@ -79,18 +102,24 @@ export async function servedSystem(env: Record<string, string> = {}): Promise<Se
     read: await serve(apps.read),
     ...(metricsPort ? { metrics: await serve(apps.metrics) } : {}),
   };
-  const admin = await mintToken({ secret: SECRET, role: 'admin', subject: 'obs-admin' });
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${urls.command}${path}`, {
-      method: 'POST',
+  const token = (role: 'customer' | 'staff' | 'admin', subject: string) =>
+    mintToken({ secret: SECRET, role, subject });
+  const admin = await token('admin', 'obs-admin');
+  const send: ServedSystem['send'] = (api, method, path, { token = null, body, headers = {} } = {}) =>
+    fetch(`${urls[api]}${path}`, {
+      method,
       headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${admin}`,
-        'idempotency-key': randomUUID(),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        ...(method === 'POST' && !Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key')
+          ? { 'idempotency-key': randomUUID() }
+          : {}),
         ...headers,
       },
-      body: JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    send('command', 'POST', path, { token: admin, body, headers });
   return {
     config,
     database,
@@ -98,6 +127,8 @@ export async function servedSystem(env: Record<string, string> = {}): Promise<Se
     urls,
     logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
     post,
+    send,
+    token,
     async seedShop() {
       for (const [path, body] of [
         ['/locations', { locationId: 'berlin', name: 'Berlin' }],
@@ -130,8 +161,8 @@ export async function servedSystem(env: Record<string, string> = {}): Promise<Se
         ),
       );
       await system.close();
-      await bus.dispose();
-      await database.drop();
+      await bus?.dispose();
+      await database?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -20,13 +20,14 @@ export interface ProductNow {
 /**
  * Reads (never appends) the product and its stock streams at every location. A product that
  * allows backorders has no limit (`available: null`); otherwise what the stock streams have free,
- * counting the units `forCart` itself holds for its checkout as free to that cart.
+ * counting the units the carts `forCarts` hold for their checkout as free to them (a cart's own
+ * hold; in a merge, the guest cart's too, since its holds end in the merge's append).
  */
 export async function productNow(
   load: Load,
   locations: LocationDirectory,
   productId: string,
-  forCart?: string,
+  forCarts: readonly string[] = [],
 ): Promise<ProductNow> {
   const state = await load<ProductState>(productStream(productId), asStepDecider(productDecider));
   if (state.status === 'absent') throw new ProductNotFound(productId);
@@ -39,7 +40,7 @@ export async function productNow(
         .map((location) => load<StockState>(stockStream(product.sku, location), asStepDecider(stockDecider))),
     );
     const own = (stock: StockState) =>
-      forCart === undefined ? 0 : (cartHoldOf(stock, forCart)?.quantity ?? 0);
+      forCarts.reduce((held, cartId) => held + (cartHoldOf(stock, cartId)?.quantity ?? 0), 0);
     free = stocks.reduce((total, stock) => total + Math.max(0, available(stock) + own(stock)), 0);
   }
   return {

@@ -19,7 +19,7 @@ import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider } from '../runtime/steps.ts';
 import { openedCart, type CartAccess } from './cart-access.ts';
 import { pricedForCart, productNow, type Load } from './cart-facts.ts';
-import { holdReleaseSteps } from './checkout-holds.ts';
+import { holdReleaseSteps, oneStepPerStream } from './checkout-holds.ts';
 import type { ActivePriceListIds } from '../pricing/price-lists.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
 import { couponCheck, toCartTotals, type CartPricer } from './cart-pricer.ts';
@@ -88,15 +88,24 @@ export function cartHandlers(deps: CartDeps) {
 
   /** The product as it is now; a discontinued one can no longer be put in a cart. */
   async function sellable(load: Load, cart: OpenCart, productId: string, quantity: number, command: string) {
-    const now = await productNow(load, locations, productId, cart.cartId);
+    const now = await productNow(load, locations, productId, [cart.cartId]);
     if (now.discontinued)
       throw new InvalidTransition({ aggregate: 'product', id: productId, from: 'discontinued', command });
     return pricedForCart(load, priceLists, cart, now.facts, quantity);
   }
 
-  /** The product as it is now, priced for `quantity` units in this cart (its list and tier). */
-  async function inCart(load: Load, cart: OpenCart, productId: string, quantity: number) {
-    const { facts } = await productNow(load, locations, productId, cart.cartId);
+  /**
+   * The product as it is now, priced for `quantity` units in this cart (its list and tier). Units
+   * the cart holds, and those the carts `alsoFreeFrom` hold, count as available to it.
+   */
+  async function inCart(
+    load: Load,
+    cart: OpenCart,
+    productId: string,
+    quantity: number,
+    alsoFreeFrom: readonly string[] = [],
+  ) {
+    const { facts } = await productNow(load, locations, productId, [cart.cartId, ...alsoFreeFrom]);
     return pricedForCart(load, priceLists, cart, facts, quantity);
   }
 
@@ -310,11 +319,13 @@ export function cartHandlers(deps: CartDeps) {
             );
             const lines = await Promise.all(
               Object.values(from.lines).map(async (line) => ({
+                // The guest cart's held units are free to the merge: its holds end in this append.
                 product: await inCart(
                   load,
                   into,
                   line.productId,
                   (into.lines[line.productId]?.quantity ?? 0) + line.quantity,
+                  [cartId],
                 ),
                 quantity: line.quantity,
               })),
@@ -324,6 +335,10 @@ export function cartHandlers(deps: CartDeps) {
               data: { cartId: mergeInto, lines, now: context.now },
             };
             const totals = await totalsAfter(into, merge, { ...pricing, load });
+            // The customer's lines the merge changes give up their holds, as any line change does.
+            const changed = cartDecider
+              .decide(merge, into)
+              .flatMap((event) => ('productId' in event.data ? [event.data.productId] : []));
             return [
               {
                 stream: guest,
@@ -334,8 +349,12 @@ export function cartHandlers(deps: CartDeps) {
                 },
               },
               { stream: target, decider: asStepDecider(pricedCartDecider(totals)), command: merge },
-              // The guest cart is closed: its checkout holds end in the same append.
-              ...holdReleaseSteps(from, Object.keys(from.holds ?? {}), 'abandoned', context.now),
+              // The guest cart is closed: its checkout holds end in the same append, with those of
+              // the lines the merge changed (one step per stock stream: both carts may hold there).
+              ...oneStepPerStream([
+                ...holdReleaseSteps(from, Object.keys(from.holds ?? {}), 'abandoned', context.now),
+                ...holdReleaseSteps(into, changed, 'line_changed', context.now),
+              ]),
             ];
           },
         },

@@ -157,7 +157,7 @@ async function reviewNow(
   await Promise.all(
     Object.values(cart.lines).map(async (line) => {
       try {
-        const { facts, discontinued } = await productNow(load, locations, line.productId, cart.cartId);
+        const { facts, discontinued } = await productNow(load, locations, line.productId, [cart.cartId]);
         products[line.productId] = {
           status: discontinued ? 'discontinued' : 'active',
           unitPrice:

@@ -33,11 +33,14 @@ describe('checkout holds (PGlite)', () => {
       settings: { checkoutHolds: { ttlMs: TTL, maxPerCart: 4, maxPerCustomer: 5 } },
     });
     await h.handlers.createLocation('berlin', 'Berlin', h.context());
+    await h.handlers.createLocation('hamburg', 'Hamburg', h.context());
     for (const [productId, stock] of [
       ['mug', 5],
       ['pen', 10],
       ['cap', 3],
       ['hat', 20],
+      ['jar', 2],
+      ['lid', 3],
     ] as const) {
       await h.handlers.createProduct(
         {
@@ -61,8 +64,8 @@ describe('checkout holds (PGlite)', () => {
   });
   afterAll(() => h?.dispose());
 
-  const stock = async (sku: string): Promise<StockState> =>
-    (await h.store.readStream(stockStream(sku, 'berlin'))).reduce(
+  const stock = async (sku: string, location = 'berlin'): Promise<StockState> =>
+    (await h.store.readStream(stockStream(sku, location))).reduce(
       (state, event) => stockDecider.evolve(state, event as never),
       stockDecider.initialState(),
     );
@@ -162,6 +165,68 @@ describe('checkout holds (PGlite)', () => {
     expect(last).toMatchObject({ type: 'StockHoldReleased', data: { cartId: 'g1', reason: 'abandoned' } });
   });
 
+  it('a merge counts the guest’s held units as the customer’s to take, and ends the holds of both carts’ merged lines', async () => {
+    const { secret } = await h.handlers.createCart(
+      { cartId: 'g2', customerId: null, currency: 'EUR' },
+      h.context(),
+    );
+    const guest = { customerId: null, secret };
+    await h.handlers.addLine('g2', guest, { productId: 'jar', quantity: 2 }, h.context());
+    await h.handlers.addLine('g2', guest, { productId: 'pen', quantity: 2 }, h.context());
+    await h.handlers.startCheckout('g2', guest, h.context());
+    await cart('m2', 'lea', [['pen', 1]]);
+    await h.handlers.startCheckout('m2', customer('lea'), h.context());
+    // The guest holds every jar there is: none is available to anyone else.
+    expect(await stock('JAR')).toMatchObject({ onHand: 2, held: 2 });
+
+    await h.handlers.claimCart('g2', { customerId: 'lea', secret: secret!, mergeInto: 'm2' }, h.context());
+    const merged = await h.handlers.cartFor('m2', customer('lea'));
+    expect(Object.values(merged.lines).map((l) => [l.productId, l.quantity])).toEqual([
+      ['pen', 3],
+      ['jar', 2],
+    ]);
+    // The pen line changed: its hold ends with the guest's, both on PEN's stream in one append.
+    expect(merged.holds ?? {}).toEqual({});
+    expect(await stock('JAR')).toMatchObject({ held: 0 });
+    expect(await stock('PEN')).toMatchObject({ held: 0 });
+    const releases = (await h.store.readStream(stockStream('PEN', 'berlin'))).slice(-2);
+    expect(releases.map((e) => [e.type, e.data.cartId, e.data.reason])).toEqual([
+      ['StockHoldReleased', 'g2', 'abandoned'],
+      ['StockHoldReleased', 'm2', 'line_changed'],
+    ]);
+    expect(new Set(releases.map((e) => e.position.commit)).size).toBe(1);
+  });
+
+  it('caps a customer’s holds of a SKU over all locations, not per location', async () => {
+    await h.handlers.receiveStock(
+      { sku: 'LID', location: 'hamburg', quantity: 3, reference: null },
+      h.context(),
+    );
+    await cart('k1', 'kim', [['lid', 3]]);
+    await cart('k2', 'kim', [['lid', 3]]);
+    await cart('k3', 'kim', [['lid', 2]]);
+    await h.handlers.startCheckout('k1', customer('kim'), h.context());
+    // The other location has 3 free and held none for kim; 3 + 3 is past kim's 5 all the same.
+    const refused = await h.handlers
+      .startCheckout('k2', customer('kim'), h.context())
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'hold_limit_exceeded',
+      details: { sku: 'LID', location: '*', limit: 'customer', max: 5, held: 3, requested: 3 },
+    });
+    const held = async () =>
+      (await Promise.all(['berlin', 'hamburg'].map((at) => stock('LID', at)))).map(
+        (s) => s.status === 'tracked' && s.held,
+      );
+    expect((await held()).sort()).toEqual([0, 3]);
+    // Up to the cap is fine, wherever the units are.
+    await h.handlers.startCheckout('k3', customer('kim'), h.context());
+    expect((await held()).sort()).toEqual([2, 3]);
+    // Another customer is not counted against kim.
+    await cart('k4', 'lou', [['lid', 1]]);
+    expect(await codeOf(h.handlers.startCheckout('k4', customer('lou'), h.context()))).toBeNull();
+  });
+
   it('expires holds by a scheduler derived from the events, and lists an expired hold whose stock is gone', async () => {
     const scheduler = createHoldExpiryScheduler({
       store: h.store,
@@ -182,7 +247,7 @@ describe('checkout holds (PGlite)', () => {
         .poll(
           async () => {
             await scheduler.runDue();
-            return (await Promise.all(['CAP', 'HAT', 'PEN'].map(stock))).map(
+            return (await Promise.all(['CAP', 'HAT', 'PEN'].map((sku) => stock(sku)))).map(
               (s) => s.status === 'tracked' && s.held,
             );
           },

@@ -16,15 +16,19 @@ import {
   allocate,
   available,
   cartHoldOf,
+  holderHeld,
   stockDecider,
   type AllocationStrategyName,
   type HoldReleaseReason,
+  type InventoryCommand,
+  type InventoryEvent,
   type StockState,
 } from '../../domain/inventory/index.ts';
 import { cartStream, productStream, stockStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { decideInTurn } from '../runtime/decide-in-turn.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
 import { runCommand } from '../runtime/run-command.ts';
@@ -36,7 +40,7 @@ import type { Load } from './cart-facts.ts';
 /**
  * Checkout holds (docs/carts.md): how long they last, and the caps that stop one client from
  * holding a whole SKU. `maxPerCart`: units of one SKU one cart may hold; `maxPerCustomer`: units
- * of one SKU one customer may hold at one location over all its carts (a guest cart is its own
+ * of one SKU one customer may hold over all its carts and all locations (a guest cart is its own
  * holder, so for a guest the cart cap is the one that binds).
  */
 export interface HoldSettings {
@@ -171,6 +175,21 @@ async function planHold(
     const earliest = own.map((h) => h.expiresAt).sort()[0]!;
     return { record, steps: [], expiresAt: earliest };
   }
+  const holder = cartSubject(cart);
+  // The customer's cap counts its holds of the SKU at every location, this cart's own left out (they
+  // are replaced). Each stock stream also refuses past the cap on its own, exactly.
+  const heldByHolder =
+    stocks.reduce((held, { state }) => held + holderHeld(state, holder), 0) -
+    own.reduce((held, h) => held + (h.holder === holder ? h.quantity : 0), 0);
+  if (heldByHolder + line.quantity > deps.holds.maxPerCustomer)
+    throw new HoldLimitExceeded({
+      sku,
+      location: '*',
+      limit: 'customer',
+      max: deps.holds.maxPerCustomer,
+      held: heldByHolder,
+      requested: line.quantity,
+    });
   // The cart's own earlier hold (run out, or for another quantity) is replaced: its units count as free.
   const free = Object.fromEntries(
     stocks.map(({ location, state }) => [
@@ -189,7 +208,6 @@ async function planHold(
     quantity: a.quantity,
   }));
   const used = new Set(allocations.map((a) => a.location));
-  const holder = cartSubject(cart);
   const steps: Step[] = [
     ...allocations.map((a) => ({
       stream: stockStream(sku, a.location),
@@ -242,6 +260,28 @@ function releaseStep(
     decider: stockStep,
     command: releaseCommand(sku, location, cartId, reason, now),
   };
+}
+
+/** The stock decider taking a list of commands, decided one after the other. */
+const releasesInTurn = asStepDecider<InventoryCommand[], InventoryEvent, StockState>({
+  decide: (commands, state) => decideInTurn(stockDecider, commands, state).events,
+  evolve: (state, event) => stockDecider.evolve(state, event),
+  initialState: () => stockDecider.initialState(),
+});
+
+/**
+ * Release steps that meet on one stock stream (a merge ends the guest cart's holds and those of the
+ * customer's changed lines, maybe at the same SKU and location) become one step deciding them in
+ * turn: an append names each stream once.
+ */
+export function oneStepPerStream(steps: readonly Step[]): Step[] {
+  const byStream = new Map<string, Step[]>();
+  for (const step of steps) byStream.set(step.stream, [...(byStream.get(step.stream) ?? []), step]);
+  return [...byStream.values()].map((same) =>
+    same.length === 1
+      ? same[0]!
+      : { stream: same[0]!.stream, decider: releasesInTurn, command: same.map((step) => step.command) },
+  );
 }
 
 /**

@@ -77,7 +77,10 @@ export class ReservationExceeded extends DomainError<ReservationExceededDetails>
 export type HoldLimitExceededDetails = {
   sku: string;
   location: string;
-  /** `cart`: one cart's units of this SKU; `customer`: one holder's units here over all its carts. */
+  /**
+   * `cart`: one cart's units of this SKU; `customer`: one holder's units of it over all its carts,
+   * here (a stock stream's own refusal) or at every location (`location: '*'`, checkout's count).
+   */
   limit: 'cart' | 'customer';
   max: number;
   held: number;

@@ -15,7 +15,7 @@ export {
   isInventoryEvent,
   releaseReasons,
 } from './events.ts';
-export { available, cartHoldOf, freeOf, holdOf, holdsByOrder, isLowStock } from './state.ts';
+export { available, cartHoldOf, freeOf, holderHeld, holdOf, holdsByOrder, isLowStock } from './state.ts';
 export * from './allocate.ts';
 
 /** Stream `stock-{sku}@{location}` (see `stockStream`): one per SKU and location, so locations never contend. */

@@ -85,6 +85,12 @@ export function cartHoldOf(state: StockState | StockLevels, cartId: string): Car
   return state.cartHolds === undefined ? undefined : pmap.get(state.cartHolds, cartId);
 }
 
+/** Units one holder (a customer, or a guest cart's subject) holds here over all its carts. */
+export function holderHeld(state: StockState, holder: string): number {
+  if (state.status === 'untracked' || state.heldBy === undefined) return 0;
+  return pmap.get(state.heldBy, holder) ?? 0;
+}
+
 export function holdOf(state: StockLevels, orderId: string): Hold | undefined {
   return pmap.get(withHoldsMap(state).holds, orderId);
 }

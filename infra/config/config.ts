@@ -66,7 +66,7 @@ const configSchema = z.object({
     .default(600),
   /** Units of one SKU one cart may hold during checkout. */
   QM_CHECKOUT_HOLD_MAX_PER_CART: z.coerce.number().int().min(1).max(100_000).default(10),
-  /** Units of one SKU one customer may hold at one location over all its carts. */
+  /** Units of one SKU one customer may hold over all its carts and all locations. */
   QM_CHECKOUT_HOLD_MAX_PER_CUSTOMER: z.coerce.number().int().min(1).max(100_000).default(20),
   /**
    * The abandoned-cart reminder sequence (with marketing consent): a cart with an email gets step

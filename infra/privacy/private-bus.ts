@@ -13,10 +13,14 @@ export function privateBus(inner: EventBus, privacy: EventPrivacy): EventBus {
       await inner.publish(await privacy.seal(events));
     },
     consume(options) {
+      const handleBatch = options.handleBatch?.bind(options);
       return inner.consume({
         ...options,
         // `onGiveUp` keeps the sealed event: what gets parked holds no plain text either.
         handle: async (event) => options.handle((await privacy.open([event]))[0]!),
+        // A delivery batch is opened too (one key lookup for the batch): without this, a consumer
+        // taking batches saw sealed fields (a mail greeting `[object Object]`, no contact address).
+        ...(handleBatch ? { handleBatch: async (events) => handleBatch(await privacy.open(events)) } : {}),
       });
     },
     ping: () => inner.ping(),
