@@ -149,7 +149,11 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     await post('/carts', { cartId: 'cart-reminded', currency: 'EUR' }, shopper);
     await post('/carts/cart-reminded/lines', { productId: 'lamp', quantity: 1 }, shopper);
     await post('/carts/cart-reminded/shipping-address', { shippingAddress: berlinAddress }, shopper);
-    await post('/carts/cart-reminded/email', { email: 'cust-3@example.com', marketingConsent: true }, shopper);
+    await post(
+      '/carts/cart-reminded/email',
+      { email: 'cust-3@example.com', marketingConsent: true },
+      shopper,
+    );
     await post('/carts', { cartId: 'cart-quiet', currency: 'EUR' }, other);
     await post('/carts/cart-quiet/lines', { productId: 'lamp', quantity: 1 }, other);
     browser = await launchChromium(profile);
@@ -428,8 +432,9 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     type RecoveryRow = Record<string, string | number | null>;
     const recovery = async () => {
       await sleep(250); // asked again and again while it waits: spare the embedded server's ClickHouse
-      return (await get<{ rows: RecoveryRow[] }>(`/admin/analytics/reports/cart_recovery?from=${from}&to=${to}`))
-        .rows;
+      return (
+        await get<{ rows: RecoveryRow[] }>(`/admin/analytics/reports/cart_recovery?from=${from}&to=${to}`)
+      ).rows;
     };
     await waitUntil('the reminder in ClickHouse', async () => (await recovery()).length === 1, 120_000);
     const placed = await checkOut('cart-reminded', shopper);

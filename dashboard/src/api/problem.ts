@@ -53,6 +53,8 @@ export async function problemFrom(answer: Response): Promise<ApiProblem> {
     body.detail,
     body.errors ?? [],
     body.code,
-    typeof body.details === 'object' && body.details !== null ? (body.details as Record<string, unknown>) : {},
+    typeof body.details === 'object' && body.details !== null
+      ? (body.details as Record<string, unknown>)
+      : {},
   );
 }

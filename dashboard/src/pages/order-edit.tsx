@@ -29,8 +29,10 @@ async function editOf(order: Order, quantities: Record<string, string>, add: Add
     if (wanted === undefined || wanted === '' || line.quantity === 0) continue;
     const quantity = Number(wanted);
     if (quantity === 0) body.remove.push(line.lineId);
-    else if (quantity > line.quantity) body.raise.push({ lineId: line.lineId, quantity: quantity - line.quantity });
-    else if (quantity < line.quantity) body.lower.push({ lineId: line.lineId, quantity: line.quantity - quantity });
+    else if (quantity > line.quantity)
+      body.raise.push({ lineId: line.lineId, quantity: quantity - line.quantity });
+    else if (quantity < line.quantity)
+      body.lower.push({ lineId: line.lineId, quantity: line.quantity - quantity });
   }
   const sku = add.sku.trim();
   if (sku) {
@@ -128,7 +130,11 @@ export function EditOrder({ order }: { order: Order }) {
       ))}
       <label>
         Add SKU{' '}
-        <input value={add.sku} maxLength={200} onChange={(event) => setAdd({ ...add, sku: event.target.value })} />
+        <input
+          value={add.sku}
+          maxLength={200}
+          onChange={(event) => setAdd({ ...add, sku: event.target.value })}
+        />
       </label>
       <label>
         Units to add
@@ -153,8 +159,8 @@ export function EditOrder({ order }: { order: Order }) {
       ) : null}
       {stale ? (
         <p role="alert" className="problem">
-          The order or its prices changed after this preview, so it was not applied:{' '}
-          {staleReason(stale)} Preview again to see what the edit does now.
+          The order or its prices changed after this preview, so it was not applied: {staleReason(stale)}{' '}
+          Preview again to see what the edit does now.
         </p>
       ) : (
         <ProblemMessage error={confirm.error} />

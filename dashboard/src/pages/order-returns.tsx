@@ -126,7 +126,14 @@ function OpenReturn({ order }: { order: Order }) {
       {lines.map((line) => (
         <label key={line.lineId}>
           {line.sku} to return
-          <input name={`return-${line.lineId}`} type="number" min={0} max={line.quantity} step={1} defaultValue={0} />
+          <input
+            name={`return-${line.lineId}`}
+            type="number"
+            min={0}
+            max={line.quantity}
+            step={1}
+            defaultValue={0}
+          />
         </label>
       ))}
       <label>
@@ -178,7 +185,8 @@ function AuthorizeOrReject({ orderId, row }: { orderId: string; row: Return }) {
   const submitReject = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const reason = formText(new FormData(event.currentTarget), 'reason');
-    if (window.confirm(`Reject return ${row.returnId}? Its items may be returned again.`)) reject.mutate(reason);
+    if (window.confirm(`Reject return ${row.returnId}? Its items may be returned again.`))
+      reject.mutate(reason);
   };
   const busy = authorize.isPending || reject.isPending;
   return (
@@ -244,7 +252,9 @@ function ReceiveReturn({ order, row }: { order: Order; row: Return }) {
         lineId: line.lineId,
         quantity: Number(formText(form, `received-${line.lineId}`)),
         disposition:
-          formText(form, `disposition-${line.lineId}`) === 'write_off' ? ('write_off' as const) : ('restock' as const),
+          formText(form, `disposition-${line.lineId}`) === 'write_off'
+            ? ('write_off' as const)
+            : ('restock' as const),
       }))
       .filter((line) => line.quantity > 0);
     if (lines.length === 0) return;
