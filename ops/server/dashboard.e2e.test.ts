@@ -48,9 +48,9 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
   let admin: string;
   let shopper: string;
 
-  const post = async (path: string, body: unknown, token = admin) => {
+  const send = async (method: 'POST' | 'PUT', path: string, body: unknown, token = admin) => {
     const answer = await fetch(`${urls.command}${path}`, {
-      method: 'POST',
+      method,
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${token}`,
@@ -61,6 +61,7 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     if (!answer.ok) throw new Error(`${path}: ${answer.status} ${await answer.text()}`);
     return (await answer.json()) as Record<string, unknown>;
   };
+  const post = (path: string, body: unknown, token = admin) => send('POST', path, body, token);
   /**
    * A shopper's checkout at the total the cart shows now (the first test changed the lamp's price
    * after the cart was filled: the first answer is 409 `cart_changed` with the new total); the
@@ -148,12 +149,9 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     const other = await mintToken({ secret: SECRET, role: 'customer', subject: 'cust-4' });
     await post('/carts', { cartId: 'cart-reminded', currency: 'EUR' }, shopper);
     await post('/carts/cart-reminded/lines', { productId: 'lamp', quantity: 1 }, shopper);
-    await post('/carts/cart-reminded/shipping-address', { shippingAddress: berlinAddress }, shopper);
-    await post(
-      '/carts/cart-reminded/email',
-      { email: 'cust-3@example.com', marketingConsent: true },
-      shopper,
-    );
+    await send('PUT', '/carts/cart-reminded/shipping-address', { shippingAddress: berlinAddress }, shopper);
+    const consent = { email: 'cust-3@example.com', marketingConsent: true };
+    await send('PUT', '/carts/cart-reminded/email', consent, shopper);
     await post('/carts', { cartId: 'cart-quiet', currency: 'EUR' }, other);
     await post('/carts/cart-quiet/lines', { productId: 'lamp', quantity: 1 }, other);
     browser = await launchChromium(profile);

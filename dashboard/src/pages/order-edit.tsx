@@ -68,7 +68,13 @@ export function EditOrder({ order }: { order: Order }) {
       const answer = must(
         await (
           await writeApi()
-        ).POST('/orders/{orderId}/edit/preview', { params: { path: { orderId: order.orderId } }, body }),
+        ).POST('/orders/{orderId}/edit/preview', {
+          params: { path: { orderId: order.orderId } },
+          body,
+          // The command API asks every POST for a key, this one too (its document does not say
+          // so); a preview appends nothing, so a fresh key per click changes nothing.
+          headers: idempotent(),
+        }),
       );
       return { body, preview: answer };
     },

@@ -43,6 +43,8 @@ export function OrderReturns({ order }: { order: Order }) {
           signal,
         }),
       ).items,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === order.orderId ? previous : undefined,
   });
   return (
     <section aria-labelledby="returns">
