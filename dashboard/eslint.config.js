@@ -7,7 +7,8 @@ import tseslint from 'typescript-eslint';
 /**
  * The dashboard's own lint: the browser, React's rules of hooks, and typed TypeScript rules. The
  * root config's layer table does not apply here: the app talks to the APIs over HTTP only (its one
- * import from the backend is the pure permission table, domain/access/permissions.ts).
+ * imports from the backend are pure data: the permission table, domain/access/permissions.ts, and
+ * the returns policy's default reasons, domain/return-policy/state.ts).
  */
 export default tseslint.config(
   { ignores: ['dist/**', 'src/api/*.generated.ts', 'eslint.config.js'] },

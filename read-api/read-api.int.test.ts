@@ -161,6 +161,9 @@ describe.each(combos)('the read API on %s with the %s cache', (backend, cacheKin
         'iphone',
       ]);
       expect(ids(await json(await h.get('/products?inStock=false')))).toEqual(['galaxy']);
+      // By SKU: how the dashboard finds the product of a line added to an order.
+      expect(ids(await json(await h.get('/products?sku=SAW')))).toEqual(['saw']);
+      expect(ids(await json(await h.get('/products?sku=NOTHING')))).toEqual([]);
     });
 
     it('sorts by price both ways, by name and by newest, never listing discontinued products', async () => {

@@ -38,7 +38,7 @@ const overviewRequests = () => [
   `/admin/analytics/reports/top_sellers?from=${utcDay(-29)}&to=${utcDay(1)}&limit=10&format=json`,
   `/admin/analytics/reports/refund_rate?from=${utcDay(-29)}&to=${utcDay(1)}&granularity=month&format=json`,
   '/staff/low-stock?limit=50',
-  `/admin/carts/funnel?from=${utcDay(-29)}T00:00:00Z&to=${utcDay(1)}T00:00:00Z`,
+  `/admin/analytics/reports/cart_recovery?from=${utcDay(-29)}&to=${utcDay(1)}&format=json`,
 ];
 
 const percentile = (samples: number[], p: number) => {

@@ -5,6 +5,8 @@ import type { CatalogDatabase } from './tables.ts';
 export interface ProductFilters {
   categories?: readonly string[] | undefined;
   brands?: readonly string[] | undefined;
+  /** One SKU (unique among the products shown: `products_sku_key`). */
+  sku?: string | undefined;
   minPrice?: number | undefined;
   maxPrice?: number | undefined;
   /** Every pair must match (`{ color: 'red', size: 'M' }`). */
@@ -25,6 +27,7 @@ export function productFilter(filters: ProductFilters) {
     const conditions: Expression<SqlBool>[] = [eb('status', '=', 'active'), eb('sku_conflict', '=', false)];
     if (filters.categories?.length) conditions.push(eb('category', 'in', [...filters.categories]));
     if (filters.brands?.length) conditions.push(eb('brand', 'in', [...filters.brands]));
+    if (filters.sku !== undefined) conditions.push(eb('sku', '=', filters.sku));
     if (filters.minPrice !== undefined) conditions.push(eb('price_amount', '>=', filters.minPrice));
     if (filters.maxPrice !== undefined) conditions.push(eb('price_amount', '<=', filters.maxPrice));
     if (filters.attributes && Object.keys(filters.attributes).length > 0) {

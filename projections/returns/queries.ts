@@ -70,6 +70,8 @@ export interface ReturnQueueSearch {
   status?: ReturnStatus | undefined;
   /** Only returns that have been in their status at least this long, counted back from `now`. */
   olderThanMs?: number | undefined;
+  /** Only the returns of this order (the order page lists them). */
+  orderId?: string | undefined;
   now: Date;
   limit: number;
 }
@@ -81,6 +83,7 @@ export async function returnQueue(
 ): Promise<ReturnSummary[]> {
   let query = db.selectFrom('returns').select(summaryColumns);
   if (search.status) query = query.where('status', '=', search.status);
+  if (search.orderId !== undefined) query = query.where('order_id', '=', search.orderId);
   if (search.olderThanMs !== undefined) {
     query = query.where('status_since', '<=', new Date(search.now.getTime() - search.olderThanMs));
   }

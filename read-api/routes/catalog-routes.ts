@@ -42,6 +42,7 @@ const keyOf = (kind: string, question: unknown) =>
 function productFilters(query: {
   category?: string[] | undefined;
   brand?: string[] | undefined;
+  sku?: string | undefined;
   minPrice?: number | undefined;
   maxPrice?: number | undefined;
   attr?: Record<string, string> | undefined;
@@ -50,6 +51,7 @@ function productFilters(query: {
   return {
     categories: query.category,
     brands: query.brand,
+    sku: query.sku,
     minPrice: query.minPrice,
     maxPrice: query.maxPrice,
     attributes: query.attr,

@@ -183,6 +183,12 @@ describe('returns read routes on pglite', () => {
     expect(waiting.body.items.map((item: Item) => item.returnId)).toEqual(['r-theirs']);
     expect((await get('/returns?status=requested&olderThanDays=4')).body.items).toEqual([]);
     expect((await get('/returns?status=authorized')).body.items).toEqual([]);
+    // One order's returns, whatever their status (the dashboard's order page).
+    const ofOrder = await get('/returns?orderId=o-mine');
+    expect(ofOrder.body.items.map((item: Item) => [item.returnId, item.orderId])).toEqual([
+      ['r-mine', 'o-mine'],
+    ]);
+    expect((await get('/returns?orderId=o-none')).body.items).toEqual([]);
     expect((await get('/returns', 'customer')).status).toBe(403);
     const bad = await get('/returns?status=lost');
     expect(bad.status).toBe(400);

@@ -133,7 +133,7 @@ export function returnsReadRoutes(ctx: ReadContext, clock: Clock = systemClock) 
       path: '/returns',
       summary: 'The RMA queue (staff): returns by status, the longest waiting first',
       description:
-        'The queues: `requested` awaits authorization, `authorized` is in transit to the shop, `partially_received` awaits the rest and its inspection. `olderThanDays` keeps those in their status at least that long.',
+        'The queues: `requested` awaits authorization, `authorized` is in transit to the shop, `partially_received` awaits the rest and its inspection. `olderThanDays` keeps those in their status at least that long; `orderId` keeps one order’s.',
       tags,
       ...permissionGuard('returns:manage', ctx.authenticated),
       request: {
@@ -146,6 +146,10 @@ export function returnsReadRoutes(ctx: ReadContext, clock: Clock = systemClock) 
             .max(3650)
             .optional()
             .openapi({ description: 'At least this many days in the status.', example: 3 }),
+          orderId: Id.optional().openapi({
+            description: 'Only the returns of this order (the dashboard’s order page).',
+            example: 'o-1001',
+          }),
           limit: Limit(500, 50),
           ...consistencyQuery,
         }),
@@ -158,7 +162,7 @@ export function returnsReadRoutes(ctx: ReadContext, clock: Clock = systemClock) 
       },
     }),
     async (c) => {
-      const { status, olderThanDays, limit } = c.req.valid('query');
+      const { status, olderThanDays, orderId, limit } = c.req.valid('query');
       const now = clock.now();
       const { value, headers } = await freshRead<ReturnsDatabase, Awaited<ReturnType<typeof returnQueue>>>(
         ctx,
@@ -168,6 +172,7 @@ export function returnsReadRoutes(ctx: ReadContext, clock: Clock = systemClock) 
           returnQueue(db, {
             status,
             olderThanMs: olderThanDays === undefined ? undefined : olderThanDays * DAY_MS,
+            orderId,
             now,
             limit,
           }),

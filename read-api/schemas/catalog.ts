@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { productSorts } from '../../projections/catalog/product-list.ts';
 import { consistencyQuery } from '../http/consistency.ts';
-import { Cursor, Limit, Money, Text } from './common.ts';
+import { Cursor, Id, Limit, Money, Text } from './common.ts';
 
 const list = (description: string) =>
   Text.max(500)
@@ -28,6 +28,10 @@ const attributeFilter = Text.regex(ATTRIBUTE, 'must be name:value, such as color
 export const filterQuery = {
   category: list('Categories, comma-separated (any of them).'),
   brand: list('Brands, comma-separated (any of them).'),
+  sku: Id.optional().openapi({
+    description: 'Only the product with this SKU (staff add a line to an order by its SKU).',
+    example: 'LAMP-1',
+  }),
   minPrice: price('Lowest price, in minor units (cents), inclusive.'),
   maxPrice: price('Highest price, in minor units (cents), inclusive.'),
   attr: z

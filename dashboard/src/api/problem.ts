@@ -7,6 +7,8 @@ export class ApiProblem extends Error {
     readonly fields: { path: string; message: string }[] = [],
     /** The API's machine-readable `code` (for example `step-up-required`), when it sent one. */
     readonly code?: string,
+    /** The API's `details` for a domain refusal (for example why an edit preview went stale). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
   }
@@ -35,6 +37,7 @@ interface ProblemBody {
   code?: string;
   detail?: string;
   errors?: { path: string; message: string }[];
+  details?: unknown;
 }
 
 export async function problemFrom(answer: Response): Promise<ApiProblem> {
@@ -50,5 +53,8 @@ export async function problemFrom(answer: Response): Promise<ApiProblem> {
     body.detail,
     body.errors ?? [],
     body.code,
+    typeof body.details === 'object' && body.details !== null
+      ? (body.details as Record<string, unknown>)
+      : {},
   );
 }

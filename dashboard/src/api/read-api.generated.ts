@@ -2413,6 +2413,8 @@ export interface paths {
           maxPrice?: number | null;
           /** @description Lowest price, in minor units (cents), inclusive. */
           minPrice?: number | null;
+          /** @description Only the product with this SKU (staff add a line to an order by its SKU). */
+          sku?: string;
           /** @description Order; `-` means descending. */
           sort?: 'price' | '-price' | 'name' | '-name' | 'newest' | 'oldest';
         };
@@ -2629,7 +2631,7 @@ export interface paths {
     };
     /**
      * The RMA queue (staff): returns by status, the longest waiting first
-     * @description The queues: `requested` awaits authorization, `authorized` is in transit to the shop, `partially_received` awaits the rest and its inspection. `olderThanDays` keeps those in their status at least that long.
+     * @description The queues: `requested` awaits authorization, `authorized` is in transit to the shop, `partially_received` awaits the rest and its inspection. `olderThanDays` keeps those in their status at least that long; `orderId` keeps one order’s.
      */
     get: {
       parameters: {
@@ -2640,6 +2642,8 @@ export interface paths {
           limit?: number;
           /** @description At least this many days in the status. */
           olderThanDays?: number | null;
+          /** @description Only the returns of this order (the dashboard’s order page). */
+          orderId?: string;
           status?: 'requested' | 'authorized' | 'rejected' | 'partially_received' | 'received';
         };
         header?: {
@@ -2842,6 +2846,8 @@ export interface paths {
           /** @description Lowest price, in minor units (cents), inclusive. */
           minPrice?: number | null;
           q: string;
+          /** @description Only the product with this SKU (staff add a line to an order by its SKU). */
+          sku?: string;
         };
         header?: {
           /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */

@@ -9,7 +9,8 @@ export type ReportName =
   | 'refund_rate'
   | 'sell_through'
   | 'stockouts'
-  | 'days_of_cover';
+  | 'days_of_cover'
+  | 'cart_recovery';
 
 export interface ReportQuery {
   from: string;

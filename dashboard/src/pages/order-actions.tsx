@@ -1,23 +1,28 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { stepUp } from '../api/auth.ts';
 import { idempotent, must, writeApi } from '../api/clients.ts';
-import { noteWrite } from '../api/last-write.ts';
+import { useOrderCommand } from '../api/order-command.ts';
 import { ApiProblem } from '../api/problem.ts';
 import type { components } from '../api/read-api.generated.ts';
 import { useSession } from '../api/use-session.ts';
 import { formatMoney, ProblemMessage } from '../components/status.tsx';
 import { formText } from '../components/text.ts';
+import { EditOrder } from './order-edit.tsx';
+import { OrderReturns } from './order-returns.tsx';
 
 type Order = components['schemas']['OrderDetail'];
 
 /** The domain's rules, so the page offers only what the API would take (it still decides). */
 const SHIPPABLE = ['authorized', 'paid', 'partially_shipped'];
 const CANCELLABLE = ['placed', 'authorized', 'paid', 'payment_failed'];
+/** Edits, like cancellation, are for orders nothing of which has shipped. */
+const EDITABLE = CANCELLABLE;
 
 /**
  * What staff may do to an order, each behind its permission and a confirmation, each through the
- * command API with a fresh Idempotency-Key; a refusal is shown in the API's words.
+ * command API with a fresh Idempotency-Key; a refusal is shown in the API's words. Edits
+ * (`order-edit.tsx`) and returns (`order-returns.tsx`) have their own files.
  */
 export function OrderActions({ order }: { order: Order }) {
   const { can } = useSession();
@@ -32,25 +37,10 @@ export function OrderActions({ order }: { order: Order }) {
       {can.has('orders:cancel') && CANCELLABLE.includes(order.status) ? (
         <CancelOrder orderId={order.orderId} />
       ) : null}
+      {can.has('orders:edit') && EDITABLE.includes(order.status) ? <EditOrder order={order} /> : null}
+      {can.has('returns:manage') ? <OrderReturns order={order} /> : null}
     </section>
   );
-}
-
-/** After a command the order is read again, at the command's position (`noteWrite`). */
-function useOrderCommand<Input>(
-  orderId: string,
-  send: (input: Input) => Promise<{ position?: string | null }>,
-) {
-  const queries = useQueryClient();
-  return useMutation({
-    mutationFn: send,
-    onSuccess: (answer) => {
-      noteWrite(answer);
-      return queries.invalidateQueries({ queryKey: ['orders'] });
-    },
-    // Also refresh on a refusal: a 409 means someone else changed it, so show what it is now.
-    onError: () => queries.invalidateQueries({ queryKey: ['orders', orderId] }),
-  });
 }
 
 interface ShipmentRow {

@@ -21,6 +21,10 @@ export function OrderPage() {
       must(
         await readApi.GET('/orders/{orderId}', { params: { path: { orderId }, query: { after } }, signal }),
       ),
+    // Read again after each action (a new `after`), the page stays as it was until the answer comes,
+    // so the action's form keeps its "done" message and nothing flashes; never another order's.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === orderId ? previous : undefined,
   });
   if (order.error) return <ProblemMessage error={order.error} />;
   if (!order.data) return <Loading what={`order ${orderId}`} />;
@@ -120,7 +124,10 @@ function TimeTravel({ orderId }: { orderId: string }) {
       <ProblemMessage error={at.error} />
       {at.data ? (
         <>
-          <pre data-testid="time-travel-state">{JSON.stringify(at.data.state, null, 2)}</pre>
+          {/* Focusable: a long state scrolls, and the keyboard must reach what is scrolled away. */}
+          <pre data-testid="time-travel-state" tabIndex={0} aria-label="The order's state then">
+            {JSON.stringify(at.data.state, null, 2)}
+          </pre>
           <h3>Who changed it until then</h3>
           <DataTable
             caption="Who changed it"

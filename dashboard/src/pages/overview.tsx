@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { must, readApi } from '../api/clients.ts';
 import { num, useReport, utcDay } from '../api/reports.ts';
 import { useSession } from '../api/use-session.ts';
-import { CartFunnelCards } from './cart-funnel.tsx';
+import { CartRecoveryCards } from './cart-recovery.tsx';
 import { Chart, preloadCharts } from '../components/lazy-chart.tsx';
 import { DataTable } from '../components/data-table.tsx';
 import { formatMoney, Loading, ProblemMessage } from '../components/status.tsx';
@@ -29,7 +29,7 @@ export function OverviewPage() {
         <TopSellers />
         <RefundRate />
       </div>
-      <CartFunnelCards days={30} heading="h2" />
+      <CartRecoveryCards />
       {can.has('stock:read') ? <LowStockAlerts /> : null}
     </>
   );
