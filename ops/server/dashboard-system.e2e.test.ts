@@ -174,7 +174,11 @@ describe('the System and Carts pages in a browser, against qm serve (postgres)',
     await poison.getByLabel('Reason for skipping (kept in the audit log)').focus();
     await page.keyboard.type('planted by the browser test');
     await page.keyboard.press('Enter');
-    await poison.getByText('Skipped; the projection goes on.').waitFor();
+    // The notice stays when the card goes (the projection runs again).
+    await page
+      .getByRole('region', { name: 'Poison events' })
+      .getByText('Skipped in catalog; the projection goes on.')
+      .waitFor();
     await waitUntil(
       'the catalog projection running again',
       async () => (await projector('catalog'))?.status !== 'failed',

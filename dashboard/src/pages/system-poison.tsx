@@ -20,20 +20,32 @@ export interface StoppedProjector {
 
 /** Projectors stopped on a poison event, each with a form to pass the event with a reason; then the skips so far. */
 export function PoisonEvents({ stopped }: { stopped: StoppedProjector[] }) {
+  // Kept here, not in the stopped projector's card: once the projection runs again its card goes,
+  // and the notice that the skip went through must not go with it.
+  const [skipped, setSkipped] = useState<string | null>(null);
   return (
     <section aria-labelledby="poison">
       <h2 id="poison">Poison events</h2>
+      {skipped ? <p role="status">Skipped in {skipped}; the projection goes on.</p> : null}
       {stopped.length === 0 ? (
         <p className="empty">No projection is stopped on an event.</p>
       ) : (
-        stopped.map((projector) => <StoppedOnEvent key={projector.name} projector={projector} />)
+        stopped.map((projector) => (
+          <StoppedOnEvent key={projector.name} projector={projector} onSkipped={setSkipped} />
+        ))
       )}
       <SkippedEvents />
     </section>
   );
 }
 
-function StoppedOnEvent({ projector }: { projector: StoppedProjector }) {
+function StoppedOnEvent({
+  projector,
+  onSkipped,
+}: {
+  projector: StoppedProjector;
+  onSkipped: (name: string) => void;
+}) {
   const queries = useQueryClient();
   const [reason, setReason] = useState('');
   const event = projector.stoppedOn;
@@ -44,7 +56,10 @@ function StoppedOnEvent({ projector }: { projector: StoppedProjector }) {
         body: JSON.stringify({ position: event?.position, reason }),
       });
     },
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['projections'] }),
+    onSuccess: () => {
+      onSkipped(projector.name);
+      return queries.invalidateQueries({ queryKey: ['projections'] });
+    },
   });
   const field = `skip-reason-${projector.name}`;
   return (
@@ -89,7 +104,6 @@ function StoppedOnEvent({ projector }: { projector: StoppedProjector }) {
           <button type="submit" disabled={skip.isPending || reason.trim() === ''}>
             Skip this event
           </button>
-          {skip.isSuccess ? <span role="status"> Skipped; the projection goes on.</span> : null}
           <ProblemMessage error={skip.error} />
         </form>
       ) : (
