@@ -133,6 +133,14 @@ export interface EventStore {
   /** Position of the last event a reader can see now, or `null` when the log is empty. */
   headPosition(): Promise<Position | null>;
   /**
+   * Whether an event at exactly this position is committed, visible to readers yet or not. On
+   * PostgreSQL a committed event stays behind the visible head while any older transaction of the
+   * cluster runs, so a position a write just answered can be ahead of `headPosition` for a while;
+   * this tells it from a position no write ever answered. Absent where the head is never behind
+   * a commit.
+   */
+  isCommitted?(position: Position): Promise<boolean>;
+  /**
    * `readAll` and the head together: a head never past what the read could see, so a filtered
    * reader may move its checkpoint to it when the read was not full. The SQL stores answer both in
    * one statement (one snapshot, one round trip per projector poll instead of two).

@@ -47,6 +47,12 @@ export interface ReadApiDeps {
    * refused instead of waited for. Without it, any well-formed token is waited for.
    */
   headPosition?: () => Promise<Position | null>;
+  /**
+   * Whether a token beyond the head names a committed event (`EventStore.isCommitted`): such a
+   * token is real, only hidden by an older transaction still running, and is waited for like any
+   * other. Without it, a token still beyond the head after a short grace is refused.
+   */
+  isCommitted?: (position: Position) => Promise<boolean>;
   /** Admin time travel (`/admin/streams/...`) reads the event store; mounted when given. */
   store?: EventStore;
   /** Admin analytics reports (`/admin/analytics/...`), best a read-only client; mounted when given. */

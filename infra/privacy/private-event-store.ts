@@ -1,3 +1,4 @@
+import type { Position } from '../../ports/position.ts';
 import type { EventStore, RecordedEvent, Subscription } from '../../ports/event-store.ts';
 import type { EventPrivacy } from './event-privacy.ts';
 
@@ -29,6 +30,7 @@ export function privateEventStore(inner: EventStore, privacy: EventPrivacy): Eve
       return privacy.open(await inner.readAll(options));
     },
     headPosition: () => inner.headPosition(),
+    ...(inner.isCommitted ? { isCommitted: (position: Position) => inner.isCommitted!(position) } : {}),
     async readAllWithHead(options) {
       const { events, head } = await inner.readAllWithHead(options);
       return { events: await privacy.open(events), head };

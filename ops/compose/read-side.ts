@@ -121,6 +121,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     projectionStatus: () => projectionStatus({ store: deps.store, database: deps.database }),
     store: deps.store,
     headPosition: () => deps.store.headPosition(),
+    ...(deps.store.isCommitted ? { isCommitted: (position) => deps.store.isCommitted!(position) } : {}),
     ...(deps.analytics ? { analytics: deps.analytics } : {}),
     ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
     ...(deps.guards ? { guards: deps.guards } : {}),

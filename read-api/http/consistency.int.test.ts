@@ -113,3 +113,62 @@ describe('consistency tokens the projectors have not reached', () => {
     }
   });
 });
+
+describe('a token a write answered, hidden behind an older transaction, on PostgreSQL', () => {
+  let h: ReadApiHarness;
+  afterAll(async () => h?.close());
+
+  it('is waited for like any other (stale when the wait runs out), never refused as made up', async () => {
+    h = await readApiHarness('postgres', 'memory');
+    const admin = () => h.context();
+    await h.handlers.createLocation('berlin', 'Berlin warehouse', admin());
+    // A transaction holding an id, as a long one anywhere in the cluster does: every event
+    // committed after it began stays behind the log's visible head until it ends.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let began!: () => void;
+    const holding = new Promise<void>((resolve) => (began = resolve));
+    const transaction = h.sql.transaction(async (tx) => {
+      await tx.query('select pg_current_xact_id()');
+      began();
+      await held;
+    });
+    await holding;
+    try {
+      const written = await h.handlers.createProduct(
+        {
+          productId: 'chisel',
+          sku: 'CHISEL',
+          name: 'Chisel',
+          description: 'A chisel',
+          brand: 'Acme',
+          category: 'tools',
+          attributes: {},
+          allowBackorder: false,
+          price: { amount: 1_299, currency: 'EUR' },
+        },
+        admin(),
+      );
+      const token = positionToToken(written.position!);
+      // Past the head's grace (500 ms): a 400 before `isCommitted`, a stale 404 now.
+      const impatient = await h.openReadSide({ waitMs: 1_000 });
+      const hidden = await h.get('/products/chisel', {
+        api: impatient,
+        headers: { 'x-consistency-token': token },
+      });
+      expect(hidden.status, await hidden.clone().text()).toBe(404);
+      expect(hidden.headers.get('x-stale')).toBe('true');
+      // A position no write answered is still refused.
+      const made = { ...written.position!, prepare: written.position!.prepare + 1_000_000n };
+      const forged = await h.get('/products/chisel', {
+        api: impatient,
+        headers: { 'x-consistency-token': positionToToken(made) },
+      });
+      expect(forged.status).toBe(400);
+      expect(((await forged.json()) as { code: string }).code).toBe('consistency_token_ahead');
+    } finally {
+      release();
+      await transaction;
+    }
+  });
+});

@@ -51,19 +51,26 @@ const HEAD_POLL_MS = 20;
 /**
  * Refuses (400, naming the token and where it came from) a token beyond the event log's head: no
  * write returned it, and waiting for it would hold the connection for the whole read wait and then
- * answer stale. A token the head reaches within a short grace passes.
+ * answer stale. A token the head reaches within a short grace passes, and so does one that names a
+ * committed event (`isCommitted`): a long transaction elsewhere in the cluster can hold the head
+ * back for longer than the grace, and a client that passes the position its write answered must
+ * get its read (stale-marked if the wait runs out), not a 400.
  */
 export async function refuseTokenBeyondHead(
   c: Context,
   requested: Position,
   headPosition: () => Promise<Position | null>,
   waitMs: number,
+  isCommitted?: (position: Position) => Promise<boolean>,
 ): Promise<void> {
   const deadline = Date.now() + Math.min(waitMs, HEAD_GRACE_MS);
   for (;;) {
     const head = await headPosition();
     if (head && comparePositions(requested, head) <= 0) return;
-    if (Date.now() >= deadline) throw tokenAhead(c, requested, head);
+    if (Date.now() >= deadline) {
+      if (isCommitted && (await isCommitted(requested))) return;
+      throw tokenAhead(c, requested, head);
+    }
     await new Promise((resolve) => setTimeout(resolve, HEAD_POLL_MS));
   }
 }

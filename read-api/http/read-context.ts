@@ -20,7 +20,7 @@ export interface ReadContext extends ReadApiDeps {
 async function requestedWithinHead(ctx: ReadContext, c: Context): Promise<Position | undefined> {
   const requested = requestedPosition(c);
   if (requested && ctx.headPosition) {
-    await refuseTokenBeyondHead(c, requested, ctx.headPosition, ctx.consistencyWaitMs);
+    await refuseTokenBeyondHead(c, requested, ctx.headPosition, ctx.consistencyWaitMs, ctx.isCommitted);
   }
   return requested;
 }

@@ -78,6 +78,10 @@ export function readAllWithHeadStatement(filter: EventFilter | undefined): { nam
 
 export const headStatement = `select tx_id::text as tx, position::text as position from (${LAST_VISIBLE}) head`;
 
+/** Any committed event at exactly ($1 tx, $2 position), visible or not: the global order's index finds it. */
+export const committedStatement = `select exists (select 1 from qm_event_log
+  where tx_id = $1::xid8 and position = $2::bigint) as committed`;
+
 /**
  * Stream reads see every committed row (plain read committed): commands must decide on the latest
  * state, and the compare-and-set on qm_streams catches anything newer.

@@ -25,6 +25,7 @@ import {
 } from './append-multi-statement.ts';
 import { appendParams, appendStatement } from './append-statement.ts';
 import {
+  committedStatement,
   headStatement,
   readAllStatement,
   readAllWithHeadStatement,
@@ -280,6 +281,15 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
     readAll,
     readAllWithHead,
     headPosition,
+
+    async isCommitted(position) {
+      const [row] = await client.query<{ committed: boolean }>(
+        committedStatement,
+        [position.commit.toString(), position.prepare.toString()],
+        'qm_committed',
+      );
+      return row?.committed === true;
+    },
 
     subscribe(subscribeOptions) {
       return pollingSubscription(
