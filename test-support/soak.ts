@@ -23,6 +23,9 @@ const files = [
   'commands/inventory/backorder-fifo.property.int.test.ts',
   // Concurrent returns and refunds on one order never refund more than was captured.
   'commands/returns/no-over-refund.property.int.test.ts',
+  // Concurrent placements, edits, partial cancellations, fulfilment, returns (restocked and written
+  // off) and receipts: stock and money reconcile exactly from the streams (docs/after-sale.md).
+  'commands/returns/after-sale-reconciles.property.int.test.ts',
   // A cancel right after its placement is never refused by a stale view (16 clients, 4,000 orders).
   'commands/orders/cancel-after-place.int.test.ts',
   'commands/orders/stale-write-view.int.test.ts',

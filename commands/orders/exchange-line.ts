@@ -1,4 +1,4 @@
-import { productDecider } from '../../domain/catalog/index.ts';
+import { productDecider, type Product } from '../../domain/catalog/index.ts';
 import type { Money } from '../../domain/money.ts';
 import {
   exchangeDifference,
@@ -7,11 +7,13 @@ import {
   type ExistingOrder,
   type LineExchanged,
   type OrderState,
+  type ReplacementTax,
 } from '../../domain/orders/index.ts';
 import { OrderNotFound } from '../../domain/orders/errors.ts';
 import { orderStream, productStream } from '../../domain/streams.ts';
 import type { CreatedPayment } from '../../ports/payments.ts';
-import { activeProduct } from '../pricing/product-pricing.ts';
+import { loadPricingConfig, noDiscounts, priceOrder } from '../pricing/price-order.ts';
+import { activeProduct, pricingLine } from '../pricing/product-pricing.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
@@ -80,7 +82,11 @@ export async function exchangeLine(
     return { ...earlier, exchangeId: input.exchangeId, difference, payment };
   }
   const { order, product } = await exchangeFacts(deps, input);
-  const { difference } = exchangeDifference(order, input.lineId, input.quantity, product.price);
+  const tax = await replacementTax(deps, order, product, input.quantity, context.now);
+  const { difference } = exchangeDifference(order, input.lineId, input.quantity, {
+    unitPrice: product.price,
+    tax,
+  });
   const command = (
     chargeRef: string | null,
     allocations: { location: string; quantity: number }[],
@@ -96,6 +102,7 @@ export async function exchangeLine(
         lineId: nextReplacementId(order),
         sku: product.sku,
         unitPrice: product.price,
+        tax,
         allocations,
       },
       chargeRef,
@@ -174,6 +181,37 @@ async function exchangeFacts(deps: OrderDeps, input: ExchangeLineInput) {
     deps.runtime.upcasters,
   );
   return { order: state, product: activeProduct(productState, input.productId) };
+}
+
+/**
+ * The replacement's tax as a placement would compute it: the price pipeline (`priceOrder`, with
+ * the shop's tax port) on the replacement alone at the order's shipping address, without
+ * discounts or shipping. Null when the pipeline could not tax it (its tax is then unknown).
+ */
+async function replacementTax(
+  deps: OrderDeps,
+  order: ExistingOrder,
+  product: Product,
+  quantity: number,
+  at: string,
+): Promise<ReplacementTax | null> {
+  const breakdown = await priceOrder(
+    await loadPricingConfig(deps.runtime),
+    {
+      currency: order.currency,
+      lines: [pricingLine(product, quantity)],
+      shippingAddress: order.shippingAddress,
+      shippingMethodId: null,
+      customer: null,
+      couponCodes: [],
+      channel: null,
+      at,
+    },
+    noDiscounts,
+    deps.taxProvider,
+  );
+  const line = breakdown.taxDetail?.known ? breakdown.taxDetail.lines[0] : undefined;
+  return line ? { taxClass: line.taxClass, rateBps: line.rateBps, tax: line.tax } : null;
 }
 
 /** The extra payment for a dearer replacement, captured as soon as the customer pays it. */

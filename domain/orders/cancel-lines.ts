@@ -1,7 +1,7 @@
 import { ValidationFailed } from '../errors.ts';
 import { requirePositiveInt, requireUnique } from '../validation.ts';
 import type { CancelOrderLines } from './commands.ts';
-import { CancelExceedsOrdered, PaymentInProgress } from './errors.ts';
+import { CancelExceedsOrdered, ExtraPaymentPending, PaymentInProgress } from './errors.ts';
 import type { Money } from '../money.ts';
 import type {
   CancelledLine,
@@ -27,6 +27,10 @@ export function cancelOrderLines({ data }: CancelOrderLines, order: ExistingOrde
   if (order.status === 'placed' && order.paymentProvider !== 'manual') {
     throw new PaymentInProgress({ orderId, paymentProvider: order.paymentProvider });
   }
+  // The extra payment open for an edit's difference charges that amount whatever the total does
+  // next: units cancelled now would be paid for by it all the same (and refunded by nothing).
+  if (order.payment.extra)
+    throw new ExtraPaymentPending({ orderId, owed: order.payment.extra.amount, currency: order.currency });
   if (data.lines.length === 0) throw new ValidationFailed('lines', 'must not be empty');
   requireUnique(
     'lines',
@@ -62,7 +66,7 @@ export function cancelledShare(line: OrderLine, quantity: number): number {
 }
 
 /** `quantity` of `units` units' share of `value`: the value less the prorated rest, so shares add up. */
-function shareOf(value: number, quantity: number, units: number): number {
+export function shareOf(value: number, quantity: number, units: number): number {
   return value - Math.round((value * (units - quantity)) / units);
 }
 

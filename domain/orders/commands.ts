@@ -10,6 +10,7 @@ import type {
   OrderShippingMethod,
   OrderTaxDetail,
   RefundCause,
+  ReplacementTax,
   ShipmentLabelBought,
   ShipmentTracked,
 } from './events.ts';
@@ -179,7 +180,14 @@ export type ExchangeLine = {
     lineId: string;
     quantity: number;
     reason: string;
-    replacement: { lineId: string; sku: string; unitPrice: Money; allocations: LineAllocation[] };
+    /** `tax`: the replacement priced through the tax stage, as a placement would (null: no address taxed it). */
+    replacement: {
+      lineId: string;
+      sku: string;
+      unitPrice: Money;
+      tax: ReplacementTax | null;
+      allocations: LineAllocation[];
+    };
     /** The extra payment's id at the provider, when the replacement costs more; else null. */
     chargeRef: string | null;
   };

@@ -412,6 +412,12 @@ describe('EditOrder: the payment difference', () => {
     given(owing()).when(lower('l2', 1)).thenThrows(ExtraPaymentPending, { orderId: 'o1', owed: 1000 });
   });
 
+  it('refuses a partial cancellation while the difference is owed: its payment would charge the cancelled units', () => {
+    given(owing())
+      .when({ type: 'CancelOrderLines', data: { orderId: 'o1', lines: [{ lineId: 'l2', quantity: 1 }] } })
+      .thenThrows(ExtraPaymentPending, { orderId: 'o1', owed: 1000, currency: 'EUR' });
+  });
+
   it('opens the extra payment once, and records it paid: authorized and captured grow by it', () => {
     const open = {
       type: 'OpenExtraPayment' as const,

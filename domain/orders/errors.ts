@@ -206,8 +206,8 @@ export class EditPreviewStale extends DomainError<EditPreviewStaleDetails> {
 export type ExtraPaymentPendingDetails = { orderId: string; owed: number; currency: string };
 
 /**
- * An edit of an order that still owes an earlier edit's difference: its extra payment is for that
- * amount, so the total cannot move again until it is paid.
+ * An edit or a partial cancellation of an order that still owes an earlier edit's difference: its
+ * extra payment is for that amount, so the total cannot move again until it is paid.
  */
 export class ExtraPaymentPending extends DomainError<ExtraPaymentPendingDetails> {
   override readonly name = 'ExtraPaymentPending';
@@ -215,7 +215,7 @@ export class ExtraPaymentPending extends DomainError<ExtraPaymentPendingDetails>
   readonly kind = 'conflict';
   constructor(details: ExtraPaymentPendingDetails) {
     super(
-      `Order ${details.orderId} still owes ${details.owed} ${details.currency} from an earlier edit: edit it again once that is paid`,
+      `Order ${details.orderId} still owes ${details.owed} ${details.currency} from an earlier edit: change it again once that is paid`,
       details,
     );
   }

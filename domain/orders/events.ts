@@ -372,20 +372,36 @@ export type DisputeClosed = {
 /** The price difference of an exchange paid through an extra payment at the provider. */
 export type ExchangeCharge = { paymentRef: string; amount: Money };
 
+/** The tax of an exchange's replacement, as the price pipeline taxes it at the order's address. */
+export type ReplacementTax = { taxClass: string; rateBps: number; tax: Money };
+
 /**
  * Delivered units of a line exchanged for another SKU: they come back, and `replacement` is a new
  * line of the order, reserved in the same append (its stock streams' `StockReserved`) and shipped
- * like any line. `returned.amount` is the returned units' share of their line's total;
- * `difference` = the replacement's total − that (positive: the customer pays it through `charge`,
- * opened at the provider before this was appended; negative: refunded after it).
+ * like any line. `returned.amount` is the returned units' share of their line's total, and
+ * `discounts` and `tax` their shares of the discounts the line got and of its tax, as a partial
+ * cancellation takes them; `replacementTax` is the replacement's tax (null where the order's tax
+ * is unknown). `difference` = what the replacement costs (its total, plus its tax where tax is
+ * added on top) − what the returned units were paid (their amount less their discounts, plus
+ * their tax where it was added on top); positive: the customer pays it through `charge`, opened
+ * at the provider before this was appended; negative: refunded after it. Exchanges recorded
+ * before discounts and tax were counted carry neither: their difference is at list prices.
  */
 export type LineExchanged = {
   type: 'LineExchanged';
   data: {
     orderId: string;
     exchangeId: string;
-    returned: { lineId: string; sku: string; quantity: number; amount: Money };
+    returned: {
+      lineId: string;
+      sku: string;
+      quantity: number;
+      amount: Money;
+      discounts?: { promotionId: string; amount: Money }[];
+      tax?: Money;
+    };
     replacement: OrderLine;
+    replacementTax?: ReplacementTax | null;
     difference: Money;
     charge: ExchangeCharge | null;
     reason: string;

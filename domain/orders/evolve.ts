@@ -147,7 +147,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     case 'DisputeClosed':
       return withDispute(state, event.data.disputeId, (d) => ({ ...d, status: event.data.outcome }));
     case 'LineExchanged': {
-      const { exchangeId, returned, replacement, difference, charge } = event.data;
+      const { exchangeId, returned, replacement, charge } = event.data;
       if (exchangesOf(state).some((e) => e.exchangeId === exchangeId)) return state;
       const exchange = {
         exchangeId,
@@ -161,7 +161,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
         // The replacement waits to be shipped like any unshipped line.
         status: 'partially_shipped',
         lines: [...state.lines, replacement],
-        totals: totalsAfterExchange(state.totals, replacement, returned.amount, difference),
+        totals: totalsAfterExchange(state, event.data),
         exchanges: [...exchangesOf(state), exchange],
       };
     }

@@ -3,28 +3,61 @@ import { requireMoney, type Money } from '../money.ts';
 import { requireKey, requirePositiveInt, requireText } from '../validation.ts';
 import type { CaptureExchangeCharge, ExchangeLine } from './commands.ts';
 import { AmountMismatch, ExchangeChargeUnknown, ExchangeExceedsDelivered } from './errors.ts';
-import type { OrderEvent, OrderLine, OrderTotals } from './events.ts';
+import { shareOf } from './cancel-lines.ts';
+import type { LineExchanged, OrderEvent, OrderLine, OrderTotals, ReplacementTax } from './events.ts';
 import { orderLine } from './place-order.ts';
 import { exchangesOf, shippedQuantity, type ExistingOrder, type OrderData } from './state.ts';
 
+/** What an exchange moves: the returned units as they were paid, the replacement, and the difference. */
+export type ExchangePrice = {
+  /** The units' share of their line's total, of each discount the line got, and of its tax. */
+  returned: { amount: Money; discounts: { promotionId: string; amount: Money }[]; tax: Money };
+  /** The replacement's tax, where the order's tax is known (an order placed before tax: none). */
+  replacementTax: ReplacementTax | null;
+  difference: Money;
+};
+
 /**
- * What an exchange costs on top of the returned units (negative: what it gives back): the
- * replacement at `unitPrice` less the returned units' share of their line's total. Discounts and
- * tax stay with the order as placed (see docs/after-sale.md).
+ * What an exchange costs on top of the returned units (negative: what it gives back). The returned
+ * units count at what was paid for them: their share of the line's total less their share of the
+ * discounts the line got, plus their share of its tax where tax was added on top (EU prices hold
+ * it already), prorated over the line's units not exchanged yet as a partial cancellation prorates
+ * (`shareOf`). The replacement counts at `unitPrice` plus, where tax is added on top, the tax the
+ * price pipeline computed for it at the order's address (`replacement.tax`, from the handler).
  */
 export function exchangeDifference(
   order: OrderData,
   lineId: string,
   quantity: number,
-  unitPrice: Money,
-): { returned: Money; difference: Money } {
+  replacement: { unitPrice: Money; tax: ReplacementTax | null },
+): ExchangePrice {
   const line = order.lines.find((l) => l.lineId === lineId);
   if (!line) throw new ValidationFailed('lineId', 'is not a line of this order');
   requirePositiveInt('quantity', quantity);
-  const returned = Math.floor((line.lineTotal.amount * quantity) / line.quantity);
+  const { currency } = order;
+  const m = (amount: number): Money => ({ amount, currency });
+  const { taxDetail } = order.totals;
+  const onTop = taxDetail.known && !taxDetail.included;
+  const units = unitsLeft(order, line);
+  // A line's total is always its unit price times its units (cancellations and edits keep it so).
+  const amount = line.unitPrice.amount * quantity;
+  // Discounts are given by SKU: they belong to the first line of it (a replacement got none).
+  const discounts = firstOfSku(order, line)
+    ? order.totals.discounts.flatMap((d) => {
+        const given = d.lineAmounts.find((l) => l.sku === line.sku)?.amount.amount ?? 0;
+        const share = shareOf(given, quantity, units);
+        return share > 0 ? [{ promotionId: d.promotionId, amount: m(share) }] : [];
+      })
+    : [];
+  const taxLine = taxLineOf(order, line);
+  const tax = taxLine ? shareOf(taxLine.tax.amount, quantity, units) : 0;
+  const paid = amount - discounts.reduce((sum, d) => sum + d.amount.amount, 0) + (onTop ? tax : 0);
+  const replacementTax = taxDetail.known ? replacement.tax : null;
+  const cost = replacement.unitPrice.amount * quantity + (onTop ? (replacementTax?.tax.amount ?? 0) : 0);
   return {
-    returned: { amount: returned, currency: order.currency },
-    difference: { amount: unitPrice.amount * quantity - returned, currency: order.currency },
+    returned: { amount: m(amount), discounts, tax: m(tax) },
+    replacementTax,
+    difference: m(cost - paid),
   };
 }
 
@@ -55,8 +88,17 @@ export function exchangeLine({ data }: ExchangeLine, order: ExistingOrder): Orde
     );
   if (order.lines.some((l) => l.lineId === data.replacement.lineId))
     throw new AlreadyExists({ aggregate: 'line', id: data.replacement.lineId });
-  const replacement: OrderLine = orderLine('replacement', { ...data.replacement, quantity }, order.currency);
-  const { returned, difference } = exchangeDifference(order, lineId, quantity, replacement.unitPrice);
+  const { tax, ...priced } = data.replacement;
+  const replacement: OrderLine = orderLine('replacement', { ...priced, quantity }, order.currency);
+  if (tax !== null) {
+    requireMoney('replacement.tax.tax', tax.tax);
+    if (tax.tax.currency !== order.currency)
+      throw new CurrencyMismatch({ expected: order.currency, actual: tax.tax.currency });
+  }
+  const { returned, replacementTax, difference } = exchangeDifference(order, lineId, quantity, {
+    unitPrice: replacement.unitPrice,
+    tax,
+  });
   if (difference.amount > 0 && chargeRef === null)
     throw new ValidationFailed('chargeRef', 'the replacement costs more: open the extra payment first');
   if (difference.amount <= 0 && chargeRef !== null)
@@ -69,8 +111,9 @@ export function exchangeLine({ data }: ExchangeLine, order: ExistingOrder): Orde
       data: {
         orderId,
         exchangeId,
-        returned: { lineId, sku: line.sku, quantity, amount: returned },
+        returned: { lineId, sku: line.sku, quantity, ...returned },
         replacement,
+        replacementTax,
         difference,
         charge,
         reason,
@@ -101,19 +144,86 @@ export function captureExchangeCharge({ data }: CaptureExchangeCharge, order: Ex
   ];
 }
 
-/** The order's totals after an exchange: the subtotal and total move by the replacement less the returned share. */
-export function totalsAfterExchange(
-  totals: OrderTotals,
-  replacement: OrderLine,
-  returned: Money,
-  difference: Money,
-): OrderTotals {
+/**
+ * The order's totals after an exchange, so that total = subtotal − discounts + shipping + tax still
+ * holds: the subtotal moves by the replacement's total less the returned units' amount, each
+ * discount (and its line amount for the SKU) gives back the units' share, the tax detail's line
+ * loses the units' tax (and its taxable amount their share) and the replacement's tax line is
+ * added, the tax added on top moves with them, and the total moves by the difference. Exchanges
+ * recorded before discounts and tax were counted move only the subtotal and the total.
+ */
+export function totalsAfterExchange(order: OrderData, exchanged: LineExchanged['data']): OrderTotals {
+  const { totals } = order;
+  const { returned, replacement, difference } = exchanged;
+  const plus = (money: Money, by: number): Money => ({ ...money, amount: money.amount + by });
+  const given = (promotionId: string) =>
+    (returned.discounts ?? [])
+      .filter((d) => d.promotionId === promotionId)
+      .reduce((sum, d) => sum + d.amount.amount, 0);
+  const discounts = totals.discounts.map((d) => ({
+    ...d,
+    amount: plus(d.amount, -given(d.promotionId)),
+    lineAmounts: d.lineAmounts.map((l) =>
+      l.sku === returned.sku
+        ? { ...l, amount: plus(l.amount, -Math.min(l.amount.amount, given(d.promotionId))) }
+        : l,
+    ),
+  }));
+  const discountOff = (returned.discounts ?? []).reduce((sum, d) => sum + d.amount.amount, 0);
+  let { tax, taxDetail } = totals;
+  const line = order.lines.find((l) => l.lineId === returned.lineId);
+  const returnedTax = returned.tax?.amount;
+  if (taxDetail.known && returnedTax !== undefined && line) {
+    const added = exchanged.replacementTax ?? null;
+    const taxLine = taxLineOf(order, line);
+    const units = unitsLeft(order, line);
+    const lines = taxDetail.lines.map((l) =>
+      l === taxLine
+        ? {
+            ...l,
+            taxable: plus(l.taxable, -shareOf(l.taxable.amount, returned.quantity, units)),
+            tax: plus(l.tax, -returnedTax),
+          }
+        : l,
+    );
+    if (added) {
+      const { taxClass, rateBps } = added;
+      lines.push({ sku: replacement.sku, taxClass, rateBps, taxable: replacement.lineTotal, tax: added.tax });
+    }
+    const moved = (added?.tax.amount ?? 0) - returnedTax;
+    taxDetail = { ...taxDetail, lines, total: plus(taxDetail.total, moved) };
+    if (!taxDetail.included) tax = plus(tax, moved);
+  }
   return {
     ...totals,
-    subtotal: {
-      ...totals.subtotal,
-      amount: totals.subtotal.amount + replacement.lineTotal.amount - returned.amount,
-    },
-    total: { ...totals.total, amount: totals.total.amount + difference.amount },
+    subtotal: plus(totals.subtotal, replacement.lineTotal.amount - returned.amount.amount),
+    discounts,
+    discountTotal: plus(totals.discountTotal, -discountOff),
+    tax,
+    taxDetail,
+    total: plus(totals.total, difference.amount),
   };
+}
+
+/** The line's units not exchanged yet: what its discount and tax shares are prorated over now. */
+function unitsLeft(order: OrderData, line: OrderLine): number {
+  const exchanged = exchangesOf(order)
+    .filter((e) => e.lineId === line.lineId)
+    .reduce((total, e) => total + e.quantity, 0);
+  return line.quantity - exchanged;
+}
+
+const firstOfSku = (order: OrderData, line: OrderLine): boolean =>
+  order.lines.find((l) => l.sku === line.sku) === line;
+
+/**
+ * The tax detail's line of an order line (null where the order's tax is unknown). Tax lines are
+ * by SKU, in the order of the lines: a SKU's n-th line has its n-th tax line (an exchange's
+ * replacement of a SKU already on the order gets the next one).
+ */
+function taxLineOf(order: OrderData, line: OrderLine) {
+  const { taxDetail } = order.totals;
+  if (!taxDetail.known) return null;
+  const nth = order.lines.filter((l) => l.sku === line.sku).indexOf(line);
+  return taxDetail.lines.filter((l) => l.sku === line.sku)[nth] ?? null;
 }

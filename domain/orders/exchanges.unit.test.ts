@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { AlreadyExists, CurrencyMismatch, InvalidTransition, ValidationFailed } from '../errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
-import { delivered, historyFor, orderPlaced, shipment } from '../testing/order-fixtures.ts';
+import { replay } from '../decider.ts';
+import {
+  berlinShipment,
+  delivered,
+  historyFor,
+  orderPlaced,
+  parisShipment,
+  shipment,
+} from '../testing/order-fixtures.ts';
 import { AmountMismatch, ExchangeChargeUnknown, ExchangeExceedsDelivered } from './errors.ts';
-import { exchangeDifference, orderDecider, type ExchangeLine, type OrderEvent } from './index.ts';
+import {
+  exchangeDifference,
+  orderDecider,
+  type ExchangeLine,
+  type OrderEvent,
+  type OrderState,
+} from './index.ts';
 
 const given = specFor(orderDecider);
+const replayOf = (history: OrderEvent[]): OrderState => replay(orderDecider, history);
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 /** One of the two delivered mugs (10.00 each) for a bowl at `price`. */
@@ -21,6 +36,7 @@ const exchange = (price: number, chargeRef: string | null = null, quantity = 1):
       lineId: 'L3',
       sku: 'BOWL',
       unitPrice: eur(price),
+      tax: null,
       allocations: [{ location: 'berlin', quantity }],
     },
     chargeRef,
@@ -32,7 +48,7 @@ const exchanged = (price: number, chargeRef: string | null = null): OrderEvent =
   data: {
     orderId: 'o1',
     exchangeId: 'x1',
-    returned: { lineId: 'l1', sku: 'MUG', quantity: 1, amount: eur(1000) },
+    returned: { lineId: 'l1', sku: 'MUG', quantity: 1, amount: eur(1000), discounts: [], tax: eur(0) },
     replacement: {
       lineId: 'L3',
       sku: 'BOWL',
@@ -41,6 +57,7 @@ const exchanged = (price: number, chargeRef: string | null = null): OrderEvent =
       lineTotal: eur(price),
       allocations: [{ location: 'berlin', quantity: 1 }],
     },
+    replacementTax: null,
     difference: eur(price - 1000),
     charge: chargeRef === null ? null : { paymentRef: chargeRef, amount: eur(price - 1000) },
     reason: 'wrong colour',
@@ -85,8 +102,11 @@ describe('ExchangeLine', () => {
 
   it('says what an exchange costs before it is decided', () => {
     const order = historyFor.delivered.reduce(orderDecider.evolve, orderDecider.initialState());
-    expect(order.status !== 'none' && exchangeDifference(order, 'l1', 2, eur(1300))).toEqual({
-      returned: eur(2000),
+    expect(
+      order.status !== 'none' && exchangeDifference(order, 'l1', 2, { unitPrice: eur(1300), tax: null }),
+    ).toEqual({
+      returned: { amount: eur(2000), discounts: [], tax: eur(0) },
+      replacementTax: null,
       difference: eur(600),
     });
   });
@@ -162,6 +182,276 @@ describe('ExchangeLine', () => {
         },
       })
       .thenThrows(CurrencyMismatch);
+  });
+});
+
+/**
+ * An order of 2 mugs and 3 plates as the price pipeline records it, delivered: tax per line
+ * (taxable after the line's discounts), the mugs with `mugDiscount` off, paid in full.
+ */
+function pricedDelivered(prices: {
+  included: boolean;
+  rateBps: number;
+  mug: number;
+  plate: number;
+  mugDiscount: number;
+}): OrderEvent[] {
+  const { included, rateBps, mugDiscount } = prices;
+  const mugTaxable = 2 * prices.mug - mugDiscount;
+  const plateTaxable = 3 * prices.plate;
+  const taxOf = (amount: number) =>
+    Math.round(included ? (amount * rateBps) / (10_000 + rateBps) : (amount * rateBps) / 10_000);
+  const subtotal = 2 * prices.mug + 3 * prices.plate;
+  const taxTotal = taxOf(mugTaxable) + taxOf(plateTaxable);
+  const total = subtotal - mugDiscount + 600 + (included ? 0 : taxTotal);
+  const discounts =
+    mugDiscount === 0
+      ? []
+      : [
+          {
+            promotionId: 'mugs-off',
+            promotionVersion: 1,
+            code: null,
+            label: 'Mugs: 2.00 off',
+            amount: eur(mugDiscount),
+            lineAmounts: [{ sku: 'MUG', amount: eur(mugDiscount) }],
+            freeShipping: false,
+          },
+        ];
+  const [mug, plate] = orderPlaced.data.lines;
+  const placed: OrderEvent = {
+    type: 'OrderPlaced',
+    data: {
+      ...orderPlaced.data,
+      lines: [
+        { ...mug!, unitPrice: eur(prices.mug), lineTotal: eur(2 * prices.mug) },
+        { ...plate!, unitPrice: eur(prices.plate), lineTotal: eur(3 * prices.plate) },
+      ],
+      totals: {
+        subtotal: eur(subtotal),
+        discountTotal: eur(mugDiscount),
+        discounts,
+        shipping: eur(600),
+        tax: eur(included ? 0 : taxTotal),
+        taxDetail: {
+          known: true,
+          regionId: included ? 'de' : 'us-ny',
+          included,
+          rounding: 'line',
+          lines: [
+            {
+              sku: 'MUG',
+              taxClass: 'standard',
+              rateBps,
+              taxable: eur(mugTaxable),
+              tax: eur(taxOf(mugTaxable)),
+            },
+            {
+              sku: 'PLATE',
+              taxClass: 'standard',
+              rateBps,
+              taxable: eur(plateTaxable),
+              tax: eur(taxOf(plateTaxable)),
+            },
+          ],
+          shipping: { rateBps: 0, taxable: eur(600), tax: eur(0) },
+          total: eur(taxTotal),
+        },
+        shippingMethod: null,
+        total: eur(total),
+      },
+    },
+  };
+  const paid: OrderEvent = {
+    type: 'PaymentCaptured',
+    data: { orderId: 'o1', paymentRef: 'pi_1', amount: eur(total) },
+  };
+  return [placed, paid, berlinShipment, parisShipment, delivered];
+}
+
+/** One mug for a bowl at `price` (tax `tax` on it, as the pipeline computed it at the order's address). */
+const taxedExchange = (price: number, tax: number, rateBps: number, chargeRef: string | null = null) => {
+  const command = exchange(price, chargeRef);
+  return {
+    ...command,
+    data: {
+      ...command.data,
+      replacement: { ...command.data.replacement, tax: { taxClass: 'standard', rateBps, tax: eur(tax) } },
+    },
+  };
+};
+
+/** total = subtotal − discounts + shipping + tax added on top, and the tax detail adds up. */
+function expectTotalsAddUp(state: OrderState) {
+  if (state.status === 'none') throw new Error('no order');
+  const { subtotal, discountTotal, discounts, shipping, tax, taxDetail, total } = state.totals;
+  expect(total.amount).toBe(subtotal.amount - discountTotal.amount + shipping.amount + tax.amount);
+  expect(discountTotal.amount).toBe(discounts.reduce((sum, d) => sum + d.amount.amount, 0));
+  expect(taxDetail.total.amount).toBe(
+    taxDetail.lines.reduce((sum, l) => sum + l.tax.amount, 0) + taxDetail.shipping.tax.amount,
+  );
+}
+
+describe('the difference counts what was paid: discounts and tax', () => {
+  it('EU, prices include tax: the units count at what was paid, tax inside; the replacement at its price', () => {
+    // 20 % included: a mug at 12.00 holds 2.00 of tax, the bowl at 15.00 holds 2.50.
+    const history = pricedDelivered({ included: true, rateBps: 2000, mug: 1200, plate: 600, mugDiscount: 0 });
+    const state = given(history)
+      .when(taxedExchange(1500, 250, 2000, 'pi_extra'))
+      .then([
+        {
+          type: 'LineExchanged',
+          data: {
+            orderId: 'o1',
+            exchangeId: 'x1',
+            returned: {
+              lineId: 'l1',
+              sku: 'MUG',
+              quantity: 1,
+              amount: eur(1200),
+              discounts: [],
+              tax: eur(200),
+            },
+            replacement: {
+              lineId: 'L3',
+              sku: 'BOWL',
+              quantity: 1,
+              unitPrice: eur(1500),
+              lineTotal: eur(1500),
+              allocations: [{ location: 'berlin', quantity: 1 }],
+            },
+            replacementTax: { taxClass: 'standard', rateBps: 2000, tax: eur(250) },
+            difference: eur(300),
+            charge: { paymentRef: 'pi_extra', amount: eur(300) },
+            reason: 'wrong colour',
+          },
+        },
+      ]);
+    expect(state).toMatchObject({
+      totals: {
+        subtotal: eur(4200 + 300),
+        tax: eur(0),
+        taxDetail: {
+          total: eur(700 - 200 + 250),
+          lines: [
+            { sku: 'MUG', taxable: eur(1200), tax: eur(200) },
+            { sku: 'PLATE', taxable: eur(1800), tax: eur(300) },
+            { sku: 'BOWL', taxable: eur(1500), tax: eur(250) },
+          ],
+        },
+        total: eur(4800 + 300),
+      },
+    });
+    expectTotalsAddUp(state);
+  });
+
+  it('US, tax on top, a discounted line: the units count at their price less their discount plus their tax', () => {
+    // 10 % on top; the two mugs (10.00 each) got 2.00 off, so one was paid 10.00 − 1.00 + 0.90 tax.
+    const history = pricedDelivered({
+      included: false,
+      rateBps: 1000,
+      mug: 1000,
+      plate: 800,
+      mugDiscount: 200,
+    });
+    const state = given(history)
+      .when(taxedExchange(1300, 130, 1000, 'pi_extra'))
+      .then([
+        {
+          type: 'LineExchanged',
+          data: {
+            orderId: 'o1',
+            exchangeId: 'x1',
+            returned: {
+              lineId: 'l1',
+              sku: 'MUG',
+              quantity: 1,
+              amount: eur(1000),
+              discounts: [{ promotionId: 'mugs-off', amount: eur(100) }],
+              tax: eur(90),
+            },
+            replacement: {
+              lineId: 'L3',
+              sku: 'BOWL',
+              quantity: 1,
+              unitPrice: eur(1300),
+              lineTotal: eur(1300),
+              allocations: [{ location: 'berlin', quantity: 1 }],
+            },
+            replacementTax: { taxClass: 'standard', rateBps: 1000, tax: eur(130) },
+            // 13.00 + 1.30 tax − (10.00 − 1.00 + 0.90)
+            difference: eur(1430 - 990),
+            charge: { paymentRef: 'pi_extra', amount: eur(440) },
+            reason: 'wrong colour',
+          },
+        },
+      ]);
+    expect(state).toMatchObject({
+      totals: {
+        subtotal: eur(4400 - 1000 + 1300),
+        discountTotal: eur(100),
+        discounts: [{ amount: eur(100), lineAmounts: [{ sku: 'MUG', amount: eur(100) }] }],
+        tax: eur(420 - 90 + 130),
+        taxDetail: {
+          lines: [
+            { sku: 'MUG', taxable: eur(900), tax: eur(90) },
+            { sku: 'PLATE', taxable: eur(2400), tax: eur(240) },
+            { sku: 'BOWL', taxable: eur(1300), tax: eur(130) },
+          ],
+        },
+        total: eur(5220 + 440),
+      },
+    });
+    expectTotalsAddUp(state);
+  });
+
+  it("US: a cheaper replacement gives back the difference, and the line's last unit takes the rest of its shares", () => {
+    const history = pricedDelivered({
+      included: false,
+      rateBps: 1000,
+      mug: 1000,
+      plate: 800,
+      mugDiscount: 200,
+    });
+    // The first mug for a bowl at 5.00 + 0.50: 9.90 paid, 5.50 due, 4.40 given back.
+    const first = given(history)
+      .when(taxedExchange(500, 50, 1000))
+      .then([expect.objectContaining({ data: expect.objectContaining({ difference: eur(-440) }) }) as never]);
+    expectTotalsAddUp(first);
+    const second = taxedExchange(500, 50, 1000);
+    const rest = [
+      ...history,
+      ...orderDecider.decide(taxedExchange(500, 50, 1000), replayOf(history)),
+      shipment('s3', 'berlin', [{ lineId: 'L3', sku: 'BOWL', quantity: 1 }]),
+      delivered,
+    ];
+    const state = given(rest)
+      .when({
+        ...second,
+        data: {
+          ...second.data,
+          exchangeId: 'x2',
+          replacement: { ...second.data.replacement, lineId: 'L4', sku: 'CUP' },
+        },
+      })
+      .then([
+        expect.objectContaining({
+          data: expect.objectContaining({
+            returned: expect.objectContaining({
+              discounts: [{ promotionId: 'mugs-off', amount: eur(100) }],
+              tax: eur(90),
+            }),
+            difference: eur(-440),
+          }),
+        }) as never,
+      ]);
+    expect(state).toMatchObject({
+      totals: {
+        discountTotal: eur(0),
+        taxDetail: { lines: [{ sku: 'MUG', taxable: eur(0), tax: eur(0) }, {}, {}, {}] },
+      },
+    });
+    expectTotalsAddUp(state);
   });
 });
 

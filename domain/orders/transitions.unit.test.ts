@@ -115,6 +115,7 @@ const commands: Record<keyof typeof allowedFrom, OrderCommand> = {
         lineId: 'L3',
         sku: 'BOWL',
         unitPrice: eur(900),
+        tax: null,
         allocations: [{ location: 'berlin', quantity: 1 }],
       },
       chargeRef: null,
