@@ -174,6 +174,7 @@ describe('after the sale, stock and money reconcile (property, PostgreSQL)', () 
     returned: 0,
     writtenOff: 0,
     backordered: 0,
+    backorderFilled: 0,
   };
 
   beforeAll(async () => {
@@ -508,6 +509,8 @@ describe('after the sale, stock and money reconcile (property, PostgreSQL)', () 
                 backordered: sum('BackorderRecorded') - sum('BackorderFilled') - sum('BackorderCancelled'),
               }).toEqual({ reserved: levels.reserved, backordered: levels.backordered });
               if (sum('BackorderRecorded') > 0) exercised.backordered++;
+              // Receipts fill waiting backorders first in first out (docs/after-sale.md).
+              if (sum('BackorderFilled') > 0) exercised.backorderFilled++;
             }
 
             function reconcileMoney(o: ExistingOrder, events: RecordedEvent[]) {
