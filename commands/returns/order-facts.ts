@@ -1,19 +1,7 @@
-import type { Money } from '../../domain/money.ts';
-import { orderDecider, shippedQuantity, type OrderLine, type OrderState } from '../../domain/orders/index.ts';
+import { orderDecider, shippedQuantity, type OrderState } from '../../domain/orders/index.ts';
 import { replay } from '../../domain/decider.ts';
 import { orderStream } from '../../domain/streams.ts';
 import type { OrderDeps } from '../orders/order-deps.ts';
-
-/**
- * What a line was paid, as the order recorded it. Orders placed before pricing recorded discounts
- * and tax carry neither: then the line total is what was paid and the tax is taken as 0. Once
- * checkout records them on the line, `amount` (after discounts), `discount` and `tax` are read here.
- */
-export function linePaid(line: OrderLine): { paid: number; tax: number } {
-  const priced = line as OrderLine & { amount?: Money; discount?: Money; tax?: Money };
-  const paid = priced.amount?.amount ?? line.lineTotal.amount - (priced.discount?.amount ?? 0);
-  return { paid, tax: priced.tax?.amount ?? 0 };
-}
 
 /** The order's state and when it was delivered (the time of its last `OrderDelivered`), read from the store. */
 export async function orderWithDelivery(

@@ -2,6 +2,7 @@ import { productDecider } from '../../domain/catalog/index.ts';
 import { stockDecider, type ReturnStock } from '../../domain/inventory/index.ts';
 import { LocationNotFound } from '../../domain/locations/errors.ts';
 import { OrderNotFound } from '../../domain/orders/errors.ts';
+import { linePaid } from '../../domain/orders/index.ts';
 import { returnPolicyDecider, windowDaysFor, type ReturnPolicy } from '../../domain/return-policy/index.ts';
 import { returnedDecider, returnedQuantity, type ReturnedState } from '../../domain/returned/index.ts';
 import { ReturnNotFound } from '../../domain/returns/errors.ts';
@@ -31,7 +32,7 @@ import { loadAggregate } from '../runtime/load-aggregate.ts';
 import { earlierRun } from '../runtime/request-events.ts';
 import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider, type StepsOutcome } from '../runtime/steps.ts';
-import { deliveredQuantity, linePaid, orderWithDelivery } from './order-facts.ts';
+import { deliveredQuantity, orderWithDelivery } from './order-facts.ts';
 import { refundReturn } from './refund-return.ts';
 import { carrierReturnLabels, noReturnLabels, type ReturnLabels } from './return-labels.ts';
 
@@ -131,7 +132,7 @@ export function returnHandlers(
                   quantity: line.quantity,
                   delivered: deliveredQuantity(order, line.lineId),
                   alreadyReturned: returnedQuantity(returned, line.lineId),
-                  ...linePaid(line),
+                  ...linePaid(order, line),
                   windowDays: windows.get(line.lineId) ?? current.defaultWindowDays,
                 })),
                 refundableShipping: current.refundShipping ? order.totals.shipping.amount : 0,

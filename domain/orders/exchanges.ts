@@ -6,6 +6,7 @@ import { AmountMismatch, ExchangeChargeUnknown, ExchangeExceedsDelivered } from 
 import { shareOf } from './cancel-lines.ts';
 import type { LineExchanged, OrderEvent, OrderLine, OrderTotals, ReplacementTax } from './events.ts';
 import { orderLine } from './place-order.ts';
+import { firstOfSku, taxLineOf, unitsLeft } from './line-paid.ts';
 import { exchangesOf, shippedQuantity, type ExistingOrder, type OrderData } from './state.ts';
 
 /** What an exchange moves: the returned units as they were paid, the replacement, and the difference. */
@@ -203,27 +204,4 @@ export function totalsAfterExchange(order: OrderData, exchanged: LineExchanged['
     taxDetail,
     total: plus(totals.total, difference.amount),
   };
-}
-
-/** The line's units not exchanged yet: what its discount and tax shares are prorated over now. */
-function unitsLeft(order: OrderData, line: OrderLine): number {
-  const exchanged = exchangesOf(order)
-    .filter((e) => e.lineId === line.lineId)
-    .reduce((total, e) => total + e.quantity, 0);
-  return line.quantity - exchanged;
-}
-
-const firstOfSku = (order: OrderData, line: OrderLine): boolean =>
-  order.lines.find((l) => l.sku === line.sku) === line;
-
-/**
- * The tax detail's line of an order line (null where the order's tax is unknown). Tax lines are
- * by SKU, in the order of the lines: a SKU's n-th line has its n-th tax line (an exchange's
- * replacement of a SKU already on the order gets the next one).
- */
-function taxLineOf(order: OrderData, line: OrderLine) {
-  const { taxDetail } = order.totals;
-  if (!taxDetail.known) return null;
-  const nth = order.lines.filter((l) => l.sku === line.sku).indexOf(line);
-  return taxDetail.lines.filter((l) => l.sku === line.sku)[nth] ?? null;
 }

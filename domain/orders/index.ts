@@ -25,6 +25,7 @@ export {
   shippedQuantity,
 } from './state.ts';
 export { exchangeDifference } from './exchanges.ts';
+export { linePaid } from './line-paid.ts';
 export { claimRefund } from './claims.ts';
 export { releaseReasonFor } from './cancel-order.ts';
 export { allowedFrom } from './decide.ts';

@@ -163,3 +163,87 @@ export const historyFor = {
   delivered: [orderPlaced, captured, berlinShipment, parisShipment, delivered],
   cancelled: [orderPlaced, cancelled],
 } as const satisfies Record<string, OrderEvent[]>;
+
+/**
+ * An order of 2 mugs and 3 plates as the price pipeline records it, delivered: tax per line
+ * (taxable after the line's discounts), the mugs with `mugDiscount` off, paid in full.
+ */
+export function pricedDelivered(prices: {
+  included: boolean;
+  rateBps: number;
+  mug: number;
+  plate: number;
+  mugDiscount: number;
+}): OrderEvent[] {
+  const { included, rateBps, mugDiscount } = prices;
+  const mugTaxable = 2 * prices.mug - mugDiscount;
+  const plateTaxable = 3 * prices.plate;
+  const taxOf = (amount: number) =>
+    Math.round(included ? (amount * rateBps) / (10_000 + rateBps) : (amount * rateBps) / 10_000);
+  const subtotal = 2 * prices.mug + 3 * prices.plate;
+  const taxTotal = taxOf(mugTaxable) + taxOf(plateTaxable);
+  const total = subtotal - mugDiscount + 600 + (included ? 0 : taxTotal);
+  const discounts =
+    mugDiscount === 0
+      ? []
+      : [
+          {
+            promotionId: 'mugs-off',
+            promotionVersion: 1,
+            code: null,
+            label: 'Mugs: 2.00 off',
+            amount: eur(mugDiscount),
+            lineAmounts: [{ sku: 'MUG', amount: eur(mugDiscount) }],
+            freeShipping: false,
+          },
+        ];
+  const [mug, plate] = orderPlaced.data.lines;
+  const placed: OrderEvent = {
+    type: 'OrderPlaced',
+    data: {
+      ...orderPlaced.data,
+      lines: [
+        { ...mug!, unitPrice: eur(prices.mug), lineTotal: eur(2 * prices.mug) },
+        { ...plate!, unitPrice: eur(prices.plate), lineTotal: eur(3 * prices.plate) },
+      ],
+      totals: {
+        subtotal: eur(subtotal),
+        discountTotal: eur(mugDiscount),
+        discounts,
+        shipping: eur(600),
+        tax: eur(included ? 0 : taxTotal),
+        taxDetail: {
+          known: true,
+          regionId: included ? 'de' : 'us-ny',
+          included,
+          rounding: 'line',
+          lines: [
+            {
+              sku: 'MUG',
+              taxClass: 'standard',
+              rateBps,
+              taxable: eur(mugTaxable),
+              tax: eur(taxOf(mugTaxable)),
+            },
+            {
+              sku: 'PLATE',
+              taxClass: 'standard',
+              rateBps,
+              taxable: eur(plateTaxable),
+              tax: eur(taxOf(plateTaxable)),
+            },
+          ],
+          shipping: { rateBps: 0, taxable: eur(600), tax: eur(0) },
+          total: eur(taxTotal),
+        },
+        shippingMethod: null,
+        total: eur(total),
+      },
+    },
+  };
+  const paid: OrderEvent = {
+    type: 'PaymentCaptured',
+    data: { orderId: 'o1', paymentRef: 'pi_1', amount: eur(total) },
+  };
+  return [placed, paid, berlinShipment, parisShipment, delivered];
+}
