@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderStream } from '../domain/streams.ts';
-import { berlinAddress } from '../test-support/addresses.ts';
+import { deliveredOrderOverHttp } from '../test-support/delivered-order.ts';
 import { writeApiHarness, type WriteApiHarness } from '../test-support/write-api-harness.ts';
 
 /**
@@ -26,42 +26,7 @@ describe('step-up for refunds staff start by hand, on PGlite', () => {
 
   beforeAll(async () => {
     h = await writeApiHarness('pglite', { stepUpMinutes: 10 });
-    expect((await h.post('/locations', { locationId: 'berlin', name: 'Berlin' }, admin)).status).toBe(201);
-    const product = {
-      productId: 'p1',
-      sku: 'STEP-VASE',
-      name: 'Vase',
-      brand: 'Acme',
-      category: 'home',
-      price: { amount: 2000, currency: 'EUR' },
-    };
-    expect((await h.post('/products', product, admin)).status).toBe(201);
-    expect(
-      (await h.post('/stock/receipts', { sku: 'STEP-VASE', location: 'berlin', quantity: 5 }, admin)).status,
-    ).toBe(200);
-    const placed = await h.post(
-      '/orders',
-      { orderId, currency: 'EUR', lines: [{ productId: 'p1', quantity: 3 }], shippingAddress: berlinAddress },
-      customer,
-    );
-    expect(placed.status, await placed.clone().text()).toBe(201);
-    const { order } = (await placed.json()) as {
-      order: { totals: { total: { amount: number; currency: string } } };
-    };
-    const ctx = () => h.context({ id: admin.subject, role: 'admin' });
-    await h.handlers.recordManualPayment({ orderId, reference: 'bank-1', amount: order.totals.total }, ctx());
-    await h.handlers.shipOrder(
-      {
-        orderId,
-        shipmentId: 's1',
-        location: 'berlin',
-        carrier: 'DHL',
-        trackingNumber: 'T1',
-        lines: [{ lineId: 'L1', quantity: 3 }],
-      },
-      ctx(),
-    );
-    await h.handlers.deliverOrder(orderId, ctx());
+    await deliveredOrderOverHttp(h, { orderId, sku: 'STEP-VASE', quantity: 3, customer, admin });
     for (const claimId of ['cl-refund', 'cl-replace'])
       expect(
         (
