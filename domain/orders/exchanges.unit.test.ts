@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AlreadyExists, CurrencyMismatch, InvalidTransition, ValidationFailed } from '../errors.ts';
 import { specFor } from '../testing/decider-spec.ts';
 import { replay } from '../decider.ts';
-import {
-  berlinShipment,
-  delivered,
-  historyFor,
-  orderPlaced,
-  parisShipment,
-  pricedDelivered,
-  shipment,
-} from '../testing/order-fixtures.ts';
+import { delivered, historyFor, orderPlaced, pricedDelivered, shipment } from '../testing/order-fixtures.ts';
 import { AmountMismatch, ExchangeChargeUnknown, ExchangeExceedsDelivered } from './errors.ts';
 import {
   exchangeDifference,
