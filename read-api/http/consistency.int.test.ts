@@ -166,6 +166,14 @@ describe('a token a write answered, hidden behind an older transaction, on Postg
       });
       expect(forged.status).toBe(400);
       expect(((await forged.json()) as { code: string }).code).toBe('consistency_token_ahead');
+      // Digits past what PostgreSQL's columns hold are refused the same way, never a 500.
+      for (const far of ['99999999999999999999:1', '18446744073709551615:99999999999999999999']) {
+        const beyond = await h.get('/products/chisel', {
+          api: impatient,
+          headers: { 'x-consistency-token': far },
+        });
+        expect(beyond.status, far).toBe(400);
+      }
     } finally {
       release();
       await transaction;

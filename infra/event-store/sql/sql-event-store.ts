@@ -34,6 +34,9 @@ import {
 } from './read-statements.ts';
 import { rowToEvent, type EventRow } from './row-to-event.ts';
 
+const MAX_XID8 = 2n ** 64n - 1n;
+const MAX_BIGINT = 2n ** 63n - 1n;
+
 export interface SqlEventStoreOptions {
   /**
    * Poll interval of subscriptions (ms) for a while after an append they care about: appends in
@@ -283,6 +286,9 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
     headPosition,
 
     async isCommitted(position) {
+      // A token may carry any 20 digits: past the columns' ranges (xid8, bigint) no event can be,
+      // and PostgreSQL would refuse the cast rather than answer false.
+      if (position.commit > MAX_XID8 || position.prepare > MAX_BIGINT) return false;
       const [row] = await client.query<{ committed: boolean }>(
         committedStatement,
         [position.commit.toString(), position.prepare.toString()],
