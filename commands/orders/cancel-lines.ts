@@ -4,7 +4,7 @@ import type { CommandContext } from '../runtime/command-context.ts';
 import type { OrderDeps } from './order-deps.ts';
 import type { OrderResult } from './order-result.ts';
 import { orderWithStock } from './order-with-stock.ts';
-import { refundBeyondTotal } from './refund-beyond-total.ts';
+import { issueDueRefund } from './refund-due.ts';
 
 export interface CancelLinesInput {
   orderId: string;
@@ -14,8 +14,8 @@ export interface CancelLinesInput {
 /**
  * Cancels some units of an unshipped order: the order's `OrderLinesCancelled` and the release of
  * each reservation it names (backordered units first) are appended at once, so the units are
- * available again the moment the cancellation is. Then what was paid beyond the new total is
- * refunded through the provider, at most the cancelled units' value (see `refundCancelledUnits`).
+ * available again the moment the cancellation is. Then the refund the cancellation decided (what
+ * was paid beyond the new total, at most the cancelled units' value) is issued through the provider.
  */
 export async function cancelOrderLines(
   deps: OrderDeps,
@@ -45,6 +45,8 @@ export async function cancelOrderLines(
   const cancelled = result.events.find((event) => event.type === 'OrderLinesCancelled') as
     OrderLinesCancelled | undefined;
   if (!cancelled || result.revision === null) return result;
+  // A resumed request whose first run got as far as the refund: it answers that run.
+  if (result.events.some((event) => event.type === 'RefundIssued')) return result;
   const refunded = await refundCancelledUnits(deps, cancelled, result.revision, context);
   if (!refunded.position) return result;
   return {
@@ -54,15 +56,17 @@ export async function cancelOrderLines(
   };
 }
 
-/** The refund of a cancellation, keyed by the order's revision that recorded it (see `refundBeyondTotal`). */
-function refundCancelledUnits(
+/** The refund the cancellation decided, keyed by the order's revision that recorded it (see `issueDueRefund`). */
+async function refundCancelledUnits(
   deps: OrderDeps,
   cancelled: OrderLinesCancelled,
   revision: number,
   context: CommandContext,
 ): Promise<OrderResult> {
-  const { orderId } = cancelled.data;
+  const { orderId, refund } = cancelled.data;
+  if (!refund) return { events: [], revision: null, position: null };
   const key = `cancel-${createHash('sha256').update(`${orderId}\n${revision}`).digest('hex').slice(0, 32)}`;
   const reason = `units cancelled (${cancelled.data.lines.map((line) => line.lineId).join(', ')})`;
-  return refundBeyondTotal(deps, { orderId, cap: cancelled.data.amount.amount, key, reason }, context);
+  const cause = { kind: 'cancel' as const, revision };
+  return issueDueRefund(deps, { orderId, amount: refund.amount, key, reason, cause }, context);
 }

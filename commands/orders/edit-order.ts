@@ -149,7 +149,7 @@ export async function editOrder(
     context,
   );
   const edited = orderResult(outcome, stream);
-  const settled = await settleEditPayment(deps, input.orderId, context);
+  const settled = await settleEditPayment(deps, input.orderId, context, edited.revision ?? undefined);
   return settled.position ? withSettled(edited, settled) : edited;
 }
 

@@ -10,7 +10,7 @@ import { handleCommand } from '../runtime/handle-command.ts';
 import { loadOrder } from './load-order.ts';
 import type { OrderDeps } from './order-deps.ts';
 import type { OrderResult } from './order-result.ts';
-import { refundBeyondTotal } from './refund-beyond-total.ts';
+import { issueDueRefund } from './refund-due.ts';
 
 const nothing: OrderResult = { events: [], revision: null, position: null };
 
@@ -22,26 +22,30 @@ const LOOK_BACK = 50;
  * - a difference owed: an extra payment for it is opened through the payments port (a second
  *   Stripe PaymentIntent, captured as soon as the customer pays it; with the manual provider, the
  *   admin records it) and recorded as `ExtraPaymentOpened`; its webhook records `ExtraPaymentCaptured`;
- * - a refund: what was captured beyond the new total, at most the edit's difference, refunded
- *   through the provider and recorded as `RefundIssued`;
+ * - a refund: the amount the edit decided (what was paid beyond the new total), refunded through
+ *   the provider and recorded as `RefundIssued` with the edit as its cause (see `issueDueRefund`);
  * - a release (an authorized order's total went down): nothing to do now, the capture takes the
  *   new total and the provider releases the rest.
  *
  * Every provider call is keyed by the edit (the order's revision that recorded it), so running
  * this again (a retried request, a crash in between) opens or refunds nothing twice.
+ *
+ * `revision` names the edit to settle (the request's own): another edit may have been recorded
+ * since, and its request settles its own money; without it, the order's last edit is settled.
  */
 export async function settleEditPayment(
   deps: OrderDeps,
   orderId: string,
   context: CommandContext,
+  revision?: number,
 ): Promise<OrderResult> {
   const { state } = await loadOrder(deps, orderId);
   if (state.status === 'none' || state.status === 'cancelled') return nothing;
-  const edit = await lastEdit(deps, orderId);
+  const edit = revision === undefined ? await lastEdit(deps, orderId) : await editAt(deps, orderId, revision);
   if (!edit?.event.data.payment) return nothing;
   const key = `edit-${createHash('sha256').update(`${orderId}\n${edit.revision}`).digest('hex').slice(0, 32)}`;
   const { extra } = state.payment;
-  if (extra && extra.paymentRef === null) {
+  if (extra && extra.paymentRef === null && edit.event.data.payment.kind === 'extra_payment') {
     const opened = await deps.payments.createPayment({
       orderId,
       customerId: state.customerId,
@@ -69,11 +73,11 @@ export async function settleEditPayment(
   }
   const { payment } = edit.event.data;
   if (payment.kind !== 'refund') return nothing;
-  return refundBeyondTotal(
+  return issueDueRefund(
     deps,
     {
       orderId,
-      cap: payment.amount.amount,
+      amount: payment.amount.amount,
       key,
       reason: `order edited (revision ${edit.revision})`,
       cause: { kind: 'edit', revision: edit.revision },
@@ -118,6 +122,14 @@ export async function releaseExtraPayment(deps: OrderDeps, orderId: string): Pro
   const paymentRef = state.payment.extra?.paymentRef;
   if (!paymentRef || paymentRef === state.payment.paymentRef) return;
   await deps.payments.cancel({ paymentId: paymentRef, idempotencyKey: `release-${paymentRef}` });
+}
+
+async function editAt(deps: OrderDeps, orderId: string, revision: number) {
+  const [found] = await deps.runtime.store.readStream(orderStream(orderId), {
+    fromRevision: revision,
+    maxCount: 1,
+  });
+  return found?.type === 'OrderEdited' ? { revision, event: found as unknown as OrderEdited } : null;
 }
 
 async function lastEdit(deps: OrderDeps, orderId: string) {

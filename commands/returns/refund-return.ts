@@ -65,7 +65,8 @@ export async function refundReturn(
   const due = refundDue(ret, basis).total;
   const { state: order } = await loadOrder(deps, ret.orderId);
   if (order.status === 'none') return nothing;
-  const left = order.payment.captured - order.payment.refunded;
+  // Refunds an edit or a cancellation left due are spoken for (see `PaymentState.refundsDue`).
+  const left = order.payment.captured - order.payment.refunded - order.payment.refundsDue;
   const amount = Math.min(due, left);
   if (amount <= 0) return nothing;
   const reason = `return ${ret.rmaNumber ?? returnId}`;

@@ -199,8 +199,8 @@ async function orderEdited(db: Db, data: OrderEdited['data'], fresh: boolean, un
 async function refundIssued(db: Db, data: RefundIssued['data'], fresh: boolean) {
   const order = await orderOf(db, data.orderId);
   if (order === undefined) return [];
-  // The money side of an edit that lowered the order: its units were cancelled by the edit itself.
-  if ('cause' in data && data.cause?.kind === 'edit') return [];
+  // The money side of an edit or a cancellation: its units were taken off by that change itself.
+  if ('cause' in data && data.cause) return [];
   const lines = await db
     .selectFrom('qm_forecast_order_lines')
     .select(['sku', 'location', 'quantity', 'cancelled'])

@@ -2,7 +2,7 @@ import { ValidationFailed } from '../errors.ts';
 import { requirePositiveInt, requireUnique } from '../validation.ts';
 import type { CancelOrderLines } from './commands.ts';
 import { CancelExceedsOrdered, ExtraPaymentPending, PaymentInProgress } from './errors.ts';
-import type { Money } from '../money.ts';
+import { money, type Money } from '../money.ts';
 import type {
   CancelledLine,
   LineAllocation,
@@ -57,7 +57,32 @@ export function cancelOrderLines({ data }: CancelOrderLines, order: ExistingOrde
   if (left === 0) throw new ValidationFailed('lines', 'cancel every unit with a cancellation of the order');
   trimToGoodsLeft(order, lines);
   const amount = { amount: lines.reduce((sum, l) => sum + totalOff(order, l), 0), currency: order.currency };
-  return [{ type: 'OrderLinesCancelled', data: { orderId, lines, releases, amount } }];
+  const refund = cancellationRefund(order, lines, amount.amount);
+  return [
+    {
+      type: 'OrderLinesCancelled',
+      data: {
+        orderId,
+        lines,
+        releases,
+        amount,
+        ...(refund > 0 ? { refund: money(refund, order.currency) } : {}),
+      },
+    },
+  ];
+}
+
+/**
+ * What a cancellation refunds: what was captured beyond the order's new total, less the refunds
+ * earlier changes left due, at most the value cancelled (a partly paid order keeps its money for
+ * what is left). Decided here, with the cancellation, so that a change recorded after it, before
+ * the provider has refunded, decides on money already spoken for.
+ */
+function cancellationRefund(order: ExistingOrder, lines: readonly CancelledLine[], amount: number): number {
+  const { captured, refunded, refundsDue } = order.payment;
+  if (captured === 0) return 0;
+  const newTotal = totalsAfterCancel(order.totals, order.lines, lines, money(amount, order.currency)).total;
+  return Math.max(0, Math.min(amount, captured - refunded - refundsDue - newTotal.amount));
 }
 
 /** What `quantity` of the line's units take of its total: the total less the prorated rest. */

@@ -25,6 +25,8 @@ describe('CancelOrderLines', () => {
         lines: [{ lineId: 'l2', sku: 'PLATE', quantity: 2, amount: eur(1600), discounts: [], tax: eur(0) }],
         releases: [{ lineId: 'l2', sku: 'PLATE', location: 'paris', quantity: 2 }],
         amount: eur(1600),
+        // Paid 5000, now 3400: the refund is decided here, and due until issued.
+        refund: eur(1600),
       },
     };
     const state = given([orderPlaced, captured])
@@ -33,7 +35,7 @@ describe('CancelOrderLines', () => {
     expect(state).toMatchObject({
       status: 'paid',
       totals: { subtotal: eur(2800), shipping: eur(600), total: eur(3400) },
-      payment: { captured: 5000, refunded: 0 },
+      payment: { captured: 5000, refunded: 0, refundsDue: 1600 },
     });
     if (state.status === 'none') throw new Error('no order');
     expect(state.lines[1]).toMatchObject({

@@ -9,14 +9,16 @@ import { requireText } from '../validation.ts';
  * What an edit to `newTotal` does to the order's money (see `EditPayment`). Only an authorized or
  * paid order has money to move: before that (placed with the manual provider, or after a failed
  * payment) the next payment is for the new total. What counts as paid is the authorization while
- * nothing is captured, else what was captured less what was refunded, so a refund is never more
- * than captured minus refunded.
+ * nothing is captured, else what was captured less what was refunded and what earlier changes left
+ * due to refund (an edit raising the order while an earlier edit's refund is on its way owes the
+ * difference, rather than keeping money that refund is about to give back), so a refund is never
+ * more than captured minus refunded.
  */
 export function editPayment(order: ExistingOrder, newTotal: Money): EditPayment {
-  const { authorized, captured, refunded } = order.payment;
+  const { authorized, captured, refunded, refundsDue } = order.payment;
   const none: EditPayment = { kind: 'none', amount: money(0, order.currency) };
   if (order.status !== 'authorized' && order.status !== 'paid') return none;
-  const paid = captured > 0 ? captured - refunded : authorized;
+  const paid = captured > 0 ? captured - refunded - refundsDue : authorized;
   const difference = newTotal.amount - paid;
   if (difference > 0) return { kind: 'extra_payment', amount: money(difference, order.currency) };
   if (difference === 0) return none;

@@ -60,6 +60,8 @@ export type RefundExceedsCapturedDetails = {
   currency: string;
   /** Taken back by disputes (withdrawn and not won back), when any was. */
   disputed?: number;
+  /** Refunds an edit or a cancellation decided that are on their way to the provider, when any are. */
+  refundsDue?: number;
 };
 
 export class RefundExceedsCaptured extends DomainError<RefundExceedsCapturedDetails> {

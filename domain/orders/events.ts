@@ -161,7 +161,18 @@ export type CancelledLine = {
  */
 export type OrderLinesCancelled = {
   type: 'OrderLinesCancelled';
-  data: { orderId: string; lines: CancelledLine[]; releases: StockRelease[]; amount: Money };
+  data: {
+    orderId: string;
+    lines: CancelledLine[];
+    releases: StockRelease[];
+    amount: Money;
+    /**
+     * What the cancellation refunds, decided with it (what was captured beyond the new total, at
+     * most `amount`) and due until a `RefundIssued` with the cause `cancel` at this revision.
+     * Absent when nothing is refunded, and on cancellations recorded before it existed.
+     */
+    refund?: Money;
+  };
 };
 
 /** Units added to a line by an edit, where they are reserved, and what they add to its total. */
@@ -319,12 +330,14 @@ type RefundData = {
   /**
    * What made the refund, where it is the money side of a change the order's own stream records:
    * `edit`, the edit at `revision` lowered a paid order's total (its units are in that
-   * `OrderEdited`, so nothing reading units takes them back a second time). Absent otherwise.
+   * `OrderEdited`, so nothing reading units takes them back a second time); `cancel`, the
+   * cancellation of units at `revision` (its units are in that `OrderLinesCancelled`). Such a
+   * refund is the one its change decided and left due (`PaymentState.refundsDue`). Absent otherwise.
    */
   cause?: RefundCause;
 };
 
-export type RefundCause = { kind: 'edit'; revision: number };
+export type RefundCause = { kind: 'edit' | 'cancel'; revision: number };
 
 /**
  * A refund. `taxReversed` is the part of `amount` that was tax, in proportion to the order's tax

@@ -20,6 +20,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
         captured: 0,
         refunded: 0,
         refundIds: [],
+        refundsDue: 0,
         extra: null,
         extraRefs: [],
       },
@@ -61,9 +62,10 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       return { ...state, status: 'cancelled', cancellation: { reason, note } };
     }
     case 'OrderLinesCancelled': {
-      const { lines, amount } = event.data;
+      const { lines, amount, refund } = event.data;
       return {
         ...state,
+        payment: refund ? { ...payment, refundsDue: payment.refundsDue + refund.amount } : payment,
         lines: state.lines.map((line) => {
           const cancelled = lines.find((l) => l.lineId === line.lineId);
           return cancelled ? lineAfterCancel(line, cancelled) : line;
@@ -74,9 +76,14 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     case 'OrderEdited': {
       const { added, raised, lowered, after, shippingAddress } = event.data;
       const owed = event.data.payment?.kind === 'extra_payment' ? event.data.payment.amount.amount : 0;
+      const due = event.data.payment?.kind === 'refund' ? event.data.payment.amount.amount : 0;
       return {
         ...state,
-        payment: owed > 0 ? { ...payment, extra: { amount: owed, paymentRef: null } } : payment,
+        payment: {
+          ...payment,
+          ...(owed > 0 ? { extra: { amount: owed, paymentRef: null } } : {}),
+          refundsDue: payment.refundsDue + due,
+        },
         lines: linesAfterEdit(state.lines, added, raised, lowered),
         totals: after,
         shippingAddress: shippingAddress ?? state.shippingAddress,
@@ -134,6 +141,10 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
           ...payment,
           refunded: payment.refunded + event.data.amount.amount,
           refundIds: [...payment.refundIds, event.data.refundId],
+          // The refund an edit or a cancellation decided is no longer due once issued.
+          refundsDue: event.data.cause
+            ? Math.max(0, payment.refundsDue - event.data.amount.amount)
+            : payment.refundsDue,
         },
       };
     case 'DisputeOpened': {

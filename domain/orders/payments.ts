@@ -93,16 +93,21 @@ export function issueRefund({ data }: IssueRefund, order: ExistingOrder): OrderE
   requirePositiveInt('amount.amount', amount.amount);
   if (order.payment.refundIds.includes(refundId))
     throw new AlreadyExists({ aggregate: 'refund', id: refundId });
-  const { captured, refunded } = order.payment;
+  const { captured, refunded, refundsDue } = order.payment;
   // What a dispute took back went to the cardholder already: refunding it would pay them twice.
   const disputed = disputedFunds(order);
-  if (amount.amount > captured - refunded - disputed) {
+  const left = captured - refunded - disputed;
+  // The refund an edit or a cancellation decided may take what is due; any other refund must
+  // leave it, and none may take more than is due for its cause (a second refund of one change).
+  const limit = data.cause ? Math.min(left, refundsDue) : left - refundsDue;
+  if (amount.amount > limit) {
     throw new RefundExceedsCaptured({
       captured,
       alreadyRefunded: refunded,
       requested: amount.amount,
       currency: order.currency,
       ...(disputed > 0 ? { disputed } : {}),
+      ...(refundsDue > 0 ? { refundsDue } : {}),
     });
   }
   const { taxDetail, total } = order.totals;

@@ -26,6 +26,12 @@ export type PaymentState = {
   refunded: number;
   refundIds: string[];
   /**
+   * Refunds that an edit or a cancellation decided (in its own event) and that are not issued yet.
+   * They are spoken for: every later decision counts them as gone, so an edit, a cancellation or a
+   * return decided while one is on its way to the provider never refunds the same money again.
+   */
+  refundsDue: number;
+  /**
    * The difference an edit added to an authorized or paid order, owed until its extra payment is
    * recorded (`paymentRef`: the provider's payment for it, once opened); null when nothing is owed.
    */
