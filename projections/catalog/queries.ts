@@ -83,6 +83,9 @@ async function priceHistory(db: Kysely<CatalogDatabase>, productId: string): Pro
 /** A product's price now and every price it had, for the Omnibus reference of a promotion. */
 export type ProductPriceEntries = {
   productId: string;
+  /** What promotions target a product by (a category or brand promotion applies to it). */
+  category: string;
+  brand: string;
   price: { amount: number; currency: string };
   /** Oldest first: the launch price, then each change, each from its `at` until the next. */
   entries: PriceEntry[];
@@ -95,7 +98,7 @@ export async function productPriceEntries(
 ): Promise<ProductPriceEntries | null> {
   const product = await db
     .selectFrom('products')
-    .select(['price_amount', 'currency'])
+    .select(['price_amount', 'currency', 'category', 'brand'])
     .where('product_id', '=', productId)
     .executeTakeFirst();
   if (product === undefined) return null;
@@ -107,6 +110,8 @@ export async function productPriceEntries(
     .execute();
   return {
     productId,
+    category: product.category,
+    brand: product.brand,
     price: { amount: toNumber(product.price_amount), currency: product.currency },
     entries: rows.map((row) => ({ amount: toNumber(row.new_amount), at: isoTime(row.changed_at) })),
   };

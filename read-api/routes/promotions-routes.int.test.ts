@@ -115,6 +115,15 @@ describe.each<['pglite' | 'postgres', CacheKind]>([
     });
   });
 
+  it("finds a category's promotions for a product from the catalog, whatever the query says", async () => {
+    // A product page knows only the product's id: the flash sale targets apparel, which the tee is.
+    const tee = await active('productId=tee');
+    expect(tee.get('flash')).toMatchObject({ price: eur(900) });
+    // A wrong category in the query does not hide it, nor show another category's promotion.
+    expect((await active('productId=tee&category=kitchen')).has('flash')).toBe(true);
+    expect((await active('productId=mug&category=apparel')).has('flash')).toBe(false);
+  });
+
   it('has no "was" price for a product created after the reduction began', async () => {
     const cap = await active('productId=cap&category=apparel&brand=Acme');
     expect(cap.get('flash')).toEqual({

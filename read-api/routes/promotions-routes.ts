@@ -238,7 +238,7 @@ export function promotionReadRoutes(ctx: ReadContext) {
       summary:
         'Active promotions now (optionally those for one product), with units left and the server time',
       description:
-        'For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock. With `productId`, each promotion that takes a price off each matching unit carries the product’s price under it and its EU Omnibus "was" price (`productPrice`).',
+        'For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock. With `productId`, the promotions that apply to that product (by id, or by its category and brand as the catalog holds them), and each that takes a price off each matching unit carries the product’s price under it and its EU Omnibus "was" price (`productPrice`). `category` and `brand` stand in for a product the catalog does not hold yet.',
       tags,
       request: {
         query: z.object({
@@ -260,27 +260,34 @@ export function promotionReadRoutes(ctx: ReadContext) {
     async (c) => {
       const { productId, category, brand } = c.req.valid('query');
       const serverTime = new Date().toISOString();
-      const product =
-        productId === undefined ? undefined : { productId, category: category ?? '', brand: brand ?? '' };
-      const promotions = await freshRead<PromotionsDatabase, Awaited<ReturnType<typeof activePromotions>>>(
-        ctx,
-        c,
-        projection,
-        ({ db }) => activePromotions(db, { at: serverTime, product }),
-      );
-      if (productId === undefined)
+      const active = (product?: { productId: string; category: string; brand: string }) =>
+        freshRead<PromotionsDatabase, Awaited<ReturnType<typeof activePromotions>>>(
+          ctx,
+          c,
+          projection,
+          ({ db }) => activePromotions(db, { at: serverTime, product }),
+        );
+      if (productId === undefined) {
+        const promotions = await active();
         return c.json(
           { serverTime, items: withProductPrices(promotions.value, null) },
           200,
           promotions.headers,
         );
-      // The "was" price comes from the product's price history, in the catalog read model.
+      }
+      // The product's category and brand (what category and brand promotions target) and its "was"
+      // price come from the catalog read model; the query's own are for a product not in it yet.
       const prices = await freshRead<CatalogDatabase, Awaited<ReturnType<typeof productPriceEntries>>>(
         ctx,
         c,
         CATALOG,
         ({ db }) => productPriceEntries(db, productId),
       );
+      const promotions = await active({
+        productId,
+        category: prices.value?.category ?? category ?? '',
+        brand: prices.value?.brand ?? brand ?? '',
+      });
       return c.json(
         { serverTime, items: withProductPrices(promotions.value, prices.value) },
         200,

@@ -2556,7 +2556,7 @@ export interface paths {
     };
     /**
      * Active promotions now (optionally those for one product), with units left and the server time
-     * @description For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock. With `productId`, each promotion that takes a price off each matching unit carries the product’s price under it and its EU Omnibus "was" price (`productPrice`).
+     * @description For listings and product pages: start, end and units left of each promotion in its window, and `serverTime` so a countdown does not trust the device clock. With `productId`, the promotions that apply to that product (by id, or by its category and brand as the catalog holds them), and each that takes a price off each matching unit carries the product’s price under it and its EU Omnibus "was" price (`productPrice`). `category` and `brand` stand in for a product the catalog does not hold yet.
      */
     get: {
       parameters: {
