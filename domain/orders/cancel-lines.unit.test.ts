@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationFailed } from '../errors.ts';
 import { replay } from '../decider.ts';
 import { specFor } from '../testing/decider-spec.ts';
-import { authorized, captured, orderPlaced } from '../testing/order-fixtures.ts';
+import { authorized, captured, orderPlaced, platesCancelled } from '../testing/order-fixtures.ts';
 import { CancelExceedsOrdered, PaymentInProgress } from './errors.ts';
 import { unknownTaxDetail } from './totals.ts';
 import { orderDecider, type OrderEvent, type OrderLinesCancelled, type OrderPlaced } from './index.ts';
@@ -18,20 +18,10 @@ const decided = (history: OrderEvent[], command: ReturnType<typeof cancelLines>)
 /** Order o1 (Stripe): l1 2 × MUG (2000, berlin 2), l2 3 × PLATE (2400, berlin 1 then paris 2); shipping 600. */
 describe('CancelOrderLines', () => {
   it('cancels units of a line, releasing from its last allocation first, and lowers the totals', () => {
-    const cancelled: OrderLinesCancelled = {
-      type: 'OrderLinesCancelled',
-      data: {
-        orderId: 'o1',
-        lines: [{ lineId: 'l2', sku: 'PLATE', quantity: 2, amount: eur(1600), discounts: [], tax: eur(0) }],
-        releases: [{ lineId: 'l2', sku: 'PLATE', location: 'paris', quantity: 2 }],
-        amount: eur(1600),
-        // Paid 5000, now 3400: the refund is decided here, and due until issued.
-        refund: eur(1600),
-      },
-    };
+    // Paid 5000, now 3400: the refund is decided with the cancellation, and due until issued.
     const state = given([orderPlaced, captured])
       .when(cancelLines({ lineId: 'l2', quantity: 2 }))
-      .then([cancelled]);
+      .then([platesCancelled]);
     expect(state).toMatchObject({
       status: 'paid',
       totals: { subtotal: eur(2800), shipping: eur(600), total: eur(3400) },

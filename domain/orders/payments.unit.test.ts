@@ -13,6 +13,7 @@ import {
   failed,
   historyFor,
   orderPlaced,
+  platesCancelled,
   refunded,
 } from '../testing/order-fixtures.ts';
 import { replay } from '../decider.ts';
@@ -185,16 +186,7 @@ describe('IssueRefund', () => {
   });
 
   describe('a refund an edit or a cancellation decided, due until issued', () => {
-    const cancelled: OrderEvent = {
-      type: 'OrderLinesCancelled',
-      data: {
-        orderId: 'o1',
-        lines: [{ lineId: 'l2', sku: 'PLATE', quantity: 2, amount: eur(1600), discounts: [], tax: eur(0) }],
-        releases: [{ lineId: 'l2', sku: 'PLATE', location: 'paris', quantity: 2 }],
-        amount: eur(1600),
-        refund: eur(1600),
-      },
-    };
+    const cancelled = platesCancelled;
     const dueRefund = (amount: number, refundId = 'r1'): IssueRefund => ({
       type: 'IssueRefund',
       data: { ...refund(amount, refundId).data, cause: { kind: 'cancel', revision: 2 } },

@@ -2,6 +2,7 @@ import type {
   OrderCancelled,
   OrderDelivered,
   OrderEvent,
+  OrderLinesCancelled,
   OrderPlaced,
   PaymentAuthorized,
   PaymentCaptured,
@@ -147,6 +148,18 @@ export const cancelled: OrderCancelled = {
     ],
   },
 };
+/** 2 of the paid order's 3 plates cancelled (from paris): 1600 off a total of 5000, refunded. */
+export const platesCancelled: OrderLinesCancelled = {
+  type: 'OrderLinesCancelled',
+  data: {
+    orderId: 'o1',
+    lines: [{ lineId: 'l2', sku: 'PLATE', quantity: 2, amount: eur(1600), discounts: [], tax: eur(0) }],
+    releases: [{ lineId: 'l2', sku: 'PLATE', location: 'paris', quantity: 2 }],
+    amount: eur(1600),
+    refund: eur(1600),
+  },
+};
+
 export const refunded = (refundId: string, amount: number): RefundIssued => ({
   type: 'RefundIssued',
   data: { orderId: 'o1', refundId, amount: eur(amount), reason: 'damaged' },
