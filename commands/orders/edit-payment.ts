@@ -40,12 +40,18 @@ export async function settleEditPayment(
   revision?: number,
 ): Promise<OrderResult> {
   const { state } = await loadOrder(deps, orderId);
-  if (state.status === 'none' || state.status === 'cancelled') return nothing;
+  if (state.status === 'none') return nothing;
   const edit = revision === undefined ? await lastEdit(deps, orderId) : await editAt(deps, orderId, revision);
   if (!edit?.event.data.payment) return nothing;
   const key = `edit-${createHash('sha256').update(`${orderId}\n${edit.revision}`).digest('hex').slice(0, 32)}`;
   const { extra } = state.payment;
-  if (extra && extra.paymentRef === null && edit.event.data.payment.kind === 'extra_payment') {
+  // Nothing is charged on a cancelled order; a refund the edit left due is still the customer's.
+  if (
+    state.status !== 'cancelled' &&
+    extra &&
+    extra.paymentRef === null &&
+    edit.event.data.payment.kind === 'extra_payment'
+  ) {
     const opened = await deps.payments.createPayment({
       orderId,
       customerId: state.customerId,
