@@ -72,7 +72,12 @@ export function importRoutes(deps: WriteApiDeps, imports: ImportJobs) {
       request: {
         headers: idempotencyHeader,
         body: {
-          content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } },
+          content: {
+            'text/csv': {
+              schema: z.string().openapi({ format: 'binary' }),
+              example: `${requiredColumns.join(',')},allowBackorder\nhammer-1,HAMMER-1,Claw hammer,Acme,tools,1299,EUR,false\n`,
+            },
+          },
           required: true,
         },
       },
