@@ -107,7 +107,10 @@ function productOf(record: Record<string, string>) {
     brand: record.brand,
     category: record.category,
     ...(record.description === undefined ? {} : { description: record.description }),
-    price: { amount: /^\d+$/.test(amount) ? Number(amount) : amount, currency: record.priceCurrency },
+    price: {
+      amount: /^-?\d+(\.\d+)?$/.test(amount) ? Number(amount) : amount,
+      currency: record.priceCurrency,
+    },
     ...(backorder === ''
       ? {}
       : { allowBackorder: backorder === 'true' ? true : backorder === 'false' ? false : backorder }),
