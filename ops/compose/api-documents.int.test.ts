@@ -162,10 +162,11 @@ describe('the OpenAPI documents and docs pages of both APIs', () => {
           ...(example.body === undefined
             ? {}
             : {
+                // Another media type's example is the text to send (a CSV upload's file).
                 body:
-                  example.contentType === 'application/json'
-                    ? JSON.stringify(example.body)
-                    : String(example.body),
+                  typeof example.body === 'string' && example.contentType !== 'application/json'
+                    ? example.body
+                    : JSON.stringify(example.body),
               }),
         });
         const problem =
