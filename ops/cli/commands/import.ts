@@ -8,7 +8,7 @@ import { memoryImportJobs } from '../../../infra/imports/import-jobs.ts';
 import { optionalColumns, parseProductCsv, requiredColumns } from '../../../write-api/imports/product-csv.ts';
 import { progressBar } from '../progress-bar.ts';
 import { runWithContext } from '../run-with-context.ts';
-import { runningServer, segment, type RunningServer } from '../running-server.ts';
+import { runningServer, segment, ServerRefused, type RunningServer } from '../running-server.ts';
 import { openWriteHandlers } from '../write-handlers.ts';
 
 const columns = `columns: ${requiredColumns.join(', ')} (required), ${optionalColumns.join(', ')} (optional)`;
@@ -34,7 +34,9 @@ export function importCommand(): Command {
             throw new Error(`cannot read ${file}: ${(error as Error).message}. Give the path of a CSV file.`);
           }
           const server = runningServer(config);
-          const status = server ? await viaServer(server, body, log) : await here(config, body, file, log);
+          const status = server
+            ? await viaServer(server, body, file, log)
+            : await here(config, body, file, log);
           report(status, file, log);
         }),
       ),
@@ -42,16 +44,28 @@ export function importCommand(): Command {
 }
 
 /** Uploads to the server, then follows the job's status until it finishes. */
-async function viaServer(server: RunningServer, body: Buffer, log: Logger): Promise<ImportStatus> {
-  const accepted = await server.json<{ importId: string; total: number }>(
-    'command',
-    'POST',
-    '/imports/products',
-    new Uint8Array(body),
-    'text/csv',
-  );
+async function viaServer(
+  server: RunningServer,
+  body: Buffer,
+  file: string,
+  log: Logger,
+): Promise<ImportStatus> {
+  const accepted = await server
+    .json<{ importId: string; total: number }>(
+      'command',
+      'POST',
+      '/imports/products',
+      new Uint8Array(body),
+      'text/csv',
+    )
+    .catch((error: unknown) => {
+      if (error instanceof ServerRefused && error.status === 400) {
+        throw new Error(`${file} cannot be imported: ${error.message}. Fix the file (${columns}).`);
+      }
+      throw error;
+    });
   log.info(
-    { importId: accepted.importId, rows: accepted.total, pid: server.owner.pid },
+    { importId: accepted.importId, rows: accepted.total, serverPid: server.owner.pid },
     'import sent to the server',
   );
   const bar = progressBar('rows');
