@@ -122,9 +122,12 @@ async function importRow(
   return 'updated';
 }
 
-/** The CSV column a domain field comes from. */
-const columnOf = (field: string) =>
-  field.startsWith('price') ? (/currency/i.test(field) ? 'priceCurrency' : 'priceAmount') : field;
+/** The CSV column a domain field comes from (`changes.name` of an update is the `name` column). */
+function columnOf(path: string): string {
+  const field = path.replace(/^changes\./, '');
+  if (!field.startsWith('price')) return field;
+  return /currency/i.test(field) ? 'priceCurrency' : 'priceAmount';
+}
 
 function failure(row: number, error: unknown): RowFailure {
   if (error instanceof WrongExpectedRevision) {

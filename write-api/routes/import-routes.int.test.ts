@@ -37,13 +37,13 @@ describe.each(['pglite', 'postgres'] as const)('product import over HTTP on %s',
     const [row] = await h.sql.query<{ count: number }>('select count(*)::int as count from qm_events');
     return row!.count;
   };
-  const upload = (body: string | Uint8Array) =>
+  const upload = (body: string | Uint8Array, as = () => token) =>
     h.app.request('/imports/products', {
       method: 'POST',
       headers: {
         'content-type': 'text/csv',
         'idempotency-key': crypto.randomUUID(),
-        authorization: `Bearer ${token}`,
+        authorization: `Bearer ${as()}`,
       },
       body,
     });
@@ -89,6 +89,26 @@ describe.each(['pglite', 'postgres'] as const)('product import over HTTP on %s',
     const status = await finished(await upload(file));
     expect(status).toMatchObject({ created: 0, updated: 0, unchanged: 4, failed: 2 });
     expect(await appended()).toBe(before);
+  });
+
+  it('refuses a price change to an importer without prices:write, and imports the other rows', async () => {
+    await h.handlers.defineRole(
+      { name: 'catalog-only', description: '', permissions: ['catalog:write'] },
+      h.context({ id: 'admin-1', role: 'admin' }),
+    );
+    const clerk = await h.token('staff', 'clerk-1', ['catalog-only']);
+    const status = await finished(
+      await upload(
+        [
+          header,
+          'imp-1,IMP-1,Claw hammer,Acme,tools,1399,EUR,false',
+          'imp-7,IMP-7,Rasp,Acme,tools,450,EUR,false',
+        ].join('\n'),
+        () => clerk,
+      ),
+    );
+    expect(status).toMatchObject({ created: 1, updated: 0, failed: 1 });
+    expect(status.errors).toEqual([expect.objectContaining({ row: 2, field: 'priceAmount' })]);
   });
 
   it.each([
