@@ -41,6 +41,7 @@ import { releaseRedemptions, type ReleaseRedemptionsInput } from './promotions/r
 
 export type { CommandContext } from './runtime/command-context.ts';
 export type { CommandResult } from './runtime/command-result.ts';
+export type { ProductImportRow, RowFailure, RowOutcome } from './catalog/catalog-handlers.ts';
 export type { OrderDeps, OrderSettings } from './orders/order-deps.ts';
 export type { PlaceOrderInput, PlacedOrder } from './orders/placement.ts';
 export type { PlacedAndPayable } from './orders/place-and-open-payment.ts';

@@ -64,7 +64,10 @@ export function createReadApi(deps: ReadApiDeps) {
   if (deps.store) {
     app.route('/', streamRoutes({ store: deps.store, authenticated: ctx.authenticated }));
     app.route('/', privacyReadRoutes({ ...ctx, store: deps.store }));
-    app.route('/', liveRoutes({ ctx, store: deps.store }));
+    app.route(
+      '/',
+      liveRoutes({ ctx, store: deps.store, ...(deps.imports ? { imports: deps.imports } : {}) }),
+    );
   }
   if (deps.analytics) {
     app.route('/', analyticsRoutes({ analytics: deps.analytics, authenticated: ctx.authenticated }));

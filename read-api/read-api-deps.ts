@@ -4,6 +4,7 @@ import type { Position } from '../ports/position.ts';
 import type { AnalyticsClient } from '../infra/analytics/analytics-client.ts';
 import type { ReadThroughCache } from '../infra/cache/read-through-cache.ts';
 import type { HttpGuards } from '../infra/http/http-guards.ts';
+import type { ImportJobs } from '../infra/imports/import-jobs.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import type { SqlExecutor } from '../infra/sql/sql-client.ts';
 import type { TokenVerifier } from './http/auth.ts';
@@ -53,6 +54,8 @@ export interface ReadApiDeps {
    * other. Without it, a token still beyond the head after a short grace is refused.
    */
   isCommitted?: (position: Position) => Promise<boolean>;
+  /** The command API's imports in this process, pushed on `/live/events` (`import-progress`). */
+  imports?: ImportJobs;
   /** Admin time travel (`/admin/streams/...`) reads the event store; mounted when given. */
   store?: EventStore;
   /** Admin analytics reports (`/admin/analytics/...`), best a read-only client; mounted when given. */

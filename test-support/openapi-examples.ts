@@ -10,6 +10,8 @@ export interface OperationExample {
   query: Record<string, string>;
   headers: Record<string, string>;
   body?: unknown;
+  /** The body's media type: `application/json`, or the first other one (a CSV upload's `text/csv`, sent as its example text). */
+  contentType?: string;
   /** What had no example and could not be made up, e.g. `body.lines[].sku`: the document lacks it. */
   missing: string[];
 }
@@ -106,16 +108,20 @@ export function operationExamples(doc: Document): OperationExample[] {
         else if (parameter.in === 'query') query[parameter.name] = asText(value);
         else if (parameter.in === 'header') headers[parameter.name] = asText(value);
       }
-      const json = operation.requestBody?.content?.['application/json'];
+      const content = operation.requestBody?.content ?? {};
+      const json = content['application/json'];
+      const [otherType, other] = Object.entries(content)[0] ?? [];
       const body = json
         ? (json.example ?? (json.schema ? exampleOf(json.schema, 'body', missing) : undefined))
-        : undefined;
+        : other?.example;
+      if (!json && other && body === undefined) missing.push('body');
+      const contentType = json ? 'application/json' : otherType;
       examples.push({
         method: method.toUpperCase(),
         path,
         query,
         headers,
-        ...(json ? { body } : {}),
+        ...(contentType ? { body, contentType } : {}),
         missing,
       });
     }

@@ -1,3 +1,4 @@
+import type { ImportJobs } from '../infra/imports/import-jobs.ts';
 import { randomBytes } from 'node:crypto';
 import type { Position } from '../ports/position.ts';
 import { positionToToken } from '../ports/position.ts';
@@ -42,7 +43,13 @@ export interface ReadApiHarness extends CommandHarness {
    * Another read side whose cache hears no invalidations (another process), on the same database
    * or on `database` (a replica of it).
    */
-  openReadSide(options: { waitMs?: number; cache?: CacheKind; database?: SqlExecutor }): Promise<ReadSide>;
+  openReadSide(options: {
+    waitMs?: number;
+    cache?: CacheKind;
+    database?: SqlExecutor;
+    /** The imports whose progress its live stream pushes (a write side's `memoryImportJobs`). */
+    imports?: ImportJobs;
+  }): Promise<ReadSide>;
   token(role: Role, subject: string): Promise<string>;
   get(
     path: string,
@@ -68,7 +75,13 @@ export async function readApiHarness(
   const verifier = createJwtVerifier({ secret: SECRET });
   const opened: ReadSide[] = [];
   const open = async (
-    options: { waitMs?: number; cache?: CacheKind; metrics?: typeof metrics; database?: SqlExecutor } = {},
+    options: {
+      waitMs?: number;
+      cache?: CacheKind;
+      metrics?: typeof metrics;
+      database?: SqlExecutor;
+      imports?: ImportJobs;
+    } = {},
   ) => {
     const side = await openReadSide({
       config: { QM_READ_WAIT_MS: options.waitMs ?? 10_000, QM_CACHE_TTL_SECONDS: 300 },
@@ -78,6 +91,7 @@ export async function readApiHarness(
       metrics: options.metrics ?? createMetricsRegistry(),
       verifier,
       cacheStore: await testCacheStore(options.cache ?? cache),
+      ...(options.imports ? { imports: options.imports } : {}),
     });
     opened.push(side);
     return side;

@@ -6,6 +6,8 @@ import { authenticate } from '../infra/auth/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { idempotency } from './idempotency/idempotency.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
+import { importRoutes } from './routes/import-routes.ts';
+import { memoryImportJobs } from '../infra/imports/import-jobs.ts';
 import { cartRoutes } from './routes/cart-routes.ts';
 import { cartRestoreRoutes } from './routes/cart-restore-routes.ts';
 import { customerPublicRoutes, customerRoutes } from './routes/customer-routes.ts';
@@ -77,6 +79,8 @@ export function createWriteApi(deps: WriteApiDeps) {
     );
   api.use('*', idempotency({ store: deps.idempotencyStore }));
   api.route('/', catalogRoutes(deps));
+  // Without the composition root's registry (tests of other features), imports are tracked here alone.
+  api.route('/', importRoutes(deps, deps.imports ?? memoryImportJobs()));
   api.route('/', locationRoutes(deps));
   api.route('/', inventoryRoutes(deps));
   api.route('/', orderRoutes(deps));

@@ -5,6 +5,7 @@ import { mintToken } from '../infra/auth/mint-token.ts';
 import { mailedCode } from '../test-support/mailed-code.ts';
 import { roles, type Role } from '../infra/auth/actor.ts';
 import { allPermissions, builtInGrants, type Permission } from '../infra/auth/grants.ts';
+import { waitUntil } from '../test-support/wait-until.ts';
 import { writeApiHarness, type WriteApiHarness } from '../test-support/write-api-harness.ts';
 import { definition } from '../domain/testing/promotion-fixtures.ts';
 
@@ -60,6 +61,8 @@ interface Row {
    * `customerActsOnOwnOnly` says whose it is (an order's extra payment).
    */
   readOnly?: true;
+  /** Answers 202 and appends from a job that runs on (an import): the success waits for its events. */
+  appendsLater?: true;
 }
 
 describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (backend) => {
@@ -178,6 +181,23 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
             category: 'tools',
             price: eur(1500),
           },
+          stream: `product-${productId}`,
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/imports/products',
+      before: ['admin'],
+      customerActsOnOwnOnly: false,
+      answersWithoutPosition: true,
+      appendsLater: true,
+      prepare: async () => {
+        const productId = fresh('imported');
+        return {
+          params: {},
+          body: `productId,sku,name,brand,category,priceAmount,priceCurrency\n${productId},${fresh('IMP-SKU')},Rasp,Acme,tools,1100,EUR\n`,
+          headers: { 'content-type': 'text/csv' },
           stream: `product-${productId}`,
         };
       },
@@ -1537,6 +1557,20 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
     prepare(): Promise<{ params: Record<string, string>; query?: string }>;
   }
   const readRows: ReadRow[] = [
+    {
+      path: '/imports/{importId}',
+      before: ['admin'],
+      prepare: async () => {
+        const started = await h.send(
+          'POST',
+          '/imports/products',
+          'productId,sku,name,brand,category,priceAmount,priceCurrency\n',
+          { role: 'admin', subject: 'admin-1' },
+          { 'content-type': 'text/csv' },
+        );
+        return { params: { importId: ((await started.json()) as { importId: string }).importId } };
+      },
+    },
     { path: '/me/sessions', before: ['customer', 'staff', 'admin'], prepare: async () => ({ params: {} }) },
     {
       path: '/staff/{staffId}/sessions',
@@ -1903,6 +1937,12 @@ describe.each(['pglite', 'postgres'] as const)('authorization matrix on %s', (ba
           expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(200);
           expect(response.status, JSON.stringify(body)).toBeLessThan(300);
           if (!row.answersWithoutPosition) expect(body.position).toMatch(/^\d+:\d+$/);
+          if (row.appendsLater) {
+            await waitUntil(
+              'the job to append',
+              async () => (await h.store.streamRevision(target.stream)) !== null,
+            );
+          }
           const after = await h.store.streamRevision(target.stream);
           expect(after).not.toBeNull();
           expect(after!).toBeGreaterThan(revision ?? -1);

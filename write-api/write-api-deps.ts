@@ -6,6 +6,7 @@ import type { IdGenerator } from '../ports/ids.ts';
 import type { Logger } from '../infra/logging/logger.ts';
 import type { JwtVerifier } from '../infra/auth/jwt-verifier.ts';
 import type { HttpGuards } from '../infra/http/http-guards.ts';
+import type { ImportJobs } from '../infra/imports/import-jobs.ts';
 import type { AuthHandlers } from '../commands/auth/auth-handlers.ts';
 import type { BruteForceGuard } from '../infra/security/brute-force-guard.ts';
 import type { SigningKeys } from '../infra/auth/signing-keys.ts';
@@ -39,6 +40,8 @@ export interface WriteApiDeps {
   auth?: AuthRouteDeps;
   /** This server's signing keys: their public half at `/.well-known/jwks.json`. */
   signingKeys?: SigningKeys;
+  /** The imports running in this process, shared with the read API's live stream (`memoryImportJobs`). */
+  imports?: ImportJobs;
   /** Refunds and role changes need a second factor within this many minutes (`QM_STEP_UP_MINUTES`); unset: no step-up. */
   stepUpMinutes?: number;
 }

@@ -6,8 +6,10 @@ import { pinnedTo, toResult, type CommandResult } from '../runtime/command-resul
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
 import { createProduct, type CreateProductInput } from './create-product.ts';
+import { importProducts, type ProductImportOptions, type ProductImportRow } from './import-products.ts';
 
 export type { CreateProductInput } from './create-product.ts';
+export type { ProductImportRow, RowFailure, RowOutcome } from './import-products.ts';
 export type ProductChanges = UpdateProduct['data']['changes'];
 
 /**
@@ -30,6 +32,12 @@ export function catalogHandlers(runtime: CommandRuntime) {
   return {
     createProduct: (data: CreateProductInput, context: CommandContext): Promise<CommandResult> =>
       createProduct(runtime, data, context),
+    /** A catalog import's rows, each through the commands above (see import-products.ts). */
+    importProducts: (
+      rows: readonly ProductImportRow[],
+      context: CommandContext,
+      options: ProductImportOptions,
+    ) => importProducts(runtime, rows, context, options),
     updateProduct: (productId: string, changes: ProductChanges, context: CommandContext, ifMatch?: number) =>
       run(productId, { type: 'UpdateProduct', data: { productId, changes } }, context, ifMatch),
     changePrice: (

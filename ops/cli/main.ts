@@ -24,6 +24,7 @@ const commands: Record<string, () => Promise<Command>> = {
   auth: async () => (await import('./commands/auth.ts')).authCommand(),
   archive: async () => (await import('./commands/archive.ts')).archiveCommand(),
   seed: async () => (await import('./commands/seed.ts')).seedCommand(),
+  import: async () => (await import('./commands/import.ts')).importCommand(),
 };
 
 // Traces only when the OTEL_* variables ask for them; started before any command's module is

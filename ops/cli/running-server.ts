@@ -13,9 +13,12 @@ export type Api = 'command' | 'read';
  */
 export interface RunningServer {
   owner: DataRootOwner & { api: NonNullable<DataRootOwner['api']> };
-  /** Sends a request with an admin token; answers the body, or throws the server's problem detail. */
-  request(api: Api, method: string, path: string, body?: unknown): Promise<Response>;
-  json<T>(api: Api, method: string, path: string, body?: unknown): Promise<T>;
+  /**
+   * Sends a request with an admin token; answers the body, or throws the server's problem detail.
+   * The body goes as JSON, or as it is under `contentType` (a CSV upload).
+   */
+  request(api: Api, method: string, path: string, body?: unknown, contentType?: string): Promise<Response>;
+  json<T>(api: Api, method: string, path: string, body?: unknown, contentType?: string): Promise<T>;
 }
 
 /**
@@ -28,7 +31,7 @@ export function runningServer(config: Config, actor = process.env.USER ?? 'opera
   if (!owner?.api) return null;
   const withApi = owner as RunningServer['owner'];
   const secret = config.AUTH_JWT_SECRET;
-  const request: RunningServer['request'] = async (api, method, path, body) => {
+  const request: RunningServer['request'] = async (api, method, path, body, contentType) => {
     if (!secret) {
       throw new Error(
         `qm serve (pid ${owner.pid}) owns ${config.QM_DATA_DIR}, and this command must go through its admin API, ` +
@@ -53,11 +56,13 @@ export function runningServer(config: Config, actor = process.env.USER ?? 'opera
         method,
         headers: {
           authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined ? {} : { 'content-type': contentType ?? 'application/json' }),
           // Commands need a key; one CLI call is one request, so a fresh key each time.
           ...(api === 'command' && method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
         },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined
+          ? {}
+          : { body: contentType ? (body as string | Uint8Array) : JSON.stringify(body) }),
       });
     } catch (error) {
       throw new Error(
@@ -72,8 +77,8 @@ export function runningServer(config: Config, actor = process.env.USER ?? 'opera
   return {
     owner: withApi,
     request,
-    async json<T>(api: Api, method: string, path: string, body?: unknown) {
-      return (await (await request(api, method, path, body)).json()) as T;
+    async json<T>(api: Api, method: string, path: string, body?: unknown, contentType?: string) {
+      return (await (await request(api, method, path, body, contentType)).json()) as T;
     },
   };
 }

@@ -157,9 +157,17 @@ describe('the OpenAPI documents and docs pages of both APIs', () => {
             ...example.headers,
             // Every write gets a fresh key (the report routes ask for one on PUT and DELETE too).
             ...(example.method !== 'GET' ? { 'idempotency-key': randomUUID() } : {}),
-            ...(example.body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(example.contentType ? { 'content-type': example.contentType } : {}),
           },
-          ...(example.body === undefined ? {} : { body: JSON.stringify(example.body) }),
+          ...(example.body === undefined
+            ? {}
+            : {
+                // Another media type's example is the text to send (a CSV upload's file).
+                body:
+                  typeof example.body === 'string' && example.contentType !== 'application/json'
+                    ? example.body
+                    : JSON.stringify(example.body),
+              }),
         });
         const problem =
           response.status >= 400 ? ((await response.json()) as { code?: string; errors?: unknown }) : null;

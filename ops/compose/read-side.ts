@@ -1,3 +1,4 @@
+import type { ImportJobs } from '../../infra/imports/import-jobs.ts';
 import type { EventStore, Position } from '../../ports/event-store.ts';
 import type { AnalyticsClient } from '../../infra/analytics/analytics-client.ts';
 import type { BackendCheck } from '../../read-api/read-api-deps.ts';
@@ -76,6 +77,8 @@ export interface ReadSideDeps {
   signingKeys?: SigningKeys;
   /** The HTTP guards (`openHttpGuards`); the composition root always passes them. */
   guards?: HttpGuards;
+  /** The write side's imports (`openWriteSide(...).imports`), pushed on the live stream. */
+  imports?: ImportJobs;
   /** Every backend of the process, for `/admin/health` (`backendChecks`); its cache is added here. */
   backends?: () => readonly BackendCheck[];
 }
@@ -126,6 +129,7 @@ export async function openReadSide(deps: ReadSideDeps): Promise<ReadSide> {
     ...(deps.waitForProjections ? { waitForProjections: deps.waitForProjections } : {}),
     ...(deps.guards ? { guards: deps.guards } : {}),
     ...(deps.backends ? { backends: deps.backends } : {}),
+    ...(deps.imports ? { imports: deps.imports } : {}),
     ...(deps.config.PORT !== undefined ? { dashboard: { commandApiPort: deps.config.PORT } } : {}),
   });
   deps.log.info({ cache: store.kind, readWaitMs: deps.config.QM_READ_WAIT_MS }, 'read side ready');

@@ -111,6 +111,7 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
     let backends: readonly BackendCheck[] = [];
     const readSide = await openReadSide({
       backends: () => backends,
+      imports: writeSide.imports,
       config,
       database: replica ?? database,
       store,

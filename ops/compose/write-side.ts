@@ -26,6 +26,7 @@ import type { HttpGuards } from '../../infra/http/http-guards.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { createWriteApi } from '../../write-api/app.ts';
+import { memoryImportJobs } from '../../infra/imports/import-jobs.ts';
 import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
 import { verifierFromConfig } from '../../infra/auth/verifier-from-config.ts';
 import { scheduleIdempotencyPurge } from '../../write-api/idempotency/purge-schedule.ts';
@@ -184,8 +185,11 @@ export async function openWriteSide(
   const idempotencyPurge = scheduleIdempotencyPurge({ purge: () => idempotencyStore.purgeExpired(), log });
   const privacy = privacyHandlers(runtime, openPrivacy(database).keys);
   const accounts = accountHandlers({ runtime, secrets: accountSecrets, mail: sqlMailQueue(database) });
+  // Shared with the read side's live stream (openSystem passes it on), which pushes their progress.
+  const imports = memoryImportJobs();
   const api = createWriteApi({
     handlers,
+    imports,
     privacy,
     accounts,
     clock: systemClock,
@@ -217,6 +221,8 @@ export async function openWriteSide(
     handlers,
     privacy,
     accounts,
+    /** The imports the command API runs, for the read API's live stream. */
+    imports,
     async stop() {
       await expiry.stop();
       await cartReminders.stop();

@@ -34,8 +34,8 @@ const backends = soak ? (['embedded', 'postgres'] as const) : (['embedded'] as c
  * runs it): sign in with a pasted token, the overview's figures against the API's, the inventory's
  * low stock and ledger chart, an order's time travel, a live update arriving, the filtered order
  * list, an order shipped and refunded (after the API's step-up demand), stock per location adjusted,
- * a report built, exported as CSV and PDF, saved and scheduled, and a product edit refused for a stale
- * If-Match; axe-core checks each of those pages.
+ * a report built, exported as CSV and PDF, saved and scheduled, a product edit refused for a stale
+ * If-Match, and a CSV import on the Catalog page; axe-core checks each of those pages.
  */
 describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (backend) => {
   let database: TestDatabase | undefined;
@@ -463,6 +463,53 @@ describe.each(backends)('the dashboard in a browser, against qm serve (%s)', (ba
     expect((await stepRow.getByRole('cell').allTextContents()).slice(1, 4)).toEqual(['1', '1', '100.0%']);
     await expectAccessible(page, 'the overview with cart recovery');
   }, 240_000);
+
+  it('imports products from a CSV on the Catalog page: live progress to 100%, the refused row, the new products listed', async () => {
+    await page.goto(`${urls.read}/dashboard/catalog`);
+    // Signed in by the first test; run alone (`-t import`), it signs in here.
+    const signIn = page.getByRole('heading', { name: 'Sign in to Quartermaster' });
+    await page.getByRole('heading', { name: 'Catalog', exact: true }).or(signIn).waitFor();
+    if (await signIn.isVisible()) {
+      await page.getByLabel(/paste a token/).fill(admin);
+      await page.getByRole('button', { name: 'Use token' }).click();
+      await page.getByRole('heading', { name: 'Overview' }).waitFor();
+      await page.goto(`${urls.read}/dashboard/catalog`);
+    }
+    await page.getByRole('heading', { name: 'Catalog', exact: true }).waitFor();
+    const form = page.getByRole('form', { name: 'Import products' });
+    await form.getByLabel('CSV file').setInputFiles({
+      name: 'products.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'productId,sku,name,brand,category,priceAmount,priceCurrency',
+          'imported-1,IMP-1,Imported chair,Acme,furniture,4900,EUR',
+          'imported-2,IMP-2,Imported table,Acme,furniture,12900,EUR',
+          'imported-3,IMP-3,Imported stool,Acme,furniture,twelve,EUR',
+        ].join('\n'),
+      ),
+    });
+    await form.getByRole('button', { name: 'Import' }).click();
+    await expect
+      .poll(() => page.getByTestId('import-progress').getAttribute('value'), { timeout: 30_000 })
+      .toBe('100');
+    await expect.poll(() => page.getByTestId('import-status').textContent()).toContain('Finished');
+    expect(await page.getByTestId('import-status').textContent()).toContain('2 created');
+    const refused = page.getByRole('row').filter({ hasText: 'priceAmount' });
+    expect((await refused.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['4', 'priceAmount']);
+    await expectAccessible(page, 'the catalog with an import');
+    // Projected, and listed once the page asks again (the finish refreshes the list).
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByRole('table').first().waitFor();
+          return page.getByRole('link', { name: /^Imported (chair|table)$/ }).count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(2);
+  }, 120_000);
 
   it.runIf(soak)(
     'edits a low-stock threshold, transfers stock and replays a projection to 100% from the pages',

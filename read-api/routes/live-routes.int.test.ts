@@ -3,6 +3,7 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { readApiHarness, type ReadApiHarness } from '../../test-support/read-api-harness.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
 import { positionToToken } from '../../ports/position.ts';
+import { memoryImportJobs } from '../../infra/imports/import-jobs.ts';
 
 /** Reads an SSE answer until `until` holds for the messages so far (then cancels the body). */
 async function readEvents(answer: Response, until: (messages: EventSourceMessage[]) => boolean) {
@@ -62,6 +63,51 @@ describe('live events (SSE) on the read API', () => {
     );
   });
   afterAll(async () => h?.close());
+
+  it("pushes an import's progress to a catalog:write holder, with its row errors once finished", async () => {
+    const imports = memoryImportJobs({ notifyEveryMs: 0 });
+    const side = await h.openReadSide({ imports });
+    const answer = await side.api.request('/live/events', {
+      headers: { authorization: `Bearer ${await h.token('admin', 'admin-1')}` },
+    });
+    expect(answer.status).toBe(200);
+    const progress = (m: EventSourceMessage[]) => m.filter((message) => message.event === 'import-progress');
+    // The stream follows the imports before it sends its first snapshot: start the job after that.
+    let started = false;
+    const runJob = () => {
+      started = true;
+      const job = imports.start({
+        importId: 'imp-1',
+        kind: 'products',
+        total: 2,
+        startedBy: 'admin-1',
+        startedAt: new Date().toISOString(),
+      });
+      job.row('created');
+      job.row({
+        row: 3,
+        field: 'priceAmount',
+        code: 'validation_failed',
+        message: 'must be whole minor units',
+      });
+      job.finish(new Date().toISOString());
+    };
+    const reading = readEvents(answer, (m) => {
+      if (!started && m.some((message) => message.event === 'projections')) runJob();
+      return progress(m).some((message) => message.data.includes('"finished"'));
+    });
+    const sent = progress(await reading).map(
+      (message) => JSON.parse(message.data) as Record<string, unknown>,
+    );
+    expect(sent.at(0)).toMatchObject({ importId: 'imp-1', state: 'running', done: 0, errors: [] });
+    expect(sent.at(-1)).toMatchObject({
+      state: 'finished',
+      done: 2,
+      created: 1,
+      failed: 1,
+      errors: [{ row: 3, field: 'priceAmount' }],
+    });
+  });
 
   it('sends new orders with their log position as id, and resumes after Last-Event-ID without loss or repeat', async () => {
     // From the log's head as it is now, so the order placed next is after it whatever the timing.

@@ -4,6 +4,7 @@ import type { EventStore, RecordedEvent } from '../../ports/event-store.ts';
 import { parsePositionToken, positionToToken } from '../../ports/position.ts';
 import { hasPermission } from '../../infra/auth/grants.ts';
 import { defaultHook } from '../../infra/http/default-hook.ts';
+import type { ImportJobs, ImportStatus } from '../../infra/imports/import-jobs.ts';
 import { validationProblem } from '../../infra/http/validation-problem.ts';
 import { lowStock } from '../../projections/inventory/queries.ts';
 import type { InventoryDatabase } from '../../projections/inventory/tables.ts';
@@ -14,6 +15,8 @@ import { authErrors, Text } from '../schemas/common.ts';
 export interface LiveRoutesDeps {
   ctx: ReadContext;
   store: EventStore;
+  /** The imports running in this process (the command API starts them), for `import-progress`. */
+  imports?: ImportJobs;
   /** How often the snapshots (projection status, low-stock crossings) are taken; default 2 s. */
   intervalMs?: number;
 }
@@ -32,6 +35,8 @@ const RETRY_MS = 2000;
  *   look at the inventory read model (taken every `intervalMs`; the first look sets the baseline).
  * - `projections` (`operations:manage`): every projector's status, position and lag, which shows a
  *   replay's generation catching up.
+ * - `import-progress` (`catalog:write`): a bulk import's counts as its rows run (at most four a
+ *   second per import, and once when it finishes, with its row errors then).
  */
 export function liveRoutes(deps: LiveRoutesDeps) {
   const app = new OpenAPIHono<ReadAuthEnv>({ defaultHook });
@@ -43,7 +48,7 @@ export function liveRoutes(deps: LiveRoutesDeps) {
       path: '/live/events',
       summary: 'Live updates for the dashboard: new orders, low-stock crossings, projection status (SSE)',
       description:
-        'A `text/event-stream`. Each kind is sent only to a caller holding its permission: `order-placed` (orders:act-for-others, with the log position as the event id; reconnect with `Last-Event-ID` to resume after it), `low-stock` (stock:read), `projections` (operations:manage).',
+        "A `text/event-stream`. Each kind is sent only to a caller holding its permission: `order-placed` (orders:act-for-others, with the log position as the event id; reconnect with `Last-Event-ID` to resume after it), `low-stock` (stock:read), `projections` (operations:manage), `import-progress` (catalog:write: an import's counts, its row errors once finished).",
       tags: ['Live'],
       ...permissionGuard('stock:read', deps.ctx.authenticated),
       request: {
@@ -84,6 +89,9 @@ export function liveRoutes(deps: LiveRoutesDeps) {
           await Promise.all([
             hasPermission(actor, 'orders:act-for-others')
               ? followOrders(stream, deps.store, from, stop.signal)
+              : Promise.resolve(),
+            deps.imports && hasPermission(actor, 'catalog:write')
+              ? followImports(stream, deps.imports, stop.signal)
               : Promise.resolve(),
             takeSnapshots(stream, deps.ctx, intervalMs, stop.signal, {
               lowStock: hasPermission(actor, 'stock:read'),
@@ -126,6 +134,28 @@ async function followOrders(
     });
   }
 }
+
+/** Until the client leaves: each import's progress as the job reports it (throttled there). */
+async function followImports(
+  stream: SSEStreamingApi,
+  imports: ImportJobs,
+  signal: AbortSignal,
+): Promise<void> {
+  if (signal.aborted) return;
+  let writes = Promise.resolve();
+  const unsubscribe = imports.subscribe((status) => {
+    // In order, one at a time: a finish must not overtake the progress before it.
+    writes = writes
+      .then(() => stream.writeSSE({ event: 'import-progress', data: JSON.stringify(progressOf(status)) }))
+      .catch(() => undefined);
+  });
+  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  unsubscribe();
+}
+
+/** The row errors go out once, with the finish: a running import's count of them is enough. */
+const progressOf = (status: ImportStatus) =>
+  status.state === 'finished' ? status : { ...status, errors: [] };
 
 /** Only what the dashboard shows: never the address or other personal fields of the event. */
 function orderPlaced(event: RecordedEvent) {

@@ -3,20 +3,12 @@ import { commandContext } from '../http/command-context.ts';
 import { parseIfMatch } from '../http/if-match.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { Id, Money, idempotencyHeader, ifMatchHeader, Text } from '../schemas/common.ts';
+import { CreateProduct, Details } from '../schemas/product.ts';
 import type { WriteApiDeps } from '../write-api-deps.ts';
 import { featureApp, guarded, jsonBody, writeResponses } from './route-kit.ts';
 
 const tags = ['Catalog'];
 const ProductPath = z.object({ productId: Id });
-const Details = {
-  name: Text.min(1).max(200),
-  description: Text.max(5000).default(''),
-  brand: Text.min(1).max(100),
-  category: Text.min(1).max(100),
-  attributes: z.record(Text.max(50), Text.max(200)).default({}),
-  allowBackorder: z.boolean().default(false),
-};
-const CreateProduct = z.object({ productId: Id, sku: Id, price: Money, ...Details }).openapi('CreateProduct');
 const UpdateProduct = z
   .object({ changes: z.object(Details).partial().strict() })
   .openapi('UpdateProduct', { example: { changes: { name: 'Claw hammer' } } });

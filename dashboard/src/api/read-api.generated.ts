@@ -1618,7 +1618,7 @@ export interface paths {
     };
     /**
      * Live updates for the dashboard: new orders, low-stock crossings, projection status (SSE)
-     * @description A `text/event-stream`. Each kind is sent only to a caller holding its permission: `order-placed` (orders:act-for-others, with the log position as the event id; reconnect with `Last-Event-ID` to resume after it), `low-stock` (stock:read), `projections` (operations:manage).
+     * @description A `text/event-stream`. Each kind is sent only to a caller holding its permission: `order-placed` (orders:act-for-others, with the log position as the event id; reconnect with `Last-Event-ID` to resume after it), `low-stock` (stock:read), `projections` (operations:manage), `import-progress` (catalog:write: an import's counts, its row errors once finished).
      */
     get: {
       parameters: {

@@ -3425,6 +3425,202 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/imports/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import's progress: rows done of total, what each did, the refused rows */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          importId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The import */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImportStatus'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/imports/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import products from a CSV file: creates new ones, updates changed ones (202, runs as a job)
+     * @description One row per product. Required columns: productId, sku, name, brand, category, priceAmount, priceCurrency; optional: description, allowBackorder. `priceAmount` is in minor units (1299 is 12.99). A row equal to the product appends nothing, so the same file imported again changes nothing. A row that changes a price needs prices:write.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description Makes the POST safe to retry: the same key and body answer the same, appending nothing again. */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          /**
+           * @example productId,sku,name,brand,category,priceAmount,priceCurrency,allowBackorder
+           *     hammer-1,HAMMER-1,Claw hammer,Acme,tools,1299,EUR,false
+           */
+          'text/csv': string;
+        };
+      };
+      responses: {
+        /** @description Accepted: the import runs; follow its progress */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImportAccepted'];
+          };
+        };
+        /** @description Malformed request: the errors name each field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflict: a stale If-Match, a stock shortage (with each SKU and what is available), or a key in use */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A business rule refuses it, or an Idempotency-Key reused with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/locations': {
     parameters: {
       query?: never;
@@ -11899,6 +12095,42 @@ export interface components {
       /** @description The codes this call appended (a resumed generation: only the new ones). */
       codes: string[];
       generationId: string;
+    };
+    ImportAccepted: {
+      importId: string;
+      /** @description Where the progress is: GET it, or follow /live/events */
+      status: string;
+      total: number;
+    };
+    ImportStatus: {
+      created: number;
+      done: number;
+      /** @description The refused rows (the first 1,000), in row order */
+      errors: {
+        /** @example validation_failed */
+        code: string;
+        /**
+         * @description The column
+         * @example priceAmount
+         */
+        field: string;
+        message: string;
+        /** @description The row of the file, the header being row 1 */
+        row: number;
+      }[];
+      failed: number;
+      finishedAt: string | null;
+      importId: string;
+      /** @enum {string} */
+      kind: 'products';
+      startedAt: string;
+      startedBy: string;
+      /** @enum {string} */
+      state: 'running' | 'finished';
+      /** @description Rows in the file, the header not counted */
+      total: number;
+      unchanged: number;
+      updated: number;
     };
     InviteStaff: {
       /** @example ada@example.com */

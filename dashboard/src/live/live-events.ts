@@ -1,6 +1,10 @@
 import { createParser } from 'eventsource-parser';
 import { refreshIfDue } from '../api/auth.ts';
 import { loadSession } from '../api/session.ts';
+import type { components } from '../api/write-api.generated.ts';
+
+/** An import's progress: the command API's `GET /imports/{importId}` answer (row errors once finished). */
+export type ImportProgress = components['schemas']['ImportStatus'];
 
 /** What `GET /live/events` sends (read-api/routes/live-routes.ts). */
 export type LiveEvent =
@@ -13,6 +17,7 @@ export type LiveEvent =
       kind: 'low-stock';
       data: { sku: string; location: string; available: number; threshold: number | null };
     }
+  | { kind: 'import-progress'; data: ImportProgress }
   | {
       kind: 'projections';
       data: {

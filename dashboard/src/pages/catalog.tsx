@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { must, readApi } from '../api/clients.ts';
+import { useSession } from '../api/use-session.ts';
 import type { paths } from '../api/read-api.generated.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { Pager, useKeysetPages } from '../components/keyset-pager.tsx';
 import { formatMoney, Loading, ProblemMessage } from '../components/status.tsx';
 import { formText } from '../components/text.ts';
+import { CatalogImport } from './catalog-import.tsx';
 
 type ListQuery = NonNullable<paths['/products']['get']['parameters']['query']>;
 type Sort = NonNullable<ListQuery['sort']>;
@@ -19,8 +21,10 @@ const SORTS: { value: Sort; label: string }[] = [
 /**
  * The catalog: every product (keyset pages, by category and sort, kept in the address), each
  * opening its page with the price history and the edit forms. Reads the public `GET /products`.
+ * Who may create products (`catalog:write`) also gets the CSV import.
  */
 export function CatalogPage() {
+  const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const pages = useKeysetPages();
   const category = params.get('category') ?? '';
@@ -38,6 +42,7 @@ export function CatalogPage() {
   return (
     <>
       <h1>Catalog</h1>
+      {can.has('catalog:write') ? <CatalogImport /> : null}
       <form
         className="inline"
         aria-label="Filter products"
