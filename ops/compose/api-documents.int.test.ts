@@ -123,7 +123,7 @@ describe('the OpenAPI documents and docs pages of both APIs', () => {
     );
     // The log must also have reached the consistency token the read API's examples show.
     await h.settle(order.position);
-    expect(await returns.waitFor(order.position!, 30_000)).toBe(true);
+    expect(await returns.waitFor(order.position, 30_000)).toBe(true);
   });
   afterAll(async () => {
     await returns?.stop();
