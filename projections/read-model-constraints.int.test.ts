@@ -77,6 +77,8 @@ const rule = {
     'return-{id} starts with one ReturnRequested: the return decider refuses AlreadyExists and requestReturn appends it expecting no stream',
   returnFields:
     'the return decider validates RequestReturn (return, order and customer ids, currency, a reason from the policy, lines of the order) and every later command; the returns fold derives status, counts, amounts, lines and the state through evolveReturn, times from occurredAt and revisions from the stream; step rows take their fields from those events and the envelope',
+  returnPolicyFields:
+    'the return policy decider validates SetReturnPolicy and appends the whole policy; the fold keys the one row `shop`, with the time from occurredAt and the revision from the stream',
   contactSource:
     "the consumer writes source 'events' and qm mail contact leaves the default 'manual': nothing else writes it",
 } as const;
@@ -487,6 +489,8 @@ const guarantees: Record<string, string> = {
     'revision',
   ]),
   'returns.return_steps: return_steps_pkey': rule.eventId,
+  ...notNull('returns.return_policy', rule.returnPolicyFields, ['policy_id', 'policy', 'set_at', 'revision']),
+  'returns.return_policy: return_policy_pkey': rule.keyedWrite,
   ...notNull('public.qm_mail_deliveries', rule.consumerFields, [
     'attempts',
     'created_at',

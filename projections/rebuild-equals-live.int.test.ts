@@ -116,6 +116,7 @@ const expectedTypes = [
   'ReturnRejected',
   'ReturnReceived',
   'ReturnRefunded',
+  'ReturnPolicySet',
   'StockReturned',
 ];
 

@@ -27,6 +27,7 @@ const PUBLIC = [
   'GET /search',
   'GET /products/{productId}',
   'GET /promotions/active',
+  'GET /returns/policy',
   'GET /openapi.json',
   'GET /docs',
   'GET /guest-carts/{cartId}',

@@ -20,6 +20,7 @@ import { orderDecider, shippedQuantity, type OrderState } from '../domain/orders
 import { replay } from '../domain/decider.ts';
 import { orderStream, reportStream } from '../domain/streams.ts';
 import { reportDecider } from '../domain/reports/index.ts';
+import { defaultReturnPolicy } from '../domain/return-policy/index.ts';
 import { handleCommand } from '../commands/runtime/handle-command.ts';
 import type { CommandHarness } from './command-harness.ts';
 import { berlinAddress } from './addresses.ts';
@@ -273,6 +274,18 @@ export function mixedWorkload(
     // Shipping and tax for the workload's address, so orders carry fees, discounts' room and tax.
     await attempt('setShippingZone', () => handlers.setShippingZone(workloadZone, ctx(admin)));
     await attempt('setTaxRegion', () => handlers.setTaxRegion(workloadTaxRegion, ctx(admin)));
+    // A returns policy of the shop's own (so the returns model keeps one): the reasons the returns
+    // below give, and windows no shorter than the default, so the same returns stay within them.
+    await attempt('setReturnPolicy', () =>
+      handlers.setReturnPolicy(
+        {
+          ...defaultReturnPolicy,
+          categoryWindowDays: { kitchen: 45 },
+          reasons: ['damaged', 'wrong_item', 'does_not_fit', 'no_longer_needed', 'other'],
+        },
+        ctx(admin),
+      ),
+    );
     for (const product of products) {
       await attempt('createProduct', () =>
         handlers.createProduct(

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV7Ids } from '../../infra/ids/uuid-v7-ids.ts';
 import { createLogger } from '../../infra/logging/logger.ts';
+import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
+import { returnsProjection } from '../../projections/returns/projection.ts';
+import {
+  startReadModelProjector,
+  type RunningProjector,
+} from '../../projections/runtime/projector-runner.ts';
 import { operationExamples, type OperationExample } from '../../test-support/openapi-examples.ts';
 import { readApiHarness, type ReadApiHarness } from '../../test-support/read-api-harness.ts';
 import { createJwtVerifier } from '../../infra/auth/jwt-verifier.ts';
@@ -63,6 +69,7 @@ function fill(example: OperationExample): OperationExample {
 
 describe('the OpenAPI documents and docs pages of both APIs', () => {
   let h: ReadApiHarness;
+  let returns: RunningProjector | undefined;
   let write: ReturnType<typeof createWriteApi>;
   const apps = () => ({ write, read: h.readSide.api });
 
@@ -108,10 +115,20 @@ describe('the OpenAPI documents and docs pages of both APIs', () => {
       },
       h.context({ id: 'p-1001', role: 'customer' }),
     );
+    // The returns policy is public: its route reaches the returns model, which the harness leaves out.
+    returns = await startReadModelProjector(
+      { store: h.store, database: h.sql, log: createLogger('silent'), metrics: createMetricsRegistry() },
+      returnsProjection(),
+      { pollIntervalMs: 5 },
+    );
     // The log must also have reached the consistency token the read API's examples show.
     await h.settle(order.position);
+    expect(await returns.waitFor(order.position, 30_000)).toBe(true);
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await returns?.stop();
+    await h?.close();
+  });
 
   it('takes the manual payment reference as the free text it is documented as, and names it when blank', async () => {
     const token = await mintToken({ secret: SECRET, role: 'admin', subject: 'admin-1' });

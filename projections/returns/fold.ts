@@ -1,11 +1,12 @@
 /** The returns read model's batch fold: pure, in memory, through the domain's own `evolveReturn`. */
+import { isReturnPolicyEvent, type ReturnPolicyEvent } from '../../domain/return-policy/events.ts';
 import { evolveReturn } from '../../domain/returns/evolve.ts';
 import { isReturnEvent, type ReturnEvent } from '../../domain/returns/events.ts';
 import type { ExistingReturn } from '../../domain/returns/state.ts';
 import type { RecordedEvent } from '../../ports/event-store.ts';
 import { eventTime } from '../batch-write.ts';
 import { summarizeReturn } from './summary.ts';
-import type { ReturnLineView, ReturnRow, ReturnStepRow } from './tables.ts';
+import type { ReturnLineView, ReturnPolicyRow, ReturnRow, ReturnStepRow } from './tables.ts';
 
 export type ReturnModel = {
   state: ExistingReturn;
@@ -15,7 +16,7 @@ export type ReturnModel = {
   revision: number;
 };
 
-export type ReturnsChanges = { returns: ReturnRow[]; steps: ReturnStepRow[] };
+export type ReturnsChanges = { returns: ReturnRow[]; steps: ReturnStepRow[]; policy: ReturnPolicyRow[] };
 
 export function returnIds(events: readonly RecordedEvent[]): string[] {
   const ids = new Set<string>();
@@ -34,7 +35,19 @@ export function foldReturns(
 ): ReturnsChanges {
   const dirty = new Set<string>();
   const steps: ReturnStepRow[] = [];
+  // Each policy replaces the one before: only the batch's last is written (one upsert of one row).
+  let policy: ReturnPolicyRow | undefined;
   for (const recorded of events) {
+    if (isReturnPolicyEvent(recorded)) {
+      const event = recorded as unknown as ReturnPolicyEvent;
+      policy = {
+        policy_id: 'shop',
+        policy: event.data.policy,
+        set_at: eventTime(recorded),
+        revision: recorded.revision,
+      };
+      continue;
+    }
     if (!isReturnEvent(recorded)) continue;
     const event = recorded as unknown as ReturnEvent;
     const { returnId, orderId } = event.data;
@@ -65,7 +78,11 @@ export function foldReturns(
     });
     dirty.add(returnId);
   }
-  return { returns: [...dirty].map((id) => returnRow(models.get(id)!)), steps };
+  return {
+    returns: [...dirty].map((id) => returnRow(models.get(id)!)),
+    steps,
+    policy: policy ? [policy] : [],
+  };
 }
 
 function lineViews(state: ExistingReturn): ReturnLineView[] {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { returnPolicyEventTypes } from '../../domain/return-policy/events.ts';
 import { returnEventTypes } from '../../domain/returns/events.ts';
 import type { ExistingReturn } from '../../domain/returns/state.ts';
 import { isoTime } from '../batch-write.ts';
@@ -7,13 +8,14 @@ import { stagedApply } from '../runtime/staged.ts';
 import { createTables } from '../table-ddl.ts';
 import { insert, upsert } from '../table-writes.ts';
 import { foldReturns, returnIds, type ReturnModel } from './fold.ts';
-import { returns, returnsTables, returnSteps, type ReturnsDatabase } from './tables.ts';
+import { returnPolicy, returns, returnsTables, returnSteps, type ReturnsDatabase } from './tables.ts';
 
 /** Cache tag of the returns views (uncached per-user and staff answers today, but ready). */
 export const returnsTag = 'returns';
 
 /**
- * Returns for the customer's list, the staff RMA queues and the order's timeline. Per batch: one
+ * Returns for the customer's list, the staff RMA queues and the order's timeline, and the shop's
+ * returns policy as last set (version 2 added it: the rebuild folds the policies already set). Per batch: one
  * select of the touched returns not loaded yet, one upsert of them, one insert of their steps.
  * It holds no personal data (no free text, no photos), so an erasure changes nothing here.
  */
@@ -25,15 +27,22 @@ export function returnsProjection(): ReadModelProjection<ReturnsDatabase> {
     fold(models, events) {
       const changes = foldReturns(models, events);
       return {
-        writes: [upsert(returns, changes.returns), insert(returnSteps, changes.steps)],
-        effects: { invalidate: changes.steps.length > 0 ? [returnsTag] : [] },
+        writes: [
+          upsert(returns, changes.returns),
+          insert(returnSteps, changes.steps),
+          upsert(returnPolicy, changes.policy),
+        ],
+        effects: { invalidate: changes.steps.length > 0 || changes.policy.length > 0 ? [returnsTag] : [] },
       };
     },
   };
   return {
     name: 'returns',
-    version: 1,
-    filter: { categories: ['return'], eventTypes: returnEventTypes },
+    version: 2,
+    filter: {
+      categories: ['return', 'returnpolicy'],
+      eventTypes: [...returnEventTypes, ...returnPolicyEventTypes],
+    },
     setup: (db, schema) => createTables(db, schema, returnsTables),
     staged,
     apply: stagedApply(staged),

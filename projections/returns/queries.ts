@@ -1,4 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { ReturnPolicy } from '../../domain/return-policy/events.ts';
+import { defaultReturnPolicy } from '../../domain/return-policy/state.ts';
 import type { ReturnStatus } from '../../domain/returns/state.ts';
 import { isoTime as iso } from '../batch-write.ts';
 import type { ReturnLineView, ReturnsDatabase } from './tables.ts';
@@ -139,4 +141,18 @@ export async function orderReturnSteps(db: Kysely<ReturnsDatabase>, orderId: str
     .orderBy('event_id')
     .execute();
   return rows.map(stepView);
+}
+
+/**
+ * The shop's returns policy as last set, with when it was set; the policy every return starts
+ * under (`defaultReturnPolicy`, `setAt` null) until staff set one.
+ */
+export async function currentReturnPolicy(db: Kysely<ReturnsDatabase>) {
+  const row = await db
+    .selectFrom('return_policy')
+    .select(['policy', 'set_at'])
+    .where('policy_id', '=', 'shop')
+    .executeTakeFirst();
+  if (!row) return { ...defaultReturnPolicy, setAt: null };
+  return { ...json<ReturnPolicy>(row.policy), setAt: iso(row.set_at) };
 }

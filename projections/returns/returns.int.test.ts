@@ -5,11 +5,19 @@ import {
   type RequestReturn,
   type ReturnCommand,
 } from '../../domain/returns/index.ts';
-import { returnStream } from '../../domain/streams.ts';
+import { defaultReturnPolicy, returnPolicyDecider } from '../../domain/return-policy/index.ts';
+import { returnPolicyStream, returnStream } from '../../domain/streams.ts';
 import { eventLog, type Actor } from '../testing/event-log.ts';
 import { openSpecDatabase, type SpecDatabase } from '../../test-support/projection-spec.ts';
 import { returnsProjection } from './projection.ts';
-import { customerReturns, orderReturnSteps, returnCustomer, returnDetail, returnQueue } from './queries.ts';
+import {
+  currentReturnPolicy,
+  customerReturns,
+  orderReturnSteps,
+  returnCustomer,
+  returnDetail,
+  returnQueue,
+} from './queries.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const staff: Actor = { id: 'staff-7', role: 'staff' };
@@ -212,5 +220,36 @@ describe.each(['pglite', 'postgres'] as const)('returns projection on %s', (back
     expect(await queue('requested', 3)).toEqual([]);
     expect((await queue('received', 0)).map((r) => r.returnId)).toEqual(['r-1']);
     expect(await queue('received', 2)).toEqual([]);
+  });
+
+  // One batch with both policies and batches of one: the last policy set, whatever the batching.
+  it.each([1, 100])('keeps the returns policy as last set (batches of %i)', async (batchSize) => {
+    const spec = await database.spec(returnsProjection());
+    await spec.given([]);
+    expect(await spec.read((db) => currentReturnPolicy(db))).toEqual({ ...defaultReturnPolicy, setAt: null });
+    const log = eventLog('2026-11-05T09:00:00.000Z');
+    const set = (policy: typeof defaultReturnPolicy) =>
+      log.decide(
+        returnPolicyDecider,
+        returnPolicyStream(),
+        { type: 'SetReturnPolicy', data: { policy } },
+        {
+          actor: staff,
+        },
+      );
+    set({ ...defaultReturnPolicy, defaultWindowDays: 14 });
+    log.advance(DAY);
+    const last = {
+      ...defaultReturnPolicy,
+      categoryWindowDays: { tools: 60 },
+      reasons: ['damaged', 'too_small'],
+    };
+    set(last);
+    const tags = await spec.given(log.events, { batchSize });
+    expect(tags).toContain('returns');
+    expect(await spec.read((db) => currentReturnPolicy(db))).toEqual({
+      ...last,
+      setAt: '2026-11-06T09:00:00.001Z',
+    });
   });
 });

@@ -2,6 +2,7 @@
  * The returns read model's tables (schema `rm_returns_g<generation>`): one row per return for the
  * customer's list and the staff RMA queues, and one row per return event for the order's timeline.
  */
+import type { ReturnPolicy } from '../../domain/return-policy/events.ts';
 import type { ReturnLabel, ReturnOpener } from '../../domain/returns/events.ts';
 import type { ExistingReturn, ReturnStatus } from '../../domain/returns/state.ts';
 import { col, defineTable, type DatabaseOf, type WriteRow } from '../table-declaration.ts';
@@ -80,9 +81,26 @@ export const returnSteps = defineTable({
   ],
 });
 
+/**
+ * The shop's returns policy as last set (`ReturnPolicySet` replaces it whole): one row, keyed
+ * `shop` like its stream, absent until a policy was set (the read answers the default then).
+ */
+export const returnPolicy = defineTable({
+  name: 'return_policy',
+  columns: {
+    policy_id: col.text(),
+    policy: col.json<ReturnPolicy>(),
+    set_at: col.timestamptz(),
+    /** Revision of `returnpolicy-shop` last applied. */
+    revision: col.integer(),
+  },
+  primaryKey: ['policy_id'],
+});
+
 /** In DDL order. */
-export const returnsTables = [returns, returnSteps] as const;
+export const returnsTables = [returns, returnSteps, returnPolicy] as const;
 
 export type ReturnsDatabase = DatabaseOf<typeof returnsTables>;
 export type ReturnRow = WriteRow<typeof returns>;
 export type ReturnStepRow = WriteRow<typeof returnSteps>;
+export type ReturnPolicyRow = WriteRow<typeof returnPolicy>;

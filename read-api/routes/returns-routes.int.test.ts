@@ -237,4 +237,38 @@ describe('returns read routes on pglite', () => {
     expect((await get('/orders/o-theirs/timeline', 'staff')).status).toBe(200);
     expect((await get('/orders/o-none/timeline', 'staff')).status).toBe(404);
   });
+
+  it('answers the returns policy to anyone: the default until staff set one, then the one they set', async () => {
+    const before = await get('/returns/policy', null);
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual(
+      expect.objectContaining({
+        defaultWindowDays: 30,
+        categoryWindowDays: {},
+        reasons: expect.arrayContaining(['damaged', 'other']),
+        refundOn: 'receipt',
+        setAt: null,
+      }),
+    );
+    const policy = {
+      defaultWindowDays: 14,
+      categoryWindowDays: { tools: 60 },
+      productWindowDays: { 'p-1': 90 },
+      reasons: ['damaged', 'too_small'],
+      refundShipping: true,
+      restockingFeeBps: 500,
+      refundOn: 'authorization' as const,
+      instructions: 'Send it to the Berlin warehouse with the RMA number on the parcel.',
+    };
+    const set = await h.handlers.setReturnPolicy(policy, h.context({ id: 'admin-1', role: 'admin' }));
+    const token = `${set.position!.commit}:${set.position!.prepare}`;
+    // Read-your-write with the command's token, by a customer and by staff alike.
+    for (const role of [null, 'customer', 'staff'] as const) {
+      const after = await get(`/returns/policy?after=${token}`, role);
+      expect(after.status).toBe(200);
+      expect(after.body).toEqual({ ...policy, setAt: h.clock.now().toISOString() });
+    }
+    const bad = await get('/returns/policy?after=not-a-token', null);
+    expect(bad.status).toBe(400);
+  });
 });

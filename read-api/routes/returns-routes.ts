@@ -6,6 +6,7 @@ import { defaultHook } from '../../infra/http/default-hook.ts';
 import { orderOwner, orderTimeline } from '../../projections/orders/queries.ts';
 import type { OrdersDatabase } from '../../projections/orders/tables.ts';
 import {
+  currentReturnPolicy,
   customerReturns,
   orderReturnSteps,
   returnCustomer,
@@ -18,6 +19,7 @@ import { combinedFreshness } from '../http/combined-freshness.ts';
 import { consistencyHeaders, consistencyQuery } from '../http/consistency.ts';
 import { freshRead, type ReadContext } from '../http/read-context.ts';
 import { authErrors, Id, jsonAnswer, Limit, Money, notFoundError, readErrors } from '../schemas/common.ts';
+import { ReturnPolicy } from '../schemas/return-policy.ts';
 
 const tags = ['Returns'];
 const RETURNS = 'returns';
@@ -91,14 +93,39 @@ function assertReturnReader(actor: Actor, customerId: string | undefined): void 
 }
 
 /**
- * After the sale: the customer's returns, the staff RMA queue (by status and age), one return with
- * its steps, and an order's whole timeline (its own events and every step of its returns, each
- * with who made it). Never cached (per-user and staff answers). `clock` says how long a return
+ * After the sale: the returns policy (public: a storefront shows its windows and reasons), the
+ * customer's returns, the staff RMA queue (by status and age), one return with its steps, and an
+ * order's whole timeline (its own events and every step of its returns, each with who made it).
+ * Never cached (per-user and staff answers; the policy is one row by its key). `clock` says how long a return
  * has waited (tests pass the command harness's clock).
  */
 export function returnsReadRoutes(ctx: ReadContext, clock: Clock = systemClock) {
   const app = new OpenAPIHono<ReadAuthEnv>({ defaultHook });
   const consistency = { query: z.object(consistencyQuery), headers: consistencyHeaders };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/returns/policy',
+      summary:
+        'The returns policy: windows by category and product, reasons, shipping refund, restocking fee',
+      description:
+        'Public, for storefronts and the return forms: a line may be returned within its product’s window, else its category’s, else `defaultWindowDays`, counted from delivery; `reasons` are those a return may name. Until staff set a policy (`POST /returns/policy` on the command API) this is the default, with `setAt` null.',
+      tags,
+      request: consistency,
+      responses: {
+        200: jsonAnswer(ReturnPolicy, 'The policy in force'),
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { value, headers } = await freshRead<
+        ReturnsDatabase,
+        Awaited<ReturnType<typeof currentReturnPolicy>>
+      >(ctx, c, RETURNS, ({ db }) => currentReturnPolicy(db));
+      return c.json(value, 200, headers);
+    },
+  );
 
   app.openapi(
     createRoute({

@@ -2813,6 +2813,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/returns/policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The returns policy: windows by category and product, reasons, shipping refund, restocking fee
+     * @description Public, for storefronts and the return forms: a line may be returned within its product’s window, else its category’s, else `defaultWindowDays`, counted from delivery; `reasons` are those a return may name. Until staff set a policy (`POST /returns/policy` on the command API) this is the default, with `setAt` null.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          after?: string;
+        };
+        header?: {
+          /** @description Read your writes: wait (bounded) until this answer includes the write that returned this token. */
+          'x-consistency-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The policy in force */
+        200: {
+          headers: {
+            /** @description `110` (Response is stale) with the read model and token it could not wait for. */
+            Warning?: string;
+            /** @description The projector position the data was read at (a consistency token). */
+            'X-Read-Position'?: string;
+            /** @description Present (`true`) when the given consistency token was not reached within the wait: the data may not include that write yet. */
+            'X-Stale'?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReturnPolicy'];
+          };
+        };
+        /** @description Invalid query, path or consistency token (`errors` names each field) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The read model has not been built yet */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/search': {
     parameters: {
       query?: never;
@@ -5035,6 +5104,55 @@ export interface components {
         summary: string;
         type: string;
       }[];
+    };
+    ReturnPolicy: {
+      /**
+       * @description By catalog category; wins over the default.
+       * @example {
+       *       "tools": 14
+       *     }
+       */
+      categoryWindowDays: {
+        [key: string]: number;
+      };
+      /**
+       * @description Days after delivery.
+       * @example 30
+       */
+      defaultWindowDays: number;
+      /** @description Sent with the RMA number when no carrier makes a label. */
+      instructions: string;
+      /**
+       * @description By product id; wins over its category.
+       * @example {
+       *       "lamp": 60
+       *     }
+       */
+      productWindowDays: {
+        [key: string]: number;
+      };
+      /**
+       * @example [
+       *       "damaged",
+       *       "wrong_item",
+       *       "other"
+       *     ]
+       */
+      reasons: string[];
+      /**
+       * @description When the refund runs by itself: once the goods are back, or at authorization.
+       * @enum {string}
+       */
+      refundOn: 'receipt' | 'authorization';
+      /** @description Whether shipping is refunded when the whole order comes back. */
+      refundShipping: boolean;
+      /**
+       * @description Kept from each refund of goods, in basis points (1000 = 10 %).
+       * @example 0
+       */
+      restockingFeeBps: number;
+      /** @description When staff set it; null while the default holds. */
+      setAt: string | null;
     };
     ReturnSummary: {
       customerId: string;

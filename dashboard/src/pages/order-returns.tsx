@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { defaultReturnPolicy } from '../../../domain/return-policy/state.ts';
 import { idempotent, must, readApi, writeApi } from '../api/clients.ts';
 import { useLastWrite } from '../api/last-write.ts';
 import { useOrderCommand } from '../api/order-command.ts';
@@ -11,13 +10,6 @@ import { formText } from '../components/text.ts';
 
 type Order = components['schemas']['OrderDetail'];
 type Return = components['schemas']['QueuedReturn'];
-
-/**
- * The reasons staff pick from: the returns policy's list as the shop starts with it. A shop that
- * set other reasons (`POST /returns/policy`) gets the API's refusal in plain words for one it
- * dropped; the policy has no read route yet.
- */
-const REASONS = defaultReturnPolicy.reasons;
 
 const statusWords: Record<Return['status'], string> = {
   requested: 'requested, awaiting authorization',
@@ -108,8 +100,17 @@ function OpenReturn({ order }: { order: Order }) {
         }),
       ),
   );
+  // The reasons staff pick from are the policy's in force (the shop may have set its own).
+  const policy = useQuery({
+    queryKey: ['returns', 'policy'],
+    queryFn: async ({ signal }) => must(await readApi.GET('/returns/policy', { signal })),
+  });
   const [empty, setEmpty] = useState(false);
   const lines = order.lines.filter((line) => line.quantity > 0);
+  if (!policy.data) {
+    return policy.error ? <ProblemMessage error={policy.error} /> : <Loading what="the returns policy" />;
+  }
+  const reasons = policy.data.reasons;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -140,8 +141,8 @@ function OpenReturn({ order }: { order: Order }) {
       ))}
       <label>
         Reason
-        <select name="reason" defaultValue={REASONS[0]}>
-          {REASONS.map((reason) => (
+        <select name="reason" defaultValue={reasons[0]}>
+          {reasons.map((reason) => (
             <option key={reason} value={reason}>
               {reason.replaceAll('_', ' ')}
             </option>
