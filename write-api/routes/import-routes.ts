@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { hasPermission } from '../../infra/auth/grants.ts';
+import { Text } from '../../infra/http/openapi-schemas.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 import type { ImportJobs } from '../../infra/imports/import-jobs.ts';
 import { commandContext } from '../http/command-context.ts';
@@ -74,7 +75,9 @@ export function importRoutes(deps: WriteApiDeps, imports: ImportJobs) {
         body: {
           content: {
             'text/csv': {
-              schema: z.string().openapi({ format: 'binary' }),
+              // Read raw and parsed by parseProductCsv; every cell is then checked on `Text` by the
+              // create schema, so nothing PostgreSQL cannot store reaches an event.
+              schema: Text.openapi({ format: 'binary' }),
               example: `${requiredColumns.join(',')},allowBackorder\nhammer-1,HAMMER-1,Claw hammer,Acme,tools,1299,EUR,false\n`,
             },
           },
