@@ -134,6 +134,8 @@ export function evaluatePromotions(
   };
 }
 
+const unmet = (detail: string) => ({ reason: 'condition_unmet' as const, detail });
+
 function unmetRule(
   request: PricingRequest,
   subtotal: number,
@@ -151,7 +153,6 @@ function unmetRule(
     return { reason: 'outside_window', detail: `it starts at ${rules.startsAt}` };
   if (rules.endsAt !== null && at >= Date.parse(rules.endsAt))
     return { reason: 'outside_window', detail: `it ended at ${rules.endsAt}` };
-  const unmet = (detail: string) => ({ reason: 'condition_unmet' as const, detail });
   if (rules.currency !== null && rules.currency !== request.currency)
     return unmet(`only for ${rules.currency}`);
   if (rules.channels.length > 0 && (request.channel === null || !rules.channels.includes(request.channel)))
@@ -418,8 +419,9 @@ function byApplicationOrder(a: Candidate, b: Candidate): number {
 
 const labelName = (c: Candidate) => c.code ?? c.promotion.definition.name;
 
+const percent = (bp: number) => `${bp / 100}%`;
+
 function describe(action: PromotionAction, currency: string): string {
-  const percent = (bp: number) => `${bp / 100}%`;
   const amount = (minor: number) => `${minor} ${currency} (minor units)`;
   switch (action.kind) {
     case 'order_percent':
