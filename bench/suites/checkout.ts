@@ -20,6 +20,7 @@ import {
   benchReceipts,
 } from '../lib/bench-shop.ts';
 import { percentile } from '../lib/load.ts';
+import { cpuSeconds, ownCpuSeconds, postgresBackends } from '../lib/process-cpu.ts';
 import { orderHttpLoad } from '../lib/order-http-load.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
 import { statementsNow, statementsPerOrder, type StatementsPerOrder } from '../lib/statement-count.ts';
@@ -101,14 +102,19 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
 
     console.log(`\ncheckout flow: ${CLIENTS} shoppers for ${seconds} s`);
     await load({ ...common, mode: 'flow', seconds: Math.min(3, seconds) }); // warm-up
+    const backends = postgresBackends(new URL(env.DATABASE_URL).pathname.slice(1));
+    const cpu = () => cpuNow(system, backends);
     const flowCount = await statementsNow(tallyDir);
+    const flowCpu = cpu();
     const flow = await load({ ...common, mode: 'flow', seconds });
+    const flowCpuMs = cpuPer(flowCpu, cpu(), flow.flows);
     const flowSql = sqlPerCheckout('checkout flow', flowCount, await statementsNow(tallyDir), flow.flows);
     // Every hold of the run is due TTL after its start: 2 s past that, none may be left open.
     await sleep((HOLD_TTL_SECONDS + 2) * 1000);
     const stock = await stockFigures(store, SKUS);
 
     console.log(`orders over HTTP (baseline): ${seconds} s`);
+    const baselineCpu = cpu();
     const baseline = await orderHttpLoad({
       url: system.writeUrl,
       token: system.customerToken,
@@ -117,7 +123,9 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
     });
 
     console.log(`checkout flow with the shared code ${COUPON}: ${seconds} s`);
+    const baselineCpuMs = cpuPer(baselineCpu, cpu(), baseline.total);
     const couponCount = await statementsNow(tallyDir);
+    const couponCpu = cpu();
     const coupon = await load({
       ...common,
       products: products.map((_, s) => `p${s}`),
@@ -125,6 +133,10 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
       code: COUPON,
       seconds,
     });
+    const couponCpuMs = cpuPer(couponCpu, cpu(), coupon.flows);
+    console.log(
+      `  CPU ms (API process / qm work / PostgreSQL): per checkout ${describeCpu(flowCpuMs)}, with the code ${describeCpu(couponCpuMs)}; per baseline order ${describeCpu(baselineCpuMs)}`,
+    );
     const couponSql = sqlPerCheckout(
       'with the code',
       couponCount,
@@ -187,6 +199,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
         `checkouts_with_coupon_per_s: successful checkouts of the same 8-request flow plus the code entered on the cart (9 requests), over products whose stock lasts the run, every checkout redeeming the shared code ${COUPON} with its order (the code's redemption stream as hot as the hot SKU); ${redeemed.uses} redemptions for ${coupon.placed} checkouts (${coupon.refused} refused), limit ${COUPON_LIMIT}`,
         `flash sale through carts (create, add 1 unit, address, code, options, start, checkout): ${flash.placed} checkouts placed, the last ${sellOut.toFixed(2)} s after the first request (sold out), ${flashRedeemed.units} discounted units redeemed of ${flashUnits}${flashUnits < FLASH_UNITS ? " (a short run sells fewer than the full run's " + FLASH_UNITS + ')' : ''}`,
         'promotion_eval_us_p99: the promotions bench measurement (50 promotions on a 20-line cart), in process',
+        `CPU ms (API process / qm work / this database's PostgreSQL backends), less moved by the machine's load than the rates: per checkout ${describeCpu(flowCpuMs)}, with the code ${describeCpu(couponCpuMs)}; per baseline order ${describeCpu(baselineCpuMs)}`,
         `SQL per checkout (both processes, answers and projections): ${describeSql(flowSql)} in the flow, ${describeSql(couponSql)} with the code`,
         `requests answered 503 and retried with the same Idempotency-Key, as a storefront does: ${flow.retries} in the flow, ${coupon.retries} with the code, ${flash.retries} in the flash sale`,
       ],
@@ -199,6 +212,26 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
 }
 
 const COUPON_LIMIT = 1_000_000;
+
+type CpuSample = { api: number; worker: number; postgres: number };
+
+/** CPU seconds so far of the API process, its children (`qm work`) and the database's backends. */
+function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSample {
+  const api = ownCpuSeconds(system.pid);
+  return {
+    api,
+    worker: cpuSeconds(system.pid) - api,
+    postgres: backends.reduce((sum, pid) => sum + ownCpuSeconds(pid), 0),
+  };
+}
+
+const cpuPer = (before: CpuSample, after: CpuSample, count: number): CpuSample => {
+  const per = (key: keyof CpuSample) =>
+    Math.round(((after[key] - before[key]) * 1000 * 10) / Math.max(1, count)) / 10;
+  return { api: per('api'), worker: per('worker'), postgres: per('postgres') };
+};
+
+const describeCpu = ({ api, worker, postgres }: CpuSample) => `${api} / ${worker} / ${postgres}`;
 
 /** Statements per checkout of a phase, printed with the ten most frequent. */
 function sqlPerCheckout(
