@@ -213,7 +213,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
 
 const COUPON_LIMIT = 1_000_000;
 
-type CpuSample = { api: number; worker: number; postgres: number };
+type CpuSample = { api: number; worker: number; postgres: Map<number, number> };
 
 /** CPU seconds so far of the API process, its children (`qm work`) and the database's backends. */
 function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSample {
@@ -221,17 +221,28 @@ function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSample {
   return {
     api,
     worker: cpuSeconds(system.pid) - api,
-    postgres: backends.reduce((sum, pid) => sum + ownCpuSeconds(pid), 0),
+    postgres: new Map(backends.map((pid) => [pid, ownCpuSeconds(pid)])),
   };
 }
 
-const cpuPer = (before: CpuSample, after: CpuSample, count: number): CpuSample => {
-  const per = (key: keyof CpuSample) =>
-    Math.round(((after[key] - before[key]) * 1000 * 10) / Math.max(1, count)) / 10;
-  return { api: per('api'), worker: per('worker'), postgres: per('postgres') };
-};
+/** CPU ms per item; PostgreSQL's over the backends alive at both samples (a pool may close one). */
+function cpuPer(before: CpuSample, after: CpuSample, count: number): CpuFigures {
+  const per = (seconds: number) => Math.round((seconds * 1000 * 10) / Math.max(1, count)) / 10;
+  let postgres = 0;
+  for (const [pid, then] of before.postgres) {
+    const now = after.postgres.get(pid) ?? 0;
+    if (then > 0 && now > 0) postgres += now - then;
+  }
+  return {
+    api: per(after.api - before.api),
+    worker: per(after.worker - before.worker),
+    postgres: per(postgres),
+  };
+}
 
-const describeCpu = ({ api, worker, postgres }: CpuSample) => `${api} / ${worker} / ${postgres}`;
+type CpuFigures = { api: number; worker: number; postgres: number };
+
+const describeCpu = ({ api, worker, postgres }: CpuFigures) => `${api} / ${worker} / ${postgres}`;
 
 /** Statements per checkout of a phase, printed with the ten most frequent. */
 function sqlPerCheckout(
