@@ -73,8 +73,9 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
   // runs out during the run, so the refusals of a sold-out SKU are part of the figure.
   const hotStock = Math.max(100, 15 * seconds);
   const flashUnits = options.secondsGiven ? Math.min(FLASH_UNITS, SHORT_FLASH_UNITS) : FLASH_UNITS;
-  // What the API and worker processes send to SQL, per checkout (a figure the machine's load does
-  // not move; see infra/sql/statement-tally.ts).
+  // What the API and worker processes send to SQL, per checkout (see infra/sql/statement-tally.ts).
+  // It counts the work done by the clock too (the log tail's and projectors' polls), so it rises
+  // when a loaded machine finishes fewer checkouts: compare it between runs of similar rates.
   const tallyDir = mkdtempSync(join(tmpdir(), 'qm-bench-sql-tally-'));
   cleanups.push(() => Promise.resolve(rmSync(tallyDir, { recursive: true, force: true })));
   const system = await startServedSystem({
