@@ -90,6 +90,11 @@ export function split(value: Money, weights: readonly number[]): Money[] {
   });
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) throw new ValidationFailed('weights', 'must not all be zero');
+  const size = Math.abs(value.amount);
+  // Every product and sum below stays an exact integer in a double: the same shares without BigInt
+  // (the promotion engine splits on every discount of every cart pricing).
+  if (Number.isSafeInteger(size) && Number.isSafeInteger(size * total))
+    return splitExactly(value, size, weights, total);
   const amount = BigInt(value.amount);
   const sign = amount < 0n ? -1n : 1n;
   const magnitude = amount * sign;
@@ -105,6 +110,34 @@ export function split(value: Money, weights: readonly number[]): Money[] {
     left -= 1n;
   }
   return shares.map((share) => ({ amount: Number(share * sign), currency: value.currency }));
+}
+
+/** `split` where `magnitude * total` is a safe integer: the same largest-remainder shares. */
+function splitExactly(value: Money, magnitude: number, weights: readonly number[], total: number): Money[] {
+  const shares: number[] = [];
+  const remainders: number[] = [];
+  let left = magnitude;
+  for (const weight of weights) {
+    const exact = magnitude * weight;
+    let share = Math.floor(exact / total);
+    // The division is rounded: correct it so that `exact = share * total + remainder` exactly.
+    let remainder = exact - share * total;
+    if (remainder < 0) [share, remainder] = [share - 1, remainder + total];
+    else if (remainder >= total) [share, remainder] = [share + 1, remainder - total];
+    shares.push(share);
+    remainders.push(remainder);
+    left -= share;
+  }
+  const order = remainders
+    .map((remainder, i) => ({ i, remainder }))
+    .sort((x, y) => (x.remainder === y.remainder ? x.i - y.i : y.remainder - x.remainder));
+  for (const { i } of order) {
+    if (left === 0) break;
+    shares[i] = shares[i]! + 1;
+    left -= 1;
+  }
+  const sign = value.amount < 0 ? -1 : 1;
+  return shares.map((share) => ({ amount: share === 0 ? 0 : share * sign, currency: value.currency }));
 }
 
 function divide(numerator: bigint, denominator: bigint, rounding: Rounding): bigint {

@@ -114,4 +114,34 @@ describe('money', () => {
       ),
     );
   });
+
+  it('split gives the same shares in doubles as in BigInt (largest remainder, ties by position)', () => {
+    // The split the shares are defined by, in BigInt: money.ts takes it only past safe integers.
+    const reference = (amount: number, weights: number[]) => {
+      const total = BigInt(weights.reduce((a, b) => a + b, 0));
+      const magnitude = BigInt(Math.abs(amount));
+      const exact = weights.map((w) => magnitude * BigInt(w));
+      const shares = exact.map((e) => e / total);
+      const left = magnitude - shares.reduce((a, b) => a + b, 0n);
+      const order = exact
+        .map((e, i) => ({ i, r: e % total }))
+        .sort((x, y) => (x.r === y.r ? x.i - y.i : x.r > y.r ? -1 : 1));
+      for (const { i } of order.slice(0, Number(left))) shares[i]! += 1n;
+      return shares.map((share) => (amount < 0 ? -Number(share) : Number(share)) || 0);
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+        fc
+          .array(fc.integer({ min: 0, max: 2 ** 12 }), { minLength: 1, maxLength: 12 })
+          .filter((w) => w.some((x) => x > 0)),
+        (amount, weights) => {
+          expect(split(eur(amount), weights).map((m) => m.amount)).toEqual(reference(amount, weights));
+        },
+      ),
+    );
+    expect(split(eur(Number.MAX_SAFE_INTEGER), [3, 1]).map((m) => m.amount)).toEqual(
+      reference(Number.MAX_SAFE_INTEGER, [3, 1]),
+    );
+  });
 });

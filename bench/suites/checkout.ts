@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stockDecider, type StockState } from '../../domain/inventory/index.ts';
@@ -18,8 +20,10 @@ import {
   benchReceipts,
 } from '../lib/bench-shop.ts';
 import { percentile } from '../lib/load.ts';
+import { cpuSeconds, ownCpuSeconds, postgresBackends } from '../lib/process-cpu.ts';
 import { orderHttpLoad } from '../lib/order-http-load.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
+import { statementsNow, statementsPerOrder, type StatementsPerOrder } from '../lib/statement-count.ts';
 import { BENCH_SECRET, post, startServedSystem, type ServedSystem } from '../lib/served-system.ts';
 import { benchServerEnv } from '../lib/server-env.ts';
 import { measurePromotionEval } from './promotions.ts';
@@ -69,8 +73,13 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
   // runs out during the run, so the refusals of a sold-out SKU are part of the figure.
   const hotStock = Math.max(100, 15 * seconds);
   const flashUnits = options.secondsGiven ? Math.min(FLASH_UNITS, SHORT_FLASH_UNITS) : FLASH_UNITS;
+  // What the API and worker processes send to SQL, per checkout (see infra/sql/statement-tally.ts).
+  // It counts the work done by the clock too (the log tail's and projectors' polls), so it rises
+  // when a loaded machine finishes fewer checkouts: compare it between runs of similar rates.
+  const tallyDir = mkdtempSync(join(tmpdir(), 'qm-bench-sql-tally-'));
+  cleanups.push(() => Promise.resolve(rmSync(tallyDir, { recursive: true, force: true })));
   const system = await startServedSystem({
-    env: { ...env, QM_CHECKOUT_HOLD_TTL_SECONDS: String(HOLD_TTL_SECONDS) },
+    env: { ...env, QM_CHECKOUT_HOLD_TTL_SECONDS: String(HOLD_TTL_SECONDS), QM_SQL_TALLY_DIR: tallyDir },
   });
   const client = createPgClient({ connectionString: env.DATABASE_URL, maxConnections: 2 });
   const store = createSqlEventStore(client);
@@ -94,12 +103,19 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
 
     console.log(`\ncheckout flow: ${CLIENTS} shoppers for ${seconds} s`);
     await load({ ...common, mode: 'flow', seconds: Math.min(3, seconds) }); // warm-up
+    const backends = postgresBackends(new URL(env.DATABASE_URL).pathname.slice(1));
+    const cpu = () => cpuNow(system, backends);
+    const flowCount = await statementsNow(tallyDir);
+    const flowCpu = cpu();
     const flow = await load({ ...common, mode: 'flow', seconds });
+    const flowCpuMs = cpuPer(flowCpu, cpu(), flow.flows);
+    const flowSql = sqlPerCheckout('checkout flow', flowCount, await statementsNow(tallyDir), flow.flows);
     // Every hold of the run is due TTL after its start: 2 s past that, none may be left open.
     await sleep((HOLD_TTL_SECONDS + 2) * 1000);
     const stock = await stockFigures(store, SKUS);
 
     console.log(`orders over HTTP (baseline): ${seconds} s`);
+    const baselineCpu = cpu();
     const baseline = await orderHttpLoad({
       url: system.writeUrl,
       token: system.customerToken,
@@ -108,6 +124,9 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
     });
 
     console.log(`checkout flow with the shared code ${COUPON}: ${seconds} s`);
+    const baselineCpuMs = cpuPer(baselineCpu, cpu(), baseline.total);
+    const couponCount = await statementsNow(tallyDir);
+    const couponCpu = cpu();
     const coupon = await load({
       ...common,
       products: products.map((_, s) => `p${s}`),
@@ -115,6 +134,16 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
       code: COUPON,
       seconds,
     });
+    const couponCpuMs = cpuPer(couponCpu, cpu(), coupon.flows);
+    console.log(
+      `  CPU ms (API process / qm work / PostgreSQL): per checkout ${describeCpu(flowCpuMs)}, with the code ${describeCpu(couponCpuMs)}; per baseline order ${describeCpu(baselineCpuMs)}`,
+    );
+    const couponSql = sqlPerCheckout(
+      'with the code',
+      couponCount,
+      await statementsNow(tallyDir),
+      coupon.flows,
+    );
     const redeemed = await redemptions(store, 'bench-coupon');
 
     console.log(`flash sale through carts: ${flashUnits} discounted units of one SKU, ${CLIENTS} clients`);
@@ -171,6 +200,8 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
         `checkouts_with_coupon_per_s: successful checkouts of the same 8-request flow plus the code entered on the cart (9 requests), over products whose stock lasts the run, every checkout redeeming the shared code ${COUPON} with its order (the code's redemption stream as hot as the hot SKU); ${redeemed.uses} redemptions for ${coupon.placed} checkouts (${coupon.refused} refused), limit ${COUPON_LIMIT}`,
         `flash sale through carts (create, add 1 unit, address, code, options, start, checkout): ${flash.placed} checkouts placed, the last ${sellOut.toFixed(2)} s after the first request (sold out), ${flashRedeemed.units} discounted units redeemed of ${flashUnits}${flashUnits < FLASH_UNITS ? " (a short run sells fewer than the full run's " + FLASH_UNITS + ')' : ''}`,
         'promotion_eval_us_p99: the promotions bench measurement (50 promotions on a 20-line cart), in process',
+        `CPU ms (API process / qm work / this database's PostgreSQL backends), less moved by the machine's load than the rates: per checkout ${describeCpu(flowCpuMs)}, with the code ${describeCpu(couponCpuMs)}; per baseline order ${describeCpu(baselineCpuMs)}`,
+        `SQL per checkout (both processes, answers and projections): ${describeSql(flowSql)} in the flow, ${describeSql(couponSql)} with the code`,
         `requests answered 503 and retried with the same Idempotency-Key, as a storefront does: ${flow.retries} in the flow, ${coupon.retries} with the code, ${flash.retries} in the flash sale`,
       ],
     });
@@ -182,6 +213,53 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
 }
 
 const COUPON_LIMIT = 1_000_000;
+
+type CpuSample = { api: number; worker: number; postgres: Map<number, number> };
+
+/** CPU seconds so far of the API process, its children (`qm work`) and the database's backends. */
+function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSample {
+  const api = ownCpuSeconds(system.pid);
+  return {
+    api,
+    worker: cpuSeconds(system.pid) - api,
+    postgres: new Map(backends.map((pid) => [pid, ownCpuSeconds(pid)])),
+  };
+}
+
+/** CPU ms per item; PostgreSQL's over the backends alive at both samples (a pool may close one). */
+function cpuPer(before: CpuSample, after: CpuSample, count: number): CpuFigures {
+  const per = (seconds: number) => Math.round((seconds * 1000 * 10) / Math.max(1, count)) / 10;
+  let postgres = 0;
+  for (const [pid, then] of before.postgres) {
+    const now = after.postgres.get(pid) ?? 0;
+    if (then > 0 && now > 0) postgres += now - then;
+  }
+  return {
+    api: per(after.api - before.api),
+    worker: per(after.worker - before.worker),
+    postgres: per(postgres),
+  };
+}
+
+type CpuFigures = { api: number; worker: number; postgres: number };
+
+const describeCpu = ({ api, worker, postgres }: CpuFigures) => `${api} / ${worker} / ${postgres}`;
+
+/** Statements per checkout of a phase, printed with the ten most frequent. */
+function sqlPerCheckout(
+  phase: string,
+  before: Awaited<ReturnType<typeof statementsNow>>,
+  after: Awaited<ReturnType<typeof statementsNow>>,
+  flows: number,
+): StatementsPerOrder {
+  const per = statementsPerOrder(before, after, flows);
+  console.log(`  SQL per checkout (${phase}): ${describeSql(per)}`);
+  for (const [text, count] of Object.entries(per.top).slice(0, 12)) console.log(`    ${count}  ${text}`);
+  return per;
+}
+
+const describeSql = (per: StatementsPerOrder) =>
+  `${per.statements} statements, ${per.roundTrips} round trips, ${per.transactions} transactions`;
 
 /** The shop, over HTTP as an admin: locations, the checkout products, the baseline's, the two promotions. */
 async function seed(system: ServedSystem, hotStock: number, flashUnits: number): Promise<void> {

@@ -15,6 +15,7 @@ import type { LocationDirectory } from '../locations/location-directory.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandResult } from '../runtime/command-result.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
+import { loadAggregate } from '../runtime/load-aggregate.ts';
 import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider } from '../runtime/steps.ts';
 import { openedCart, type CartAccess } from './cart-access.ts';
@@ -434,11 +435,14 @@ export function cartHandlers(deps: CartDeps) {
 
     /** The cart's state for a caller it opens (checkout and the reminder read it this way). */
     async cartFor(cartId: string, access: CartAccess): Promise<OpenCart> {
-      const events = await runtime.store.readStream(cartStream(cartId));
-      const state = events.reduce(
-        (current, event) =>
-          cartDecider.evolve(current, event as unknown as Parameters<typeof cartDecider.evolve>[1]),
-        cartDecider.initialState(),
+      // What the store holds now: the cached state and only the events after it, not the whole stream.
+      const { state } = await loadAggregate(
+        runtime.store,
+        cartDecider,
+        cartStream(cartId),
+        runtime.cache,
+        false,
+        runtime.upcasters,
       );
       return openedCart(state, access, cartId, hashCartSecret);
     },

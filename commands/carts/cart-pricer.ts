@@ -33,17 +33,18 @@ export function pipelineCartPricer(
 ): CartPricer {
   const explain = (discountStage as Partial<ExplainingStage> | undefined)?.explain;
   return async (request) => {
-    const config = await loadPricingConfig(runtime);
-    if (!explain) return priceOrder(config, request, discountStage, taxProvider);
+    if (!explain) return priceOrder(await loadPricingConfig(runtime), request, discountStage, taxProvider);
     // One evaluation gives both the discounts the pipeline applies and the explanation of the rest.
-    let explained: Awaited<ReturnType<typeof explain>> | null = null;
+    // It needs only the request, so it reads its streams while the configuration is read: asked
+    // for together, those reads share their round trips (infra/event-store/sql/batched-stream-reads.ts).
+    const [config, explained] = await Promise.all([loadPricingConfig(runtime), explain(request)]);
     const breakdown = await priceOrder(
       config,
       request,
-      async (r) => (explained = await explain(r)).applied,
+      () => Promise.resolve(explained.applied),
       taxProvider,
     );
-    const { notApplied = [], unknownCodes = [] } = explained ?? {};
+    const { notApplied = [], unknownCodes = [] } = explained;
     return { ...breakdown, notApplied, unknownCodes };
   };
 }

@@ -11,7 +11,6 @@ import {
   type CheckoutReview,
   type OpenCart,
 } from '../../domain/carts/index.ts';
-import type { Decider, DomainEvent } from '../../domain/decider.ts';
 import { isDomainError, ValidationFailed } from '../../domain/errors.ts';
 import type { PricingCustomer } from '../../domain/pricing/price-breakdown.ts';
 import { ShippingMethodUnavailable } from '../../domain/shipping/errors.ts';
@@ -23,9 +22,9 @@ import type { CustomerHistory } from '../pricing/customer-history.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { handleCommand } from '../runtime/handle-command.ts';
-import { loadAggregate } from '../runtime/load-aggregate.ts';
 import type { CartAccess } from './cart-access.ts';
-import { productNow, type Load } from './cart-facts.ts';
+import { productNow } from './cart-facts.ts';
+import { readOnce, runtimeLoad } from '../pricing/stream-load.ts';
 import type { CartHandlers } from './cart-handlers.ts';
 import { toCartTotals, type CartPricer } from './cart-pricer.ts';
 import { CART_CHANNEL, pricingRequestFor } from './cart-pricing.ts';
@@ -143,16 +142,7 @@ async function reviewNow(
   now: string,
 ): Promise<{ review: CheckoutReview; customer: PricingCustomer | null }> {
   const { runtime, locations } = deps;
-  const load: Load = async <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) =>
-    (
-      await loadAggregate(
-        runtime.store,
-        decider as Decider<unknown, DomainEvent, unknown>,
-        stream,
-        runtime.cache,
-        false,
-      )
-    ).state as S;
+  const load = readOnce(runtimeLoad(runtime));
   const products: Record<string, CheckoutProduct> = {};
   await Promise.all(
     Object.values(cart.lines).map(async (line) => {

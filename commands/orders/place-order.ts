@@ -83,10 +83,14 @@ export async function placeOrder(
 
 function decidePlacement(deps: OrderDeps, input: PlaceOrderInput, context: CommandContext) {
   // Most orders hold the same popular SKUs: placements contend on their products' stock streams.
+  // Orders with the same code contend on its redemption streams (a shared code's are as hot as a
+  // popular SKU's stock): keyed by the code too, they are decided together and appended as one
+  // instead of racing for those streams and retrying.
+  const codes = (input.couponCodes ?? []).map((code) => `coupon:${code.trim().toUpperCase()}`);
   return runCommand(
     deps.runtime,
     {
-      keys: input.lines.map((line) => `product:${line.productId}`),
+      keys: [...input.lines.map((line) => `product:${line.productId}`), ...new Set(codes)],
       contention: 'hot',
       plan: placementPlan(deps, input, context),
     },

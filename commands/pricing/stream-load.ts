@@ -20,3 +20,18 @@ export function runtimeLoad(runtime: CommandRuntime): Load {
       )
     ).state as S;
 }
+
+/**
+ * `load` reading each stream once: a later ask for the same stream gets the first read's state.
+ * For one look at the store that asks for a stream from several places (a checkout's review reads
+ * each product and its stock for the lines, then again for the pricing request): one moment's
+ * state, read once, instead of two reads a moment apart.
+ */
+export function readOnce(load: Load): Load {
+  const read = new Map<string, Promise<unknown>>();
+  return <S>(stream: string, decider: Decider<never, DomainEvent, unknown>) => {
+    let state = read.get(stream);
+    if (!state) read.set(stream, (state = load<S>(stream, decider)));
+    return state as Promise<S>;
+  };
+}

@@ -69,18 +69,21 @@ export function promotionExplainer(deps: DiscountStageDeps) {
       ...new Set(request.couponCodes.map((code) => codeOrNull(code) ?? code.trim().toUpperCase())),
     ];
     const unknownCodes: string[] = [];
-    const byCode = await Promise.all(
-      entered.map(async (code): Promise<Candidate | null> => {
-        const claim = codeOrNull(code) === null ? null : await load(couponStream(code), codeClaimDecider);
-        if (!claim || claim.status !== 'claimed') {
-          unknownCodes.push(code);
-          return null;
-        }
-        const found = await promotion(claim.promotionId);
-        return found ? { promotion: found, code } : null;
-      }),
-    );
-    const automatic = await Promise.all((await deps.automaticPromotionIds()).map(promotion));
+    // The codes' claims and the automatic promotions are read at once: their reads share round trips.
+    const [byCode, automatic] = await Promise.all([
+      Promise.all(
+        entered.map(async (code): Promise<Candidate | null> => {
+          const claim = codeOrNull(code) === null ? null : await load(couponStream(code), codeClaimDecider);
+          if (!claim || claim.status !== 'claimed') {
+            unknownCodes.push(code);
+            return null;
+          }
+          const found = await promotion(claim.promotionId);
+          return found ? { promotion: found, code } : null;
+        }),
+      ),
+      deps.automaticPromotionIds().then((ids) => Promise.all(ids.map(promotion))),
+    ]);
     const candidates: Candidate[] = [
       ...byCode.filter((c): c is Candidate => c !== null),
       ...automatic

@@ -66,13 +66,21 @@ export function evaluatePromotions(
     notApplied.push({ promotionId: c.promotion.promotionId, code: c.code, reason, detail });
 
   const ordered = [...candidates].sort(byPriority);
+  // Which lines each promotion is about, worked out once: its rules, the dry run and its
+  // application all ask.
+  const matching = new Map<Candidate, boolean[]>();
+  const matchingOf = (c: Candidate) => {
+    let mask = matching.get(c);
+    if (!mask) matching.set(c, (mask = matchingLines(request, c.promotion.definition, stock)));
+    return mask;
+  };
   const eligible: Candidate[] = [];
   for (const candidate of ordered) {
     if (exhausted.has(candidate.promotion.promotionId)) {
       refuse(candidate, 'limit_reached', 'its usage limit is reached');
       continue;
     }
-    const unmet = unmetRule(request, subtotal, candidate, stock);
+    const unmet = unmetRule(request, subtotal, candidate, stock, matchingOf);
     if (unmet) refuse(candidate, unmet.reason, unmet.detail);
     else eligible.push(candidate);
   }
@@ -82,7 +90,7 @@ export function evaluatePromotions(
   const chosen: Candidate[] = [];
   for (const candidate of eligible) {
     const { definition } = candidate.promotion;
-    const dry = discountOf(request, candidate.promotion, totals, subtotal, stock);
+    const dry = discountOf(request, candidate.promotion, totals, subtotal, matchingOf(candidate));
     if (dry.total === 0 && definition.action.kind !== 'free_shipping') {
       refuse(candidate, 'condition_unmet', dry.unmet ?? 'the cart gives it nothing to discount');
       continue;
@@ -101,13 +109,13 @@ export function evaluatePromotions(
   const applied: AppliedDiscount[] = [];
   for (const candidate of chosen.sort(byApplicationOrder)) {
     const { promotion } = candidate;
-    const { perLine, total } = discountOf(request, promotion, remaining, subtotal, stock);
+    const { perLine, total } = discountOf(request, promotion, remaining, subtotal, matchingOf(candidate));
     const freeShipping = promotion.definition.action.kind === 'free_shipping';
     if (total === 0 && !freeShipping) {
       refuse(candidate, 'nothing_left', 'the discounts before it left nothing to take off');
       continue;
     }
-    perLine.forEach((amount, i) => (remaining[i] = remaining[i]! - amount));
+    for (let i = 0; i < perLine.length; i++) remaining[i] = remaining[i]! - perLine[i]!;
     applied.push({
       promotionId: promotion.promotionId,
       promotionVersion: promotion.version,
@@ -116,7 +124,7 @@ export function evaluatePromotions(
       amount: { amount: total, currency: request.currency },
       lineAmounts: bySku(request, perLine),
       freeShipping,
-      ...evidenceOf(request, promotion.definition, stock),
+      ...evidenceOf(request, promotion.definition, stock, matchingOf(candidate)),
     });
   }
   return {
@@ -126,12 +134,16 @@ export function evaluatePromotions(
   };
 }
 
+const unmet = (detail: string) => ({ reason: 'condition_unmet' as const, detail });
+
 function unmetRule(
   request: PricingRequest,
   subtotal: number,
-  { promotion, code }: Candidate,
+  candidate: Candidate,
   stock: StockFacts,
+  matchingOf: (candidate: Candidate) => readonly boolean[],
 ): { reason: NotAppliedReason; detail: string } | null {
+  const { promotion, code } = candidate;
   const { rules, codes } = promotion.definition;
   if (promotion.status !== 'active') return { reason: 'not_active', detail: `it is ${promotion.status}` };
   if (codes.mode !== 'automatic' && code === null)
@@ -141,7 +153,6 @@ function unmetRule(
     return { reason: 'outside_window', detail: `it starts at ${rules.startsAt}` };
   if (rules.endsAt !== null && at >= Date.parse(rules.endsAt))
     return { reason: 'outside_window', detail: `it ended at ${rules.endsAt}` };
-  const unmet = (detail: string) => ({ reason: 'condition_unmet' as const, detail });
   if (rules.currency !== null && rules.currency !== request.currency)
     return unmet(`only for ${rules.currency}`);
   if (rules.channels.length > 0 && (request.channel === null || !rules.channels.includes(request.channel)))
@@ -152,7 +163,8 @@ function unmetRule(
   )
     return unmet(`only for ${rules.customerGroups.join(', ')}`);
   if (rules.firstOrderOnly && request.customer?.firstOrder !== true) return unmet('only on a first order');
-  const matching = request.lines.filter((line) => matches(promotion.definition, line, stock));
+  const mask = matchingOf(candidate);
+  const matching = request.lines.filter((_, i) => mask[i]);
   const rule = rules.stock ?? null;
   if (matching.length === 0 && rule !== null && request.lines.some((l) => matches(promotion.definition, l)))
     return unmet(`only while stock is ${describeStockRule(rule)}`);
@@ -179,6 +191,15 @@ function matches({ rules }: PromotionDefinition, line: LineLike, stock?: StockFa
   );
 }
 
+/** `matches` for each of the request's lines. */
+function matchingLines(
+  request: PricingRequest,
+  definition: PromotionDefinition,
+  stock: StockFacts,
+): boolean[] {
+  return request.lines.map((line) => matches(definition, line, stock));
+}
+
 function stockHolds(rule: StockRule, fact: StockFact | undefined): boolean {
   const value = fact === undefined ? null : rule.measure === 'on_hand' ? fact.onHand : fact.daysOfCover;
   if (value === null) return false;
@@ -197,9 +218,10 @@ function evidenceOf(
   request: PricingRequest,
   definition: PromotionDefinition,
   stock: StockFacts,
+  mask: readonly boolean[],
 ): { evidence?: StockFact[] } {
   if (!definition.rules.stock) return {};
-  const skus = [...new Set(request.lines.filter((l) => matches(definition, l, stock)).map((l) => l.sku))];
+  const skus = [...new Set(request.lines.filter((_, i) => mask[i]).map((l) => l.sku))];
   return { evidence: skus.sort().map((sku) => ({ ...stock.get(sku)! })) };
 }
 
@@ -211,30 +233,25 @@ function discountOf(
   promotion: Promotion,
   remaining: readonly number[],
   subtotal: number,
-  stock: StockFacts,
+  /** Which lines the promotion is about (`matchingLines`). */
+  matching: readonly boolean[],
 ): Discount {
-  const { definition } = promotion;
-  const { action } = definition;
+  const { action } = promotion.definition;
   const lines = request.lines;
-  const none = (unmet?: string): Discount => ({
-    perLine: lines.map(() => 0),
-    total: 0,
-    ...(unmet ? { unmet } : {}),
-  });
-  const perMatchingLine = (f: (line: LineLike, left: number) => number): Discount =>
-    capped(
-      lines.map((line, i) => (matches(definition, line, stock) ? f(line, remaining[i]!) : 0)),
-      remaining,
-    );
+  // No closures made per call here: the engine runs this for every candidate twice per pricing.
   switch (action.kind) {
-    case 'items_percent':
-      return perMatchingLine((_, left) => pct(left, action.basisPoints));
-    case 'items_fixed':
-      return perMatchingLine((line) => action.amountPerUnit * line.quantity);
+    case 'items_percent': {
+      const perLine = remaining.map((left, i) => (matching[i] ? pct(left, action.basisPoints) : 0));
+      return capped(perLine, remaining);
+    }
+    case 'items_fixed': {
+      const perLine = lines.map((line, i) => (matching[i] ? action.amountPerUnit * line.quantity : 0));
+      return capped(perLine, remaining);
+    }
     case 'buy_x_get_y': {
-      const units = unitsOf(lines, (line) => matches(definition, line, stock));
+      const units = unitsOf(lines, matching);
       const free = Math.floor(count(units) / (action.buy + action.get)) * action.get;
-      if (free === 0) return none(`needs ${action.buy + action.get} qualifying units`);
+      if (free === 0) return noDiscount(lines, `needs ${action.buy + action.get} qualifying units`);
       const taken = take(units, free, action.pick === 'cheapest' ? 'ascending' : 'descending');
       return capped(
         lines.map((line, i) => pct(line.unitPrice.amount * (taken.get(i) ?? 0), action.basisPoints)),
@@ -248,7 +265,7 @@ function discountOf(
           return Math.floor(held / quantity);
         }),
       );
-      if (sets === 0) return none('the cart does not hold the whole bundle');
+      if (sets === 0) return noDiscount(lines, 'the cart does not hold the whole bundle');
       const consumed = lines.map(() => 0);
       for (const { productId, quantity } of action.items) {
         let need = quantity * sets;
@@ -262,9 +279,9 @@ function discountOf(
       return groupPrice(consumed, sets * action.price, remaining);
     }
     case 'mix_and_match': {
-      const units = unitsOf(lines, (line) => matches(definition, line, stock));
+      const units = unitsOf(lines, matching);
       const groups = Math.floor(count(units) / action.quantity);
-      if (groups === 0) return none(`needs ${action.quantity} qualifying units`);
+      if (groups === 0) return noDiscount(lines, `needs ${action.quantity} qualifying units`);
       const taken = take(units, groups * action.quantity, 'descending');
       return groupPrice(
         lines.map((line, i) => line.unitPrice.amount * (taken.get(i) ?? 0)),
@@ -280,7 +297,10 @@ function discountOf(
           null,
         );
       if (tier === null)
-        return none(`the subtotal must reach ${Math.min(...action.tiers.map((t) => t.minSubtotal))}`);
+        return noDiscount(
+          lines,
+          `the subtotal must reach ${Math.min(...action.tiers.map((t) => t.minSubtotal))}`,
+        );
       return orderLevel(remaining, (left) => pct(left, tier.basisPoints));
     }
     case 'order_percent':
@@ -288,12 +308,16 @@ function discountOf(
     case 'order_fixed':
       return orderLevel(remaining, (left) => Math.min(action.amount, left));
     case 'free_shipping':
-      return none();
+      return noDiscount(lines);
     default: {
       const never: never = action;
       return never;
     }
   }
+}
+
+function noDiscount(lines: readonly unknown[], unmet?: string): Discount {
+  return { perLine: new Array<number>(lines.length).fill(0), total: 0, ...(unmet ? { unmet } : {}) };
 }
 
 const pct = (amount: number, basisPoints: number) =>
@@ -327,10 +351,13 @@ function spread(amount: number, weights: readonly number[]): number[] {
 
 type Units = { line: number; price: number; quantity: number }[];
 
-function unitsOf(lines: readonly LineLike[], include: (line: LineLike) => boolean): Units {
-  return lines.flatMap((line, i) =>
-    include(line) ? [{ line: i, price: line.unitPrice.amount, quantity: line.quantity }] : [],
-  );
+function unitsOf(lines: readonly LineLike[], matching: readonly boolean[]): Units {
+  const units: Units = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (matching[i]) units.push({ line: i, price: line.unitPrice.amount, quantity: line.quantity });
+  }
+  return units;
 }
 
 const count = (units: Units) => units.reduce((n, u) => n + u.quantity, 0);
@@ -392,8 +419,9 @@ function byApplicationOrder(a: Candidate, b: Candidate): number {
 
 const labelName = (c: Candidate) => c.code ?? c.promotion.definition.name;
 
+const percent = (bp: number) => `${bp / 100}%`;
+
 function describe(action: PromotionAction, currency: string): string {
-  const percent = (bp: number) => `${bp / 100}%`;
   const amount = (minor: number) => `${minor} ${currency} (minor units)`;
   switch (action.kind) {
     case 'order_percent':

@@ -23,6 +23,36 @@ export function readSuite({ store }: SuiteContext): void {
       expect(await store().readStream(`${uniqueCategory()}-absent`)).toEqual([]);
     });
 
+    it('answers reads of several streams asked for at once as each alone (the SQL store sends them together)', async () => {
+      const category = uniqueCategory();
+      await store().append(`${category}-a`, events(6), 'no_stream');
+      await store().append(`${category}-b`, events(3), 'no_stream');
+      const revisions = (list: RecordedEvent[]) => list.map((e) => `${e.stream}:${e.revision}`);
+      const asked = [
+        store().readStream(`${category}-a`),
+        store().readStream(`${category}-b`, { fromRevision: 1 }),
+        store().readStream(`${category}-a`, { fromRevision: 2, maxCount: 2 }),
+        store().readStream(`${category}-absent`),
+        store().readStream(`${category}-b`, { fromRevision: 3 }),
+        store().readStream(`${category}-a`, { direction: 'backwards', maxCount: 1 }),
+      ];
+      const [all, fromOne, page, absent, past, last] = (await Promise.all(asked)).map(revisions);
+      expect(all).toEqual([0, 1, 2, 3, 4, 5].map((r) => `${category}-a:${r}`));
+      expect(fromOne).toEqual([`${category}-b:1`, `${category}-b:2`]);
+      expect(page).toEqual([`${category}-a:2`, `${category}-a:3`]);
+      expect(absent).toEqual([]);
+      expect(past).toEqual([]);
+      expect(last).toEqual([`${category}-a:5`]);
+      // Appended before the next reads are asked for: they see it.
+      await store().append(`${category}-b`, events(1), 2);
+      const [b, a] = await Promise.all([
+        store().readStream(`${category}-b`, { fromRevision: 3 }),
+        store().readStream(`${category}-a`, { fromRevision: 6 }),
+      ]);
+      expect(revisions(b)).toEqual([`${category}-b:3`]);
+      expect(a).toEqual([]);
+    });
+
     it('reads the global log in batches, in commit order, with exclusive positions', async () => {
       const category = uniqueCategory();
       for (let i = 0; i < 5; i++) await store().append(`${category}-${i % 2}`, events(5), 'any');

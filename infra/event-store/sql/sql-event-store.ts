@@ -30,9 +30,9 @@ import {
   readAllStatement,
   readAllWithHeadStatement,
   readStreamBackwards,
-  readStreamForwards,
 } from './read-statements.ts';
 import { rowToEvent, type EventRow } from './row-to-event.ts';
+import { batchedStreamReads } from './batched-stream-reads.ts';
 
 const MAX_XID8 = 2n ** 64n - 1n;
 const MAX_BIGINT = 2n ** 63n - 1n;
@@ -95,6 +95,7 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
       }
     : local;
 
+  const readForwards = batchedStreamReads(client);
   const idle = options.idlePollIntervalMs;
   const quickPollWindowMs = options.quickPollWindowMs ?? QUICK_POLL_WINDOW_MS;
   let quickUntil = 0;
@@ -270,12 +271,14 @@ export function createSqlEventStore(client: SqlClient, options: SqlEventStoreOpt
     },
 
     async readStream(stream, options: ReadStreamOptions = {}) {
-      const backwards = options.direction === 'backwards';
-      const from = options.fromRevision ?? (backwards ? MAX_REVISION : 0);
+      if (options.direction !== 'backwards')
+        return (await readForwards(stream, options.fromRevision ?? 0, options.maxCount ?? null)).map(
+          rowToEvent,
+        );
       const rows = await client.query<EventRow>(
-        backwards ? readStreamBackwards : readStreamForwards,
-        [stream, from, options.maxCount ?? null],
-        backwards ? 'qm_read_stream_b' : 'qm_read_stream_f',
+        readStreamBackwards,
+        [stream, options.fromRevision ?? MAX_REVISION, options.maxCount ?? null],
+        'qm_read_stream_b',
       );
       return rows.map(rowToEvent);
     },
