@@ -405,14 +405,8 @@ export type LineExchanged = {
   data: {
     orderId: string;
     exchangeId: string;
-    returned: {
-      lineId: string;
-      sku: string;
-      quantity: number;
-      amount: Money;
-      discounts?: { promotionId: string; amount: Money }[];
-      tax?: Money;
-    };
+    /** The returned units with the shares of the line's total, discounts and tax a cancellation takes. */
+    returned: CancelledLine;
     replacement: OrderLine;
     replacementTax?: ReplacementTax | null;
     difference: Money;
