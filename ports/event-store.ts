@@ -94,6 +94,12 @@ export interface SubscribeOptions {
   filter?: EventFilter;
   /** How many events one catch-up read fetches. */
   batchSize?: number;
+  /**
+   * How far behind the log a caught-up subscriber may fall (default 0: each announced append is
+   * read at once). A polling store then reads at most once per `lagMs` while appends keep coming,
+   * one read for all of them; a store that pushes events may ignore it.
+   */
+  lagMs?: number;
   signal?: AbortSignal;
 }
 

@@ -105,6 +105,8 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
     await load({ ...common, mode: 'flow', seconds: Math.min(3, seconds) }); // warm-up
     const backends = postgresBackends(new URL(env.DATABASE_URL).pathname.slice(1));
     const cpu = () => cpuNow(system, backends);
+    // Like every later phase, the flow starts with the seeding's and the warm-up's projections done.
+    await idle(cpu);
     const flowCount = await statementsNow(tallyDir);
     const flowCpu = cpu();
     const flow = await load({ ...common, mode: 'flow', seconds });

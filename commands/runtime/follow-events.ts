@@ -13,6 +13,8 @@ export async function followEvents(
   store: EventStore,
   filter: EventFilter,
   apply: (event: RecordedEvent) => void,
+  /** How far behind the log the live part may fall (`SubscribeOptions.lagMs`). */
+  lagMs?: number,
 ): Promise<Follower> {
   let from: Position | 'start' = 'start';
   for (;;) {
@@ -23,7 +25,7 @@ export async function followEvents(
     }
     if (batch.length < 1000) break;
   }
-  const live = store.subscribe({ from, filter });
+  const live = store.subscribe({ from, filter, ...(lagMs === undefined ? {} : { lagMs }) });
   const following = (async () => {
     for await (const event of live) apply(event);
   })();

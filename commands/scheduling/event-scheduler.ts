@@ -34,6 +34,12 @@ export interface EventSchedulerOptions<Key extends string> {
   ids: IdGenerator;
   /** How often a clock that cannot wake the scheduler is checked, in real time (default 1 s). */
   pollMs?: number;
+  /**
+   * How far behind the log the schedule may fall while events keep coming (default 100 ms): one
+   * read of the log per interval instead of one per matching append. Deadlines are seconds to
+   * hours after their events, so a tenth of a second late in learning one moves nothing.
+   */
+  lagMs?: number;
   /** Clock time before a key that failed transiently is tried again (default 5 s). */
   retryMs?: number;
   onError?: (error: unknown, key: Key) => void;
@@ -177,7 +183,7 @@ export function createEventScheduler<Key extends string>(
     pending: () => new Map([...due].map(([key, at]) => [key, new Date(at)])),
     runDue,
     async start() {
-      follower = await followEvents(options.store, options.filter, apply);
+      follower = await followEvents(options.store, options.filter, apply, options.lagMs ?? 100);
       holding = holdLease();
       // A lease granted at once (a sole instance) is held before `start` resolves, so a caller
       // may `runDue` straight away; a contended one is still being waited for.

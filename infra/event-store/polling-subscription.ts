@@ -7,6 +7,7 @@ import type {
   Subscription,
 } from '../../ports/event-store.ts';
 import { comparePositions } from '../../ports/position.ts';
+import { sleep } from '../async/sleep.ts';
 import type { Appended, AppendSignal } from './append-signal.ts';
 import { eventFilterMatcher } from './event-filter.ts';
 
@@ -42,6 +43,7 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
   const stopper = new AbortController();
   const stopped = options.signal ? AbortSignal.any([options.signal, stopper.signal]) : stopper.signal;
   const batchSize = options.batchSize ?? 500;
+  const lagMs = options.lagMs ?? 0;
   const matches = options.filter ? eventFilterMatcher(options.filter) : undefined;
   const wants = matches && (({ stream, type }: Appended) => matches(stream, type));
 
@@ -75,8 +77,16 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
   async function* follow(): AsyncGenerator<RecordedEvent> {
     let from: Position | 'start' =
       options.from === 'end' ? ((await source.headPosition()) ?? 'start') : (options.from ?? 'start');
+    let caughtUp = false;
+    let readAt = 0;
     while (!stopped.aborted) {
+      // Caught up, a subscriber that may lag reads once per lagMs, whatever woke it: a scheduler
+      // following every cart read the log once per cart change (about twenty times a checkout).
+      const early = readAt + lagMs - performance.now();
+      if (caughtUp && early > 0) await sleep(early, stopped);
+      if (stopped.aborted) return;
       announced = false;
+      readAt = performance.now();
       // With a filter, matching events may be rare: without this the position would stay at the
       // last match and every read would scan everything after it again. The head is read before
       // the batch, and visibility only grows, so every match up to it is in this batch (unless full).
@@ -88,11 +98,13 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
         yield event;
         from = event.position;
       }
-      if (batch.length < batchSize) {
+      caughtUp = batch.length < batchSize;
+      if (caughtUp) {
         if (head && (from === 'start' || comparePositions(head, from) > 0)) from = head;
         if (announced) continue;
         const quick = performance.now() < quickUntil;
-        await source.signal.wait(quick ? source.pollIntervalMs : idlePollIntervalMs, stopped, wants);
+        const interval = quick ? Math.max(source.pollIntervalMs, lagMs) : idlePollIntervalMs;
+        await source.signal.wait(interval, stopped, wants);
       }
     }
   }

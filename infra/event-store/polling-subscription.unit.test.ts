@@ -91,4 +91,31 @@ describe('polling subscription', () => {
     expect(idOf(await next)).toBe('e1');
     await subscription.stop();
   });
+
+  it('with lagMs, reads once for all the appends announced within it', async () => {
+    const s = source(IDLE_MS);
+    let reads = 0;
+    const readAll = s.source.readAll;
+    s.source.readAll = (options) => {
+      reads++;
+      return readAll(options);
+    };
+    const subscription = pollingSubscription(s.source, { lagMs: 300 });
+    const seen = subscription[Symbol.asyncIterator]();
+    const first = seen.next();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads).toBe(1); // caught up with the empty log
+    // Ten appends, each announced, within the lag: without it, each would be read on its own.
+    for (let n = 1; n <= 10; n++) {
+      s.log.push(event(n));
+      s.show(n);
+      s.signal.notify([{ stream: `note-${n}`, type: 'Noted' }]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(reads).toBe(1);
+    expect(idOf(await first)).toBe('e1');
+    for (let n = 2; n <= 10; n++) expect(idOf(await seen.next())).toBe(`e${n}`);
+    expect(reads).toBe(2);
+    await subscription.stop();
+  });
 });

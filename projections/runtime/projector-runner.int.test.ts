@@ -3,6 +3,7 @@ import type { EventStore, Position, RecordedEvent } from '../../ports/event-stor
 import { commitReadModelBatch } from './batch.ts';
 import { activeSchema, readCheckpoint, reached, waitForCheckpoint } from './checkpoints.ts';
 import { projectionStatus } from './projection-status.ts';
+import { createLogTail } from './log-tail.ts';
 import { ensureRegistered, startReadModelProjector } from './projector-runner.ts';
 import { readRegistration } from './registry.ts';
 import { replayProjection } from './replay.ts';
@@ -58,6 +59,27 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
     expect(reached(await readCheckpoint(db, 'stream_counts'), other.position)).toBe(true);
     expect(await countsInSchema(db, 'rm_stream_counts_g1')).toEqual(await countsFromLog(db, 'thing'));
     expect(await waitForCheckpoint(db, ['stream_counts'], second, 1000)).toBe(true);
+  });
+
+  it('following the tail, leaves events it has no use for uncommitted a moment, answering its own readers at once', async () => {
+    const db = await database();
+    const deps = projectorDeps(db);
+    const tail = createLogTail(deps.store, { pollIntervalMs: 5 });
+    const projection = streamCountsProjection({ filter: things });
+    const runner = track(
+      await startReadModelProjector(deps, projection, { tail, leaseRetryMs: 50, idleCheckpointMs: 1500 }),
+    );
+    const thing = await deps.store.append('thing-1', [testEvent()], 'any');
+    expect(await runner.waitFor(thing.position, 20_000)).toBe(true);
+    expect(reached(await readCheckpoint(db, 'stream_counts'), thing.position)).toBe(true);
+    // Right after that commit, an event of another category: this process's readers are answered
+    // at once; the checkpoint in the database follows once the idle interval has passed.
+    const other = await deps.store.append('other-1', [testEvent()], 'any');
+    expect(await runner.waitFor(other.position, 1000)).toBe(true);
+    expect(reached(await readCheckpoint(db, 'stream_counts'), other.position)).toBe(false);
+    expect(await waitForCheckpoint(db, ['stream_counts'], other.position, 10_000)).toBe(true);
+    await runner.stop();
+    await tail.stop();
   });
 
   it('writes rows and checkpoint in one transaction: a failure after the rows are written commits neither', async () => {

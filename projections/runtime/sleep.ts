@@ -1,18 +1,7 @@
 import type { EventStore } from '../../ports/event-store.ts';
+import { sleep } from '../../infra/async/sleep.ts';
 
-/** Resolves after `ms`, or at once when `signal` aborts (never rejects), so loops can stop promptly. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
+export { sleep };
 
 /**
  * What a reader caught up with the log waits on: the store's next append in this process, or `ms`
