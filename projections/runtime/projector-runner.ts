@@ -159,13 +159,10 @@ async function startProjector(
   let failure: string | null = null;
   let generation = 0;
   let checkpoint: Position | null = null;
-  /**
-   * Past the checkpoint, how far the log is known to hold nothing for this projection (an empty
-   * batch not committed yet, see `follow`): the read model already answers for events up to here.
-   */
-  let covered: Position | null = null;
   /** When the last batch was committed (performance.now()). */
   let committedAt = 0;
+  /** Ends the wait of an empty stretch held back (see `follow`) when a reader comes for it. */
+  let holdingBack: AbortController | null = null;
   let skips = new Set<string>();
   const waiters = new Set<{ position: Position; resolve: (reached: boolean) => void }>();
 
@@ -180,7 +177,6 @@ async function startProjector(
     if (!registration) throw new Error(`projection ${name} is not registered`);
     generation = registration.activeGeneration;
     checkpoint = await readGenerationCheckpoint(database, name, generation);
-    covered = null;
     skips = await loadSkips(database, name);
     if (checkpoint) metrics.position(checkpoint.prepare);
     if (registration.status === 'failed') {
@@ -215,12 +211,12 @@ async function startProjector(
     settle();
   }
 
-  /** What this projection reflects: its checkpoint, or the empty stretch after it. */
-  const appliedThrough = () => covered ?? checkpoint;
+  /** Whether a reader in this process waits for a position `end` passes. */
+  const awaited = (end: Position) => [...waiters].some((waiter) => reached(end, waiter.position));
 
   function settle(): void {
     for (const waiter of waiters) {
-      if (reached(appliedThrough(), waiter.position)) {
+      if (reached(checkpoint, waiter.position)) {
         waiters.delete(waiter);
         waiter.resolve(true);
       }
@@ -241,7 +237,6 @@ async function startProjector(
           : commitSinkBatch(subject.projection, target, events, end),
     );
     checkpoint = end;
-    covered = null;
     committedAt = performance.now();
     metrics.position(end.prepare);
     metrics.applied(events.length);
@@ -341,16 +336,23 @@ async function startProjector(
         // Nothing for this projection, and a checkpoint committed moments ago: a busy shop's log
         // moves with every append, and committing each such empty stretch cost every projector a
         // transaction per append (35 of the 38 transactions of a checkout were projectors', most of
-        // them empty). The stretch is held in memory instead (readers in this process are answered
-        // from it) and committed with the next batch that has events, or after idleCheckpointMs;
-        // a reader in another process waiting for this projection on an event it has no use for
-        // waits that much longer at most. A restart reads the stretch again and skips it again.
+        // them empty). The stretch is held back instead, and committed with the next batch that
+        // has events, or after idleCheckpointMs, or at once when a reader in this process waits for
+        // a position in it (`waitFor` ends the hold). A reader in another process, polling the
+        // checkpoint for an event this projection has no use for, waits that much longer at most.
         // Only from the tail: a projector catching up from the store moves its checkpoint as it reads.
         const sinceCommit = performance.now() - committedAt;
-        if (tail && fromTail && batch.events.length === 0 && sinceCommit < idleCheckpointMs) {
-          covered = batch.end;
-          settle();
-          await tail.waitBeyond(batch.end, idleCheckpointMs - sinceCommit, until);
+        if (
+          tail &&
+          fromTail &&
+          batch.events.length === 0 &&
+          sinceCommit < idleCheckpointMs &&
+          !awaited(batch.end)
+        ) {
+          holdingBack = new AbortController();
+          const ends = AbortSignal.any([until, holdingBack.signal]);
+          await tail.waitBeyond(batch.end, idleCheckpointMs - sinceCommit, ends);
+          holdingBack = null;
           continue;
         }
         await commitOrIsolate(batch.events, batch.end, until);
@@ -421,7 +423,7 @@ async function startProjector(
       waiters.clear();
     },
     waitFor(position, timeoutMs) {
-      if (active && reached(appliedThrough(), position)) return Promise.resolve(true);
+      if (active && reached(checkpoint, position)) return Promise.resolve(true);
       // A standby instance does not see the checkpoint move: ask the database.
       if (!active) return waitForCheckpoint(database, [name], position, timeoutMs);
       return new Promise((resolve) => {
@@ -437,6 +439,8 @@ async function startProjector(
           resolve(false);
         }, timeoutMs);
         waiters.add(waiter);
+        // A held-back empty stretch may hold this position: commit it now, not after the hold.
+        holdingBack?.abort();
       });
     },
   };
