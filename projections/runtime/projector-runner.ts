@@ -162,7 +162,7 @@ async function startProjector(
   /** When the last batch was committed (performance.now()). */
   let committedAt = 0;
   /** Ends the wait of an empty stretch held back (see `follow`) when a reader comes for it. */
-  let holdingBack: AbortController | null = null;
+  let endHold: (() => void) | null = null;
   let skips = new Set<string>();
   const waiters = new Set<{ position: Position; resolve: (reached: boolean) => void }>();
 
@@ -349,10 +349,11 @@ async function startProjector(
           sinceCommit < idleCheckpointMs &&
           !awaited(batch.end)
         ) {
-          holdingBack = new AbortController();
-          const ends = AbortSignal.any([until, holdingBack.signal]);
-          await tail.waitBeyond(batch.end, idleCheckpointMs - sinceCommit, ends);
-          holdingBack = null;
+          // A race, not a combined AbortSignal: this runs per read of the log, and a signal
+          // derived from the long-lived `until` each time is more to collect than a promise.
+          const readerCame = new Promise<void>((resolve) => (endHold = resolve));
+          await Promise.race([tail.waitBeyond(batch.end, idleCheckpointMs - sinceCommit, until), readerCame]);
+          endHold = null;
           continue;
         }
         await commitOrIsolate(batch.events, batch.end, until);
@@ -440,7 +441,7 @@ async function startProjector(
         }, timeoutMs);
         waiters.add(waiter);
         // A held-back empty stretch may hold this position: commit it now, not after the hold.
-        holdingBack?.abort();
+        endHold?.();
       });
     },
   };
