@@ -18,7 +18,7 @@ import { applyPaymentNotification, capturePayment, recordManualPayment } from '.
 import { applyDisputeNotification } from './orders/disputes.ts';
 import { exchangeLine } from './orders/exchange-line.ts';
 import { openClaim, resolveClaim } from './orders/claims.ts';
-import { placeOrderAndOpenPayment } from './orders/place-and-open-payment.ts';
+import { placedEarlier, placeOrderAndOpenPayment } from './orders/place-and-open-payment.ts';
 import { refundOrder } from './orders/refund-order.ts';
 import { shipOrder } from './orders/ship-order.ts';
 import { deliverOrder } from './orders/deliver-order.ts';
@@ -92,6 +92,7 @@ export function createCommandHandlers(
         {
           carts,
           placeOrder: bind(placeOrderAndOpenPayment),
+          placedEarlier: bind(placedEarlier),
           runtime: deps.runtime,
           locations: deps.locations,
           pricer: cartPricer,

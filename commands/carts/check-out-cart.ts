@@ -4,8 +4,10 @@ import {
   CartChanged,
   CartClosed,
   cartDecider,
+  CartEditedDuringCheckout,
   cartSubject,
   reviewCheckout,
+  type CartState,
   type CartTotals,
   type CheckoutProduct,
   type CheckoutReview,
@@ -14,14 +16,14 @@ import {
 import { isDomainError, ValidationFailed } from '../../domain/errors.ts';
 import type { PricingCustomer } from '../../domain/pricing/price-breakdown.ts';
 import { ShippingMethodUnavailable } from '../../domain/shipping/errors.ts';
-import { cartStream, orderStream } from '../../domain/streams.ts';
+import { cartStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
 import type { PlacedAndPayable } from '../orders/place-and-open-payment.ts';
 import type { PlaceOrderInput } from '../orders/placement.ts';
 import type { CustomerHistory } from '../pricing/customer-history.ts';
 import type { CommandContext } from '../runtime/command-context.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
-import { handleCommand } from '../runtime/handle-command.ts';
+import { asStepDecider } from '../runtime/steps.ts';
 import type { CartAccess } from './cart-access.ts';
 import { productNow } from './cart-facts.ts';
 import { readOnce, runtimeLoad } from '../pricing/stream-load.ts';
@@ -34,6 +36,8 @@ export interface CheckoutDeps {
   carts: Pick<CartHandlers, 'cartFor'>;
   /** The placement saga (`commands/orders/place-and-open-payment.ts`): reserve, place, open the payment. */
   placeOrder: (input: PlaceOrderInput, context: CommandContext) => Promise<PlacedAndPayable>;
+  /** The placement an earlier run of this request appended, with its payment; null if none did. */
+  placedEarlier: (orderId: string, context: CommandContext) => Promise<PlacedAndPayable | null>;
   runtime: CommandRuntime;
   locations: LocationDirectory;
   /** The cart's pricer, the one its totals came from, so "changed" means the figures moved. */
@@ -52,15 +56,18 @@ export interface CheckoutInput {
 }
 
 /**
- * Checks a cart out: the cart is first compared with what the shopper last saw (prices, stock,
- * promotions, shipping, tax); a line that cannot be bought as it is, or a total other than the
- * one confirmed, refuses with `CartChanged` (409, every change listed) and appends nothing. Then
- * the order is placed through the placement saga at the confirmed total (so its stock is reserved
- * in the same atomic append as the order, and a price that moves meanwhile refuses it too), and
- * the cart is marked checked out. The order's id is the cart's, so one cart places at most one
- * order; a retry under the same Idempotency-Key answers the first run's placement and marks the
- * cart if the first run stopped before it did. A guest's order is recorded under the guest cart's
- * subject, whose key seals its address like the cart's.
+ * Checks a cart out in one atomic append: the order, its reservations (the cart's holds converted),
+ * any redemptions, and the cart's `CartCheckedOut`. The placement prices the cart on the server
+ * and refuses, appending nothing, whatever would make the order other than what the shopper saw:
+ * a product gone or discontinued, stock short, the method gone, a total other than the confirmed
+ * one, or the cart changed meanwhile. Only then is the cart reviewed (products, stock, prices,
+ * promotions, shipping, tax against what it last showed), so that a refusal lists every change
+ * (`CartChanged`, 409); a checkout that goes through never pays for that second look.
+ *
+ * The order's id is the cart's, so one cart places at most one order. A retry under the same
+ * Idempotency-Key whose first run got as far as the append answers that first run's placement.
+ * A guest's order is recorded under the guest cart's subject, whose key seals its address like
+ * the cart's.
  */
 export async function checkOutCart(
   deps: CheckoutDeps,
@@ -70,7 +77,12 @@ export async function checkOutCart(
   context: CommandContext,
 ): Promise<PlacedAndPayable & { cartId: string }> {
   const cart = await deps.carts.cartFor(cartId, access);
-  if (cart.status !== 'open') throw new CartClosed(cartId, cart.status);
+  if (cart.status !== 'open') {
+    // A retry whose first run checked the cart out (and then lost its answer): that run's order.
+    const earlier = cart.orderId === cartId ? await deps.placedEarlier(cartId, context) : null;
+    if (earlier) return { ...earlier, cartId };
+    throw new CartClosed(cartId, cart.status);
+  }
   const lines = Object.values(cart.lines).map((line) => ({
     productId: line.productId,
     quantity: line.quantity,
@@ -78,12 +90,6 @@ export async function checkOutCart(
   if (lines.length === 0) throw new ValidationFailed('lines', 'the cart is empty');
   if (!cart.shippingAddress) throw new ValidationFailed('shippingAddress', 'is needed before checkout');
   const confirmedTotal = input.expectedTotal ?? cart.totals?.total.amount ?? 0;
-
-  const first = await reviewNow(deps, cart, confirmedTotal, context.now);
-  // A retry whose first run placed the order already finds its own reservations as a shortage:
-  // the placement below answers that first run instead.
-  const placedBefore = (await deps.runtime.store.streamRevision(orderStream(cartId))) !== null;
-  if (first.review.blocking && !placedBefore) throw changed(cart, first.review);
 
   let placed: PlacedAndPayable;
   try {
@@ -95,37 +101,55 @@ export async function checkOutCart(
         lines,
         shippingAddress: cart.shippingAddress,
         // The order is priced as the cart was: the same method, buyer and channel, through the
-        // same pipeline, and at the total the shopper confirmed.
+        // same pipeline, and at the total the shopper confirmed. A guest is priced as nobody in
+        // particular (no groups, no first order), as the cart was.
         ...(cart.shippingMethodId ? { shippingMethodId: cart.shippingMethodId } : {}),
         channel: CART_CHANNEL,
-        customer: first.customer,
+        ...(cart.owner.kind === 'guest' ? { customer: null } : {}),
         // The cart's codes are redeemed as `POST /orders` redeems them: atomically with the order.
         couponCodes: [...cartCouponCodes(cart)],
         // Started checkout: the cart's holds become the order's reservations in the same append.
         holdsOf: cartId,
-        ...(first.review.total !== null && !placedBefore ? { expectedTotal: first.review.total } : {}),
+        expectedTotal: confirmedTotal,
+        // The cart is marked checked out in the same append, as it stood when it was read.
+        alsoAppend: async (load) => {
+          const now = await load<CartState>(cartStream(cartId), cartStep);
+          if (now.status !== 'open') throw new CartClosed(cartId, now.status);
+          if (!sameOrder(cart, now)) throw new CartEditedDuringCheckout(cartId);
+          return [
+            {
+              stream: cartStream(cartId),
+              decider: cartStep,
+              command: { type: 'CheckOut', data: { cartId, orderId: cartId, now: context.now } },
+            },
+          ];
+        },
       },
       context,
     );
   } catch (error) {
-    // Something moved between the review and the placement (a price, the last units): say what.
-    if (!isDomainError(error) || error.kind !== 'conflict') throw error;
-    const again = await reviewNow(deps, cart, confirmedTotal, context.now);
-    if (again.review.blocking) throw changed(cart, again.review);
+    // Refused: say what changed since the shopper last saw the cart, if anything did.
+    if (!isDomainError(error)) throw error;
+    const { review } = await reviewNow(deps, cart, confirmedTotal, context.now);
+    if (review.blocking) throw changed(cart, review);
     throw error;
   }
-  await handleCommand(
-    deps.runtime,
-    cartDecider,
-    cartStream(cartId),
-    { type: 'CheckOut', data: { cartId, orderId: placed.order.orderId, now: context.now } },
-    context,
-  ).catch(async (error: unknown) => {
-    // A retry whose first run marked the cart already: the placement above was the first run's.
-    const again = await deps.carts.cartFor(cartId, access);
-    if (again.status !== 'checked_out' || again.orderId !== placed.order.orderId) throw error;
-  });
   return { ...placed, cartId };
+}
+
+const cartStep = asStepDecider(cartDecider);
+
+/** Whether the cart still asks for the order it was read for: lines, address, method, codes. */
+function sameOrder(read: OpenCart, now: CartState): boolean {
+  if (now.status === 'absent') return false;
+  const wanted = (cart: OpenCart) =>
+    JSON.stringify([
+      Object.values(cart.lines).map((line) => [line.productId, line.quantity]),
+      cart.shippingAddress,
+      cart.shippingMethodId,
+      cartCouponCodes(cart),
+    ]);
+  return now === read || wanted(read) === wanted(now);
 }
 
 const changed = (cart: OpenCart, review: CheckoutReview) =>

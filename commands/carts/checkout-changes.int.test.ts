@@ -222,4 +222,53 @@ describe.each(['pglite', 'postgres'] as const)('checkout against what the cart s
     const placed = await h.handlers.checkOutCart('k-promo', access, { expectedTotal: 3190 }, as());
     expect(placed.order.totals).toMatchObject({ discountTotal: eur(300), total: eur(3190) });
   });
+
+  it('marks the cart checked out in the order’s own append, and answers a retry of the request with that order', async () => {
+    await product('cup', 800, 5, { weightGrams: '200' });
+    const { access, as } = await readyCart('k-atomic', 'fia', [['cup', 2]]);
+    const keyed = { ...as(), extra: { idempotencyKey: 'checkout-k-atomic' } };
+    const placed = await h.handlers.checkOutCart('k-atomic', access, {}, keyed);
+
+    // One transaction: the cart's CartCheckedOut carries the order's commit position.
+    const cartEvents = await h.store.readStream(cartStream('k-atomic'));
+    const checkedOut = cartEvents.at(-1)!;
+    expect(checkedOut.type).toBe('CartCheckedOut');
+    expect(checkedOut.position.commit).toBe(placed.position.commit);
+
+    // The same request again (its answer lost): the first run's order, nothing appended.
+    const orderRevision = await h.store.streamRevision(orderStream('k-atomic'));
+    const again = await h.handlers.checkOutCart('k-atomic', access, {}, keyed);
+    expect(again.order.orderId).toBe('k-atomic');
+    expect(again.position).toEqual(placed.position);
+    expect(await h.store.streamRevision(orderStream('k-atomic'))).toBe(orderRevision);
+    expect(await h.store.streamRevision(cartStream('k-atomic'))).toBe(checkedOut.revision);
+    // Another request on the checked-out cart is refused.
+    await expect(h.handlers.checkOutCart('k-atomic', access, {}, as())).rejects.toMatchObject({
+      code: 'cart_closed',
+    });
+  });
+
+  it('never places an order other than the cart it checks out, when the cart changes during checkout', async () => {
+    await product('jug', 700, 100, { weightGrams: '200' });
+    for (let round = 0; round < 6; round++) {
+      const cartId = `k-race-${round}`;
+      const { access, as } = await readyCart(cartId, 'gio', [['jug', 1]]);
+      const cart = await h.handlers.cartFor(cartId, access);
+      const [checkout, change] = await Promise.allSettled([
+        h.handlers.checkOutCart(cartId, access, { expectedTotal: cart.totals!.total.amount }, as()),
+        h.handlers.changeQuantity(cartId, access, { productId: 'jug', quantity: 3 }, as()),
+      ]);
+      const final = await h.handlers.cartFor(cartId, access);
+      if (checkout.status === 'fulfilled') {
+        expect(final.status).toBe('checked_out');
+        // The order holds what the cart held when it was checked out.
+        expect(checkout.value.order.lines.map((l) => l.quantity)).toEqual([final.lines.jug!.quantity]);
+      } else {
+        expect(checkout.reason).toMatchObject({ kind: 'conflict' });
+        expect(change.status).toBe('fulfilled');
+        expect(final.status).toBe('open');
+        expect(await h.store.streamRevision(orderStream(cartId))).toBeNull();
+      }
+    }
+  });
 });

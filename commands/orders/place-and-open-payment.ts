@@ -4,6 +4,8 @@ import { cancelOrder } from './cancel-order.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { openPayment } from './payments.ts';
 import { placeOrder } from './place-order.ts';
+import { placedByRequest } from './placed-by-request.ts';
+import { requestMark } from '../runtime/request-events.ts';
 import type { PlacedOrder, PlaceOrderInput } from './placement.ts';
 
 /** A placed order with the payment opened for it: what every caller of a placement gets. */
@@ -37,5 +39,21 @@ export async function placeOrderAndOpenPayment(
     );
     throw error;
   }
+  return { ...placed, payment: { provider: deps.payments.provider, ...payment } };
+}
+
+/**
+ * What an earlier run of this request (same Idempotency-Key and actor) placed, with its payment
+ * (opened again by order, so the provider answers the same one); null when it placed nothing.
+ */
+export async function placedEarlier(
+  deps: OrderDeps,
+  orderId: string,
+  context: CommandContext,
+): Promise<PlacedAndPayable | null> {
+  const mark = requestMark(context);
+  const placed = mark ? await placedByRequest(deps, orderId, mark) : null;
+  if (!placed) return null;
+  const payment = await openPayment(deps, placed.order);
   return { ...placed, payment: { provider: deps.payments.provider, ...payment } };
 }

@@ -259,6 +259,9 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
     );
     // Without atomic appends the order goes last: it exists only once all its stock is held.
     // A placement names a new order: no read for its stream (a reused id conflicts, then is read).
+    // Another aggregate's steps (a cart's checkout) go after the order: without atomic appends
+    // they land only once the order has.
+    const also = input.alsoAppend ? await input.alsoAppend(load) : [];
     return [
       ...reservations,
       ...leftovers,
@@ -269,6 +272,7 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
         command: place,
         expectNew: true,
       },
+      ...also,
     ];
   };
 }

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../domain/decider.ts';
 import type { Address, OrderPlaced } from '../../domain/orders/index.ts';
 import type { PricingCustomer } from '../../domain/pricing/price-breakdown.ts';
 import type { Position } from '../../ports/event-store.ts';
+import type { StepPlan } from '../runtime/steps.ts';
 
 /** What a placement takes and answers; shared by the placement and the lookup of an earlier run. */
 export interface PlaceOrderInput {
@@ -32,6 +33,11 @@ export interface PlaceOrderInput {
    * append as the reservation that takes its place.
    */
   holdsOf?: string;
+  /**
+   * Another aggregate's steps, appended atomically with the order (a cart's checkout marks the
+   * cart checked out). Planned after the order's own, on the same loads; a refusal refuses all.
+   */
+  alsoAppend?: StepPlan;
 }
 
 export interface PlacedOrder {

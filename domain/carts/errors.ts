@@ -23,6 +23,21 @@ export class CartClosed extends DomainError<{ cartId: string; status: string }> 
   }
 }
 
+/**
+ * The cart's lines, address, method or codes changed while it was being checked out (another tab,
+ * another device): nothing was placed. Show the cart again and check out what it holds now.
+ */
+export class CartEditedDuringCheckout extends DomainError<{ cartId: string }> {
+  override readonly name = 'CartEditedDuringCheckout';
+  readonly code = 'cart_edited_during_checkout';
+  readonly kind = 'conflict';
+  constructor(cartId: string) {
+    super(`Cart ${cartId} changed while it was being checked out: nothing was placed, check it out again`, {
+      cartId,
+    });
+  }
+}
+
 /** More units asked for than the stock streams have available. */
 export class CartQuantityUnavailable extends DomainError<{
   sku: string;

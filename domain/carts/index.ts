@@ -22,6 +22,7 @@ export { CartChanged, reviewCheckout } from './checkout-changes.ts';
 export type { CheckoutChange, CheckoutProduct, CheckoutReview } from './checkout-changes.ts';
 export {
   CartClosed,
+  CartEditedDuringCheckout,
   CartCouponNotFound,
   CartLineNotFound,
   CouponNotApplicable,
