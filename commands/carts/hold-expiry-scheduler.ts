@@ -34,18 +34,22 @@ export interface HoldExpiryOptions {
 /**
  * Releases checkout holds when they run out. The schedule is derived from the stock events:
  * `StockHeld` schedules its hold at its `expiresAt`, `StockHoldReleased` takes it off (whatever
- * ended it: checkout, a line change, abandonment, or this scheduler).
+ * ended it: a line change, abandonment, or this scheduler), and so does a checkout's
+ * `StockReserved` that took the hold over (`convertedHold`).
  */
 export function createHoldExpiryScheduler(options: HoldExpiryOptions): EventScheduler<string> {
   return createEventScheduler<string>({
     name: 'hold-expiry-scheduler',
     store: options.store,
-    filter: { categories: ['stock'], eventTypes: ['StockHeld', 'StockHoldReleased'] },
+    filter: { categories: ['stock'], eventTypes: ['StockHeld', 'StockHoldReleased', 'StockReserved'] },
     schedule: (event) => {
       if (!isInventoryEvent(event)) return null;
-      if (event.type !== 'StockHeld' && event.type !== 'StockHoldReleased') return null;
-      const key = holdKey(event.data);
-      return event.type === 'StockHeld' ? { key, dueAt: event.data.expiresAt } : { key, cancel: true };
+      if (event.type === 'StockHeld') return { key: holdKey(event.data), dueAt: event.data.expiresAt };
+      if (event.type === 'StockHoldReleased') return { key: holdKey(event.data), cancel: true };
+      // A checkout's reservation that took the hold over ends it too.
+      if (event.type === 'StockReserved' && event.data.convertedHold)
+        return { key: holdKey({ ...event.data, cartId: event.data.convertedHold.cartId }), cancel: true };
+      return null;
     },
     action: (key, context) => options.expire(parseHoldKey(key), context),
     clock: options.clock,

@@ -195,6 +195,13 @@ describe('checkout holds never oversell, and every expired hold is released (pro
                 expect(open.has(cartId!)).toBe(true);
                 open.delete(cartId!);
               }
+              // A checkout's reservation ends the hold it took over, in the same event.
+              const converted = (event.data as { convertedHold?: { cartId: string } }).convertedHold;
+              if (event.type === 'StockReserved' && converted) {
+                seen.add('released:converted');
+                expect(open.has(converted.cartId)).toBe(true);
+                open.delete(converted.cartId);
+              }
             }
             expect(open.size, `${sku(s)}: holds never released`).toBe(0);
             expect(state.status === 'tracked' ? state.held : 0).toBe(0);

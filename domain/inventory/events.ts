@@ -31,7 +31,17 @@ export type StockAdjusted = {
 
 export type StockReserved = {
   type: 'StockReserved';
-  data: At & { orderId: string; quantity: number; expiresAt: string };
+  data: At & {
+    orderId: string;
+    quantity: number;
+    expiresAt: string;
+    /**
+     * A cart's checkout hold that this reservation took over (a cart's checkout): the hold ends
+     * here, its units the order's now. One event where there were two: older checkouts recorded a
+     * `StockHoldReleased` (`converted`) before their `StockReserved`, and both forms fold the same.
+     */
+    convertedHold?: { cartId: string; holder: string; quantity: number };
+  };
 };
 
 /** The part of a reservation that stock could not cover, for a SKU allowed to backorder. */

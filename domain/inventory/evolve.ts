@@ -21,7 +21,8 @@ function apply(s: StockLevels, event: InventoryEvent): StockLevels {
     case 'StockAdjusted':
       return { ...s, onHand: s.onHand + event.data.delta };
     case 'StockReserved': {
-      const { orderId, quantity, expiresAt } = event.data;
+      const { orderId, quantity, expiresAt, convertedHold } = event.data;
+      if (convertedHold) s = withoutHold(s, convertedHold.cartId);
       const hold = holdOf(s, orderId) ?? emptyHold(expiresAt);
       return withHold({ ...s, reserved: s.reserved + quantity }, orderId, {
         ...hold,

@@ -24,9 +24,13 @@ const released = (
   reason: HoldReleaseReason,
   holder = cartId,
 ): InventoryEvent => ({ type: 'StockHoldReleased', data: { ...at, cartId, holder, quantity, reason } });
-const reserved = (orderId: string, quantity: number): InventoryEvent => ({
+const reserved = (
+  orderId: string,
+  quantity: number,
+  convertedHold?: { cartId: string; holder: string; quantity: number },
+): InventoryEvent => ({
   type: 'StockReserved',
-  data: { ...at, orderId, quantity, expiresAt },
+  data: { ...at, orderId, quantity, expiresAt, ...(convertedHold ? { convertedHold } : {}) },
 });
 const hold = (
   cartId: string,
@@ -137,14 +141,14 @@ describe('ReserveStock from a hold', () => {
   it('turns the cart hold into the order reservation in one decision, even when nothing else is free', () => {
     const state = given([received(3), held('c1', 3)])
       .when(reserve('c1', 3, 'c1'))
-      .then([released('c1', 3, 'converted'), reserved('c1', 3)]);
+      .then([reserved('c1', 3, { cartId: 'c1', holder: 'c1', quantity: 3 })]);
     expect(state).toMatchObject({ onHand: 3, reserved: 3, held: 0 });
   });
 
   it('reserves more than was held from what is free, or refuses and keeps the hold', () => {
     given([received(5), held('c1', 2)])
       .when(reserve('c1', 4, 'c1'))
-      .then([released('c1', 2, 'converted'), reserved('c1', 4)]);
+      .then([reserved('c1', 4, { cartId: 'c1', holder: 'c1', quantity: 2 })]);
     given([received(3), held('c1', 2)])
       .when(reserve('c1', 4, 'c1'))
       .thenThrows(InsufficientStock, { requested: 4, available: 3 });

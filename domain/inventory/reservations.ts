@@ -25,25 +25,32 @@ export function reserveStock({ data }: ReserveStock, before: StockLevels): Inven
     if (hold.requested === quantity) return [];
     throw new DuplicateReservation({ sku, location, orderId, existing: hold.requested, requested: quantity });
   }
-  // A checkout hold becomes the reservation: released as converted, its units free for it.
+  // A checkout hold becomes the reservation: its units are free for it, and the reservation
+  // records that it took the hold over (`convertedHold`), in the one event.
   const cartHold = data.fromHold === undefined ? undefined : cartHoldOf(before, data.fromHold);
+  const converted =
+    cartHold === undefined
+      ? {}
+      : { convertedHold: { cartId: data.fromHold!, holder: cartHold.holder, quantity: cartHold.quantity } };
+  const s = cartHold === undefined ? before : withoutHold(before, data.fromHold!);
+  const available = freeOf(s);
+  if (quantity <= available || !allowBackorder) {
+    requireAvailable(s, quantity);
+    return [{ type: 'StockReserved', data: { sku, location, orderId, quantity, expiresAt, ...converted } }];
+  }
   const events: InventoryEvent[] = [];
-  if (cartHold !== undefined) {
+  if (available > 0) {
+    events.push({
+      type: 'StockReserved',
+      data: { sku, location, orderId, quantity: available, expiresAt, ...converted },
+    });
+  } else if (cartHold !== undefined) {
+    // Nothing to reserve here, all of it backordered: the hold ends on its own event.
     const { holder, quantity: held } = cartHold;
     events.push({
       type: 'StockHoldReleased',
       data: { sku, location, cartId: data.fromHold!, holder, quantity: held, reason: 'converted' },
     });
-  }
-  const s = cartHold === undefined ? before : withoutHold(before, data.fromHold!);
-  const available = freeOf(s);
-  if (quantity <= available || !allowBackorder) {
-    requireAvailable(s, quantity);
-    events.push({ type: 'StockReserved', data: { sku, location, orderId, quantity, expiresAt } });
-    return events;
-  }
-  if (available > 0) {
-    events.push({ type: 'StockReserved', data: { sku, location, orderId, quantity: available, expiresAt } });
   }
   const short = quantity - Math.max(available, 0);
   events.push({ type: 'BackorderRecorded', data: { sku, location, orderId, quantity: short, expiresAt } });

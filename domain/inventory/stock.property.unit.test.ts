@@ -109,6 +109,9 @@ function book(ledger: Ledger, event: InventoryEvent): void {
       break;
     case 'StockReserved':
       bump(ledger.reserved, event.data.orderId, event.data.quantity);
+      // A checkout's reservation ends the cart's hold it took over.
+      if (event.data.convertedHold)
+        bump(ledger.held, event.data.convertedHold.cartId, -event.data.convertedHold.quantity);
       break;
     case 'BackorderRecorded':
       bump(ledger.backordered, event.data.orderId, event.data.quantity);

@@ -519,8 +519,18 @@ function movement(event: InventoryEvent): Row {
       return row('received', { onHand: event.data.quantity }, '', event.data.reference ?? '');
     case 'StockAdjusted':
       return row('adjusted', { onHand: event.data.delta }, '', event.data.reason);
-    case 'StockReserved':
-      return row('reserved', { reserved: event.data.quantity }, event.data.orderId);
+    case 'StockReserved': {
+      // A checkout's reservation takes its cart's hold over: reserved net of the hold, and the
+      // reference names the cart (`converted:{cartId}`) whose hold ended here.
+      const { quantity, orderId, convertedHold } = event.data;
+      if (!convertedHold) return row('reserved', { reserved: quantity }, orderId);
+      return row(
+        'reserved',
+        { reserved: quantity - convertedHold.quantity },
+        orderId,
+        `converted:${convertedHold.cartId}`,
+      );
+    }
     case 'BackorderRecorded':
       return row('backordered', { backordered: event.data.quantity }, event.data.orderId);
     case 'BackorderFilled': {

@@ -24,7 +24,11 @@ export function foldStock(q: StockQuantities, event: InventoryEvent): StockQuant
     case 'StockTransferredOut':
       return { ...q, onHand: q.onHand - event.data.quantity };
     case 'StockReserved':
-      return { ...q, reserved: q.reserved + event.data.quantity };
+      // A converted checkout hold was counted as reserved already: only the difference is new.
+      return {
+        ...q,
+        reserved: q.reserved + event.data.quantity - (event.data.convertedHold?.quantity ?? 0),
+      };
     case 'StockReservationReleased':
       return { ...q, reserved: q.reserved - event.data.quantity };
     case 'StockShipped':
