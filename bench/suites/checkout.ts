@@ -67,6 +67,9 @@ const checkoutProduct = (s: number) => ({
  */
 export async function checkoutBench(options: { seconds: number; secondsGiven?: boolean }): Promise<void> {
   const seconds = options.secondsGiven ? options.seconds : DEFAULT_SECONDS;
+  // The in-process evaluation first, on a quiet machine: measured after the load phases it shared
+  // two cores with qm work still projecting the flash sale, and its p99 was that contention's.
+  const promotionEval = measurePromotionEval(Math.min(5, seconds));
   const cleanups: (() => Promise<void>)[] = [];
   const env = await benchServerEnv(cleanups, 'qm_bench_checkout');
   // Enough of the hot SKU for about 15 checkouts a second at each location: on a fast machine it
@@ -191,7 +194,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
       value: Math.max(0, flashRedeemed.units - flashUnits, flash.placed - flashUnits) + flashStock.oversold,
       unit: 'units',
     };
-    metrics.promotion_eval_us_p99 = { value: measurePromotionEval(Math.min(5, seconds)).p99, unit: 'µs' };
+    metrics.promotion_eval_us_p99 = { value: promotionEval.p99, unit: 'µs' };
 
     writeResult({
       suite: 'checkout',
@@ -205,7 +208,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
         'the shop has no shipping zones (like the POST /orders baseline, which sends no method), so the options step lists none and checkout ships nothing',
         `checkouts_with_coupon_per_s: successful checkouts of the same 8-request flow plus the code entered on the cart (9 requests), over products whose stock lasts the run, every checkout redeeming the shared code ${COUPON} with its order (the code's redemption stream as hot as the hot SKU); ${redeemed.uses} redemptions for ${coupon.placed} checkouts (${coupon.refused} refused), limit ${COUPON_LIMIT}`,
         `flash sale through carts (create, add 1 unit, address, code, options, start, checkout): ${flash.placed} checkouts placed, the last ${sellOut.toFixed(2)} s after the first request (sold out), ${flashRedeemed.units} discounted units redeemed of ${flashUnits}${flashUnits < FLASH_UNITS ? " (a short run sells fewer than the full run's " + FLASH_UNITS + ')' : ''}`,
-        'promotion_eval_us_p99: the promotions bench measurement (50 promotions on a 20-line cart), in process',
+        'promotion_eval_us_p99: the promotions bench measurement (50 promotions on a 20-line cart), in process, before the served system starts',
         `CPU ms (API process / qm work / this database's PostgreSQL backends), less moved by the machine's load than the rates: per checkout ${describeCpu(flowCpuMs)}, with the code ${describeCpu(couponCpuMs)}; per baseline order ${describeCpu(baselineCpuMs)}`,
         `SQL per checkout (both processes, answers and projections): ${describeSql(flowSql)} in the flow, ${describeSql(couponSql)} with the code`,
         `requests answered 503 and retried with the same Idempotency-Key, as a storefront does: ${flow.retries} in the flow, ${coupon.retries} with the code, ${flash.retries} in the flash sale`,
