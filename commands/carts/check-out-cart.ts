@@ -14,7 +14,6 @@ import {
   type OpenCart,
 } from '../../domain/carts/index.ts';
 import { isDomainError, ValidationFailed } from '../../domain/errors.ts';
-import type { PricingCustomer } from '../../domain/pricing/price-breakdown.ts';
 import { ShippingMethodUnavailable } from '../../domain/shipping/errors.ts';
 import { cartStream } from '../../domain/streams.ts';
 import type { LocationDirectory } from '../locations/location-directory.ts';
@@ -130,7 +129,7 @@ export async function checkOutCart(
   } catch (error) {
     // Refused: say what changed since the shopper last saw the cart, if anything did.
     if (!isDomainError(error)) throw error;
-    const { review } = await reviewNow(deps, cart, confirmedTotal, context.now);
+    const review = await reviewNow(deps, cart, confirmedTotal, context.now);
     if (review.blocking) throw changed(cart, review);
     throw error;
   }
@@ -164,7 +163,7 @@ async function reviewNow(
   cart: OpenCart,
   confirmedTotal: number,
   now: string,
-): Promise<{ review: CheckoutReview; customer: PricingCustomer | null }> {
+): Promise<CheckoutReview> {
   const { runtime, locations } = deps;
   const load = readOnce(runtimeLoad(runtime));
   const products: Record<string, CheckoutProduct> = {};
@@ -205,8 +204,5 @@ async function reviewNow(
     if (!(error instanceof ShippingMethodUnavailable)) throw error;
     priced = null;
   }
-  return {
-    review: reviewCheckout({ cart, products, priced, confirmedTotal, now }),
-    customer: request.customer,
-  };
+  return reviewCheckout({ cart, products, priced, confirmedTotal, now });
 }

@@ -29,8 +29,8 @@ export interface PlaceOrderInput {
   expectedTotal?: number;
   /**
    * The cart whose checkout holds become this order's reservations (a cart's checkout): its held
-   * units count as free to the placement, and each hold is released as `converted` in the same
-   * append as the reservation that takes its place.
+   * units count as free to the placement, and each reservation takes its hold over, in the same
+   * append (`StockReserved.convertedHold`).
    */
   holdsOf?: string;
   /**

@@ -30,8 +30,8 @@ export type ReserveStock = {
      */
     extend?: boolean;
     /**
-     * The cart whose checkout hold here becomes this reservation: the hold is released (`converted`)
-     * in the same decision, and its units count as available to the reservation.
+     * The cart whose checkout hold here becomes this reservation: the reservation takes the hold
+     * over (`StockReserved.convertedHold`), and its units count as available to it.
      */
     fromHold?: string;
   };
