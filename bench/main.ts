@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { backupBench } from './suites/backup.ts';
 import { checkoutBench } from './suites/checkout.ts';
+import { checkoutStepsBench } from './suites/checkout-steps.ts';
 import { dashboardBench } from './suites/dashboard.ts';
 import { eventstoreBench } from './suites/eventstore.ts';
 import { fanoutBench } from './suites/fanout.ts';
@@ -25,6 +26,7 @@ const suites: Record<
   promotions: promotionsBench,
   dashboard: dashboardBench,
   checkout: checkoutBench,
+  'checkout-steps': checkoutStepsBench,
 };
 
 const program = new Command('bench')

@@ -223,10 +223,10 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
 
 const COUPON_LIMIT = 1_000_000;
 
-type CpuSample = { api: number; worker: number; postgres: Map<number, number> };
+export type CpuSample = { api: number; worker: number; postgres: Map<number, number> };
 
 /** CPU seconds so far of the API process, its children (`qm work`) and the database's backends. */
-function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSample {
+export function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSample {
   const api = ownCpuSeconds(system.pid);
   return {
     api,
@@ -236,7 +236,7 @@ function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSample {
 }
 
 /** CPU ms per item; PostgreSQL's over the backends alive at both samples (a pool may close one). */
-function cpuPer(before: CpuSample, after: CpuSample, count: number): CpuFigures {
+export function cpuPer(before: CpuSample, after: CpuSample, count: number): CpuFigures {
   const per = (seconds: number) => Math.round((seconds * 1000 * 10) / Math.max(1, count)) / 10;
   let postgres = 0;
   for (const [pid, then] of before.postgres) {
@@ -250,14 +250,14 @@ function cpuPer(before: CpuSample, after: CpuSample, count: number): CpuFigures 
   };
 }
 
-type CpuFigures = { api: number; worker: number; postgres: number };
+export type CpuFigures = { api: number; worker: number; postgres: number };
 
 /**
  * Waits until `qm work` is idle (under 5% of a core over half a second): the projections and
  * consumers have caught up with the phase before, whose events they would otherwise still be
  * working through (and charging to the next phase's figures). At most a minute.
  */
-async function idle(cpu: () => CpuSample): Promise<void> {
+export async function idle(cpu: () => CpuSample): Promise<void> {
   const started = Date.now();
   let before = cpu();
   while (Date.now() - started < 60_000) {
@@ -288,7 +288,7 @@ const describeSql = (per: StatementsPerOrder) =>
   `${per.statements} statements, ${per.roundTrips} round trips, ${per.transactions} transactions`;
 
 /** The shop, over HTTP as an admin: locations, the checkout products, the baseline's, the two promotions. */
-async function seed(system: ServedSystem, hotStock: number, flashUnits: number): Promise<void> {
+export async function seed(system: ServedSystem, hotStock: number, flashUnits: number): Promise<void> {
   for (const location of LOCATIONS)
     await post(system, '/locations', { locationId: location, name: location });
   for (let s = 0; s < SKUS; s++) {
