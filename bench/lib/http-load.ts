@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { runLoadProcess } from './load-process.ts';
 
 export interface HttpLoadResult {
   /** Mean requests per second over the run. */
@@ -16,7 +16,7 @@ export interface HttpLoadResult {
  * through `paths` (and `bodies`, when given), and returns its figures. Fails when any answer was not a 2xx: a fast error is
  * not a result.
  */
-export function httpLoad(options: {
+export async function httpLoad(options: {
   url: string;
   paths: readonly string[];
   connections: number;
@@ -27,23 +27,8 @@ export function httpLoad(options: {
   headers?: Record<string, string>;
 }): Promise<HttpLoadResult> {
   const script = join(import.meta.dirname, 'http-load.mjs');
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [script, JSON.stringify(options)],
-      { maxBuffer: 1 << 20 },
-      (error, stdout, stderr) => {
-        if (error) return reject(new Error(`load generator failed: ${stderr || error.message}`));
-        const result = JSON.parse(stdout) as HttpLoadResult;
-        if (result.non2xx > 0 || result.errors > 0) {
-          return reject(
-            new Error(
-              `load on ${options.paths[0]}: ${result.non2xx} non-2xx answers, ${result.errors} errors`,
-            ),
-          );
-        }
-        resolve(result);
-      },
-    );
-  });
+  const result = await runLoadProcess<HttpLoadResult>(script, options, 'load generator');
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`load on ${options.paths[0]}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return result;
 }

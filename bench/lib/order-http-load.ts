@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { runLoadProcess } from './load-process.ts';
 import { HOT_SHARE, SKUS, benchAddress } from './bench-shop.ts';
 
 export interface OrderLoadResult {
@@ -20,7 +20,7 @@ export interface OrderLoadResult {
  * autocannon), each with a fresh Idempotency-Key and the customer's JWT. Fails when an answer was
  * not a 2xx: a fast error is not a result.
  */
-export function orderHttpLoad(options: {
+export async function orderHttpLoad(options: {
   /** One API process; or `urls`: several, the connections shared out among them. */
   url?: string;
   urls?: readonly string[];
@@ -30,24 +30,11 @@ export function orderHttpLoad(options: {
 }): Promise<OrderLoadResult> {
   const script = join(import.meta.dirname, 'order-load.mjs');
   const args = { ...options, skus: SKUS, hotShare: HOT_SHARE, lines: 3, address: benchAddress };
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [script, JSON.stringify(args)],
-      { maxBuffer: 256 << 20 },
-      (error, stdout, stderr) => {
-        if (error) return reject(new Error(`order load generator failed: ${stderr || error.message}`));
-        const result = JSON.parse(stdout) as OrderLoadResult;
-        if (result.non2xx > 0 || result.errors > 0) {
-          return reject(
-            new Error(
-              `orders over HTTP: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodes)}), ` +
-                `${result.errors} errors, ${result.timeouts} timeouts`,
-            ),
-          );
-        }
-        resolve(result);
-      },
+  const result = await runLoadProcess<OrderLoadResult>(script, args, 'order load generator');
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(
+      `orders over HTTP: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodes)}), ` +
+        `${result.errors} errors, ${result.timeouts} timeouts`,
     );
-  });
+  return result;
 }

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { mintToken } from '../../infra/auth/mint-token.ts';
 import { CLIENTS, SKUS, benchAddress } from '../lib/bench-shop.ts';
 import { orderHttpLoad } from '../lib/order-http-load.ts';
+import { runLoadProcess } from '../lib/load-process.ts';
 import { writeResult, type Metric } from '../lib/results.ts';
 import { BENCH_SECRET, startServedSystem } from '../lib/served-system.ts';
 import { benchServerEnv } from '../lib/server-env.ts';
@@ -151,24 +151,12 @@ interface StepAnswer {
   errorSample: unknown;
 }
 
-function stepLoad(args: Record<string, unknown>): Promise<StepAnswer> {
+async function stepLoad(args: Record<string, unknown>): Promise<StepAnswer> {
   const script = join(import.meta.dirname, '..', 'lib', 'checkout-steps-load.mjs');
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [script, JSON.stringify(args)],
-      { maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => {
-        if (error) return reject(new Error(`checkout steps load failed: ${stderr || error.message}`));
-        const answer = JSON.parse(stdout) as StepAnswer;
-        if (answer.errorSample)
-          return reject(
-            new Error(
-              `checkout step ${String(args.step)}: unexpected answers ${JSON.stringify(answer.statusCodes)}: ${JSON.stringify(answer.errorSample)}`,
-            ),
-          );
-        resolve(answer);
-      },
+  const answer = await runLoadProcess<StepAnswer>(script, args, 'checkout steps load');
+  if (answer.errorSample)
+    throw new Error(
+      `checkout step ${String(args.step)}: unexpected answers ${JSON.stringify(answer.statusCodes)}: ${JSON.stringify(answer.errorSample)}`,
     );
-  });
+  return answer;
 }

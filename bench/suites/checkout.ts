@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +21,7 @@ import {
 import { percentile } from '../lib/load.ts';
 import { cpuSeconds, ownCpuSeconds, postgresBackends } from '../lib/process-cpu.ts';
 import { orderHttpLoad } from '../lib/order-http-load.ts';
+import { runLoadProcess } from '../lib/load-process.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
 import { statementsNow, statementsPerOrder, type StatementsPerOrder } from '../lib/statement-count.ts';
 import { BENCH_SECRET, post, startServedSystem, type ServedSystem } from '../lib/served-system.ts';
@@ -337,26 +337,14 @@ export async function seed(system: ServedSystem, hotStock: number, flashUnits: n
   for (const id of ['bench-coupon', 'bench-flash']) await post(system, `/promotions/${id}/activate`, {});
 }
 
-function load(args: Record<string, unknown>): Promise<LoadAnswer> {
+async function load(args: Record<string, unknown>): Promise<LoadAnswer> {
   const script = join(import.meta.dirname, '..', 'lib', 'checkout-load.mjs');
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [script, JSON.stringify(args)],
-      { maxBuffer: 256 << 20 },
-      (error, stdout, stderr) => {
-        if (error) return reject(new Error(`checkout load generator failed: ${stderr || error.message}`));
-        const answer = JSON.parse(stdout) as LoadAnswer;
-        if (answer.errors > 0)
-          return reject(
-            new Error(
-              `checkout load (${String(args.mode)}): ${answer.errors} unexpected answers ${JSON.stringify(answer.statusCodes)}: ${JSON.stringify(answer.errorSamples)}`,
-            ),
-          );
-        resolve(answer);
-      },
+  const answer = await runLoadProcess<LoadAnswer>(script, args, 'checkout load generator');
+  if (answer.errors > 0)
+    throw new Error(
+      `checkout load (${String(args.mode)}): ${answer.errors} unexpected answers ${JSON.stringify(answer.statusCodes)}: ${JSON.stringify(answer.errorSamples)}`,
     );
-  });
+  return answer;
 }
 
 /** Folds every checkout SKU's stock streams: holds still open, and the worst oversell of their history. */
