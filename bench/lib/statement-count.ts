@@ -19,15 +19,22 @@ export interface StatementsPerOrder {
 export async function statementsNow(dir: string): Promise<StatementTotals> {
   await sleep(600);
   const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
-  return sumTotals(
-    files.flatMap((name) => {
-      try {
-        return [JSON.parse(readFileSync(join(dir, name), 'utf8')) as StatementTotals];
-      } catch {
-        return []; // caught mid-write: its next write is half a second away, and this is a diagnosis
-      }
-    }),
-  );
+  return sumTotals(await Promise.all(files.map((name) => readTotals(join(dir, name)))));
+}
+
+/**
+ * One process's totals. A file caught mid-write is read again a moment later: skipped, its
+ * process's whole count would drop out of the sum, and a step's figure could come out negative.
+ */
+async function readTotals(file: string): Promise<StatementTotals> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as StatementTotals;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await sleep(20);
+    }
+  }
 }
 
 export function statementsPerOrder(
