@@ -74,8 +74,31 @@ export function compare(a: Money, b: Money): -1 | 0 | 1 {
  */
 export function percentage(value: Money, basisPoints: number, rounding: Rounding = 'half_up'): Money {
   if (!Number.isSafeInteger(basisPoints)) throw new ValidationFailed('basisPoints', 'must be an integer');
+  const product = value.amount * basisPoints;
+  // An exact product in a double needs no BigInt: the same rounding without allocating one per call
+  // (the promotion engine takes a percentage of every line for every percent-off it weighs).
+  if (Number.isSafeInteger(product))
+    return { amount: percentOfExact(product, rounding), currency: value.currency };
   const amount = divide(BigInt(value.amount) * BigInt(basisPoints), 10_000n, rounding);
   return { amount: safe(Number(amount)), currency: value.currency };
+}
+
+/** `divide(product, 10 000, rounding)` for a safe-integer `product`, in doubles. */
+function percentOfExact(product: number, rounding: Rounding): number {
+  const magnitude = Math.abs(product);
+  let quotient = Math.floor(magnitude / 10_000);
+  // The division is rounded: correct it so that `magnitude = quotient * 10 000 + remainder` exactly.
+  let remainder = magnitude - quotient * 10_000;
+  if (remainder < 0) [quotient, remainder] = [quotient - 1, remainder + 10_000];
+  else if (remainder >= 10_000) [quotient, remainder] = [quotient + 1, remainder - 10_000];
+  // Rounding works on the magnitude, as `divide` does: "up" is away from zero.
+  const twice = remainder * 2;
+  const away =
+    remainder !== 0 &&
+    rounding !== 'down' &&
+    (twice > 10_000 || (twice === 10_000 && (rounding === 'half_up' || quotient % 2 === 1)));
+  const rounded = away ? quotient + 1 : quotient;
+  return rounded === 0 ? 0 : product < 0 ? -rounded : rounded;
 }
 
 /**
@@ -83,21 +106,28 @@ export function percentage(value: Money, basisPoints: number, rounding: Rounding
  * remainder; ties go to the earlier share), e.g. to spread a refund or discount over lines.
  */
 export function split(value: Money, weights: readonly number[]): Money[] {
+  return splitAmount(value.amount, weights).map((amount) => ({ amount, currency: value.currency }));
+}
+
+/** `split` on a bare number of minor units, for callers that work on amounts of one known currency. */
+export function splitAmount(amount: number, weights: readonly number[]): number[] {
   if (weights.length === 0) throw new ValidationFailed('weights', 'must not be empty');
-  weights.forEach((w, i) => {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
     if (!Number.isSafeInteger(w) || w < 0)
       throw new ValidationFailed(`weights[${i}]`, 'must be a non-negative integer');
-  });
-  const total = weights.reduce((a, b) => a + b, 0);
+    total += w;
+  }
   if (total === 0) throw new ValidationFailed('weights', 'must not all be zero');
-  const size = Math.abs(value.amount);
+  const size = Math.abs(amount);
   // Every product and sum below stays an exact integer in a double: the same shares without BigInt
   // (the promotion engine splits on every discount of every cart pricing).
   if (Number.isSafeInteger(size) && Number.isSafeInteger(size * total))
-    return splitExactly(value, size, weights, total);
-  const amount = BigInt(value.amount);
-  const sign = amount < 0n ? -1n : 1n;
-  const magnitude = amount * sign;
+    return splitExactly(amount < 0 ? -1 : 1, size, weights, total);
+  const big = BigInt(amount);
+  const sign = big < 0n ? -1n : 1n;
+  const magnitude = big * sign;
   const exact = weights.map((w) => magnitude * BigInt(w));
   const shares = exact.map((e) => e / BigInt(total));
   let left = magnitude - shares.reduce((a, b) => a + b, 0n);
@@ -109,35 +139,55 @@ export function split(value: Money, weights: readonly number[]): Money[] {
     shares[i] = (shares[i] ?? 0n) + 1n;
     left -= 1n;
   }
-  return shares.map((share) => ({ amount: Number(share * sign), currency: value.currency }));
+  return shares.map((share) => Number(share * sign));
 }
 
-/** `split` where `magnitude * total` is a safe integer: the same largest-remainder shares. */
-function splitExactly(value: Money, magnitude: number, weights: readonly number[], total: number): Money[] {
-  const shares: number[] = [];
-  const remainders: number[] = [];
+/** `splitAmount` where `magnitude * total` is a safe integer: the same largest-remainder shares. */
+function splitExactly(sign: 1 | -1, magnitude: number, weights: readonly number[], total: number): number[] {
+  const shares = new Array<number>(weights.length);
+  const remainders = new Array<number>(weights.length);
   let left = magnitude;
-  for (const weight of weights) {
-    const exact = magnitude * weight;
+  for (let i = 0; i < weights.length; i++) {
+    const exact = magnitude * weights[i]!;
     let share = Math.floor(exact / total);
     // The division is rounded: correct it so that `exact = share * total + remainder` exactly.
     let remainder = exact - share * total;
     if (remainder < 0) [share, remainder] = [share - 1, remainder + total];
     else if (remainder >= total) [share, remainder] = [share + 1, remainder - total];
-    shares.push(share);
-    remainders.push(remainder);
+    shares[i] = share;
+    remainders[i] = remainder;
     left -= share;
   }
-  const order = remainders
-    .map((remainder, i) => ({ i, remainder }))
-    .sort((x, y) => (x.remainder === y.remainder ? x.i - y.i : y.remainder - x.remainder));
-  for (const { i } of order) {
-    if (left === 0) break;
-    shares[i] = shares[i]! + 1;
-    left -= 1;
+  // The `left` units (fewer than the shares) go to the largest remainders, ties to the earlier share.
+  for (const i of largestFirst(remainders, left)) shares[i] = shares[i]! + 1;
+  for (let i = 0; i < shares.length; i++) shares[i] = shares[i] === 0 ? 0 : shares[i]! * sign;
+  return shares;
+}
+
+/**
+ * The indices of the `k` largest values, ties to the smaller index. A selection by insertion into a
+ * short list instead of a sort of every index: a split gives out fewer units than it has shares, and
+ * the promotion engine splits on every discount of every cart pricing, so a sort's scratch arrays
+ * were a large part of what it allocated.
+ */
+function largestFirst(values: readonly number[], k: number): number[] {
+  const top: number[] = [];
+  if (k <= 0) return top;
+  // Past a few dozen units the insertion costs more than sorting every index once.
+  if (k > 32)
+    return Array.from(values.keys())
+      .sort((x, y) => values[y]! - values[x]! || x - y)
+      .slice(0, k);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (top.length === k && values[top[k - 1]!]! >= value) continue;
+    // Strictly larger values go before; an equal one keeps its place ahead (it has the smaller index).
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && values[top[at - 1]!]! < value) at--;
+    if (top.length === k) top.pop();
+    top.splice(at, 0, i);
   }
-  const sign = value.amount < 0 ? -1 : 1;
-  return shares.map((share) => ({ amount: share === 0 ? 0 : share * sign, currency: value.currency }));
+  return top;
 }
 
 function divide(numerator: bigint, denominator: bigint, rounding: Rounding): bigint {

@@ -1,5 +1,5 @@
 import { CurrencyMismatch, ValidationFailed } from '../errors.ts';
-import { money, split, type Money } from '../money.ts';
+import { money, splitAmount, type Money } from '../money.ts';
 import { chosenShipping, type ShippingState } from '../shipping/index.ts';
 import { unknownTaxDetail } from '../orders/totals.ts';
 import { computeTax, type TaxableLine, type TaxResult, type TaxState } from '../tax/index.ts';
@@ -205,9 +205,6 @@ function discountedLines(
   const base = ownTotal <= discountTotal ? own : lineTotals.map(() => 0);
   const left = lineTotals.map((t, i) => t - base[i]!);
   const rest = discountTotal - base.reduce((a, b) => a + b, 0);
-  const shares =
-    rest === 0 || left.every((l) => l === 0)
-      ? left.map(() => 0)
-      : split({ amount: rest, currency: request.currency }, left).map((s) => s.amount);
+  const shares = rest === 0 || left.every((l) => l === 0) ? left.map(() => 0) : splitAmount(rest, left);
   return left.map((l, i) => l - shares[i]!);
 }

@@ -1,5 +1,6 @@
-import { percentage, split } from '../money.ts';
+import { percentage, splitAmount } from '../money.ts';
 import type { AppliedDiscount, PricingRequest } from '../pricing/price-breakdown.ts';
+import { CartLines } from './cart-lines.ts';
 import type { PromotionAction, PromotionDefinition, StockRule } from './definition.ts';
 import type { Promotion } from './state.ts';
 
@@ -60,7 +61,9 @@ export function evaluatePromotions(
   stock: StockFacts = new Map(),
 ): Evaluation {
   const totals = request.lines.map((line) => line.unitPrice.amount * line.quantity);
-  const subtotal = totals.reduce((a, b) => a + b, 0);
+  const subtotal = sumOf(totals);
+  const at = Date.parse(request.at);
+  const cart = new CartLines(request);
   const notApplied: NotApplied[] = [];
   const refuse = (c: Candidate, reason: NotAppliedReason, detail: string) =>
     notApplied.push({ promotionId: c.promotion.promotionId, code: c.code, reason, detail });
@@ -80,7 +83,7 @@ export function evaluatePromotions(
       refuse(candidate, 'limit_reached', 'its usage limit is reached');
       continue;
     }
-    const unmet = unmetRule(request, subtotal, candidate, stock, matchingOf);
+    const unmet = unmetRule(request, at, subtotal, candidate, stock, matchingOf);
     if (unmet) refuse(candidate, unmet.reason, unmet.detail);
     else eligible.push(candidate);
   }
@@ -90,7 +93,7 @@ export function evaluatePromotions(
   const chosen: Candidate[] = [];
   for (const candidate of eligible) {
     const { definition } = candidate.promotion;
-    const dry = discountOf(request, candidate.promotion, totals, subtotal, matchingOf(candidate));
+    const dry = discountOf(cart, candidate.promotion, totals, subtotal, matchingOf(candidate));
     if (dry.total === 0 && definition.action.kind !== 'free_shipping') {
       refuse(candidate, 'condition_unmet', dry.unmet ?? 'the cart gives it nothing to discount');
       continue;
@@ -109,7 +112,7 @@ export function evaluatePromotions(
   const applied: AppliedDiscount[] = [];
   for (const candidate of chosen.sort(byApplicationOrder)) {
     const { promotion } = candidate;
-    const { perLine, total } = discountOf(request, promotion, remaining, subtotal, matchingOf(candidate));
+    const { perLine, total } = discountOf(cart, promotion, remaining, subtotal, matchingOf(candidate));
     const freeShipping = promotion.definition.action.kind === 'free_shipping';
     if (total === 0 && !freeShipping) {
       refuse(candidate, 'nothing_left', 'the discounts before it left nothing to take off');
@@ -122,7 +125,7 @@ export function evaluatePromotions(
       code: candidate.code,
       label: `${labelName(candidate)}: ${describe(promotion.definition.action, request.currency)}`,
       amount: { amount: total, currency: request.currency },
-      lineAmounts: bySku(request, perLine),
+      lineAmounts: cart.bySku(perLine),
       freeShipping,
       ...evidenceOf(request, promotion.definition, stock, matchingOf(candidate)),
     });
@@ -138,6 +141,8 @@ const unmet = (detail: string) => ({ reason: 'condition_unmet' as const, detail 
 
 function unmetRule(
   request: PricingRequest,
+  /** `request.at`, parsed once for every candidate. */
+  at: number,
   subtotal: number,
   candidate: Candidate,
   stock: StockFacts,
@@ -148,7 +153,6 @@ function unmetRule(
   if (promotion.status !== 'active') return { reason: 'not_active', detail: `it is ${promotion.status}` };
   if (codes.mode !== 'automatic' && code === null)
     return { reason: 'code_required', detail: 'it needs a code' };
-  const at = Date.parse(request.at);
   if (rules.startsAt !== null && at < Date.parse(rules.startsAt))
     return { reason: 'outside_window', detail: `it starts at ${rules.startsAt}` };
   if (rules.endsAt !== null && at >= Date.parse(rules.endsAt))
@@ -164,14 +168,19 @@ function unmetRule(
     return unmet(`only for ${rules.customerGroups.join(', ')}`);
   if (rules.firstOrderOnly && request.customer?.firstOrder !== true) return unmet('only on a first order');
   const mask = matchingOf(candidate);
-  const matching = request.lines.filter((_, i) => mask[i]);
+  let matched = 0;
+  let units = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    matched += 1;
+    units += request.lines[i]!.quantity;
+  }
   const rule = rules.stock ?? null;
-  if (matching.length === 0 && rule !== null && request.lines.some((l) => matches(promotion.definition, l)))
+  if (matched === 0 && rule !== null && request.lines.some((l) => matches(promotion.definition, l)))
     return unmet(`only while stock is ${describeStockRule(rule)}`);
-  if (matching.length === 0) return unmet('no item in the cart qualifies');
+  if (matched === 0) return unmet('no item in the cart qualifies');
   if (rules.minSubtotal !== null && subtotal < rules.minSubtotal)
     return unmet(`the subtotal must reach ${rules.minSubtotal}`);
-  const units = matching.reduce((n, line) => n + line.quantity, 0);
   if (rules.minQuantity !== null && units < rules.minQuantity)
     return unmet(`needs ${rules.minQuantity} qualifying units`);
   return null;
@@ -229,7 +238,7 @@ type Discount = { perLine: number[]; total: number; unmet?: string };
 
 /** What the promotion takes off each line, given what is left of each (`remaining`). */
 function discountOf(
-  request: PricingRequest,
+  cart: CartLines,
   promotion: Promotion,
   remaining: readonly number[],
   subtotal: number,
@@ -237,76 +246,79 @@ function discountOf(
   matching: readonly boolean[],
 ): Discount {
   const { action } = promotion.definition;
-  const lines = request.lines;
-  // No closures made per call here: the engine runs this for every candidate twice per pricing.
+  const lines = cart.lines;
+  // Plain loops and no closures made per call here: the engine runs this for every candidate
+  // twice per pricing, and the checkout prices every cart on each change (the issue's budget is a
+  // p99 under 1 ms for 50 promotions on 20 lines).
   switch (action.kind) {
     case 'items_percent': {
-      const perLine = remaining.map((left, i) => (matching[i] ? pct(left, action.basisPoints) : 0));
+      const perLine = new Array<number>(lines.length);
+      for (let i = 0; i < lines.length; i++)
+        perLine[i] = matching[i] ? pct(remaining[i]!, action.basisPoints) : 0;
       return capped(perLine, remaining);
     }
     case 'items_fixed': {
-      const perLine = lines.map((line, i) => (matching[i] ? action.amountPerUnit * line.quantity : 0));
+      const perLine = new Array<number>(lines.length);
+      for (let i = 0; i < lines.length; i++)
+        perLine[i] = matching[i] ? action.amountPerUnit * lines[i]!.quantity : 0;
       return capped(perLine, remaining);
     }
     case 'buy_x_get_y': {
-      const units = unitsOf(lines, matching);
-      const free = Math.floor(count(units) / (action.buy + action.get)) * action.get;
+      const free = Math.floor(cart.unitsOf(matching) / (action.buy + action.get)) * action.get;
       if (free === 0) return noDiscount(lines, `needs ${action.buy + action.get} qualifying units`);
-      const taken = take(units, free, action.pick === 'cheapest' ? 'ascending' : 'descending');
-      return capped(
-        lines.map((line, i) => pct(line.unitPrice.amount * (taken.get(i) ?? 0), action.basisPoints)),
-        remaining,
-      );
+      const taken = cart.take(matching, free, action.pick === 'cheapest' ? 'cheapest' : 'dearest');
+      for (let i = 0; i < lines.length; i++)
+        taken[i] = pct(lines[i]!.unitPrice.amount * taken[i]!, action.basisPoints);
+      return capped(taken, remaining);
     }
     case 'bundle_price': {
-      const sets = Math.min(
-        ...action.items.map(({ productId, quantity }) => {
-          const held = lines.reduce((n, l) => n + (l.productId === productId ? l.quantity : 0), 0);
-          return Math.floor(held / quantity);
-        }),
-      );
+      let sets = Infinity;
+      for (const { productId, quantity } of action.items) {
+        let held = 0;
+        for (const line of lines) if (line.productId === productId) held += line.quantity;
+        sets = Math.min(sets, Math.floor(held / quantity));
+      }
       if (sets === 0) return noDiscount(lines, 'the cart does not hold the whole bundle');
-      const consumed = lines.map(() => 0);
+      const consumed = new Array<number>(lines.length).fill(0);
       for (const { productId, quantity } of action.items) {
         let need = quantity * sets;
-        lines.forEach((line, i) => {
-          if (line.productId !== productId || need === 0) return;
+        for (let i = 0; i < lines.length && need > 0; i++) {
+          const line = lines[i]!;
+          if (line.productId !== productId) continue;
           const units = Math.min(need, line.quantity);
           consumed[i] = consumed[i]! + units * line.unitPrice.amount;
           need -= units;
-        });
+        }
       }
       return groupPrice(consumed, sets * action.price, remaining);
     }
     case 'mix_and_match': {
-      const units = unitsOf(lines, matching);
-      const groups = Math.floor(count(units) / action.quantity);
+      const groups = Math.floor(cart.unitsOf(matching) / action.quantity);
       if (groups === 0) return noDiscount(lines, `needs ${action.quantity} qualifying units`);
-      const taken = take(units, groups * action.quantity, 'descending');
-      return groupPrice(
-        lines.map((line, i) => line.unitPrice.amount * (taken.get(i) ?? 0)),
-        groups * action.price,
-        remaining,
-      );
+      const taken = cart.take(matching, groups * action.quantity, 'dearest');
+      for (let i = 0; i < lines.length; i++) taken[i] = lines[i]!.unitPrice.amount * taken[i]!;
+      return groupPrice(taken, groups * action.price, remaining);
     }
     case 'tiered': {
-      const tier = action.tiers
-        .filter((t) => subtotal >= t.minSubtotal)
-        .reduce<{ basisPoints: number; minSubtotal: number } | null>(
-          (best, t) => (best === null || t.minSubtotal > best.minSubtotal ? t : best),
-          null,
-        );
+      let tier: (typeof action.tiers)[number] | null = null;
+      for (const t of action.tiers)
+        if (subtotal >= t.minSubtotal && (tier === null || t.minSubtotal > tier.minSubtotal)) tier = t;
       if (tier === null)
         return noDiscount(
           lines,
           `the subtotal must reach ${Math.min(...action.tiers.map((t) => t.minSubtotal))}`,
         );
-      return orderLevel(remaining, (left) => pct(left, tier.basisPoints));
+      const left = sumOf(remaining);
+      return orderLevel(remaining, left, pct(left, tier.basisPoints));
     }
-    case 'order_percent':
-      return orderLevel(remaining, (left) => pct(left, action.basisPoints));
-    case 'order_fixed':
-      return orderLevel(remaining, (left) => Math.min(action.amount, left));
+    case 'order_percent': {
+      const left = sumOf(remaining);
+      return orderLevel(remaining, left, pct(left, action.basisPoints));
+    }
+    case 'order_fixed': {
+      const left = sumOf(remaining);
+      return orderLevel(remaining, left, action.amount);
+    }
     case 'free_shipping':
       return noDiscount(lines);
     default: {
@@ -323,72 +335,47 @@ function noDiscount(lines: readonly unknown[], unmet?: string): Discount {
 const pct = (amount: number, basisPoints: number) =>
   percentage({ amount, currency: 'XXX' }, basisPoints).amount;
 
-/** Never more off a line than what is left of it. */
-function capped(perLine: number[], remaining: readonly number[]): Discount {
-  const bounded = perLine.map((amount, i) => Math.max(0, Math.min(amount, remaining[i]!)));
-  return { perLine: bounded, total: bounded.reduce((a, b) => a + b, 0) };
+function sumOf(amounts: readonly number[]): number {
+  let total = 0;
+  for (const amount of amounts) total += amount;
+  return total;
 }
 
-/** An order-level discount of what is left, spread over the lines in proportion to what each has left. */
-function orderLevel(remaining: readonly number[], amountOf: (left: number) => number): Discount {
-  const left = remaining.reduce((a, b) => a + b, 0);
-  const amount = Math.min(amountOf(left), left);
-  if (amount <= 0) return { perLine: remaining.map(() => 0), total: 0 };
+/** Never more off a line than what is left of it (bounds `perLine` in place). */
+function capped(perLine: number[], remaining: readonly number[]): Discount {
+  let total = 0;
+  for (let i = 0; i < perLine.length; i++) {
+    const bounded = Math.max(0, Math.min(perLine[i]!, remaining[i]!));
+    perLine[i] = bounded;
+    total += bounded;
+  }
+  return { perLine, total };
+}
+
+/**
+ * An order-level discount of `wanted` (at most what is left, `left`), spread over the lines in
+ * proportion to what each has left.
+ */
+function orderLevel(remaining: readonly number[], left: number, wanted: number): Discount {
+  const amount = Math.min(wanted, left);
+  if (amount <= 0) return { perLine: new Array<number>(remaining.length).fill(0), total: 0 };
   return capped(spread(amount, remaining), remaining);
 }
 
 /** Units priced together (a bundle, a mix-and-match group): the saving, spread over the units' lines. */
 function groupPrice(consumed: readonly number[], price: number, remaining: readonly number[]): Discount {
-  const value = consumed.reduce((a, b) => a + b, 0);
-  const saving = value - price;
-  if (saving <= 0) return { perLine: consumed.map(() => 0), total: 0, unmet: 'the set already costs less' };
+  const saving = sumOf(consumed) - price;
+  if (saving <= 0)
+    return {
+      perLine: new Array<number>(consumed.length).fill(0),
+      total: 0,
+      unmet: 'the set already costs less',
+    };
   return capped(spread(saving, consumed), remaining);
 }
 
 function spread(amount: number, weights: readonly number[]): number[] {
-  return split({ amount, currency: 'XXX' }, weights).map((m) => m.amount);
-}
-
-type Units = { line: number; price: number; quantity: number }[];
-
-function unitsOf(lines: readonly LineLike[], matching: readonly boolean[]): Units {
-  const units: Units = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (matching[i]) units.push({ line: i, price: line.unitPrice.amount, quantity: line.quantity });
-  }
-  return units;
-}
-
-const count = (units: Units) => units.reduce((n, u) => n + u.quantity, 0);
-
-/** Takes `n` units, cheapest or dearest first (ties by line order), as units per line. */
-function take(units: Units, n: number, order: 'ascending' | 'descending'): Map<number, number> {
-  const sorted = [...units].sort((a, b) =>
-    a.price === b.price ? a.line - b.line : order === 'ascending' ? a.price - b.price : b.price - a.price,
-  );
-  const taken = new Map<number, number>();
-  let left = n;
-  for (const unit of sorted) {
-    if (left === 0) break;
-    const k = Math.min(left, unit.quantity);
-    taken.set(unit.line, (taken.get(unit.line) ?? 0) + k);
-    left -= k;
-  }
-  return taken;
-}
-
-function bySku(
-  request: PricingRequest,
-  perLine: readonly number[],
-): { sku: string; amount: { amount: number; currency: string } }[] {
-  const totals = new Map<string, number>();
-  perLine.forEach((amount, i) => {
-    if (amount === 0) return;
-    const sku = request.lines[i]!.sku;
-    totals.set(sku, (totals.get(sku) ?? 0) + amount);
-  });
-  return [...totals].map(([sku, amount]) => ({ sku, amount: { amount, currency: request.currency } }));
+  return splitAmount(amount, weights);
 }
 
 const levelRank: Record<PromotionAction['kind'], number> = {

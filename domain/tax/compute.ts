@@ -1,4 +1,4 @@
-import { split } from '../money.ts';
+import { splitAmount } from '../money.ts';
 import type { Address } from '../orders/events.ts';
 import { normalRegion } from './decide.ts';
 import type { TaxRegion, TaxRounding } from './events.ts';
@@ -108,7 +108,7 @@ function sharedTotal(exact: readonly Fraction[]): number[] {
   const sum = exact.reduce((a, b) => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d }), { n: 0n, d: 1n });
   const total = roundHalfAway(sum);
   if (total === 0) return exact.map(() => 0);
-  // Shares by the exact amounts, in millionths of a minor unit (an integer weight for `split`).
+  // Shares by the exact amounts, in millionths of a minor unit (an integer weight for `splitAmount`).
   const weights = exact.map(({ n, d }) => Number((n * 1_000_000n) / d));
-  return split({ amount: total, currency: 'XXX' }, weights).map((share) => share.amount);
+  return splitAmount(total, weights);
 }
