@@ -52,7 +52,12 @@ export async function acquireLease(options: LeaseOptions, signal: AbortSignal): 
   let session: SqlSession | null = null;
   while (!signal.aborted) {
     try {
-      if (options.openSession) {
+      if (options.openSession && (await lockHeld(database, name))) {
+        // A standby asks over its pool first: opening a session only to be refused the lock cost a
+        // PostgreSQL backend start per lease per retry (a second process beside `qm serve` waits on
+        // six scheduler leases, once a second each, for as long as it runs).
+        await endHungHolder(database, name, log);
+      } else if (options.openSession) {
         session = await options.openSession();
         const [row] = await session.query<{ locked: boolean }>(
           `select pg_try_advisory_lock(${LOCK}) as locked`,
@@ -79,6 +84,21 @@ export async function acquireLease(options: LeaseOptions, signal: AbortSignal): 
     await sleep(options.retryMs, signal);
   }
   return null;
+}
+
+/** Whether some session holds the lock of `name` in this database (`pg_locks`, read over the pool). */
+async function lockHeld(db: SqlExecutor, name: string): Promise<boolean> {
+  // A two-key advisory lock shows its keys as classid and objid (oids: the int4 keys wrap), objsubid 2.
+  const [row] = await db.query<{ held: boolean }>(
+    `select exists (
+       select 1 from pg_locks
+       where locktype = 'advisory' and granted and objsubid = 2
+         and database = (select oid from pg_database where datname = current_database())
+         and classid = hashtext('qm_projection')::oid and objid = hashtext($1)::oid
+     ) as held`,
+    [name],
+  );
+  return row?.held === true;
 }
 
 /** Takes the lease row: always when `force` (this instance holds the lock), else only if it is free or expired. */

@@ -36,7 +36,12 @@ describe('one active instance per projector, on PostgreSQL', () => {
 
   it('a second instance waits while the first runs, then takes over without loss or duplication', async () => {
     const { url, client } = await database();
-    const deps = projectorDeps(client, { openSession: () => openPgSession(url, 'qm-lease-test') });
+    let sessionsOpened = 0;
+    const openSession = () => {
+      sessionsOpened += 1;
+      return openPgSession(url, 'qm-lease-test');
+    };
+    const deps = projectorDeps(client, { openSession });
     const projection = streamCountsProjection({ filter: things });
     const options = { batchSize: 20, leaseRetryMs: 50, leaseMs: 2000 };
     const first = await startReadModelProjector(deps, projection, options);
@@ -47,6 +52,10 @@ describe('one active instance per projector, on PostgreSQL', () => {
     const early = await appendSpread(deps.store, 'thing', 6, 200);
     expect(await first.waitFor(early, 20_000)).toBe(true);
     expect(second.active).toBe(false);
+    // The waiting instance sees the lock held over its pool: in ten of its retries it opened no
+    // session of its own (each is a PostgreSQL backend started only to be refused).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sessionsOpened).toBe(1);
 
     // More events, and the first instance stops while (probably) still in the middle of them.
     const late = await appendSpread(deps.store, 'thing', 6, 200);
