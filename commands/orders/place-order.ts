@@ -22,8 +22,9 @@ import type { CommandContext } from '../runtime/command-context.ts';
 import { runCommand } from '../runtime/run-command.ts';
 import { asStepDecider, type Step, type StepPlan, type StepsOutcome } from '../runtime/steps.ts';
 import { requestMark } from '../runtime/request-events.ts';
+import { startedEarly } from '../runtime/started-early.ts';
 import { activeProduct, pricingLine } from '../pricing/product-pricing.ts';
-import { loadPricingConfig, priceOrder } from '../pricing/price-order.ts';
+import { loadPricingConfig, priceOrder, type DiscountStage } from '../pricing/price-order.ts';
 import { customerFacts } from '../pricing/customer-facts.ts';
 import { unknownCustomerHistory } from '../pricing/customer-history.ts';
 import { redemptionSteps } from '../promotions/redemption-steps.ts';
@@ -105,11 +106,22 @@ function decidePlacement(deps: OrderDeps, input: PlaceOrderInput, context: Comma
 function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: CommandContext): StepPlan {
   const expiresAt = new Date(Date.parse(context.now) + deps.settings.reservationTtlMs).toISOString();
   // Read once per placement, not per attempt: a retry after a lost stock race keeps the same prices.
-  let config: Promise<PricingConfig> | undefined;
+  // Both reads start now, before the placement queues behind the others on its products: a group
+  // commit decides its members one after another, so a read a member waited for inside its turn
+  // held up every member after it (with a shared code, every placement of the run).
+  const config = startedEarly(loadPricingConfig(deps.runtime));
+  // The prepared discount stage serves the first attempt only. Its limit preview was read before
+  // the queue: when the placements ahead used a code up, this one is refused, and its next attempt
+  // prices afresh, without the used-up discount (the redemption steps are what enforce limits).
+  const prepared =
+    deps.discountStage?.prepare?.(input.couponCodes ?? [], input.customer?.customerId ?? input.customerId) ??
+    deps.discountStage;
+  let attempts = 0;
   // Who buys, as a cart would price them (groups, first order): a cart's checkout passes what it
   // priced with; `POST /orders` and imports read it here, once per placement.
   let customer: Promise<PricingCustomer | null> | undefined;
   return async (load) => {
+    const discountStage = attempts++ === 0 ? prepared : deps.discountStage;
     const products = await Promise.all(
       input.lines.map(async (line, index) => {
         const state = await load<ProductState>(productStream(line.productId), asStepDecider(productDecider));
@@ -169,14 +181,7 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
       products.map(({ line, product }) => pricingLine(product, line.quantity)),
     );
     const unitPrices = new Map(products.map(({ index }, i) => [lineId(index), lines[i]!.unitPrice]));
-    const pricing = await orderPricing(
-      deps,
-      input,
-      await (config ??= loadPricingConfig(deps.runtime)),
-      lines,
-      buyer,
-      context.now,
-    );
+    const pricing = await orderPricing(deps, discountStage, input, await config, lines, buyer, context.now);
     const place: PlaceOrder = {
       type: 'PlaceOrder',
       data: {
@@ -285,6 +290,7 @@ const lineId = (index: number) => `L${index + 1}`;
  */
 async function orderPricing(
   deps: OrderDeps,
+  discountStage: DiscountStage | undefined,
   input: PlaceOrderInput,
   config: PricingConfig,
   lines: PricingLine[],
@@ -306,7 +312,7 @@ async function orderPricing(
       channel: input.channel ?? null,
       at: now,
     },
-    deps.discountStage,
+    discountStage,
     deps.taxProvider,
   );
   if (input.expectedTotal !== undefined && breakdown.total.amount !== input.expectedTotal)

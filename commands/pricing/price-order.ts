@@ -18,7 +18,14 @@ import { loadAggregate } from '../runtime/load-aggregate.ts';
  * that apply. Promotions plug theirs in here (one function, passed where the pipeline is built);
  * until then `noDiscounts` applies none. The pipeline trims whatever passes the subtotal.
  */
-export type DiscountStage = (request: PricingRequest, subtotal: Money) => Promise<AppliedDiscount[]>;
+export type DiscountStage = ((request: PricingRequest, subtotal: Money) => Promise<AppliedDiscount[]>) & {
+  /**
+   * Starts the stage's reads for a request with these codes for this customer, before the request
+   * itself is known (an order placement knows its prices only once it is decided, queued behind
+   * the other placements on its products), and answers a stage that prices such requests from them.
+   */
+  prepare?: (couponCodes: readonly string[], customerId: string | null) => DiscountStage;
+};
 
 export const noDiscounts: DiscountStage = async () => [];
 

@@ -47,7 +47,7 @@ describe('the discount stage over the event store', () => {
 
   it('explains an unknown code, and a paused promotion', async () => {
     await h.handlers.pausePromotion('auto10', h.context());
-    const explained = await promotionExplainer(deps)(request(['NOPE-CODE']));
+    const explained = await promotionExplainer(deps).explain(request(['NOPE-CODE']));
     expect(explained.unknownCodes).toEqual(['NOPE-CODE']);
     expect(explained.notApplied).toMatchObject([{ promotionId: 'auto10', reason: 'not_active' }]);
     await h.handlers.activatePromotion('auto10', h.context());
@@ -70,7 +70,22 @@ describe('the discount stage over the event store', () => {
       },
       h.context(),
     );
-    const explained = await promotionExplainer(deps)(request(['SUMMER20']));
+    const explained = await promotionExplainer(deps).explain(request(['SUMMER20']));
     expect(explained.notApplied).toMatchObject([{ promotionId: 'summer', reason: 'limit_reached' }]);
+  });
+
+  it('prepared before the request is known, answers as it would then; another request is read afresh', async () => {
+    const explainer = promotionExplainer(deps);
+    // Read now, for customer c2 with the code: c2 has not used it.
+    const prepared = explainer.prepare(['SUMMER20'], 'c2');
+    const forC2 = cart([line('MUG', 1000, 2)], {
+      couponCodes: ['SUMMER20'],
+      customer: { customerId: 'c2', groups: [], firstOrder: false },
+    });
+    expect(await prepared(forC2)).toEqual(await explainer.explain(forC2));
+    expect((await prepared(forC2)).applied.map((d) => d.promotionId)).toEqual(['auto10', 'summer']);
+    // c1 used the code up (the test before): a request for c1 is not answered from c2's reads.
+    const forC1 = await prepared(request(['SUMMER20']));
+    expect(forC1.notApplied).toMatchObject([{ promotionId: 'summer', reason: 'limit_reached' }]);
   });
 });

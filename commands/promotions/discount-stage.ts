@@ -21,6 +21,7 @@ import {
 } from '../../domain/streams.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { loadAggregate } from '../runtime/load-aggregate.ts';
+import { startedEarly } from '../runtime/started-early.ts';
 
 /** A stream's state, read through the state cache and the events after it. */
 type Load = <E extends DomainEvent, S>(stream: string, decider: Decider<unknown, E, S>) => Promise<S>;
@@ -47,7 +48,17 @@ export type Explained = Evaluation & { unknownCodes: string[] };
  * (condition unmet, limit reached, not combinable with X), and which codes are unknown. Limits
  * shown here are a preview; the redemption steps appended with the order enforce them exactly.
  */
-export function promotionExplainer(deps: DiscountStageDeps) {
+export function promotionExplainer(deps: DiscountStageDeps): {
+  explain: (request: PricingRequest) => Promise<Explained>;
+  /**
+   * Starts reading what pricing a request with these codes for this customer will need, and answers
+   * the explanation of such a request from those reads (another request is explained afresh).
+   */
+  prepare: (
+    couponCodes: readonly string[],
+    customerId: string | null,
+  ) => (request: PricingRequest) => Promise<Explained>;
+} {
   const load: Load = async (stream, decider) =>
     (
       await loadAggregate(
@@ -64,10 +75,12 @@ export function promotionExplainer(deps: DiscountStageDeps) {
     return state.status === 'absent' ? null : state;
   };
 
-  return async (request: PricingRequest): Promise<Explained> => {
-    const entered = [
-      ...new Set(request.couponCodes.map((code) => codeOrNull(code) ?? code.trim().toUpperCase())),
-    ];
+  /** What evaluating a request reads: its codes' promotions, the automatic ones, their limits. */
+  const candidatesFor = async (
+    couponCodes: readonly string[],
+    customerId: string | null,
+  ): Promise<LoadedCandidates> => {
+    const entered = [...new Set(couponCodes.map((code) => codeOrNull(code) ?? code.trim().toUpperCase()))];
     const unknownCodes: string[] = [];
     // The codes' claims and the automatic promotions are read at once: their reads share round trips.
     const [byCode, automatic] = await Promise.all([
@@ -90,19 +103,52 @@ export function promotionExplainer(deps: DiscountStageDeps) {
         .filter((p): p is Promotion => p !== null && p.definition.codes.mode === 'automatic')
         .map((p): Candidate => ({ promotion: p, code: null })),
     ];
-    const exhausted = await exhaustedOf(candidates, request, load);
+    const exhausted = await exhaustedOf(candidates, customerId, load);
+    return { couponCodes, customerId, candidates, exhausted, unknownCodes: unknownCodes.sort() };
+  };
+
+  const explainWith = async (request: PricingRequest, loaded: LoadedCandidates): Promise<Explained> => {
+    const { candidates, exhausted, unknownCodes } = loaded;
     const needsStock = candidates.some((c) => c.promotion.definition.rules.stock);
     const stock =
       needsStock && deps.stockFacts ? await deps.stockFacts(request.lines.map((l) => l.sku)) : new Map();
     const evaluation = evaluatePromotions(request, candidates, exhausted, stock);
-    return { ...evaluation, unknownCodes: unknownCodes.sort() };
+    return { ...evaluation, unknownCodes };
   };
+
+  const explain = async (request: PricingRequest) =>
+    explainWith(request, await candidatesFor(request.couponCodes, request.customer?.customerId ?? null));
+
+  const prepare = (couponCodes: readonly string[], customerId: string | null) => {
+    const loaded = startedEarly(candidatesFor(couponCodes, customerId));
+    return async (request: PricingRequest): Promise<Explained> => {
+      const same =
+        request.couponCodes.join('\n') === couponCodes.join('\n') &&
+        (request.customer?.customerId ?? null) === customerId;
+      return same ? explainWith(request, await loaded) : explain(request);
+    };
+  };
+  return { explain, prepare };
 }
+
+type LoadedCandidates = {
+  couponCodes: readonly string[];
+  customerId: string | null;
+  candidates: Candidate[];
+  exhausted: Set<string>;
+  unknownCodes: string[];
+};
 
 /** The discount stage order placement and carts call: the applied discounts of the explanation. */
 export function discountStage(deps: DiscountStageDeps): ExplainingStage {
-  const explain = promotionExplainer(deps);
-  return Object.assign(async (request: PricingRequest) => (await explain(request)).applied, { explain });
+  const { explain, prepare } = promotionExplainer(deps);
+  return Object.assign(async (request: PricingRequest) => (await explain(request)).applied, {
+    explain,
+    prepare: (couponCodes: readonly string[], customerId: string | null): DiscountStage => {
+      const prepared = prepare(couponCodes, customerId);
+      return async (request) => (await prepared(request)).applied;
+    },
+  });
 }
 
 /**
@@ -114,7 +160,7 @@ export type ExplainingStage = DiscountStage & { explain: (request: PricingReques
 /** Candidates whose limit is already used up, from their redemption streams (a preview only). */
 async function exhaustedOf(
   candidates: readonly Candidate[],
-  request: PricingRequest,
+  customer: string | null,
   load: Load,
 ): Promise<Set<string>> {
   const used = async (stream: string) => (await load(stream, redemptionDecider)).used;
@@ -128,8 +174,7 @@ async function exhaustedOf(
       if (code !== null && codes.mode === 'unique') checks.push([codeRedemptionStream(code), 1]);
       else if (code !== null && limits.perCode !== null)
         checks.push([codeRedemptionStream(code), limits.perCode]);
-      const customer = request.customer?.customerId;
-      if (customer !== undefined && limits.perCustomer !== null)
+      if (customer !== null && limits.perCustomer !== null)
         checks.push([customerRedemptionStream(promotion.promotionId, customer), limits.perCustomer]);
       const full = await Promise.all(checks.map(async ([stream, limit]) => (await used(stream)) >= limit));
       if (full.some(Boolean)) exhausted.add(promotion.promotionId);
