@@ -104,7 +104,7 @@ export function promotionExplainer(deps: DiscountStageDeps): {
         .map((p): Candidate => ({ promotion: p, code: null })),
     ];
     const exhausted = await exhaustedOf(candidates, customerId, load);
-    return { couponCodes, customerId, candidates, exhausted, unknownCodes: unknownCodes.sort() };
+    return { candidates, exhausted, unknownCodes: unknownCodes.sort() };
   };
 
   const explainWith = async (request: PricingRequest, loaded: LoadedCandidates): Promise<Explained> => {
@@ -132,8 +132,6 @@ export function promotionExplainer(deps: DiscountStageDeps): {
 }
 
 type LoadedCandidates = {
-  couponCodes: readonly string[];
-  customerId: string | null;
   candidates: Candidate[];
   exhausted: Set<string>;
   unknownCodes: string[];

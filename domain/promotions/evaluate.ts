@@ -359,7 +359,7 @@ function capped(perLine: number[], remaining: readonly number[]): Discount {
 function orderLevel(remaining: readonly number[], left: number, wanted: number): Discount {
   const amount = Math.min(wanted, left);
   if (amount <= 0) return { perLine: new Array<number>(remaining.length).fill(0), total: 0 };
-  return capped(spread(amount, remaining), remaining);
+  return capped(splitAmount(amount, remaining), remaining);
 }
 
 /** Units priced together (a bundle, a mix-and-match group): the saving, spread over the units' lines. */
@@ -371,11 +371,7 @@ function groupPrice(consumed: readonly number[], price: number, remaining: reado
       total: 0,
       unmet: 'the set already costs less',
     };
-  return capped(spread(saving, consumed), remaining);
-}
-
-function spread(amount: number, weights: readonly number[]): number[] {
-  return splitAmount(amount, weights);
+  return capped(splitAmount(saving, consumed), remaining);
 }
 
 const levelRank: Record<PromotionAction['kind'], number> = {
