@@ -76,8 +76,9 @@ export function percentage(value: Money, basisPoints: number, rounding: Rounding
   if (!Number.isSafeInteger(basisPoints)) throw new ValidationFailed('basisPoints', 'must be an integer');
   const product = value.amount * basisPoints;
   // An exact product in a double needs no BigInt: the same rounding without allocating one per call
-  // (the promotion engine takes a percentage of every line for every percent-off it weighs).
-  if (Number.isSafeInteger(product))
+  // (the promotion engine takes a percentage of every line for every percent-off it weighs). A
+  // fractional amount is refused below, as before.
+  if (Number.isSafeInteger(value.amount) && Number.isSafeInteger(product))
     return { amount: percentOfExact(product, rounding), currency: value.currency };
   const amount = divide(BigInt(value.amount) * BigInt(basisPoints), 10_000n, rounding);
   return { amount: safe(Number(amount)), currency: value.currency };
