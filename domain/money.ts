@@ -87,11 +87,8 @@ export function percentage(value: Money, basisPoints: number, rounding: Rounding
 /** `divide(product, 10 000, rounding)` for a safe-integer `product`, in doubles. */
 function percentOfExact(product: number, rounding: Rounding): number {
   const magnitude = Math.abs(product);
-  let quotient = Math.floor(magnitude / 10_000);
-  // The division is rounded: correct it so that `magnitude = quotient * 10 000 + remainder` exactly.
-  let remainder = magnitude - quotient * 10_000;
-  if (remainder < 0) [quotient, remainder] = [quotient - 1, remainder + 10_000];
-  else if (remainder >= 10_000) [quotient, remainder] = [quotient + 1, remainder - 10_000];
+  const quotient = exactQuotient(magnitude, 10_000);
+  const remainder = magnitude - quotient * 10_000;
   // Rounding works on the magnitude, as `divide` does: "up" is away from zero.
   const twice = remainder * 2;
   const away =
@@ -150,19 +147,26 @@ function splitExactly(sign: 1 | -1, magnitude: number, weights: readonly number[
   let left = magnitude;
   for (let i = 0; i < weights.length; i++) {
     const exact = magnitude * weights[i]!;
-    let share = Math.floor(exact / total);
-    // The division is rounded: correct it so that `exact = share * total + remainder` exactly.
-    let remainder = exact - share * total;
-    if (remainder < 0) [share, remainder] = [share - 1, remainder + total];
-    else if (remainder >= total) [share, remainder] = [share + 1, remainder - total];
+    const share = exactQuotient(exact, total);
     shares[i] = share;
-    remainders[i] = remainder;
+    remainders[i] = exact - share * total;
     left -= share;
   }
   // The `left` units (fewer than the shares) go to the largest remainders, ties to the earlier share.
   for (const i of largestFirst(remainders, left)) shares[i] = shares[i]! + 1;
   for (let i = 0; i < shares.length; i++) shares[i] = shares[i] === 0 ? 0 : shares[i]! * sign;
   return shares;
+}
+
+/**
+ * ⌊n / d⌋ for safe non-negative integers. The double division is rounded, so near a multiple of `d`
+ * it can land one off: corrected so that `n = quotient * d + remainder` with `0 ≤ remainder < d`.
+ */
+function exactQuotient(n: number, d: number): number {
+  const quotient = Math.floor(n / d);
+  const remainder = n - quotient * d;
+  if (remainder < 0) return quotient - 1;
+  return remainder >= d ? quotient + 1 : quotient;
 }
 
 /**

@@ -34,7 +34,9 @@ export interface HeldLease {
   release(): Promise<void>;
 }
 
-const LOCK = `hashtext('qm_projection'), hashtext($1)`;
+/** The two keys of a lease's advisory lock: the leases' key space, and the lease's name (`$1`). */
+const [SPACE_KEY, NAME_KEY] = [`hashtext('qm_projection')`, `hashtext($1)`];
+const LOCK = `${SPACE_KEY}, ${NAME_KEY}`;
 
 /**
  * Waits until this instance may run the projector `name`, or until `signal` aborts (then `null`).
@@ -94,7 +96,7 @@ async function lockHeld(db: SqlExecutor, name: string): Promise<boolean> {
        select 1 from pg_locks
        where locktype = 'advisory' and granted and objsubid = 2
          and database = (select oid from pg_database where datname = current_database())
-         and classid = hashtext('qm_projection')::oid and objid = hashtext($1)::oid
+         and classid = (${SPACE_KEY})::oid and objid = (${NAME_KEY})::oid
      ) as held`,
     [name],
   );
