@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../ports/event-store.ts';
-import { isInventoryEvent, type InventoryEvent, type StockState } from '../../domain/inventory/index.ts';
+import { isInventoryEvent, type InventoryEvent, type StockCounts } from '../../domain/inventory/index.ts';
 import { isOrderEvent, type OrderEvent, type OrderPlaced } from '../../domain/orders/index.ts';
 import { isReturnEvent, type ReturnEvent } from '../../domain/returns/index.ts';
 import type { Logger } from '../../infra/logging/logger.ts';
@@ -98,8 +98,8 @@ export async function handleNotificationEvents(
 interface BatchState {
   contacts: Map<string, OrderContact>;
   newContacts: { placed: OrderPlaced['data']; email: string | null }[];
-  stocks: Map<string, StockState>;
-  changedStocks: Map<string, { sku: string; location: string; state: StockState }>;
+  stocks: Map<string, StockCounts>;
+  changedStocks: Map<string, { sku: string; location: string; state: StockCounts }>;
 }
 
 async function loadState(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<BatchState> {

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../ports/event-store.ts';
-import type { StockState } from '../../domain/inventory/index.ts';
+import { countsOf, type StockCounts } from '../../domain/inventory/index.ts';
 import type { OrderPlaced } from '../../domain/orders/index.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 
@@ -72,33 +72,34 @@ export async function loadOrderContacts(
 export const stockKey = (sku: string, location: string) => JSON.stringify([sku, location]);
 
 /**
- * The stock states of these SKUs and locations as this consumer has folded them, locked for the
+ * The stock counts of these SKUs and locations as this consumer has folded them, locked for the
  * transaction (in key order, so two transactions never wait on each other crosswise), by
- * `stockKey`; absent ones are untracked.
+ * `stockKey`; absent ones are untracked. A row stored before the consumer kept counts holds the
+ * full fold, whose counts are read from it (`countsOf`); the next save stores counts only.
  */
 export async function loadStocks(
   tx: SqlExecutor,
   keys: readonly { sku: string; location: string }[],
-): Promise<Map<string, StockState>> {
-  const states = new Map<string, StockState>();
+): Promise<Map<string, StockCounts>> {
+  const states = new Map<string, StockCounts>();
   if (keys.length === 0) return states;
-  const rows = await tx.query<{ sku: string; location: string; state: StockState | string }>(
+  const rows = await tx.query<{ sku: string; location: string; state: StockCounts | string }>(
     `select sku, location, state from qm_notification_stock
      where (sku, location) in (select * from unnest($1::text[], $2::text[]))
      order by sku, location for update`,
     [keys.map((key) => key.sku), keys.map((key) => key.location)],
   );
   for (const row of rows) {
-    const state = typeof row.state === 'string' ? (JSON.parse(row.state) as StockState) : row.state;
-    states.set(stockKey(row.sku, row.location), state);
+    const state = typeof row.state === 'string' ? (JSON.parse(row.state) as StockCounts) : row.state;
+    states.set(stockKey(row.sku, row.location), countsOf(state));
   }
   return states;
 }
 
-/** Stores stock states, one per SKU and location, in one statement. */
+/** Stores stock counts, one per SKU and location, in one statement. */
 export async function saveStocks(
   tx: SqlExecutor,
-  states: readonly { sku: string; location: string; state: StockState }[],
+  states: readonly { sku: string; location: string; state: StockCounts }[],
 ): Promise<void> {
   if (states.length === 0) return;
   await tx.query(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InventoryEvent, StockState } from '../../domain/inventory/index.ts';
+import type { InventoryEvent, StockCounts } from '../../domain/inventory/index.ts';
 import { crossStock, type StockCrossing } from './stock-crossings.ts';
 
 const at = { sku: 'A', location: 'berlin' };
@@ -24,7 +24,7 @@ const events = {
 
 /** given(events) → the crossings each one caused. */
 function crossings(history: InventoryEvent[]): StockCrossing[][] {
-  let state: StockState = { status: 'untracked' };
+  let state: StockCounts = { status: 'untracked' };
   return history.map((event) => {
     const { after, crossings } = crossStock(state, event);
     state = after;

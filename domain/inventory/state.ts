@@ -1,5 +1,6 @@
 import * as pmap from '../persistent-map.ts';
 import type { PersistentMap } from '../persistent-map.ts';
+import type { StockCounts } from './stock-counts.ts';
 
 /** What one order holds at this SKU and location. */
 export type Hold = {
@@ -70,12 +71,12 @@ export function levels(state: StockState, sku: string, location: string): StockL
 }
 
 /** The invariant the whole system protects: this is never negative. Checkout holds count as taken. */
-export function available(state: StockState): number {
+export function available(state: StockCounts): number {
   return state.status === 'tracked' ? freeOf(state) : 0;
 }
 
 /** On hand less what orders reserve and checkouts hold. */
-export function freeOf(s: StockLevels): number {
+export function freeOf(s: Pick<StockLevels, 'onHand' | 'reserved' | 'held'>): number {
   return s.onHand - s.reserved - (s.held ?? 0);
 }
 
@@ -130,6 +131,6 @@ function legacyQueue(holds: PersistentMap<Hold>): WaitingBackorder[] {
     .map(([orderId, hold]) => ({ orderId, quantity: hold.backordered }));
 }
 
-export function isLowStock(state: StockState): boolean {
+export function isLowStock(state: StockCounts): boolean {
   return state.status === 'tracked' && state.threshold !== null && available(state) <= state.threshold;
 }

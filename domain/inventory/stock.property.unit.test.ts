@@ -6,6 +6,8 @@ import { isPlainJson } from '../json.ts';
 import {
   available,
   cartHoldOf,
+  countsOf,
+  evolveStockCounts,
   holdOf,
   holdReleaseReasons,
   holdsByOrder,
@@ -13,6 +15,7 @@ import {
   stockDecider,
   type InventoryCommand,
   type InventoryEvent,
+  type StockCounts,
   type StockState,
 } from './index.ts';
 
@@ -192,6 +195,8 @@ describe('stock invariants', () => {
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 60, size: 'max' }), (commands) => {
         let state = stockDecider.initialState();
+        // The counts-only fold (what the notification consumer keeps) must count what the full one does.
+        let counts: StockCounts = { status: 'untracked' };
         const ledger: Ledger = { onHand: 0, reserved: new Map(), backordered: new Map(), held: new Map() };
         for (const cmd of commands) {
           let events: InventoryEvent[];
@@ -206,8 +211,10 @@ describe('stock invariants', () => {
             seen.add(event.type);
             book(ledger, event);
             state = stockDecider.evolve(state, event);
+            counts = evolveStockCounts(counts, event);
           }
           checkInvariants(state, ledger);
+          expect(counts).toEqual(countsOf(state));
           // An arrival fills the waiting backorders with what arrived, as far as it is free; only
           // an arrival fills. A backorder still waiting means the arrival or the free stock ran out.
           const arrival = ['ReceiveStock', 'TransferStockIn', 'ReturnStock'].includes(cmd.type);
