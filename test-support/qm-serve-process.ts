@@ -99,8 +99,14 @@ export function spawnQm(
     logged: (text, timeoutMs) =>
       within(
         new Promise<void>((resolve, reject) => {
+          // Detached once found: left on, it searched the whole output again at every chunk, which
+          // made V8 copy the ever longer string each time (a long-running process's logs made that
+          // a core's tenth in the benchmarks).
           const check = () => {
-            if (output.includes(text)) resolve();
+            if (!output.includes(text)) return;
+            child.stdout.off('data', check);
+            child.stderr.off('data', check);
+            resolve();
           };
           child.stdout.on('data', check);
           child.stderr.on('data', check);
