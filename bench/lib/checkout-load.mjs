@@ -17,10 +17,11 @@
 // limit gives), or a 503 still there after the retries, counts as an error.
 // Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, errors, retries, statusCodes, elapsedMs, lastSuccessMs }.
 import { randomUUID } from 'node:crypto';
+import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { URLSearchParams } from 'node:url';
+import { URL, URLSearchParams } from 'node:url';
 
 const args = JSON.parse(process.argv[2]);
 const { mode, url, tokens, connections, seconds, products, hotShare, address, code, flashProductId } = args;

@@ -10,7 +10,8 @@ import { writeResult, type Metric } from '../lib/results.ts';
 import { BENCH_SECRET, startServedSystem } from '../lib/served-system.ts';
 import { benchServerEnv } from '../lib/server-env.ts';
 import { statementsNow, statementsPerOrder } from '../lib/statement-count.ts';
-import { cpuNow, idle, seed, type CpuSample } from './checkout.ts';
+import type { CpuSample } from '../lib/interleaved-phases.ts';
+import { cpuNow, idle, seed } from './checkout.ts';
 
 const STEPS = ['create', 'add0', 'add1', 'add2', 'address', 'options', 'start', 'checkout'] as const;
 const CARTS_PER_CLIENT = 12;

@@ -20,10 +20,18 @@ import {
 } from '../lib/bench-shop.ts';
 import { percentile } from '../lib/load.ts';
 import { cpuSeconds, ownCpuSeconds, postgresBackends } from '../lib/process-cpu.ts';
-import { orderHttpLoad } from '../lib/order-http-load.ts';
+import { orderHttpLoad, type OrderLoadResult } from '../lib/order-http-load.ts';
 import { runLoadProcess } from '../lib/load-process.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
-import { statementsNow, statementsPerOrder, type StatementsPerOrder } from '../lib/statement-count.ts';
+import { statementsPerOrder, type StatementsPerOrder } from '../lib/statement-count.ts';
+import {
+  cpuPerItem,
+  emptyPhase,
+  runSlice,
+  type CpuFigures,
+  type CpuSample,
+} from '../lib/interleaved-phases.ts';
+import type { StatementTotals } from '../../infra/sql/statement-tally.ts';
 import { BENCH_SECRET, post, startServedSystem, type ServedSystem } from '../lib/served-system.ts';
 import { benchServerEnv } from '../lib/server-env.ts';
 import { measurePromotionEval } from './promotions.ts';
@@ -31,6 +39,8 @@ import { measurePromotionEval } from './promotions.ts';
 const DEFAULT_SECONDS = 20;
 /** The bench runs with 5-second holds, and counts the holds still open 2 s after they are all due. */
 const HOLD_TTL_SECONDS = 5;
+/** Slices per phase (bench/lib/interleaved-phases.ts); a smoke run under 8 s runs each phase once. */
+const ROUNDS = 4;
 const STEPS = ['create', 'add', 'address', 'options', 'start', 'checkout'] as const;
 /** A smoke run (`-s`) sells fewer flash units, so that it ends in seconds on a busy machine too. */
 const SHORT_FLASH_UNITS = 200;
@@ -76,6 +86,10 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
   // runs out during the run, so the refusals of a sold-out SKU are part of the figure.
   const hotStock = Math.max(100, 15 * seconds);
   const flashUnits = options.secondsGiven ? Math.min(FLASH_UNITS, SHORT_FLASH_UNITS) : FLASH_UNITS;
+  // Each phase runs `seconds` in all, in alternating slices (bench/lib/interleaved-phases.ts).
+  const rounds = seconds >= 8 ? ROUNDS : 1;
+  const sliceSeconds = seconds / rounds;
+  const warmUp = Math.min(sliceSeconds, 5);
   // What the API and worker processes send to SQL, per checkout (see infra/sql/statement-tally.ts).
   // It counts the work done by the clock too (the log tail's and projectors' polls), so it rises
   // when a loaded machine finishes fewer checkouts: compare it between runs of similar rates.
@@ -104,54 +118,65 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
       address: benchAddress,
     };
 
-    console.log(`\ncheckout flow: ${CLIENTS} shoppers for ${seconds} s`);
-    await load({ ...common, mode: 'flow', seconds: Math.min(3, seconds) }); // warm-up
     const backends = postgresBackends(new URL(env.DATABASE_URL).pathname.slice(1));
     const cpu = () => cpuNow(system, backends);
-    // Like every later phase, the flow starts with the seeding's and the warm-up's projections done.
-    await idle(cpu);
-    const flowCount = await statementsNow(tallyDir);
-    const flowCpu = cpu();
-    const flow = await load({ ...common, mode: 'flow', seconds });
-    const flowCpuMs = cpuPer(flowCpu, cpu(), flow.flows);
-    const flowSql = sqlPerCheckout('checkout flow', flowCount, await statementsNow(tallyDir), flow.flows);
+    // A few seconds of the flow unmeasured first: the cart routes' first requests compile and fill
+    // caches, which no later slice pays for (the order path's were paid by the seeding).
+    console.log(`\nwarm-up: the checkout flow for ${warmUp} s`);
+    await load({ ...common, mode: 'flow', seconds: warmUp });
+    const slice = { settle: () => idle(cpu), cpu, tallyDir };
+    const flowPhase = emptyPhase<LoadAnswer>();
+    const baselinePhase = emptyPhase<OrderLoadResult>();
+    const couponPhase = emptyPhase<LoadAnswer>();
+    console.log(
+      `${rounds} rounds of ${sliceSeconds} s each: orders over HTTP (baseline), the flow with the shared code ${COUPON}, the checkout flow (${CLIENTS} shoppers)`,
+    );
+    // The checkout flow last in each round, so that the holds check below follows its last slice.
+    for (let round = 0; round < rounds; round++) {
+      await runSlice(baselinePhase, {
+        ...slice,
+        run: () =>
+          orderHttpLoad({
+            url: system.writeUrl,
+            token: system.customerToken,
+            connections: CLIENTS,
+            seconds: sliceSeconds,
+          }),
+      });
+      await runSlice(couponPhase, {
+        ...slice,
+        run: () =>
+          load({
+            ...common,
+            products: products.map((_, s) => `p${s}`),
+            mode: 'coupon',
+            code: COUPON,
+            seconds: sliceSeconds,
+          }),
+      });
+      await runSlice(flowPhase, {
+        ...slice,
+        run: () => load({ ...common, mode: 'flow', seconds: sliceSeconds }),
+      });
+    }
     // Every hold of the run is due TTL after its start: 2 s past that, none may be left open.
     await sleep((HOLD_TTL_SECONDS + 2) * 1000);
     const stock = await stockFigures(store, SKUS);
-
-    // Each phase starts with qm work idle: the projections of the phase before are not its cost.
-    await idle(cpu);
-    console.log(`orders over HTTP (baseline): ${seconds} s`);
-    const baselineCpu = cpu();
-    const baseline = await orderHttpLoad({
-      url: system.writeUrl,
-      token: system.customerToken,
-      connections: CLIENTS,
-      seconds,
-    });
-
-    const baselineCpuMs = cpuPer(baselineCpu, cpu(), baseline.total);
-    await idle(cpu);
-    console.log(`checkout flow with the shared code ${COUPON}: ${seconds} s`);
-    const couponCount = await statementsNow(tallyDir);
-    const couponCpu = cpu();
-    const coupon = await load({
-      ...common,
-      products: products.map((_, s) => `p${s}`),
-      mode: 'coupon',
-      code: COUPON,
-      seconds,
-    });
-    const couponCpuMs = cpuPer(couponCpu, cpu(), coupon.flows);
+    const flow = merged(flowPhase.results);
+    const coupon = merged(couponPhase.results);
+    const baseline = {
+      total: baselinePhase.results.reduce((sum, result) => sum + result.total, 0),
+      // Each slice ran sliceSeconds: the mean of the slices' rates is the rate over all of them.
+      rps: baselinePhase.results.reduce((sum, result) => sum + result.rps, 0) / rounds,
+    };
+    const flowCpuMs = cpuPerItem(flowPhase.cpuMs, flow.flows);
+    const couponCpuMs = cpuPerItem(couponPhase.cpuMs, coupon.flows);
+    const baselineCpuMs = cpuPerItem(baselinePhase.cpuMs, baseline.total);
     console.log(
       `  CPU ms (API process / qm work / PostgreSQL): per checkout ${describeCpu(flowCpuMs)}, with the code ${describeCpu(couponCpuMs)}; per baseline order ${describeCpu(baselineCpuMs)}`,
     );
-    const couponSql = sqlPerCheckout(
-      'with the code',
-      couponCount,
-      await statementsNow(tallyDir),
-      coupon.flows,
-    );
+    const flowSql = sqlPerCheckout('checkout flow', flowPhase.sql, flow.flows);
+    const couponSql = sqlPerCheckout('with the code', couponPhase.sql, coupon.flows);
     const redeemed = await redemptions(store, 'bench-coupon');
 
     await idle(cpu);
@@ -202,7 +227,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
       backend: 'postgres',
       metrics,
       notes: [
-        `whole qm serve in server mode on PostgreSQL (qm work beside it); load from a second process, ${CLIENTS} connections, a customer JWT each and a fresh Idempotency-Key on every POST; ${seconds} s per phase`,
+        `whole qm serve in server mode on PostgreSQL (qm work beside it); load from a second process, ${CLIENTS} connections, a customer JWT each and a fresh Idempotency-Key on every POST; ${seconds} s per phase, run as ${rounds} alternating slices of ${sliceSeconds} s (baseline, coupon, flow), each after qm work went idle`,
         `checkout flow: 8 requests (create, 3 adds, address, shipping options, start, checkout) over ${SKUS} products, c0 in ${HOT_SHARE * 100}% of carts with ${hotStock} units at each of ${LOCATIONS.length} locations; checkouts_per_s counts finished flows: ${flow.placed} placed, ${flow.refused} refused (stock gone), in ${(flow.elapsedMs / 1000).toFixed(1)} s`,
         `holds with a ${HOLD_TTL_SECONDS} s TTL; holds_leaked: holds neither converted nor released ${HOLD_TTL_SECONDS + 2} s after the last flow; oversold: the most any stock stream's reserved + held ever exceeded on hand`,
         'the shop has no shipping zones (like the POST /orders baseline, which sends no method), so the options step lists none and checkout ships nothing',
@@ -223,8 +248,6 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
 
 const COUPON_LIMIT = 1_000_000;
 
-export type CpuSample = { api: number; worker: number; postgres: Map<number, number> };
-
 /** CPU seconds so far of the API process, its children (`qm work`) and the database's backends. */
 export function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSample {
   const api = ownCpuSeconds(system.pid);
@@ -235,22 +258,32 @@ export function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSa
   };
 }
 
-/** CPU ms per item; PostgreSQL's over the backends alive at both samples (a pool may close one). */
-export function cpuPer(before: CpuSample, after: CpuSample, count: number): CpuFigures {
-  const per = (seconds: number) => Math.round((seconds * 1000 * 10) / Math.max(1, count)) / 10;
-  let postgres = 0;
-  for (const [pid, then] of before.postgres) {
-    const now = after.postgres.get(pid) ?? 0;
-    if (then > 0 && now > 0) postgres += now - then;
-  }
+/** The slices of a phase as one answer: counts added, step times together, time summed. */
+function merged(answers: readonly LoadAnswer[]): LoadAnswer {
+  const sum = (pick: (answer: LoadAnswer) => number) => answers.reduce((total, a) => total + pick(a), 0);
+  const steps = Object.fromEntries(
+    Object.keys(answers[0]!.steps).map((step) => [
+      step,
+      answers.flatMap((answer) => answer.steps[step as keyof LoadAnswer['steps']]),
+    ]),
+  ) as LoadAnswer['steps'];
+  const statusCodes: Record<string, number> = {};
+  for (const answer of answers)
+    for (const [code, count] of Object.entries(answer.statusCodes))
+      statusCodes[code] = (statusCodes[code] ?? 0) + count;
   return {
-    api: per(after.api - before.api),
-    worker: per(after.worker - before.worker),
-    postgres: per(postgres),
+    steps,
+    flows: sum((a) => a.flows),
+    placed: sum((a) => a.placed),
+    refused: sum((a) => a.refused),
+    errors: sum((a) => a.errors),
+    retries: sum((a) => a.retries),
+    errorSamples: answers.flatMap((answer) => answer.errorSamples),
+    statusCodes,
+    elapsedMs: sum((a) => a.elapsedMs),
+    lastSuccessMs: Math.max(...answers.map((answer) => answer.lastSuccessMs)),
   };
 }
-
-export type CpuFigures = { api: number; worker: number; postgres: number };
 
 /**
  * Waits until `qm work` is idle (under 5% of a core over half a second): the projections and
@@ -271,14 +304,9 @@ export async function idle(cpu: () => CpuSample): Promise<void> {
 
 const describeCpu = ({ api, worker, postgres }: CpuFigures) => `${api} / ${worker} / ${postgres}`;
 
-/** Statements per checkout of a phase, printed with the ten most frequent. */
-function sqlPerCheckout(
-  phase: string,
-  before: Awaited<ReturnType<typeof statementsNow>>,
-  after: Awaited<ReturnType<typeof statementsNow>>,
-  flows: number,
-): StatementsPerOrder {
-  const per = statementsPerOrder(before, after, flows);
+/** Statements per checkout of a phase, printed with the twelve most frequent. */
+function sqlPerCheckout(phase: string, spent: StatementTotals, flows: number): StatementsPerOrder {
+  const per = statementsPerOrder(emptyPhase().sql, spent, flows);
   console.log(`  SQL per checkout (${phase}): ${describeSql(per)}`);
   for (const [text, count] of Object.entries(per.top).slice(0, 12)) console.log(`    ${count}  ${text}`);
   return per;
