@@ -118,12 +118,13 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
       address: benchAddress,
     };
 
-    const backends = postgresBackends(new URL(env.DATABASE_URL).pathname.slice(1));
-    const cpu = () => cpuNow(system, backends);
     // A few seconds of the flow unmeasured first: the cart routes' first requests compile and fill
     // caches, which no later slice pays for (the order path's were paid by the seeding).
     console.log(`\nwarm-up: the checkout flow for ${warmUp} s`);
     await load({ ...common, mode: 'flow', seconds: warmUp });
+    // After the warm-up: by then the pools have opened the connections the load keeps using.
+    const backends = postgresBackends(new URL(env.DATABASE_URL).pathname.slice(1));
+    const cpu = () => cpuNow(system, backends);
     const slice = { settle: () => idle(cpu), cpu, tallyDir };
     const flowPhase = emptyPhase<LoadAnswer>();
     const baselinePhase = emptyPhase<OrderLoadResult>();

@@ -10,9 +10,10 @@ export type StockCrossing = 'low-stock' | 'back-in-stock';
 
 /**
  * Folds one stock event into the stream's counts (the domain's `evolveStockCounts`, equal to what
- * the write side's fold counts, so availability means here what it means there) and says which lines it crossed: into low stock (availability at or below the
- * SKU+location threshold, from above it; also when a new threshold puts current stock below it), or
- * back in stock (availability from zero to some, at a SKU and location that had stock before).
+ * the write side's fold counts, so availability means here what it means there) and says which
+ * lines it crossed: into low stock (availability at or below the SKU+location threshold, from
+ * above it; also when a new threshold puts current stock below it), or back in stock
+ * (availability from zero to some, at a SKU and location that had stock before).
  */
 export function crossStock(
   before: StockCounts,

@@ -6,8 +6,9 @@ import type { InventoryEvent } from './events.ts';
  *
  * The full fold (`evolve.ts`) keeps every open reservation and checkout hold by id, because
  * deciding needs them. A hot SKU has thousands open, so a reader that stores its fold per event
- * (the notification consumer) would write all of them every time. The counts are O(1) to keep and
- * store, and each event carries the quantities they move by.
+ * would write all of them every time. The counts are O(1) to keep and store, and each event
+ * carries the quantities they move by. The notification consumer and the inventory read model
+ * fold with them.
  *
  * On every stream the decider wrote, the counts equal the full fold's (the property test in
  * `stock.property.unit.test.ts` folds both); the full fold ignores an event about a hold it does
