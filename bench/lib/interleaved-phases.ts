@@ -20,10 +20,18 @@ export interface Phase<Result> {
   sql: StatementTotals;
 }
 
+/** Tally totals of nothing sent yet. */
+export const noStatements = (): StatementTotals => ({
+  statements: 0,
+  roundTrips: 0,
+  transactions: 0,
+  byText: {},
+});
+
 export const emptyPhase = <Result>(): Phase<Result> => ({
   results: [],
   cpuMs: { api: 0, worker: 0, postgres: 0 },
-  sql: { statements: 0, roundTrips: 0, transactions: 0, byText: {} },
+  sql: noStatements(),
 });
 
 /**

@@ -27,6 +27,7 @@ import { statementsPerOrder, type StatementsPerOrder } from '../lib/statement-co
 import {
   cpuPerItem,
   emptyPhase,
+  noStatements,
   runSlice,
   type CpuFigures,
   type CpuSample,
@@ -307,7 +308,7 @@ const describeCpu = ({ api, worker, postgres }: CpuFigures) => `${api} / ${worke
 
 /** Statements per checkout of a phase, printed with the twelve most frequent. */
 function sqlPerCheckout(phase: string, spent: StatementTotals, flows: number): StatementsPerOrder {
-  const per = statementsPerOrder(emptyPhase().sql, spent, flows);
+  const per = statementsPerOrder(noStatements(), spent, flows);
   console.log(`  SQL per checkout (${phase}): ${describeSql(per)}`);
   for (const [text, count] of Object.entries(per.top).slice(0, 12)) console.log(`    ${count}  ${text}`);
   return per;

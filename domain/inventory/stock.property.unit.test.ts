@@ -195,7 +195,7 @@ describe('stock invariants', () => {
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 60, size: 'max' }), (commands) => {
         let state = stockDecider.initialState();
-        // The counts-only fold (what the notification consumer keeps) must count what the full one does.
+        // The counts-only fold (the notification consumer's, the inventory read model's) counts as the full one.
         let counts: StockCounts = { status: 'untracked' };
         const ledger: Ledger = { onHand: 0, reserved: new Map(), backordered: new Map(), held: new Map() };
         for (const cmd of commands) {
