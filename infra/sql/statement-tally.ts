@@ -21,16 +21,28 @@ const totals: StatementTotals = { statements: 0, roundTrips: 0, transactions: 0,
 
 export const tallying = dir !== undefined && dir !== '';
 
+/**
+ * Each statement text's key, worked out once: the same few texts come back thousands of times a
+ * second, and three regular expressions over each took about 1.5% of the API process's CPU in the
+ * checkout bench. A text with literals written in is not kept: it never comes back.
+ */
+const keys = new Map<string, string>();
+const MAX_KEYS = 5_000;
+
 /** Counts one statement (not a round trip: a script of several is counted per statement). */
 export function tallyStatement(text: string): void {
   if (!tallying) return;
   totals.statements++;
-  const key = text
-    .replace(/'(?:[^']|'')*'/g, '?') // literals written in by `inlineParameters`
-    .replace(/\b\d+\b/g, '?')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 90);
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = text
+      .replace(/'(?:[^']|'')*'/g, '?') // literals written in by `inlineParameters`
+      .replace(/\b\d+\b/g, '?')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 90);
+    if (keys.size < MAX_KEYS && !text.includes("'")) keys.set(text, key);
+  }
   totals.byText[key] = (totals.byText[key] ?? 0) + 1;
 }
 
