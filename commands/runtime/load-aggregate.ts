@@ -13,6 +13,16 @@ export interface Loaded<State> {
 const PAGE = 1000;
 
 /**
+ * The revision the state cache records for a stream found to have no events. A trusted load of a
+ * stream that does not exist then asks the store once, not on every command: a shopper without a
+ * customer stream (a token's subject with no account) had it read by every pricing of their cart
+ * and every order. A stale absence is caught like a stale state: an append expecting no stream
+ * conflicts, and a refusal decided on the cache (a product not found) is decided again on the
+ * store (`refused-on-cache.ts`).
+ */
+const ABSENT = -1;
+
+/**
  * The stream's state: from the cache when `trustCache` (the append's expected revision catches a
  * stale one), else the cached state plus only the events after its revision.
  */
@@ -26,9 +36,10 @@ export async function loadAggregate<Event extends DomainEvent, State>(
   upcasters: UpcasterRegistry = noUpcasters,
 ): Promise<Loaded<State>> {
   const cached = cache.get<State>(stream);
-  if (cached && trustCache) return cached;
+  const cachedRevision = cached && cached.revision !== ABSENT ? cached.revision : null;
+  if (cached && trustCache) return { state: cached.state, revision: cachedRevision };
   let state = cached?.state ?? decider.initialState();
-  let revision: number | null = cached?.revision ?? null;
+  let revision = cachedRevision;
   for (;;) {
     const page = await store.readStream(stream, {
       fromRevision: revision === null ? 0 : revision + 1,
@@ -41,6 +52,6 @@ export async function loadAggregate<Event extends DomainEvent, State>(
     }
     if (page.length < PAGE) break;
   }
-  if (revision !== null) cache.set(stream, { state, revision });
+  cache.set(stream, { state, revision: revision ?? ABSENT });
   return { state, revision };
 }
