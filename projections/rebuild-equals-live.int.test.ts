@@ -102,7 +102,6 @@ const expectedTypes = [
   'CartLineAdded',
   'CartEmailSet',
   'CartShippingAddressSet',
-  'CartTotalsComputed',
   'CartClaimed',
   'CartCheckedOut',
   'WishlistItemAdded',

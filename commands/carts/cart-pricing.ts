@@ -1,7 +1,7 @@
 import {
   cartCouponCodes,
   cartDecider,
-  totalsEvent,
+  withTotals,
   type CartCommand,
   type CartEvent,
   type CartState,
@@ -93,7 +93,7 @@ export function pricedCartDecider(totals: CartTotals): Decider<CartCommand, Cart
     ...cartDecider,
     decide(command, state) {
       const events = cartDecider.decide(command, state);
-      return [...events, ...totalsEvent(replay(cartDecider, events, state), totals, command.data.now)];
+      return withTotals(events, replay(cartDecider, events, state), totals, command.data.now);
     },
   };
 }

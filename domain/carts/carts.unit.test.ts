@@ -10,7 +10,7 @@ import {
   CartQuantityUnavailable,
   ReminderNotDue,
 } from './errors.ts';
-import { cartDecider, mergeQuantity, totalsEvent, type CartEvent, type CartProductFacts } from './index.ts';
+import { cartDecider, mergeQuantity, withTotals, type CartEvent, type CartProductFacts } from './index.ts';
 
 const given = specFor(cartDecider);
 const NOW = '2026-12-05T10:00:00.000Z';
@@ -321,11 +321,18 @@ describe('totals, checkout and reminders', () => {
     tax: eur(0),
     total: eur(2400),
   };
-  it('records totals only when they moved', () => {
-    const state = cartDecider.evolve(cartDecider.evolve(cartDecider.initialState(), guestCreated), added);
-    const [event] = totalsEvent(state, totals, NOW);
-    expect(event).toEqual({ type: 'CartTotalsComputed', data: { cartId: 'k1', totals, at: NOW } });
-    expect(totalsEvent(cartDecider.evolve(state, event!), totals, LATER)).toEqual([]);
+  it('records totals on the change that moved them, and only when they moved', () => {
+    const created = cartDecider.evolve(cartDecider.initialState(), guestCreated);
+    const state = cartDecider.evolve(created, added);
+    const [priced] = withTotals([added], state, totals, NOW);
+    expect(priced).toEqual({ ...added, data: { ...added.data, totals } });
+    const after = cartDecider.evolve(created, priced!);
+    expect(after.status === 'open' && after.totals).toEqual(totals);
+    // Unmoved figures add nothing to the change; figures moved without a change get their own event.
+    expect(withTotals([added], after, totals, LATER)).toEqual([added]);
+    const [own] = withTotals([], state, totals, NOW);
+    expect(own).toEqual({ type: 'CartTotalsComputed', data: { cartId: 'k1', totals, at: NOW } });
+    expect(withTotals([], cartDecider.evolve(state, own!), totals, LATER)).toEqual([]);
   });
   it('checks out a cart with lines, once', () => {
     const checkOut = { type: 'CheckOut', data: { cartId: 'k1', orderId: 'o-1', now: NOW } } as const;

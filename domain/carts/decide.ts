@@ -194,14 +194,39 @@ export function mergeQuantity(current: number, added: number, available: number 
   return available === null ? wanted : Math.max(current, Math.min(wanted, available));
 }
 
+/** The change events that carry the figures they moved (`PricedChange`). */
+const pricedChanges = new Set<CartEvent['type']>([
+  'CartLineAdded',
+  'CartLineQuantityChanged',
+  'CartLineRemoved',
+  'CartEmailSet',
+  'CartShippingAddressSet',
+  'CartShippingMethodChosen',
+  'CartCouponApplied',
+  'CartCouponRemoved',
+  'CartClaimed',
+  'CartRestored',
+]);
+
 /**
- * The totals event that follows a change, or nothing when the figures did not move. Pure, so a
- * handler can add it to the change's events in the same append.
+ * A change's events with the totals the price pipeline gave for the cart after them (`state`):
+ * carried by the change's last event, or nothing added when the figures did not move. Only figures
+ * that moved without a change event to carry them get a `CartTotalsComputed` of their own. One
+ * event where there were two: a cart's add wrote, projected and fanned out a second event for its
+ * figures (docs/batching.md). Pure, so a handler appends them with the change.
  */
-export function totalsEvent(state: CartState, totals: CartTotals, now: string): CartEvent[] {
-  if (state.status === 'absent') return [];
-  if (JSON.stringify(state.totals) === JSON.stringify(totals)) return [];
-  return [{ type: 'CartTotalsComputed', data: { cartId: state.cartId, totals, at: now } }];
+export function withTotals(
+  events: readonly CartEvent[],
+  state: CartState,
+  totals: CartTotals,
+  now: string,
+): CartEvent[] {
+  if (state.status === 'absent') return [...events];
+  if (JSON.stringify(state.totals) === JSON.stringify(totals)) return [...events];
+  const last = events.at(-1);
+  if (last === undefined || !pricedChanges.has(last.type))
+    return [...events, { type: 'CartTotalsComputed', data: { cartId: state.cartId, totals, at: now } }];
+  return [...events.slice(0, -1), { ...last, data: { ...last.data, totals } } as CartEvent];
 }
 
 /**

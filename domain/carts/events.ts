@@ -34,6 +34,13 @@ export type CartPromotionNotApplied = {
 
 export type CartMarketingConsent = { granted: boolean; source: ConsentSource; at: string };
 
+/**
+ * A change the price pipeline looked at carries `totals`, the cart's figures after it, when it moved
+ * them: the change and its figures are one event. Carts changed before this field record them in a
+ * `CartTotalsComputed` after the change, which folds the same.
+ */
+export type PricedChange = { totals?: CartTotals };
+
 export type CartCreated = {
   type: 'CartCreated';
   data: { cartId: string; owner: CartOwner; currency: string; at: string };
@@ -44,7 +51,7 @@ export type CartCreated = {
  */
 export type CartLineAdded = {
   type: 'CartLineAdded';
-  data: {
+  data: PricedChange & {
     cartId: string;
     productId: string;
     sku: string;
@@ -56,7 +63,7 @@ export type CartLineAdded = {
 };
 export type CartLineQuantityChanged = {
   type: 'CartLineQuantityChanged';
-  data: {
+  data: PricedChange & {
     cartId: string;
     productId: string;
     quantity: number;
@@ -67,11 +74,11 @@ export type CartLineQuantityChanged = {
 };
 export type CartLineRemoved = {
   type: 'CartLineRemoved';
-  data: { cartId: string; productId: string; at: string };
+  data: PricedChange & { cartId: string; productId: string; at: string };
 };
 export type CartEmailSet = {
   type: 'CartEmailSet';
-  data: {
+  data: PricedChange & {
     cartId: string;
     subjectId: string;
     email: string;
@@ -81,13 +88,16 @@ export type CartEmailSet = {
 };
 export type CartShippingAddressSet = {
   type: 'CartShippingAddressSet';
-  data: { cartId: string; subjectId: string; shippingAddress: Address; at: string };
+  data: PricedChange & { cartId: string; subjectId: string; shippingAddress: Address; at: string };
 };
 export type CartShippingMethodChosen = {
   type: 'CartShippingMethodChosen';
-  data: { cartId: string; shippingMethodId: string; at: string };
+  data: PricedChange & { cartId: string; shippingMethodId: string; at: string };
 };
-/** Appended with every change that moves a figure: the server's totals, never the client's. */
+/**
+ * The server's totals, never the client's: appended after every change that moved a figure until
+ * the change carried them itself (`PricedChange`); now only for figures that moved without one.
+ */
 export type CartTotalsComputed = {
   type: 'CartTotalsComputed';
   data: { cartId: string; totals: CartTotals; at: string };
@@ -95,16 +105,16 @@ export type CartTotalsComputed = {
 /** A coupon code (normalized: trimmed, upper case) the cart's pricing now uses; it applied when entered. */
 export type CartCouponApplied = {
   type: 'CartCouponApplied';
-  data: { cartId: string; code: string; at: string };
+  data: PricedChange & { cartId: string; code: string; at: string };
 };
 export type CartCouponRemoved = {
   type: 'CartCouponRemoved';
-  data: { cartId: string; code: string; at: string };
+  data: PricedChange & { cartId: string; code: string; at: string };
 };
 /** A guest cart became the customer's: the secret no longer opens it. */
 export type CartClaimed = {
   type: 'CartClaimed';
-  data: { cartId: string; customerId: string; at: string };
+  data: PricedChange & { cartId: string; customerId: string; at: string };
 };
 /** A claimed guest cart whose lines went into the customer's existing cart; it is closed. */
 export type CartMergedInto = {
@@ -139,7 +149,13 @@ export type CartReminderSent = {
  */
 export type CartRestored = {
   type: 'CartRestored';
-  data: { cartId: string; step: number; secretHash: string | null; couponCode: string | null; at: string };
+  data: PricedChange & {
+    cartId: string;
+    step: number;
+    secretHash: string | null;
+    couponCode: string | null;
+    at: string;
+  };
 };
 
 /**

@@ -3,7 +3,7 @@ import type { CartEvent } from './events.ts';
 import type { CartState, OpenCart } from './state.ts';
 
 export function evolveCart(state: CartState, event: CartEvent): CartState {
-  const next = evolveOnce(state, event);
+  const next = withCarriedTotals(evolveOnce(state, event), event);
   // The shopper touching the cart starts the reminder sequence over: it is a new idle period.
   if (next.status === 'absent' || next === state || !activity(event)) return next;
   return next.remindersSent === 0 ? next : { ...next, remindersSent: 0 };
@@ -11,6 +11,13 @@ export function evolveCart(state: CartState, event: CartEvent): CartState {
 
 const activity = (event: CartEvent) =>
   event.type !== 'CartTotalsComputed' && event.type !== 'CartReminderSent';
+
+/** A change that carries the figures it moved (`PricedChange`) sets them as it applies. */
+function withCarriedTotals(state: CartState, event: CartEvent): CartState {
+  if (state.status === 'absent' || event.type === 'CartTotalsComputed') return state;
+  const totals = 'totals' in event.data ? event.data.totals : undefined;
+  return totals === undefined ? state : { ...state, totals };
+}
 
 /** A line that changes loses its checkout hold (released on the stock streams in the same append). */
 function withoutHold(state: OpenCart, productId: string): OpenCart {

@@ -9,7 +9,7 @@ export type * from './commands.ts';
 export type * from './events.ts';
 export type * from './state.ts';
 export { cartEventTypes, isCartEvent } from './events.ts';
-export { mergeQuantity, totalsEvent } from './decide.ts';
+export { mergeQuantity, withTotals } from './decide.ts';
 export {
   cartCouponCodes,
   cartSubject,

@@ -138,6 +138,47 @@ describe.each(['pglite', 'postgres'] as const)('carts projection on %s', (backen
     }
   });
 
+  it("takes the totals a change carries, and those of an older cart's CartTotalsComputed, alike", async () => {
+    const log = eventLog(NOW);
+    const totals = (amount: number) => ({
+      subtotal: eur(amount),
+      discounts: [],
+      discountTotal: eur(0),
+      shipping: eur(0),
+      tax: eur(0),
+      total: eur(amount),
+    });
+    const pen = { productId: 'pen', sku: 'PEN', unitPrice: eur(250), available: 10 };
+    for (const cartId of ['t1', 't2'])
+      log.decide(cartDecider, cartStream(cartId), {
+        type: 'CreateCart',
+        data: { cartId, owner: { kind: 'customer', customerId: 'cust-t' }, currency: 'EUR', now: NOW },
+      });
+    const line = {
+      cartId: 't1',
+      productId: 'pen',
+      sku: 'PEN',
+      quantity: 3,
+      unitPrice: pen.unitPrice,
+      available: 10,
+      at: NOW,
+    };
+    // Now: the change carries its figures. Before: a second event after it.
+    log.record(cartStream('t1'), { type: 'CartLineAdded', data: { ...line, totals: totals(750) } });
+    log.record(cartStream('t2'), { type: 'CartLineAdded', data: { ...line, cartId: 't2' } });
+    log.record(cartStream('t2'), {
+      type: 'CartTotalsComputed',
+      data: { cartId: 't2', totals: totals(750), at: NOW },
+    });
+    const spec = await database.spec(cartsProjection());
+    await spec.given(log.events);
+    const carts = await spec.read((db) => customerCarts(db, 'cust-t'));
+    expect(carts.map(({ cartId, total }) => [cartId, total])).toEqual([
+      ['t1', eur(750)],
+      ['t2', eur(750)],
+    ]);
+  });
+
   it('counts carts started, checked out, abandoned, reminded and recovered; lists carts without personal data', async () => {
     const log = history(); // g1 (2 mugs) and c1 (3 pens): open, untouched since NOW
     const cart = (cartId: string, command: CartCommand) =>

@@ -74,6 +74,9 @@ function foldCart(carts: Map<string, CartRow>, event: CartEvent): boolean {
   }
   const row = carts.get(cartId);
   if (!row) return false;
+  // A change carries the figures it moved (`PricedChange`); older carts have them in a
+  // `CartTotalsComputed` after the change.
+  if ('totals' in event.data && event.data.totals !== undefined) row.totals = event.data.totals;
   switch (event.type) {
     case 'CartLineAdded': {
       const { productId, sku, quantity, unitPrice, available, at } = event.data;
@@ -116,8 +119,7 @@ function foldCart(carts: Map<string, CartRow>, event: CartEvent): boolean {
       row.updated_at = event.data.at;
       break;
     case 'CartTotalsComputed':
-      row.totals = event.data.totals;
-      break;
+      break; // its totals were taken above
     case 'CartCouponApplied':
       row.coupon_codes = [...row.coupon_codes, event.data.code];
       row.updated_at = event.data.at;
