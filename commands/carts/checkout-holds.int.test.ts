@@ -106,6 +106,39 @@ describe('checkout holds (PGlite)', () => {
     expect(await stock('MUG')).toMatchObject({ onHand: 5, reserved: 4, held: 0 });
   });
 
+  it('reserves where the cart holds, even when stock moved so that the strategy would now pick another location', async () => {
+    await h.handlers.createProduct(
+      {
+        productId: 'bag',
+        sku: 'BAG',
+        name: 'bag',
+        description: '',
+        brand: 'b',
+        category: 'c',
+        attributes: {},
+        allowBackorder: false,
+        price: { amount: 500, currency: 'EUR' },
+      },
+      h.context(),
+    );
+    const receive = (location: string, quantity: number) =>
+      h.handlers.receiveStock({ sku: 'BAG', location, quantity, reference: null }, h.context());
+    await receive('berlin', 10);
+    await cart('bag-cart', 'wes', [['bag', 2]]);
+    const started = await h.handlers.startCheckout('bag-cart', customer('wes'), h.context());
+    expect(started.holds[0]!.allocations).toEqual([{ location: 'berlin', quantity: 2 }]);
+    // Hamburg now has the most: allocated afresh, the order would ship from there.
+    await receive('hamburg', 50);
+    const placed = await h.handlers.checkOutCart('bag-cart', customer('wes'), {}, h.context());
+    expect(placed.events.filter((e) => e.type.startsWith('Stock'))).toMatchObject([
+      {
+        type: 'StockReserved',
+        data: { location: 'berlin', quantity: 2, convertedHold: { cartId: 'bag-cart' } },
+      },
+    ]);
+    expect(await stock('BAG', 'hamburg')).toMatchObject({ onHand: 50, reserved: 0, held: 0 });
+  });
+
   it('starting again keeps a running hold and its expiry', async () => {
     await cart('a1', 'cat', [['hat', 2]]);
     const first = await h.handlers.startCheckout('a1', customer('cat'), h.context());

@@ -8,6 +8,7 @@ import {
   allocate,
   available,
   cartHoldOf,
+  reserveWhereHeld,
   stockDecider,
   type StockState,
 } from '../../domain/inventory/index.ts';
@@ -165,6 +166,19 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
       deps.settings.allocationStrategy,
     );
     if (!allocation.ok) throw new StockShortage(allocation.shortages);
+    // A checkout's line that its cart holds whole is reserved where held (`reserveWhereHeld`).
+    const allocatedLines =
+      holdsOf === undefined
+        ? allocation.lines
+        : allocation.lines.map((line) =>
+            reserveWhereHeld(
+              line,
+              locations.flatMap((location) => {
+                const hold = cartHoldOf(stock.get(stockStream(line.sku, location))!, holdsOf);
+                return hold ? [{ location, quantity: hold.quantity }] : [];
+              }),
+            ),
+          );
     // Allocated lines are matched to their products by line id, not by position in the list.
     const productOf = new Map(products.map(({ index, product }) => [lineId(index), product]));
     const product = (line: { lineId: string }) => productOf.get(line.lineId)!;
@@ -188,7 +202,7 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
         orderId: input.orderId,
         customerId: input.customerId,
         currency: input.currency,
-        lines: allocation.lines.map((allocated) => ({
+        lines: allocatedLines.map((allocated) => ({
           lineId: allocated.lineId,
           sku: allocated.sku,
           quantity: allocated.quantity,
@@ -201,7 +215,7 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
         expiresAt,
       },
     };
-    const reservations: Step[] = allocation.lines.flatMap((allocated) =>
+    const reservations: Step[] = allocatedLines.flatMap((allocated) =>
       allocated.allocations.map((a) => ({
         stream: stockStream(allocated.sku, a.location),
         decider: asStepDecider(stockDecider),
@@ -258,7 +272,7 @@ function placementPlan(deps: OrderDeps, input: PlaceOrderInput, context: Command
         orderId: input.orderId,
         customerId: input.customerId,
         currency: input.currency,
-        lines: allocation.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+        lines: allocatedLines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
       },
       pricing.discounts,
     );

@@ -17,6 +17,7 @@ export {
 } from './events.ts';
 export { available, cartHoldOf, freeOf, holderHeld, holdOf, holdsByOrder, isLowStock } from './state.ts';
 export * from './allocate.ts';
+export { reserveWhereHeld } from './reserve-where-held.ts';
 export { countsOf, evolveStockCounts, type StockCounts } from './stock-counts.ts';
 
 /** Stream `stock-{sku}@{location}` (see `stockStream`): one per SKU and location, so locations never contend. */
