@@ -41,6 +41,7 @@ describe('checkout holds (PGlite)', () => {
       ['hat', 20],
       ['jar', 2],
       ['lid', 3],
+      ['bag', 10],
     ] as const) {
       await h.handlers.createProduct(
         {
@@ -107,28 +108,14 @@ describe('checkout holds (PGlite)', () => {
   });
 
   it('reserves where the cart holds, even when stock moved so that the strategy would now pick another location', async () => {
-    await h.handlers.createProduct(
-      {
-        productId: 'bag',
-        sku: 'BAG',
-        name: 'bag',
-        description: '',
-        brand: 'b',
-        category: 'c',
-        attributes: {},
-        allowBackorder: false,
-        price: { amount: 500, currency: 'EUR' },
-      },
-      h.context(),
-    );
-    const receive = (location: string, quantity: number) =>
-      h.handlers.receiveStock({ sku: 'BAG', location, quantity, reference: null }, h.context());
-    await receive('berlin', 10);
     await cart('bag-cart', 'wes', [['bag', 2]]);
     const started = await h.handlers.startCheckout('bag-cart', customer('wes'), h.context());
     expect(started.holds[0]!.allocations).toEqual([{ location: 'berlin', quantity: 2 }]);
     // Hamburg now has the most: allocated afresh, the order would ship from there.
-    await receive('hamburg', 50);
+    await h.handlers.receiveStock(
+      { sku: 'BAG', location: 'hamburg', quantity: 50, reference: null },
+      h.context(),
+    );
     const placed = await h.handlers.checkOutCart('bag-cart', customer('wes'), {}, h.context());
     expect(placed.events.filter((e) => e.type.startsWith('Stock'))).toMatchObject([
       {
