@@ -8,8 +8,7 @@ import type { AllocatedLine, Allocation } from './allocation-strategies.ts';
  *
  * Why: the stock moves between checkout's start and its end, so allocating the line afresh could
  * pick another location than the hold's. The order then released the hold there and reserved
- * elsewhere: an extra event, and a second hot stock stream in the checkout's append (in the
- * checkout bench, one checkout in one did that for its popular SKU).
+ * elsewhere: an extra event, and a second hot stock stream in the checkout's append.
  */
 export function reserveWhereHeld(line: AllocatedLine, held: readonly Allocation[]): AllocatedLine {
   const total = held.reduce((sum, hold) => sum + hold.quantity, 0);
