@@ -12,9 +12,12 @@ export function evolveCart(state: CartState, event: CartEvent): CartState {
 const activity = (event: CartEvent) =>
   event.type !== 'CartTotalsComputed' && event.type !== 'CartReminderSent';
 
-/** A change that carries the figures it moved (`PricedChange`) sets them as it applies. */
+/**
+ * The figures an event carries, set as it applies: a change's (`PricedChange`), or an older cart's
+ * `CartTotalsComputed` after its change. One place for both, as the read model's fold has.
+ */
 function withCarriedTotals(state: CartState, event: CartEvent): CartState {
-  if (state.status === 'absent' || event.type === 'CartTotalsComputed') return state;
+  if (state.status === 'absent') return state;
   const totals = 'totals' in event.data ? event.data.totals : undefined;
   return totals === undefined ? state : { ...state, totals };
 }
@@ -82,7 +85,7 @@ function evolveOnce(state: CartState, event: CartEvent): CartState {
     case 'CartShippingMethodChosen':
       return { ...state, shippingMethodId: event.data.shippingMethodId, lastActivityAt: event.data.at };
     case 'CartTotalsComputed':
-      return { ...state, totals: event.data.totals };
+      return state; // its totals are set by withCarriedTotals
     case 'CartCouponApplied':
       return {
         ...state,
