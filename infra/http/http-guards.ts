@@ -115,21 +115,31 @@ function securityHeaders(): MiddlewareHandler {
 }
 
 /**
- * The body limit of the route's path. Hono's `bodyLimit` refuses a declared `Content-Length` over
- * it before reading anything, and stops reading a chunked body at the first byte beyond it.
- * Skipped for safe methods: none of their routes reads a body, and asking for it would build the
- * whole request object on the read hot path.
+ * The body limit of the route's path. A body of declared length (`Content-Length`, no
+ * `Transfer-Encoding`) is judged on that header alone: Node's HTTP parser never passes on more
+ * bytes than it declares. Only a chunked body goes through Hono's `bodyLimit`, which stops reading
+ * it at the first byte beyond the limit. Hono's middleware judges a declared length the same way,
+ * but asks for the body stream first, which builds the whole WHATWG request object and takes the
+ * body off the Node adapter's direct read: 6% of the API process's CPU in the checkout bench.
+ * Skipped for safe methods: none of their routes reads a body.
  */
 function bodyLimits(guards: HttpGuards): MiddlewareHandler {
-  const general = bodyLimit({ maxSize: guards.bodyLimitBytes, onError: tooLarge(guards.bodyLimitBytes) });
+  const limited = (bytes: number) => ({
+    bytes,
+    chunked: bodyLimit({ maxSize: bytes, onError: tooLarge(bytes) }),
+  });
+  const general = limited(guards.bodyLimitBytes);
   const uploads = guards.uploadLimits.map((upload) => ({
     pathPrefix: upload.pathPrefix,
-    limit: bodyLimit({ maxSize: upload.bytes, onError: tooLarge(upload.bytes) }),
+    ...limited(upload.bytes),
   }));
-  return (c, next) => {
+  return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
-    const upload = uploads.find((u) => c.req.path.startsWith(u.pathPrefix));
-    return (upload?.limit ?? general)(c, next);
+    const limit = uploads.find((u) => c.req.path.startsWith(u.pathPrefix)) ?? general;
+    const declared = c.req.header('content-length');
+    if (declared === undefined || c.req.header('transfer-encoding') !== undefined)
+      return limit.chunked(c, next);
+    return Number(declared) > limit.bytes ? tooLarge(limit.bytes)(c) : next();
   };
 }
 

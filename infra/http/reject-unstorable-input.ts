@@ -70,9 +70,14 @@ async function bodyErrors(c: Context): Promise<FieldError[]> {
   // The raw bytes, which Hono caches: the validators, the idempotency fingerprint and the Stripe
   // signature check all read the body afterwards exactly as it arrived.
   const bytes = await c.req.arrayBuffer();
+  const text = new TextDecoder().decode(bytes);
+  // Hono would make this text again for the validators' `json()` through a WHATWG Response built
+  // around the cached bytes, for every POST: it is kept beside them instead. Hono's cache holds
+  // promises (its type says values; `json()` calls `.then` on the entry).
+  (c.req.bodyCache as { text?: Promise<string> }).text ??= Promise.resolve(text);
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder().decode(bytes));
+    body = JSON.parse(text);
   } catch {
     return []; // Malformed JSON: the route's validator answers it as such.
   }

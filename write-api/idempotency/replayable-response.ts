@@ -26,6 +26,12 @@ export function replayableHeaders(headers: Headers): [string, string][] {
  * holds its body as bytes, which the Node adapter writes out directly.
  */
 export async function takeForRecord(response: Response): Promise<{ send: Response; stored: StoredResponse }> {
+  const text = deferredText(response);
+  if (text !== undefined) {
+    // Nothing was read from the response: it goes out as it is.
+    const stored = { status: response.status, headers: replayableHeaders(response.headers) };
+    return { send: response, stored: { ...stored, body: new TextEncoder().encode(text) } };
+  }
   const body = new Uint8Array(await response.arrayBuffer());
   const bodyless = response.status === 204 || response.status === 205 || response.status === 304;
   return {
@@ -44,4 +50,21 @@ export function replayResponse(stored: StoredResponse): Response {
   headers.set(REPLAYED_HEADER, 'true');
   const bodyless = stored.status === 204 || stored.status === 205 || stored.status === 304;
   return new Response(bodyless ? null : stored.body, { status: stored.status, headers });
+}
+
+/**
+ * The text of an answer the Node adapter made (`c.json`, `c.text`): its `Response` keeps the
+ * status, text and headers as given, and builds the WHATWG response, with a stream around the text,
+ * only when something reads it. `arrayBuffer()` would do that on every recorded write, and the
+ * rebuilt answer for sending would be a second one. Undefined for any other response (a stream, a
+ * platform `Response`, a later adapter that keeps its fields otherwise): `takeForRecord` then reads
+ * the body the standard way.
+ */
+function deferredText(response: Response): string | undefined {
+  const key = Object.getOwnPropertySymbols(response).find((symbol) => symbol.description === 'cache');
+  const cache: unknown =
+    key === undefined ? undefined : (response as unknown as Record<symbol, unknown>)[key];
+  return Array.isArray(cache) && cache[0] === response.status && typeof cache[1] === 'string'
+    ? cache[1]
+    : undefined;
 }

@@ -1,3 +1,4 @@
+import { getRequestListener } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { replayableHeaders, replayResponse, takeForRecord } from './replayable-response.ts';
 
@@ -39,5 +40,24 @@ describe('replayable responses', () => {
     const empty = replayResponse((await takeForRecord(new Response(null, { status: 204 }))).stored);
     expect(empty.status).toBe(204);
     expect(await empty.text()).toBe('');
+  });
+
+  it("send the Node adapter's answer itself and record its text, without reading it", async () => {
+    // The adapter installs its own Response class in place of the platform's, as `qm serve` does.
+    getRequestListener(() => new Response(null));
+    const original = new Response('{"id":"o-2"}', {
+      status: 201,
+      headers: { 'Content-Type': 'application/json', 'QM-Position': '0000-0007' },
+    });
+    const { send, stored } = await takeForRecord(original);
+    expect(send).toBe(original);
+    expect(send.bodyUsed).toBe(false);
+    expect(stored.status).toBe(201);
+    expect(Object.fromEntries(stored.headers)).toEqual({
+      'content-type': 'application/json',
+      'qm-position': '0000-0007',
+    });
+    expect(new TextDecoder().decode(stored.body)).toBe('{"id":"o-2"}');
+    expect(await replayResponse(stored).text()).toBe('{"id":"o-2"}');
   });
 });
