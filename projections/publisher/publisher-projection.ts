@@ -12,5 +12,13 @@ export const publisherName = 'publisher';
  * idempotent by event id, ignore what they already handled.
  */
 export function publisherProjection(bus: EventBus, name = publisherName): SinkProjection {
-  return { name, deliver: (events) => bus.publish(events) };
+  return { name, deliver: (events) => bus.publish(events), checkpointEveryMs: CHECKPOINT_EVERY_MS };
 }
+
+/**
+ * The publisher saves its checkpoint a few times a second, not after every batch: keeping up with
+ * a shop whose carts append a few events per request, it published every append or two, and each
+ * save was a transaction (2.3 of the 10 projector transactions per checkout in the checkout bench).
+ * A crash now publishes up to a quarter second again, which the stream's duplicate window drops.
+ */
+const CHECKPOINT_EVERY_MS = 250;

@@ -145,14 +145,19 @@ function applyBatch(
   return projection.apply(db.withSchema(schema), events);
 }
 
-/** Delivers a batch to a sink, then (acknowledged) moves its checkpoint: at-least-once. */
+/**
+ * Delivers a batch to a sink, then (acknowledged) moves its checkpoint: at-least-once. With `save`
+ * false it only delivers, and a later call moves the checkpoint past these events too.
+ */
 export async function commitSinkBatch(
   projection: SinkProjection,
   target: CommitTarget,
   events: readonly RecordedEvent[],
   end: Position,
+  save = true,
 ): Promise<ProjectionEffects> {
   if (events.length > 0) await projection.deliver(events);
+  if (!save) return {};
   const { name } = projection;
   await target.database
     .transaction(async (tx) => {

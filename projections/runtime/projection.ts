@@ -86,6 +86,13 @@ export interface SinkProjection {
    * by as much; read models never linger.
    */
   readonly lingerMs?: number;
+  /**
+   * Saves the checkpoint at most this often while deliveries keep coming (default: after every
+   * delivery). Each save is a transaction whatever the batch, and a sink that keeps up with a busy
+   * log delivers small batches many times a second; its deliveries are idempotent anyway, so the
+   * price is only that a crash delivers up to this much again. Unlike `lingerMs`, it adds no lag.
+   */
+  readonly checkpointEveryMs?: number;
   /** For `qm replay`: empties what the sink holds so a delivery from the start rebuilds it. */
   reset?(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { commitReadModelBatch } from './batch.ts';
 import { activeSchema, readCheckpoint, reached, waitForCheckpoint } from './checkpoints.ts';
 import { projectionStatus } from './projection-status.ts';
 import { createLogTail } from './log-tail.ts';
-import { ensureRegistered, startReadModelProjector } from './projector-runner.ts';
+import { ensureRegistered, startReadModelProjector, startSinkProjector } from './projector-runner.ts';
 import { readRegistration } from './registry.ts';
 import { replayProjection } from './replay.ts';
 import { PROJECTION_EVENT_SKIPPED, skipProjectionEvent } from './skip-event.ts';
@@ -83,6 +83,41 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
     const another = await deps.store.append('other-2', [testEvent()], 'any');
     expect(await waitForCheckpoint(db, ['stream_counts'], another.position, 10_000)).toBe(true);
     await runner.stop();
+    await tail.stop();
+  });
+
+  it('a sink that paces its checkpoint delivers at once, saves later, saves for a waiting reader, and saves on stop', async () => {
+    const db = await database();
+    const deps = projectorDeps(db);
+    const tail = createLogTail(deps.store, { pollIntervalMs: 5 });
+    const delivered: string[] = [];
+    const sink = {
+      name: 'paced_sink',
+      filter: things,
+      deliver: async (events: readonly RecordedEvent[]) => void delivered.push(...events.map((e) => e.id)),
+      checkpointEveryMs: 60_000,
+    };
+    const runner = track(await startSinkProjector(deps, sink, { tail, leaseRetryMs: 50 }));
+    // The first delivery saves (no save yet); the next ones, a moment later, only deliver.
+    const first = await deps.store.append('thing-1', [testEvent()], 'any');
+    expect(await runner.waitFor(first.position, 20_000)).toBe(true);
+    const second = await deps.store.append('thing-2', [testEvent()], 'any');
+    await expect.poll(() => delivered.length, { timeout: 10_000 }).toBe(2);
+    expect(reached(await readCheckpoint(db, 'paced_sink'), second.position)).toBe(false);
+    // A reader here waiting for a delivered event gets its save at once, not a minute later.
+    expect(await runner.waitFor(second.position, 2000)).toBe(true);
+    expect(reached(await readCheckpoint(db, 'paced_sink'), second.position)).toBe(true);
+    const third = await deps.store.append('thing-3', [testEvent()], 'any');
+    await expect.poll(() => delivered.length, { timeout: 10_000 }).toBe(3);
+    expect(reached(await readCheckpoint(db, 'paced_sink'), third.position)).toBe(false);
+    // Stopping saves what was delivered: a restart sends nothing again.
+    await runner.stop();
+    expect(reached(await readCheckpoint(db, 'paced_sink'), third.position)).toBe(true);
+    const again = track(await startSinkProjector(deps, sink, { tail, leaseRetryMs: 50 }));
+    const fourth = await deps.store.append('thing-4', [testEvent()], 'any');
+    expect(await again.waitFor(fourth.position, 20_000)).toBe(true);
+    expect(delivered).toHaveLength(4);
+    await again.stop();
     await tail.stop();
   });
 

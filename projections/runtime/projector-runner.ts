@@ -148,6 +148,7 @@ async function startProjector(
   const batchSize = options.batchSize ?? 500;
   const pollIntervalMs = options.pollIntervalMs ?? 20;
   const lingerMs = subject.kind === 'sink' ? (subject.projection.lingerMs ?? 0) : 0;
+  const checkpointEveryMs = subject.kind === 'sink' ? (subject.projection.checkpointEveryMs ?? 0) : 0;
   const idleCheckpointMs = options.idleCheckpointMs ?? 200;
   const { tail } = options;
   const holder = options.holder ?? instanceHolder();
@@ -159,6 +160,10 @@ async function startProjector(
   let failure: string | null = null;
   let generation = 0;
   let checkpoint: Position | null = null;
+  /** How far a sink has delivered past its saved checkpoint (`SinkProjection.checkpointEveryMs`). */
+  let unsaved: Position | null = null;
+  /** Where the next batch starts: after everything applied or delivered. */
+  const readFrom = () => unsaved ?? checkpoint;
   /** When the last batch was committed (performance.now()). */
   let committedAt = 0;
   /** Ends the wait of an empty stretch held back (see `follow`) when a reader comes for it. */
@@ -177,6 +182,7 @@ async function startProjector(
     if (!registration) throw new Error(`projection ${name} is not registered`);
     generation = registration.activeGeneration;
     checkpoint = await readGenerationCheckpoint(database, name, generation);
+    unsaved = null;
     skips = await loadSkips(database, name);
     if (checkpoint) metrics.position(checkpoint.prepare);
     if (registration.status === 'failed') {
@@ -223,8 +229,20 @@ async function startProjector(
     }
   }
 
+  /**
+   * Whether a batch ending at `end` saves the checkpoint: always for a read model; for a sink that
+   * paces its saves, once the last save is old enough, when a reader here waits for `end`, or when
+   * the projector is stopping.
+   */
+  const saveDue = (end: Position) =>
+    checkpointEveryMs === 0 ||
+    performance.now() - committedAt >= checkpointEveryMs ||
+    awaited(end) ||
+    stopper.signal.aborted;
+
   async function commit(events: readonly RecordedEvent[], end: Position): Promise<void> {
     const target: CommitTarget = { database, generation, previous: checkpoint, guard: 'serving' };
+    const save = subject.kind === 'read_model' || saveDue(end);
     // A span per batch under the trace of the command that appended its (first) event.
     const effects = await withEventsSpan(
       'qm.projector.batch',
@@ -234,13 +252,18 @@ async function startProjector(
       () =>
         subject.kind === 'read_model'
           ? commitReadModelBatch(subject.projection, target, events, end)
-          : commitSinkBatch(subject.projection, target, events, end),
+          : commitSinkBatch(subject.projection, target, events, end, save),
     );
-    checkpoint = end;
-    committedAt = performance.now();
+    if (save) {
+      checkpoint = end;
+      unsaved = null;
+      committedAt = performance.now();
+      settle();
+    } else {
+      unsaved = end;
+    }
     metrics.position(end.prepare);
     metrics.applied(events.length);
-    settle();
     if (events.length > 0 && options.onApplied) {
       try {
         await options.onApplied(effects, end);
@@ -323,13 +346,19 @@ async function startProjector(
       try {
         // `null` from the tail means "nothing yet"; only `undefined` sends the projector to the store.
         const seen = store.appendSequence?.();
-        let batch = tail?.batchAfter(checkpoint, batchSize, filter, skips);
+        const from = readFrom();
+        let batch = tail?.batchAfter(from, batchSize, filter, skips);
         const fromTail = batch !== undefined;
-        if (batch === undefined) batch = await readNextBatch(store, checkpoint, batchSize, filter, skips);
+        if (batch === undefined) batch = await readNextBatch(store, from, batchSize, filter, skips);
         if (!batch) {
           metrics.lag(0, 0);
+          // Caught up: what a sink delivered since its last save is saved once that is due.
+          if (unsaved && saveDue(unsaved)) {
+            await commitOrIsolate([], unsaved, until);
+            continue;
+          }
           await (tail
-            ? tail.waitBeyond(checkpoint, pollIntervalMs, until)
+            ? tail.waitBeyond(from, pollIntervalMs, until)
             : untilAppendOr(store, pollIntervalMs, until, seen));
           continue;
         }
@@ -364,6 +393,11 @@ async function startProjector(
         await sleep(1000, until);
       }
     }
+    // Stopped while holding the lease: what was delivered is saved, or the next start sends it again.
+    if (unsaved && !lost.aborted)
+      await commit([], unsaved).catch((error: unknown) =>
+        log.warn({ err: error }, 'could not save the checkpoint on stop'),
+      );
   }
 
   async function run(): Promise<void> {
@@ -400,7 +434,7 @@ async function startProjector(
 
   const lagTimer = setInterval(() => {
     if (!active || failure !== null) return;
-    measureLag(store, checkpoint)
+    measureLag(store, readFrom())
       .then((lag) => metrics.lag(lag.events, lag.ms))
       .catch((error: unknown) => log.debug({ err: error }, 'lag measurement failed'));
   }, options.lagIntervalMs ?? 5000);
