@@ -98,6 +98,8 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
       checkpointEveryMs: 60_000,
     };
     const runner = track(await startSinkProjector(deps, sink, { tail, leaseRetryMs: 50 }));
+    // Until it holds the lease, waitFor polls the database, which a paced save reaches only later.
+    await expect.poll(() => runner.active, { timeout: 10_000 }).toBe(true);
     // The first delivery saves (no save yet); the next ones, a moment later, only deliver.
     const first = await deps.store.append('thing-1', [testEvent()], 'any');
     expect(await runner.waitFor(first.position, 20_000)).toBe(true);
@@ -114,6 +116,7 @@ describe.each(['pglite', 'postgres'] as const)('projector runtime on %s', (backe
     await runner.stop();
     expect(reached(await readCheckpoint(db, 'paced_sink'), third.position)).toBe(true);
     const again = track(await startSinkProjector(deps, sink, { tail, leaseRetryMs: 50 }));
+    await expect.poll(() => again.active, { timeout: 10_000 }).toBe(true);
     const fourth = await deps.store.append('thing-4', [testEvent()], 'any');
     expect(await again.waitFor(fourth.position, 20_000)).toBe(true);
     expect(delivered).toHaveLength(4);

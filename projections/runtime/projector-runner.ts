@@ -242,7 +242,7 @@ async function startProjector(
 
   async function commit(events: readonly RecordedEvent[], end: Position): Promise<void> {
     const target: CommitTarget = { database, generation, previous: checkpoint, guard: 'serving' };
-    const save = subject.kind === 'read_model' || saveDue(end);
+    const save = saveDue(end);
     // A span per batch under the trace of the command that appended its (first) event.
     const effects = await withEventsSpan(
       'qm.projector.batch',
