@@ -4,6 +4,7 @@ import type { IdGenerator } from '../../ports/ids.ts';
 import type { CommandContext } from './command-context.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import type { StateCache } from './state-cache.ts';
+import type { StreamTurns } from './stream-turns.ts';
 import type { StepPlan, StepsOutcome } from './steps.ts';
 import type { UpcasterRegistry } from './upcasters.ts';
 
@@ -24,6 +25,11 @@ export interface CommandRuntime {
    * append (see group-commit.ts); used where the backend appends several streams atomically.
    */
   groupCommit?: GroupCommit;
+  /**
+   * Turns on single streams: a command retrying after a lost race holds the streams it lost on,
+   * and group commit appends wait for it (see stream-turns.ts). None: retries race as first tries do.
+   */
+  turns?: StreamTurns;
   /**
    * Where several processes write one store: group commit retries after a lost race under this
    * lock, keyed by the stream it lost on (see ports/decision-lock.ts). None: one writer process.

@@ -12,6 +12,7 @@ import { createGroupCommit, decideAndAppendTogether } from './group-commit.ts';
 import { handleCommand } from './handle-command.ts';
 import { asStepDecider, type StepsOutcome } from './steps.ts';
 import { createStateCache } from './state-cache.ts';
+import { createStreamTurns } from './stream-turns.ts';
 
 const stock = asStepDecider(stockDecider);
 const context = (who: string): CommandContext => ({
@@ -304,6 +305,48 @@ for (const backend of ['pglite', 'postgres'] as const) {
       expect(events.map((e) => e.data.orderId ?? null).sort()).toEqual([null, 't1', 't2', 't3'].sort());
       const final = events.reduce((s, e) => stockDecider.evolve(s, e as never), stockDecider.initialState());
       expect(available(final)).toBe(5);
+    });
+
+    it('a command outside the queue lands on its first retry while pipelined groups keep appending its stream', async () => {
+      const [a] = skus() as [string];
+      await receive(a, 1_000_000);
+      // One process: its group commit and its other commands share the cache and the stream turns.
+      const shared: CommandRuntime = { ...runtime, maxRetries: 50, turns: createStreamTurns() };
+      const groups = createGroupCommit();
+      let placing = true;
+      let placed = 0;
+      // PGlite answers within microtasks: every loop here yields to the event loop, or one starves the other.
+      const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
+      const placer = async (worker: number) => {
+        for (let i = 0; placing; i++) {
+          await yieldTurn();
+          await groups.run(shared, [a], reserving([a], `w${worker}-${i}`, 1));
+          placed++;
+        }
+      };
+      const placers = Array.from({ length: 8 }, (_, w) => placer(w));
+      // A stock receipt names no queue key: it races the groups. Allowed one retry only, it must
+      // win that one, since the retry holds the stream's turn and the groups' appends wait for it.
+      const receipts = { ...shared, maxRetries: 1 };
+      let received = 0;
+      try {
+        for (; received < 30 || placed < 300; received++) {
+          await yieldTurn();
+          await handleCommand(
+            receipts,
+            stockDecider,
+            stockStream(a, 'x'),
+            { type: 'ReceiveStock', data: { sku: a, location: 'x', quantity: 1, reference: null } },
+            context('admin'),
+          );
+        }
+      } finally {
+        placing = false;
+        await Promise.all(placers);
+      }
+      const events = await store.readStream(stockStream(a, 'x'));
+      expect(events.filter((e) => e.type === 'StockReceived')).toHaveLength(1 + received);
+      expect(events.filter((e) => e.type === 'StockReserved')).toHaveLength(placed);
     });
 
     it('pipelined: commands queued while the group ahead is appending join the group decided on it', async () => {

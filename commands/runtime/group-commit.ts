@@ -10,6 +10,8 @@ import { loadAggregate } from './load-aggregate.ts';
 import { decideAndAppendSteps } from './multi-stream.ts';
 import type { Step, StepsOutcome } from './steps.ts';
 import { refusedOnCache } from './refused-on-cache.ts';
+import { afterLostRace } from './state-cache.ts';
+import { inTurn } from './stream-turns.ts';
 import { toNewEvents } from './to-new-events.ts';
 
 /**
@@ -105,7 +107,9 @@ export async function decideAndAppendTogether(
   let touched: ReadonlyMap<string, StreamEntry> = new Map();
   /** The stream the last attempt lost its race on: with several writer processes, the retry holds its lock. */
   let lostOn: string | undefined;
-  for (let attempt = 0; ; attempt++) {
+  /** Every stream a race was lost on: a retry holds their turns in this process (see stream-turns.ts). */
+  const lost = new Set<string>();
+  const attemptGroup = async (attempt: number): Promise<Settled<StepsOutcome>[] | typeof AGAIN> => {
     const held =
       attempt > 0 && lostOn && runtime.decisionLock ? await runtime.decisionLock.acquire(lostOn) : undefined;
     try {
@@ -222,7 +226,7 @@ export async function decideAndAppendTogether(
         .filter(([, s]) => s.events.length > 0)
         .map(([stream, s]) => ({ stream, expected: s.revision ?? 'no_stream', events: s.events }));
       // Decided on a group in flight: that group's append must land first, else decide again.
-      if (awaited.size > 0 && !(await Promise.all(awaited.keys())).every(Boolean)) continue;
+      if (awaited.size > 0 && !(await Promise.all(awaited.keys())).every(Boolean)) return AGAIN;
       if (appends.length === 0) {
         pipeline?.release();
         for (const { index } of accepted) settled[index] = { ok: true, value: emptyOutcome() };
@@ -233,13 +237,19 @@ export async function decideAndAppendTogether(
       try {
         let results;
         try {
-          results = await runtime.store.appendMulti(appends);
+          // A command retrying on one of these streams holds its turn: this append waits for it.
+          results = await inTurn(
+            runtime.turns,
+            appends.map((a) => a.stream),
+            () => runtime.store.appendMulti(appends),
+          );
         } catch (error) {
           landed?.settle(false);
           if (error instanceof WrongExpectedRevision) {
-            runtime.cache.delete(error.stream);
+            afterLostRace(runtime.cache, error);
             lostOn = error.stream;
-            if (attempt < runtime.maxRetries) continue;
+            lost.add(error.stream);
+            if (attempt < runtime.maxRetries) return AGAIN;
           }
           return await Promise.all(
             all.map((member) => settle(decideAndAppendSteps(runtime, member.plan, member.context))),
@@ -274,8 +284,15 @@ export async function decideAndAppendTogether(
     } finally {
       await held?.release();
     }
+  };
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await inTurn(runtime.turns, [...lost], () => attemptGroup(attempt));
+    if (outcome !== AGAIN) return outcome;
   }
 }
+
+/** An attempt's answer that the group is to be decided again. */
+const AGAIN = Symbol('again');
 
 /**
  * Publishes the states this group's append will leave, for the next group to decide on; `settle`

@@ -8,6 +8,7 @@ import { decideInTurn } from './decide-in-turn.ts';
 import { retryOnConflict } from './retry-on-conflict.ts';
 import { toNewEvents } from './to-new-events.ts';
 import { earlierRun } from './request-events.ts';
+import { inTurn } from './stream-turns.ts';
 
 export interface CommandOutcome<State> {
   events: DomainEvent[];
@@ -74,10 +75,9 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       // Several commands are decided in turn, each on the state the previous one left, and appended together.
       const { events, state } = decideInTurn(decider, commands, loaded.state);
       if (events.length === 0) return { events, state, revision: loaded.revision, position: null };
-      const result = await runtime.store.append(
-        stream,
-        toNewEvents(events, context, runtime.ids),
-        loaded.revision ?? 'no_stream',
+      const newEvents = toNewEvents(events, context, runtime.ids);
+      const result = await inTurn(runtime.turns, [stream], () =>
+        runtime.store.append(stream, newEvents, loaded.revision ?? 'no_stream'),
       );
       runtime.cache.set(stream, { state, revision: result.nextRevision });
       return { events, state, revision: result.nextRevision, position: result.position };

@@ -8,6 +8,7 @@ import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';
 import type { Step, StepPlan, StepsOutcome } from './steps.ts';
 import { retryOnConflict } from './retry-on-conflict.ts';
+import { inTurn } from './stream-turns.ts';
 import { toNewEvents } from './to-new-events.ts';
 
 /**
@@ -85,7 +86,11 @@ async function appendAtomically(
     }));
   const outcome: StepsOutcome = { events: new Map(), revisions: new Map(), position: null };
   if (appends.length === 0) return outcome;
-  const results = await runtime.store.appendMulti(appends);
+  const results = await inTurn(
+    runtime.turns,
+    appends.map((a) => a.stream),
+    () => runtime.store.appendMulti(appends),
+  );
   results.forEach((result, index) => {
     const stream = appends[index]!.stream;
     const d = decided.find((entry) => entry.step.stream === stream)!;
@@ -113,10 +118,9 @@ async function appendWithCompensation(
         if (events.length === 0) break;
         const expected = loaded.get(step.stream)!.revision ?? 'no_stream';
         try {
-          const result = await runtime.store.append(
-            step.stream,
-            toNewEvents(events, context, runtime.ids),
-            expected,
+          const newEvents = toNewEvents(events, context, runtime.ids);
+          const result = await inTurn(runtime.turns, [step.stream], () =>
+            runtime.store.append(step.stream, newEvents, expected),
           );
           runtime.cache.set(step.stream, { state, revision: result.nextRevision });
           done.push({ step, events });
@@ -172,10 +176,9 @@ async function compensate(
       const undo = step.decider.decide(command as never, entry.state);
       if (undo.length === 0) break;
       try {
-        await runtime.store.append(
-          step.stream,
-          toNewEvents(undo, context, runtime.ids),
-          entry.revision ?? 'no_stream',
+        const undoEvents = toNewEvents(undo, context, runtime.ids);
+        await inTurn(runtime.turns, [step.stream], () =>
+          runtime.store.append(step.stream, undoEvents, entry.revision ?? 'no_stream'),
         );
         runtime.cache.delete(step.stream);
         break;

@@ -1,6 +1,8 @@
 import { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
 import type { CommandRuntime } from './command-runtime.ts';
 import { refusedOnCache } from './refused-on-cache.ts';
+import { afterLostRace } from './state-cache.ts';
+import { inTurn } from './stream-turns.ts';
 
 export interface AttemptOptions {
   /**
@@ -18,24 +20,28 @@ export interface AttemptOptions {
 
 /**
  * The attempt loop every command runs, single-stream or multi-stream: `attempt(n)` loads, decides
- * and appends at the loaded revisions. A lost race (the append's compare-and-set refused) drops the
- * stream's cached state and runs the attempt again on what the store holds, up to `maxRetries`
- * times; a refusal decided on the state cache is decided once more on fresh state before it stands
- * (see `refusedOnCache`). `attempt` trusts the cache only on attempt 0.
+ * and appends at the loaded revisions. A lost race (the append's compare-and-set refused) runs the
+ * attempt again on what the store holds (the cached state plus the events after it, see
+ * `afterLostRace`), up to `maxRetries` times, holding the turn of every stream it lost on
+ * (`runtime.turns`). A refusal decided on the state cache is decided once more on fresh state
+ * before it stands (see `refusedOnCache`). `attempt` trusts the cache only on attempt 0.
  */
 export async function retryOnConflict<T>(
   runtime: CommandRuntime,
   attempt: (attempt: number) => Promise<T>,
   options: AttemptOptions = {},
 ): Promise<T> {
+  /** The streams this command lost a race on: its later attempts hold their turns (see stream-turns.ts). */
+  const lost = new Set<string>();
   for (let n = options.fresh ? 1 : 0; ; n++) {
     try {
-      return await attempt(n);
+      return await inTurn(runtime.turns, [...lost], () => attempt(n));
     } catch (error) {
       if (refusedOnCache(error, n)) continue;
       if (!(error instanceof WrongExpectedRevision)) throw error;
-      runtime.cache.delete(error.stream);
+      afterLostRace(runtime.cache, error);
       if (error.stream === options.pinned || n >= runtime.maxRetries) throw error;
+      lost.add(error.stream);
     }
   }
 }

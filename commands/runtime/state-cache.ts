@@ -1,3 +1,5 @@
+import type { WrongExpectedRevision } from '../../ports/event-store-errors.ts';
+
 /**
  * The last state this process decided on, per stream, with the revision it reflects. Hot streams
  * (a popular SKU takes thousands of reservations a day) are then never folded from the start on
@@ -36,6 +38,17 @@ export function createStateCache(maxEntries = 10_000): StateCache {
       entries.delete(stream);
     },
   };
+}
+
+/**
+ * What a lost race tells the cache: the stream has moved on past the cached state, which still
+ * holds at its revision, so the retry reads only the newer events. (Dropping it made every lost
+ * race on a hot stock stream fold its thousands of events from the first, each retry slower than
+ * the last.) A cached revision beyond the store's (a store reset beneath this process) is dropped.
+ */
+export function afterLostRace(cache: StateCache, error: WrongExpectedRevision): void {
+  const cached = cache.get(error.stream);
+  if (cached && cached.revision > (error.actual ?? -1)) cache.delete(error.stream);
 }
 
 /** A cache that keeps nothing: every load folds the stream (for tests and one-off tools). */

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createStreamTurns } from './stream-turns.ts';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+describe('stream turns', () => {
+  it('makes an append wait while a retry holds its stream, and lets other streams go', async () => {
+    const turns = createStreamTurns();
+    const log: string[] = [];
+    let endHold!: () => void;
+    const holding = turns.run(['s1'], async () => {
+      log.push('hold');
+      await new Promise<void>((resolve) => (endHold = resolve));
+      log.push('hold done');
+    });
+    await tick();
+    const blocked = turns.run(['s1', 's2'], async () => void log.push('append s1+s2'));
+    await turns.run(['s3'], async () => void log.push('append s3'));
+    await tick();
+    expect(log).toEqual(['hold', 'append s3']);
+    endHold();
+    await Promise.all([holding, blocked]);
+    expect(log).toEqual(['hold', 'append s3', 'hold done', 'append s1+s2']);
+  });
+
+  it('never makes a holder wait: its own appends and nested commands go straight on', async () => {
+    const turns = createStreamTurns();
+    let endOther!: () => void;
+    // Another holder has s2; a holder of s1 appending to s1 and s2 must not wait for it.
+    const other = turns.run(['s2'], () => new Promise<void>((resolve) => (endOther = resolve)));
+    await tick();
+    const done = await turns.run(['s1'], () => turns.run(['s1', 's2'], async () => 'appended'));
+    expect(done).toBe('appended');
+    endOther();
+    await other;
+  });
+
+  it('holds nothing for no streams: work run so still waits for a held stream', async () => {
+    const turns = createStreamTurns();
+    const log: string[] = [];
+    let endHold!: () => void;
+    const holding = turns.run(['s1'], () => new Promise<void>((resolve) => (endHold = resolve)));
+    await tick();
+    const first = turns.run([], () => turns.run(['s1'], async () => void log.push('append')));
+    await tick();
+    expect(log).toEqual([]);
+    endHold();
+    await Promise.all([holding, first]);
+    expect(log).toEqual(['append']);
+  });
+});
