@@ -22,11 +22,20 @@ export interface StreamTurns {
 
 export function createStreamTurns(): StreamTurns {
   const lock = createKeyedLock();
-  const holding = new AsyncLocalStorage<true>();
+  const holding = new AsyncLocalStorage<{ active: boolean }>();
   return {
     run(streams, work) {
-      if (holding.getStore() || streams.length === 0) return work();
-      return lock.run(streams, () => holding.run(true, work));
+      if (holding.getStore()?.active || streams.length === 0) return work();
+      return lock.run(streams, async () => {
+        // Callbacks scheduled inside keep this context after the turn ends (the group commit
+        // starts its next group on setImmediate): once ended, the hold no longer counts.
+        const hold = { active: true };
+        try {
+          return await holding.run(hold, work);
+        } finally {
+          hold.active = false;
+        }
+      });
     },
   };
 }

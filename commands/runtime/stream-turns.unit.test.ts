@@ -48,4 +48,23 @@ describe('stream turns', () => {
     await Promise.all([holding, first]);
     expect(log).toEqual(['append']);
   });
+
+  it('stops counting a hold once it ended, in callbacks it scheduled', async () => {
+    const turns = createStreamTurns();
+    const log: string[] = [];
+    let later!: Promise<void>;
+    await turns.run(['s1'], async () => {
+      // Scheduled inside the hold, run after it: an append then waits like anyone's.
+      later = new Promise<void>((resolve) =>
+        setTimeout(() => void turns.run(['s2'], async () => void log.push('append')).then(resolve), 5),
+      );
+    });
+    let endHold!: () => void;
+    const holding = turns.run(['s2'], () => new Promise<void>((resolve) => (endHold = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log).toEqual([]);
+    endHold();
+    await Promise.all([holding, later]);
+    expect(log).toEqual(['append']);
+  });
 });
