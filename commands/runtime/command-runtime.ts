@@ -26,8 +26,8 @@ export interface CommandRuntime {
    */
   groupCommit?: GroupCommit;
   /**
-   * Turns on single streams: a command retrying after a lost race holds the streams it lost on,
-   * and group commit appends wait for it (see stream-turns.ts). None: retries race as first tries do.
+   * Turns on single streams: a command retrying after a lost race holds the streams it lost on, and
+   * the process's other appends wait for it (see stream-turns.ts). None: retries race as first tries do.
    */
   turns?: StreamTurns;
   /**
