@@ -16,6 +16,7 @@ import type { Registry } from '../../infra/metrics/registry.ts';
 import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import type { ProjectionEffects } from '../../projections/runtime/projection.ts';
 import { projectionStatus } from '../../projections/runtime/projection-status.ts';
+import { isCachedTag } from '../../projections/cache-tags.ts';
 import { createReadApi } from '../../read-api/app.ts';
 import type { TokenVerifier } from '../../read-api/http/auth.ts';
 import { eventSourcedRoleCatalog } from '../../infra/auth/role-catalog.ts';
@@ -153,7 +154,9 @@ export function invalidateOnApply(
   log: Logger,
 ): ReadSide['onApplied'] {
   return async (effects, _position, projection) => {
-    const tags = effects.invalidate ?? [];
+    // Only tags something may be cached under: the others would cost a Redis round trip and a
+    // message to every read process for nothing (`isCachedTag`).
+    const tags = (effects.invalidate ?? []).filter(isCachedTag);
     if (tags.length === 0) return;
     try {
       await cache.invalidate(tags);

@@ -5,6 +5,7 @@ import type { authenticate } from './auth.ts';
 import { HttpProblem } from '../../infra/http/problem.ts';
 import { freshnessHeaders, refuseTokenBeyondHead, requestedPosition, type Freshness } from './consistency.ts';
 import type { ReadModels, ReadModelView } from './read-models.ts';
+import { isCachedTag } from '../../projections/cache-tags.ts';
 
 /** What route modules get: the deps plus read-model access and the authentication middleware. */
 export interface ReadContext extends ReadApiDeps {
@@ -47,6 +48,12 @@ export async function cachedRead<Database>(
     compute: (view: ReadModelView<Database>) => Promise<unknown>;
   },
 ): Promise<{ body: string | null; headers: Record<string, string> }> {
+  const uncached = spec.tags.find((tag) => !isCachedTag(tag));
+  // A programming error, caught by any test of the route: projectors would never invalidate it.
+  if (uncached !== undefined)
+    throw new Error(
+      `cache tag "${uncached}" is not of a cached family: add its family in projections/cache-tags.ts`,
+    );
   const requested = await requestedWithinHead(ctx, c);
   const answer = await ctx.cache.read({
     key: spec.key,
