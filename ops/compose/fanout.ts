@@ -18,6 +18,7 @@ import { openPgSession } from '../../infra/sql/pg-session.ts';
 import type { SqlClient } from '../../infra/sql/sql-client.ts';
 import { followFromStart } from '../../projections/publisher/follow-from-start.ts';
 import { publisherProjection } from '../../projections/publisher/publisher-projection.ts';
+import type { LogTail } from '../../projections/runtime/log-tail.ts';
 import { startSinkProjector } from '../../projections/runtime/projector-runner.ts';
 import { openPrivacy } from './event-store.ts';
 
@@ -60,6 +61,11 @@ export interface FanoutDeps {
   bus?: EventBus;
   /** Default: both. A standalone consumer process passes `['notifications']`. */
   roles?: readonly FanoutRole[];
+  /**
+   * This process's log tail, when its read-model projectors run here: the publisher takes its
+   * batches from it instead of reading the log itself after every append it hears of.
+   */
+  tail?: LogTail;
 }
 
 export interface RunningFanout {
@@ -97,6 +103,7 @@ export async function startFanout(deps: FanoutDeps): Promise<RunningFanout> {
             : {}),
         },
         projection,
+        deps.tail ? { tail: deps.tail } : {},
       );
       stops.push(() => projector.stop());
     } else {

@@ -21,7 +21,7 @@ import {
   type RunningProjector,
 } from '../../projections/runtime/projector-runner.ts';
 import { replayProjection, type ReplaySubject } from '../../projections/runtime/replay.ts';
-import { createLogTail } from '../../projections/runtime/log-tail.ts';
+import { createLogTail, type LogTail } from '../../projections/runtime/log-tail.ts';
 import { createMetricsRegistry } from '../../infra/metrics/registry.ts';
 import { openDeploymentAnalytics } from './analytics.ts';
 import { openDatabase } from './database.ts';
@@ -49,6 +49,8 @@ export interface StartProjectorsOptions {
 
 export interface RunningProjectors {
   readonly projectors: readonly RunningProjector[];
+  /** The log as these projectors read it, for a sink of this process started apart (the publisher). */
+  readonly tail: LogTail;
   get(name: string): RunningProjector | undefined;
   /** Read-your-writes: until every named projector's checkpoint passed `position`, bounded. */
   waitFor(names: readonly string[], position: Position, timeoutMs: number): Promise<boolean>;
@@ -95,6 +97,7 @@ export async function startProjectors(
   const byName = new Map(started.map((projector) => [projector.name, projector]));
   return {
     projectors: started,
+    tail,
     get: (name) => byName.get(name),
     async waitFor(names, position, timeoutMs) {
       const local = names.map((name) => byName.get(name));

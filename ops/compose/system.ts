@@ -154,7 +154,17 @@ export async function openSystem(config: Config, log: Logger, parts: SystemParts
       const opened = await openBus(config, log, database);
       bus = opened;
       closers.push(() => opened.close());
-      const fanout = await startFanout({ config, store, database, log, metrics, bus: opened });
+      const fanout = await startFanout({
+        config,
+        store,
+        database,
+        log,
+        metrics,
+        bus: opened,
+        // Shared only with read models here: the API process's tail feeds its ClickHouse sink
+        // alone, and reads no more often than that sink takes a batch (see `startProjectors`).
+        ...(projectors && parts.projectors ? { tail: projectors.tail } : {}),
+      });
       closers.push(() => fanout.stop());
       const forecasting = await startForecasting({
         config,
