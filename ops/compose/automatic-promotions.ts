@@ -26,7 +26,7 @@ function cachedIds(
   return async (): Promise<readonly string[]> => {
     if (known && known.until > Date.now()) return known.ids;
     try {
-      const ids = await readModels.read<PromotionsDatabase, string[]>('promotions', (view) => query(view.db));
+      const ids = await readModels.lookup<PromotionsDatabase, string[]>('promotions', query);
       known = { ids, until: Date.now() + TTL_MS };
       return ids;
     } catch (error) {

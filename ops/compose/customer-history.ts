@@ -30,8 +30,8 @@ export function readModelCustomerHistory(database: SqlExecutor, log: Pick<Logger
       if (until !== undefined && until > Date.now()) return true;
       ordered.delete(customerId);
       try {
-        const answer = await readModels.read<OrdersDatabase, boolean>('orders', (view) =>
-          hasOrdered(view.db, customerId),
+        const answer = await readModels.lookup<OrdersDatabase, boolean>('orders', (db) =>
+          hasOrdered(db, customerId),
         );
         if (answer) {
           ordered.set(customerId, Date.now() + ORDERED_TTL_MS);

@@ -24,6 +24,12 @@ export interface ReadModels {
    * new one.
    */
   read<Database, T>(name: string, work: (view: ReadModelView<Database>) => Promise<T>): Promise<T>;
+  /**
+   * `read` without the position: for a lookup that answers no client with a consistency token
+   * (the write side's pricing asks the promotions and orders read models). It spares the
+   * checkpoint's query, a round trip that `read` sends beside every data query.
+   */
+  lookup<Database, T>(name: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Waits, at most `timeoutMs`, until every named projection has passed `position`; false if not. */
   waitFor(names: readonly string[], position: Position, timeoutMs: number): Promise<boolean>;
 }
@@ -69,22 +75,34 @@ export function createReadModels(
   const attempt = async <Database, T>(
     name: string,
     fresh: boolean,
+    stamped: boolean,
     work: (view: ReadModelView<Database>) => Promise<T>,
   ) => {
-    const [schema, position] = await Promise.all([schemaOf(name, fresh), readCheckpoint(sql, name)]);
+    const [schema, position] = await Promise.all([
+      schemaOf(name, fresh),
+      stamped ? readCheckpoint(sql, name) : null,
+    ]);
     return work({ db: db.withSchema(schema) as unknown as Kysely<Database>, position });
   };
 
+  const inServingGeneration = async <Database, T>(
+    name: string,
+    stamped: boolean,
+    work: (view: ReadModelView<Database>) => Promise<T>,
+  ) => {
+    try {
+      return await attempt(name, false, stamped, work);
+    } catch (error) {
+      if (!isGenerationGone(error)) throw error;
+      schemas.delete(name);
+      return attempt(name, true, stamped, work);
+    }
+  };
+
   return {
-    async read(name, work) {
-      try {
-        return await attempt(name, false, work);
-      } catch (error) {
-        if (!isGenerationGone(error)) throw error;
-        schemas.delete(name);
-        return attempt(name, true, work);
-      }
-    },
+    read: (name, work) => inServingGeneration(name, true, work),
+    lookup: <Database, T>(name: string, work: (db: Kysely<Database>) => Promise<T>) =>
+      inServingGeneration<Database, T>(name, false, (view) => work(view.db)),
     waitFor,
   };
 }
