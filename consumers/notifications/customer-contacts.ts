@@ -7,7 +7,11 @@ import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
  * (an OrderPlaced that carries `customerEmail` itself needs no lookup).
  */
 export interface CustomerContacts {
-  emailOf(customerId: string): Promise<string | null>;
+  /**
+   * The addresses of these customers, those known (one question for a whole batch of orders: a
+   * batch from many shoppers asked once per customer, each a round trip).
+   */
+  emailsOf(customerIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
@@ -19,12 +23,13 @@ export function isEmailAddress(value: string): boolean {
 /** Addresses from `qm_customer_contacts` (customer_id → email). */
 export function sqlCustomerContacts(sql: SqlExecutor): CustomerContacts {
   return {
-    async emailOf(customerId) {
-      const [row] = await sql.query<{ email: string }>(
-        'select email from qm_customer_contacts where customer_id = $1',
-        [customerId],
+    async emailsOf(customerIds) {
+      if (customerIds.length === 0) return new Map();
+      const rows = await sql.query<{ customer_id: string; email: string }>(
+        'select customer_id, email from qm_customer_contacts where customer_id = any($1::text[])',
+        [customerIds],
       );
-      return row?.email ?? null;
+      return new Map(rows.map((row) => [row.customer_id, row.email]));
     },
   };
 }
@@ -48,5 +53,12 @@ export async function saveCustomerContact(
 
 /** A fixed directory (tests, a shop configured by hand). */
 export function contactsFrom(directory: Record<string, string>): CustomerContacts {
-  return { emailOf: async (customerId) => directory[customerId] ?? null };
+  return {
+    emailsOf: (customerIds) =>
+      Promise.resolve(
+        new Map(
+          customerIds.flatMap((id) => (directory[id] === undefined ? [] : [[id, directory[id]] as const])),
+        ),
+      ),
+  };
 }

@@ -76,7 +76,9 @@ describe('the notification consumer and customer accounts', () => {
     );
     await feed();
     await saveCustomerContact(h.sql, 'ada', 'someone-else@example.com');
-    expect(await sqlCustomerContacts(h.sql).emailOf('ada')).toBe('ada@example.com');
+    expect(await sqlCustomerContacts(h.sql).emailsOf(['ada', 'nobody'])).toEqual(
+      new Map([['ada', 'ada@example.com']]),
+    );
     await h.handlers.placeOrder(
       {
         orderId: 'o-1',

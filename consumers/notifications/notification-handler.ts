@@ -119,25 +119,23 @@ async function loadState(tx: SqlExecutor, events: readonly RecordedEvent[]): Pro
   };
 }
 
-/** The address of each OrderPlaced's customer, by event id; one lookup per customer. */
+/** The address of each OrderPlaced's customer, by event id; one lookup for the whole batch. */
 async function placedEmails(
   events: readonly RecordedEvent[],
   rules: NotificationRules,
 ): Promise<Map<string, string | null>> {
   const emails = new Map<string, string | null>();
-  const byCustomer = new Map<string, Promise<string | null>>();
+  const lookedUp = new Map<string, string>(); // event id → customer id
   for (const event of events) {
     if (event.type !== 'OrderPlaced' || !isOrderEvent(event)) continue;
     const placed = (event as unknown as OrderPlaced).data;
     const carried = (placed as { customerEmail?: unknown }).customerEmail;
-    if (typeof carried === 'string' && isEmailAddress(carried)) {
-      emails.set(event.id, carried);
-      continue;
-    }
-    let lookup = byCustomer.get(placed.customerId);
-    if (!lookup) byCustomer.set(placed.customerId, (lookup = rules.contacts.emailOf(placed.customerId)));
-    emails.set(event.id, await lookup);
+    if (typeof carried === 'string' && isEmailAddress(carried)) emails.set(event.id, carried);
+    else lookedUp.set(event.id, placed.customerId);
   }
+  if (lookedUp.size === 0) return emails;
+  const known = await rules.contacts.emailsOf([...new Set(lookedUp.values())]);
+  for (const [eventId, customerId] of lookedUp) emails.set(eventId, known.get(customerId) ?? null);
   return emails;
 }
 
