@@ -123,4 +123,34 @@ describe.each(['pglite', 'postgres'] as const)('log tail on %s', (backend) => {
     expect(batch?.events).toHaveLength(1);
     expect(reached(batch!.end, head)).toBe(true);
   });
+
+  it('reads at most once per poll interval while appends are announced, even when a read finds nothing', async () => {
+    const { store } = await setUp();
+    await appendEvents(store, 1);
+    // Announcements that never stop, of appends a read does not see (as another process's commit
+    // is, behind an older transaction still open): every wait for an append ends at once.
+    let reads = 0;
+    let announced = 0;
+    const announcing: EventStore = {
+      ...store,
+      readAll: (options) => {
+        reads++;
+        return store.readAll(options);
+      },
+      appendSequence: () => ++announced,
+      waitForAppend: () => Promise.resolve(),
+    };
+    const pollIntervalMs = 20;
+    const tail = createLogTail(announcing, { pollIntervalMs });
+    resources.onDispose(() => tail.stop());
+    tail.batchAfter(null, 10, undefined, new Set());
+    await caughtUp(tail, store);
+    const before = reads;
+    const startedAt = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const elapsed = performance.now() - startedAt;
+    // Reading again at each announcement, the tail read the store back to back, nothing found.
+    expect(reads - before).toBeLessThanOrEqual(Math.ceil(elapsed / pollIntervalMs) + 1);
+    expect(reads - before).toBeGreaterThan(0);
+  });
 });

@@ -117,9 +117,12 @@ export function createLogTail(store: EventStore, options: LogTailOptions = {}): 
         if (read.length < readSize) {
           // At most one read per poll interval while appends keep coming: woken by each one, the
           // projectors would commit a transaction per append (on PGlite, 3.9 per order instead of
-          // 1.8). A quiet log's first append is still read at once.
+          // 1.8). A quiet log's first append is still read at once. A read that found nothing
+          // waits out the interval too: an announced append is often not visible yet (an older
+          // transaction still open), and reading again at each announcement made two of three of
+          // `qm work`'s log reads come back empty under the checkout bench's load.
           const early = pollIntervalMs - (performance.now() - readAt);
-          if (read.length > 0 && early > 0) await sleep(early, until);
+          if (early > 0) await sleep(early, until);
           await untilAppendOr(store, pollIntervalMs, until, seen);
         }
       } catch (error) {
