@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../../ports/event-store.ts';
 import { migratedPostgres } from '../../../test-support/databases.ts';
@@ -64,5 +65,30 @@ describe('append notifications across processes (PostgreSQL)', () => {
     await writer!.append('order-2', [notedEvent('OrderNoted')], 'no_stream');
     expect((await next)?.stream).toBe('order-2');
     await subscription.stop();
+  }, 30_000);
+
+  it('announces a burst of appends at most once per interval: the first at once, the last at the end', async () => {
+    const [writer, reader] = stores;
+    const heard: number[] = [];
+    const listener = new pg.Client({ connectionString: database.url });
+    await listener.connect();
+    listener.on('notification', () => heard.push(performance.now()));
+    await listener.query('listen qm_appended');
+    try {
+      const startedAt = performance.now();
+      await writer!.append('burst-0', [notedEvent()], 'no_stream');
+      for (let i = 1; i < 40; i++) await writer!.append(`burst-${i}`, [notedEvent()], 'no_stream');
+      const appendedFor = performance.now() - startedAt;
+      // The last append is announced too: a reader waiting for it is woken.
+      const woken = reader!.waitForAppend!(FOREVER, new AbortController().signal);
+      await writer!.append('burst-last', [notedEvent()], 'no_stream');
+      await woken;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard.length).toBeGreaterThan(0);
+      // One NOTIFY per 20 ms at most (the default), not one per append.
+      expect(heard.length).toBeLessThanOrEqual(Math.ceil((appendedFor + 50) / 20) + 2);
+    } finally {
+      await listener.end();
+    }
   }, 30_000);
 });

@@ -31,11 +31,19 @@ const ANYTHING: Appended = { stream: '*', type: '*' };
  * (the categories and types appended, so filtered waiters wake only for what they follow). A lost
  * notification (the listener reconnecting) costs one poll interval of lag, nothing else: the poll
  * still runs.
+ *
+ * While appends keep coming, at most one NOTIFY goes out per `minIntervalMs` (default 20): the
+ * first append after a quiet spell is announced at once, the ones after it together at the end of
+ * the interval. A storefront's cart requests each append on their own, so a NOTIFY per turn of
+ * the loop was a round trip for a third of them, while the readers it wakes poll every 10 ms
+ * under load anyway (`projections/runtime/log-tail.ts`).
  */
 export function pgAppendNotifications(options: {
   client: SqlClient;
   connectionString: string;
   onError?: (error: unknown) => void;
+  /** Shortest time between two NOTIFYs from this process (default 20 ms; 0: one per turn). */
+  minIntervalMs?: number;
 }): AppendNotifications {
   const me = randomBytes(6).toString('hex');
   const pending = new Set<string>();
@@ -44,9 +52,13 @@ export function pgAppendNotifications(options: {
   let listener: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
   const onError = options.onError ?? (() => undefined);
+  const minIntervalMs = options.minIntervalMs ?? 20;
+  let lastFlush = -Infinity;
 
   const flush = () => {
     scheduled = false;
+    if (closed) return;
+    lastFlush = performance.now();
     const lines = [...pending];
     pending.clear();
     let payload = [me, ...lines].join('\n');
@@ -71,7 +83,9 @@ export function pgAppendNotifications(options: {
       for (const { stream, type } of appended) pending.add(`${stream.split('-', 1)[0]}\t${type}`);
       if (!scheduled) {
         scheduled = true;
-        setImmediate(flush);
+        const wait = lastFlush + minIntervalMs - performance.now();
+        if (wait > 0) setTimeout(flush, wait).unref();
+        else setImmediate(flush);
       }
     },
     listen(onAppended) {
