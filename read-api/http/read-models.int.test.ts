@@ -3,6 +3,7 @@ import type { SqlExecutor } from '../../infra/sql/sql-client.ts';
 import { hasOrdered } from '../../projections/orders/queries.ts';
 import type { OrdersDatabase } from '../../projections/orders/tables.ts';
 import { berlinAddress } from '../../test-support/addresses.ts';
+import { productInput } from '../../test-support/product-input.ts';
 import { readApiHarness, type ReadApiHarness } from '../../test-support/read-api-harness.ts';
 import { createReadModels } from './read-models.ts';
 
@@ -27,28 +28,10 @@ describe('read models: a read stamped with its position, and a lookup without', 
   beforeAll(async () => {
     h = await readApiHarness('pglite', 'memory');
     await h.handlers.createLocation('berlin', 'Berlin warehouse', h.context());
-    await h.handlers.createProduct(
-      {
-        productId: 'hammer',
-        sku: 'HAMMER',
-        name: 'Claw Hammer',
-        description: 'A hammer',
-        brand: 'Acme',
-        category: 'tools',
-        attributes: {},
-        allowBackorder: true,
-        price: { amount: 1_999, currency: 'EUR' },
-      },
-      h.context(),
-    );
+    await h.handlers.createProduct(productInput('hammer', { allowBackorder: true }), h.context());
+    const lines = [{ productId: 'hammer', quantity: 1 }];
     const order = await h.handlers.placeOrder(
-      {
-        orderId: 'o-1',
-        customerId: 'ada',
-        currency: 'EUR',
-        lines: [{ productId: 'hammer', quantity: 1 }],
-        shippingAddress: { ...berlinAddress, line1: 'Street 1' },
-      },
+      { orderId: 'o-1', customerId: 'ada', currency: 'EUR', lines, shippingAddress: berlinAddress },
       h.context({ id: 'ada', role: 'customer' }),
     );
     await h.settle(order.position);
