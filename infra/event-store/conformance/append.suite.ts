@@ -5,6 +5,7 @@ import {
   MultiStreamAppendUnsupported,
   WrongExpectedRevision,
 } from '../../../ports/event-store-errors.ts';
+import type { EventStore } from '../../../ports/event-store.ts';
 import type { SuiteContext } from './context.ts';
 import { event, events, metadata, uniqueCategory } from './fixtures.ts';
 
@@ -105,6 +106,28 @@ export function appendSuite({ store }: SuiteContext): void {
       ]);
       await expect(refused).rejects.toMatchObject({ stream: b, actual: 1 });
       expect(await store().streamRevision(a)).toBe(1);
+    });
+
+    it('answers a one-stream appendMulti as append does: revisions, refusals, retries', async () => {
+      if (!store().capabilities.atomicMultiStreamAppend) return;
+      const stream = `${uniqueCategory()}-a`;
+      const one = (expected: Parameters<EventStore['append']>[2], batch = events(1)) =>
+        store().appendMulti([{ stream, expected, events: batch }]);
+      const [created] = await one('no_stream', events(2));
+      expect(created!.nextRevision).toBe(1);
+      await expect(one('no_stream')).rejects.toMatchObject({ stream, expected: 'no_stream', actual: 1 });
+      await expect(one(0)).rejects.toMatchObject({ stream, expected: 0, actual: 1 });
+      const batch = events(1);
+      const [appended] = await one(1, batch);
+      expect(appended!.nextRevision).toBe(2);
+      // The same events again (a retry after a lost answer) answer the first outcome, stored once.
+      expect(await one(1, batch)).toEqual([appended]);
+      await expect(
+        store().appendMulti([
+          { stream: `${uniqueCategory()}-b`, expected: 'stream_exists', events: events(1) },
+        ]),
+      ).rejects.toMatchObject({ actual: null });
+      expect((await store().readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2]);
     });
   });
 }
