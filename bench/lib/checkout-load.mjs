@@ -1,7 +1,7 @@
 // The checkout benchmark's load generator, run as a second process so that it never shares an
 // event loop with the server it measures. Its own client (node:http, keep-alive), because a checkout
 // is a sequence of requests per shopper, which autocannon's independent requests cannot express.
-// Argument: JSON { mode, url, tokens, connections, seconds, products, hotShare, address, code, flashProductId }.
+// Argument: JSON { mode, url, tokens, connections, seconds, warmUpSeconds, products, hotShare, address, code, flashProductId }.
 // - mode `flow`: each connection repeats the storefront flow of 8 requests (create a cart, add 3
 //   lines one by one, set the address, list shipping options, start checkout, check out), as one
 //   customer of `tokens` (a token per connection: the per-customer hold cap is per shopper);
@@ -15,7 +15,14 @@
 // MAX_RETRIES times: the key makes the retry safe, and the step's time includes the wait. An
 // answer other than the expected ones (2xx, and the 409/400 refusals a finite stock or a used-up
 // limit gives), or a 503 still there after the retries, counts as an error.
-// Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, errors, retries, statusCodes, elapsedMs, lastSuccessMs }.
+// With `warmUpSeconds`, the rate is taken in steady state: the connections run the flow that long
+// first, then for `seconds`, and only what finishes inside that window counts (`windowFlows`,
+// `windowPlaced`, the step times). The flows running at its end finish uncounted: a drain, whose
+// last moments leave the server short of work, is not the rate (the baseline's autocannon stops at
+// its deadline and has none).
+// Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, windowFlows, windowPlaced,
+// windowMs, errors, retries, statusCodes, elapsedMs, lastSuccessMs }; flows, placed and refused
+// count every flow finished, in the window or not.
 import { randomUUID } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import http from 'node:http';
@@ -25,19 +32,24 @@ import { URL, URLSearchParams } from 'node:url';
 
 const args = JSON.parse(process.argv[2]);
 const { mode, url, tokens, connections, seconds, products, hotShare, address, code, flashProductId } = args;
+const warmUpSeconds = args.warmUpSeconds ?? 0;
 
 const steps = { create: [], add: [], address: [], coupon: [], options: [], start: [], checkout: [] };
 const statusCodes = {};
 let flows = 0;
 let placed = 0;
 let refused = 0;
+let windowFlows = 0;
+let windowPlaced = 0;
 let errors = 0;
 let retries = 0;
 const MAX_RETRIES = 3;
 const errorSamples = [];
 let lastSuccessMs = 0;
 const begun = performance.now();
-const deadline = begun + seconds * 1000;
+const windowStart = begun + warmUpSeconds * 1000;
+const deadline = windowStart + seconds * 1000;
+const inWindow = (at) => at >= windowStart && at <= deadline;
 
 // node:http with a keep-alive socket per shopper, not fetch: fetch's WHATWG streams cost this
 // process about 1.9 ms of CPU per request, which on a two-core machine the server under test paid
@@ -91,7 +103,8 @@ async function call(step, token, method, path, body, okStatuses) {
     answer = await send(token, method, path, body, key);
   }
   const { status, json } = answer;
-  steps[step].push(performance.now() - started);
+  const answered = performance.now();
+  if (inWindow(answered)) steps[step].push(answered - started);
   statusCodes[status] = (statusCodes[status] ?? 0) + 1;
   const expected = (status >= 200 && status < 300) || okStatuses.includes(status);
   if (!expected) {
@@ -144,8 +157,11 @@ async function flow(token, cartLines, withCode) {
   await call('start', token, 'POST', `/carts/${cartId}/checkout/start`, undefined, [400, 409]);
   const checkout = await call('checkout', token, 'POST', `/carts/${cartId}/checkout`, {}, [400, 409]);
   flows++;
+  const counted = inWindow(performance.now());
+  if (counted) windowFlows++;
   if (checkout.status === 201) {
     placed++;
+    if (counted) windowPlaced++;
     lastSuccessMs = performance.now() - begun;
     return true;
   }
@@ -169,6 +185,9 @@ process.stdout.write(
     flows,
     placed,
     refused,
+    windowFlows,
+    windowPlaced,
+    windowMs: seconds * 1000,
     errors,
     retries,
     errorSamples,

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../ports/event-store.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ConsumeOptions, DeliverFrom, EventBus, RunningConsumer } from './event-bus.ts';
 import { defaultMaxBatch, handleBatchDelivery, handleDelivery } from './handle-delivery.ts';
-import { defaultSubjectPrefix, eventSubject, subjectMatches } from './subjects.ts';
+import { defaultSubjectPrefix, eventSubject, subjectFilter } from './subjects.ts';
 
 export interface InProcessBusOptions {
   log: Logger;
@@ -24,7 +24,8 @@ interface Message {
 interface DurableState {
   /** Next sequence to deliver for the first time. */
   next: number;
-  filters: readonly string[];
+  /** Whether a subject is one of the consumer's (every subject when it named none). */
+  matches: (subject: string) => boolean;
   /** Failed events waiting for redelivery: sequence → due time and deliveries so far. */
   retries: Map<number, { due: number; deliveries: number }>;
   active: boolean;
@@ -89,7 +90,7 @@ export function createInProcessBus(options: InProcessBusOptions): EventBus {
     const fresh: Message[] = [];
     for (let seq = state.next; seq <= lastSeq && fresh.length < maxBatch; seq++) {
       const message = at(seq)!;
-      if (state.filters.length === 0 || state.filters.some((f) => subjectMatches(f, message.subject))) {
+      if (state.matches(message.subject)) {
         fresh.push(message);
       }
     }
@@ -105,7 +106,7 @@ export function createInProcessBus(options: InProcessBusOptions): EventBus {
     if (!state) {
       state = {
         next: startSeq(consumeOptions.deliverFrom ?? 'start'),
-        filters: consumeOptions.subjects ?? [],
+        matches: consumeOptions.subjects?.length ? subjectFilter(consumeOptions.subjects) : () => true,
         retries: new Map(),
         active: true,
       };

@@ -25,7 +25,7 @@ import {
   handleDelivery,
   type DeliveryOutcome,
 } from './handle-delivery.ts';
-import { defaultStreamName, defaultSubjectPrefix, eventSubject, subjectMatches } from './subjects.ts';
+import { defaultStreamName, defaultSubjectPrefix, eventSubject, subjectFilter } from './subjects.ts';
 
 export interface NatsBusOptions {
   /** e.g. `nats://127.0.0.1:4222` (NATS_URL); a cluster's servers comma-separated. */
@@ -105,8 +105,7 @@ export async function createNatsBus(options: NatsBusOptions): Promise<EventBus> 
     const consumer = await js.consumers.get(stream, durable);
     const messages = await consumer.consume({ max_messages: options.pullBatch ?? 128 });
     let stopping = false;
-    const matches = (subject: string) =>
-      filters.length <= 1 || filters.some((filter) => subjectMatches(filter, subject));
+    const matches = filters.length <= 1 ? () => true : subjectFilter(filters);
 
     // Messages are taken off the iterator as they come and handled in batches of what has
     // arrived meanwhile (`handleBatch`), one batch at a time, in order.
