@@ -46,12 +46,21 @@ export function createSqlIdempotencyStore(
   const now = options.now ?? (() => new Date());
   const later = (from: Date, ms: number) => new Date(from.getTime() + ms).toISOString();
 
-  /** A fresh key's claim, the common case: many requests' claims go as one insert. */
+  /**
+   * A fresh key's claim, the common case: many requests' claims go as one insert, committed without
+   * waiting for the WAL flush (`synchronous_commit` off for that statement alone). Safe, because a
+   * claim only matters once its request has appended, and the append commits after the claim and
+   * flushes the WAL up to itself, the claim's commit record included: no crash keeps a request's
+   * events and loses its claim (whose `resumed` makes the retry answer those events instead of
+   * deciding again). A claim lost with nothing appended leaves a retry to run as new, as it should.
+   * Each write request was waiting for two flushes, the claim's and its append's.
+   */
   const insertClaims = createMicroBatch(async (claims: NewClaim[]) => {
     const inserted = await sql.query<{ token: string }>(
       `insert into qm_idempotency_keys (scope, key, fingerprint, token, created_at, locked_until, expires_at)
        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[],
                             $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
+       where set_config('synchronous_commit', 'off', true) is not null
        on conflict (scope, key) do nothing
        returning token`,
       columns(claims, ['scope', 'key', 'fingerprint', 'token', 'createdAt', 'lockedUntil', 'expiresAt']),
