@@ -24,7 +24,7 @@ import { berlinAddress } from '../../test-support/addresses.ts';
  *
  * Fixed seed, so a run repeats. `npm test` runs CASES per operation on PGlite (20, each one to
  * three breakages: a sample that keeps the file near 20 s); QM_SOAK=1 (`npm run test:soak`) runs
- * 500 per operation, which reach every field of every operation, on PostgreSQL as well.
+ * 500 per operation, enough to aim at each field of an operation many times, on PostgreSQL as well.
  */
 const SOAK = process.env.QM_SOAK === '1';
 const CASES = SOAK ? 500 : 20;
