@@ -337,10 +337,23 @@ function sqlPerCheckout(phase: string, spent: StatementTotals, flows: number): S
 const describeSql = (per: StatementsPerOrder) =>
   `${per.statements} statements, ${per.roundTrips} round trips, ${per.transactions} transactions`;
 
-/** The shop, over HTTP as an admin: locations, the checkout products, the baseline's, the two promotions. */
+/**
+ * The shop, over HTTP as an admin: locations, the tax it charges where the shoppers live (Germany,
+ * prices tax-inclusive, as an EU shop), the checkout products, the baseline's, the two promotions.
+ * With a tax region every priced cart change and every baseline order computes tax, as in a shop
+ * that sells. No shipping zone: once a shop has one, an order must name a shipping method (400
+ * without one), and the issue's eight-request flow chooses none, so shipping stays unpriced here.
+ */
 export async function seed(system: ServedSystem, hotStock: number, flashUnits: number): Promise<void> {
   for (const location of LOCATIONS)
     await post(system, '/locations', { locationId: location, name: location });
+  await post(system, '/tax/regions', {
+    regionId: 'de',
+    country: 'DE',
+    pricesIncludeTax: true,
+    ratesBps: { standard: 1900, reduced: 700 },
+    shippingTaxClass: 'standard',
+  });
   for (let s = 0; s < SKUS; s++) {
     await post(system, '/products', checkoutProduct(s));
     for (const location of LOCATIONS)
