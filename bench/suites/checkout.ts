@@ -347,9 +347,10 @@ const describeSql = (per: StatementsPerOrder) =>
 export async function seed(system: ServedSystem, hotStock: number, flashUnits: number): Promise<void> {
   for (const location of LOCATIONS)
     await post(system, '/locations', { locationId: location, name: location });
+  // The shoppers' own country, so that every cart with their address and every order is taxed.
   await post(system, '/tax/regions', {
     regionId: 'de',
-    country: 'DE',
+    country: benchAddress.country,
     pricesIncludeTax: true,
     ratesBps: { standard: 1900, reduced: 700 },
     shippingTaxClass: 'standard',
