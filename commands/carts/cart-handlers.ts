@@ -40,6 +40,18 @@ export interface CartDeps {
 
 type Priced = { command: CartCommand; totals: CartTotals };
 
+/**
+ * How a cart's creation and its changes run: through the group commit, all carts of this process
+ * under one key. Carts seldom race (each is one shopper's), but each write alone was an append of
+ * its own, six per checkout where the order that ends it shares one with the orders beside it:
+ * queued together, the writes of concurrent shoppers' carts are decided one after another (on the
+ * cached carts, products and configuration: no read of their own) and appended in one atomic
+ * multi-stream append. A group that loses a race on a cart is decided again whole
+ * (group-commit.ts); a backend without atomic multi-stream appends runs each write alone
+ * (`batched`, run-command.ts).
+ */
+const cartWrites = { keys: ['carts'], contention: 'batched' } as const;
+
 export type CreateCartInput = { cartId: string; customerId: string | null; currency: string };
 
 /**
@@ -64,8 +76,7 @@ export function cartHandlers(deps: CartDeps) {
     const outcome = await runCommand(
       runtime,
       {
-        keys: [stream],
-        contention: 'normal',
+        ...cartWrites,
         plan: async (load) => {
           const cart = openedCart(await load<CartState>(stream, cartStep), access, cartId, hashCartSecret);
           const built = await build(cart, load);
@@ -122,8 +133,7 @@ export function cartHandlers(deps: CartDeps) {
       const outcome = await runCommand(
         runtime,
         {
-          keys: [stream],
-          contention: 'normal',
+          ...cartWrites,
           plan: () =>
             Promise.resolve([
               {

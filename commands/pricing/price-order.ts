@@ -11,7 +11,7 @@ import { shippingConfigStream, taxConfigStream } from '../../domain/streams.ts';
 import type { TaxProvider } from '../../ports/tax.ts';
 import type { CommandRuntime } from '../runtime/command-runtime.ts';
 import { tableTaxProvider } from './table-tax-provider.ts';
-import { loadAggregate } from '../runtime/load-aggregate.ts';
+import { loadRecent } from '../runtime/recent-state.ts';
 
 /**
  * The discount stage of the price pipeline: given the request and its subtotal, the discounts
@@ -29,11 +29,14 @@ export type DiscountStage = ((request: PricingRequest, subtotal: Money) => Promi
 
 export const noDiscounts: DiscountStage = async () => [];
 
-/** The shipping and tax configuration as the store holds it now (two small streams, cached). */
+/**
+ * The shipping and tax configuration (two small streams, cached): this process's changes at once,
+ * another process's within `RECENT_STATE_MS` (recent-state.ts).
+ */
 export async function loadPricingConfig(runtime: CommandRuntime): Promise<PricingConfig> {
   const [shipping, tax] = await Promise.all([
-    loadAggregate(runtime.store, shippingDecider, shippingConfigStream(), runtime.cache, false),
-    loadAggregate(runtime.store, taxDecider, taxConfigStream(), runtime.cache, false),
+    loadRecent(runtime, shippingDecider, shippingConfigStream()),
+    loadRecent(runtime, taxDecider, taxConfigStream()),
   ]);
   return { shipping: shipping.state, tax: tax.state };
 }

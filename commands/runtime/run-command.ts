@@ -6,9 +6,12 @@ import type { StepPlan, StepsOutcome } from './steps.ts';
 /**
  * How many commands are expected to want the same streams at once. `hot`: many (order placement,
  * where most orders hold the same popular SKU), so racing for them would mostly lose and retry;
- * `normal`: races are rare, and the store's compare-and-set with a retry is the cheapest guard.
+ * `normal`: races are rare, and the store's compare-and-set with a retry is the cheapest guard;
+ * `batched`: races are rare, but such commands come many at a time (cart writes, each on its own
+ * cart), so the group commit appends them together under their shared key where it runs, and
+ * elsewhere they run as `normal` ones (never queued one at a time behind a lock).
  */
-export type Contention = 'hot' | 'normal';
+export type Contention = 'hot' | 'normal' | 'batched';
 
 /** What a handler declares; the runtime decides how to run it (see `runCommand`). */
 export interface CommandSpec {
@@ -26,8 +29,9 @@ export interface CommandSpec {
 
 /**
  * Runs a command the way its contention and the backend allow, so that handlers never choose:
- * - hot, a group commit configured and a backend that appends several streams atomically: queued
- *   with the other commands on its keys, decided with them and appended in one append;
+ * - hot or batched, a group commit configured and a backend that appends several streams
+ *   atomically: queued with the other commands on its keys, decided with them and appended in one
+ *   append;
  * - hot and keyed locks configured: this process's commands on its keys take turns instead of
  *   racing for their streams;
  * - otherwise (or pinned: a person's If-Match is never batched or queued): load, decide, append,
@@ -40,10 +44,11 @@ export function runCommand(
   context: CommandContext,
 ): Promise<StepsOutcome> {
   const { keys, plan, pinned } = spec;
-  if (spec.contention === 'hot' && !pinned) {
+  if (spec.contention !== 'normal' && !pinned) {
     if (runtime.groupCommit && runtime.store.capabilities.atomicMultiStreamAppend)
       return runtime.groupCommit.run(runtime, keys, { plan, context });
-    if (runtime.locks) return runtime.locks.run(keys, () => decideAndAppendSteps(runtime, plan, context));
+    if (runtime.locks && spec.contention === 'hot')
+      return runtime.locks.run(keys, () => decideAndAppendSteps(runtime, plan, context));
   }
   return decideAndAppendSteps(runtime, plan, context, pinned);
 }
