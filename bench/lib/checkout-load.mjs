@@ -1,6 +1,7 @@
 // The checkout benchmark's load generator, run as a second process so that it never shares an
-// event loop with the server it measures. Its own client (node:http, keep-alive), because a checkout
-// is a sequence of requests per shopper, which autocannon's independent requests cannot express.
+// event loop with the server it measures. Its own client (a keep-alive socket per shopper,
+// raw-http.mjs), because a checkout is a sequence of requests per shopper, each built from the
+// answers before it.
 // Argument: JSON { mode, url, tokens, connections, seconds, warmUpSeconds, products, hotShare, address, code, flashProductId }.
 // - mode `flow`: each connection repeats the storefront flow of 8 requests (create a cart, add 3
 //   lines one by one, set the address, list shipping options, start checkout, check out), as one
@@ -21,14 +22,13 @@
 // last moments leave the server short of work, is not the rate (the baseline's autocannon stops at
 // its deadline and has none).
 // Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, windowFlows, windowPlaced,
-// windowMs, errors, retries, statusCodes, elapsedMs, lastSuccessMs }; flows, placed and refused
-// count every flow finished, in the window or not.
+// windowMs, errors, retries, statusCodes, elapsedMs, lastSuccessMs, cpuMs }; flows, placed and
+// refused count every flow finished, in the window or not; cpuMs is this process's own CPU.
 import { randomUUID } from 'node:crypto';
-import { Buffer } from 'node:buffer';
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { URL, URLSearchParams } from 'node:url';
+import { rawHttpConnection } from './raw-http.mjs';
 
 const args = JSON.parse(process.argv[2]);
 const { mode, url, tokens, connections, seconds, products, hotShare, address, code, flashProductId } = args;
@@ -51,56 +51,37 @@ const windowStart = begun + warmUpSeconds * 1000;
 const deadline = windowStart + seconds * 1000;
 const inWindow = (at) => at >= windowStart && at <= deadline;
 
-// node:http with a keep-alive socket per shopper, not fetch: fetch's WHATWG streams cost this
-// process about 1.9 ms of CPU per request, which on a two-core machine the server under test paid
-// for (the POST /orders baseline's autocannon costs about 0.5 ms).
+// A raw keep-alive socket per shopper (raw-http.mjs), not node:http: its client cost this process
+// about 0.6 ms of CPU per request, eight times per flow what the baseline's autocannon pays per
+// order, on the two cores the server under test uses too. (fetch cost 1.9 ms.)
 const target = new URL(url);
-const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 
-function send(token, method, path, body, key) {
+function send(connection, token, method, path, body, key) {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const headers = { authorization: `Bearer ${token}` };
-  if (payload !== undefined) {
-    headers['content-type'] = 'application/json';
-    headers['content-length'] = Buffer.byteLength(payload);
-  }
+  if (payload !== undefined) headers['content-type'] = 'application/json';
   if (key) headers['idempotency-key'] = key;
-  return new Promise((resolve) => {
-    const failed = (error) => resolve({ status: -1, json: { error: String(error) }, retryAfter: 0 });
-    const request = http.request(
-      { agent, host: target.hostname, port: target.port, method, path, headers },
-      (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('error', failed);
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            resolve({
-              status: response.statusCode,
-              json: text ? JSON.parse(text) : null,
-              retryAfter: Number(response.headers['retry-after'] ?? '1'),
-            });
-          } catch (error) {
-            failed(error);
-          }
-        });
-      },
-    );
-    request.on('error', failed);
-    request.end(payload);
-  });
+  return connection.request(method, path, headers, payload).then(
+    ({ status, body: text, retryAfter }) => {
+      try {
+        return { status, json: text ? JSON.parse(text) : null, retryAfter };
+      } catch (error) {
+        return { status: -1, json: { error: String(error) }, retryAfter: 0 };
+      }
+    },
+    (error) => ({ status: -1, json: { error: String(error) }, retryAfter: 0 }),
+  );
 }
 
-async function call(step, token, method, path, body, okStatuses) {
+async function call(connection, step, token, method, path, body, okStatuses) {
   const started = performance.now();
   const key = method === 'POST' ? randomUUID() : null;
-  let answer = await send(token, method, path, body, key);
+  let answer = await send(connection, token, method, path, body, key);
   for (let attempt = 0; answer.status === 503 && attempt < MAX_RETRIES; attempt++) {
     statusCodes['503 retried'] = (statusCodes['503 retried'] ?? 0) + 1;
     retries++;
     await sleep(Math.min(5, Math.max(0.1, answer.retryAfter)) * 1000);
-    answer = await send(token, method, path, body, key);
+    answer = await send(connection, token, method, path, body, key);
   }
   const { status, json } = answer;
   const answered = performance.now();
@@ -126,18 +107,27 @@ function lines() {
  * One shopper's cart from creation to checkout; with `code`, entered after the address. Answers
  * false when a refusal says the goods or the code ran out (the flash sale's end).
  */
-async function flow(token, cartLines, withCode) {
-  const created = await call('create', token, 'POST', '/carts', { currency: 'EUR' }, []);
+async function flow(connection, token, cartLines, withCode) {
+  const created = await call(connection, 'create', token, 'POST', '/carts', { currency: 'EUR' }, []);
   const cartId = created.json?.cartId;
   if (!cartId) return true;
   for (const line of cartLines) {
-    const added = await call('add', token, 'POST', `/carts/${cartId}/lines`, line, [409]);
+    const added = await call(connection, 'add', token, 'POST', `/carts/${cartId}/lines`, line, [409]);
     if (added.status === 409 && mode === 'flash') return false;
   }
-  await call('address', token, 'PUT', `/carts/${cartId}/shipping-address`, { shippingAddress: address }, []);
+  await call(
+    connection,
+    'address',
+    token,
+    'PUT',
+    `/carts/${cartId}/shipping-address`,
+    { shippingAddress: address },
+    [],
+  );
   if (withCode) {
     // A used-up limit refuses the code (400 naming `code`): only the flash sale's end expects it.
     const entered = await call(
+      connection,
       'coupon',
       token,
       'POST',
@@ -153,9 +143,17 @@ async function flow(token, cartLines, withCode) {
     country: address.country,
     postalCode: address.postalCode,
   });
-  await call('options', token, 'GET', `/shipping/options?${query}`, undefined, []);
-  await call('start', token, 'POST', `/carts/${cartId}/checkout/start`, undefined, [400, 409]);
-  const checkout = await call('checkout', token, 'POST', `/carts/${cartId}/checkout`, {}, [400, 409]);
+  await call(connection, 'options', token, 'GET', `/shipping/options?${query}`, undefined, []);
+  await call(connection, 'start', token, 'POST', `/carts/${cartId}/checkout/start`, undefined, [400, 409]);
+  const checkout = await call(
+    connection,
+    'checkout',
+    token,
+    'POST',
+    `/carts/${cartId}/checkout`,
+    {},
+    [400, 409],
+  );
   flows++;
   const counted = inWindow(performance.now());
   if (counted) windowFlows++;
@@ -171,10 +169,15 @@ async function flow(token, cartLines, withCode) {
 
 async function worker(index) {
   const token = tokens[index % tokens.length];
-  while (performance.now() < deadline) {
-    if (mode === 'flow') await flow(token, lines(), false);
-    else if (mode === 'coupon') await flow(token, lines(), true);
-    else if (!(await flow(token, [{ productId: flashProductId, quantity: 1 }], true))) return; // sold out
+  const connection = rawHttpConnection(target.hostname, Number(target.port));
+  try {
+    while (performance.now() < deadline) {
+      if (mode === 'flow') await flow(connection, token, lines(), false);
+      else if (mode === 'coupon') await flow(connection, token, lines(), true);
+      else if (!(await flow(connection, token, [{ productId: flashProductId, quantity: 1 }], true))) return; // sold out
+    }
+  } finally {
+    connection.close(); // an open socket would keep this process alive
   }
 }
 
@@ -194,6 +197,7 @@ process.stdout.write(
     statusCodes,
     elapsedMs: performance.now() - begun,
     lastSuccessMs,
+    // This process's own CPU (user and system), which the server under test did not get.
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   }),
 );
-agent.destroy(); // its idle keep-alive sockets would keep this process alive

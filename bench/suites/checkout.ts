@@ -76,6 +76,8 @@ interface LoadAnswer {
   statusCodes: Record<string, number>;
   elapsedMs: number;
   lastSuccessMs: number;
+  /** The load generator's own CPU (ms), which the server under test did not get. */
+  cpuMs: number;
 }
 
 /** The checkout shop's products: `c0` the hot one, stock finite so that some checkouts are refused. */
@@ -194,6 +196,14 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
     console.log(
       `  CPU ms (API process / qm work / PostgreSQL): per checkout ${describeCpu(flowCpuMs)}, with the code ${describeCpu(couponCpuMs)}; per baseline order ${describeCpu(baselineCpuMs)}`,
     );
+    const clientCpuMs = {
+      flow: round2(flow.cpuMs / flow.flows),
+      coupon: round2(coupon.cpuMs / coupon.flows),
+      order: round2(baselinePhase.results.reduce((sum, result) => sum + result.cpuMs, 0) / baseline.total),
+    };
+    console.log(
+      `  load generator CPU ms: per checkout ${clientCpuMs.flow}, with the code ${clientCpuMs.coupon}; per baseline order ${clientCpuMs.order}`,
+    );
     const flowSql = sqlPerCheckout('checkout flow', flowPhase.sql, flow.flows);
     const couponSql = sqlPerCheckout('with the code', couponPhase.sql, coupon.flows);
     const redeemed = await redemptions(store, 'bench-coupon');
@@ -254,6 +264,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
         `flash sale through carts (create, add 1 unit, address, code, options, start, checkout): ${flash.placed} checkouts placed, the last ${sellOut.toFixed(2)} s after the first request (sold out), ${flashRedeemed.units} discounted units redeemed of ${flashUnits}${flashUnits < FLASH_UNITS ? " (a short run sells fewer than the full run's " + FLASH_UNITS + ')' : ''}`,
         'promotion_eval_us_p99: the promotions bench measurement (50 promotions on a 20-line cart), in process, before the served system starts',
         `CPU ms (API process / qm work / this database's PostgreSQL backends), less moved by the machine's load than the rates: per checkout ${describeCpu(flowCpuMs)}, with the code ${describeCpu(couponCpuMs)}; per baseline order ${describeCpu(baselineCpuMs)}`,
+        `load generators' own CPU on the same cores (the flow's raw keep-alive sockets, bench/lib/raw-http.mjs; the baseline's autocannon): ${clientCpuMs.flow} ms per checkout (${round2(clientCpuMs.flow / 8)} per request), ${clientCpuMs.coupon} with the code, ${clientCpuMs.order} ms per baseline order`,
         `SQL per checkout (both processes, answers and projections): ${describeSql(flowSql)} in the flow, ${describeSql(couponSql)} with the code`,
         `requests answered 503 and retried with the same Idempotency-Key, as a storefront does: ${flow.retries} in the flow, ${coupon.retries} with the code, ${flash.retries} in the flash sale`,
       ],
@@ -304,6 +315,7 @@ function merged(answers: readonly LoadAnswer[]): LoadAnswer {
     statusCodes,
     elapsedMs: sum((a) => a.elapsedMs),
     lastSuccessMs: Math.max(...answers.map((answer) => answer.lastSuccessMs)),
+    cpuMs: sum((a) => a.cpuMs),
   };
 }
 
@@ -323,6 +335,8 @@ export async function idle(cpu: () => CpuSample): Promise<void> {
   }
   console.log('  qm work still busy after a minute; measuring anyway');
 }
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
 
 const describeCpu = ({ api, worker, postgres }: CpuFigures) => `${api} / ${worker} / ${postgres}`;
 
