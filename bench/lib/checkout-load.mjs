@@ -8,6 +8,9 @@
 //   customer of `tokens` (a token per connection: the per-customer hold cap is per shopper);
 // - mode `coupon`: the same flow with the shared `code` entered on the cart after the address (9
 //   requests), over products whose stock lasts any run;
+// - mode `order`: the baseline, one `POST /orders` per unit (3 lines, the first of `products` in
+//   `hotShare` of them, shipped to `address`), as every shopper of `tokens`: the same client,
+//   connections and measured window as the flow, so that the two rates differ by the server's work;
 // - mode `flash`: the flow for 1 unit of `flashProductId` with `code` entered (7 requests), until the
 //   sale is sold out (a refusal at any step: the line, the code or the checkout), then that
 //   connection stops.
@@ -34,7 +37,16 @@ const args = JSON.parse(process.argv[2]);
 const { mode, url, tokens, connections, seconds, products, hotShare, address, code, flashProductId } = args;
 const warmUpSeconds = args.warmUpSeconds ?? 0;
 
-const steps = { create: [], add: [], address: [], coupon: [], options: [], start: [], checkout: [] };
+const steps = {
+  create: [],
+  add: [],
+  address: [],
+  coupon: [],
+  options: [],
+  start: [],
+  checkout: [],
+  order: [],
+};
 const statusCodes = {};
 let flows = 0;
 let placed = 0;
@@ -154,17 +166,27 @@ async function flow(connection, token, cartLines, withCode) {
     {},
     [400, 409],
   );
+  finished(checkout.status === 201);
+  return checkout.status === 201 || mode !== 'flash';
+}
+
+/** One baseline order, counted as a flow of one request. */
+async function order(connection, token) {
+  const body = { currency: 'EUR', lines: lines(), shippingAddress: address };
+  const placedNow = await call(connection, 'order', token, 'POST', '/orders', body, []);
+  finished(placedNow.status === 201);
+}
+
+/** Counts a finished flow (or order), placed or refused, in the window or not. */
+function finished(placedIt) {
   flows++;
   const counted = inWindow(performance.now());
   if (counted) windowFlows++;
-  if (checkout.status === 201) {
+  if (placedIt) {
     placed++;
     if (counted) windowPlaced++;
     lastSuccessMs = performance.now() - begun;
-    return true;
-  }
-  refused++;
-  return mode !== 'flash';
+  } else refused++;
 }
 
 async function worker(index) {
@@ -172,7 +194,8 @@ async function worker(index) {
   const connection = rawHttpConnection(target.hostname, Number(target.port));
   try {
     while (performance.now() < deadline) {
-      if (mode === 'flow') await flow(connection, token, lines(), false);
+      if (mode === 'order') await order(connection, token);
+      else if (mode === 'flow') await flow(connection, token, lines(), false);
       else if (mode === 'coupon') await flow(connection, token, lines(), true);
       else if (!(await flow(connection, token, [{ productId: flashProductId, quantity: 1 }], true))) return; // sold out
     }

@@ -13,8 +13,6 @@ export interface OrderLoadResult {
   statusCodes: Record<string, number>;
   /** [consistency token, epoch ms of the answer] for every 201. */
   samples: [string, number][];
-  /** The load generator's own CPU (ms), which the server under test did not get. */
-  cpuMs: number;
 }
 
 /**

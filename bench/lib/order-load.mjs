@@ -5,7 +5,7 @@
 // shared out among them; rps and counts add up, and p50/p99 are the worst of the processes'.
 // Every request is a POST /orders of `lines` lines (SKU p0 in `hotShare` of them) with a fresh
 // Idempotency-Key, as a storefront sends it. Prints JSON { rps, p50, p99, total, non2xx, errors,
-// statusCodes, samples, cpuMs }, where samples are [consistency token, epoch ms of the answer] pairs: the
+// statusCodes, samples }, where samples are [consistency token, epoch ms of the answer] pairs: the
 // benchmark turns them into projection lag against the projectors' checkpoints.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
@@ -83,7 +83,5 @@ process.stdout.write(
     timeouts: sum((r) => r.timeouts),
     statusCodes,
     samples,
-    // This process's own CPU (user and system), which the server under test did not get.
-    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   }),
 );

@@ -20,7 +20,6 @@ import {
 } from '../lib/bench-shop.ts';
 import { percentile } from '../lib/load.ts';
 import { cpuSeconds, ownCpuSeconds, postgresBackends } from '../lib/process-cpu.ts';
-import { orderHttpLoad, type OrderLoadResult } from '../lib/order-http-load.ts';
 import { runLoadProcess } from '../lib/load-process.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
 import { statementsPerOrder, type StatementsPerOrder } from '../lib/statement-count.ts';
@@ -145,21 +144,25 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
     const cpu = () => cpuNow(system, backends);
     const slice = { settle: () => idle(cpu), cpu, tallyDir };
     const flowPhase = emptyPhase<LoadAnswer>();
-    const baselinePhase = emptyPhase<OrderLoadResult>();
+    const baselinePhase = emptyPhase<LoadAnswer>();
     const couponPhase = emptyPhase<LoadAnswer>();
     console.log(
       `${rounds} rounds of ${sliceSeconds} s each: orders over HTTP (baseline), the flow with the shared code ${COUPON}, the checkout flow (${CLIENTS} shoppers)`,
     );
     // The checkout flow last in each round, so that the holds check below follows its last slice.
     for (let round = 0; round < rounds; round++) {
+      // The baseline through the same load generator as the flow (its `order` mode): the same
+      // client, connections and measured window, so that the rates differ by the server's work.
       await runSlice(baselinePhase, {
         ...slice,
         run: () =>
-          orderHttpLoad({
-            url: system.writeUrl,
-            token: system.customerToken,
-            connections: CLIENTS,
+          load({
+            ...common,
+            tokens: [system.customerToken],
+            products: products.map((_, s) => `p${s}`),
+            mode: 'order',
             seconds: sliceSeconds,
+            warmUpSeconds: SLICE_WARM_UP_SECONDS,
           }),
       });
       await runSlice(couponPhase, {
@@ -185,11 +188,8 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
     const stock = await stockFigures(store, SKUS);
     const flow = merged(flowPhase.results);
     const coupon = merged(couponPhase.results);
-    const baseline = {
-      total: baselinePhase.results.reduce((sum, result) => sum + result.total, 0),
-      // Each slice ran sliceSeconds: the mean of the slices' rates is the rate over all of them.
-      rps: baselinePhase.results.reduce((sum, result) => sum + result.rps, 0) / rounds,
-    };
+    const orders = merged(baselinePhase.results);
+    const baseline = { total: orders.flows, rps: (orders.windowFlows / orders.windowMs) * 1000 };
     const flowCpuMs = cpuPerItem(flowPhase.cpuMs, flow.flows);
     const couponCpuMs = cpuPerItem(couponPhase.cpuMs, coupon.flows);
     const baselineCpuMs = cpuPerItem(baselinePhase.cpuMs, baseline.total);
@@ -199,7 +199,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
     const clientCpuMs = {
       flow: round2(flow.cpuMs / flow.flows),
       coupon: round2(coupon.cpuMs / coupon.flows),
-      order: round2(baselinePhase.results.reduce((sum, result) => sum + result.cpuMs, 0) / baseline.total),
+      order: round2(orders.cpuMs / orders.flows),
     };
     console.log(
       `  load generator CPU ms: per checkout ${clientCpuMs.flow}, with the code ${clientCpuMs.coupon}; per baseline order ${clientCpuMs.order}`,
@@ -256,7 +256,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
       backend: 'postgres',
       metrics,
       notes: [
-        `whole qm serve in server mode on PostgreSQL (qm work beside it); load from a second process, ${CLIENTS} connections, a customer JWT each and a fresh Idempotency-Key on every POST; ${seconds} s per phase, run as ${rounds} alternating slices of ${sliceSeconds} s (baseline, coupon, flow), each after qm work went idle`,
+        `whole qm serve in server mode on PostgreSQL (qm work beside it); load from a second process (bench/lib/checkout-load.mjs, for every phase), ${CLIENTS} connections, a fresh Idempotency-Key on every POST, a customer JWT per shopper in the flows (one customer for the baseline's orders); the baseline's rate counted like the flow's, inside each slice's window after ${SLICE_WARM_UP_SECONDS} s unmeasured; ${seconds} s per phase, run as ${rounds} alternating slices of ${sliceSeconds} s (baseline, coupon, flow), each after qm work went idle`,
         `checkout flow: 8 requests (create, 3 adds, address, shipping options, start, checkout) over ${SKUS} products, c0 in ${HOT_SHARE * 100}% of carts with ${hotStock} units at each of ${LOCATIONS.length} locations; checkouts_per_s counts the flows finished inside the measured windows (each slice's ${sliceSeconds} s, after ${SLICE_WARM_UP_SECONDS} s of the flow unmeasured): ${flow.windowFlows} in ${(flow.windowMs / 1000).toFixed(1)} s; in all ${flow.placed} placed and ${flow.refused} refused (stock gone); counted the earlier way (every flow begun before each slice's deadline, over the time until the last one ended) ${((flow.flows / flow.elapsedMs) * 1000).toFixed(2)} checkouts/s`,
         `holds with a ${HOLD_TTL_SECONDS} s TTL; holds_leaked: holds neither converted nor released ${HOLD_TTL_SECONDS + 2} s after the last flow; oversold: the most any stock stream's reserved + held ever exceeded on hand`,
         'the shop has no shipping zones (like the POST /orders baseline, which sends no method), so the options step lists none and checkout ships nothing',
@@ -264,7 +264,7 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
         `flash sale through carts (create, add 1 unit, address, code, options, start, checkout): ${flash.placed} checkouts placed, the last ${sellOut.toFixed(2)} s after the first request (sold out), ${flashRedeemed.units} discounted units redeemed of ${flashUnits}${flashUnits < FLASH_UNITS ? " (a short run sells fewer than the full run's " + FLASH_UNITS + ')' : ''}`,
         'promotion_eval_us_p99: the promotions bench measurement (50 promotions on a 20-line cart), in process, before the served system starts',
         `CPU ms (API process / qm work / this database's PostgreSQL backends), less moved by the machine's load than the rates: per checkout ${describeCpu(flowCpuMs)}, with the code ${describeCpu(couponCpuMs)}; per baseline order ${describeCpu(baselineCpuMs)}`,
-        `load generators' own CPU on the same cores (the flow's raw keep-alive sockets, bench/lib/raw-http.mjs; the baseline's autocannon): ${clientCpuMs.flow} ms per checkout (${round2(clientCpuMs.flow / 8)} per request), ${clientCpuMs.coupon} with the code, ${clientCpuMs.order} ms per baseline order`,
+        `the load generator's own CPU on the same cores (one for every phase, bench/lib/checkout-load.mjs, a raw keep-alive socket per shopper): ${clientCpuMs.flow} ms per checkout, ${clientCpuMs.coupon} with the code, ${clientCpuMs.order} ms per baseline order`,
         `SQL per checkout (both processes, answers and projections): ${describeSql(flowSql)} in the flow, ${describeSql(couponSql)} with the code`,
         `requests answered 503 and retried with the same Idempotency-Key, as a storefront does: ${flow.retries} in the flow, ${coupon.retries} with the code, ${flash.retries} in the flash sale`,
       ],
