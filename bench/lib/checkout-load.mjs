@@ -120,33 +120,21 @@ function lines() {
  * false when a refusal says the goods or the code ran out (the flash sale's end).
  */
 async function flow(connection, token, cartLines, withCode) {
-  const created = await call(connection, 'create', token, 'POST', '/carts', { currency: 'EUR' }, []);
+  // This shopper's requests: the step's name, the request, and the refusals the run may expect.
+  const ask = (step, method, path, body, expected) =>
+    call(connection, step, token, method, path, body, expected);
+  const created = await ask('create', 'POST', '/carts', { currency: 'EUR' }, []);
   const cartId = created.json?.cartId;
   if (!cartId) return true;
   for (const line of cartLines) {
-    const added = await call(connection, 'add', token, 'POST', `/carts/${cartId}/lines`, line, [409]);
+    const added = await ask('add', 'POST', `/carts/${cartId}/lines`, line, [409]);
     if (added.status === 409 && mode === 'flash') return false;
   }
-  await call(
-    connection,
-    'address',
-    token,
-    'PUT',
-    `/carts/${cartId}/shipping-address`,
-    { shippingAddress: address },
-    [],
-  );
+  await ask('address', 'PUT', `/carts/${cartId}/shipping-address`, { shippingAddress: address }, []);
   if (withCode) {
     // A used-up limit refuses the code (400 naming `code`): only the flash sale's end expects it.
-    const entered = await call(
-      connection,
-      'coupon',
-      token,
-      'POST',
-      `/carts/${cartId}/coupons`,
-      { code },
-      mode === 'flash' ? [400] : [],
-    );
+    const expected = mode === 'flash' ? [400] : [];
+    const entered = await ask('coupon', 'POST', `/carts/${cartId}/coupons`, { code }, expected);
     if (entered.status === 400) return false;
   }
   const query = new URLSearchParams({
@@ -155,17 +143,9 @@ async function flow(connection, token, cartLines, withCode) {
     country: address.country,
     postalCode: address.postalCode,
   });
-  await call(connection, 'options', token, 'GET', `/shipping/options?${query}`, undefined, []);
-  await call(connection, 'start', token, 'POST', `/carts/${cartId}/checkout/start`, undefined, [400, 409]);
-  const checkout = await call(
-    connection,
-    'checkout',
-    token,
-    'POST',
-    `/carts/${cartId}/checkout`,
-    {},
-    [400, 409],
-  );
+  await ask('options', 'GET', `/shipping/options?${query}`, undefined, []);
+  await ask('start', 'POST', `/carts/${cartId}/checkout/start`, undefined, [400, 409]);
+  const checkout = await ask('checkout', 'POST', `/carts/${cartId}/checkout`, {}, [400, 409]);
   finished(checkout.status === 201);
   return checkout.status === 201 || mode !== 'flash';
 }
