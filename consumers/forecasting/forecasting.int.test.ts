@@ -158,7 +158,9 @@ describe.each([
     const cause = (await h.store.readAll({ from: 'start', maxCount: 100_000 })).find(
       (e) => e.id === last.metadata.causationId,
     );
-    expect(cause?.type).toBe('OrderPlaced');
+    // The demand event that moved the forecast: usually the last orders, but where the delivery
+    // batches fall decides whether the cancellation's refresh crossed the threshold instead.
+    expect(['OrderPlaced', 'OrderCancelled']).toContain(cause?.type);
     // ~5.4 units a day over 7 days of lead time, plus safety stock for the wobble.
     expect(last.data).toMatchObject({ sku: SKU, location: 'berlin', leadTimeDays: 7, serviceLevel: 0.95 });
     expect(Number(last.data.expectedDailyDemand)).toBeGreaterThan(4);
