@@ -44,9 +44,8 @@ type Priced = { command: CartCommand; totals: CartTotals };
  * How a cart's creation and its changes run: through the group commit, all carts of this process
  * under one key. Carts seldom race (each is one shopper's), but each write alone was an append of
  * its own, six per checkout where the order that ends it shares one with the orders beside it:
- * queued together, the writes of concurrent shoppers' carts are decided one after another (on the
- * cached carts, products and configuration: no read of their own) and appended in one atomic
- * multi-stream append. A group that loses a race on a cart is decided again whole
+ * queued together, the writes of concurrent shoppers' carts are decided one after another, on the
+ * cached carts, products and configuration, and appended in one atomic multi-stream append. A group that loses a race on a cart is decided again whole
  * (group-commit.ts); a backend without atomic multi-stream appends runs each write alone
  * (`batched`, run-command.ts).
  */
