@@ -22,8 +22,7 @@
 // With `warmUpSeconds`, the rate is taken in steady state: the connections run the flow that long
 // first, then for `seconds`, and only what finishes inside that window counts (`windowFlows`,
 // `windowPlaced`, the step times). The flows running at its end finish uncounted: a drain, whose
-// last moments leave the server short of work, is not the rate (the baseline's autocannon stops at
-// its deadline and has none).
+// last moments leave the server short of work, is not the rate.
 // Prints JSON { steps: { <step>: [ms...] }, flows, placed, refused, windowFlows, windowPlaced,
 // windowMs, errors, retries, statusCodes, elapsedMs, lastSuccessMs, cpuMs }; flows, placed and
 // refused count every flow finished, in the window or not; cpuMs is this process's own CPU.
@@ -63,9 +62,8 @@ const windowStart = begun + warmUpSeconds * 1000;
 const deadline = windowStart + seconds * 1000;
 const inWindow = (at) => at >= windowStart && at <= deadline;
 
-// A raw keep-alive socket per shopper (raw-http.mjs), not node:http: its client cost this process
-// about 0.6 ms of CPU per request, eight times per flow what the baseline's autocannon pays per
-// order, on the two cores the server under test uses too. (fetch cost 1.9 ms.)
+// A raw keep-alive socket per shopper (raw-http.mjs): node:http cost this process about 0.6 ms of
+// CPU per request and fetch 1.9 ms, taken from the two cores the server under test uses too.
 const target = new URL(url);
 
 function send(connection, token, method, path, body, key) {
