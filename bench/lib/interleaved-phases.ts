@@ -1,10 +1,12 @@
 import type { StatementTotals } from '../../infra/sql/statement-tally.ts';
+import { backendCpuBetween } from './process-cpu.ts';
 import { statementsNow } from './statement-count.ts';
 
 /** CPU seconds so far of the processes a phase is charged for; see `cpuNow` (suites/checkout.ts). */
 export interface CpuSample {
   api: number;
   worker: number;
+  /** Per backend of the database (`postgresBackendCpu`), listed at this sample. */
   postgres: Map<number, number>;
 }
 
@@ -64,17 +66,12 @@ export async function runSlice<Result>(
   addSqlBetween(phase.sql, sqlBefore, sqlAfter);
 }
 
-/** CPU ms between two samples; PostgreSQL's over the backends alive at both (a pool may close one). */
+/** CPU ms between two samples; PostgreSQL's over the backends listed at either (`backendCpuBetween`). */
 export function cpuMsBetween(before: CpuSample, after: CpuSample): CpuFigures {
-  let postgres = 0;
-  for (const [pid, then] of before.postgres) {
-    const now = after.postgres.get(pid) ?? 0;
-    if (then > 0 && now > 0) postgres += now - then;
-  }
   return {
     api: (after.api - before.api) * 1000,
     worker: (after.worker - before.worker) * 1000,
-    postgres: postgres * 1000,
+    postgres: backendCpuBetween(before.postgres, after.postgres) * 1000,
   };
 }
 

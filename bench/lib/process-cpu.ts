@@ -27,8 +27,7 @@ export function cpuSeconds(pid: number): number {
 
 /**
  * The PostgreSQL backends serving one database: their process titles read
- * `postgres: [<cluster>: ]<user> <database> <client> <state>`. The bench's processes keep their pools open for
- * the whole run, so the backends found before a run are the ones that do its work.
+ * `postgres: [<cluster>: ]<user> <database> <client> <state>`.
  */
 const BACKEND_TITLE = /^postgres: (?:[^ ]+: )?(\S+) (\S+) /;
 
@@ -44,6 +43,34 @@ export function postgresBackends(database: string): number[] {
     }
   }
   return pids;
+}
+
+/**
+ * CPU seconds so far of each backend serving `database` now, listed afresh at every call: the
+ * pools do not keep one set of connections for a run. node-postgres closes a connection idle for
+ * 10 s and opens new ones as load rises, and in the checkout bench about 80 backends were opened
+ * after its warm-up; a list taken once then counted a third of PostgreSQL's CPU.
+ */
+export function postgresBackendCpu(database: string): Map<number, number> {
+  return new Map(postgresBackends(database).map((pid) => [pid, ownCpuSeconds(pid)]));
+}
+
+/**
+ * CPU seconds the backends spent between two `postgresBackendCpu` samples. A backend first listed
+ * in `after` was opened meanwhile: all its CPU is the interval's. One listed only in `before` was
+ * closed meanwhile, idle (that is why a pool closes it): its last moments are lost.
+ */
+export function backendCpuBetween(
+  before: ReadonlyMap<number, number>,
+  after: ReadonlyMap<number, number>,
+): number {
+  let spent = 0;
+  for (const [pid, now] of after) {
+    const then = before.get(pid) ?? 0;
+    // A smaller count than before: the pid was reused by a backend opened meanwhile.
+    spent += now >= then ? now - then : now;
+  }
+  return spent;
 }
 
 /** CPU seconds the whole machine has spent busy (not idle or waiting on I/O), over all cores. */

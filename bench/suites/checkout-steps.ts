@@ -56,7 +56,7 @@ export async function checkoutStepsBench(options: {
       products: Array.from({ length: SKUS }, (_, s) => `c${s}`),
       address: benchAddress,
     };
-    const cpu = () => cpuNow(system, []);
+    const cpu = () => cpuNow(system, null);
     console.log('\ncheckout steps: warm-up, one cart per shopper');
     const warm = join(stateDir, 'warm-up.json');
     for (const step of STEPS) await stepLoad({ ...common, step, cartsPerClient: 1, stateFile: warm });

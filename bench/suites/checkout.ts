@@ -19,7 +19,7 @@ import {
   benchReceipts,
 } from '../lib/bench-shop.ts';
 import { percentile } from '../lib/load.ts';
-import { cpuSeconds, ownCpuSeconds, postgresBackends } from '../lib/process-cpu.ts';
+import { cpuSeconds, ownCpuSeconds, postgresBackendCpu } from '../lib/process-cpu.ts';
 import { runLoadProcess } from '../lib/load-process.ts';
 import { versus, writeResult, type Metric } from '../lib/results.ts';
 import { statementsPerOrder, type StatementsPerOrder } from '../lib/statement-count.ts';
@@ -139,9 +139,8 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
     // caches, which no later slice pays for (the order path's were paid by the seeding).
     console.log(`\nwarm-up: the checkout flow for ${warmUp} s`);
     await load({ ...common, mode: 'flow', seconds: warmUp });
-    // After the warm-up: by then the pools have opened the connections the load keeps using.
-    const backends = postgresBackends(new URL(env.DATABASE_URL).pathname.slice(1));
-    const cpu = () => cpuNow(system, backends);
+    const database = new URL(env.DATABASE_URL).pathname.slice(1);
+    const cpu = () => cpuNow(system, database);
     const slice = { settle: () => idle(cpu), cpu, tallyDir };
     const flowPhase = emptyPhase<LoadAnswer>();
     const baselinePhase = emptyPhase<LoadAnswer>();
@@ -278,13 +277,16 @@ export async function checkoutBench(options: { seconds: number; secondsGiven?: b
 
 const COUPON_LIMIT = 1_000_000;
 
-/** CPU seconds so far of the API process, its children (`qm work`) and the database's backends. */
-export function cpuNow(system: ServedSystem, backends: readonly number[]): CpuSample {
+/**
+ * CPU seconds so far of the API process, its children (`qm work`) and the backends serving
+ * `database` now (none counted when null).
+ */
+export function cpuNow(system: ServedSystem, database: string | null): CpuSample {
   const api = ownCpuSeconds(system.pid);
   return {
     api,
     worker: cpuSeconds(system.pid) - api,
-    postgres: new Map(backends.map((pid) => [pid, ownCpuSeconds(pid)])),
+    postgres: database === null ? new Map<number, number>() : postgresBackendCpu(database),
   };
 }
 

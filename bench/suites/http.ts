@@ -14,7 +14,13 @@ import {
 import type { BenchBackend } from '../lib/bench-databases.ts';
 import { lagPercentile, watchCheckpoints } from '../lib/checkpoint-watcher.ts';
 import { probeHealth } from '../lib/health-prober.ts';
-import { cpuSeconds, machineBusySeconds, ownCpuSeconds, postgresBackends } from '../lib/process-cpu.ts';
+import {
+  backendCpuBetween,
+  cpuSeconds,
+  machineBusySeconds,
+  ownCpuSeconds,
+  postgresBackendCpu,
+} from '../lib/process-cpu.ts';
 import { httpLoad } from '../lib/http-load.ts';
 import { percentile, runLoad } from '../lib/load.ts';
 import { orderHttpLoad, type OrderLoadResult } from '../lib/order-http-load.ts';
@@ -173,8 +179,8 @@ async function servedRuns(
       await eventLoopDelayP99(system.writeUrl); // the scrape resets the server's histogram
       const countBefore = await statementsNow(tallyDir);
       const cpuBefore = system.pids.map(cpuSeconds);
-      const backends = env.DATABASE_URL ? postgresBackends(new URL(env.DATABASE_URL).pathname.slice(1)) : [];
-      const splitBefore = coreSplit(system, backends);
+      const database = env.DATABASE_URL ? new URL(env.DATABASE_URL).pathname.slice(1) : null;
+      const splitBefore = coreSplit(system, database);
       const begun = performance.now();
       const load = await orderHttpLoad({
         url: system.writeUrl,
@@ -184,7 +190,7 @@ async function servedRuns(
       });
       const wall = (performance.now() - begun) / 1000;
       const cores = system.pids.map((pid, i) => (cpuSeconds(pid) - cpuBefore[i]!) / wall);
-      const split = perWallSecond(splitBefore, coreSplit(system, backends), wall);
+      const split = perWallSecond(splitBefore, coreSplit(system, database), wall);
       const healthLatencies = await health.stop();
       const loopDelayP99 = await eventLoopDelayP99(system.writeUrl);
       // The last answers' positions need their projection: wait a little before reading the lags.
@@ -319,29 +325,36 @@ async function eventLoopDelayP99(url: string): Promise<number> {
 
 /**
  * CPU seconds so far by who spent them: the server's own threads, its `qm work`, any process
- * apart (`qm project`), the PostgreSQL backends of the bench's database (those open when the run
- * starts: the pools keep theirs for the whole run), and the whole machine
- * (whose rest is the load generator, the health prober, NATS, Redis and anything else running).
+ * apart (`qm project`), the PostgreSQL backends of the bench's database (per backend, listed at
+ * each sample: `postgresBackendCpu`), and the whole machine (whose rest is the load generator,
+ * the health prober, NATS, Redis and anything else running).
  */
-function coreSplit(system: ServedSystem, postgresPids: readonly number[]): Record<string, number> {
+function coreSplit(system: ServedSystem, database: string | null): CoreSample {
   const [serve, ...apart] = system.pids as [number, ...number[]];
   const serveTotal = cpuSeconds(serve);
   const serveOwn = ownCpuSeconds(serve);
   return {
-    serve: serveOwn,
-    'serve worker': serveTotal - serveOwn,
-    apart: apart.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
-    postgres: postgresPids.reduce((sum, pid) => sum + ownCpuSeconds(pid), 0),
-    machine: machineBusySeconds(),
+    seconds: {
+      serve: serveOwn,
+      'serve worker': serveTotal - serveOwn,
+      apart: apart.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+      machine: machineBusySeconds(),
+    },
+    backends: database === null ? new Map<number, number>() : postgresBackendCpu(database),
   };
 }
 
-function perWallSecond(
-  before: Record<string, number>,
-  after: Record<string, number>,
-  wall: number,
-): Record<string, number> {
-  const cores = Object.fromEntries(Object.keys(after).map((k) => [k, (after[k]! - before[k]!) / wall]));
+interface CoreSample {
+  seconds: Record<string, number>;
+  backends: Map<number, number>;
+}
+
+function perWallSecond(before: CoreSample, after: CoreSample, wall: number): Record<string, number> {
+  const spent: Record<string, number> = {
+    ...Object.fromEntries(Object.keys(after.seconds).map((k) => [k, after.seconds[k]! - before.seconds[k]!])),
+    postgres: backendCpuBetween(before.backends, after.backends),
+  };
+  const cores = Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, v / wall]));
   const accounted = Object.entries(cores)
     .filter(([k]) => k !== 'machine')
     .reduce((sum, [, v]) => sum + v, 0);
