@@ -45,9 +45,9 @@ type Priced = { command: CartCommand; totals: CartTotals };
  * under one key. Carts seldom race (each is one shopper's), but each write alone was an append of
  * its own, six per checkout where the order that ends it shares one with the orders beside it:
  * queued together, the writes of concurrent shoppers' carts are decided one after another, on the
- * cached carts, products and configuration, and appended in one atomic multi-stream append. A group that loses a race on a cart is decided again whole
- * (group-commit.ts); a backend without atomic multi-stream appends runs each write alone
- * (`batched`, run-command.ts).
+ * cached carts, products and configuration, and appended in one atomic multi-stream append. A group
+ * that loses a race on a cart is decided again whole (group-commit.ts); a backend without atomic
+ * multi-stream appends runs each write alone (`batched`, run-command.ts).
  */
 const cartWrites = { keys: ['carts'], contention: 'batched' } as const;
 
