@@ -11,7 +11,7 @@ import { decideAndAppendSteps } from './multi-stream.ts';
 import type { Step, StepsOutcome } from './steps.ts';
 import { refusedOnCache } from './refused-on-cache.ts';
 import { afterLostRace } from './state-cache.ts';
-import { inTurn } from './stream-turns.ts';
+import { appendInTurn, inTurn } from './stream-turns.ts';
 import { toNewEvents } from './to-new-events.ts';
 
 /**
@@ -238,7 +238,7 @@ export async function decideAndAppendTogether(
         let results;
         try {
           // A command retrying on one of these streams holds its turn: this append waits for it.
-          results = await inTurn(
+          results = await appendInTurn(
             runtime.turns,
             appends.map((a) => a.stream),
             () => runtime.store.appendMulti(appends),

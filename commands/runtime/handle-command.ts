@@ -8,7 +8,7 @@ import { decideInTurn } from './decide-in-turn.ts';
 import { retryOnConflict } from './retry-on-conflict.ts';
 import { toNewEvents } from './to-new-events.ts';
 import { earlierRun } from './request-events.ts';
-import { inTurn } from './stream-turns.ts';
+import { appendInTurn } from './stream-turns.ts';
 
 export interface CommandOutcome<State> {
   events: DomainEvent[];
@@ -76,7 +76,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       const { events, state } = decideInTurn(decider, commands, loaded.state);
       if (events.length === 0) return { events, state, revision: loaded.revision, position: null };
       const newEvents = toNewEvents(events, context, runtime.ids);
-      const result = await inTurn(runtime.turns, [stream], () =>
+      const result = await appendInTurn(runtime.turns, [stream], () =>
         runtime.store.append(stream, newEvents, loaded.revision ?? 'no_stream'),
       );
       runtime.cache.set(stream, { state, revision: result.nextRevision });

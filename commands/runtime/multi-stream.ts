@@ -8,7 +8,7 @@ import type { CommandRuntime } from './command-runtime.ts';
 import { loadAggregate } from './load-aggregate.ts';
 import type { Step, StepPlan, StepsOutcome } from './steps.ts';
 import { retryOnConflict } from './retry-on-conflict.ts';
-import { inTurn } from './stream-turns.ts';
+import { appendInTurn } from './stream-turns.ts';
 import { toNewEvents } from './to-new-events.ts';
 
 /**
@@ -86,7 +86,7 @@ async function appendAtomically(
     }));
   const outcome: StepsOutcome = { events: new Map(), revisions: new Map(), position: null };
   if (appends.length === 0) return outcome;
-  const results = await inTurn(
+  const results = await appendInTurn(
     runtime.turns,
     appends.map((a) => a.stream),
     () => runtime.store.appendMulti(appends),
@@ -119,7 +119,7 @@ async function appendWithCompensation(
         const expected = loaded.get(step.stream)!.revision ?? 'no_stream';
         try {
           const newEvents = toNewEvents(events, context, runtime.ids);
-          const result = await inTurn(runtime.turns, [step.stream], () =>
+          const result = await appendInTurn(runtime.turns, [step.stream], () =>
             runtime.store.append(step.stream, newEvents, expected),
           );
           runtime.cache.set(step.stream, { state, revision: result.nextRevision });
@@ -177,7 +177,7 @@ async function compensate(
       if (undo.length === 0) break;
       try {
         const undoEvents = toNewEvents(undo, context, runtime.ids);
-        await inTurn(runtime.turns, [step.stream], () =>
+        await appendInTurn(runtime.turns, [step.stream], () =>
           runtime.store.append(step.stream, undoEvents, entry.revision ?? 'no_stream'),
         );
         runtime.cache.delete(step.stream);

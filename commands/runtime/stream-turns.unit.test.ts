@@ -67,4 +67,51 @@ describe('stream turns', () => {
     await Promise.all([holding, later]);
     expect(log).toEqual(['append']);
   });
+
+  it("makes an append wait for a holder of its streams, and lets its holder's own append go straight on", async () => {
+    const turns = createStreamTurns();
+    const log: string[] = [];
+    let endHold!: () => void;
+    const holding = turns.run(['s1'], async () => {
+      await turns.append(['s1'], async () => void log.push('holder appends'));
+      await new Promise<void>((resolve) => (endHold = resolve));
+    });
+    await tick();
+    const waiting = turns.append(['s1'], async () => void log.push('append'));
+    await turns.append(['s2'], async () => void log.push('append s2'));
+    await tick();
+    expect(log).toEqual(['holder appends', 'append s2']);
+    endHold();
+    await Promise.all([holding, waiting]);
+    expect(log).toEqual(['holder appends', 'append s2', 'append']);
+  });
+
+  it('holds nothing while an append runs: an append inside it waits for a holder like any other', async () => {
+    const turns = createStreamTurns();
+    const log: string[] = [];
+    let endHold!: () => void;
+    const holding = turns.run(['s2'], () => new Promise<void>((resolve) => (endHold = resolve)));
+    await tick();
+    const outer = turns.append(['s1'], () => turns.append(['s2'], async () => void log.push('inner append')));
+    await tick();
+    expect(log).toEqual([]);
+    endHold();
+    await Promise.all([holding, outer]);
+    expect(log).toEqual(['inner append']);
+  });
+
+  it('runs holders again after the last one ended (the storage was switched off meanwhile)', async () => {
+    const turns = createStreamTurns();
+    for (let round = 0; round < 2; round++) {
+      const log: string[] = [];
+      let endOther!: () => void;
+      const other = turns.run(['s2'], () => new Promise<void>((resolve) => (endOther = resolve)));
+      await tick();
+      // Holding s1, its append to s1 and s2 goes straight on although s2 is held by another.
+      await turns.run(['s1'], () => turns.append(['s1', 's2'], async () => void log.push('appended')));
+      expect(log).toEqual(['appended']);
+      endOther();
+      await other;
+    }
+  });
 });
