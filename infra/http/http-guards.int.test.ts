@@ -127,6 +127,19 @@ describe('the HTTP guards of an API', () => {
     expect(await under.json()).toEqual({ bytes: MB });
   });
 
+  it('takes a POST with neither Content-Length nor Transfer-Encoding as one without a body', async () => {
+    // Written by hand: Node's client would send such a POST chunked.
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('POST /orders HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n');
+    const parts: Buffer[] = [];
+    socket.on('data', (part: Buffer) => parts.push(part));
+    await once(socket, 'end');
+    const answer = Buffer.concat(parts).toString();
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 201 Created');
+    expect(answer.endsWith('{"bytes":0}')).toBe(true);
+  });
+
   it('gives upload routes their own larger limit', async () => {
     const upload = await fetch(`${base}/imports/products`, { method: 'POST', body: new Uint8Array(3 * MB) });
     expect(upload.status).toBe(201);

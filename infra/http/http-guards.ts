@@ -136,9 +136,12 @@ function bodyLimits(guards: HttpGuards): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const limit = uploads.find((u) => c.req.path.startsWith(u.pathPrefix)) ?? general;
+    if (c.req.header('transfer-encoding') !== undefined) return limit.chunked(c, next);
     const declared = c.req.header('content-length');
-    if (declared === undefined || c.req.header('transfer-encoding') !== undefined)
-      return limit.chunked(c, next);
+    // Neither header: the request has no body at all (RFC 9112, section 6.3), as a POST that only
+    // names its target (`/carts/{id}/checkout/start`) has none. Hono's middleware would build two
+    // WHATWG request objects to find that out.
+    if (declared === undefined) return next();
     return Number(declared) > limit.bytes ? tooLarge(limit.bytes)(c) : next();
   };
 }
