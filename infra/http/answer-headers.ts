@@ -55,13 +55,16 @@ const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 /**
  * A JSON answer from an already serialized body, with a plain header object that includes the
- * answer headers: @hono/node-server writes it straight out.
+ * answer headers: @hono/node-server writes it straight out. Headers set with `c.header()` before
+ * are not in it: a responder that uses this passes its own in `headers`, and middleware before it
+ * add theirs with `addAnswerHeaders` (what touched `c.res` first, Hono's CORS for a browser, is
+ * merged in by Hono when the answer is set).
  */
 export function fastJson(
   c: Context,
   body: string,
   headers: Record<string, string>,
-  status: 200 | 404 = 200,
+  status: 200 | 201 | 404 = 200,
 ): Response {
   const entry = pending.get(c);
   const all: Record<string, string> = {};

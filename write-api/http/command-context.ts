@@ -3,6 +3,7 @@ import type { CommandContext } from '../../commands/command-handlers.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IdGenerator } from '../../ports/ids.ts';
 import type { AuthEnv } from '../../infra/auth/actor.ts';
+import { addAnswerHeaders } from '../../infra/http/answer-headers.ts';
 import { activeTraceparent, validTraceparent } from '../../infra/telemetry/trace-context.ts';
 import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 
@@ -18,7 +19,7 @@ import { idempotentRequest } from '../idempotency/idempotent-request.ts';
 export function commandContext(c: Context<AuthEnv>, clock: Clock, ids: IdGenerator): CommandContext {
   const given = c.req.header('x-correlation-id');
   const correlationId = given && /^[\w.:-]{1,100}$/.test(given) ? given : ids.newId();
-  c.header('X-Correlation-Id', correlationId);
+  addAnswerHeaders(c, { 'X-Correlation-Id': correlationId });
   const request = idempotentRequest(c);
   const key = request?.key ?? c.req.header('idempotency-key');
   const traceparent = activeTraceparent() ?? validTraceparent(c.req.header('traceparent'));

@@ -10,13 +10,15 @@ const replayedNames = new Set(['content-type', 'etag', 'location', 'last-modifie
  * location and version, and the application's own (`x-*`, `qm-*`, e.g. the consistency token).
  * Hop-by-hop and per-response headers (date, content-length, set-cookie) are left out.
  */
-export function replayableHeaders(headers: Headers): [string, string][] {
+export function replayableHeaders(headers: Headers | Record<string, string>): [string, string][] {
   const kept: [string, string][] = [];
-  headers.forEach((value, name) => {
+  const keep = (value: string, name: string) => {
     const lower = name.toLowerCase();
     if (replayedNames.has(lower) || lower.startsWith('x-') || lower.startsWith('qm-'))
       kept.push([lower, value]);
-  });
+  };
+  if (headers instanceof Headers) headers.forEach(keep);
+  else for (const name in headers) keep(headers[name]!, name);
   return kept;
 }
 
@@ -26,11 +28,13 @@ export function replayableHeaders(headers: Headers): [string, string][] {
  * holds its body as bytes, which the Node adapter writes out directly.
  */
 export async function takeForRecord(response: Response): Promise<{ send: Response; stored: StoredResponse }> {
-  const text = deferredText(response);
-  if (text !== undefined) {
-    // Nothing was read from the response: it goes out as it is.
-    const stored = { status: response.status, headers: replayableHeaders(response.headers) };
-    return { send: response, stored: { ...stored, body: new TextEncoder().encode(text) } };
+  const deferred = deferredAnswer(response);
+  if (deferred !== undefined) {
+    // Nothing was read from the response: it goes out as it is. Its plain header object, where it
+    // has one (`fastJson`), is read as it is: asking for `headers` would build a `Headers` from it.
+    const headers = replayableHeaders(deferred.headers ?? response.headers);
+    const stored = { status: response.status, headers, body: new TextEncoder().encode(deferred.text) };
+    return { send: response, stored };
   }
   const body = new Uint8Array(await response.arrayBuffer());
   const bodyless = response.status === 204 || response.status === 205 || response.status === 304;
@@ -53,18 +57,20 @@ export function replayResponse(stored: StoredResponse): Response {
 }
 
 /**
- * The text of an answer the Node adapter made (`c.json`, `c.text`): its `Response` keeps the
- * status, text and headers as given, and builds the WHATWG response, with a stream around the text,
- * only when something reads it. `arrayBuffer()` would do that on every recorded write, and the
- * rebuilt answer for sending would be a second one. Undefined for any other response (a stream, a
- * platform `Response`, a later adapter that keeps its fields otherwise): `takeForRecord` then reads
- * the body the standard way.
+ * The text of an answer the Node adapter made (`c.json`, `c.text`, `fastJson`), and its header
+ * object when that is still the plain one it was given: its `Response` keeps the status, text and
+ * headers as given, and builds the WHATWG response, with a stream around the text, only when
+ * something reads it. `arrayBuffer()` would do that on every recorded write, and the rebuilt answer
+ * for sending would be a second one. Undefined for any other response (a stream, a platform
+ * `Response`, a later adapter that keeps its fields otherwise): `takeForRecord` then reads the body
+ * the standard way.
  */
-function deferredText(response: Response): string | undefined {
+function deferredAnswer(response: Response): { text: string; headers?: Record<string, string> } | undefined {
   const key = Object.getOwnPropertySymbols(response).find((symbol) => symbol.description === 'cache');
   const cache: unknown =
     key === undefined ? undefined : (response as unknown as Record<symbol, unknown>)[key];
-  return Array.isArray(cache) && cache[0] === response.status && typeof cache[1] === 'string'
-    ? cache[1]
-    : undefined;
+  if (!Array.isArray(cache) || cache[0] !== response.status || typeof cache[1] !== 'string') return undefined;
+  const headers: unknown = cache[2];
+  const plain = typeof headers === 'object' && headers !== null && !(headers instanceof Headers);
+  return plain ? { text: cache[1], headers: headers as Record<string, string> } : { text: cache[1] };
 }

@@ -50,6 +50,10 @@ describe('replayable responses', () => {
       headers: { 'Content-Type': 'application/json', 'QM-Position': '0000-0007' },
     });
     const { send, stored } = await takeForRecord(original);
+    // Its headers were read from the plain object: no `Headers` was built from it.
+    const cache = Object.getOwnPropertySymbols(original).find((symbol) => symbol.description === 'cache')!;
+    const kept = (original as unknown as Record<symbol, unknown[]>)[cache]![2];
+    expect(kept).not.toBeInstanceOf(Headers);
     expect(send).toBe(original);
     expect(send.bodyUsed).toBe(false);
     expect(stored.status).toBe(201);
