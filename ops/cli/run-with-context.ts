@@ -12,11 +12,13 @@ import { withEmbeddedAuthSecret } from '../compose/embedded-auth-secret.ts';
  */
 export async function runWithContext(
   action: (context: { config: Config; log: Logger }) => Promise<void>,
+  /** A long-running service (`serve`, `work`, `project`): its log lines are written in batches. */
+  options: { service?: boolean } = {},
 ): Promise<void> {
   let log: Logger | undefined;
   try {
     const config = withEmbeddedAuthSecret(loadConfig(), log);
-    log = createLogger(config.LOG_LEVEL);
+    log = createLogger(config.LOG_LEVEL, undefined, options);
     await action({ config, log });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -27,4 +29,11 @@ export async function runWithContext(
     }
     process.exitCode = 1;
   }
+}
+
+/** `runWithContext` for a long-running service (`serve`, `work`, `project`): its log lines are written in batches. */
+export function runServiceWithContext(
+  action: (context: { config: Config; log: Logger }) => Promise<void>,
+): Promise<void> {
+  return runWithContext(action, { service: true });
 }

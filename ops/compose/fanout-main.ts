@@ -17,7 +17,7 @@ const unknown = roles.filter((role) => !known.includes(role));
 if (unknown.length > 0)
   throw new Error(`unknown role(s): ${unknown.join(', ')} (use publisher, notifications)`);
 const config = loadConfig();
-const log = createLogger(config.LOG_LEVEL, 'qm-fanout');
+const log = createLogger(config.LOG_LEVEL, 'qm-fanout', { service: true });
 const database = await openDatabase(config, log);
 const store = await openEventStore(config, database);
 const fanout = await startFanout({

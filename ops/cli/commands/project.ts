@@ -4,7 +4,7 @@ import { dataRootPaths } from '../../../infra/config/data-root.ts';
 import { DataRootBusy, liveOwner } from '../../compose/data-root-owner.ts';
 import { openProjectorContext, startProjectors } from '../../compose/projectors.ts';
 import { openCacheInvalidation } from '../../compose/read-side.ts';
-import { runWithContext } from '../run-with-context.ts';
+import { runServiceWithContext } from '../run-with-context.ts';
 
 /**
  * `qm project [names...]`: runs projectors in a process of their own until SIGTERM/SIGINT. Several
@@ -18,7 +18,7 @@ export function projectCommand(): Command {
     .argument('[names...]', 'projections to run')
     .option('--batch-size <n>', 'events per transaction', (value) => Number(value), 500)
     .action((names: string[], options: { batchSize: number }) =>
-      runWithContext(async ({ config, log }) => {
+      runServiceWithContext(async ({ config, log }) => {
         // On PostgreSQL, projector processes beside the servers are the design; on PGlite they are not.
         const owner = config.DATABASE_URL ? null : liveOwner(config);
         if (owner?.api) {

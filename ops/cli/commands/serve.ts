@@ -8,7 +8,7 @@ import { firstStopSignal, shutDown } from '../../server/graceful-shutdown.ts';
 import { closeServers, listenAll } from '../../server/listen.ts';
 import { systemPortApps } from '../../server/system-port-apps.ts';
 import { stopTracing } from '../../../infra/telemetry/tracing-state.ts';
-import { runWithContext } from '../run-with-context.ts';
+import { runServiceWithContext } from '../run-with-context.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -23,7 +23,7 @@ export function serveCommand(): Command {
       'on PostgreSQL, run the projectors and consumers in this process rather than in a supervised `qm work`',
     )
     .action(async (options: { projectors: boolean; fanout: boolean; worker: boolean }) => {
-      await runWithContext(async ({ config, log }) => {
+      await runServiceWithContext(async ({ config, log }) => {
         if (!options.projectors && !config.DATABASE_URL) {
           // Embedded data belongs to this one process: `qm project` cannot open it beside us.
           throw new Error(

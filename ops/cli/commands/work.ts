@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { openSystem } from '../../compose/system.ts';
 import { firstStopSignal } from '../../server/graceful-shutdown.ts';
 import type { WorkerMessage } from '../../server/background-worker.ts';
-import { runWithContext } from '../run-with-context.ts';
+import { runServiceWithContext } from '../run-with-context.ts';
 
 /**
  * `qm work`: the background half of `qm serve` on PostgreSQL (read-model projectors, the publisher
@@ -24,7 +24,7 @@ export function workCommand(): Command {
       'leave the ClickHouse projector to the parent (embedded chDB opens in one process)',
     )
     .action(async (options: { analytics: boolean; projectors: boolean }) => {
-      await runWithContext(async ({ config, log }) => {
+      await runServiceWithContext(async ({ config, log }) => {
         if (!config.DATABASE_URL) {
           throw new Error(
             'qm work needs DATABASE_URL: embedded (PGlite) runs everything in qm serve itself, one process.',
