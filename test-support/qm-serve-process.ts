@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -49,13 +50,23 @@ const serviceVariables = [
   'SMTP_URL',
 ];
 
+/** Where a spawned `qm` writes its output. */
+export interface SpawnOptions {
+  /**
+   * A file that takes stdout and stderr, instead of pipes this process reads. For a benchmark: a
+   * pipe made the benchmark read every request's log line on the two cores it measures.
+   */
+  logFile?: string;
+}
+
 /** `nodeArgs` go to node itself (e.g. `--cpu-prof`, which NODE_OPTIONS may not carry). */
 export function spawnQmServe(
   env: Record<string, string>,
   args: readonly string[] = [],
   nodeArgs: readonly string[] = [],
+  options: SpawnOptions = {},
 ): QmServe {
-  const qm = spawnQm('serve', env, args, nodeArgs);
+  const qm = spawnQm('serve', env, args, nodeArgs, options);
   return { ...qm, serving: (timeoutMs) => qm.logged('quartermaster is serving', timeoutMs) };
 }
 
@@ -65,55 +76,65 @@ export function spawnQm(
   env: Record<string, string>,
   args: readonly string[] = [],
   nodeArgs: readonly string[] = [],
+  options: SpawnOptions = {},
 ): QmProcess {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !serviceVariables.includes(name)),
   );
+  const { logFile } = options;
+  const file = logFile === undefined ? undefined : openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
     [...nodeArgs, '--import', 'tsx', 'ops/cli/main.ts', command, ...args],
     {
       cwd: root,
       env: { ...inherited, LOG_LEVEL: 'info', CI: '1', QM_RATE_LIMITS: LOAD_TEST_RATE_LIMITS, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: file === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', file, file],
     },
   );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  if (file !== undefined) closeSync(file); // the child holds its own copy
+  let piped = '';
+  child.stdout?.on('data', (chunk: Buffer) => (piped += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (piped += chunk.toString()));
+  const output = () => (logFile === undefined ? piped : readFileSync(logFile, 'utf8'));
   const exit = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   const within = <T>(promise: Promise<T>, timeoutMs: number, what: string) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`qm ${command}: no ${what} within ${timeoutMs} ms. Output:\n${output}`)),
+        () => reject(new Error(`qm ${command}: no ${what} within ${timeoutMs} ms. Output:\n${output()}`)),
         timeoutMs,
       );
       promise.then(resolve, reject).finally(() => clearTimeout(timer));
     });
   return {
     child,
-    output: () => output,
+    output,
     exited: (timeoutMs) => within(exit, timeoutMs, 'exit'),
     logged: (text, timeoutMs) =>
       within(
         new Promise<void>((resolve, reject) => {
           // Detached once found: left on, it searched the whole output again at every chunk, which
           // made V8 copy the ever longer string each time (a long-running process's logs made that
-          // a core's tenth in the benchmarks).
+          // a core's tenth in the benchmarks). A log file is read again every 100 ms until then.
+          const poll = logFile === undefined ? undefined : setInterval(() => check(), 100).unref();
           const check = () => {
-            if (!output.includes(text)) return;
-            child.stdout.off('data', check);
-            child.stderr.off('data', check);
+            if (!output().includes(text)) return;
+            child.stdout?.off('data', check);
+            child.stderr?.off('data', check);
+            clearInterval(poll);
             resolve();
           };
-          child.stdout.on('data', check);
-          child.stderr.on('data', check);
+          child.stdout?.on('data', check);
+          child.stderr?.on('data', check);
           check();
-          void exit.then((code) =>
-            reject(new Error(`qm ${command} exited (${code}) before logging "${text}". Output:\n${output}`)),
-          );
+          void exit.then((code) => {
+            clearInterval(poll);
+            reject(
+              new Error(`qm ${command} exited (${code}) before logging "${text}". Output:\n${output()}`),
+            );
+          });
         }),
         timeoutMs,
         `"${text}"`,
