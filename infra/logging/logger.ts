@@ -2,13 +2,13 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
+/** The longest a service's log line waits in the buffer before it is written. */
+export const LOG_FLUSH_MS = 100;
+
 /**
  * Structured JSON logs (pino). On a terminal they are pretty-printed for people; piped or in CI
  * they stay one JSON object per line for machines.
  */
-/** The longest a log line waits in the buffer before it is written. */
-export const LOG_FLUSH_MS = 100;
-
 export function createLogger(
   level: string,
   name = 'quartermaster',
