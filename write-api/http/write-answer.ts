@@ -9,7 +9,7 @@ import { fastJson } from '../../infra/http/answer-headers.ts';
  * consistency token (in the body and as `QM-Position`), so a client can read its own write.
  *
  * Built with a plain header object (`fastJson`), which the Node adapter writes out as it is: through
- * `c.header()` and `c.json()`, every write answer built a `Headers` and set the twenty answer
+ * `c.header()` and `c.json()`, every write answer built a `Headers` and set the twenty-odd answer
  * headers on it one by one, 2% of the API process's CPU in the checkout bench. So a route answering
  * with this sets no header with `c.header()` (it would be lost), and the request's own headers (the
  * correlation id) go in with `addAnswerHeaders`.
