@@ -31,7 +31,7 @@ export function cpuSeconds(pid: number): number {
  */
 const BACKEND_TITLE = /^postgres: (?:[^ ]+: )?(\S+) (\S+) /;
 
-export function postgresBackends(database: string): number[] {
+function postgresBackends(database: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

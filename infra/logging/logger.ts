@@ -3,7 +3,9 @@ import { pino, type Logger } from 'pino';
 export type { Logger } from 'pino';
 
 /** The longest a service's log line waits in the buffer before it is written. */
-export const LOG_FLUSH_MS = 100;
+const LOG_FLUSH_MS = 100;
+/** How many bytes of a service's log lines are gathered into one write. */
+const LOG_BATCH_BYTES = 4096;
 
 /**
  * Structured JSON logs (pino). On a terminal they are pretty-printed for people; piped or in CI
@@ -29,6 +31,6 @@ export function createLogger(
   // eight requests log eight lines). pino flushes what is pending when the process exits; a
   // service killed outright loses at most that tenth of a second of lines. A command keeps its
   // lines in order with what it prints itself.
-  const batched = options.service ? { minLength: 4096, periodicFlush: LOG_FLUSH_MS } : {};
+  const batched = options.service ? { minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS } : {};
   return pino({ name, level }, pino.destination({ dest: 1, sync: false, ...batched }));
 }
